@@ -1,0 +1,8 @@
+// The whole public surface of the add-on. Every function exported here becomes a top-level
+// Apps Script function (the build generates one delegating stub per export) and is therefore
+// callable by any editor through google.script.run: each must validate its input, check the
+// caller's right and return JSON-safe data. Nothing else in src/ is global.
+
+// --- menu and sheet structure (issue 4) ---
+export function onOpen(): void {}
+// --- end ---
