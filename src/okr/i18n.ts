@@ -1,0 +1,31 @@
+// Localized text: every user-facing string lives in a table of {en, ja} entries and is filled in
+// with named parameters, so English and Japanese stay side by side and none is forgotten.
+import type { Lang } from './model';
+
+export interface Localized {
+  en: string;
+  ja: string;
+}
+
+export type MessageTable<K extends string> = Record<K, Localized>;
+
+/** Fill `{name}` placeholders; unknown placeholders are left visible so a mistake shows. */
+export function format(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+  );
+}
+
+export function t<K extends string>(
+  table: MessageTable<K>,
+  lang: Lang,
+  key: K,
+  params?: Record<string, string | number>,
+): string {
+  return format(table[key][lang], params);
+}
+
+/** 'ja', 'ja_JP', 'ja-JP' → 'ja'; anything else → 'en'. */
+export function langFromLocale(locale: string | null | undefined): Lang {
+  return /^ja\b|^ja[_-]/i.test(String(locale ?? '')) ? 'ja' : 'en';
+}
