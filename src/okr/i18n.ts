@@ -12,7 +12,7 @@ export type MessageTable<K extends string> = Record<K, Localized>;
 /** Fill `{name}` placeholders; unknown placeholders are left visible so a mistake shows. */
 export function format(template: string, params: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+    params[name] !== undefined ? String(params[name]) : whole,
   );
 }
 

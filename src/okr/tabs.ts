@@ -1,0 +1,17 @@
+// The add-on's tabs. Names are fixed (the add-on creates them); readers also accept these aliases
+// so a sheet a team renamed by hand is still found.
+export const TAB = {
+  okrs: 'OKRs',
+  team: 'Team',
+  checkIns: 'Check-ins',
+  summary: 'Summary',
+} as const;
+
+export type TabKey = keyof typeof TAB;
+
+export const TAB_ALIASES: Record<TabKey, string[]> = {
+  okrs: ['OKRs', 'OKR', 'Objectives', 'OKRs 2026', '目標', 'OKR一覧'],
+  team: ['Team', 'People', 'Members', 'チーム', 'メンバー'],
+  checkIns: ['Check-ins', 'Checkins', 'Check ins', 'Log', 'チェックイン'],
+  summary: ['Summary', 'サマリー'],
+};
