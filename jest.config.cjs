@@ -5,8 +5,8 @@ module.exports = {
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
-    '^.+\\.(t|j)sx?$': ['ts-jest', { tsconfig: 'tsconfig.tests.json', isolatedModules: true, diagnostics: false }],
-    '^.+\\.mjs$': ['ts-jest', { tsconfig: 'tsconfig.tests.json', isolatedModules: true, diagnostics: false }],
+    '^.+\\.(t|j)sx?$': ['ts-jest', { tsconfig: 'tsconfig.tests.json', diagnostics: false }],
+    '^.+\\.mjs$': ['ts-jest', { tsconfig: 'tsconfig.tests.json', diagnostics: false }],
   },
   // Preact 11 ships ESM only; let ts-jest turn it into CommonJS.
   transformIgnorePatterns: ['/node_modules/(?!preact/)'],

@@ -4,5 +4,16 @@
 // caller's right and return JSON-safe data. Nothing else in src/ is global.
 
 // --- menu and sheet structure (issue 4) ---
-export function onOpen(): void {}
+export function onOpen(): void {
+  // Runs in AuthMode.NONE before the add-on is used in this document: build the menu, nothing else.
+  SpreadsheetApp.getUi().createAddonMenu().addItem('Open sidebar', 'showSidebar').addToUi();
+}
+
+export function onInstall(): void {
+  onOpen();
+}
+
+export function showSidebar(): void {
+  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('OKR Owners'));
+}
 // --- end ---
