@@ -198,7 +198,7 @@ main().catch((e) => {
       console.error(`build failed: ${where}${err.text}`);
     }
   } else {
-    console.error(`build failed: ${e && e.message ? e.message : e}`);
+    console.error(`build failed: ${e?.message ? e.message : e}`);
   }
   process.exit(1);
 });

@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// `npm start`: build dist/, then open the local sandbox (the add-on running in the local Apps Script
+// runtime, with a demo workbook). Arguments after `--` go to the sandbox (e.g. --workbook F --port N).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const sandbox = join(root, 'local/bin/okr-sandbox.cjs');
+if (!existsSync(sandbox)) {
+  console.log('Built dist/. The local sandbox is not part of this checkout yet: run `npm test`.');
+  process.exit(0);
+}
+const run = spawnSync(process.execPath, [sandbox, 'serve', ...process.argv.slice(2)], { stdio: 'inherit' });
+process.exit(run.status ?? 1);
