@@ -10,10 +10,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const sandbox = join(root, 'local/bin/okr-sandbox.cjs');
-if (!existsSync(sandbox)) {
+const runTs = join(root, 'local/bin/tsx-run.cjs');
+const app = join(root, 'local/app/main.ts');
+if (!existsSync(runTs) || !existsSync(app)) {
   console.log('Built dist/. The local sandbox is not part of this checkout yet: run `npm test`.');
   process.exit(0);
 }
-const run = spawnSync(process.execPath, [sandbox, 'serve', ...process.argv.slice(2)], { stdio: 'inherit' });
+const run = spawnSync(process.execPath, [runTs, app, ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(run.status ?? 1);
