@@ -1,1 +1,7 @@
-export const x: number = 1;
+// The sidebar's entry: one Preact app, styles bundled and inlined into dist/Sidebar.html.
+import { render } from 'preact';
+import { App } from './App';
+import './styles.css';
+
+const root = document.getElementById('app');
+if (root) render(<App />, root);

@@ -1,0 +1,2 @@
+// CSS imported from TSX is bundled by esbuild and inlined into dist/Sidebar.html.
+declare module '*.css';

@@ -1,0 +1,164 @@
+// The sidebar's pure helpers (no DOM): formatting, filtering the all-rows table, grouping, and
+// reading what a person typed. Unit-tested directly.
+import type { KeyResultView, Kind, Lang, OkrTable, TeamMember } from '../src/api';
+
+export function formatNumber(value: number | null, unit: string, lang: Lang): string {
+  if (value === null) return '—';
+  const n = new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US', { maximumFractionDigits: 2 }).format(
+    value,
+  );
+  if (!unit) return n;
+  return unit === '%' ? `${n}%` : `${n} ${unit}`;
+}
+
+export function formatDate(time: number | null, timeZone: string, lang: Lang): string {
+  if (time === null) return '—';
+  try {
+    return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+    }).format(new Date(time));
+  } catch (_e) {
+    return new Date(time).toISOString().slice(0, 10);
+  }
+}
+
+/** Progress clamped to a bar width. */
+export function barPercent(progress: number | null): number {
+  if (progress === null || !Number.isFinite(progress)) return 0;
+  return Math.max(0, Math.min(100, Math.round(progress)));
+}
+
+/**
+ * What a person typed in a number field: "1,200", " 45 ", "45%", "１２" (full-width) → a number;
+ * anything else → null.
+ */
+export function parseTypedNumber(text: string): number | null {
+  const halfWidth = text.replace(/[０-９．，－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const clean = halfWidth.replace(/[,\s%]/g, '');
+  if (!/^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(clean)) return null;
+  const n = Number(clean);
+  return Number.isFinite(n) ? n : null;
+}
+
+export type OwnerFilter = 'missing' | 'invalid' | 'pending' | 'all';
+
+const FILTER_STATE: Record<Exclude<OwnerFilter, 'all'>, string> = {
+  missing: 'm',
+  invalid: 'i',
+  pending: 'p',
+};
+
+export function countByFilter(table: OkrTable): Record<OwnerFilter, number> {
+  const counts = { missing: 0, invalid: 0, pending: 0, all: table.id.length };
+  for (let i = 0; i < table.state.length; i++) {
+    const s = table.state[i];
+    if (s === 'm') counts.missing++;
+    else if (s === 'i') counts.invalid++;
+    else if (s === 'p') counts.pending++;
+  }
+  return counts;
+}
+
+/** Indexes of the table's rows that pass the filter and contain every word of the query. */
+export function filterRows(
+  table: OkrTable,
+  team: TeamMember[],
+  filter: OwnerFilter,
+  query: string,
+): number[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const out: number[] = [];
+  for (let i = 0; i < table.id.length; i++) {
+    if (filter !== 'all' && table.state[i] !== FILTER_STATE[filter]) continue;
+    if (words.length) {
+      const owner = team[table.owner[i]];
+      const hay =
+        `${table.id[i]} ${table.title[i]} ${owner ? `${owner.name} ${owner.email}` : ''}`.toLowerCase();
+      if (!words.every((w) => hay.includes(w))) continue;
+    }
+    out.push(i);
+  }
+  return out;
+}
+
+export function searchPeople(team: TeamMember[], query: string): TeamMember[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  return team.filter((m) => {
+    const hay = `${m.name} ${m.email}`.toLowerCase();
+    return words.every((w) => hay.includes(w));
+  });
+}
+
+export interface ObjectiveGroup {
+  objectiveId: string | null;
+  objectiveTitle: string;
+  items: KeyResultView[];
+}
+
+/** Key results grouped under their objective, objectives in the order they first appear. */
+export function groupByObjective(items: KeyResultView[]): ObjectiveGroup[] {
+  const groups: ObjectiveGroup[] = [];
+  const byId = new Map<string, ObjectiveGroup>();
+  for (const kr of items) {
+    const key = kr.objectiveId ?? '';
+    let group = byId.get(key);
+    if (!group) {
+      group = { objectiveId: kr.objectiveId, objectiveTitle: kr.objectiveTitle, items: [] };
+      byId.set(key, group);
+      groups.push(group);
+    }
+    group.items.push(kr);
+  }
+  return groups;
+}
+
+/** Pending first, then at risk, stale, missing values; within each, sheet order. */
+export function needsAttention(items: KeyResultView[]): KeyResultView[] {
+  const rank = (kr: KeyResultView) =>
+    kr.needs.includes('pending')
+      ? 0
+      : kr.needs.includes('at-risk')
+        ? 1
+        : kr.needs.includes('stale')
+          ? 2
+          : kr.needs.includes('missing-values')
+            ? 3
+            : 9;
+  return items
+    .map((kr, i) => ({ kr, i, r: rank(kr) }))
+    .filter((x) => x.r < 9)
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map((x) => x.kr);
+}
+
+/** The two values of a milestone, as the server expects them (see src/okr/checkIn.ts). */
+export function milestoneValues(kr: Pick<KeyResultView, 'start' | 'target'>): {
+  notDone: number;
+  done: number;
+} {
+  return { notDone: kr.start ?? 0, done: kr.target ?? 1 };
+}
+
+export function isPercent(kr: Pick<KeyResultView, 'unit'>): boolean {
+  return kr.unit.trim() === '%';
+}
+
+export const KINDS: Kind[] = ['increase', 'decrease', 'at-least', 'at-most', 'milestone'];
+
+/** Today's date as YYYY-MM-DD in the spreadsheet's time zone (for date inputs). */
+export function isoDay(time: number, timeZone: string): string {
+  try {
+    const parts = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(new Date(time));
+    return parts;
+  } catch (_e) {
+    return new Date(time).toISOString().slice(0, 10);
+  }
+}

@@ -1,0 +1,156 @@
+// My key results: what needs the signed-in person first, then everything they own by objective.
+import { useEffect } from 'preact/hooks';
+import type { KeyResultView, Lang, Need, SidebarState } from '../../src/api';
+import { tr } from '../i18n';
+import { formatDate, groupByObjective, needsAttention } from '../logic';
+import { ProgressBar } from '../ui';
+
+const NEED_WORD = {
+  pending: 'needPending',
+  stale: 'needStale',
+  'at-risk': 'needAtRisk',
+  'missing-values': 'needMissing',
+} as const satisfies Record<Need, string>;
+
+interface Props {
+  state: SidebarState;
+  lang: Lang;
+  activeId: string | null;
+  onCheckIn(kr: KeyResultView): void;
+  onOwnership(kr: KeyResultView): void;
+}
+
+function lastCheckInText(kr: KeyResultView, lang: Lang): string {
+  if (kr.daysSinceCheckIn === null) return tr(lang, 'never');
+  return kr.daysSinceCheckIn === 0 ? tr(lang, 'days0') : tr(lang, 'daysN', { days: kr.daysSinceCheckIn });
+}
+
+function Actions(props: Pick<Props, 'lang' | 'onCheckIn' | 'onOwnership'> & { kr: KeyResultView }) {
+  const { kr, lang } = props;
+  const pending = kr.needs.includes('pending');
+  return (
+    <div class="actions">
+      {pending && (
+        <button type="button" class="action" onClick={() => props.onOwnership(kr)}>
+          {tr(lang, 'accept')}
+          <span class="sr"> {kr.id}</span>
+        </button>
+      )}
+      <button type="button" class={pending ? '' : 'action'} onClick={() => props.onCheckIn(kr)}>
+        {tr(lang, 'checkIn')}
+        <span class="sr"> {kr.id}</span>
+      </button>
+      {pending && (
+        <button type="button" class="link" onClick={() => props.onOwnership(kr)}>
+          {tr(lang, 'decline')}
+          <span class="sr"> {kr.id}</span>
+        </button>
+      )}
+    </div>
+  );
+}
+
+function Card(props: Props & { kr: KeyResultView }) {
+  const { kr, lang, state } = props;
+  const active = props.activeId !== null && props.activeId.toLowerCase() === kr.id.toLowerCase();
+  return (
+    <li class={active ? 'card active' : 'card'} id={`kr-${kr.id}`} data-id={kr.id}>
+      <div class="card-title">
+        <span class="okr-id">{kr.id}</span> <span class="title-text">{kr.title}</span>
+      </div>
+      <ProgressBar value={kr.progress} label={tr(lang, 'progressOf', { id: kr.id })} lang={lang} />
+      <div class="meta">
+        <span class={`chip conf-${kr.confidence ?? 'none'}`}>
+          {kr.confidence ? tr(lang, kr.confidence) : tr(lang, 'noConfidence')}
+        </span>
+        <span>{lastCheckInText(kr, lang)}</span>
+        {kr.due !== null && (
+          <span>{tr(lang, 'due', { date: formatDate(kr.due, state.timeZone, lang) })}</span>
+        )}
+      </div>
+      {kr.needs.length > 0 && (
+        <ul class="needs">
+          {kr.needs.map((n) => (
+            <li key={n} class={`need need-${n}`}>
+              {tr(lang, NEED_WORD[n])}
+            </li>
+          ))}
+        </ul>
+      )}
+      <Actions {...props} kr={kr} />
+    </li>
+  );
+}
+
+export function Mine(props: Props) {
+  const { state, lang } = props;
+  useEffect(() => {
+    if (!props.activeId) return;
+    document.getElementById(`kr-${props.activeId}`)?.scrollIntoView({ block: 'nearest' });
+  }, [props.activeId]);
+
+  if (!state.setUp) {
+    return (
+      <div class="empty">
+        <h2>{tr(lang, 'notSetUpTitle')}</h2>
+        <p>{tr(lang, 'notSetUp')}</p>
+      </div>
+    );
+  }
+  if (!state.me.email) {
+    return <p class="empty">{tr(lang, 'noIdentity')}</p>;
+  }
+  const attention = needsAttention(state.mine);
+  return (
+    <div>
+      {!state.me.inTeam && <p class="notice">{tr(lang, 'notInTeam', { email: state.me.email })}</p>}
+      {state.mine.length === 0 ? (
+        <p class="empty">{tr(lang, 'ownNothing')}</p>
+      ) : (
+        <>
+          <section aria-labelledby="needs-h">
+            <h2 id="needs-h">{tr(lang, 'needsYou')}</h2>
+            {attention.length === 0 ? (
+              <p class="muted">{tr(lang, 'nothingNeedsYou')}</p>
+            ) : (
+              <ul class="needs-list">
+                {attention.map((kr) => (
+                  <li key={kr.id}>
+                    <button
+                      type="button"
+                      class="row-button"
+                      onClick={() =>
+                        kr.needs.includes('pending') ? props.onOwnership(kr) : props.onCheckIn(kr)
+                      }
+                    >
+                      <span class="okr-id">{kr.id}</span> <span class="title-text">{kr.title}</span>
+                      <span class="need-inline">
+                        {kr.needs.map((n) => tr(lang, NEED_WORD[n])).join(' · ')}
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section aria-labelledby="mine-h">
+            <h2 id="mine-h">{tr(lang, 'myKeyResults', { count: state.mine.length })}</h2>
+            {groupByObjective(state.mine).map((g) => (
+              <div class="group" key={g.objectiveId ?? ''}>
+                <h3>
+                  {g.objectiveId && <span class="okr-id">{g.objectiveId}</span>}{' '}
+                  {g.objectiveTitle || tr(lang, 'noObjective')}
+                </h3>
+                <ul class="cards">
+                  {g.items.map((kr) => (
+                    <Card key={kr.id} {...props} kr={kr} />
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

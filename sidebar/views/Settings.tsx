@@ -1,0 +1,205 @@
+// Settings (Leads): weekly email schedule, stale threshold, overload limit, language, the weekly
+// emails switch, and how the last weekly run went.
+import { useEffect, useState } from 'preact/hooks';
+import type { Lang, SaveSettingsRequest, SettingsResult, SettingsView } from '../../src/api';
+import { tr, WORDS } from '../i18n';
+import { formatDate } from '../logic';
+import { errorText, server } from '../server';
+import { FieldError, FormAlert, type FormError, useId } from '../ui';
+
+interface Props {
+  lang: Lang;
+  onStatus(text: string, error?: boolean): void;
+  /** The language setting changed: the whole sidebar reloads its state in the new language. */
+  onLanguageChanged(): void;
+}
+
+const NUMBER_FIELDS = ['staleDays', 'overloadLimit'] as const;
+
+export function Settings(props: Props) {
+  const { lang } = props;
+  const [view, setView] = useState<SettingsView | null>(null);
+  const [form, setForm] = useState<SaveSettingsRequest | null>(null);
+  const [error, setError] = useState<FormError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const id = useId('set');
+
+  function apply(res: SettingsResult) {
+    if (res.ok) {
+      setView(res.view);
+      const { weeklyEmails: _w, ...values } = res.view.settings;
+      setForm(values);
+      setError(null);
+    } else {
+      if (res.view) setView(res.view);
+      setError({ error: res.error, field: res.field });
+    }
+  }
+
+  useEffect(() => {
+    server
+      .getSettings()
+      .then(apply)
+      .catch((e) => setError({ error: errorText(e) }));
+  }, []);
+
+  if (!view || !form) return <p class="view">{error ? error.error : tr(lang, 'loading')}</p>;
+  const disabled = !view.canEdit || busy;
+
+  async function save(e: Event) {
+    e.preventDefault();
+    if (!form) return;
+    setBusy(true);
+    try {
+      const before = view?.settings.language;
+      const res = await server.saveSettings(form);
+      apply(res);
+      if (res.ok) {
+        props.onStatus(res.message);
+        if (res.view.settings.language !== before) props.onLanguageChanged();
+      }
+    } catch (err) {
+      setError({ error: errorText(err) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function toggleWeekly(on: boolean) {
+    setBusy(true);
+    try {
+      await (on ? server.enableWeeklyEmails() : server.disableWeeklyEmails());
+      apply(await server.getSettings());
+      props.onStatus(tr(lang, on ? 'weeklyOn' : 'weeklyOff'));
+    } catch (err) {
+      setError({ error: errorText(err) });
+      props.onStatus(errorText(err), true);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const num = (field: (typeof NUMBER_FIELDS)[number]) => (
+    <div class="field">
+      <label for={`${id}-${field}`}>{tr(lang, field)}</label>
+      <input
+        id={`${id}-${field}`}
+        type="number"
+        min={1}
+        step={1}
+        value={form[field]}
+        disabled={disabled}
+        aria-invalid={error?.field === field}
+        aria-describedby={`${id}-${field}-err`}
+        onInput={(e) => setForm({ ...form, [field]: Number((e.target as HTMLInputElement).value) })}
+      />
+      <FieldError id={`${id}-${field}-err`} error={error} field={field} />
+    </div>
+  );
+
+  const digest = view.digest;
+  return (
+    <div class="view">
+      <h2>{tr(lang, 'settingsTitle')}</h2>
+      {!view.canEdit && <p class="notice">{tr(lang, 'settingsLeadsOnly')}</p>}
+      <div class="field">
+        <label class="choice">
+          <input
+            type="checkbox"
+            checked={view.settings.weeklyEmails}
+            disabled={disabled}
+            onChange={(e) => toggleWeekly((e.target as HTMLInputElement).checked)}
+          />
+          {tr(lang, 'weeklyEmails')}
+        </label>
+      </div>
+      <form onSubmit={save} noValidate>
+        <div class="field">
+          <label for={`${id}-day`}>{tr(lang, 'weeklyDay')}</label>
+          <select
+            id={`${id}-day`}
+            value={form.weeklyDay}
+            disabled={disabled}
+            onChange={(e) => setForm({ ...form, weeklyDay: Number((e.target as HTMLSelectElement).value) })}
+          >
+            {WORDS[lang].days.map((d, i) => (
+              <option key={d} value={i}>
+                {d}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for={`${id}-hour`}>{tr(lang, 'weeklyHour', { tz: view.timeZone })}</label>
+          <select
+            id={`${id}-hour`}
+            value={form.weeklyHour}
+            disabled={disabled}
+            onChange={(e) => setForm({ ...form, weeklyHour: Number((e.target as HTMLSelectElement).value) })}
+          >
+            {Array.from({ length: 24 }, (_, h) => (
+              <option key={h} value={h}>{`${String(h).padStart(2, '0')}:00`}</option>
+            ))}
+          </select>
+        </div>
+        {num('staleDays')}
+        {num('overloadLimit')}
+        <div class="field">
+          <label for={`${id}-lang`}>{tr(lang, 'language')}</label>
+          <select
+            id={`${id}-lang`}
+            value={form.language}
+            disabled={disabled}
+            onChange={(e) =>
+              setForm({
+                ...form,
+                language: (e.target as HTMLSelectElement).value as SaveSettingsRequest['language'],
+              })
+            }
+          >
+            <option value="auto">{tr(lang, 'langAuto')}</option>
+            <option value="en">English</option>
+            <option value="ja">日本語</option>
+          </select>
+        </div>
+        <FormAlert error={error} fields={[...NUMBER_FIELDS]} />
+        <div class="buttons">
+          <button type="submit" class="action" disabled={disabled}>
+            {busy ? tr(lang, 'saving') : tr(lang, 'save')}
+          </button>
+        </div>
+      </form>
+      <section aria-labelledby={`${id}-run`}>
+        <h3 id={`${id}-run`}>{tr(lang, 'weeklyRun')}</h3>
+        {!digest?.period ? (
+          <p class="muted">{tr(lang, 'noRun')}</p>
+        ) : (
+          <div class="run">
+            <p>{tr(lang, 'runPeriod', { period: digest.period })}</p>
+            <p>
+              {tr(lang, 'runCounts', {
+                sent: digest.sent,
+                failed: digest.failed,
+                remaining: digest.remaining,
+              })}
+            </p>
+            <p>
+              {digest.finishedAt !== null
+                ? tr(lang, 'runFinished', { date: formatDate(digest.finishedAt, view.timeZone, lang) })
+                : tr(lang, 'runUnfinished')}
+            </p>
+            {digest.failures.length > 0 && (
+              <ul class="failures">
+                {digest.failures.map((f) => (
+                  <li key={f.email}>
+                    {f.email}: {f.reason}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,246 @@
+// The contract between the server (src/index.ts) and the sidebar (sidebar/): every endpoint's
+// request and response. The sidebar imports this file type-only, and its tsconfig project may not
+// pull in server files, so the few domain unions it needs are restated here; a compile-time check in
+// src/okr/sidebarState.ts keeps them identical to src/okr/model.ts.
+// Everything is JSON-safe: times are epoch milliseconds, never Date objects.
+
+export type Lang = 'en' | 'ja';
+export type Kind = 'increase' | 'decrease' | 'at-least' | 'at-most' | 'milestone';
+export type Confidence = 'on-track' | 'at-risk' | 'off-track';
+export type Role = 'member' | 'lead' | 'leadership';
+export type Severity = 'error' | 'warning';
+
+export interface TeamMember {
+  name: string;
+  /** Lower-cased. */
+  email: string;
+  role: Role;
+}
+
+/** What needs the owner's attention on one key result. */
+export type Need = 'pending' | 'stale' | 'at-risk' | 'missing-values';
+
+/** A key result in full, for the views that act on it (My key results, Check in, Accept). */
+export interface KeyResultView {
+  id: string;
+  title: string;
+  objectiveId: string | null;
+  objectiveTitle: string;
+  owner: string | null;
+  kind: Kind | null;
+  start: number | null;
+  target: number | null;
+  current: number | null;
+  unit: string;
+  /** 0–100, null when it cannot be computed. */
+  progress: number | null;
+  confidence: Confidence | null;
+  lastCheckIn: number | null;
+  accepted: number | null;
+  due: number | null;
+  note: string;
+  /** Whole days since the last check-in; null when never checked in. */
+  daysSinceCheckIn: number | null;
+  needs: Need[];
+  /** Fingerprint of the row as the sidebar saw it; sent back so a write to a changed row is refused. */
+  version: string;
+}
+
+/**
+ * Every objective and key result of the sheet, for Assign owners and Add. Columnar and capped so a
+ * 5,000-row sheet stays well under 300 KB of JSON: one entry per row at the same index in each list.
+ */
+export interface OkrTable {
+  id: string[];
+  /** Titles cut to TITLE_CAP characters (with an ellipsis). */
+  title: string[];
+  /** One character per row: 'o' objective, 'k' key result. */
+  type: string;
+  /** Index into SidebarState.team; -1 when blank; -2 when the Owner cell is not exactly one Team member. */
+  owner: number[];
+  /** One character per row: 'm' missing owner, 'i' invalid owner, 'p' pending acceptance, 'a' accepted. */
+  state: string;
+  /** Index (in these lists) of the row's objective; -1 when none. */
+  parent: number[];
+}
+
+export const TITLE_CAP = 60;
+export const PROBLEM_CAP = 200;
+
+export interface ProblemView {
+  code: string;
+  severity: Severity;
+  id: string | null;
+  cell: string | null;
+  column: string | null;
+  message: string;
+  hint: string;
+}
+
+export interface SidebarState {
+  lang: Lang;
+  timeZone: string;
+  /** Server time when the state was built. */
+  now: number;
+  /** False when the OKRs tab is missing: the sidebar offers set-up instead of empty lists. */
+  setUp: boolean;
+  me: { email: string; name: string; role: Role | null; inTeam: boolean };
+  /** What the caller may do; the server checks again on every write. */
+  can: { manage: boolean };
+  staleDays: number;
+  team: TeamMember[];
+  /** Key results the caller owns, in sheet order. */
+  mine: KeyResultView[];
+  table: OkrTable;
+  problems: { errors: number; warnings: number; list: ProblemView[] };
+}
+
+export interface ActionOk {
+  ok: true;
+  /** A localized confirmation for the status line. */
+  message: string;
+  state: SidebarState;
+}
+
+export interface ActionError {
+  ok: false;
+  /** Localized, says what to do. */
+  error: string;
+  /** The request field the error is about, so the form can point at it. */
+  field?: string;
+  /** Set when the row changed since the sidebar loaded; `state` is then fresh. */
+  changed?: boolean;
+  state?: SidebarState;
+}
+
+export type ActionResult = ActionOk | ActionError;
+
+export interface CheckInRequest {
+  id: string;
+  current: number;
+  confidence: Confidence;
+  note?: string;
+  /** KeyResultView.version as seen; omitted = no concurrency check. */
+  version?: string;
+}
+
+export interface AcceptRequest {
+  id: string;
+  version?: string;
+}
+
+export interface DeclineRequest {
+  id: string;
+  reason: string;
+  version?: string;
+}
+
+export interface AssignRequest {
+  ids: string[];
+  email: string;
+}
+
+export interface AddObjectiveRequest {
+  title: string;
+  owner?: string;
+  cycle?: string;
+  /** YYYY-MM-DD in the spreadsheet's time zone. */
+  due?: string;
+}
+
+export interface AddKeyResultRequest {
+  objectiveId: string;
+  title: string;
+  owner?: string;
+  kind: Kind;
+  start: number;
+  target: number;
+  unit?: string;
+  /** YYYY-MM-DD in the spreadsheet's time zone. */
+  due?: string;
+}
+
+export interface SelectCellRequest {
+  /** The row's OKR ID: the server finds the row again (never trusts a row number). */
+  id?: string | null;
+  /** A header of the OKRs tab (as in the sheet) or a column key; default the ID column. */
+  column?: string | null;
+  /** Only for problems without an ID (e.g. a missing ID): an A1 cell such as "OKRs!A7". */
+  cell?: string | null;
+}
+
+export type SelectCellResult = { ok: true } | { ok: false; error: string };
+
+export interface KeyResultRequest {
+  id: string;
+}
+
+export type KeyResultResult =
+  | { ok: true; item: KeyResultView; canAct: boolean }
+  | { ok: false; error: string };
+
+export interface ActiveOkr {
+  /** The OKR ID on the active cell's row, if any. */
+  id: string | null;
+  /** OKR IDs of every row in the selection (for "assign to the selected rows"). */
+  selectedIds: string[];
+}
+
+export interface SettingsValues {
+  language: 'auto' | Lang;
+  staleDays: number;
+  overloadLimit: number;
+  /** 0 = Sunday … 6 = Saturday. */
+  weeklyDay: number;
+  /** 0–23 in the spreadsheet's time zone. */
+  weeklyHour: number;
+  weeklyEmails: boolean;
+}
+
+export interface DigestStatusView {
+  period: string | null;
+  startedAt: number | null;
+  finishedAt: number | null;
+  sent: number;
+  failed: number;
+  remaining: number;
+  /** The last few failures, for the lead to fix addresses. */
+  failures: Array<{ email: string; reason: string }>;
+}
+
+export interface SettingsView {
+  settings: SettingsValues;
+  timeZone: string;
+  canEdit: boolean;
+  lang: Lang;
+  digest: DigestStatusView | null;
+}
+
+export type SaveSettingsRequest = Omit<SettingsValues, 'weeklyEmails'>;
+
+export type SettingsResult =
+  | { ok: true; message: string; view: SettingsView }
+  | { ok: false; error: string; field?: string; view?: SettingsView };
+
+/**
+ * Every function the sidebar may call through google.script.run, with its argument and result.
+ * src/index.ts implements each (a test checks it type-wise); the sidebar's wrapper is a mapped type
+ * over this interface, so a misspelt endpoint or a wrong request does not compile.
+ */
+export interface Endpoints {
+  getSidebarState(): SidebarState;
+  getKeyResult(req: KeyResultRequest): KeyResultResult;
+  checkIn(req: CheckInRequest): ActionResult;
+  acceptOwnership(req: AcceptRequest): ActionResult;
+  declineOwnership(req: DeclineRequest): ActionResult;
+  assignOwner(req: AssignRequest): ActionResult;
+  addObjective(req: AddObjectiveRequest): ActionResult;
+  addKeyResult(req: AddKeyResultRequest): ActionResult;
+  selectCell(req: SelectCellRequest): SelectCellResult;
+  getActiveOkrId(): ActiveOkr;
+  getSettings(): SettingsResult;
+  saveSettings(req: SaveSettingsRequest): SettingsResult;
+  /** Issue 7's endpoints, driven by the Settings toggle. */
+  enableWeeklyEmails(): unknown;
+  disableWeeklyEmails(): unknown;
+}
