@@ -419,6 +419,7 @@ export class RuntimeCore<W extends WorkbookLike = WorkbookLike> {
     const refuse = (message: string): RunResult => ({
       ...result,
       ok: false,
+      refused: true,
       error: { name: 'Exception', message },
     });
     if (!/^[A-Za-z_$][\w$]*$/.test(fn)) return refuse(`Script function not found: ${fn}`);

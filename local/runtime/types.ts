@@ -60,6 +60,8 @@ export interface RunResult {
   startedAt: number;
   authMode: AuthMode;
   ui: UiLog;
+  /** Set when the runtime refused to start the execution (unknown or private function): nothing ran. */
+  refused?: boolean;
 }
 
 export type ClockEventType = 'CLOCK';

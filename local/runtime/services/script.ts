@@ -182,6 +182,7 @@ export function makeScriptApp(env: ServiceEnv, enums: ScriptEnums) {
           d.at,
           d.everyMinutes,
           d.everyHours,
+          d.onWeekDay,
           d.everyDays,
           d.everyWeeks,
           d.onMonthDay,

@@ -1,0 +1,260 @@
+// okr-sandbox: run the built add-on (or any Apps Script file) against a local workbook file.
+//   okr-sandbox run <function> [jsonArg ...] --workbook F [--as EMAIL] [--at ISO] [--code FILE]
+//   okr-sandbox edit --workbook F --as EMAIL --range "OKRs!E5" --value V [--paste]
+//   okr-sandbox tick --workbook F --until ISO
+//   okr-sandbox demo F
+//   okr-sandbox serve [--workbook F] [--port N]
+// Prints ONE JSON object on stdout. Failures print {"ok":false,"error":{name,message}} and exit 1;
+// when the runtime refuses to start (bad arguments, unknown or private function, unreadable
+// workbook) the workbook and its state are left untouched. A script that throws after writing keeps
+// its writes and its sent emails, as in Apps Script (nothing is rolled back there either).
+import fs from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_USER, demoWorkbook, type RunResult, Runtime, type SentEmail, writeOutbox } from './runtime';
+
+class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+interface Parsed {
+  positional: string[];
+  flags: Record<string, string | true>;
+}
+
+const VALUE_FLAGS = new Set(['workbook', 'as', 'at', 'code', 'range', 'value', 'until', 'port', 'project']);
+const BOOLEAN_FLAGS = new Set(['paste']);
+
+export function parseArgs(argv: string[]): Parsed {
+  const positional: string[] = [];
+  const flags: Record<string, string | true> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
+      if (BOOLEAN_FLAGS.has(name)) {
+        flags[name] = true;
+      } else if (VALUE_FLAGS.has(name)) {
+        const v = eq > 0 ? a.slice(eq + 1) : argv[++i];
+        if (v === undefined) throw new UsageError(`--${name} needs a value`);
+        flags[name] = v;
+      } else {
+        throw new UsageError(`Unknown option --${name}`);
+      }
+    } else {
+      positional.push(a);
+    }
+  }
+  return { positional, flags };
+}
+
+function flag(p: Parsed, name: string, required: true): string;
+function flag(p: Parsed, name: string, required?: false): string | undefined;
+function flag(p: Parsed, name: string, required = false): string | undefined {
+  const v = p.flags[name];
+  if (v === undefined || v === true) {
+    if (required) throw new UsageError(`--${name} is required`);
+    return undefined;
+  }
+  return v;
+}
+
+function emailSummary(e: SentEmail) {
+  return {
+    to: e.to,
+    ...(e.cc ? { cc: e.cc } : {}),
+    ...(e.bcc ? { bcc: e.bcc } : {}),
+    subject: e.subject,
+    from: e.from,
+    at: new Date(e.at).toISOString(),
+    file: e.file,
+  };
+}
+
+function summary(r: RunResult) {
+  return {
+    ok: r.ok,
+    ...(r.ok ? { result: r.result } : { error: r.error }),
+    function: r.function,
+    user: r.user,
+    authMode: r.authMode,
+    startedAt: new Date(r.startedAt).toISOString(),
+    emails: r.emails.map(emailSummary),
+    calls: r.calls,
+    virtualMs: Math.round(r.virtualMs),
+    logs: r.logs,
+    ui: {
+      toasts: r.ui.toasts,
+      alerts: r.ui.alerts,
+      menus: r.ui.menus,
+      ...(r.ui.sidebar
+        ? {
+            sidebar: {
+              title: r.ui.sidebar.title,
+              width: r.ui.sidebar.width,
+              bytes: r.ui.sidebar.content.length,
+            },
+          }
+        : {}),
+      dialogs: r.ui.dialogs.map((d) => ({ title: d.dialogTitle, bytes: d.content.length })),
+    },
+  };
+}
+
+async function openRuntime(p: Parsed): Promise<Runtime> {
+  const workbookPath = flag(p, 'workbook', true);
+  if (!fs.existsSync(workbookPath)) throw new UsageError(`Workbook not found: ${workbookPath}`);
+  const codeFile = flag(p, 'code');
+  const projectDir = flag(p, 'project');
+  if (codeFile) {
+    if (!fs.existsSync(codeFile)) throw new UsageError(`Code file not found: ${codeFile}`);
+    return Runtime.open({
+      workbookPath,
+      code: fs.readFileSync(codeFile, 'utf8'),
+      projectDir: projectDir ?? path.dirname(path.resolve(codeFile)),
+    });
+  }
+  return Runtime.open({ workbookPath, ...(projectDir ? { projectDir } : {}) });
+}
+
+const outboxDir = (workbookPath: string) => `${workbookPath}.outbox`;
+
+async function commandRun(p: Parsed): Promise<{ out: unknown; ok: boolean }> {
+  const [fn, ...rawArgs] = p.positional;
+  if (!fn)
+    throw new UsageError(
+      'usage: okr-sandbox run <function> [jsonArg ...] --workbook F [--as EMAIL] [--at ISO] [--code FILE]',
+    );
+  const args = rawArgs.map((a, i) => {
+    try {
+      return JSON.parse(a) as unknown;
+    } catch {
+      throw new UsageError(`Argument ${i + 1} is not valid JSON: ${a} (quote strings, e.g. '"O1"')`);
+    }
+  });
+  const rt = await openRuntime(p);
+  const at = flag(p, 'at');
+  const r = rt.run(fn, args, { as: flag(p, 'as') ?? DEFAULT_USER, ...(at ? { at } : {}) });
+  if (!r.refused) {
+    writeOutbox(r.emails, outboxDir(rt.path as string));
+    await rt.save();
+  }
+  return { out: summary(r), ok: r.ok };
+}
+
+async function commandEdit(p: Parsed): Promise<{ out: unknown; ok: boolean }> {
+  const range = flag(p, 'range', true);
+  const as = flag(p, 'as', true);
+  const value = p.flags.value;
+  if (value === undefined || value === true) throw new UsageError('--value is required');
+  if (!range.includes('!'))
+    throw new UsageError(`--range must name the sheet, e.g. "OKRs!E5" (got ${range})`);
+  const rt = await openRuntime(p);
+  const r = rt.edit({ range, value, paste: p.flags.paste === true, as });
+  if (r.rejected !== undefined) {
+    return { out: { ok: false, error: r.error, rejected: r.rejected }, ok: false };
+  }
+  const all = [r, ...(r.triggers ?? [])];
+  writeOutbox(
+    all.flatMap((x) => x.emails),
+    outboxDir(rt.path as string),
+  );
+  await rt.save();
+  return { out: { ...summary(r), ...(r.triggers ? { triggers: r.triggers.map(summary) } : {}) }, ok: r.ok };
+}
+
+async function commandTick(p: Parsed): Promise<{ out: unknown; ok: boolean }> {
+  const until = flag(p, 'until', true);
+  if (!Number.isFinite(Date.parse(until))) throw new UsageError(`--until is not an ISO time: ${until}`);
+  const rt = await openRuntime(p);
+  const from = rt.now();
+  const { executions, emails } = rt.tick(until);
+  writeOutbox(emails, outboxDir(rt.path as string));
+  await rt.save();
+  return {
+    out: {
+      ok: true,
+      from: new Date(from).toISOString(),
+      until: new Date(rt.now()).toISOString(),
+      executions: executions.map(summary),
+      emails: emails.map(emailSummary),
+    },
+    ok: true,
+  };
+}
+
+async function commandDemo(p: Parsed): Promise<{ out: unknown; ok: boolean }> {
+  const file = p.positional[0] ?? flag(p, 'workbook');
+  if (!file) throw new UsageError('usage: okr-sandbox demo F');
+  const dir = path.dirname(path.resolve(file));
+  if (!fs.existsSync(dir)) throw new UsageError(`Folder not found: ${dir}`);
+  const rt = await Runtime.open({ workbook: demoWorkbook(), workbookPath: file, code: '' });
+  await rt.save();
+  return {
+    out: { ok: true, workbook: file, state: `${file}.state.json`, sheets: rt.workbook.sheetNames() },
+    ok: true,
+  };
+}
+
+async function commandServe(p: Parsed): Promise<void> {
+  const file = flag(p, 'workbook');
+  const port = Number(flag(p, 'port') ?? 0);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`Bad --port: ${flag(p, 'port')}`);
+  const rt = file ? await openRuntime(p) : await Runtime.open({ workbook: demoWorkbook() });
+  const server = await rt.serve({
+    port,
+    onRun: async (r) => {
+      if (!rt.path || r.refused) return;
+      writeOutbox(r.emails, outboxDir(rt.path));
+      await rt.save();
+    },
+  });
+  process.stdout.write(
+    `${JSON.stringify({ ok: true, url: server.url, sidebar: `${server.url}/sidebar?as=${encodeURIComponent(DEFAULT_USER)}` })}\n`,
+  );
+  const stop = () => {
+    server.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    const p = parseArgs(rest);
+    let r: { out: unknown; ok: boolean };
+    switch (command) {
+      case 'run':
+        r = await commandRun(p);
+        break;
+      case 'edit':
+        r = await commandEdit(p);
+        break;
+      case 'tick':
+        r = await commandTick(p);
+        break;
+      case 'demo':
+        r = await commandDemo(p);
+        break;
+      case 'serve':
+        await commandServe(p);
+        return -1; // keeps running
+      default:
+        throw new UsageError(`Unknown command ${command ?? '(none)'}: use run, edit, tick, demo or serve`);
+    }
+    process.stdout.write(`${JSON.stringify(r.out)}\n`);
+    return r.ok ? 0 : 1;
+  } catch (e) {
+    const err = e as Error;
+    process.stdout.write(
+      `${JSON.stringify({ ok: false, error: { name: err.name || 'Error', message: err.message } })}\n`,
+    );
+    return 1;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  if (code >= 0) process.exitCode = code;
+});
