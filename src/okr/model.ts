@@ -135,6 +135,8 @@ export type ProblemCode =
   | 'target-equals-start'
   | 'date-invalid'
   | 'header-missing'
+  | 'team-email-invalid'
+  | 'team-email-duplicate'
   // warnings
   | 'owner-pending'
   | 'objective-owner-missing'
@@ -167,10 +169,16 @@ export interface OkrSheet {
   keyResults: KeyResult[];
   /** Problems found while parsing (unreadable cells, missing headers, …). */
   problems: Problem[];
+  /** The tab's name as found in the spreadsheet (for cell references); absent = TAB.okrs. */
+  sheetName?: string;
+  /** 0-based index of the header row in the values (data rows follow it). */
+  headerRow?: number;
 }
 
 export interface Roster {
   columns: ColumnMap<TeamColumn>;
   people: Person[];
   problems: Problem[];
+  /** The tab's name as found in the spreadsheet; absent = TAB.team. */
+  sheetName?: string;
 }

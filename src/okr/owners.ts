@@ -1,0 +1,165 @@
+// What an Owner cell says about ownership. The product's rule is one individual per key result, and
+// people break it in many ways: "a@x.com, b@x.com", "Ann and Bob", "Ann / Bob", "佐藤・鈴木",
+// "佐藤と鈴木", two emails on separate lines or run together, "Team: Ann, Bob", or a team name
+// ("Growth team", "eng@x.com"). This module reads the cell; the validator decides what it means
+// against the Team tab.
+import type { Person } from './model';
+import { headerKey } from './schema';
+
+export type OwnerShape =
+  | { kind: 'blank' }
+  /** Exactly one email address (lower-cased), possibly written as "Ann <ann@x.com>". */
+  | { kind: 'email'; email: string }
+  /** Two or more people (or emails) in one cell. */
+  | { kind: 'multiple'; parts: string[] }
+  /** One piece of text that is not an email: a person's name or a team's. */
+  | { kind: 'text'; text: string; teamPrefix: boolean };
+
+const EMAIL =
+  /[a-z0-9!#$%&'*+/=?^_`{|}~.-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+/gi;
+const EMAIL_ONLY =
+  /^[a-z0-9!#$%&'*+/=?^_`{|}~.-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$/i;
+
+export function isEmail(text: string): boolean {
+  return EMAIL_ONLY.test(text.trim());
+}
+
+/** "Team: …", "Owners: …", "チーム：…" — a label that introduces a list or a team. */
+const LABEL = /^(team|owners?|group|squad|dri|チーム|担当|担当者|グループ)\s*[:：]\s*/i;
+
+/**
+ * Separators between people. と (Japanese "and") only counts between name-like characters or
+ * after an honorific, so names written in kana that contain と (e.g. "ことみ") stay whole.
+ */
+const SEPARATORS =
+  /\s*(?:[,;/|\\、・，；／＆&+\n\r\t]|\s(?:and|or|with)\s|(?:および|及び|並びに)|(?<=[\p{sc=Han}\p{sc=Katakana}a-z.ー]|さん|様|氏|くん|君)と(?=[\p{sc=Han}\p{sc=Katakana}a-z]))\s*/iu;
+
+/** Read an Owner cell. */
+export function readOwner(raw: unknown): OwnerShape {
+  let text = String(raw ?? '')
+    .normalize('NFKC')
+    .trim();
+  if (!text) return { kind: 'blank' };
+  // Remove "mailto:" and annotations in parentheses that name nobody: "ann@x.com (DRI)".
+  text = text
+    .replace(/mailto:/gi, '')
+    .replace(/\(([^()@]*)\)/g, ' ')
+    .trim();
+  let teamPrefix = false;
+  if (LABEL.test(text)) {
+    teamPrefix = /^(team|group|squad|チーム|グループ)/i.test(text);
+    text = text.replace(LABEL, '').trim();
+  }
+  const emails = text.match(EMAIL) ?? [];
+  const ats = (text.match(/@/g) ?? []).length;
+  if (ats >= 2) {
+    // Two addresses, separated or run together ("a@x.comb@x.com"): always more than one person.
+    const parts = text.split(SEPARATORS).filter((p) => p.trim() !== '');
+    return { kind: 'multiple', parts: parts.length >= 2 ? parts.map((p) => p.trim()) : emails };
+  }
+  // "Ann Lee <ann@x.com>" is one person.
+  const angle = /^[^<>,;]*<\s*([^<>\s]+@[^<>\s]+)\s*>$/.exec(text);
+  if (angle && isEmail(angle[1])) return { kind: 'email', email: angle[1].toLowerCase() };
+  const parts = text
+    .split(SEPARATORS)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  if (parts.length >= 2) return { kind: 'multiple', parts };
+  const only = parts[0] ?? text;
+  if (isEmail(only)) return { kind: 'email', email: only.toLowerCase() };
+  return { kind: 'text', text: only, teamPrefix };
+}
+
+/** The single owner's email when the cell is exactly one email address; else null. */
+export function ownerEmail(raw: unknown): string | null {
+  const shape = readOwner(raw);
+  return shape.kind === 'email' ? shape.email : null;
+}
+
+const GROUP_WORDS =
+  /\b(team|teams|group|squad|department|dept|all|everyone|everybody|staff|committee|crew|guild|tribe|chapter|org|division|unit|office)\b/i;
+const GROUP_WORDS_JA =
+  /(チーム|グループ|全員|みんな|皆さん|部門|部署|委員会|事業部|本部|\p{sc=Han}{2,}(?:部|課|室|班)$)/u;
+const GROUP_MAILBOX =
+  /^(team|all|everyone|staff|group|eng|engineering|sales|marketing|ops|operations|support|info|hello|admin|hr|dev|devs|product|design|leadership|managers|noreply|no-reply|contact|finance|legal|security|it|help|office)$|(^|[-_.])(team|group|all|list|dl)([-_.]|$)/i;
+
+/**
+ * Whether a text names a team or group rather than a person: a Team tab team name, a group word
+ * ("Growth team", "営業部"), or a shared mailbox ("eng@x.com", "growth-team@x.com").
+ * A Team member's own email is never a group.
+ */
+export function namesGroup(text: string, roster: readonly Person[]): boolean {
+  const value = text.normalize('NFKC').trim();
+  if (!value) return false;
+  const lower = value.toLowerCase();
+  if (roster.some((p) => p.email === lower)) return false;
+  const key = headerKey(value);
+  if (key && roster.some((p) => p.team && headerKey(p.team) === key)) return true;
+  if (isEmail(value)) return GROUP_MAILBOX.test(lower.split('@')[0]);
+  return GROUP_WORDS.test(value) || GROUP_WORDS_JA.test(value);
+}
+
+/** The Team member whose name is this text (case, spacing and width ignored), for the hint. */
+export function personNamed(text: string, roster: readonly Person[]): Person | null {
+  const key = headerKey(text);
+  if (!key) return null;
+  const exact = roster.find((p) => headerKey(p.name) === key);
+  if (exact) return exact;
+  // "Ann" when the Team says "Ann Lee", or "Lee, Ann": the same words in any order.
+  const words = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  const matches = roster.filter((p) => {
+    const nameWords = p.name
+      .normalize('NFKC')
+      .toLowerCase()
+      .split(/[\s,]+/)
+      .filter(Boolean);
+    return words.length > 0 && words.every((w) => nameWords.includes(w));
+  });
+  if (matches.length === 1) return matches[0];
+  // An email typo or the right mailbox at a different domain: same local part.
+  if (text.includes('@')) {
+    const local = text.toLowerCase().split('@')[0];
+    const byLocal = roster.filter((p) => p.email.split('@')[0] === local);
+    if (byLocal.length === 1) return byLocal[0];
+  }
+  return null;
+}
+
+export type OwnerVerdict =
+  | { ok: true; email: string; person: Person }
+  | { ok: false; code: 'owner-missing' }
+  | { ok: false; code: 'owner-multiple'; parts: string[] }
+  | { ok: false; code: 'owner-not-person'; text: string }
+  | { ok: false; code: 'owner-unknown'; text: string; suggestion: Person | null };
+
+/** Judge an Owner cell against the Team tab: exactly one Team member's email, or why not. */
+export function judgeOwner(raw: unknown, roster: readonly Person[]): OwnerVerdict {
+  const text = String(raw ?? '')
+    .normalize('NFKC')
+    .trim();
+  const shape = readOwner(text);
+  if (shape.kind === 'blank') return { ok: false, code: 'owner-missing' };
+  if (shape.kind === 'email') {
+    const person = roster.find((p) => p.email === shape.email);
+    if (person) return { ok: true, email: shape.email, person };
+    if (namesGroup(shape.email, roster)) return { ok: false, code: 'owner-not-person', text: shape.email };
+    return {
+      ok: false,
+      code: 'owner-unknown',
+      text: shape.email,
+      suggestion: personNamed(shape.email, roster),
+    };
+  }
+  // A Team member's name that happens to contain a separator ("Lee, Ann") is one person, not two.
+  const wholeName = roster.find((p) => p.name && headerKey(p.name) === headerKey(text));
+  if (wholeName) return { ok: false, code: 'owner-unknown', text, suggestion: wholeName };
+  if (shape.kind === 'multiple') return { ok: false, code: 'owner-multiple', parts: shape.parts };
+  if (shape.teamPrefix || namesGroup(shape.text, roster)) {
+    return { ok: false, code: 'owner-not-person', text: shape.text };
+  }
+  return { ok: false, code: 'owner-unknown', text: shape.text, suggestion: personNamed(shape.text, roster) };
+}

@@ -1,0 +1,357 @@
+// Rows of values (as getValues returns them) → the OKR model. Pure and total: any grid of values,
+// however messy, parses without throwing; what cannot be read becomes a problem that names the
+// cell, and the value is treated as blank.
+import type {
+  CheckIn,
+  CheckInColumn,
+  ColumnMap,
+  KeyResult,
+  Lang,
+  Objective,
+  OkrColumn,
+  OkrSheet,
+  Person,
+  Problem,
+  ProblemCode,
+  Roster,
+  TeamColumn,
+} from './model';
+import { isEmail, ownerEmail } from './owners';
+import {
+  cellText,
+  isBlank,
+  type NumberCell,
+  readConfidence,
+  readDate,
+  readKind,
+  readLanguage,
+  readMilestone,
+  readNumber,
+  readRole,
+  readType,
+} from './parseValues';
+import { cellA1, problem } from './problems';
+import { keyResultProgress } from './progress';
+import {
+  type AliasTable,
+  CHECK_IN_ALIASES,
+  canonicalHeader,
+  findHeaderRow,
+  matchHeaders,
+  OKR_ALIASES,
+  REQUIRED_OKR_COLUMNS,
+  REQUIRED_TEAM_COLUMNS,
+  TEAM_ALIASES,
+} from './schema';
+
+export interface ParseOptions {
+  /** The tab's actual name, for cell references in problems. */
+  sheetName: string;
+  /** The spreadsheet's time zone: dates typed as text are midnight there. */
+  timeZone: string;
+  lang: Lang;
+}
+
+/** Values may come from anywhere (a file, a test, another realm): make every row an array. */
+export function asGrid(values: unknown): unknown[][] {
+  if (!Array.isArray(values)) return [];
+  return values.map((row) => (Array.isArray(row) ? row : [row]));
+}
+
+/** Where the table is in a grid: header row (0-based), and the columns it names. */
+export interface TableLayout<K extends string> {
+  headerRow: number;
+  columns: ColumnMap<K>;
+  headers: string[];
+  unknown: number[];
+}
+
+export function tableLayout<K extends string>(grid: unknown[][], aliases: AliasTable<K>): TableLayout<K> {
+  const headerRow = findHeaderRow(grid, aliases);
+  const match = matchHeaders(grid[headerRow] ?? [], aliases);
+  return { headerRow, columns: match.columns, headers: match.headers, unknown: match.unknown };
+}
+
+function headerMissing<K extends string>(
+  layout: TableLayout<K>,
+  required: readonly K[],
+  aliases: AliasTable<K>,
+  tab: string,
+  lang: Lang,
+): Problem[] {
+  return required
+    .filter((c) => layout.columns[c] === undefined)
+    .map((c) => problem('header-missing', { column: canonicalHeader(c, aliases), params: { tab } }, lang));
+}
+
+/** The sheet for a tab that does not exist: one problem that says how to create it. */
+export function missingTabSheet(tab: string, lang: Lang): OkrSheet {
+  return {
+    columns: {},
+    headers: [],
+    objectives: [],
+    keyResults: [],
+    problems: [problem('header-missing', { variant: 'header-missing-tab', params: { tab } }, lang)],
+    sheetName: tab,
+    headerRow: 0,
+  };
+}
+
+/** Whether two scales were mixed ("45%" typed next to plain 30 and 60) and the percents need ×100. */
+function alignPercents(cells: Array<NumberCell | null>): void {
+  const present = cells.filter((c): c is NumberCell => c !== null && c.value !== null);
+  const anyPercent = present.some((c) => c.percent);
+  const plainBeyondOne = present.some((c) => !c.percent && Math.abs(c.value as number) > 1);
+  if (anyPercent && plainBeyondOne) {
+    for (const c of present) if (c.percent) c.value = Math.round((c.value as number) * 100 * 1e9) / 1e9;
+  }
+}
+
+const CONTENT_COLUMNS: OkrColumn[] = [
+  'id',
+  'type',
+  'parent',
+  'title',
+  'owner',
+  'kind',
+  'start',
+  'target',
+  'current',
+];
+
+/** Parse the OKRs tab. */
+export function parseOkrSheet(values: unknown[][], opts: ParseOptions): OkrSheet {
+  const grid = asGrid(values);
+  const { lang, sheetName, timeZone } = opts;
+  const layout = tableLayout(grid, OKR_ALIASES);
+  const { columns, headers } = layout;
+  const problems: Problem[] = grid.length
+    ? headerMissing(layout, REQUIRED_OKR_COLUMNS, OKR_ALIASES, sheetName, lang)
+    : [problem('header-missing', { variant: 'header-missing-tab', params: { tab: sheetName } }, lang)];
+  const objectives: Objective[] = [];
+  const keyResults: KeyResult[] = [];
+  const headerName = (c: OkrColumn) =>
+    columns[c] !== undefined && headers[columns[c] as number]
+      ? headers[columns[c] as number]
+      : canonicalHeader(c, OKR_ALIASES);
+
+  for (let r = layout.headerRow + 1; r < grid.length; r++) {
+    const cells = grid[r];
+    const row = r + 1;
+    const get = (c: OkrColumn): unknown =>
+      columns[c] === undefined ? undefined : cells[columns[c] as number];
+    if (CONTENT_COLUMNS.every((c) => isBlank(get(c)))) continue;
+    const text = (c: OkrColumn) => cellText(get(c));
+    const idText = text('id').normalize('NFKC');
+    const parentText = text('parent').normalize('NFKC');
+    const report = (
+      code: ProblemCode,
+      c: OkrColumn | null,
+      value: unknown,
+      what?: 'objective' | 'key-result',
+    ) =>
+      problems.push(
+        problem(
+          code,
+          {
+            id: idText,
+            row,
+            what,
+            column: c ? headerName(c) : null,
+            cell: c && columns[c] !== undefined ? cellA1(sheetName, row, columns[c] as number) : null,
+            value: cellText(value),
+          },
+          lang,
+        ),
+      );
+
+    let type = readType(get('type'));
+    if (type === undefined) {
+      report('type-unknown', 'type', get('type'));
+      continue;
+    }
+    if (type === null) {
+      // A blank Type is inferred from what else the row says; when nothing tells, ask.
+      if (parentText || /\./.test(idText) || /^kr/i.test(idText)) type = 'key-result';
+      else if (/^o\d+$/i.test(idText)) type = 'objective';
+      else if (!isBlank(get('start')) || !isBlank(get('target')) || !isBlank(get('kind')))
+        type = 'key-result';
+      else {
+        report('type-unknown', 'type', lang === 'ja' ? '（空欄）' : '(blank)');
+        continue;
+      }
+    }
+    const what = type;
+    const date = (c: OkrColumn): number | null => {
+      const t = readDate(get(c), timeZone);
+      if (t === undefined) {
+        report('date-invalid', c, get(c), what);
+        return null;
+      }
+      return t;
+    };
+    const ownerText = text('owner');
+    const common = {
+      id: idText,
+      row,
+      title: text('title'),
+      ownerText,
+      owner: ownerEmail(ownerText),
+      team: text('team'),
+      cycle: text('cycle'),
+      accepted: date('accepted'),
+      due: date('due'),
+      note: text('note'),
+    };
+    if (type === 'objective') {
+      objectives.push({ ...common, type: 'objective', parentId: parentText || null, keyResultIds: [] });
+      continue;
+    }
+    let kind = readKind(get('kind'));
+    if (kind === undefined) {
+      report('kind-unknown', 'kind', get('kind'), what);
+      kind = null;
+    }
+    const number = (c: 'start' | 'target' | 'current'): NumberCell | null => {
+      const cell = c === 'current' && kind === 'milestone' ? readMilestone(get(c)) : readNumber(get(c));
+      if (cell === undefined) {
+        report('value-not-number', c, get(c), what);
+        return null;
+      }
+      return cell;
+    };
+    const start = number('start');
+    const target = number('target');
+    const current = number('current');
+    alignPercents([start, target, current]);
+    let confidence = readConfidence(get('confidence'));
+    if (confidence === undefined) {
+      report('confidence-unknown', 'confidence', get('confidence'), what);
+      confidence = null;
+    }
+    const unit = text('unit') || ([start, target, current].some((c) => c?.percent) ? '%' : '');
+    const kr: KeyResult = {
+      ...common,
+      type: 'key-result',
+      objectiveId: parentText || null,
+      kind,
+      start: start?.value ?? null,
+      target: target?.value ?? null,
+      current: current?.value ?? null,
+      unit,
+      confidence,
+      lastCheckIn: date('lastCheckIn'),
+      progress: null,
+    };
+    kr.progress = keyResultProgress(kr);
+    keyResults.push(kr);
+  }
+
+  const byId = new Map<string, Objective>();
+  for (const o of objectives) if (o.id && !byId.has(o.id)) byId.set(o.id, o);
+  for (const kr of keyResults) {
+    if (kr.objectiveId) byId.get(kr.objectiveId)?.keyResultIds.push(kr.id);
+  }
+  return { columns, headers, objectives, keyResults, problems, sheetName, headerRow: layout.headerRow };
+}
+
+/** Parse the Team tab: the people who may own things. */
+export function parseRoster(values: unknown[][], opts: ParseOptions): Roster {
+  const grid = asGrid(values);
+  const { lang, sheetName } = opts;
+  const layout = tableLayout(grid, TEAM_ALIASES);
+  const { columns } = layout;
+  const problems: Problem[] = grid.length
+    ? headerMissing(layout, REQUIRED_TEAM_COLUMNS, TEAM_ALIASES, sheetName, lang)
+    : [problem('header-missing', { variant: 'header-missing-tab', params: { tab: sheetName } }, lang)];
+  const people: Person[] = [];
+  const seen = new Map<string, number>();
+  for (let r = layout.headerRow + 1; r < grid.length; r++) {
+    const cells = grid[r];
+    const row = r + 1;
+    const get = (c: TeamColumn): unknown =>
+      columns[c] === undefined ? undefined : cells[columns[c] as number];
+    const name = cellText(get('name'));
+    const rawEmail = cellText(get('email')).normalize('NFKC');
+    if (!name && !rawEmail) continue;
+    const email = rawEmail.replace(/^mailto:/i, '').toLowerCase();
+    const emailCell = columns.email === undefined ? null : cellA1(sheetName, row, columns.email);
+    const params = { team: sheetName, name: name || rawEmail || '?' };
+    if (columns.email !== undefined && !isEmail(email)) {
+      problems.push(
+        problem(
+          'team-email-invalid',
+          { row, column: layout.headers[columns.email], cell: emailCell, value: rawEmail, params },
+          lang,
+        ),
+      );
+      continue;
+    }
+    if (columns.email === undefined) continue;
+    const other = seen.get(email);
+    if (other !== undefined) {
+      problems.push(
+        problem(
+          'team-email-duplicate',
+          {
+            row,
+            column: layout.headers[columns.email],
+            cell: emailCell,
+            value: email,
+            params: { ...params, other },
+          },
+          lang,
+        ),
+      );
+      continue;
+    }
+    seen.set(email, row);
+    people.push({
+      name: name || email,
+      email,
+      team: cellText(get('team')),
+      manager: cellText(get('manager')).toLowerCase(),
+      role: readRole(get('role')) ?? 'member',
+      language: readLanguage(get('language')) ?? null,
+      row,
+    });
+  }
+  return { columns, people, problems, sheetName };
+}
+
+/** Parse the Check-ins log. Rows the add-on cannot read (no time or no ID) are skipped: the log is history, not input. */
+export function parseCheckIns(values: unknown[][], opts: ParseOptions): CheckIn[] {
+  const grid = asGrid(values);
+  const layout = tableLayout(grid, CHECK_IN_ALIASES);
+  const { columns } = layout;
+  if (columns.time === undefined || columns.id === undefined) return [];
+  const checkIns: CheckIn[] = [];
+  for (let r = layout.headerRow + 1; r < grid.length; r++) {
+    const cells = grid[r];
+    const get = (c: CheckInColumn): unknown =>
+      columns[c] === undefined ? undefined : cells[columns[c] as number];
+    const time = readDate(get('time'), opts.timeZone);
+    const id = cellText(get('id')).normalize('NFKC');
+    if (time === null || time === undefined || !id) continue;
+    const current = readMilestone(get('current'));
+    const progressCell = readNumber(get('progress'));
+    let progress: number | null = null;
+    if (progressCell && progressCell.value !== null) {
+      // Progress is stored as a fraction in a percent-formatted cell (0.45 shows as 45%).
+      const v = progressCell.value;
+      progress = progressCell.percent || Math.abs(v) <= 1 ? v * 100 : v;
+      progress = Math.round(progress * 10) / 10;
+    }
+    checkIns.push({
+      time,
+      id,
+      by: cellText(get('by')).toLowerCase(),
+      current: current?.value ?? null,
+      progress,
+      confidence: readConfidence(get('confidence')) ?? null,
+      note: cellText(get('note')),
+      row: r + 1,
+    });
+  }
+  return checkIns;
+}

@@ -1,0 +1,349 @@
+// Columns are found by what their header says, never by position: people reorder, insert and rename
+// columns, and they write headers in English or Japanese, with odd spacing, punctuation or full-width
+// characters. A header is reduced to a key (NFKC, lower case, letters and digits only) and compared
+// with the keys of each column's aliases.
+import type { CheckInColumn, ColumnMap, OkrColumn, TeamColumn } from './model';
+
+/** The canonical header written by set-up, then the aliases people use for the same column. */
+export type AliasTable<K extends string> = Record<K, readonly string[]>;
+
+export const OKR_ALIASES: AliasTable<OkrColumn> = {
+  id: ['ID', 'OKR ID', 'Key', 'Ref', '番号', 'コード'],
+  type: ['Type', 'Row type', 'Level', 'Item type', '種類', '区分', 'タイプ', '種別'],
+  parent: [
+    'Parent',
+    'Parent ID',
+    'Objective ID',
+    'Parent objective',
+    'Belongs to',
+    '親',
+    '親ID',
+    '上位',
+    '上位目標',
+    '紐づく目標',
+  ],
+  title: [
+    'Title',
+    'Name',
+    'Description',
+    'Objective / Key result',
+    'OKR',
+    'Statement',
+    'タイトル',
+    '内容',
+    '名称',
+    '項目',
+  ],
+  owner: [
+    'Owner',
+    'Owner email',
+    'Owner e-mail',
+    'Owner_Email_ID',
+    'Owner email address',
+    'DRI',
+    'Responsible',
+    'Accountable',
+    'Assignee',
+    'Owned by',
+    '担当者',
+    '担当',
+    'オーナー',
+    '所有者',
+    '責任者',
+    '担当者メール',
+  ],
+  team: ['Team', 'Department', 'Dept', 'Squad', 'チーム', '部署', '部門'],
+  cycle: ['Cycle', 'Quarter', 'Period', 'OKR cycle', 'サイクル', '期間', '四半期', '期'],
+  kind: [
+    'Kind',
+    'Metric type',
+    'Measure type',
+    'Direction',
+    'KR type',
+    'Kind of metric',
+    '指標の種類',
+    '指標タイプ',
+    '測定方法',
+    '方向',
+  ],
+  start: [
+    'Start',
+    'Start value',
+    'Baseline',
+    'Initial',
+    'From',
+    'Metric_Start_Value',
+    'Starting value',
+    '開始値',
+    '開始',
+    '初期値',
+    'ベースライン',
+  ],
+  target: [
+    'Target',
+    'Target value',
+    'Goal',
+    'To',
+    'Metric_Target_Value',
+    'Target_Value',
+    '目標値',
+    'ターゲット',
+  ],
+  current: [
+    'Current',
+    'Current value',
+    'Actual',
+    'Value',
+    'Now',
+    'Metric_Current_Value',
+    'Current_Value',
+    '現在値',
+    '現在',
+    '実績',
+    '実績値',
+    '現状',
+  ],
+  unit: ['Unit', 'Units', 'Metric unit', '単位'],
+  progress: [
+    'Progress',
+    '% complete',
+    'Percent complete',
+    'Completion',
+    'Progress %',
+    '進捗',
+    '進捗率',
+    '達成率',
+  ],
+  confidence: [
+    'Confidence',
+    'Status',
+    'RAG',
+    'Health',
+    'Confidence level',
+    '自信度',
+    '確度',
+    '信頼度',
+    'ステータス',
+    '状況',
+  ],
+  accepted: [
+    'Accepted',
+    'Accepted on',
+    'Owner accepted',
+    'Acceptance date',
+    '承諾',
+    '承諾日',
+    '受諾日',
+    '受諾',
+  ],
+  lastCheckIn: [
+    'Last check-in',
+    'Last checkin',
+    'Last update',
+    'Last updated',
+    'Updated',
+    'Last check in',
+    '最終チェックイン',
+    '最終更新',
+    '最終更新日',
+    '更新日',
+  ],
+  due: [
+    'Due',
+    'Due date',
+    'Due_Date',
+    'Deadline',
+    'End date',
+    'Target date',
+    '期限',
+    '期日',
+    '締切',
+    '締め切り',
+    '期限日',
+  ],
+  note: ['Note', 'Notes', 'Comment', 'Comments', 'Remarks', 'メモ', '備考', 'コメント', 'ノート'],
+};
+
+export const TEAM_ALIASES: AliasTable<TeamColumn> = {
+  name: ['Name', 'Full name', 'Person', 'Member', '名前', '氏名', 'メンバー'],
+  email: ['Email', 'E-mail', 'Email address', 'Mail', 'Work email', 'メール', 'メールアドレス', 'Eメール'],
+  team: ['Team', 'Department', 'Dept', 'Group', 'Squad', 'チーム', '部署', '部門', 'グループ'],
+  manager: ['Manager', 'Reports to', 'Lead', 'Supervisor', 'マネージャー', '上長', '上司'],
+  role: ['Role', 'OKR role', 'Access', '役割', 'ロール', '権限'],
+  language: ['Language', 'Lang', 'Locale', '言語'],
+};
+
+export const CHECK_IN_ALIASES: AliasTable<CheckInColumn> = {
+  time: ['Time', 'Timestamp', 'Date', 'When', 'Checked in at', '日時', '時刻', '日付'],
+  id: ['ID', 'KR ID', 'Key result ID', 'OKR ID', '番号'],
+  by: ['By', 'Who', 'User', 'Checked in by', 'Author', '記入者', '入力者', '更新者'],
+  current: ['Current', 'Value', 'Current value', '現在値', '値', '実績'],
+  progress: ['Progress', '進捗', '進捗率'],
+  confidence: ['Confidence', 'Status', '自信度', '確度', 'ステータス'],
+  note: ['Note', 'Notes', 'Comment', 'メモ', '備考', 'コメント'],
+};
+
+/** Columns the OKRs tab cannot work without (the rest are optional). */
+export const REQUIRED_OKR_COLUMNS: readonly OkrColumn[] = ['id', 'type', 'parent', 'title', 'owner'];
+export const REQUIRED_TEAM_COLUMNS: readonly TeamColumn[] = ['email'];
+export const REQUIRED_CHECK_IN_COLUMNS: readonly CheckInColumn[] = ['time', 'id'];
+
+/** The order set-up writes the columns in on a new sheet. */
+export const OKR_COLUMN_ORDER: readonly OkrColumn[] = [
+  'id',
+  'type',
+  'parent',
+  'title',
+  'owner',
+  'team',
+  'cycle',
+  'kind',
+  'start',
+  'target',
+  'current',
+  'unit',
+  'progress',
+  'confidence',
+  'accepted',
+  'lastCheckIn',
+  'due',
+  'note',
+];
+export const TEAM_COLUMN_ORDER: readonly TeamColumn[] = [
+  'name',
+  'email',
+  'team',
+  'manager',
+  'role',
+  'language',
+];
+export const CHECK_IN_COLUMN_ORDER: readonly CheckInColumn[] = [
+  'time',
+  'id',
+  'by',
+  'current',
+  'progress',
+  'confidence',
+  'note',
+];
+
+/**
+ * The comparable form of a header or a choice typed in a cell: full-width and compatibility forms
+ * folded (NFKC), lower case, and everything that is not a letter or a digit removed, so
+ * "Owner E-mail", "owner_email" and "ＯＷＮＥＲ　ＥＭＡＩＬ" are the same key.
+ */
+export function headerKey(text: unknown): string {
+  return String(text ?? '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+type KeyIndex<K extends string> = Map<string, K>;
+
+const indexCache = new WeakMap<object, Map<string, string>>();
+
+function keyIndex<K extends string>(aliases: AliasTable<K>): KeyIndex<K> {
+  const cached = indexCache.get(aliases);
+  if (cached) return cached as KeyIndex<K>;
+  const index = new Map<string, K>();
+  for (const column of Object.keys(aliases) as K[]) {
+    for (const alias of aliases[column]) {
+      const key = headerKey(alias);
+      // The first column to claim a key keeps it, so the table's order settles ambiguous aliases.
+      if (key && !index.has(key)) index.set(key, column);
+    }
+  }
+  indexCache.set(aliases, index as Map<string, string>);
+  return index;
+}
+
+/** Which column a single header names, or null. */
+export function columnOf<K extends string>(header: unknown, aliases: AliasTable<K>): K | null {
+  return keyIndex(aliases).get(headerKey(header)) ?? null;
+}
+
+export interface HeaderMatch<K extends string> {
+  columns: ColumnMap<K>;
+  /** Header text per 0-based column index, as in the sheet (trimmed). */
+  headers: string[];
+  /** 0-based indexes of non-blank headers that matched no known column (kept, ignored). */
+  unknown: number[];
+  /** How many distinct known columns matched. */
+  matched: number;
+}
+
+/** Map a header row to known columns. The first column with a given meaning wins; later ones are ignored. */
+export function matchHeaders<K extends string>(
+  row: readonly unknown[],
+  aliases: AliasTable<K>,
+): HeaderMatch<K> {
+  const columns: ColumnMap<K> = {};
+  const headers: string[] = [];
+  const unknown: number[] = [];
+  let matched = 0;
+  row.forEach((cell, index) => {
+    const text = String(cell ?? '').trim();
+    headers[index] = text;
+    if (!text) return;
+    const column = columnOf(text, aliases);
+    if (column === null) {
+      unknown.push(index);
+    } else if (columns[column] === undefined) {
+      columns[column] = index;
+      matched++;
+    } else {
+      unknown.push(index);
+    }
+  });
+  return { columns, headers, unknown, matched };
+}
+
+/** How far down a header row may sit (title rows above the table are common). */
+export const HEADER_SEARCH_ROWS = 5;
+/** How many known headers make a row "the header row". */
+export const HEADER_MIN_MATCHES = 3;
+
+/**
+ * The 0-based index of the header row: the first of the first five rows whose cells name at least
+ * three known columns (fewer when the table has fewer known columns); else the first row.
+ */
+export function findHeaderRow<K extends string>(
+  values: readonly unknown[][],
+  aliases: AliasTable<K>,
+): number {
+  const need = Math.min(HEADER_MIN_MATCHES, Object.keys(aliases).length);
+  const limit = Math.min(HEADER_SEARCH_ROWS, values.length);
+  for (let r = 0; r < limit; r++) {
+    const row = values[r];
+    if (Array.isArray(row) && matchHeaders(row, aliases).matched >= need) return r;
+  }
+  return 0;
+}
+
+/** The canonical (English) header of a column, as set-up writes it. */
+export function canonicalHeader<K extends string>(column: K, aliases: AliasTable<K>): string {
+  return aliases[column][0];
+}
+
+/** Japanese headers for a new sheet whose language is Japanese. */
+export const OKR_HEADERS_JA: Record<OkrColumn, string> = {
+  id: 'ID',
+  type: '種類',
+  parent: '親',
+  title: 'タイトル',
+  owner: '担当者',
+  team: 'チーム',
+  cycle: 'サイクル',
+  kind: '指標の種類',
+  start: '開始値',
+  target: '目標値',
+  current: '現在値',
+  unit: '単位',
+  progress: '進捗',
+  confidence: '自信度',
+  accepted: '承諾日',
+  lastCheckIn: '最終チェックイン',
+  due: '期限',
+  note: 'メモ',
+};

@@ -1,0 +1,79 @@
+// Reads the OKRs, Team and Check-ins tabs: one getDataRange().getValues() per tab, nothing per row.
+// Tabs are found by name (the add-on's names first, then the aliases people rename them to).
+import type { CheckIn, Lang, OkrSheet, Roster } from '../okr/model';
+import { missingTabSheet, parseCheckIns, parseOkrSheet, parseRoster } from '../okr/parse';
+import { headerKey } from '../okr/schema';
+import { TAB, TAB_ALIASES, type TabKey } from '../okr/tabs';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface OkrData {
+  okrs: OkrSheet;
+  roster: Roster;
+  checkIns: CheckIn[];
+  timeZone: string;
+  present: { okrs: boolean; team: boolean; checkIns: boolean };
+}
+
+export type Tabs = Record<TabKey, Sheet | null>;
+
+/** Match sheets to the add-on's tabs: exact names win over aliases; each sheet serves one tab. */
+export function findTabs(ss: Spreadsheet): Tabs {
+  const sheets = ss.getSheets();
+  const named = sheets.map((sheet) => ({ sheet, name: sheet.getName() }));
+  const tabs: Tabs = { okrs: null, team: null, checkIns: null, summary: null };
+  const used = new Set<Sheet>();
+  const keys = Object.keys(TAB) as TabKey[];
+  for (const key of keys) {
+    const exact = named.find((n) => n.name === TAB[key]);
+    if (exact) {
+      tabs[key] = exact.sheet;
+      used.add(exact.sheet);
+    }
+  }
+  for (const key of keys) {
+    if (tabs[key]) continue;
+    const aliases = new Set(TAB_ALIASES[key].map(headerKey));
+    const match = named.find((n) => !used.has(n.sheet) && aliases.has(headerKey(n.name)));
+    if (match) {
+      tabs[key] = match.sheet;
+      used.add(match.sheet);
+    }
+  }
+  return tabs;
+}
+
+/** The tab an edit happened in, by name, without listing every sheet. */
+export function tabOfName(name: string): TabKey | null {
+  const keys = Object.keys(TAB) as TabKey[];
+  const exact = keys.find((k) => TAB[k] === name);
+  if (exact) return exact;
+  const key = headerKey(name);
+  return keys.find((k) => TAB_ALIASES[k].some((a) => headerKey(a) === key)) ?? null;
+}
+
+/** Read and parse the tabs. `checkIns: false` skips the log (it can be long and most callers do not need it). */
+export function readOkrData(ss: Spreadsheet, opts: { checkIns?: boolean; lang?: Lang } = {}): OkrData {
+  const lang = opts.lang ?? 'en';
+  const timeZone = ss.getSpreadsheetTimeZone() || 'Etc/GMT';
+  const tabs = findTabs(ss);
+  const parseOpts = (sheet: Sheet) => ({ sheetName: sheet.getName(), timeZone, lang });
+  const okrs = tabs.okrs
+    ? parseOkrSheet(tabs.okrs.getDataRange().getValues(), parseOpts(tabs.okrs))
+    : missingTabSheet(TAB.okrs, lang);
+  const roster: Roster = tabs.team
+    ? parseRoster(tabs.team.getDataRange().getValues(), parseOpts(tabs.team))
+    : { columns: {}, people: [], problems: missingTabSheet(TAB.team, lang).problems, sheetName: TAB.team };
+  const checkIns =
+    opts.checkIns !== false && tabs.checkIns
+      ? parseCheckIns(tabs.checkIns.getDataRange().getValues(), parseOpts(tabs.checkIns))
+      : [];
+  return {
+    okrs,
+    roster,
+    checkIns,
+    timeZone,
+    present: { okrs: !!tabs.okrs, team: !!tabs.team, checkIns: !!tabs.checkIns },
+  };
+}
