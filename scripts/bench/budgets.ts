@@ -1,0 +1,190 @@
+// The budgets `npm run bench -- --check` holds (issue 9). Pure: it reads a BenchReport, so it is
+// unit-tested with fabricated figures and can re-check a saved report (`--input FILE`).
+//
+// Sizes are in bytes with KB = 1,000 bytes (the stricter reading of "60 KB" and "600 KB").
+import type { BenchReport, BenchSize, OperationFigures, OperationKey } from './report';
+
+export const BUDGETS = {
+  /** dist/Sidebar.html, raw (minified) bytes. */
+  sidebarHtmlBytes: 60_000,
+  /** getSidebarState's JSON at the large size. */
+  sidebarStateBytes: 600_000,
+  /** Modeled time of getSidebarState and checkIn at the large size. */
+  interactiveMs: 1_500,
+  /** Modeled time of every weekly-run execution at the large size (Google's limit is 6 min). */
+  weeklyExecutionMs: 270_000,
+  /** Node CPU of validateOkrs + refreshSummary at the large size. */
+  validatePlusSummaryCpuMs: 300,
+  /** Sizes with at least this many key results get the size-dependent budgets. */
+  largeKeyResults: 10_000,
+};
+
+export type Budgets = typeof BUDGETS;
+
+export interface BudgetLine {
+  budget: string;
+  ok: boolean;
+  detail: string;
+}
+
+export interface BudgetOutcome {
+  lines: BudgetLine[];
+  over: BudgetLine[];
+  /** Budgets that could not be checked because an operation's endpoint is not built yet. */
+  notChecked: string[];
+  exitCode: 0 | 1;
+}
+
+const fmtBytes = (n: number): string => `${(n / 1000).toFixed(1)} KB (${n.toLocaleString('en-US')} bytes)`;
+/** A measured time: exact milliseconds, with minutes alongside for long ones. */
+const fmtMs = (n: number): string =>
+  `${Math.round(n).toLocaleString('en-US')} ms` + (n >= 60_000 ? ` (${(n / 60_000).toFixed(2)} min)` : '');
+/** A budget's limit, as people say it: "1.5 s", "4.5 min". */
+const fmtLimit = (n: number): string =>
+  n >= 60_000 ? `${+(n / 60_000).toFixed(2)} min` : n >= 1000 ? `${+(n / 1000).toFixed(2)} s` : `${n} ms`;
+
+function find(report: BenchReport, op: OperationKey, size: BenchSize): OperationFigures | undefined {
+  return report.results.find(
+    (r) => r.operation === op && r.keyResults === size.keyResults && r.owners === size.owners,
+  );
+}
+
+/** "Range.getValues 3 → 4, Sheet.getRange 2 → (none)" for the methods whose counts differ. */
+export function countDifferences(a: Record<string, number>, b: Record<string, number>): string[] {
+  const methods = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  return methods.filter((m) => (a[m] ?? 0) !== (b[m] ?? 0)).map((m) => `${m} ${a[m] ?? 0} → ${b[m] ?? 0}`);
+}
+
+export function checkBudgets(report: BenchReport, budgets: Budgets = BUDGETS): BudgetOutcome {
+  const lines: BudgetLine[] = [];
+  const notChecked = new Set<string>();
+  const add = (budget: string, ok: boolean, detail: string) => lines.push({ budget, ok, detail });
+
+  // dist/Sidebar.html size.
+  const html = report.artifacts.sidebarHtml;
+  if (!html) add('dist/Sidebar.html under 60 KB', false, 'dist/Sidebar.html was not found');
+  else
+    add(
+      `dist/Sidebar.html under ${budgets.sidebarHtmlBytes / 1000} KB`,
+      html.raw < budgets.sidebarHtmlBytes,
+      fmtBytes(html.raw),
+    );
+
+  // Operations that failed or are not built.
+  for (const r of report.results) {
+    if (r.status === 'not built') notChecked.add(`${r.label}: ${r.message ?? 'not built'}`);
+    if (r.status === 'failed') {
+      add(
+        `${r.label} runs at ${r.keyResults.toLocaleString('en-US')} key results`,
+        false,
+        r.message ?? 'failed',
+      );
+    }
+  }
+
+  // Sheets calls do not grow with size: smallest vs largest size, method by method.
+  const sizes = [...report.sizes].sort((a, b) => a.keyResults - b.keyResults);
+  const small = sizes[0];
+  const large = sizes[sizes.length - 1];
+  if (small && large && small !== large) {
+    for (const op of new Set(report.results.map((r) => r.operation))) {
+      const a = find(report, op, small);
+      const b = find(report, op, large);
+      if (!a || !b || a.status !== 'ok' || b.status !== 'ok') continue;
+      const label = a.label;
+      const diff = countDifferences(a.sheetsByMethod, b.sheetsByMethod);
+      const what = op === 'weeklyRun' ? 'Sheets calls per execution' : 'Sheets calls';
+      add(
+        `${what} of ${label} equal at ${small.keyResults.toLocaleString('en-US')} and ${large.keyResults.toLocaleString('en-US')} key results`,
+        diff.length === 0,
+        diff.length === 0
+          ? `${a.sheetsCalls} and ${b.sheetsCalls}`
+          : `${a.sheetsCalls} → ${b.sheetsCalls}: ${diff.join(', ')}`,
+      );
+    }
+  }
+
+  // The weekly run completes and no execution fails, at every size.
+  for (const r of report.results) {
+    if (r.operation !== 'weeklyRun' || r.status !== 'ok' || !r.weekly) continue;
+    const w = r.weekly;
+    const at = `${r.keyResults.toLocaleString('en-US')} key results / ${r.owners.toLocaleString('en-US')} owners`;
+    add(
+      `the weekly run at ${at} completes`,
+      w.finished,
+      w.finished
+        ? `${w.executions} execution(s), ${w.emails} emails to ${w.recipients} recipients`
+        : `not finished after ${w.executions} execution(s); ${w.emails} emails sent`,
+    );
+    if (w.failedExecutions.length) {
+      add(
+        `every weekly-run execution at ${at} ends without an error`,
+        false,
+        w.failedExecutions.map((f) => `execution ${f.index + 1}: ${f.message}`).join('; '),
+      );
+    }
+  }
+
+  // Size-dependent budgets, at the large sizes only.
+  for (const size of sizes.filter((s) => s.keyResults >= budgets.largeKeyResults)) {
+    const at = `at ${size.keyResults.toLocaleString('en-US')} key results`;
+    for (const op of ['getSidebarState', 'checkIn'] as const) {
+      const r = find(report, op, size);
+      if (r?.status === 'ok') {
+        add(
+          `${r.label} modeled time ${at} under ${fmtLimit(budgets.interactiveMs)}`,
+          r.virtualMs < budgets.interactiveMs,
+          fmtMs(r.virtualMs),
+        );
+      }
+    }
+    const weekly = find(report, 'weeklyRun', size);
+    if (weekly?.status === 'ok' && weekly.weekly) {
+      const longest = Math.max(0, ...weekly.weekly.virtualMsEach);
+      add(
+        `every weekly-run execution ${at} under ${fmtLimit(budgets.weeklyExecutionMs)}`,
+        weekly.weekly.virtualMsEach.every((ms) => ms < budgets.weeklyExecutionMs),
+        `longest ${fmtMs(longest)} of ${weekly.weekly.executions} execution(s)`,
+      );
+    }
+    const validate = find(report, 'validateOkrs', size);
+    const summary = find(report, 'refreshSummary', size);
+    if (
+      validate?.status === 'ok' &&
+      summary?.status === 'ok' &&
+      validate.cpuMs !== null &&
+      summary.cpuMs !== null
+    ) {
+      const total = validate.cpuMs + summary.cpuMs;
+      add(
+        `Node CPU of validateOkrs + refreshSummary ${at} under ${budgets.validatePlusSummaryCpuMs} ms`,
+        total < budgets.validatePlusSummaryCpuMs,
+        `${Math.round(validate.cpuMs)} + ${Math.round(summary.cpuMs)} = ${Math.round(total)} ms`,
+      );
+    }
+    const state = find(report, 'getSidebarState', size);
+    if (state?.status === 'ok' && state.payloadBytes !== undefined) {
+      const biggest = Math.max(state.payloadBytes, state.payloadLeadBytes ?? 0);
+      add(
+        `sidebar state ${at} under ${budgets.sidebarStateBytes / 1000} KB`,
+        biggest < budgets.sidebarStateBytes,
+        `member ${fmtBytes(state.payloadBytes)}` +
+          (state.payloadLeadBytes !== undefined ? `, lead ${fmtBytes(state.payloadLeadBytes)}` : ''),
+      );
+    }
+  }
+
+  const over = lines.filter((l) => !l.ok);
+  return { lines, over, notChecked: [...notChecked], exitCode: over.length ? 1 : 0 };
+}
+
+export function formatBudgetOutcome(outcome: BudgetOutcome): string {
+  const out = outcome.lines.map((l) => `${l.ok ? 'OK  ' : 'OVER'}  ${l.budget}: ${l.detail}`);
+  for (const n of outcome.notChecked) out.push(`NOT CHECKED  ${n}`);
+  out.push(
+    outcome.over.length
+      ? `${outcome.over.length} budget(s) over: ${outcome.over.map((l) => l.budget).join('; ')}`
+      : `All ${outcome.lines.length} budgets checked are met.`,
+  );
+  return out.join('\n');
+}

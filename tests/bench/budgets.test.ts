@@ -1,0 +1,305 @@
+// The budget checker of `npm run bench -- --check`, fed fabricated figures: what is over budget is
+// named and the exit code is 1; what is within budget passes; unbuilt operations are listed, not failed.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs, parseSizes } from '../../scripts/bench/args';
+import { entryPoints } from '../../scripts/bench/artifacts';
+import { BUDGETS, checkBudgets, countDifferences, formatBudgetOutcome } from '../../scripts/bench/budgets';
+import {
+  type BenchReport,
+  isSheetsCall,
+  OPERATION_LABELS,
+  OPERATIONS,
+  type OperationFigures,
+  type OperationKey,
+  sheetsCallsOf,
+} from '../../scripts/bench/report';
+
+const repoRoot = join(__dirname, '..', '..');
+
+function figures(
+  op: OperationKey,
+  keyResults: number,
+  owners: number,
+  over: Partial<OperationFigures> = {},
+): OperationFigures {
+  const sheetsByMethod = {
+    'SpreadsheetApp.getActiveSpreadsheet': 1,
+    'Spreadsheet.getSheetByName': 3,
+    'Range.getValues': 3,
+  };
+  return {
+    operation: op,
+    label: OPERATION_LABELS[op],
+    keyResults,
+    owners,
+    status: 'ok',
+    calls: { ...sheetsByMethod, 'Lock.waitLock': 1 },
+    sheetsByMethod,
+    sheetsCalls: 7,
+    mailCalls: 0,
+    virtualMs: 400,
+    cpuMs: 40,
+    cpuSamples: [40, 40, 40, 40, 40],
+    ...(op === 'getSidebarState' ? { payloadBytes: 200_000, payloadLeadBytes: 250_000 } : {}),
+    ...(op === 'weeklyRun'
+      ? {
+          mailCalls: owners,
+          weekly: {
+            executions: 2,
+            virtualMsEach: [200_000, 150_000],
+            sheetsCallsEach: [7, 5],
+            failedExecutions: [],
+            emails: owners,
+            recipients: owners,
+            finished: true,
+            idleTickCalls: 2,
+            finishedBy: 'getDigestStatus' as const,
+          },
+        }
+      : {}),
+    ...over,
+  };
+}
+
+/** A report where every budget is met, at 100 and 10,000 key results. */
+function goodReport(): BenchReport {
+  const sizes = [
+    { keyResults: 100, owners: 20 },
+    { keyResults: 10_000, owners: 1000 },
+  ];
+  return {
+    date: '2026-11-26T19:00:00.000Z',
+    machine: { cpu: 'Test CPU', cores: 2, node: 'v20.0.0', platform: 'linux x64' },
+    settings: { seed: 42, weeksOfHistory: 8, reps: 5 },
+    sizes,
+    artifacts: { codeJs: { raw: 150_000, gzip: 40_000 }, sidebarHtml: { raw: 40_000, gzip: 14_000 } },
+    endpoints: ['getSidebarState'],
+    results: sizes.flatMap((s) => OPERATIONS.map((op) => figures(op, s.keyResults, s.owners))),
+  };
+}
+
+function patch(
+  report: BenchReport,
+  op: OperationKey,
+  keyResults: number,
+  over: Partial<OperationFigures>,
+): BenchReport {
+  report.results = report.results.map((r) =>
+    r.operation === op && r.keyResults === keyResults ? { ...r, ...over } : r,
+  );
+  return report;
+}
+
+describe('checkBudgets', () => {
+  it('passes a report within every budget, checking each of them', () => {
+    const outcome = checkBudgets(goodReport());
+    expect(outcome.over).toEqual([]);
+    expect(outcome.exitCode).toBe(0);
+    const names = outcome.lines.map((l) => l.budget).join('\n');
+    expect(names).toMatch(/dist\/Sidebar\.html under 60 KB/);
+    for (const op of OPERATIONS) expect(names).toContain(OPERATION_LABELS[op]);
+    expect(names).toMatch(/getSidebarState modeled time at 10,000 key results under 1\.5 s/);
+    expect(names).toMatch(/checkIn modeled time at 10,000 key results/);
+    expect(names).toMatch(/every weekly-run execution at 10,000 key results under 4\.5 min/);
+    expect(names).toMatch(/validateOkrs \+ refreshSummary at 10,000 key results under 300 ms/);
+    expect(names).toMatch(/sidebar state at 10,000 key results under 600 KB/);
+    expect(names).toMatch(/weekly run at 10,000 key results \/ 1,000 owners completes/);
+    expect(formatBudgetOutcome(outcome)).toMatch(/All \d+ budgets checked are met/);
+  });
+
+  it('names a Sheets call count that grows with size, method by method', () => {
+    const report = patch(goodReport(), 'checkIn', 10_000, {
+      sheetsByMethod: {
+        'SpreadsheetApp.getActiveSpreadsheet': 1,
+        'Spreadsheet.getSheetByName': 3,
+        'Range.getValues': 10_003,
+      },
+      sheetsCalls: 10_007,
+    });
+    const outcome = checkBudgets(report);
+    expect(outcome.exitCode).toBe(1);
+    expect(outcome.over).toHaveLength(1);
+    expect(outcome.over[0].budget).toBe('Sheets calls of checkIn equal at 100 and 10,000 key results');
+    expect(outcome.over[0].detail).toContain('Range.getValues 3 → 10003');
+    expect(formatBudgetOutcome(outcome)).toMatch(/^OVER {2}Sheets calls of checkIn equal/m);
+    expect(formatBudgetOutcome(outcome)).toMatch(/1 budget\(s\) over: Sheets calls of checkIn/);
+  });
+
+  it("does not count the weekly run's mail calls, but does count its Sheets calls per execution", () => {
+    const report = patch(goodReport(), 'weeklyRun', 10_000, { mailCalls: 5000 });
+    expect(checkBudgets(report).exitCode).toBe(0);
+    patch(report, 'weeklyRun', 10_000, { sheetsByMethod: { 'Range.getValues': 1000 } });
+    expect(checkBudgets(report).over.map((l) => l.budget)).toEqual([
+      'Sheets calls per execution of weekly run equal at 100 and 10,000 key results',
+    ]);
+  });
+
+  it.each<[string, OperationKey, Partial<OperationFigures>, RegExp]>([
+    [
+      'slow sidebar',
+      'getSidebarState',
+      { virtualMs: 1500 },
+      /getSidebarState modeled time at 10,000 key results/,
+    ],
+    ['slow check-in', 'checkIn', { virtualMs: 2400 }, /checkIn modeled time at 10,000 key results/],
+    [
+      'big state',
+      'getSidebarState',
+      { payloadLeadBytes: 600_000 },
+      /sidebar state at 10,000 key results under 600 KB/,
+    ],
+    ['slow validate', 'validateOkrs', { cpuMs: 280 }, /Node CPU of validateOkrs \+ refreshSummary/],
+    [
+      'failed',
+      'refreshSummary',
+      { status: 'failed', message: 'Exception: boom' },
+      /refreshSummary runs at 10,000 key results/,
+    ],
+  ])('names a single budget over: %s', (_name, op, over, expected) => {
+    const outcome = checkBudgets(patch(goodReport(), op, 10_000, over));
+    expect(outcome.exitCode).toBe(1);
+    expect(outcome.over).toHaveLength(1);
+    expect(outcome.over[0].budget).toMatch(expected);
+  });
+
+  it('names a weekly-run execution that is too long, a run that does not finish, and failed executions', () => {
+    const base = figures('weeklyRun', 10_000, 1000);
+    const report = patch(goodReport(), 'weeklyRun', 10_000, {
+      weekly: {
+        ...base.weekly!,
+        virtualMsEach: [100_000, BUDGETS.weeklyExecutionMs + 1],
+        finished: false,
+        failedExecutions: [{ index: 1, message: 'Exception: Exceeded maximum execution time' }],
+      },
+    });
+    const over = checkBudgets(report).over.map((l) => `${l.budget}: ${l.detail}`);
+    expect(over).toEqual([
+      expect.stringMatching(/^the weekly run at 10,000 key results \/ 1,000 owners completes: not finished/),
+      expect.stringMatching(
+        /every weekly-run execution at 10,000 key results \/ 1,000 owners ends without an error: execution 2: .*Exceeded/,
+      ),
+      expect.stringMatching(
+        /every weekly-run execution at 10,000 key results under 4\.5 min: longest 270,001 ms \(4\.50 min\)/,
+      ),
+    ]);
+  });
+
+  it('checks dist/Sidebar.html at every size, and only size-independent budgets for small runs', () => {
+    const report = goodReport();
+    report.sizes = [
+      { keyResults: 20, owners: 5 },
+      { keyResults: 100, owners: 20 },
+    ];
+    report.results = report.sizes.flatMap((s) =>
+      OPERATIONS.map((op) =>
+        figures(op, s.keyResults, s.owners, { virtualMs: 99_999, cpuMs: 9999, payloadBytes: 9e6 }),
+      ),
+    );
+    report.artifacts.sidebarHtml = { raw: 60_000, gzip: 20_000 };
+    const outcome = checkBudgets(report);
+    expect(outcome.over.map((l) => l.budget)).toEqual(['dist/Sidebar.html under 60 KB']);
+    expect(outcome.lines.some((l) => /10,000/.test(l.budget))).toBe(false);
+    expect(outcome.lines.filter((l) => /equal at 20 and 100 key results/.test(l.budget))).toHaveLength(
+      OPERATIONS.length,
+    );
+  });
+
+  it('lists operations that are not built without failing', () => {
+    const report = goodReport();
+    report.results = report.results.map((r) =>
+      r.operation === 'weeklyRun'
+        ? { ...r, status: 'not built', message: 'enableWeeklyEmails not in dist/Code.js' }
+        : r,
+    );
+    const outcome = checkBudgets(report);
+    expect(outcome.exitCode).toBe(0);
+    expect(outcome.notChecked).toEqual(['weekly run: enableWeeklyEmails not in dist/Code.js']);
+    expect(formatBudgetOutcome(outcome)).toMatch(/^NOT CHECKED {2}weekly run/m);
+  });
+});
+
+describe('bench helpers', () => {
+  it('tells Sheets calls from other services', () => {
+    expect(isSheetsCall('Range.getValues')).toBe(true);
+    expect(isSheetsCall('SpreadsheetApp.getActiveSpreadsheet')).toBe(true);
+    expect(isSheetsCall('Sheet.getRange')).toBe(true);
+    expect(isSheetsCall('DataValidationBuilder.requireValueInList')).toBe(true);
+    expect(isSheetsCall('EmbeddedChartBuilder.build')).toBe(true);
+    expect(isSheetsCall('MailApp.sendEmail')).toBe(false);
+    expect(isSheetsCall('Properties.getProperty')).toBe(false);
+    expect(isSheetsCall('Lock.waitLock')).toBe(false);
+    expect(sheetsCallsOf({ 'Range.getValues': 2, 'MailApp.sendEmail': 9 })).toEqual({ 'Range.getValues': 2 });
+    expect(countDifferences({ a: 1, b: 2 }, { b: 2, c: 1 })).toEqual(['a 1 → 0', 'c 0 → 1']);
+  });
+
+  it('parses sizes and pairs a single size with a tiny one for call-count comparison', () => {
+    expect(parseSizes('100')).toEqual([
+      { keyResults: 20, owners: 5, comparison: true },
+      { keyResults: 100, owners: 20 },
+    ]);
+    expect(parseSizes('10000,1000')).toEqual([
+      { keyResults: 1000, owners: 200 },
+      { keyResults: 10000, owners: 1000 },
+    ]);
+    expect(parseSizes('500:7')).toEqual([
+      { keyResults: 20, owners: 5, comparison: true },
+      { keyResults: 500, owners: 7 },
+    ]);
+    expect(() => parseSizes('x')).toThrow(/positive integer/);
+    expect(parseArgs([]).write).toBe(true);
+    expect(parseArgs(['--sizes', '100']).write).toBe(false);
+    expect(parseArgs(['--check', '--json', '--reps=2'])).toMatchObject({ check: true, json: true, reps: 2 });
+    expect(() => parseArgs(['--only', 'nope'])).toThrow(/unknown operation/);
+  });
+
+  it('finds the entry points of a built Code.js', () => {
+    expect(
+      entryPoints('function onOpen() { return X.onOpen(); }\nfunction checkIn() {}\n  function inner() {}'),
+    ).toEqual(['checkIn', 'onOpen']);
+  });
+});
+
+describe('npm run bench -- --check --input FILE', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-check-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  function runCheck(report: BenchReport): { status: number; stdout: string } {
+    const file = join(dir, `report-${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(file, JSON.stringify(report));
+    try {
+      const stdout = execFileSync(
+        process.execPath,
+        [
+          join(repoRoot, 'local/bin/tsx-run.cjs'),
+          join(repoRoot, 'scripts/bench.ts'),
+          '--check',
+          '--input',
+          file,
+        ],
+        { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      return { status: 0, stdout };
+    } catch (e) {
+      const err = e as { status: number; stdout: string };
+      return { status: err.status, stdout: err.stdout };
+    }
+  }
+
+  it('exits 1 and names the one budget over', () => {
+    const { status, stdout } = runCheck(patch(goodReport(), 'getSidebarState', 10_000, { virtualMs: 2000 }));
+    expect(status).toBe(1);
+    expect(stdout).toMatch(
+      /^OVER {2}getSidebarState modeled time at 10,000 key results under 1\.5 s: 2,000 ms$/m,
+    );
+    expect(stdout).toMatch(/1 budget\(s\) over: getSidebarState modeled time/);
+  });
+
+  it('exits 0 when every budget is met', () => {
+    const { status, stdout } = runCheck(goodReport());
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/All \d+ budgets checked are met/);
+  });
+});
