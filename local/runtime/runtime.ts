@@ -435,7 +435,8 @@ export class RuntimeCore<W extends WorkbookLike = WorkbookLike> {
       this.options.timeLimitMs ?? SIX_MINUTES,
     );
     const holder: { meter?: ExecutionMeter } = {};
-    const now = () => startedAt + (holder.meter?.elapsed ?? 0);
+    // Whole milliseconds, like a real clock (per-cell costs are fractional).
+    const now = () => Math.floor(startedAt + (holder.meter?.elapsed ?? 0));
     const { context, realm } = createRealm(now);
     const meter = new ExecutionMeter(limitMs, this.options.faults ?? [], realm);
     holder.meter = meter;

@@ -123,10 +123,19 @@ export function formatDate(epoch: number, timeZone: string, pattern: string): st
         i += 2;
         continue;
       }
-      const end = pattern.indexOf("'", i + 1);
-      const stop = end < 0 ? pattern.length : end;
-      out += pattern.slice(i + 1, stop).replace(/''/g, "'");
-      i = stop + 1;
+      // Quoted literal text; '' inside it is one quote.
+      let j = i + 1;
+      while (j < pattern.length) {
+        if (pattern[j] === "'" && pattern[j + 1] === "'") {
+          out += "'";
+          j += 2;
+        } else if (pattern[j] === "'") {
+          break;
+        } else {
+          out += pattern[j++];
+        }
+      }
+      i = j + 1;
       continue;
     }
     if (/[A-Za-z]/.test(c)) {
