@@ -5,6 +5,7 @@
 import type { CheckInRequest, DeclineRequest } from '../api';
 import { t } from './i18n';
 import type { Confidence, KeyResult, Lang, OkrColumn } from './model';
+import { CONFIDENCE_WORDS } from './parseValues';
 import { RequestError } from './requests';
 import { versionOf } from './sidebarState';
 
@@ -36,11 +37,12 @@ export interface WritePlan {
 /** Progress of a key result as if it had these values; injected so this file stays independent of how progress is computed. */
 export type ProgressOf = (kr: KeyResult) => number | null;
 
-export const CONFIDENCE_LABEL: Record<Confidence, string> = {
-  'on-track': 'On track',
-  'at-risk': 'At risk',
-  'off-track': 'Off track',
-};
+/** Written as set-up's dropdown offers it (the first word of each choice). */
+export const CONFIDENCE_LABEL = {
+  'on-track': CONFIDENCE_WORDS['on-track'][0],
+  'at-risk': CONFIDENCE_WORDS['at-risk'][0],
+  'off-track': CONFIDENCE_WORDS['off-track'][0],
+} as Record<Confidence, string>;
 
 export function requireVersion(kr: KeyResult, version: string | undefined): void {
   if (version !== undefined && version !== versionOf(kr)) throw new RequestError('changed');

@@ -4,17 +4,15 @@ import type { AddKeyResultRequest, AddObjectiveRequest, AssignRequest } from '..
 import type { CellValue, ProgressOf, RowPatch, WritePlan } from './checkIn';
 import { nextKeyResultId, nextObjectiveId } from './ids';
 import type { KeyResult, Kind, Objective, OkrSheet, Roster } from './model';
+import { KIND_WORDS, TYPE_WORDS } from './parseValues';
 import { RequestError } from './requests';
 
-export const KIND_LABEL: Record<Kind, string> = {
-  increase: 'increase',
-  decrease: 'decrease',
-  'at-least': 'at least',
-  'at-most': 'at most',
-  milestone: 'milestone',
-};
+/** Written as set-up's dropdowns offer them (the first word of each choice). */
+export function kindLabel(kind: Kind): string {
+  return KIND_WORDS[kind][0];
+}
 
-export const TYPE_LABEL = { objective: 'Objective', 'key-result': 'Key result' } as const;
+export const TYPE_LABEL = { objective: TYPE_WORDS.objective[0], 'key-result': TYPE_WORDS['key-result'][0] };
 
 type Okrs = Pick<OkrSheet, 'objectives' | 'keyResults'>;
 
@@ -138,7 +136,7 @@ export function planAddKeyResult(
       owner: req.owner || null,
       team: objective.team || null,
       cycle: objective.cycle || null,
-      kind: KIND_LABEL[req.kind],
+      kind: kindLabel(req.kind),
       start: req.start,
       target: req.target,
       current,

@@ -1,0 +1,390 @@
+// The sidebar's endpoints, behind the thin wrappers in src/index.ts. Every write follows the same
+// path: parse the request (types, sizes), take the document lock, re-read the tabs, find rows by ID,
+// check the caller's right from Session + Team, plan (pure, src/okr/), write in blocks, and return
+// the fresh state built from the values just written (no second read).
+import type {
+  ActionResult,
+  ActiveOkr,
+  DigestStatusView,
+  KeyResultResult,
+  SelectCellResult,
+  SettingsResult,
+  SettingsView,
+  SidebarState,
+} from '../api';
+import { CONFIDENCE_LABEL, planAccept, planCheckIn, planDecline, type WritePlan } from '../okr/checkIn';
+import { langFromLocale, t } from '../okr/i18n';
+import type { Lang, OkrSheet, Roster, Settings } from '../okr/model';
+import { missingTabSheet, parseOkrSheet, parseRoster } from '../okr/parse';
+import {
+  callerFrom,
+  canActOn,
+  canManage,
+  requireActOn,
+  requireIdentity,
+  requireManage,
+} from '../okr/permissions';
+import { keyResultProgress } from '../okr/progress';
+import {
+  localize,
+  type Parsed,
+  parseAccept,
+  parseAddKeyResult,
+  parseAddObjective,
+  parseAssign,
+  parseCheckIn,
+  parseDecline,
+  parseKeyResultRequest,
+  parseSaveSettings,
+  parseSelectCell,
+  RequestError,
+} from '../okr/requests';
+import { REQUEST_MESSAGES } from '../okr/requestsMessages';
+import {
+  findItem,
+  findKeyResult,
+  type NewRowPlan,
+  planAddKeyResult,
+  planAddObjective,
+  planAssign,
+} from '../okr/requestsPlans';
+import { buildSidebarState, keyResultView } from '../okr/sidebarState';
+import { TAB } from '../okr/tabs';
+import { validateOkrs } from '../okr/validate';
+import { findTabs, type Tabs } from '../sheets/okrData';
+import {
+  appendCheckIns,
+  checkInLog,
+  insertOkrRow,
+  newRowValues,
+  planBlocks,
+  sheetValue,
+  writeBlocks,
+} from '../sheets/okrWrites';
+import { activeOkrRows, columnIndex, selectA1, selectOkrCell } from '../sheets/selection';
+import { BusyError, withDocumentLock } from './lock';
+import { activeUserEmail, now, userLocale } from './session';
+import { loadSettings, storeSettings } from './settings';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The tabs as read for one operation: raw OKR values kept so writes can be replayed in memory. */
+interface Snapshot {
+  ss: Spreadsheet;
+  tabs: Tabs;
+  timeZone: string;
+  okrValues: unknown[][] | null;
+  okrs: OkrSheet;
+  roster: Roster;
+}
+
+interface Context {
+  email: string;
+  settings: Settings;
+  lang: Lang;
+  now: number;
+}
+
+function context(): Context {
+  const settings = loadSettings();
+  const lang = settings.language === 'auto' ? langFromLocale(userLocale()) : settings.language;
+  return { email: activeUserEmail(), settings, lang, now: now() };
+}
+
+function parseOkrs(values: unknown[][] | null, sheetName: string, timeZone: string, lang: Lang): OkrSheet {
+  return values ? parseOkrSheet(values, { sheetName, timeZone, lang }) : missingTabSheet(TAB.okrs, lang);
+}
+
+/** One getValues per tab (OKRs, Team); the Check-ins log is not needed to show or change a row. */
+function snapshot(ctx: Context): Snapshot {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const timeZone = ss.getSpreadsheetTimeZone() || 'Etc/GMT';
+  const tabs = findTabs(ss);
+  const okrValues = tabs.okrs ? tabs.okrs.getDataRange().getValues() : null;
+  const okrs = parseOkrs(okrValues, tabs.okrs?.getName() ?? TAB.okrs, timeZone, ctx.lang);
+  const roster: Roster = tabs.team
+    ? parseRoster(tabs.team.getDataRange().getValues(), {
+        sheetName: tabs.team.getName(),
+        timeZone,
+        lang: ctx.lang,
+      })
+    : { columns: {}, people: [], problems: [], sheetName: TAB.team };
+  return { ss, tabs, timeZone, okrValues, okrs, roster };
+}
+
+function stateOf(snap: Snapshot, ctx: Context): SidebarState {
+  const present = snap.tabs.okrs !== null;
+  const problems = present
+    ? validateOkrs(
+        { okrs: snap.okrs, roster: snap.roster },
+        { now: ctx.now, settings: ctx.settings, lang: ctx.lang },
+      )
+    : [];
+  return buildSidebarState({
+    okrs: present ? snap.okrs : null,
+    roster: snap.roster,
+    problems,
+    caller: callerFrom(ctx.email, snap.roster),
+    now: ctx.now,
+    lang: ctx.lang,
+    timeZone: snap.timeZone,
+    staleDays: ctx.settings.staleDays,
+  });
+}
+
+export function getSidebarState(): SidebarState {
+  const ctx = context();
+  return stateOf(snapshot(ctx), ctx);
+}
+
+const makeDate = (ms: number): unknown => new Date(ms);
+
+/** Carry out row patches on the sheet and on the in-memory values, so the fresh state needs no re-read. */
+function applyPatches(snap: Snapshot, plans: readonly WritePlan[], ctx: Context): void {
+  const sheet = snap.tabs.okrs;
+  if (!sheet || !snap.okrValues || plans.length === 0) return;
+  const rows = plans.map((p) => {
+    const item = findItem(snap.okrs, p.id);
+    if (!item) throw new RequestError('id-unknown', 'id', { id: p.id });
+    return { row: item.row, patch: p.patch };
+  });
+  const blocks = planBlocks(snap.okrs.columns, rows, (c, v) => sheetValue(c, v, snap.timeZone, makeDate));
+  writeBlocks(sheet, blocks);
+  for (const b of blocks) {
+    b.values.forEach((cells, i) => {
+      const row = snap.okrValues?.[b.row - 1 + i];
+      if (!row) return;
+      cells.forEach((v, j) => {
+        row[b.column - 1 + j] = v;
+      });
+    });
+  }
+  snap.okrs = parseOkrs(snap.okrValues, sheet.getName(), snap.timeZone, ctx.lang);
+}
+
+function logCheckIns(snap: Snapshot, plans: readonly WritePlan[]): void {
+  const entries = plans.flatMap((p) => (p.log ? [p.log] : []));
+  if (entries.length === 0) return;
+  const log = checkInLog(snap.tabs.checkIns);
+  if (!log) throw new RequestError('not-set-up');
+  appendCheckIns(log, entries, makeDate, (c) => CONFIDENCE_LABEL[c]);
+}
+
+/** The shared shape of every write endpoint: parse → lock → re-read → decide → write → fresh state. */
+function act<T>(
+  raw: unknown,
+  parse: (raw: unknown, lang: Lang) => Parsed<T>,
+  perform: (req: T, snap: Snapshot, ctx: Context) => string,
+): ActionResult {
+  const ctx = context();
+  const parsed = parse(raw, ctx.lang);
+  if (!parsed.ok) return parsed;
+  const held: { snap?: Snapshot } = {};
+  try {
+    const message = withDocumentLock(() => {
+      const snap = snapshot(ctx);
+      held.snap = snap;
+      if (!snap.tabs.okrs) throw new RequestError('not-set-up');
+      return perform(parsed.value, snap, ctx);
+    });
+    return { ok: true, message, state: stateOf(held.snap as Snapshot, ctx) };
+  } catch (e) {
+    if (e instanceof BusyError) return { ok: false, error: t(REQUEST_MESSAGES, ctx.lang, 'busy') };
+    if (!(e instanceof RequestError)) throw e;
+    const refused = localize(e, ctx.lang);
+    // The sidebar's picture was out of date: send the current one along with the refusal.
+    const stale = e.key === 'changed' || e.key === 'id-unknown';
+    const state = held.snap ? stateOf(held.snap, ctx) : undefined;
+    return { ok: false, ...refused, ...(stale ? { changed: true } : {}), ...(state ? { state } : {}) };
+  }
+}
+
+export function checkIn(raw: unknown): ActionResult {
+  return act(raw, parseCheckIn, (req, snap, ctx) => {
+    const caller = callerFrom(ctx.email, snap.roster);
+    requireIdentity(caller);
+    const kr = findKeyResult(snap.okrs, req.id);
+    requireActOn(caller, kr);
+    const plan = planCheckIn(kr, req, caller.email, ctx.now, keyResultProgress);
+    // The log is checked before the row is touched, so a missing log never leaves half a check-in.
+    const log = checkInLog(snap.tabs.checkIns);
+    if (!log) throw new RequestError('not-set-up');
+    applyPatches(snap, [plan], ctx);
+    if (plan.log) appendCheckIns(log, [plan.log], makeDate, (c) => CONFIDENCE_LABEL[c]);
+    return t(REQUEST_MESSAGES, ctx.lang, 'checked-in', { id: kr.id });
+  });
+}
+
+export function acceptOwnership(raw: unknown): ActionResult {
+  return act(raw, parseAccept, (req, snap, ctx) => {
+    const caller = callerFrom(ctx.email, snap.roster);
+    requireIdentity(caller);
+    const kr = findKeyResult(snap.okrs, req.id);
+    requireActOn(caller, kr);
+    applyPatches(snap, [planAccept(kr, req.version, ctx.now)], ctx);
+    return t(REQUEST_MESSAGES, ctx.lang, 'accepted', { id: kr.id });
+  });
+}
+
+export function declineOwnership(raw: unknown): ActionResult {
+  return act(raw, parseDecline, (req, snap, ctx) => {
+    const caller = callerFrom(ctx.email, snap.roster);
+    requireIdentity(caller);
+    const kr = findKeyResult(snap.okrs, req.id);
+    requireActOn(caller, kr);
+    const plan = planDecline(kr, req, caller.email, ctx.now, ctx.lang);
+    if (!checkInLog(snap.tabs.checkIns)) throw new RequestError('not-set-up');
+    applyPatches(snap, [plan], ctx);
+    logCheckIns(snap, [plan]);
+    return t(REQUEST_MESSAGES, ctx.lang, 'declined', { id: kr.id });
+  });
+}
+
+export function assignOwner(raw: unknown): ActionResult {
+  return act(raw, parseAssign, (req, snap, ctx) => {
+    requireManage(callerFrom(ctx.email, snap.roster));
+    const plans = planAssign(snap.okrs, snap.roster, req);
+    applyPatches(snap, plans, ctx);
+    return t(REQUEST_MESSAGES, ctx.lang, 'assigned', { count: req.ids.length, email: req.email });
+  });
+}
+
+function addRow(snap: Snapshot, plan: NewRowPlan, ctx: Context): void {
+  const sheet = snap.tabs.okrs;
+  if (!sheet || !snap.okrValues) throw new RequestError('not-set-up');
+  const after = plan.afterId ? findItem(snap.okrs, plan.afterId) : null;
+  const width = snap.okrValues[0]?.length ?? 1;
+  const row = newRowValues(snap.okrs.columns, width, plan.values, (c, v) =>
+    sheetValue(c, v, snap.timeZone, makeDate),
+  );
+  const at = insertOkrRow(sheet, after ? after.row : 0, row);
+  while (snap.okrValues.length < at - 1) snap.okrValues.push(new Array(width).fill(''));
+  snap.okrValues.splice(at - 1, 0, row);
+  snap.okrs = parseOkrs(snap.okrValues, sheet.getName(), snap.timeZone, ctx.lang);
+}
+
+export function addObjective(raw: unknown): ActionResult {
+  return act(raw, parseAddObjective, (req, snap, ctx) => {
+    requireManage(callerFrom(ctx.email, snap.roster));
+    const plan = planAddObjective(snap.okrs, snap.roster, req);
+    addRow(snap, plan, ctx);
+    return t(REQUEST_MESSAGES, ctx.lang, 'added-objective', { id: plan.id });
+  });
+}
+
+export function addKeyResult(raw: unknown): ActionResult {
+  return act(raw, parseAddKeyResult, (req, snap, ctx) => {
+    requireManage(callerFrom(ctx.email, snap.roster));
+    const plan = planAddKeyResult(snap.okrs, snap.roster, req, keyResultProgress);
+    addRow(snap, plan, ctx);
+    return t(REQUEST_MESSAGES, ctx.lang, 'added-key-result', { id: plan.id });
+  });
+}
+
+export function getKeyResult(raw: unknown): KeyResultResult {
+  const ctx = context();
+  const parsed = parseKeyResultRequest(raw, ctx.lang);
+  if (!parsed.ok) return { ok: false, error: parsed.error };
+  const snap = snapshot(ctx);
+  try {
+    if (!snap.tabs.okrs) throw new RequestError('not-set-up');
+    const kr = findKeyResult(snap.okrs, parsed.value.id);
+    const objective = kr.objectiveId ? findItem(snap.okrs, kr.objectiveId) : null;
+    const item = keyResultView(kr, objective?.title ?? '', ctx.now, ctx.settings.staleDays);
+    return { ok: true, item, canAct: canActOn(callerFrom(ctx.email, snap.roster), kr) };
+  } catch (e) {
+    if (e instanceof RequestError) return { ok: false, error: localize(e, ctx.lang).error };
+    throw e;
+  }
+}
+
+export function selectCell(raw: unknown): SelectCellResult {
+  const ctx = context();
+  const parsed = parseSelectCell(raw, ctx.lang);
+  if (!parsed.ok) return { ok: false, error: parsed.error };
+  const req = parsed.value;
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const invalid = () => ({
+    ok: false as const,
+    error: t(REQUEST_MESSAGES, ctx.lang, 'cell-invalid', { cell: req.cell ?? req.id ?? '' }),
+  });
+  if (req.id) {
+    const snap = snapshot(ctx);
+    const item = snap.tabs.okrs ? findItem(snap.okrs, req.id) : null;
+    if (item && snap.tabs.okrs) {
+      const column = columnIndex(snap.okrs, req.column ?? null);
+      if (column === undefined) return invalid();
+      selectOkrCell(ss, snap.tabs.okrs.getName(), item.row, column);
+      return { ok: true };
+    }
+    if (!req.cell) {
+      return { ok: false, error: t(REQUEST_MESSAGES, ctx.lang, 'id-unknown', { id: req.id }) };
+    }
+  }
+  return req.cell && selectA1(ss, req.cell) ? { ok: true } : invalid();
+}
+
+export function getActiveOkrId(): ActiveOkr {
+  return activeOkrRows(SpreadsheetApp.getActiveSpreadsheet());
+}
+
+// ---- settings ---------------------------------------------------------------------------------
+
+/** Issue 7's run status, when that feature is present; shown read-only in Settings. */
+export type DigestStatusSource = () => DigestStatusView | null;
+
+function teamOnly(ctx: Context): { roster: Roster; timeZone: string } {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const timeZone = ss.getSpreadsheetTimeZone() || 'Etc/GMT';
+  const team = findTabs(ss).team;
+  const roster: Roster = team
+    ? parseRoster(team.getDataRange().getValues(), { sheetName: team.getName(), timeZone, lang: ctx.lang })
+    : { columns: {}, people: [], problems: [] };
+  return { roster, timeZone };
+}
+
+function settingsView(
+  ctx: Context,
+  roster: Roster,
+  timeZone: string,
+  digest: DigestStatusSource,
+): SettingsView {
+  return {
+    settings: { ...ctx.settings },
+    timeZone,
+    canEdit: canManage(callerFrom(ctx.email, roster)),
+    lang: ctx.lang,
+    digest: digest(),
+  };
+}
+
+export function getSettings(digest: DigestStatusSource): SettingsResult {
+  const ctx = context();
+  const { roster, timeZone } = teamOnly(ctx);
+  return { ok: true, message: '', view: settingsView(ctx, roster, timeZone, digest) };
+}
+
+export function saveSettings(raw: unknown, digest: DigestStatusSource): SettingsResult {
+  let ctx = context();
+  const parsed = parseSaveSettings(raw, ctx.lang);
+  if (!parsed.ok) return parsed;
+  const { roster, timeZone } = teamOnly(ctx);
+  try {
+    requireManage(callerFrom(ctx.email, roster));
+    withDocumentLock(() => {
+      // Re-read inside the lock: weekly on/off is owned by its own endpoints and must survive a save.
+      const current = loadSettings();
+      storeSettings({ ...current, ...parsed.value, weeklyEmails: current.weeklyEmails });
+    });
+  } catch (e) {
+    if (e instanceof BusyError) return { ok: false, error: t(REQUEST_MESSAGES, ctx.lang, 'busy') };
+    if (!(e instanceof RequestError)) throw e;
+    return { ok: false, ...localize(e, ctx.lang), view: settingsView(ctx, roster, timeZone, digest) };
+  }
+  ctx = context();
+  return {
+    ok: true,
+    message: t(REQUEST_MESSAGES, ctx.lang, 'settings-saved'),
+    view: settingsView(ctx, roster, timeZone, digest),
+  };
+}
