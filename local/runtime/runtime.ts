@@ -9,7 +9,7 @@ import { describeError, gasError, MESSAGES } from './errors';
 import { ExecutionMeter } from './meter';
 import { loadProject, type Project } from './project';
 import { createRealm, fromRealm, toRealm } from './realm';
-import { nextFireAfter } from './schedule';
+import { jitterMs, nextFireAfter } from './schedule';
 import { type ServeOptions, type Server, serveRuntime } from './serve';
 import { makeCacheService } from './services/cache';
 import type { ServiceEnv } from './services/env';
@@ -200,15 +200,15 @@ export class RuntimeCore<W extends WorkbookLike = WorkbookLike> {
     if (simple) req.limitMs = SIMPLE_TRIGGER_LIMIT_MS;
     if (simple && (args === undefined || args.length === 0)) {
       req.args = undefined;
-      req.event = this.simpleEvent(fn, user);
+      req.event = this.simpleEvent(fn, user, authMode);
     }
     return this.execute(req);
   }
 
-  private simpleEvent(fn: string, user: string): ExecRequest['event'] {
+  private simpleEvent(fn: string, user: string, authMode: AuthMode): ExecRequest['event'] {
     return ({ app, enums, realm, activeUser }) => {
       const e = new realm.Object() as Record<string, unknown>;
-      const authName = fn === 'onInstall' ? 'FULL' : 'LIMITED';
+      const authName = authMode;
       e.authMode = (enums.AuthMode as Record<string, object>)[authName];
       if (fn === 'onInstall') return e;
       const ss = (app.getActiveSpreadsheet as () => Record<string, unknown>)();
@@ -299,12 +299,15 @@ export class RuntimeCore<W extends WorkbookLike = WorkbookLike> {
     const executions: RunResult[] = [];
     if (end <= this.state.clock) return { executions, emails: [] };
     const tz = this.scriptTimeZone();
+    const fireTime = (t: TriggerRecord) =>
+      (t.nextAt as number) + (this.options.triggerJitter ? jitterMs(t, t.nextAt as number) : 0);
     for (let guard = 0; guard < 100_000; guard++) {
       const due = this.state.triggers
-        .filter((t) => t.source === 'CLOCK' && t.nextAt !== undefined && t.nextAt <= end)
-        .sort((a, b) => (a.nextAt as number) - (b.nextAt as number) || Number(a.id) - Number(b.id))[0];
+        .filter((t) => t.source === 'CLOCK' && t.nextAt !== undefined && fireTime(t) <= end)
+        .sort((a, b) => fireTime(a) - fireTime(b) || Number(a.id) - Number(b.id))[0];
       if (!due) break;
-      const firedAt = due.nextAt as number;
+      const scheduledAt = due.nextAt as number;
+      const firedAt = fireTime(due);
       if (firedAt > this.state.clock) this.state.clock = firedAt;
       if (due.at !== undefined) {
         this.state.triggers = this.state.triggers.filter((t) => t !== due);
@@ -315,8 +318,13 @@ export class RuntimeCore<W extends WorkbookLike = WorkbookLike> {
       );
       // Runs missed while the execution ran are skipped, not queued.
       const live = this.state.triggers.find((t) => t.id === due.id);
-      if (live && live.at === undefined)
-        live.nextAt = nextFireAfter(live, Math.max(firedAt, this.state.clock), tz);
+      if (live && live.at === undefined) {
+        live.nextAt = nextFireAfter(
+          live,
+          Math.max(scheduledAt, this.state.clock - (firedAt - scheduledAt)),
+          tz,
+        );
+      }
     }
     this.state.clock = Math.max(this.state.clock, end);
     return { executions, emails: executions.flatMap((r) => r.emails) };

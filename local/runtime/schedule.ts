@@ -51,3 +51,14 @@ export function nextFireAfter(t: TriggerRecord, after: number, scriptTz: string)
   }
   return undefined;
 }
+
+/**
+ * With options.triggerJitter, an atHour trigger fires somewhere in its hour, as Google's may
+ * ("Apps Script chooses a time between 9 a.m. and 10 a.m."); deterministic per trigger and day.
+ */
+export function jitterMs(t: TriggerRecord, scheduledAt: number): number {
+  if (t.atHour === undefined) return 0;
+  let h = 2166136261;
+  for (const ch of `${t.id}:${scheduledAt}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  return h % HOUR;
+}

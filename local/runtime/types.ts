@@ -21,6 +21,11 @@ export interface RuntimeOptions {
   addon?: boolean;
   /** Language of each user for Session.getActiveUserLocale(); default 'en'. */
   userLocales?: Record<string, string>;
+  /**
+   * Fire atHour triggers at a deterministic pseudo-random minute within their hour (Google may run
+   * them up to an hour late); default false: on the hour.
+   */
+  triggerJitter?: boolean;
   /** The script's time zone (Session.getScriptTimeZone); default appsscript.json's, else America/New_York. */
   scriptTimeZone?: string;
 }

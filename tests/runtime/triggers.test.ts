@@ -140,3 +140,35 @@ describe('ScriptApp triggers', () => {
     expect(rt.run('add', [21]).error?.message).toMatch(/^This script has too many triggers/);
   });
 });
+
+describe('trigger timing options and NONE auth', () => {
+  test('triggerJitter: atHour triggers fire within their hour, deterministically', async () => {
+    const runAt = async () => {
+      const rt = await openScript(code, { scriptTimeZone: 'UTC', triggerJitter: true });
+      rt.run('installDaily', [9]);
+      return rt.tick('2026-12-04T00:00:00Z').executions.map((e) => e.startedAt);
+    };
+    const times = await runAt();
+    expect(times).toHaveLength(3);
+    for (const [i, at] of times.entries()) {
+      const hour = Date.parse(`2026-12-0${i + 1}T09:00:00Z`);
+      expect(at).toBeGreaterThanOrEqual(hour);
+      expect(at).toBeLessThan(hour + HOUR);
+    }
+    expect(new Set(times.map((t) => t % HOUR)).size).toBeGreaterThan(1);
+    expect(await runAt()).toEqual(times);
+  });
+
+  test('AuthMode.NONE: not even PropertiesService', async () => {
+    const rt = await openScript(
+      'function onOpen() { return PropertiesService.getDocumentProperties().getProperty("x"); }',
+    );
+    const r = rt.run('onOpen', [], { authMode: 'NONE' });
+    const e = await openScript('function onOpen(e) { return String(e.authMode); }');
+    expect(e.run('onOpen', [], { authMode: 'NONE' }).result).toBe('NONE');
+    expect(r.error?.message).toBe(
+      'You do not have permission to call PropertiesService.getDocumentProperties',
+    );
+    expect(rt.run('onOpen').ok).toBe(true); // LIMITED may read properties
+  });
+});

@@ -3,7 +3,7 @@
 // Keys up to 250 characters, values up to 100 KB, expiration 1 s … 21600 s (6 h, default 600 s).
 
 import type { CacheEntry } from '../types';
-import { fail, type ServiceEnv, utf8Bytes } from './env';
+import { fail, refuseInNone, type ServiceEnv, utf8Bytes } from './env';
 
 const MAX_KEY = 250;
 const MAX_VALUE_BYTES = 100 * 1024;
@@ -68,14 +68,17 @@ export function makeCacheService(env: ServiceEnv) {
   return {
     getScriptCache() {
       env.meter.call('CacheService.getScriptCache');
+      refuseInNone(env, 'CacheService.getScriptCache');
       return makeCache(env, () => c.script);
     },
     getDocumentCache() {
       env.meter.call('CacheService.getDocumentCache');
+      refuseInNone(env, 'CacheService.getDocumentCache');
       return makeCache(env, () => c.document);
     },
     getUserCache() {
       env.meter.call('CacheService.getUserCache');
+      refuseInNone(env, 'CacheService.getUserCache');
       const user = env.user;
       return makeCache(env, () => {
         c.user[user] ??= {};

@@ -39,6 +39,15 @@ export function requireFullAuth(env: ServiceEnv, method: string, scope: string):
   if (env.authMode !== 'FULL') fail(env, MESSAGES.permission(method, scope));
 }
 
+/**
+ * AuthMode.NONE (an add-on's onOpen in a document where it was never used) allows no service
+ * that needs authorization, not even PropertiesService ("doesn't work in AuthMode.NONE").
+ * https://developers.google.com/apps-script/reference/script/auth-mode
+ */
+export function refuseInNone(env: ServiceEnv, method: string): void {
+  if (env.authMode === 'NONE') fail(env, `You do not have permission to call ${method}`);
+}
+
 /** A Google enum: each value an object whose toString()/toJSON()/name() give its name. */
 export function makeEnum<K extends string>(realm: Realm, names: readonly K[]): Record<K, object> {
   const out = new realm.Object() as Record<K, object>;

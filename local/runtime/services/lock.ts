@@ -4,7 +4,7 @@
 // ("the lock is released when the script completes" — releaseLock()), so locks only outlive an
 // execution when held from outside with Runtime.holdLock() (tests simulating a concurrent user).
 import { MESSAGES } from '../errors';
-import { fail, type ServiceEnv } from './env';
+import { fail, refuseInNone, type ServiceEnv } from './env';
 
 /** The longest wait Google accepts: timeoutInMillis up to 300000 (5 minutes). */
 export const LOCK_MAX_WAIT_MS = 300_000;
@@ -91,14 +91,17 @@ export function makeLockService(env: ServiceEnv) {
   return {
     getDocumentLock() {
       env.meter.call('LockService.getDocumentLock');
+      refuseInNone(env, 'LockService.getDocumentLock');
       return makeLock(env, lockKey('document', env.documentId, env.user));
     },
     getScriptLock() {
       env.meter.call('LockService.getScriptLock');
+      refuseInNone(env, 'LockService.getScriptLock');
       return makeLock(env, lockKey('script', env.documentId, env.user));
     },
     getUserLock() {
       env.meter.call('LockService.getUserLock');
+      refuseInNone(env, 'LockService.getUserLock');
       return makeLock(env, lockKey('user', env.documentId, env.user));
     },
   };

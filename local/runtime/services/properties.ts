@@ -3,7 +3,7 @@
 // https://developers.google.com/apps-script/guides/services/quotas#current_limitations
 //   "Properties value size: 9 KB / val", "Properties total storage: 500 KB / property store".
 import { MESSAGES } from '../errors';
-import { fail, type ServiceEnv, utf8Bytes } from './env';
+import { fail, refuseInNone, type ServiceEnv, utf8Bytes } from './env';
 
 export const PROPERTY_VALUE_MAX_BYTES = 9 * 1024;
 export const PROPERTY_STORE_MAX_BYTES = 500 * 1024;
@@ -78,14 +78,17 @@ export function makePropertiesService(env: ServiceEnv) {
   return {
     getDocumentProperties() {
       env.meter.call('PropertiesService.getDocumentProperties');
+      refuseInNone(env, 'PropertiesService.getDocumentProperties');
       return makeProperties(env, () => p.document);
     },
     getScriptProperties() {
       env.meter.call('PropertiesService.getScriptProperties');
+      refuseInNone(env, 'PropertiesService.getScriptProperties');
       return makeProperties(env, () => p.script);
     },
     getUserProperties() {
       env.meter.call('PropertiesService.getUserProperties');
+      refuseInNone(env, 'PropertiesService.getUserProperties');
       // Keyed by the real person even in simple triggers, where Session hides the email.
       const user = env.user;
       return makeProperties(env, () => {
