@@ -1,0 +1,528 @@
+// The sandbox page: plain DOM. Every string from the workbook, a script or an email is put in the
+// page as text (textContent / text nodes / attributes); emails' HTML only ever goes into a sandboxed
+// iframe's srcdoc, never into this document.
+import type { ActionResult, AppState, CellView, EmailView, ExecutionView, SheetView } from '../protocol';
+
+type Child = Node | string | number | null | undefined | false;
+type Props = Record<string, string | number | boolean | undefined | ((e: Event) => void)>;
+
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Child[]) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (v === undefined || v === false) continue;
+    if (typeof v === 'function') el.addEventListener(k.replace(/^on/, '').toLowerCase(), v);
+    else if (k === 'class') el.className = String(v);
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(typeof c === 'object' ? c : document.createTextNode(String(c)));
+  }
+  return el;
+}
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+
+let state: AppState | undefined;
+let sheet: SheetView | undefined;
+let sheetName = '';
+let selected: { row: number; col: number } | undefined;
+let emailIndex: number | undefined;
+let sidebarFor = '';
+let shownNotices = 0;
+
+async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const res = await fetch(path, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const data = (await res.json()) as T & { ok?: boolean; message?: string };
+  if (!res.ok) throw new Error(data.message ?? `HTTP ${res.status}`);
+  return data;
+}
+
+function toast(text: string, kind = 'info'): void {
+  const box = $('notices');
+  const n = h('div', { class: `notice ${kind}` }, text);
+  box.append(n);
+  setTimeout(() => n.remove(), kind === 'error' ? 9000 : 5000);
+}
+
+async function act(path: string, body: unknown): Promise<ActionResult | undefined> {
+  try {
+    const r = await call<ActionResult>('POST', path, body);
+    await applyState(r.state);
+    return r;
+  } catch (e) {
+    toast((e as Error).message, 'error');
+    return undefined;
+  }
+}
+
+// ---- time ----
+function fmtTime(at: number): string {
+  const tz = state?.timeZone ?? 'UTC';
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: tz,
+    hourCycle: 'h23',
+    weekday: 'short',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(at));
+}
+
+// ---- menus ----
+function closeMenus(): void {
+  for (const b of document.querySelectorAll('.menubar .menu > button'))
+    b.setAttribute('aria-expanded', 'false');
+  for (const d of document.querySelectorAll<HTMLElement>('.menubar .dropdown')) d.hidden = true;
+}
+
+function renderMenus(s: AppState): void {
+  const bar = $('menubar');
+  bar.replaceChildren();
+  const dropdown = h('div', { class: 'dropdown', role: 'menu', hidden: true });
+  const button = h(
+    'button',
+    { type: 'button', 'aria-haspopup': 'menu', 'aria-expanded': 'false' },
+    'Extensions',
+  );
+  button.addEventListener('click', (e) => {
+    e.stopPropagation();
+    const open = button.getAttribute('aria-expanded') !== 'true';
+    closeMenus();
+    button.setAttribute('aria-expanded', String(open));
+    dropdown.hidden = !open;
+    if (open) dropdown.querySelector<HTMLButtonElement>('button')?.focus();
+  });
+  if (s.menus.length === 0) dropdown.append(h('div', { class: 'group' }, 'onOpen added no menu'));
+  for (const m of s.menus) {
+    dropdown.append(h('div', { class: 'group', role: 'presentation' }, m.title));
+    for (const item of m.items) {
+      if ('separator' in item) {
+        dropdown.append(h('hr'));
+        continue;
+      }
+      dropdown.append(
+        h(
+          'button',
+          {
+            type: 'button',
+            role: 'menuitem',
+            'data-function': item.functionName,
+            onclick: () => {
+              closeMenus();
+              void runMenu(item.functionName, item.caption);
+            },
+          },
+          item.caption,
+        ),
+      );
+    }
+  }
+  bar.append(h('div', { class: 'menu' }, button, dropdown));
+}
+
+async function runMenu(fn: string, caption: string): Promise<void> {
+  const r = await act('/api/menu', { functionName: fn });
+  if (r?.ok) toast(`${caption}: done`);
+  if (sheetName) await loadSheet(sheetName);
+}
+
+// ---- users ----
+function renderUsers(s: AppState): void {
+  const sel = $<HTMLSelectElement>('user');
+  const options = s.people.length ? s.people : [{ email: s.user, name: '', role: '' }];
+  sel.replaceChildren(
+    ...options.map((p) =>
+      h(
+        'option',
+        { value: p.email },
+        p.name ? `${p.name} <${p.email}>${p.role ? ` · ${p.role}` : ''}` : p.email,
+      ),
+    ),
+  );
+  sel.value = s.user;
+}
+
+// ---- grid ----
+function colLetter(col: number): string {
+  let s = '';
+  let n = col;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+const looksNumeric = (t: string) =>
+  /^[-+]?[$¥€£]?[\d,]*\.?\d+(%|[a-zA-Z]{0,3})?$/.test(t.trim()) && t.trim() !== '';
+
+function renderTabs(s: AppState): void {
+  const tabs = $('tabs');
+  tabs.replaceChildren(
+    ...s.sheets.map((name) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          role: 'tab',
+          'aria-selected': String(name === sheetName),
+          'data-sheet': name,
+          onclick: () => void loadSheet(name),
+        },
+        name,
+      ),
+    ),
+  );
+}
+
+function renderGrid(v: SheetView): void {
+  const table = $<HTMLTableElement>('grid');
+  const width = Math.max(
+    v.rows.reduce((m, r) => Math.max(m, r.length), 0),
+    8,
+  );
+  const head = h('tr', {}, h('th', { class: 'corner' }));
+  for (let c = 1; c <= width; c++) head.append(h('th', { scope: 'col' }, colLetter(c)));
+  const body = h('tbody');
+  const rowCount = Math.max(v.rows.length, 20);
+  for (let r = 0; r < rowCount; r++) {
+    const frozen = r < v.frozenRows;
+    const tr = h('tr', { class: frozen ? (r === v.frozenRows - 1 ? 'frozen last' : 'frozen') : undefined });
+    tr.append(h('th', { scope: 'row' }, r + 1));
+    for (let c = 0; c < width; c++) {
+      const cell: CellView = v.rows[r]?.[c] ?? { text: '' };
+      const classes = [
+        looksNumeric(cell.text) ? 'num' : '',
+        cell.note ? 'note' : '',
+        cell.options ? 'dropdown' : '',
+        selected && selected.row === r + 1 && selected.col === c + 1 ? 'selected' : '',
+      ].filter(Boolean);
+      const td = h(
+        'td',
+        { 'data-a1': `${colLetter(c + 1)}${r + 1}`, class: classes.join(' ') || undefined },
+        cell.text,
+      );
+      if (cell.note) td.title = cell.note;
+      // Style properties, not markup: an odd colour string from the workbook is simply ignored.
+      if (cell.bg) td.style.backgroundColor = cell.bg;
+      if (cell.color) td.style.color = cell.color;
+      if (cell.bold) td.style.fontWeight = '600';
+      td.addEventListener('click', () => select(r + 1, c + 1));
+      td.addEventListener('dblclick', () => $('cell-input').focus());
+      tr.append(td);
+    }
+    body.append(tr);
+  }
+  table.replaceChildren(h('thead', {}, head), body);
+  const wrap = $('grid-wrap');
+  wrap.querySelector('.truncated')?.remove();
+  if (v.truncatedRows > 0) {
+    wrap.append(
+      h('div', { class: 'truncated' }, `${v.truncatedRows} more rows are not shown in the sandbox.`),
+    );
+  }
+}
+
+function cellAt(row: number, col: number): CellView | undefined {
+  return sheet?.rows[row - 1]?.[col - 1];
+}
+
+function select(row: number, col: number, tellServer = true): void {
+  selected = { row, col };
+  for (const td of document.querySelectorAll('#grid td.selected')) td.classList.remove('selected');
+  const a1 = `${colLetter(col)}${row}`;
+  document.querySelector(`#grid td[data-a1="${a1}"]`)?.classList.add('selected');
+  $('namebox').textContent = a1;
+  const cell = cellAt(row, col);
+  const input = $<HTMLInputElement>('cell-input');
+  input.value = cell?.text ?? '';
+  const dropdown = $<HTMLSelectElement>('dropdown');
+  if (cell?.options) {
+    dropdown.replaceChildren(
+      h('option', { value: '' }, '— choose —'),
+      ...cell.options.map((o) => h('option', { value: o }, o)),
+    );
+    dropdown.value = cell.options.includes(cell.text) ? cell.text : '';
+    dropdown.hidden = false;
+  } else dropdown.hidden = true;
+  const help = [
+    cell?.helpText,
+    cell?.options && cell.strict ? 'Typed values outside the list are rejected.' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  $('help-text').textContent = help;
+  if (tellServer) void call('POST', '/api/select', { sheet: sheetName, a1 }).catch(() => undefined);
+}
+
+async function applyEdit(value: string): Promise<void> {
+  if (!selected) return toast('Select a cell first', 'error');
+  const a1 = `${colLetter(selected.col)}${selected.row}`;
+  const paste = $<HTMLInputElement>('paste').checked;
+  const r = await act('/api/edit', { sheet: sheetName, a1, value, paste });
+  if (r && !r.ok && r.message) toast(r.message, 'error');
+  await loadSheet(sheetName);
+}
+
+async function loadSheet(name: string): Promise<void> {
+  if (!name) return;
+  const v = await call<SheetView>('GET', `/api/sheet?name=${encodeURIComponent(name)}`);
+  const changedSheet = name !== sheetName;
+  sheetName = name;
+  sheet = v;
+  if (changedSheet) selected = undefined;
+  renderGrid(v);
+  if (state) renderTabs(state);
+  if (selected) select(selected.row, selected.col, false);
+}
+
+// ---- sidebar ----
+function renderSidebar(s: AppState): void {
+  const panel = $('sidebar-panel');
+  panel.hidden = !s.sidebarOpen;
+  $('sidebar-title').textContent = s.sidebarTitle || 'Sidebar';
+  const frame = $<HTMLIFrameElement>('sidebar-frame');
+  if (!s.sidebarOpen) {
+    if (sidebarFor) frame.src = 'about:blank';
+    sidebarFor = '';
+  } else if (sidebarFor !== `${s.user}#${s.sidebarTitle}`) {
+    sidebarFor = `${s.user}#${s.sidebarTitle}`;
+    frame.src = `${s.sidebarBase}/sidebar?as=${encodeURIComponent(s.user)}`;
+  }
+}
+
+// ---- clock, outbox, log ----
+function renderClock(s: AppState): void {
+  $('now').textContent = s.nowText;
+  $('tz').textContent = `(${s.timeZone})`;
+  const until = $<HTMLInputElement>('tick-until');
+  if (document.activeElement !== until) until.value = s.nowInput;
+  $('tick-weekly').textContent = `Weekly run: ${s.weeklyText}`;
+  const rows = s.triggers.map((t) =>
+    h(
+      'tr',
+      {},
+      h('td', {}, t.handler),
+      h('td', {}, t.type),
+      h('td', {}, t.everyHours ? `every ${t.everyHours} h` : ''),
+      h('td', {}, t.owner),
+      h('td', {}, t.nextAt ? fmtTime(t.nextAt) : ''),
+    ),
+  );
+  $('triggers').replaceChildren(
+    h('caption', { class: 'muted' }, `Installed triggers (${s.triggers.length})`),
+    h(
+      'tr',
+      {},
+      h('th', {}, 'Function'),
+      h('th', {}, 'Event'),
+      h('th', {}, 'Interval'),
+      h('th', {}, 'Runs as'),
+      h('th', {}, 'Next'),
+    ),
+    ...(rows.length
+      ? rows
+      : [h('tr', {}, h('td', { colspan: 5, class: 'muted' }, 'No triggers installed.'))]),
+  );
+}
+
+function renderOutbox(s: AppState): void {
+  $('outbox-count').textContent = `(${s.outbox.length})`;
+  const list = [...s.outbox].reverse();
+  $('outbox').replaceChildren(
+    h('tr', {}, h('th', {}, 'Sent'), h('th', {}, 'To'), h('th', {}, 'Subject')),
+    ...(list.length
+      ? list.map((m) =>
+          h(
+            'tr',
+            {
+              class: `clickable${m.index === emailIndex ? ' current' : ''}`,
+              tabindex: 0,
+              'data-email': m.index,
+              onclick: () => showEmail(m),
+              onkeydown: (e: Event) => {
+                if ((e as KeyboardEvent).key === 'Enter') showEmail(m);
+              },
+            },
+            h('td', {}, fmtTime(m.at)),
+            h('td', {}, m.to),
+            h('td', {}, m.subject),
+          ),
+        )
+      : [h('tr', {}, h('td', { colspan: 3, class: 'muted' }, 'No email sent yet.'))]),
+  );
+}
+
+function showEmail(m: EmailView, view?: 'html' | 'text'): void {
+  emailIndex = m.index;
+  for (const tr of document.querySelectorAll('#outbox tr.current')) tr.classList.remove('current');
+  document.querySelector(`#outbox tr[data-email="${m.index}"]`)?.classList.add('current');
+  $('email').hidden = false;
+  const head = $('email-head');
+  head.replaceChildren();
+  const field = (k: string, v?: string) => v && head.append(h('dt', {}, k), h('dd', {}, v));
+  field('From', m.name ? `${m.name} <${m.from}>` : m.from);
+  field('To', m.to);
+  field('Cc', m.cc);
+  field('Bcc', m.bcc);
+  field('Reply-To', m.replyTo);
+  field('Subject', m.subject);
+  field('Sent', fmtTime(m.at));
+  const html = m.htmlBody !== undefined && m.htmlBody !== '';
+  const which = view ?? (html ? 'html' : 'text');
+  // sandbox="" on the iframe: no scripts, no forms, no same-origin access, as a webmail client would.
+  $<HTMLIFrameElement>('email-html').srcdoc = html ? m.htmlBody! : '';
+  $('email-html').hidden = which !== 'html';
+  $('email-text').hidden = which !== 'text';
+  $('email-text').textContent = m.body;
+  $('email-html-tab').setAttribute('aria-pressed', String(which === 'html'));
+  $('email-text-tab').setAttribute('aria-pressed', String(which === 'text'));
+  $<HTMLButtonElement>('email-html-tab').disabled = !html;
+}
+
+function renderLog(s: AppState): void {
+  $('log-count').textContent = `(${s.log.length})`;
+  const row = (x: ExecutionView) => {
+    const top = Object.entries(x.calls)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => `${k} ×${n}`)
+      .join(', ');
+    const outcome = x.rejected ? `rejected: ${x.rejected}` : x.ok ? 'ok' : (x.error ?? 'failed');
+    return h(
+      'tr',
+      { 'data-function': x.function },
+      h('td', {}, x.seq),
+      h('td', {}, x.function),
+      h('td', {}, x.via),
+      h('td', {}, x.user || '(anonymous)'),
+      h('td', { class: x.ok && !x.rejected ? 'good' : 'bad' }, outcome),
+      h('td', {}, `${x.totalCalls}`, h('div', { class: 'calls' }, top)),
+      h('td', {}, `${(x.virtualMs / 1000).toFixed(2)} s`),
+      h('td', {}, x.emails || ''),
+      h('td', {}, fmtTime(x.startedAt)),
+    );
+  };
+  $('log').replaceChildren(
+    h(
+      'tr',
+      {},
+      h('th', {}, '#'),
+      h('th', {}, 'Function'),
+      h('th', {}, 'Via'),
+      h('th', {}, 'User'),
+      h('th', {}, 'Result'),
+      h('th', {}, 'Service calls'),
+      h('th', {}, 'Virtual time'),
+      h('th', {}, 'Emails'),
+      h('th', {}, 'Started'),
+    ),
+    ...[...s.log].reverse().map(row),
+  );
+}
+
+async function applyState(s: AppState): Promise<void> {
+  const firstLoad = !state;
+  state = s;
+  document.title = `${s.workbookName} — OKR Owners sandbox`;
+  $('doc-name').textContent = s.workbookName;
+  renderMenus(s);
+  renderUsers(s);
+  renderClock(s);
+  renderOutbox(s);
+  renderLog(s);
+  renderSidebar(s);
+  if (!sheetName || !s.sheets.includes(sheetName)) sheetName = '';
+  renderTabs(s);
+  for (const n of s.notices.slice(firstLoad ? s.notices.length : shownNotices)) toast(n.text, n.kind);
+  shownNotices = s.notices.length;
+  if (emailIndex !== undefined && s.outbox[emailIndex]) {
+    const stillShown = !$('email').hidden;
+    if (stillShown) showEmail(s.outbox[emailIndex], $('email-text').hidden ? undefined : 'text');
+  }
+  if (firstLoad) await loadSheet(s.sheets[0]);
+}
+
+async function refresh(): Promise<void> {
+  const s = await call<AppState>('GET', '/api/state');
+  await applyState(s);
+  if (sheetName) await loadSheet(sheetName);
+}
+
+function wire(): void {
+  document.addEventListener('click', closeMenus);
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') closeMenus();
+  });
+  $<HTMLSelectElement>('user').addEventListener('change', (e) => {
+    const email = (e.target as HTMLSelectElement).value;
+    void act('/api/user', { email }).then(() => loadSheet(sheetName));
+  });
+  const input = $<HTMLInputElement>('cell-input');
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') void applyEdit(input.value);
+  });
+  $('apply').addEventListener('click', () => void applyEdit(input.value));
+  $<HTMLSelectElement>('dropdown').addEventListener('change', (e) => {
+    const v = (e.target as HTMLSelectElement).value;
+    if (v) void applyEdit(v);
+  });
+  $('sidebar-close').addEventListener('click', () => {
+    $('sidebar-panel').hidden = true;
+    $<HTMLIFrameElement>('sidebar-frame').src = 'about:blank';
+    sidebarFor = '';
+  });
+  $('tick-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    void act('/api/tick', { until: $<HTMLInputElement>('tick-until').value }).then((r) => {
+      if (r?.message) toast(r.message);
+    });
+  });
+  for (const b of document.querySelectorAll<HTMLButtonElement>('[data-advance]')) {
+    b.addEventListener('click', () => {
+      if (!state) return;
+      void act('/api/tick', { until: state.now + Number(b.dataset.advance) }).then(
+        (r) => r?.message && toast(r.message),
+      );
+    });
+  }
+  $('tick-weekly').addEventListener('click', () => {
+    if (!state) return;
+    void act('/api/tick', { until: state.weeklyAt }).then((r) => r?.message && toast(r.message));
+  });
+  for (const b of document.querySelectorAll<HTMLButtonElement>('.panel-tabs [data-panel]')) {
+    b.addEventListener('click', () => {
+      for (const o of document.querySelectorAll<HTMLButtonElement>('.panel-tabs [data-panel]')) {
+        o.setAttribute('aria-selected', String(o === b));
+        $(`panel-${o.dataset.panel}`).hidden = o !== b;
+      }
+    });
+  }
+  $('email-html-tab').addEventListener('click', () => {
+    if (state && emailIndex !== undefined) showEmail(state.outbox[emailIndex], 'html');
+  });
+  $('email-text-tab').addEventListener('click', () => {
+    if (state && emailIndex !== undefined) showEmail(state.outbox[emailIndex], 'text');
+  });
+}
+
+// The sidebar calls the add-on through the runtime, not through this page: poll for changes.
+async function poll(): Promise<void> {
+  try {
+    const { version } = await call<{ version: number }>('GET', '/api/version');
+    if (state && version !== state.version) await refresh();
+  } catch {
+    // server gone (Ctrl+C): keep the last view
+  }
+  setTimeout(() => void poll(), 1000);
+}
+
+wire();
+void refresh().then(() => poll());

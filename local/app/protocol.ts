@@ -1,0 +1,123 @@
+// The JSON the sandbox server and its page exchange. Plain data only: the page never sees the
+// runtime's objects, and every string in here that came from the workbook is rendered as text.
+
+export interface Person {
+  email: string;
+  name: string;
+  role: string;
+}
+
+export interface MenuItemView {
+  caption: string;
+  functionName: string;
+}
+
+export interface MenuView {
+  title: string;
+  items: Array<MenuItemView | { separator: true }>;
+}
+
+export interface CellView {
+  /** What Sheets would show in the cell. */
+  text: string;
+  /** A background colour (#rrggbb) from a conditional format or the cell's own format. */
+  bg?: string;
+  color?: string;
+  bold?: boolean;
+  note?: string;
+  /** Allowed values of a dropdown (validation list or range). */
+  options?: string[];
+  /** Whether typed input outside the list is rejected (a warning-only rule allows it). */
+  strict?: boolean;
+  helpText?: string;
+}
+
+export interface SheetView {
+  name: string;
+  frozenRows: number;
+  /** rows[r][c]; the first row is sheet row 1. */
+  rows: CellView[][];
+  /** Rows not sent because the sheet is larger than the view's cap. */
+  truncatedRows: number;
+}
+
+export interface TriggerView {
+  id: string;
+  handler: string;
+  type: string;
+  owner: string;
+  everyHours?: number;
+  nextAt?: number;
+}
+
+export interface EmailView {
+  index: number;
+  to: string;
+  cc?: string;
+  bcc?: string;
+  from: string;
+  name?: string;
+  replyTo?: string;
+  subject: string;
+  body: string;
+  htmlBody?: string;
+  at: number;
+}
+
+export interface ExecutionView {
+  seq: number;
+  function: string;
+  user: string;
+  /** What started it: a menu item, an edit, the sidebar, a trigger… */
+  via: string;
+  ok: boolean;
+  error?: string;
+  rejected?: string;
+  calls: Record<string, number>;
+  totalCalls: number;
+  virtualMs: number;
+  startedAt: number;
+  emails: number;
+  logs: string[];
+}
+
+export interface Notice {
+  kind: 'toast' | 'alert' | 'error' | 'info';
+  text: string;
+}
+
+/** Everything the page shows except the grid (small; polled). */
+export interface AppState {
+  version: number;
+  workbookName: string;
+  workbookFile: string;
+  timeZone: string;
+  locale: string;
+  sheets: string[];
+  people: Person[];
+  user: string;
+  menus: MenuView[];
+  now: number;
+  nowText: string;
+  /** The clock as a datetime-local value in the spreadsheet's time zone. */
+  nowInput: string;
+  /** Next Monday 10:00 in the spreadsheet's zone: after the default weekly run (Monday 09:00) is due. */
+  weeklyAt: number;
+  weeklyInput: string;
+  weeklyText: string;
+  triggers: TriggerView[];
+  outbox: EmailView[];
+  log: ExecutionView[];
+  /** Set when a script asked to show the sidebar; the page shows /sidebar in its panel. */
+  sidebarOpen: boolean;
+  sidebarTitle: string;
+  /** The runtime's HtmlService server; the page loads `${sidebarBase}/sidebar?as=USER`. */
+  sidebarBase: string;
+  notices: Notice[];
+}
+
+export interface ActionResult {
+  ok: boolean;
+  message?: string;
+  state: AppState;
+}

@@ -1,0 +1,187 @@
+// The sandbox's session: one Runtime (the real dist/ artifact on a workbook file), the user the
+// page acts as, the menus onOpen built, and the execution log. Every change is saved at once.
+import type { RunResult, Runtime } from '../runtime';
+import { formatWallTime, nextWeekdayAt, toWallInput } from './clock';
+import type { AppState, EmailView, ExecutionView, MenuView, Notice } from './protocol';
+import { defaultUser, teamPeople } from './team';
+
+const LOG_LIMIT = 200;
+const NOTICE_LIMIT = 20;
+
+export class Sandbox {
+  /** Bumped on every change, so the page (polling) knows to redraw. */
+  version = 0;
+  user: string;
+  private menus: MenuView[] = [];
+  private log: ExecutionView[] = [];
+  private seq = 0;
+  private notices: Notice[] = [];
+  private sidebarOpen = false;
+  private sidebarTitle = '';
+  /** Where the runtime serves the sidebar (its own origin, like Google's sandboxed iframe). */
+  sidebarBase = '';
+  private saving: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly runtime: Runtime,
+    readonly file: string,
+  ) {
+    this.user = defaultUser(teamPeople(runtime.workbook));
+  }
+
+  /** Opening the spreadsheet: Sheets runs onOpen as a simple trigger for whoever opens it. */
+  open(): RunResult {
+    // The runtime runs onOpen as a simple trigger (LIMITED, with Google's event object).
+    const r = this.runtime.run('onOpen', [], { as: this.user });
+    this.record(r, 'open');
+    this.menus = (r.ui?.menus ?? []).map((m) => ({
+      title: m.title,
+      items: m.items.map((i) => ('separator' in i ? { separator: true as const } : { ...i })),
+    }));
+    return r;
+  }
+
+  switchUser(email: string): void {
+    const known = teamPeople(this.runtime.workbook).some((p) => p.email === email);
+    if (!known) throw new Error(`${email} is not in the Team tab`);
+    this.user = email;
+    // An open sidebar stays open and reloads as the new user (the page keys its iframe on the user).
+    this.open();
+    this.changed();
+  }
+
+  /** A menu item: runs its function as the current user, in full auth like Sheets does after install. */
+  async runMenuItem(functionName: string): Promise<RunResult> {
+    const known = this.menus.some((m) =>
+      m.items.some((i) => 'functionName' in i && i.functionName === functionName),
+    );
+    if (!known) throw new Error(`${functionName} is not in the Extensions menu`);
+    const r = this.runtime.run(functionName, [], { as: this.user });
+    this.record(r, 'menu');
+    await this.save();
+    return r;
+  }
+
+  async edit(range: string, value: unknown, paste: boolean): Promise<RunResult & { rejected?: string }> {
+    const r = this.runtime.edit({ range, value, paste, as: this.user });
+    this.record(r, paste ? 'paste' : 'edit', r.rejected);
+    // Installable onEdit triggers run after the simple one, each as its installer.
+    for (const t of (r as { triggers?: RunResult[] }).triggers ?? []) this.record(t, 'edit trigger');
+    await this.save();
+    return r;
+  }
+
+  select(range: string): void {
+    this.runtime.select(range, this.user);
+  }
+
+  async tick(until: number): Promise<number> {
+    const { executions } = this.runtime.tick(until);
+    for (const r of executions) this.record(r, 'trigger');
+    if (executions.length === 0) this.notice('info', `Clock advanced; no trigger was due.`);
+    this.changed();
+    await this.save();
+    return executions.length;
+  }
+
+  /** A run that happened elsewhere (the sidebar's google.script.run). */
+  async external(r: RunResult | undefined, via: string): Promise<void> {
+    if (r) this.record(r, via);
+    else this.changed();
+    await this.save();
+  }
+
+  /** Writes the workbook and its state; saves are queued so two never interleave. */
+  save(): Promise<void> {
+    const next = this.saving.then(() => this.runtime.save());
+    this.saving = next.catch(() => undefined);
+    return next.catch((e: unknown) => {
+      this.notice('error', `Could not save ${this.file}: ${(e as Error).message}`);
+    });
+  }
+
+  notice(kind: Notice['kind'], text: string): void {
+    this.notices.push({ kind, text });
+    if (this.notices.length > NOTICE_LIMIT) this.notices.splice(0, this.notices.length - NOTICE_LIMIT);
+    this.changed();
+  }
+
+  changed(): void {
+    this.version++;
+  }
+
+  private record(r: RunResult & { rejected?: string }, via: string, rejected?: string): void {
+    const totalCalls = Object.values(r.calls ?? {}).reduce((a, b) => a + b, 0);
+    this.log.push({
+      seq: ++this.seq,
+      function: r.function,
+      user: r.user,
+      via,
+      ok: r.ok,
+      error: r.error ? `${r.error.name}: ${r.error.message}` : undefined,
+      rejected,
+      calls: r.calls ?? {},
+      totalCalls,
+      virtualMs: r.virtualMs,
+      startedAt: r.startedAt,
+      emails: r.emails?.length ?? 0,
+      logs: r.logs ?? [],
+    });
+    if (this.log.length > LOG_LIMIT) this.log.splice(0, this.log.length - LOG_LIMIT);
+    if (r.error) this.notice('error', `${r.function} failed: ${r.error.message}`);
+    if (rejected) this.notice('error', rejected);
+    for (const t of r.ui?.toasts ?? [])
+      this.notice('toast', t.title ? `${t.title}: ${t.message}` : t.message);
+    for (const a of r.ui?.alerts ?? []) this.notice('alert', a);
+    if (r.ui?.sidebar) {
+      this.sidebarOpen = true;
+      this.sidebarTitle = r.ui.sidebar.title;
+    }
+    this.changed();
+  }
+
+  state(): AppState {
+    const rt = this.runtime;
+    const wb = rt.workbook;
+    const tz = wb.timeZone;
+    const outbox: EmailView[] = rt.outbox.map((m, index) => ({
+      index,
+      to: m.to,
+      cc: m.cc,
+      bcc: m.bcc,
+      from: m.from,
+      name: m.name,
+      replyTo: m.replyTo,
+      subject: m.subject,
+      body: m.body,
+      htmlBody: m.htmlBody,
+      at: m.at,
+    }));
+    const now = rt.now();
+    const weeklyAt = nextWeekdayAt(now, tz, 1, 10);
+    return {
+      version: this.version,
+      workbookName: wb.name,
+      workbookFile: this.file,
+      timeZone: tz,
+      locale: wb.locale,
+      sheets: wb.sheetNames(),
+      people: teamPeople(wb),
+      user: this.user,
+      menus: this.menus,
+      now,
+      nowText: formatWallTime(now, tz),
+      nowInput: toWallInput(now, tz),
+      weeklyAt,
+      weeklyInput: toWallInput(weeklyAt, tz),
+      weeklyText: formatWallTime(weeklyAt, tz),
+      triggers: rt.triggers().map((t) => ({ ...t })),
+      outbox,
+      log: this.log,
+      sidebarOpen: this.sidebarOpen,
+      sidebarBase: this.sidebarBase,
+      sidebarTitle: this.sidebarTitle,
+      notices: this.notices,
+    };
+  }
+}

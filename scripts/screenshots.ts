@@ -1,0 +1,186 @@
+// `npm run screenshots`: PNGs of the real product for the README, taken with Chromium from the
+// sandbox app (the built dist/ running in the local runtime on a fresh demo workbook):
+//   docs/screenshots/sandbox.png          the sandbox: sheet, Extensions menu result, sidebar, clock
+//   docs/screenshots/sidebar-<view>.png   each sidebar view (Mine, check-in form, Assign, Add, Problems, Settings)
+//   docs/screenshots/summary.png          the Summary tab
+//   docs/screenshots/owner-email.png      an owner's weekly email as they see it
+//   docs/screenshots/sandbox-outbox.png   the sandbox's outbox with that email open
+// A step whose feature has not landed is reported and skipped; the script fails only when it could
+// take no screenshot at all or one is over 300 KB.
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { launchSandbox, repoRoot } from '../local/app/launch';
+import type { AppState, MenuItemView } from '../local/app/protocol';
+import { demoWorkbook, workbookToXlsx } from '../local/runtime';
+import { launchChromium } from '../tests/helpers/chromium';
+
+const OUT = join(repoRoot, 'docs/screenshots');
+const MAX_BYTES = 300 * 1024;
+
+const taken: string[] = [];
+const skipped: string[] = [];
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const dir = mkdtempSync(join(tmpdir(), 'okr-screenshots-'));
+  const file = join(dir, 'okrs.xlsx');
+  writeFileSync(file, await workbookToXlsx(demoWorkbook()));
+  const [app, browser] = await Promise.all([
+    launchSandbox(['--port', '0', '--workbook', file], dir),
+    launchChromium(),
+  ]);
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 }, deviceScaleFactor: 1 });
+    page.setDefaultTimeout(8000);
+    const state = async () => (await (await fetch(`${app.url}api/state`)).json()) as AppState;
+    const menuItem = async (re: RegExp) =>
+      (await state()).menus
+        .flatMap((m) => m.items)
+        .find((i): i is MenuItemView => 'caption' in i && re.test(i.caption));
+    const choose = async (re: RegExp) => {
+      const item = await menuItem(re);
+      if (!item) return false;
+      const before = (await state()).log.length;
+      await page.getByRole('button', { name: 'Extensions' }).click();
+      await page.getByRole('menuitem', { name: item.caption }).click();
+      for (let i = 0; i < 100 && (await state()).log.length === before; i++) await page.waitForTimeout(100);
+      return true;
+    };
+    const shoot = async (name: string, target: Page | Locator, fullPage = false) => {
+      const path = join(OUT, `${name}.png`);
+      if (fullPage) await (target as Page).screenshot({ path, animations: 'disabled', fullPage: true });
+      else await target.screenshot({ path, animations: 'disabled' });
+      const size = statSync(path).size;
+      if (size > MAX_BYTES) throw new Error(`${name}.png is ${Math.round(size / 1024)} KB (limit 300 KB)`);
+      taken.push(`${name}.png (${Math.round(size / 1024)} KB)`);
+    };
+    const attempt = async (name: string, body: () => Promise<void>) => {
+      try {
+        await body();
+      } catch (e) {
+        skipped.push(`${name}: ${(e as Error).message.split('\n')[0]}`);
+      }
+    };
+    const openTab = async (name: string) => {
+      await page.locator(`#tabs [data-sheet="${name}"]`).click();
+      await page.locator('#tabs [aria-selected="true"]', { hasText: name }).waitFor();
+      await page.waitForTimeout(150);
+    };
+    const sidebar = () => page.frameLocator('#sidebar-frame');
+
+    await page.goto(app.url);
+    await page.locator('#grid td[data-a1="A1"]').waitFor();
+    const s0 = await state();
+    const lead = s0.people.find((p) => /^lead$/i.test(p.role)) ?? s0.people[0];
+
+    await attempt('set up', async () => {
+      if (!(await choose(/set up/i))) throw new Error('no "Set up" menu item yet');
+    });
+    await attempt('summary refresh', async () => {
+      if (!(await choose(/summary/i))) throw new Error('no Summary menu item yet');
+    });
+
+    // A Member who owns key results, for "Mine" and the email.
+    const okrs = await (await fetch(`${app.url}api/sheet?name=OKRs`)).json();
+    const header: string[] = okrs.rows[0].map((c: { text: string }) => c.text.trim().toLowerCase());
+    const ownerCol = header.indexOf('owner');
+    const owners = new Set<string>(okrs.rows.slice(1).map((r: Array<{ text: string }>) => r[ownerCol]?.text));
+    const owner = s0.people.find((p) => owners.has(p.email) && p.email !== lead.email) ?? lead;
+
+    await attempt('sidebar views', async () => {
+      await page.locator('#user').selectOption(owner.email);
+      await page.waitForFunction(
+        (e) => (document.getElementById('user') as HTMLSelectElement).value === e,
+        owner.email,
+      );
+      if (!(await choose(/sidebar/i))) throw new Error('no "Open sidebar" menu item');
+      await page.locator('#sidebar-panel').waitFor();
+      await sidebar().locator('main').waitFor();
+      await sidebar().locator('.card, .view').first().waitFor();
+      await page.waitForTimeout(300);
+      await shoot('sidebar-mine', page.locator('#sidebar-panel'));
+      const checkIn = sidebar()
+        .getByRole('button', { name: /^Check in/ })
+        .first();
+      if (await checkIn.count()) {
+        await checkIn.click();
+        await sidebar().locator('form').waitFor();
+        await shoot('sidebar-check-in', page.locator('#sidebar-panel'));
+        await sidebar().getByRole('button', { name: 'Cancel' }).click();
+      }
+      await page.locator('#user').selectOption(lead.email);
+      await page.waitForFunction(
+        (e) => (document.getElementById('user') as HTMLSelectElement).value === e,
+        lead.email,
+      );
+      await sidebar().locator('#tab-assign').waitFor();
+      for (const view of ['assign', 'add', 'problems', 'settings']) {
+        await sidebar().locator(`#tab-${view}`).click();
+        await page.waitForTimeout(400);
+        await shoot(`sidebar-${view}`, page.locator('#sidebar-panel'));
+      }
+      await sidebar().locator('#tab-mine').click();
+    });
+
+    await attempt('sandbox overview', async () => {
+      await openTab('OKRs');
+      await page.getByRole('tab', { name: /Execution log/ }).click();
+      await shoot('sandbox', page);
+    });
+
+    await attempt('summary', async () => {
+      if (!(await state()).sheets.includes('Summary')) throw new Error('no Summary tab yet');
+      await openTab('Summary');
+      await shoot('summary', page.locator('.sheet-area'));
+    });
+
+    await attempt('owner email', async () => {
+      // The weekly run itself: the lead turns it on, the clock moves to Monday 10:00.
+      await page.locator('#user').selectOption(lead.email);
+      if ((await state()).triggers.length === 0) {
+        if (!(await page.locator('#sidebar-panel').isVisible())) await choose(/sidebar/i);
+        await sidebar().locator('#tab-settings').click();
+        await sidebar().getByLabel('Send weekly emails').check();
+        for (let i = 0; i < 50 && (await state()).triggers.length === 0; i++) await page.waitForTimeout(100);
+      }
+      await page.getByRole('tab', { name: /Clock/ }).click();
+      await page.locator('#tick-weekly').click();
+      for (let i = 0; i < 50 && (await state()).outbox.length === 0; i++) await page.waitForTimeout(100);
+      const mails = (await state()).outbox;
+      const mail = mails.find((m) => m.to === owner.email) ?? mails.find((m) => m.htmlBody);
+      if (!mail) throw new Error('no email was sent by the weekly run');
+      await page.getByRole('tab', { name: /Outbox/ }).click();
+      await page.locator(`#outbox tr[data-email="${mail.index}"]`).click();
+      await page.waitForTimeout(300);
+      await shoot('sandbox-outbox', page);
+      // The email alone, as a mail client shows it: its HTML in a page of a phone-to-laptop width,
+      // scripts off (the sandbox shows it in a sandboxed iframe the same way).
+      const reader = await browser.newPage({
+        viewport: { width: 720, height: 900 },
+        javaScriptEnabled: false,
+      });
+      await reader.setContent(
+        mail.htmlBody || `<pre>${mail.body.replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'))}</pre>`,
+      );
+      await shoot('owner-email', reader, true);
+      await reader.close();
+    });
+  } finally {
+    await browser.close();
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main()
+  .then(() => {
+    for (const t of taken) console.log(`saved docs/screenshots/${t}`);
+    for (const s of skipped) console.log(`skipped ${s}`);
+    if (taken.length === 0) process.exit(1);
+  })
+  .catch((e: Error) => {
+    console.error(`screenshots: ${e.message}`);
+    process.exit(1);
+  });

@@ -1,0 +1,342 @@
+// The whole product in the sandbox, driven in Chromium as a new user would: set up the sheet from
+// the Extensions menu, assign an owner in the grid, switch to that owner, accept and check in from
+// the real sidebar, turn weekly emails on as the lead, advance the virtual clock to the weekly run,
+// then find the owner's email in the outbox and the check-in in the Check-ins tab.
+// Each step names the feature it exercises, so a failure says which part of the product broke.
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { type LaunchedSandbox, launchSandbox } from '../../local/app/launch';
+import type { AppState, MenuItemView, SheetView } from '../../local/app/protocol';
+import { demoWorkbook, workbookToXlsx } from '../../local/runtime';
+import { launchChromium } from '../helpers/chromium';
+
+jest.setTimeout(90_000);
+
+let dir: string;
+let app: LaunchedSandbox;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'okr-sandbox-flow-'));
+  const file = join(dir, 'okrs.xlsx');
+  writeFileSync(file, await workbookToXlsx(demoWorkbook()));
+  copyFileSync(file, join(dir, 'pristine.xlsx'));
+  [app, browser] = await Promise.all([
+    launchSandbox(['--port', '0', '--workbook', file], dir),
+    launchChromium(),
+  ]);
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.setDefaultTimeout(10_000);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function step<T>(name: string, feature: string, body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (e) {
+    throw new Error(`step "${name}" (${feature}) failed: ${(e as Error).message.split('\n')[0]}`);
+  }
+}
+
+const api = async <T>(path: string): Promise<T> => (await fetch(`${app.url}${path}`)).json() as Promise<T>;
+
+async function openTab(name: string): Promise<void> {
+  await page.locator(`#tabs [data-sheet="${name}"]`).click();
+  await page.locator('#tabs [aria-selected="true"]', { hasText: name }).waitFor();
+}
+
+async function chooseMenu(caption: RegExp): Promise<void> {
+  await page.getByRole('button', { name: 'Extensions' }).click();
+  await page.getByRole('menuitem', { name: caption }).click();
+}
+
+/** Waits until the execution log has a new entry for `fn` and returns it. */
+async function lastRunOf(fn: string, after: number): Promise<AppState['log'][number]> {
+  for (let i = 0; i < 100; i++) {
+    const s = await api<AppState>('api/state');
+    const hit = s.log.filter((x) => x.seq > after && x.function === fn).at(-1);
+    if (hit) return hit;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no run of ${fn} appeared in the execution log`);
+}
+
+/** Polls `read` until `ok` holds (10 s), returning the last value read. */
+async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
+  let v = await read();
+  for (let i = 0; i < 100 && !ok(v); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    v = await read();
+  }
+  if (!ok(v)) throw new Error(`timed out waiting for ${what}`);
+  return v;
+}
+
+const lastSeq = async () => (await api<AppState>('api/state')).log.at(-1)?.seq ?? 0;
+
+function header(v: SheetView): string[] {
+  return v.rows[0].map((c) => c.text.trim().toLowerCase());
+}
+
+function sidebar(): FrameLocator {
+  return page.frameLocator('#sidebar-frame');
+}
+
+test('the sandbox page: grid, menu from onOpen, validation vs paste, text stays text, clock, log', async () => {
+  await page.goto(app.url);
+  await page.locator('#grid td[data-a1="A1"]').waitFor();
+  const s = await api<AppState>('api/state');
+
+  await step('the grid shows display values with a frozen header', 'sandbox grid', async () => {
+    await openTab('Team');
+    const team = await api<SheetView>('api/sheet?name=Team');
+    expect(team.frozenRows).toBeGreaterThanOrEqual(1);
+    expect(await page.locator('#grid tr.frozen td[data-a1="A1"]').textContent()).toBe(team.rows[0][0].text);
+    const emails = await page.locator('#grid td').allTextContents();
+    for (const p of s.people) expect(emails).toContain(p.email);
+  });
+
+  await step('the Extensions menu lists what onOpen registered', 'sandbox menu + onOpen', async () => {
+    expect(s.log.find((x) => x.function === 'onOpen')).toMatchObject({ ok: true, via: 'open' });
+    await page.getByRole('button', { name: 'Extensions' }).click();
+    const captions = s.menus.flatMap((m) => m.items).filter((i): i is MenuItemView => 'caption' in i);
+    expect(captions.length).toBeGreaterThan(0);
+    for (const i of captions) await page.getByRole('menuitem', { name: i.caption }).waitFor();
+    await page.keyboard.press('Escape');
+  });
+
+  await step(
+    'a paste bypasses validation and the text is shown as text',
+    'sandbox edit + runtime paste',
+    async () => {
+      const payload = '<img src=x onerror="window.__pwned=1">';
+      await page.locator('#grid td[data-a1="J12"]').click();
+      await page.locator('#paste').check();
+      await page.locator('#cell-input').fill(payload);
+      await page.locator('#cell-input').press('Enter');
+      await page.locator('#grid td[data-a1="J12"]', { hasText: payload }).waitFor();
+      await page.locator('#paste').uncheck();
+      expect(await page.locator('#grid img').count()).toBe(0);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      const run = (await api<AppState>('api/state')).log.at(-1);
+      expect(run).toMatchObject({ function: 'onEdit', via: 'paste', user: s.user });
+    },
+  );
+
+  await step('advancing the clock moves the virtual time', 'sandbox clock + runtime tick', async () => {
+    await page.getByRole('tab', { name: /Clock/ }).click();
+    const before = (await api<AppState>('api/state')).now;
+    await page.getByRole('button', { name: '+1 day' }).click();
+    const after = await until(
+      () => api<AppState>('api/state'),
+      (st) => st.now >= before + 86_400_000,
+      'the clock',
+    );
+    await page.locator('#now', { hasText: after.nowText }).waitFor();
+  });
+
+  await step(
+    'the execution log shows each run with user and call counts',
+    'sandbox execution log',
+    async () => {
+      await page.getByRole('tab', { name: /Execution log/ }).click();
+      const row = page.locator('#log tr[data-function="onEdit"]').first();
+      await row.waitFor();
+      expect(await row.textContent()).toContain(s.user);
+    },
+  );
+});
+
+test('set up, assign, accept, check in, weekly email, Check-ins row — in the browser', async () => {
+  await page.goto(app.url);
+  await page.locator('#grid td[data-a1="A1"]').waitFor();
+  const initial = await api<AppState>('api/state');
+  const lead = initial.people.find((p) => /lead/i.test(p.role)) ?? initial.people[0];
+  expect(initial.user).toBe(lead.email);
+
+  await step('set up the sheet from the menu', 'issue 4: Set up OKR sheet', async () => {
+    const before = await lastSeq();
+    await chooseMenu(/set up/i);
+    const item = (await api<AppState>('api/state')).menus
+      .flatMap((m) => m.items)
+      .find((i): i is MenuItemView => 'caption' in i && /set up/i.test(i.caption));
+    const run = await lastRunOf(item?.functionName ?? 'setUpSheet', before);
+    expect(run).toMatchObject({ ok: true, user: lead.email });
+    expect((await api<AppState>('api/state')).sheets).toEqual(
+      expect.arrayContaining(['OKRs', 'Team', 'Check-ins']),
+    );
+  });
+
+  // A key result and a Member to own it.
+  await openTab('OKRs');
+  const okrs = await api<SheetView>('api/sheet?name=OKRs');
+  const cols = header(okrs);
+  const col = (name: string) => {
+    const i = cols.indexOf(name);
+    if (i < 0) throw new Error(`OKRs has no ${name} column (headers: ${cols.join(', ')})`);
+    return i;
+  };
+  const [idCol, typeCol, ownerCol, acceptedCol] = [col('id'), col('type'), col('owner'), col('accepted')];
+  const letter = (i: number) => String.fromCharCode(65 + i);
+  const krRow = okrs.rows.findIndex((r, i) => i > 0 && /key/i.test(r[typeCol].text));
+  expect(krRow).toBeGreaterThan(0);
+  const krId = okrs.rows[krRow][idCol].text;
+  const member = initial.people.find(
+    (p) => /member/i.test(p.role) && p.email !== okrs.rows[krRow][ownerCol].text,
+  );
+  if (!member) throw new Error('the demo Team has no Member to assign');
+  const ownerCell = `${letter(ownerCol)}${krRow + 1}`;
+
+  await step(
+    'typed input outside the Owner dropdown is rejected, the cell unchanged',
+    'sandbox + runtime validation',
+    async () => {
+      const before = okrs.rows[krRow][ownerCol].text;
+      await page.locator(`#grid td[data-a1="${ownerCell}"]`).click();
+      await page.locator('#dropdown').waitFor(); // the Owner column is a dropdown of Team
+      await page.locator('#cell-input').fill('ana@example.com, bo@example.com');
+      await page.locator('#cell-input').press('Enter');
+      await page.locator('.notice.error').first().waitFor();
+      expect((await api<SheetView>('api/sheet?name=OKRs')).rows[krRow][ownerCol].text).toBe(before);
+    },
+  );
+
+  await step(
+    'assign an owner with the Owner dropdown (fires onEdit)',
+    'sandbox grid + runtime edit',
+    async () => {
+      const before = await lastSeq();
+      await page.locator(`#grid td[data-a1="${ownerCell}"]`).click();
+      await page.locator('#dropdown').selectOption(member.email);
+      await page.locator(`#grid td[data-a1="${ownerCell}"]`, { hasText: member.email }).waitFor();
+      expect(await lastRunOf('onEdit', before)).toMatchObject({ ok: true, via: 'edit' });
+      // A new owner has not accepted yet: clear Accepted if the sheet's onEdit did not.
+      const accepted = (await api<SheetView>('api/sheet?name=OKRs')).rows[krRow][acceptedCol].text;
+      if (accepted !== '') {
+        await page.locator(`#grid td[data-a1="${letter(acceptedCol)}${krRow + 1}"]`).click();
+        await page.locator('#cell-input').fill('');
+        await page.locator('#cell-input').press('Enter');
+        await page
+          .locator(`#grid td[data-a1="${letter(acceptedCol)}${krRow + 1}"]`, { hasText: /^$/ })
+          .waitFor();
+      }
+    },
+  );
+
+  await step('switch user to the new owner', 'sandbox user switcher', async () => {
+    await page.locator('#user').selectOption(member.email);
+    await until(
+      () => api<AppState>('api/state'),
+      (st) => st.user === member.email,
+      'the user switch',
+    );
+  });
+
+  await step('open the real sidebar as the owner', 'issue 6 sidebar in the runtime server', async () => {
+    await chooseMenu(/sidebar/i);
+    await page.locator('#sidebar-panel').waitFor();
+    await sidebar()
+      .locator(`#kr-${CSS_escape(krId)}`)
+      .waitFor();
+  });
+
+  await step('accept ownership in the sidebar', 'issue 6: acceptOwnership', async () => {
+    const before = await lastSeq();
+    await sidebar()
+      .getByRole('button', { name: `Accept ${krId}` })
+      .click();
+    await sidebar()
+      .getByRole('button', { name: /^Accept$/ })
+      .click();
+    expect(await lastRunOf('acceptOwnership', before)).toMatchObject({
+      ok: true,
+      user: member.email,
+      via: 'sidebar',
+    });
+    const accepted = (await api<SheetView>('api/sheet?name=OKRs')).rows[krRow][acceptedCol].text;
+    expect(accepted).not.toBe('');
+  });
+
+  await step('check in from the sidebar', 'issue 6: checkIn', async () => {
+    const before = await lastSeq();
+    await sidebar()
+      .getByRole('button', { name: `Check in ${krId}` })
+      .click();
+    const current = sidebar().getByLabel(/New current value/);
+    if (await current.count()) await current.fill('42');
+    else await sidebar().getByLabel('Done').check();
+    await sidebar().getByLabel('At risk').check();
+    await sidebar().getByLabel(/Note/).fill('Checked in from the sandbox test <b>not bold</b>');
+    await sidebar().getByRole('button', { name: 'Save' }).click();
+    expect(await lastRunOf('checkIn', before)).toMatchObject({ ok: true, user: member.email });
+  });
+
+  await step(
+    'the lead turns weekly emails on in Settings',
+    'issue 6 Settings + issue 7 enableWeeklyEmails',
+    async () => {
+      await page.locator('#user').selectOption(lead.email);
+      await until(
+        () => api<AppState>('api/state'),
+        (st) => st.user === lead.email,
+        'the user switch',
+      );
+      await sidebar().locator('#tab-settings').click();
+      const before = await lastSeq();
+      await sidebar().getByLabel('Send weekly emails').check();
+      expect(await lastRunOf('enableWeeklyEmails', before)).toMatchObject({ ok: true, user: lead.email });
+      await until(
+        () => api<AppState>('api/state'),
+        (st) => st.triggers.length === 1,
+        'one installed trigger',
+      );
+      await page.getByRole('tab', { name: /Clock/ }).click();
+      await page.locator('#triggers td', { hasText: 'onTick' }).waitFor();
+    },
+  );
+
+  await step('advance the clock to the weekly run', 'issue 7: onTick weekly run', async () => {
+    await page.locator('#tick-weekly').click();
+    await until(
+      () => api<AppState>('api/state'),
+      (st) => st.outbox.some((m) => m.to === member.email),
+      `an email to ${member.email}`,
+    );
+  });
+
+  await step(
+    "the owner's email is in the outbox, rendered as they see it",
+    'issue 7: owner email',
+    async () => {
+      await page.getByRole('tab', { name: /Outbox/ }).click();
+      await page.locator('#outbox tr', { hasText: member.email }).first().click();
+      await page.locator('#email-head dd', { hasText: member.email }).first().waitFor();
+      const html = page.frameLocator('#email-html');
+      await html.locator('body', { hasText: krId }).waitFor();
+      // The note's markup stays text in the email.
+      expect(await html.locator('b', { hasText: 'not bold' }).count()).toBe(0);
+      await page.locator('#email-text-tab').click();
+      await expect(page.locator('#email-text').textContent()).resolves.toContain(krId);
+    },
+  );
+
+  await step('the check-in is a new row in Check-ins', 'issue 6: Check-ins log', async () => {
+    await openTab('Check-ins');
+    const log = await api<SheetView>('api/sheet?name=Check-ins');
+    const row = log.rows.slice(1).find((r) => r.some((c) => c.text === krId));
+    expect(row?.map((c) => c.text)).toEqual(expect.arrayContaining([krId, member.email]));
+    await page.locator('#grid td', { hasText: krId }).first().waitFor();
+  });
+});
+
+function CSS_escape(id: string): string {
+  return id.replace(/[^\w-]/g, (c) => `\\${c}`);
+}
