@@ -16,7 +16,7 @@ import type { ServiceEnv } from './services/env';
 import { htmlSpecOf, makeHtmlService } from './services/html';
 import { LockTable, lockKey, makeLockService } from './services/lock';
 import { makeConsole, makeLogger } from './services/logger';
-import { makeMailApp } from './services/mail';
+import { makeMailApp, quotaKey } from './services/mail';
 import { makePropertiesService } from './services/properties';
 import { makeScriptApp, makeScriptEnums, type ScriptEnums } from './services/script';
 import { makeSession } from './services/session';
@@ -313,9 +313,7 @@ export class RuntimeCore<W extends WorkbookLike = WorkbookLike> {
         this.state.triggers = this.state.triggers.filter((t) => t !== due);
       }
       due.nextAt = undefined;
-      executions.push(
-        this.execute({ fn: due.handler, user: due.owner, authMode: 'FULL', event: clockEvent(due, firedAt) }),
-      );
+      executions.push(this.runTrigger(due, firedAt));
       // Runs missed while the execution ran are skipped, not queued.
       const live = this.state.triggers.find((t) => t.id === due.id);
       if (live && live.at === undefined) {
@@ -328,6 +326,26 @@ export class RuntimeCore<W extends WorkbookLike = WorkbookLike> {
     }
     this.state.clock = Math.max(this.state.clock, end);
     return { executions, emails: executions.flatMap((r) => r.emails) };
+  }
+
+  /**
+   * One time-driven execution, unless its owner used up the day's trigger runtime.
+   * https://developers.google.com/apps-script/guides/services/quotas ("Triggers total runtime")
+   */
+  private runTrigger(t: TriggerRecord, firedAt: number): RunResult {
+    const used = (this.state.triggerMsUsed ??= {});
+    const key = quotaKey(t.owner, firedAt);
+    const quota = this.options.triggerRuntimeQuotaMs ?? (this.options.workspace ? 6 * 3600_000 : 90 * 60_000);
+    if ((used[key] ?? 0) >= quota) {
+      return {
+        ...this.emptyResult(t.handler, t.owner, 'FULL'),
+        ok: false,
+        error: { name: 'Exception', message: 'Service using too much computer time for one day' },
+      };
+    }
+    const r = this.execute({ fn: t.handler, user: t.owner, authMode: 'FULL', event: clockEvent(t, firedAt) });
+    used[key] = (used[key] ?? 0) + r.virtualMs;
+    return r;
   }
 
   triggers(): Array<{

@@ -10,6 +10,11 @@ export interface RuntimeOptions {
   /** Recipients per user per day; default 100 (consumer), 1500 with `workspace: true`. */
   mailQuota?: number;
   workspace?: boolean;
+  /**
+   * Total runtime of triggers per user per day; default 90 minutes (consumer), 6 hours with
+   * `workspace: true`. Past it, a trigger fails with "Service using too much computer time for one day".
+   */
+  triggerRuntimeQuotaMs?: number;
   /** Fail the nth call of a method (counted within one execution). */
   faults?: Fault[];
   /** Initial virtual time (when the state has no clock yet). */
@@ -115,6 +120,8 @@ export interface RuntimeState {
   triggers: TriggerRecord[];
   /** Recipients sent per `${user}|${YYYY-MM-DD}` (UTC day of the virtual clock). */
   mailUsed: Record<string, number>;
+  /** Trigger runtime used per `${user}|${YYYY-MM-DD}`, in virtual ms. */
+  triggerMsUsed?: Record<string, number>;
   outbox: SentEmail[];
   cache: {
     script: Record<string, CacheEntry>;

@@ -107,3 +107,13 @@ describe('.eml files', () => {
     expect(eml.split('\r\n').every((l) => l.length <= 998)).toBe(true);
   });
 });
+
+test('at most 50 recipients per message and 200 KB of body', async () => {
+  const rt = await openScript(`
+    function wide(n) { var to = []; for (var i = 0; i < n; i++) to.push('p' + i + '@example.com'); MailApp.sendEmail(to.join(','), 's', 'b'); }
+    function long(n) { MailApp.sendEmail('a@example.com', 's', new Array(n + 1).join('x')); }
+  `);
+  expect(rt.run('wide', [50]).ok).toBe(true);
+  expect(rt.run('wide', [51]).error?.message).toBe('Limit Exceeded: Email Recipients Per Message.');
+  expect(rt.run('long', [200 * 1024 + 1]).error?.message).toBe('Limit Exceeded: Email Body Size.');
+});

@@ -172,3 +172,15 @@ describe('trigger timing options and NONE auth', () => {
     expect(rt.run('onOpen').ok).toBe(true); // LIMITED may read properties
   });
 });
+
+test('triggers stop for the day once their owner used the daily trigger runtime', async () => {
+  const rt = await openScript(
+    `function install() { ScriptApp.newTrigger('work').timeBased().everyHours(1).create(); }
+     function work() { for (var i = 0; i < 4; i++) Utilities.sleep(60000); }`,
+    { triggerRuntimeQuotaMs: 10 * 60_000 },
+  );
+  rt.run('install', [], { as: 'a@example.com' });
+  const { executions } = rt.tick('2026-11-30T14:00:00Z'); // 10:00 … 14:00 UTC, 4 minutes each
+  expect(executions.map((e) => e.ok)).toEqual([true, true, true, false]);
+  expect(executions[3].error?.message).toBe('Service using too much computer time for one day');
+});

@@ -12,6 +12,9 @@ const SEND_MAIL_SCOPE = 'https://www.googleapis.com/auth/script.send_mail';
 // Deliberately strict: one address, no display name, a dot in the domain.
 const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]+$/;
 
+export const MAX_RECIPIENTS_PER_MESSAGE = 50;
+export const MAX_BODY_BYTES = 200 * 1024;
+
 export function mailQuota(options: { mailQuota?: number; workspace?: boolean }): number {
   return options.mailQuota ?? (options.workspace ? 1500 : 100);
 }
@@ -49,6 +52,14 @@ export function makeMailApp(env: ServiceEnv) {
     const bcc = splitAddresses(m.bcc);
     const all = [...to, ...cc, ...bcc];
     if (all.length === 0) fail(env, MESSAGES.noRecipient);
+    // "Email recipients per message: 50", "Email body size: 200 KB / msg".
+    if (all.length > MAX_RECIPIENTS_PER_MESSAGE) fail(env, 'Limit Exceeded: Email Recipients Per Message.');
+    if (
+      Buffer.byteLength(String(m.body ?? '')) + Buffer.byteLength(String(m.htmlBody ?? '')) >
+      MAX_BODY_BYTES
+    ) {
+      fail(env, 'Limit Exceeded: Email Body Size.');
+    }
     for (const a of [...all, ...splitAddresses(m.replyTo)])
       if (!EMAIL.test(a)) fail(env, MESSAGES.invalidEmail(a));
     if (all.length > remaining()) fail(env, MESSAGES.mailQuota);
