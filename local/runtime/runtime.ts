@@ -333,7 +333,8 @@ export class RuntimeCore<W extends WorkbookLike = WorkbookLike> {
    * https://developers.google.com/apps-script/guides/services/quotas ("Triggers total runtime")
    */
   private runTrigger(t: TriggerRecord, firedAt: number): RunResult {
-    const used = (this.state.triggerMsUsed ??= {});
+    this.state.triggerMsUsed ??= {};
+    const used = this.state.triggerMsUsed;
     const key = quotaKey(t.owner, firedAt);
     const quota = this.options.triggerRuntimeQuotaMs ?? (this.options.workspace ? 6 * 3600_000 : 90 * 60_000);
     if ((used[key] ?? 0) >= quota) {
