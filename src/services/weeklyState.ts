@@ -1,0 +1,44 @@
+// The weekly run's state and ledger in document properties (shared by every user of this
+// spreadsheet, so whoever's trigger runs sees the same ledger). Values are capped at 9 KB each and
+// 500 KB per store, hence the compact state and the hashed, chunked ledger (see okr/weeklyRun.ts).
+// https://developers.google.com/apps-script/guides/services/quotas#current_limitations
+// https://developers.google.com/apps-script/reference/properties/properties#getProperties()
+import {
+  type DigestStatus,
+  digestStatus,
+  parseState,
+  STATE_KEY,
+  serializeState,
+  type WeeklyState,
+} from '../okr/weeklyRun';
+import { settingsFromProperties, type WeeklyStore } from '../okr/weeklyRunExecute';
+import { now } from './session';
+
+/** One Properties handle per execution: every read is getProperties(), every write setProperties(). */
+export function documentStore(): WeeklyStore {
+  let props: GoogleAppsScript.Properties.Properties | null = null;
+  const handle = () => {
+    props ??= PropertiesService.getDocumentProperties();
+    return props;
+  };
+  return {
+    readAll: () => handle().getProperties(),
+    write: (values) => {
+      handle().setProperties(values);
+    },
+  };
+}
+
+export function readWeeklyState(store: WeeklyStore = documentStore()): WeeklyState {
+  return parseState(store.readAll()[STATE_KEY]);
+}
+
+export function writeWeeklyState(state: WeeklyState, store: WeeklyStore = documentStore()): void {
+  store.write({ [STATE_KEY]: serializeState(state) });
+}
+
+/** The run's state for the sidebar's settings and getDigestStatus(): one properties read. */
+export function readDigestStatus(): DigestStatus {
+  const all = documentStore().readAll();
+  return digestStatus(parseState(all[STATE_KEY]), settingsFromProperties(all), now());
+}
