@@ -116,6 +116,7 @@ export class RuntimeCore<W extends WorkbookLike = WorkbookLike> {
   /** Each user's active range ("Sheet!A1"), set by select(). */
   readonly selections = new Map<string, string>();
   private executions = 0;
+  private scripts?: vm.Script[];
 
   readonly sheets: SheetsModule<W>;
   readonly workbook: W;
@@ -425,6 +426,12 @@ export class RuntimeCore<W extends WorkbookLike = WorkbookLike> {
     }
   }
 
+  /** The project compiled once; each execution runs it in its own fresh context. */
+  private compiled(): vm.Script[] {
+    this.scripts ??= this.project.scripts.map((f) => new vm.Script(f.source, { filename: f.name }));
+    return this.scripts;
+  }
+
   private emptyResult(fn: string, user: string, authMode: AuthMode): RunResult {
     return {
       ok: true,
@@ -530,9 +537,7 @@ export class RuntimeCore<W extends WorkbookLike = WorkbookLike> {
     });
 
     try {
-      for (const file of this.project.scripts) {
-        vm.runInContext(file.source, context, { filename: file.name, timeout: WALL_CLOCK_GUARD_MS });
-      }
+      for (const script of this.compiled()) script.runInContext(context, { timeout: WALL_CLOCK_GUARD_MS });
       const f = (context as Record<string, unknown>)[fn];
       if (typeof f !== 'function') {
         if (req.optional) return result;
