@@ -108,6 +108,10 @@ interface ExecRequest {
   limitMs?: number;
 }
 
+// The process's real environment (under jest, `process` is a sandboxed copy whose env does not
+// reach Node's time-zone setting; the main context's `process` does).
+const realEnv = (vm.runInThisContext('process') as NodeJS.Process).env;
+
 const emptyUi = (): UiLog => ({ toasts: [], alerts: [], menus: [], dialogs: [] });
 
 export class RuntimeCore<W extends WorkbookLike = WorkbookLike> {
@@ -536,6 +540,12 @@ export class RuntimeCore<W extends WorkbookLike = WorkbookLike> {
       console: makeConsole(env),
     });
 
+    // The script's local time is the project's time zone (appsscript.json "timeZone"): new Date(y, m, d)
+    // and getHours() use it in Apps Script. Node's local zone is per process, so it is switched for the
+    // (synchronous) execution and restored after.
+    // https://developers.google.com/apps-script/concepts/manifests ("timeZone")
+    const hostTz = realEnv.TZ;
+    realEnv.TZ = env.scriptTimeZone;
     try {
       for (const script of this.compiled()) script.runInContext(context, { timeout: WALL_CLOCK_GUARD_MS });
       const f = (context as Record<string, unknown>)[fn];
@@ -572,6 +582,8 @@ export class RuntimeCore<W extends WorkbookLike = WorkbookLike> {
       result.error =
         meter.exceeded || wallTimeout ? { name: 'Exception', message: MESSAGES.timeLimit } : describeError(e);
     } finally {
+      if (hostTz === undefined) delete realEnv.TZ;
+      else realEnv.TZ = hostTz;
       this.locks.releaseAll(executionId);
       result.calls = { ...meter.calls };
       result.virtualMs = meter.elapsed;

@@ -154,3 +154,13 @@ describe('executions', () => {
     expect(Array.isArray(v.list)).toBe(true);
   });
 });
+
+test('the script’s local time zone is the project’s (appsscript.json timeZone)', async () => {
+  const code =
+    'function local() { var d = new Date(2026, 0, 1, 9, 0); return [d.toISOString(), d.getHours(), new Date(0).getDate()]; }';
+  const tokyo = await openScript(code, { scriptTimeZone: 'Asia/Tokyo' });
+  expect(tokyo.run('local').result).toEqual(['2026-01-01T00:00:00.000Z', 9, 1]);
+  const ny = await openScript(code, { scriptTimeZone: 'America/New_York' });
+  expect(ny.run('local').result).toEqual(['2026-01-01T14:00:00.000Z', 9, 31]);
+  expect(new Date(0).getTimezoneOffset()).toBe(new Date(0).getTimezoneOffset()); // host zone restored (no throw)
+});
