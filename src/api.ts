@@ -60,12 +60,15 @@ export interface OkrTable {
   owner: number[];
   /** One character per row: 'm' missing owner, 'i' invalid owner, 'p' pending acceptance, 'a' accepted. */
   state: string;
-  /** Index (in these lists) of the row's objective; -1 when none. */
-  parent: number[];
 }
 
+/** Longest title in the table (characters); shortened further when a huge sheet needs it. */
 export const TITLE_CAP = 60;
 export const PROBLEM_CAP = 200;
+/** At most this many of the caller's key results are sent in full (what needs them first). */
+export const MINE_CAP = 100;
+/** The state's JSON is kept under this many bytes (UTF-8), whatever the sheet's size. */
+export const STATE_BUDGET = 290 * 1024;
 
 export interface ProblemView {
   code: string;
@@ -89,8 +92,10 @@ export interface SidebarState {
   can: { manage: boolean };
   staleDays: number;
   team: TeamMember[];
-  /** Key results the caller owns, in sheet order. */
+  /** Key results the caller owns, in sheet order (at most MINE_CAP; those needing attention kept first). */
   mine: KeyResultView[];
+  /** How many key results the caller owns in all. */
+  mineTotal: number;
   table: OkrTable;
   problems: { errors: number; warnings: number; list: ProblemView[] };
 }

@@ -134,7 +134,7 @@ export function Mine(props: Props) {
             )}
           </section>
           <section aria-labelledby="mine-h">
-            <h2 id="mine-h">{tr(lang, 'myKeyResults', { count: state.mine.length })}</h2>
+            <h2 id="mine-h">{tr(lang, 'myKeyResults', { count: state.mineTotal })}</h2>
             {groupByObjective(state.mine).map((g) => (
               <div class="group" key={g.objectiveId ?? ''}>
                 <h3>

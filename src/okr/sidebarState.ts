@@ -1,14 +1,16 @@
 // The sidebar's whole state, built from the parsed sheet in one pass: the caller's key results in
-// full, every row in a compact columnar table (so 5,000 rows stay well under 300 KB of JSON), the
-// team for the person picker, and the validator's problems (capped, errors first).
+// full, every row in a compact columnar table, the team for the person picker, and the validator's
+// problems (capped, errors first). Whatever the sheet, the JSON stays under STATE_BUDGET.
 import type * as Api from '../api';
 import {
   type KeyResultView,
+  MINE_CAP,
   type Need,
   type OkrTable,
   PROBLEM_CAP,
   type ProblemView,
   type SidebarState,
+  STATE_BUDGET,
   type TeamMember,
   TITLE_CAP,
 } from '../api';
@@ -39,7 +41,8 @@ void unionsAgree;
 
 export const DAY_MS = 86_400_000;
 /** Full titles in KeyResultView are cut here: a 5,000-character title is a paste accident. */
-export const VIEW_TITLE_CAP = 300;
+export const VIEW_TITLE_CAP = 200;
+export const VIEW_NOTE_CAP = 280;
 
 export function capText(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -107,7 +110,7 @@ export function keyResultView(
     lastCheckIn: kr.lastCheckIn,
     accepted: kr.accepted,
     due: kr.due,
-    note: capText(kr.note, 1000),
+    note: capText(kr.note, VIEW_NOTE_CAP),
     daysSinceCheckIn:
       kr.lastCheckIn === null ? null : Math.max(0, Math.floor((now - kr.lastCheckIn) / DAY_MS)),
     needs: needsOf(kr, now, staleDays),
@@ -134,42 +137,39 @@ export function ownerState(item: Objective | KeyResult, teamIndex: Map<string, n
   return item.accepted === null ? 'p' : 'a';
 }
 
-export function okrTable(okrs: Pick<OkrSheet, 'objectives' | 'keyResults'>, team: TeamMember[]): OkrTable {
+export function okrTable(
+  okrs: Pick<OkrSheet, 'objectives' | 'keyResults'>,
+  team: TeamMember[],
+  titleCap = TITLE_CAP,
+): OkrTable {
   const teamIndex = new Map(team.map((m, i) => [m.email, i]));
   const rows = [...okrs.objectives, ...okrs.keyResults].filter((r) => r.id).sort((a, b) => a.row - b.row);
-  const indexOfId = new Map<string, number>();
-  rows.forEach((r, i) => {
-    if (!indexOfId.has(r.id)) indexOfId.set(r.id, i);
-  });
-  const table: OkrTable = { id: [], title: [], type: '', owner: [], state: '', parent: [] };
+  const table: OkrTable = { id: [], title: [], type: '', owner: [], state: '' };
   for (const r of rows) {
     table.id.push(r.id);
-    table.title.push(capText(r.title, TITLE_CAP));
+    table.title.push(titleCap > 0 ? capText(r.title, titleCap) : '');
     table.type += r.type === 'objective' ? 'o' : 'k';
-    const state = ownerState(r, teamIndex);
     table.owner.push(!r.ownerText ? -1 : r.owner && teamIndex.has(r.owner) ? teamIndex.get(r.owner)! : -2);
-    table.state += state;
-    const parentId = r.type === 'objective' ? r.parentId : r.objectiveId;
-    table.parent.push(parentId ? (indexOfId.get(parentId) ?? -1) : -1);
+    table.state += ownerState(r, teamIndex);
   }
   return table;
 }
 
-export function problemViews(problems: readonly Problem[]): Api.SidebarState['problems'] {
+export function problemViews(problems: readonly Problem[], cap = PROBLEM_CAP): Api.SidebarState['problems'] {
   const sorted = [...problems].sort(
     (a, b) =>
       (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
       (a.row ?? 0) - (b.row ?? 0) ||
       a.code.localeCompare(b.code),
   );
-  const list: ProblemView[] = sorted.slice(0, PROBLEM_CAP).map((p) => ({
+  const list: ProblemView[] = sorted.slice(0, cap).map((p) => ({
     code: p.code,
     severity: p.severity,
     id: p.id,
     cell: p.cell,
     column: p.column,
-    message: capText(p.message, 400),
-    hint: capText(p.hint, 400),
+    message: capText(p.message, 300),
+    hint: capText(p.hint, 300),
   }));
   const errors = problems.filter((p) => p.severity === 'error').length;
   return { errors, warnings: problems.length - errors, list };
@@ -187,15 +187,50 @@ export interface SidebarInput {
   staleDays: number;
 }
 
+/** UTF-8 length of a string, without Buffer or TextEncoder (neither exists in Apps Script). */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Caller's key results: all when few; else those needing attention first, up to MINE_CAP, in sheet order. */
+function pickMine(views: KeyResultView[]): KeyResultView[] {
+  if (views.length <= MINE_CAP) return views;
+  const keep = new Set([...views.filter((v) => v.needs.length > 0), ...views].slice(0, MINE_CAP));
+  return views.filter((v) => keep.has(v));
+}
+
+/**
+ * How much detail fits: full titles and problem lists for ordinary sheets; on a huge sheet (or one
+ * full of long Japanese titles) the table's titles and the problem list shrink step by step until
+ * the JSON fits STATE_BUDGET. IDs, owners and states are never dropped.
+ */
+const SHRINK_STEPS: ReadonlyArray<{ titleCap: number; problemCap: number }> = [
+  { titleCap: TITLE_CAP, problemCap: PROBLEM_CAP },
+  { titleCap: 40, problemCap: 100 },
+  { titleCap: 28, problemCap: 60 },
+  { titleCap: 16, problemCap: 40 },
+  { titleCap: 0, problemCap: 20 },
+];
+
 export function buildSidebarState(input: SidebarInput): SidebarState {
   const { okrs, caller, now, staleDays } = input;
   const team = teamOf(input.roster);
   const objectiveTitles = new Map((okrs?.objectives ?? []).map((o) => [o.id, o.title]));
-  const mine = (okrs?.keyResults ?? [])
+  const allMine = (okrs?.keyResults ?? [])
     .filter((kr) => kr.id && caller.email !== '' && kr.owner === caller.email)
     .sort((a, b) => a.row - b.row)
     .map((kr) => keyResultView(kr, objectiveTitles.get(kr.objectiveId ?? '') ?? '', now, staleDays));
-  return {
+  const base = {
     lang: input.lang,
     timeZone: input.timeZone,
     now,
@@ -209,8 +244,19 @@ export function buildSidebarState(input: SidebarInput): SidebarState {
     can: { manage: canManage(caller) },
     staleDays,
     team,
-    mine,
-    table: okrs ? okrTable(okrs, team) : { id: [], title: [], type: '', owner: [], state: '', parent: [] },
-    problems: problemViews(input.problems),
+    mine: pickMine(allMine),
+    mineTotal: allMine.length,
   };
+  let state: SidebarState | null = null;
+  for (const step of SHRINK_STEPS) {
+    state = {
+      ...base,
+      table: okrs
+        ? okrTable(okrs, team, step.titleCap)
+        : { id: [], title: [], type: '', owner: [], state: '' },
+      problems: problemViews(input.problems, step.problemCap),
+    };
+    if (utf8Length(JSON.stringify(state)) <= STATE_BUDGET) break;
+  }
+  return state as SidebarState;
 }
