@@ -121,6 +121,8 @@ export class RuntimeCore<W extends WorkbookLike = WorkbookLike> {
   readonly selections = new Map<string, string>();
   private executions = 0;
   private scripts?: vm.Script[];
+  /** The sidebar a script showed last in this process (not persisted: dist/ may be rebuilt). */
+  private shownSidebar?: HtmlSpec;
 
   readonly sheets: SheetsModule<W>;
   readonly workbook: W;
@@ -408,7 +410,7 @@ export class RuntimeCore<W extends WorkbookLike = WorkbookLike> {
 
   /** The sidebar the script showed last, if any. */
   lastSidebar(): HtmlSpec | undefined {
-    return this.state.sidebar;
+    return this.shownSidebar;
   }
 
   /** Writes the workbook (xlsx) and <file>.state.json, each through a temp file and a rename. */
@@ -489,7 +491,7 @@ export class RuntimeCore<W extends WorkbookLike = WorkbookLike> {
       showSidebar: (html) => {
         const spec = htmlSpecOf(html) ?? html;
         result.ui.sidebar = spec;
-        this.state.sidebar = spec;
+        this.shownSidebar = spec;
       },
       showModalDialog: (html, title) =>
         result.ui.dialogs.push({ ...(htmlSpecOf(html) ?? html), dialogTitle: title }),

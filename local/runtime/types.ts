@@ -128,8 +128,6 @@ export interface RuntimeState {
     document: Record<string, CacheEntry>;
     user: Record<string, Record<string, CacheEntry>>;
   };
-  /** The last sidebar a script showed (served by serve()). */
-  sidebar?: HtmlSpec;
   /** RT-SHEETS' wb.sidecar(): what the xlsx file cannot hold. */
   sheets?: unknown;
 }
