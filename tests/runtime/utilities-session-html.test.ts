@@ -153,3 +153,22 @@ describe('HtmlService', () => {
 test('T0 is a Monday 09:00 UTC (the harness clock)', () => {
   expect(new Date(T0).getUTCDay()).toBe(1);
 });
+
+describe('Utilities.parseDate', () => {
+  test('wall time in the given zone, offsets, names; unparseable text throws', async () => {
+    const rt = await openScript(
+      `function p(s, tz, f) { return Utilities.parseDate(s, tz, f).toISOString(); }`,
+    );
+    expect(rt.run('p', ['2026-12-01 09:30', 'Asia/Tokyo', 'yyyy-MM-dd HH:mm']).result).toBe(
+      '2026-12-01T00:30:00.000Z',
+    );
+    expect(rt.run('p', ['2026-07-01T09:00:00-0400', 'UTC', "yyyy-MM-dd'T'HH:mm:ssZ"]).result).toBe(
+      '2026-07-01T13:00:00.000Z',
+    );
+    expect(rt.run('p', ['Dec 1, 2026 3:05 PM', 'America/New_York', 'MMM d, yyyy h:mm a']).result).toBe(
+      '2026-12-01T20:05:00.000Z',
+    );
+    expect(rt.run('p', ['20261201', 'UTC', 'yyyyMMdd']).result).toBe('2026-12-01T00:00:00.000Z');
+    expect(rt.run('p', ['soon', 'UTC', 'yyyy-MM-dd']).error?.message).toBe('Unparseable date: "soon"');
+  });
+});

@@ -151,6 +151,135 @@ export function formatDate(epoch: number, timeZone: string, pattern: string): st
   return out;
 }
 
+/**
+ * Parses like SimpleDateFormat.parse (numeric fields, month and day names, AM/PM, Z/X offsets) as
+ * wall time in `timeZone`; undefined when the text does not match.
+ */
+export function parseDate(text: string, timeZone: string, pattern: string): number | undefined {
+  const tz = isValidTimeZone(timeZone) ? timeZone : 'GMT';
+  const f = {
+    year: 1970,
+    month: 1,
+    day: 1,
+    hour: 0,
+    minute: 0,
+    second: 0,
+    ms: 0,
+    pm: undefined as boolean | undefined,
+    h12: false,
+  };
+  let offsetMs: number | undefined;
+  let pos = 0;
+  const num = (maxLen: number) => {
+    const m = new RegExp(`^[+-]?\\d{1,${maxLen}}`).exec(text.slice(pos));
+    if (!m) throw new Error('no number');
+    pos += m[0].length;
+    return Number(m[0]);
+  };
+  const word = (names: string[]) => {
+    const rest = text.slice(pos).toLowerCase();
+    for (const [i, n] of names.entries()) {
+      for (const cand of [n, n.slice(0, 3)]) {
+        if (rest.startsWith(cand.toLowerCase())) {
+          pos += cand.length;
+          return i;
+        }
+      }
+    }
+    throw new Error('no name');
+  };
+  try {
+    for (let i = 0; i < pattern.length; ) {
+      const c = pattern[i];
+      if (c === "'") {
+        const end = pattern.indexOf("'", i + 1);
+        const lit = pattern.slice(i + 1, end < 0 ? pattern.length : end) || "'";
+        if (!text.startsWith(lit, pos)) return undefined;
+        pos += lit.length;
+        i = end < 0 ? pattern.length : end + 1;
+        continue;
+      }
+      if (!/[A-Za-z]/.test(c)) {
+        if (text[pos] !== c) return undefined;
+        pos++;
+        i++;
+        continue;
+      }
+      let n = 1;
+      while (pattern[i + n] === c) n++;
+      i += n;
+      const nextIsDigitField = /[yMdHhkKmsS]/.test(pattern[i] ?? '');
+      const width = nextIsDigitField ? n : 9;
+      switch (c) {
+        case 'y':
+        case 'Y': {
+          const start = pos;
+          const y = num(nextIsDigitField ? n : 9);
+          f.year = n <= 2 && pos - start <= 2 ? 2000 + y : y;
+          break;
+        }
+        case 'M':
+        case 'L':
+          f.month = n >= 3 ? word(MONTHS) + 1 : num(width);
+          break;
+        case 'd':
+          f.day = num(width);
+          break;
+        case 'E':
+          word(DAYS);
+          break;
+        case 'H':
+        case 'k':
+          f.hour = num(width) % 24;
+          break;
+        case 'h':
+        case 'K':
+          f.hour = num(width) % 12;
+          f.h12 = true;
+          break;
+        case 'm':
+          f.minute = num(width);
+          break;
+        case 's':
+          f.second = num(width);
+          break;
+        case 'S':
+          f.ms = num(width);
+          break;
+        case 'a':
+          f.pm = word(['AM', 'PM']) === 1;
+          break;
+        case 'Z':
+        case 'X':
+        case 'z': {
+          const m = /^(Z|GMT|UTC|[+-]\d{2}:?\d{2}|[+-]\d{2})/.exec(text.slice(pos));
+          if (!m) return undefined;
+          pos += m[0].length;
+          if (m[0] === 'Z' || m[0] === 'GMT' || m[0] === 'UTC') offsetMs = 0;
+          else {
+            const digits = m[0].replace(':', '');
+            const sign = digits[0] === '-' ? -1 : 1;
+            offsetMs = sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5) || 0)) * 60_000;
+          }
+          break;
+        }
+        default:
+          return undefined;
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  if (f.h12 && f.pm) f.hour += 12;
+  if (offsetMs !== undefined) {
+    return Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second, f.ms) - offsetMs;
+  }
+  const wall = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second, f.ms);
+  let epoch = wall - zonedParts(wall, tz).offsetMs;
+  epoch = wall - zonedParts(epoch, tz).offsetMs;
+  return epoch;
+}
+
 /** Java bytes are signed: -128 … 127. */
 function signed(buf: Buffer): number[] {
   return [...buf].map((b) => (b > 127 ? b - 256 : b));
@@ -200,6 +329,12 @@ export function makeUtilities(env: ServiceEnv) {
       } catch (e) {
         return fail(env, (e as Error).message);
       }
+    },
+    parseDate(date: string, timeZone: string, format: string): Date {
+      env.meter.call('Utilities.parseDate');
+      const t = parseDate(String(date), String(timeZone), String(format));
+      if (t === undefined || Number.isNaN(t)) fail(env, `Unparseable date: "${String(date)}"`);
+      return new env.realm.Date(t);
     },
     /** Sleeps on the virtual clock (Google allows at most 300000 ms). */
     sleep(milliseconds: number) {
