@@ -4,17 +4,50 @@
 // caller's right and return JSON-safe data. Nothing else in src/ is global.
 
 // --- menu and sheet structure (issue 4) ---
-export function onOpen(): void {
-  // Runs in AuthMode.NONE before the add-on is used in this document: build the menu, nothing else.
-  SpreadsheetApp.getUi().createAddonMenu().addItem('Open sidebar', 'showSidebar').addToUi();
+// The work lives in src/sheets/setUpEndpoints.ts; these are the global names Apps Script calls.
+import * as okrSheet from './sheets/setUpEndpoints';
+
+/** Builds Extensions → OKR Owners. Runs in AuthMode.NONE too: it only builds the menu. */
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  okrSheet.buildMenu(e);
 }
 
-export function onInstall(): void {
-  onOpen();
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  okrSheet.buildMenu(e);
 }
 
 export function showSidebar(): void {
-  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('OKR Owners'));
+  okrSheet.showSidebarNow();
+}
+
+/** Creates or repairs the OKRs, Team, Check-ins and Summary tabs; a second run changes nothing. */
+export function setUpOkrSheet(): okrSheet.SetUpResult {
+  return okrSheet.setUpOkrSheet();
+}
+
+/** Every problem of the sheet with its code, ID and cell, and the counts; read-only. */
+export function validateOkrs(): okrSheet.ValidateResult {
+  return okrSheet.validateOkrsNow();
+}
+
+/** Menu: Check problems (validate, toast the counts, open the sidebar's list). */
+export function showProblems(): okrSheet.ValidateResult {
+  return okrSheet.showProblems();
+}
+
+/** Converts a flat OKR tab ({sheetName}) into OKRs rows; the source tab is left untouched. */
+export function importOkrs(req: unknown): ReturnType<typeof okrSheet.importOkrs> {
+  return okrSheet.importOkrs(req);
+}
+
+/** Menu: Import OKRs from this tab (the active tab). */
+export function importOkrsFromActiveTab(): ReturnType<typeof okrSheet.importOkrsFromActiveTab> {
+  return okrSheet.importOkrsFromActiveTab();
+}
+
+/** Simple trigger: flags pasted bad owners, recomputes Progress of the edited rows. */
+export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): ReturnType<typeof okrSheet.handleEdit> {
+  return okrSheet.handleEdit(e);
 }
 // --- end ---
 

@@ -98,7 +98,7 @@ export function missingTabSheet(tab: string, lang: Lang): OkrSheet {
 }
 
 /** Whether two scales were mixed ("45%" typed next to plain 30 and 60) and the percents need ×100. */
-function alignPercents(cells: Array<NumberCell | null>): void {
+export function alignPercents(cells: Array<NumberCell | null>): void {
   const present = cells.filter((c): c is NumberCell => c !== null && c.value !== null);
   const anyPercent = present.some((c) => c.percent);
   const plainBeyondOne = present.some((c) => !c.percent && Math.abs(c.value as number) > 1);
