@@ -1,0 +1,107 @@
+// The sidebar's pure helpers and its words: English and Japanese have the same labels and the same
+// placeholders, so no view shows a raw key or a "{count}" in one language only.
+import { WORDS } from '../../../sidebar/i18n';
+import {
+  barPercent,
+  countByFilter,
+  filterRows,
+  formatNumber,
+  groupByObjective,
+  isoDay,
+  needsAttention,
+  parseTypedNumber,
+  searchPeople,
+} from '../../../sidebar/logic';
+import type { KeyResultView, OkrTable, TeamMember } from '../../../src/api';
+
+test('every English label has a Japanese one with the same placeholders', () => {
+  const placeholders = (s: unknown) => (typeof s === 'string' ? (s.match(/\{\w+\}/g) ?? []).sort() : []);
+  expect(Object.keys(WORDS.ja).sort()).toEqual(Object.keys(WORDS.en).sort());
+  for (const key of Object.keys(WORDS.en) as Array<keyof typeof WORDS.en>) {
+    expect([key, placeholders(WORDS.ja[key])]).toEqual([key, placeholders(WORDS.en[key])]);
+    expect(WORDS.ja[key]).not.toEqual('');
+  }
+  expect(WORDS.ja.days).toHaveLength(7);
+});
+
+test('numbers people type', () => {
+  expect(parseTypedNumber('1,200')).toBe(1200);
+  expect(parseTypedNumber(' 45% ')).toBe(45);
+  expect(parseTypedNumber('-3.5')).toBe(-3.5);
+  expect(parseTypedNumber('１２．５')).toBe(12.5);
+  expect(parseTypedNumber('.5')).toBe(0.5);
+  for (const bad of ['', 'abc', '1.2.3', '--1', '12abc', 'Infinity', '1e999'])
+    expect(parseTypedNumber(bad)).toBeNull();
+});
+
+test('formatting', () => {
+  expect(formatNumber(1234.567, 'pts', 'en')).toBe('1,234.57 pts');
+  expect(formatNumber(45, '%', 'en')).toBe('45%');
+  expect(formatNumber(null, '%', 'en')).toBe('—');
+  expect(barPercent(140)).toBe(100);
+  expect(barPercent(-5)).toBe(0);
+  expect(barPercent(null)).toBe(0);
+  expect(isoDay(Date.UTC(2026, 11, 31, 20), 'Asia/Tokyo')).toBe('2027-01-01');
+});
+
+const team: TeamMember[] = [
+  { name: 'Ana Owner', email: 'ana@example.com', role: 'member' },
+  { name: '山田 太郎', email: 'yamada@example.com', role: 'lead' },
+];
+const table: OkrTable = {
+  id: ['O1', 'O1.1', 'O1.2', 'O1.3'],
+  title: ['Delight', 'Raise NPS', 'Cut churn', '売上を伸ばす'],
+  type: 'okkk',
+  owner: [1, 0, -1, -2],
+  state: 'apmi',
+};
+
+test('filtering the rows by ownership state and words', () => {
+  expect(countByFilter(table)).toEqual({ missing: 1, invalid: 1, pending: 1, all: 4 });
+  expect(filterRows(table, team, 'missing', '')).toEqual([2]);
+  expect(filterRows(table, team, 'all', 'nps')).toEqual([1]);
+  expect(filterRows(table, team, 'all', 'ana raise')).toEqual([1]);
+  expect(filterRows(table, team, 'all', '山田')).toEqual([0]);
+  expect(filterRows(table, team, 'all', '売上')).toEqual([3]);
+  expect(searchPeople(team, 'YAMADA')).toEqual([team[1]]);
+  expect(searchPeople(team, '')).toEqual(team);
+});
+
+function view(id: string, objectiveId: string | null, needs: KeyResultView['needs']): KeyResultView {
+  return {
+    id,
+    title: id,
+    objectiveId,
+    objectiveTitle: objectiveId ?? '',
+    owner: 'a',
+    kind: 'increase',
+    start: 0,
+    target: 1,
+    current: 0,
+    unit: '',
+    progress: 0,
+    confidence: null,
+    lastCheckIn: null,
+    accepted: null,
+    due: null,
+    note: '',
+    daysSinceCheckIn: null,
+    needs,
+    version: 'v',
+  };
+}
+
+test('grouping by objective and ordering what needs attention', () => {
+  const items = [
+    view('O1.1', 'O1', ['stale']),
+    view('O2.1', 'O2', []),
+    view('O1.2', 'O1', ['pending']),
+    view('X', null, ['at-risk']),
+  ];
+  expect(groupByObjective(items).map((g) => [g.objectiveId, g.items.map((i) => i.id)])).toEqual([
+    ['O1', ['O1.1', 'O1.2']],
+    ['O2', ['O2.1']],
+    [null, ['X']],
+  ]);
+  expect(needsAttention(items).map((i) => i.id)).toEqual(['O1.2', 'X', 'O1.1']);
+});

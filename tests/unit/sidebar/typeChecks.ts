@@ -1,0 +1,30 @@
+// Compile-time checks run by `tsc -b` (not by jest): each @ts-expect-error must meet an error, so if
+// a misspelt endpoint or a wrong request ever compiled, type-checking would fail on the unused
+// directive. And src/index.ts must implement every sidebar endpoint with a compatible signature.
+
+import type { Server } from '../../../sidebar/server';
+import type { ActionResult, Endpoints } from '../../../src/api';
+import type * as entry from '../../../src/index';
+
+declare const server: Server;
+
+export function typeChecks(): void {
+  // @ts-expect-error a misspelt endpoint does not exist
+  server.chekIn({ id: 'O1', current: 1, confidence: 'on-track' });
+  // @ts-expect-error a confidence outside the union does not compile
+  server.checkIn({ id: 'O1', current: 1, confidence: 'green' });
+  // @ts-expect-error current is a number
+  server.checkIn({ id: 'O1', current: '1', confidence: 'on-track' });
+  // @ts-expect-error getSidebarState takes no request
+  server.getSidebarState({});
+  const ok: Promise<ActionResult> = server.assignOwner({
+    ids: ['O1'],
+    email: 'a@b.co',
+  });
+  void ok;
+}
+
+/** src/index.ts implements every sidebar endpoint with a compatible signature. */
+type Implemented = Pick<typeof entry, Exclude<keyof Endpoints, 'enableWeeklyEmails' | 'disableWeeklyEmails'>>;
+export const entryMatches: (e: Implemented) => Omit<Endpoints, 'enableWeeklyEmails' | 'disableWeeklyEmails'> =
+  (e) => e;
