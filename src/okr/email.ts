@@ -37,6 +37,9 @@ export interface RenderedEmail {
   body: string;
 }
 
+/** Google caps a message body at 200 KB; lists are cut well before that and point to the sheet. */
+export const OBJECTIVE_ROWS_CAP = 100;
+export const KEY_RESULT_LINES_CAP = 60;
 const FONT = 'font-family:Arial,Helvetica,sans-serif;';
 const MUTED = 'color:#5f6368;';
 const CONFIDENCE_COLOR: Record<Confidence, string> = {
@@ -262,7 +265,7 @@ export function renderOwnerEmail(report: OwnerReport, ctx: EmailContext): Render
   if (report.needs.length) {
     html.push(h2(m(ctx, 'needsTitle')), '<ul style="margin:0 0 12px 0;padding-left:20px;">');
     text.push('', m(ctx, 'needsTitle'), '');
-    for (const n of report.needs) {
+    for (const n of report.needs.slice(0, KEY_RESULT_LINES_CAP)) {
       const why = n.needs.map((r) => needText(r, n, ctx)).join(' · ');
       html.push(
         `<li style="margin-bottom:6px;"><strong>${escapeHtml(n.id)}</strong> ${link(rowLink(ctx, n.row), oneLine(n.title))}<br><span style="color:#d93025;font-size:12px;">${escapeHtml(why)}</span></li>`,
@@ -272,10 +275,17 @@ export function renderOwnerEmail(report: OwnerReport, ctx: EmailContext): Render
       if (href) text.push(`  ${href}`);
     }
     html.push('</ul>');
+    moreLine(report.needs.length - KEY_RESULT_LINES_CAP, ctx, html, text);
   }
   html.push(h2(m(ctx, 'allTitle')));
+  let budget = KEY_RESULT_LINES_CAP;
+  let hidden = 0;
   text.push('', m(ctx, 'allTitle'));
   for (const g of report.groups) {
+    if (budget <= 0) {
+      hidden += g.keyResults.length || 1;
+      continue;
+    }
     html.push(objectiveHeadHtml(g.objective, g.ownsObjective, ctx));
     text.push('');
     if (g.objective) {
@@ -288,7 +298,10 @@ export function renderOwnerEmail(report: OwnerReport, ctx: EmailContext): Render
     }
     if (g.keyResults.length) {
       html.push('<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">');
-      for (const l of g.keyResults) {
+      const shown = g.keyResults.slice(0, budget);
+      hidden += g.keyResults.length - shown.length;
+      budget -= shown.length;
+      for (const l of shown) {
         html.push(krBlockHtml(l, ctx));
         text.push(
           `  - ${l.id} ${oneLine(l.title)}`,
@@ -300,9 +313,16 @@ export function renderOwnerEmail(report: OwnerReport, ctx: EmailContext): Render
       html.push('</table>');
     }
   }
+  moreLine(hidden, ctx, html, text);
   html.push(footer(ctx, why));
   text.push(...textFooter(ctx, why));
   return { subject, htmlBody: page(ctx, html.join('')), body: text.join('\n') };
+}
+
+function moreLine(n: number, ctx: EmailContext, html: string[], text: string[]): void {
+  if (n <= 0) return;
+  html.push(p(escapeHtml(m(ctx, 'more', { n })), MUTED));
+  text.push(m(ctx, 'more', { n }));
 }
 
 // ---- leadership digest ----------------------------------------------------------------------
@@ -364,7 +384,7 @@ export function renderLeadershipDigest(
       '<table width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;font-size:13px;">',
       `<tr>${th('colId')}${th('colObjective')}${th('colOwner')}${th('colProgress')}${th('colKeyResults')}${th('colAtRisk')}${th('colChange')}</tr>`,
     );
-    for (const o of report.objectives) {
+    for (const o of report.objectives.slice(0, OBJECTIVE_ROWS_CAP)) {
       const owner = oneLine(ownerName(model, o.ownerEmail, o.ownerText)) || m(ctx, 'noOwner');
       const td = 'style="padding:6px 4px;border-bottom:1px solid #f1f3f4;vertical-align:top;"';
       html.push(
@@ -377,6 +397,7 @@ export function renderLeadershipDigest(
       );
     }
     html.push('</table>');
+    moreLine(report.objectives.length - OBJECTIVE_ROWS_CAP, ctx, html, text);
   }
 
   html.push(h2(m(ctx, 'moversTitle')));

@@ -66,7 +66,8 @@ export type EmailMessageKey =
   | 'noObjectives'
   | 'openSummary'
   | 'whyLeadership'
-  | 'noOwner';
+  | 'noOwner'
+  | 'more';
 
 export const EMAIL_MESSAGES: MessageTable<EmailMessageKey> = {
   subjectPrefix: { en: 'OKRs: ', ja: 'OKR: ' },
@@ -173,4 +174,5 @@ export const EMAIL_MESSAGES: MessageTable<EmailMessageKey> = {
     ja: '「{sheet}」のTeamタブでLeadershipの役割が設定されているため、このダイジェストが届いています。',
   },
   noOwner: { en: '(no owner)', ja: '（担当者なし）' },
+  more: { en: '…and {n} more in the spreadsheet.', ja: '…ほか{n}件はスプレッドシートでご覧ください。' },
 };

@@ -24,14 +24,20 @@ const LEAD = 'lead@example.com';
 
 function world(owners: number, opts: { leadership?: number } = {}): FakeWorld {
   const people = [person(LEAD, { role: 'lead' })];
-  for (let i = 0; i < (opts.leadership ?? 1); i++) people.push(person(`boss${i}@example.com`, { role: 'leadership' }));
+  for (let i = 0; i < (opts.leadership ?? 1); i++)
+    people.push(person(`boss${i}@example.com`, { role: 'leadership' }));
   const krs = [];
   for (let i = 0; i < owners; i++) {
     const email = `owner${i}@example.com`;
     people.push(person(email));
     krs.push(kr(`O1.${i + 1}`, 'O1', email, { row: i + 3 }));
   }
-  const w = new FakeWorld({ objectives: [objective('O1', 'owner0@example.com')], keyResults: krs, people, checkIns: [] });
+  const w = new FakeWorld({
+    objectives: [objective('O1', 'owner0@example.com')],
+    keyResults: krs,
+    people,
+    checkIns: [],
+  });
   const state: WeeklyState = {
     ...emptyState(),
     enabled: true,
@@ -45,7 +51,12 @@ function world(owners: number, opts: { leadership?: number } = {}): FakeWorld {
   return w;
 }
 
-function tick(w: FakeWorld, at: number, stopAtCall: number | null = null, uid = 't1'): TickOutcome | 'stopped' {
+function tick(
+  w: FakeWorld,
+  at: number,
+  stopAtCall: number | null = null,
+  uid = 't1',
+): TickOutcome | 'stopped' {
   w.clock = Math.max(w.clock, at);
   w.begin(stopAtCall);
   try {
@@ -80,7 +91,13 @@ describe('runWeeklyTick', () => {
   test('the due run sends one email per owner and the digest, refreshes the Summary once, and a second tick sends nothing', () => {
     const w = world(5);
     const first = tick(w, MONDAY_9_TOKYO + 20 * 60_000);
-    expect(first).toMatchObject({ action: 'ran', period: '2026-W48', sentNow: 6, finished: true, failedCount: 0 });
+    expect(first).toMatchObject({
+      action: 'ran',
+      period: '2026-W48',
+      sentNow: 6,
+      finished: true,
+      failedCount: 0,
+    });
     expect([...counts(w).values()].every((n) => n === 1)).toBe(true);
     expect(counts(w).size).toBe(6);
     expect(w.outbox[0].to).toBe('boss0@example.com');
@@ -90,7 +107,11 @@ describe('runWeeklyTick', () => {
     expect(tick(w, MONDAY_9_TOKYO + 80 * 60_000)).toEqual({ action: 'idle', reason: 'done' });
     expect(w.outbox).toHaveLength(6);
     // Next week: a new period, everyone once more.
-    expect(tick(w, MONDAY_9_TOKYO + 7 * DAY + 60_000)).toMatchObject({ period: '2026-W49', sentNow: 6, finished: true });
+    expect(tick(w, MONDAY_9_TOKYO + 7 * DAY + 60_000)).toMatchObject({
+      period: '2026-W49',
+      sentNow: 6,
+      finished: true,
+    });
     expect(state(w).lastRun).toMatchObject({ period: '2026-W48', sent: 6 });
   });
 
@@ -99,7 +120,18 @@ describe('runWeeklyTick', () => {
     tick(w, MONDAY_9_TOKYO + 60_000);
     const seq = w.log.filter((c) => c === 'write' || c === 'send');
     // claim, then (write, send) per email, then the final write
-    expect(seq).toEqual(['write', 'write', 'send', 'write', 'send', 'write', 'send', 'write', 'send', 'write']);
+    expect(seq).toEqual([
+      'write',
+      'write',
+      'send',
+      'write',
+      'send',
+      'write',
+      'send',
+      'write',
+      'send',
+      'write',
+    ]);
   });
 
   test('150 owners with a quota of 100: the run stops at the quota and finishes on the next day', () => {
@@ -119,7 +151,9 @@ describe('runWeeklyTick', () => {
     const w = world(4);
     w.failing.add('owner1@example.com');
     expect(tick(w, MONDAY_9_TOKYO + 60_000)).toMatchObject({ finished: true, sent: 4, failedCount: 1 });
-    expect(state(w).run?.failed).toEqual([{ email: 'owner1@example.com', reason: 'Invalid email: owner1@example.com' }]);
+    expect(state(w).run?.failed).toEqual([
+      { email: 'owner1@example.com', reason: 'Invalid email: owner1@example.com' },
+    ]);
     tick(w, MONDAY_9_TOKYO + 2 * HOUR);
     expect(w.outbox.filter((s) => s.to === 'owner1@example.com')).toHaveLength(0);
   });
@@ -130,10 +164,13 @@ describe('runWeeklyTick', () => {
     const slowSend = ports.send;
     w.clock = MONDAY_9_TOKYO + 60_000;
     w.begin();
-    const slow = { ...ports, send: (to: string, e: Parameters<typeof slowSend>[1]) => {
-      w.clock += 20_000;
-      slowSend(to, e);
-    } };
+    const slow = {
+      ...ports,
+      send: (to: string, e: Parameters<typeof slowSend>[1]) => {
+        w.clock += 20_000;
+        slowSend(to, e);
+      },
+    };
     const start = w.clock;
     const out = runWeeklyTick(slow, 't1');
     expect(out).toMatchObject({ action: 'ran', finished: false, waitingFor: 'time' });
@@ -163,14 +200,20 @@ describe('runWeeklyTick', () => {
     w.user = 'someone@example.com';
     expect(tick(w, MONDAY_9_TOKYO + 60_000)).toEqual({ action: 'idle', reason: 'not-the-trigger' });
     expect(w.outbox).toHaveLength(0);
-    expect(tick(w, MONDAY_9_TOKYO + 60_000, null, 'old-trigger')).toEqual({ action: 'removed-trigger', reason: 'superseded' });
+    expect(tick(w, MONDAY_9_TOKYO + 60_000, null, 'old-trigger')).toEqual({
+      action: 'removed-trigger',
+      reason: 'superseded',
+    });
     expect(w.removedTriggers).toEqual(['old-trigger']);
   });
 
   test('a trigger left behind after weekly emails were disabled removes itself', () => {
     const w = world(2);
     w.props[STATE_KEY] = serializeState({ ...state(w), enabled: false, triggerId: '' });
-    expect(tick(w, MONDAY_9_TOKYO + 60_000, null, 't1')).toEqual({ action: 'removed-trigger', reason: 'disabled' });
+    expect(tick(w, MONDAY_9_TOKYO + 60_000, null, 't1')).toEqual({
+      action: 'removed-trigger',
+      reason: 'disabled',
+    });
     expect(w.outbox).toHaveLength(0);
   });
 
@@ -187,14 +230,23 @@ describe('runWeeklyTick', () => {
         fc.integer({ min: 1, max: 10 }),
         fc.integer({ min: 4, max: 8 }),
         fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: 3 }),
-        fc.array(fc.record({ gapHours: fc.integer({ min: 1, max: 40 }), stopAt: fc.option(fc.integer({ min: 1, max: 40 })), twice: fc.boolean() }), {
-          minLength: 1,
-          maxLength: 12,
-        }),
+        fc.array(
+          fc.record({
+            gapHours: fc.integer({ min: 1, max: 40 }),
+            stopAt: fc.option(fc.integer({ min: 1, max: 40 })),
+            twice: fc.boolean(),
+          }),
+          {
+            minLength: 1,
+            maxLength: 12,
+          },
+        ),
         (owners, quota, failing, schedule) => {
           const w = world(owners);
           w.quotaPerDay = quota;
-          const failingEmails = new Set(failing.filter((i) => i < owners).map((i) => `owner${i}@example.com`));
+          const failingEmails = new Set(
+            failing.filter((i) => i < owners).map((i) => `owner${i}@example.com`),
+          );
           for (const f of failingEmails) w.failing.add(f);
           let at = MONDAY_9_TOKYO + 60_000;
           for (const step of schedule) {
@@ -267,7 +319,8 @@ describe('the ledger', () => {
     for (let i = 0; i < 200; i++) {
       const run = s.run;
       run.failedCount += 1;
-      if (run.failed.length < FAILED_DETAIL_CAP) run.failed.push({ email: `a${i}@example.com`, reason: 'x'.repeat(160) });
+      if (run.failed.length < FAILED_DETAIL_CAP)
+        run.failed.push({ email: `a${i}@example.com`, reason: 'x'.repeat(160) });
     }
     expect(Buffer.byteLength(serializeState(s))).toBeLessThan(9 * 1024);
   });

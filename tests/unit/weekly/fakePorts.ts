@@ -1,7 +1,7 @@
 // An in-memory stand-in for the services the weekly run uses, with the failure modes that matter:
 // a hard stop at a chosen service call (Google's time limit: that call and every later one throw),
 // recipients whose send fails, a daily quota, and Google's property size limits.
-import { digestModel, type DigestInput } from '../../../src/okr/digest';
+import { type DigestInput, digestModel } from '../../../src/okr/digest';
 import type { RenderedEmail } from '../../../src/okr/email';
 import type { Settings } from '../../../src/okr/model';
 import type { WeeklyPorts, WeeklyWorkbook } from '../../../src/okr/weeklyRunExecute';
@@ -65,8 +65,12 @@ export class FakeWorld {
         write: (values) => {
           this.call('write', 30);
           const next = { ...this.props, ...values };
-          for (const v of Object.values(next)) if (Buffer.byteLength(v) > 9 * 1024) throw new Error('Argument too large: value');
-          const total = Object.entries(next).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+          for (const v of Object.values(next))
+            if (Buffer.byteLength(v) > 9 * 1024) throw new Error('Argument too large: value');
+          const total = Object.entries(next).reduce(
+            (n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v),
+            0,
+          );
           if (total > 500 * 1024) throw new Error('You have exceeded the property storage quota.');
           this.props = next;
         },
@@ -100,7 +104,8 @@ export class FakeWorld {
       },
       send: (to, email) => {
         this.call('send', 300);
-        if ((this.usedByDay[this.day()] ?? 0) >= this.quotaPerDay) throw new Error('Service invoked too many times for one day: email.');
+        if ((this.usedByDay[this.day()] ?? 0) >= this.quotaPerDay)
+          throw new Error('Service invoked too many times for one day: email.');
         if (this.failing.has(to)) throw new Error(`Invalid email: ${to}`);
         this.usedByDay[this.day()] = (this.usedByDay[this.day()] ?? 0) + 1;
         this.outbox.push({ to, email, at: this.clock });

@@ -6,7 +6,16 @@ export const DAY = 86_400_000;
 export const NOW = Date.UTC(2026, 10, 23, 1, 0);
 
 export function person(email: string, over: Partial<Person> = {}): Person {
-  return { name: email.split('@')[0], email, team: 'Core', manager: '', role: 'member', language: null, row: 2, ...over };
+  return {
+    name: email.split('@')[0],
+    email,
+    team: 'Core',
+    manager: '',
+    role: 'member',
+    language: null,
+    row: 2,
+    ...over,
+  };
 }
 
 export function objective(id: string, owner: string | null, over: Partial<Objective> = {}): Objective {
@@ -28,7 +37,12 @@ export function objective(id: string, owner: string | null, over: Partial<Object
   };
 }
 
-export function kr(id: string, objectiveId: string | null, owner: string | null, over: Partial<KeyResult> = {}): KeyResult {
+export function kr(
+  id: string,
+  objectiveId: string | null,
+  owner: string | null,
+  over: Partial<KeyResult> = {},
+): KeyResult {
   return {
     type: 'key-result',
     id,
@@ -54,6 +68,11 @@ export function kr(id: string, objectiveId: string | null, owner: string | null,
   };
 }
 
-export function checkIn(id: string, time: number, progress: number | null, over: Partial<CheckIn> = {}): CheckIn {
+export function checkIn(
+  id: string,
+  time: number,
+  progress: number | null,
+  over: Partial<CheckIn> = {},
+): CheckIn {
   return { time, id, by: '', current: progress, progress, confidence: 'on-track', note: '', row: 2, ...over };
 }

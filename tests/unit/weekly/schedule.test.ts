@@ -14,7 +14,15 @@ const HOUR = 3_600_000;
 const monday9 = { weeklyDay: 1, weeklyHour: 9 };
 
 function enabled(over: Partial<WeeklyState> = {}): WeeklyState {
-  return { ...emptyState(), enabled: true, enabledBy: 'lead@example.com', enabledAt: 0, triggerId: 't1', timeZone: 'Asia/Tokyo', ...over };
+  return {
+    ...emptyState(),
+    enabled: true,
+    enabledBy: 'lead@example.com',
+    enabledAt: 0,
+    triggerId: 't1',
+    timeZone: 'Asia/Tokyo',
+    ...over,
+  };
 }
 
 const settings = { ...DEFAULT_SETTINGS, weeklyEmails: true };
@@ -34,8 +42,16 @@ describe('time zone arithmetic', () => {
     expect(new Date(at).toISOString()).toBe('2026-11-02T14:00:00.000Z');
     const summer = epochOfLocal('America/New_York', 2026, 10, 26, 9, 0);
     expect(new Date(summer).toISOString()).toBe('2026-10-26T13:00:00.000Z');
-    expect(localTime(at, 'America/New_York')).toMatchObject({ year: 2026, month: 11, day: 2, hour: 9, isoWeekday: 1 });
-    expect(new Date(epochOfLocal('Asia/Tokyo', 2026, 11, 23, 9, 0)).toISOString()).toBe('2026-11-23T00:00:00.000Z');
+    expect(localTime(at, 'America/New_York')).toMatchObject({
+      year: 2026,
+      month: 11,
+      day: 2,
+      hour: 9,
+      isoWeekday: 1,
+    });
+    expect(new Date(epochOfLocal('Asia/Tokyo', 2026, 11, 23, 9, 0)).toISOString()).toBe(
+      '2026-11-23T00:00:00.000Z',
+    );
   });
 
   test('an unknown time zone falls back to UTC instead of throwing', () => {
@@ -74,8 +90,13 @@ describe('decideTick', () => {
   const mondayNine = Date.UTC(2026, 10, 23, 0, 0);
 
   test('disabled, or weekly emails switched off in settings → idle', () => {
-    expect(decideTick({ now: mondayNine, state: emptyState(), settings })).toEqual({ kind: 'idle', reason: 'disabled' });
-    expect(decideTick({ now: mondayNine, state: enabled(), settings: { ...settings, weeklyEmails: false } })).toEqual({
+    expect(decideTick({ now: mondayNine, state: emptyState(), settings })).toEqual({
+      kind: 'idle',
+      reason: 'disabled',
+    });
+    expect(
+      decideTick({ now: mondayNine, state: enabled(), settings: { ...settings, weeklyEmails: false } }),
+    ).toEqual({
       kind: 'idle',
       reason: 'disabled',
     });
@@ -83,7 +104,10 @@ describe('decideTick', () => {
 
   test('enabled mid-week → nothing until the next scheduled moment', () => {
     const state = enabled({ enabledAt: mondayNine + 2 * 24 * HOUR, timeZone: tz });
-    expect(decideTick({ now: mondayNine + 3 * 24 * HOUR, state, settings })).toEqual({ kind: 'idle', reason: 'not-yet' });
+    expect(decideTick({ now: mondayNine + 3 * 24 * HOUR, state, settings })).toEqual({
+      kind: 'idle',
+      reason: 'not-yet',
+    });
     expect(decideTick({ now: mondayNine + 7 * 24 * HOUR, state, settings })).toEqual({
       kind: 'run',
       period: '2026-W49',
@@ -94,27 +118,56 @@ describe('decideTick', () => {
 
   test('a tick before the hour does not start this week', () => {
     const state = enabled({ timeZone: tz, enabledAt: mondayNine - 24 * HOUR });
-    expect(decideTick({ now: mondayNine - 10 * 60_000, state, settings })).toEqual({ kind: 'idle', reason: 'not-yet' });
+    expect(decideTick({ now: mondayNine - 10 * 60_000, state, settings })).toEqual({
+      kind: 'idle',
+      reason: 'not-yet',
+    });
   });
 
   test('a finished run is not repeated; an unfinished one resumes; a live lease means busy', () => {
     let state = startRun(enabled({ timeZone: tz }), '2026-W48', mondayNine, mondayNine);
-    expect(decideTick({ now: mondayNine + HOUR, state, settings })).toMatchObject({ kind: 'run', fresh: false });
-    state = { ...state, run: { ...(state.run as NonNullable<WeeklyState['run']>), lease: { id: 'x', until: mondayNine + 2 * HOUR } } };
+    expect(decideTick({ now: mondayNine + HOUR, state, settings })).toMatchObject({
+      kind: 'run',
+      fresh: false,
+    });
+    state = {
+      ...state,
+      run: {
+        ...(state.run as NonNullable<WeeklyState['run']>),
+        lease: { id: 'x', until: mondayNine + 2 * HOUR },
+      },
+    };
     expect(decideTick({ now: mondayNine + HOUR, state, settings })).toEqual({ kind: 'idle', reason: 'busy' });
-    expect(decideTick({ now: mondayNine + 3 * HOUR, state, settings })).toMatchObject({ kind: 'run', fresh: false });
-    state = { ...state, run: { ...(state.run as NonNullable<WeeklyState['run']>), finishedAt: mondayNine + HOUR, lease: null } };
-    expect(decideTick({ now: mondayNine + 5 * HOUR, state, settings })).toEqual({ kind: 'idle', reason: 'done' });
-    // Moving the day later in the week after this week's run does not start a run for last week.
-    expect(decideTick({ now: mondayNine + 5 * HOUR, state, settings: { ...settings, weeklyDay: 3 } })).toEqual({
+    expect(decideTick({ now: mondayNine + 3 * HOUR, state, settings })).toMatchObject({
+      kind: 'run',
+      fresh: false,
+    });
+    state = {
+      ...state,
+      run: { ...(state.run as NonNullable<WeeklyState['run']>), finishedAt: mondayNine + HOUR, lease: null },
+    };
+    expect(decideTick({ now: mondayNine + 5 * HOUR, state, settings })).toEqual({
       kind: 'idle',
       reason: 'done',
     });
-    expect(decideTick({ now: mondayNine + 7 * 24 * HOUR, state, settings })).toMatchObject({ kind: 'run', fresh: true, period: '2026-W49' });
+    // Moving the day later in the week after this week's run does not start a run for last week.
+    expect(
+      decideTick({ now: mondayNine + 5 * HOUR, state, settings: { ...settings, weeklyDay: 3 } }),
+    ).toEqual({
+      kind: 'idle',
+      reason: 'done',
+    });
+    expect(decideTick({ now: mondayNine + 7 * 24 * HOUR, state, settings })).toMatchObject({
+      kind: 'run',
+      fresh: true,
+      period: '2026-W49',
+    });
   });
 
   test('a tick from a trigger other than the recorded one is stray', () => {
-    expect(decideTick({ now: mondayNine, state: enabled(), settings, triggerUid: 'old' })).toEqual({ kind: 'stray-trigger' });
+    expect(decideTick({ now: mondayNine, state: enabled(), settings, triggerUid: 'old' })).toEqual({
+      kind: 'stray-trigger',
+    });
   });
 });
 
