@@ -89,7 +89,12 @@ export function validateOkrs(data: { okrs: OkrSheet; roster: Roster }, opts: Val
   );
   const firstRowOfId = new Map<string, number>();
   const itemById = new Map<string, Objective | KeyResult>();
+  // A missing column is reported once (header-missing), not once per row.
+  const has = (c: OkrColumn) => okrs.columns[c] !== undefined;
+  // Without a Team tab (or its Email column) nobody can be "known": that is reported once too.
+  const rosterKnown = roster.columns.email !== undefined;
   for (const item of items) {
+    if (!has('id')) break;
     if (!item.id) {
       add('id-missing', item, 'id');
       continue;
@@ -106,9 +111,13 @@ export function validateOkrs(data: { okrs: OkrSheet; roster: Roster }, opts: Val
   const krsOf = new Map<string, KeyResult[]>();
   const owned = new Map<string, KeyResult[]>();
   for (const item of items) {
-    const verdict = judgeOwner(item.ownerText, roster.people);
+    const judged = judgeOwner(item.ownerText, roster.people);
+    const verdict: OwnerVerdict | null =
+      !has('owner') || (!rosterKnown && !judged.ok && judged.code === 'owner-unknown') ? null : judged;
     const parentId = item.type === 'key-result' ? item.objectiveId : item.parentId;
-    if (item.type === 'key-result' && !parentId) {
+    if (!has('parent')) {
+      // Reported once as header-missing.
+    } else if (item.type === 'key-result' && !parentId) {
       add('parent-missing', item, 'parent', { variant: 'parent-missing-blank' });
     } else if (parentId) {
       const parent = itemById.get(parentId);
@@ -123,13 +132,13 @@ export function validateOkrs(data: { okrs: OkrSheet; roster: Roster }, opts: Val
     }
 
     if (item.type === 'objective') {
-      if (verdict.ok) continue;
+      if (!verdict || verdict.ok) continue;
       if (verdict.code === 'owner-missing') add('objective-owner-missing', item, 'owner');
       else ownerProblem(verdict, item, 'warning');
       continue;
     }
 
-    if (!verdict.ok) ownerProblem(verdict, item, 'error');
+    if (verdict && !verdict.ok) ownerProblem(verdict, item, 'error');
     const kind = item.kind ?? 'increase';
     if (
       (kind === 'increase' || kind === 'decrease') &&
@@ -139,7 +148,7 @@ export function validateOkrs(data: { okrs: OkrSheet; roster: Roster }, opts: Val
     ) {
       add('target-equals-start', item, 'target', { value: String(item.start) });
     }
-    if (!verdict.ok) continue;
+    if (!verdict?.ok) continue;
     if (item.accepted === null) add('owner-pending', item, 'accepted', { value: verdict.email });
     const key = `${verdict.email}\u0000${item.cycle}`;
     const list = owned.get(key) ?? [];
