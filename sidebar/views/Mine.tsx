@@ -68,6 +68,7 @@ function Card(props: Props & { kr: KeyResultView }) {
           <span>{tr(lang, 'due', { date: formatDate(kr.due, state.timeZone, lang) })}</span>
         )}
       </div>
+      {kr.note && <p class="note">{kr.note}</p>}
       {kr.needs.length > 0 && (
         <ul class="needs">
           {kr.needs.map((n) => (

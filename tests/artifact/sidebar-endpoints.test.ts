@@ -1,0 +1,419 @@
+// The sidebar's endpoints in the built dist/Code.js, run by the local runtime as different users:
+// who may do what, runtime validation, writes by ID (after sorting, deleting, concurrent check-ins),
+// the Check-ins log, and the state's size on a 5,000-row sheet.
+import { type RunResult, Runtime, Workbook } from '../../local/runtime';
+import type { ActionResult, ActiveOkr, SettingsResult, SidebarState } from '../../src/api';
+import { ensureBuilt } from '../helpers/build';
+import { bigSheet, NOW, okrRows, teamRows } from '../unit/sidebar/fixtures';
+
+const LEAD = 'lead@example.com';
+const ANA = 'ana@example.com';
+const BEN = 'ben@example.com';
+const CHECK_IN_HEADER = ['Time', 'ID', 'By', 'Current', 'Progress', 'Confidence', 'Note'];
+
+async function open(tabs: Record<string, unknown[][]> = {}): Promise<Runtime> {
+  const workbook = Workbook.fromRows(
+    { OKRs: okrRows(), Team: teamRows(), 'Check-ins': [CHECK_IN_HEADER], ...tabs },
+    { timeZone: 'UTC' },
+  );
+  return Runtime.open({ workbook, projectDir: ensureBuilt(), options: { now: NOW } });
+}
+
+function ok<T>(res: RunResult): T {
+  if (!res.ok) throw new Error(`${res.function} failed: ${res.error?.message}`);
+  return res.result as T;
+}
+
+/** Values of a tab as plain JSON (Dates as ISO strings), to compare before and after. */
+function snapshot(rt: Runtime): string {
+  return JSON.stringify(rt.workbook.sheetNames().map((n) => [n, rt.workbook.values(n)]));
+}
+
+function rowOf(rt: Runtime, id: string): Record<string, unknown> {
+  const [header, ...rows] = rt.workbook.values('OKRs');
+  const row = rows.find((r) => r[0] === id);
+  if (!row) throw new Error(`no row ${id}`);
+  return Object.fromEntries(header.map((h, i) => [String(h), row[i]]));
+}
+
+function logRows(rt: Runtime): unknown[][] {
+  return rt.workbook.values('Check-ins').slice(1);
+}
+
+const iso = (v: unknown) =>
+  Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).toISOString() : v;
+
+describe('getSidebarState', () => {
+  test('each user gets their own key results and rights; the state is JSON-safe', async () => {
+    const rt = await open();
+    const ana = ok<SidebarState>(rt.run('getSidebarState', [], { as: ANA }));
+    expect(ana.mine.map((k) => k.id)).toEqual(['O1.1', 'O1.2', 'O2.3']);
+    expect(ana.can.manage).toBe(false);
+    expect(ana.problems.errors).toBeGreaterThan(0);
+    expect(JSON.parse(JSON.stringify(ana))).toEqual(ana);
+    const lead = ok<SidebarState>(rt.run('getSidebarState', [], { as: LEAD }));
+    expect(lead.can.manage).toBe(true);
+    expect(lead.mine).toEqual([]);
+    const nobody = ok<SidebarState>(rt.run('getSidebarState', [], { as: '' }));
+    expect(nobody.me.email).toBe('');
+    expect(nobody.can.manage).toBe(false);
+  });
+
+  test('a spreadsheet without an OKRs tab says so instead of failing', async () => {
+    const rt = await Runtime.open({
+      workbook: Workbook.fromRows({ Sheet1: [['hello']] }),
+      projectDir: ensureBuilt(),
+    });
+    const s = ok<SidebarState>(rt.run('getSidebarState', [], { as: ANA }));
+    expect(s.setUp).toBe(false);
+    const res = ok<ActionResult>(
+      rt.run('checkIn', [{ id: 'O1.1', current: 1, confidence: 'on-track' }], { as: ANA }),
+    );
+    expect(res).toMatchObject({ ok: false, error: expect.stringContaining('Set up OKR sheet') });
+  });
+});
+
+describe('checkIn', () => {
+  test('the owner checks in: the row by ID and the Check-ins log change together', async () => {
+    const rt = await open();
+    const state = ok<SidebarState>(rt.run('getSidebarState', [], { as: ANA }));
+    const nps = state.mine.find((k) => k.id === 'O1.1')!;
+    rt.setTime(NOW + 3600_000);
+    const res = ok<ActionResult>(
+      rt.run(
+        'checkIn',
+        [{ id: 'O1.1', current: 35, confidence: 'at-risk', note: 'slower', version: nps.version }],
+        {
+          as: ANA,
+        },
+      ),
+    );
+    expect(res).toMatchObject({ ok: true, message: 'Checked in on O1.1.' });
+    const row = rowOf(rt, 'O1.1');
+    expect(row.Current).toBe(35);
+    expect(row.Progress).toBe(0.75);
+    expect(row.Confidence).toBe('At risk');
+    expect(iso(row['Last check-in'])).toBe(new Date(NOW + 3600_000).toISOString());
+    expect(row.Note).toBe('slower');
+    expect(logRows(rt).map((r) => r.map(iso))).toEqual([
+      [new Date(NOW + 3600_000).toISOString(), 'O1.1', ANA, 35, 0.75, 'At risk', 'slower'],
+    ]);
+    // The fresh state comes back with the new values and a new version.
+    const fresh = (res as { state: SidebarState }).state.mine.find((k) => k.id === 'O1.1')!;
+    expect(fresh).toMatchObject({ current: 35, progress: 75, confidence: 'at-risk', daysSinceCheckIn: 0 });
+    expect(fresh.version).not.toBe(nps.version);
+  });
+
+  test('a non-owner calling checkIn directly is refused with a clear message, the sheet unchanged', async () => {
+    const rt = await open();
+    const before = snapshot(rt);
+    for (const as of [BEN, 'boss@example.com', 'stranger@example.com']) {
+      const res = ok<ActionResult>(
+        rt.run('checkIn', [{ id: 'O1.1', current: 99, confidence: 'on-track' }], { as }),
+      );
+      expect(res).toMatchObject({
+        ok: false,
+        error: `Only the owner of O1.1 (ana@example.com) or a Lead can do this. You are signed in as ${as}.`,
+      });
+    }
+    const anonymous = ok<ActionResult>(
+      rt.run('checkIn', [{ id: 'O1.1', current: 99, confidence: 'on-track' }], { as: '' }),
+    );
+    expect(anonymous).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('did not tell the add-on who you are'),
+    });
+    expect(snapshot(rt)).toBe(before);
+  });
+
+  test('a Lead may check in for an owner', async () => {
+    const rt = await open();
+    const res = ok<ActionResult>(
+      rt.run('checkIn', [{ id: 'O1.1', current: 40, confidence: 'on-track' }], { as: LEAD }),
+    );
+    expect(res.ok).toBe(true);
+    expect(rowOf(rt, 'O1.1').Current).toBe(40);
+    expect(logRows(rt)[0][2]).toBe(LEAD);
+  });
+
+  test.each([
+    [{ id: 'O1.1', current: '35', confidence: 'on-track' }, 'current', /must be a number/],
+    [{ id: 'O1.1', current: 35, confidence: 'green' }, 'confidence', /one of/],
+    [{ id: 'O1.1', current: 35, confidence: 'on-track', note: 'x'.repeat(5000) }, 'note', /too long \(5000/],
+    [{ id: 'O9.9', current: 35, confidence: 'on-track' }, 'id', /no row with ID O9.9/],
+    [{ id: 'O1', current: 35, confidence: 'on-track' }, 'id', /objective, not a key result/],
+    [{ id: 'O1.3', current: 0.5, confidence: 'on-track' }, 'current', /milestone/],
+    ['O1.1', undefined, /not valid/],
+    [null, undefined, /not valid/],
+  ])('invalid input %j is refused on %s, nothing written', async (req, field, message) => {
+    const rt = await open();
+    const before = snapshot(rt);
+    const as = req && typeof req === 'object' && (req as { id: string }).id === 'O1.3' ? BEN : ANA;
+    const res = ok<ActionResult>(rt.run('checkIn', [req], { as }));
+    expect(res.ok).toBe(false);
+    if (!res.ok) {
+      expect(res.error).toMatch(message);
+      expect(res.field).toBe(field);
+    }
+    expect(snapshot(rt)).toBe(before);
+  });
+
+  test('Japanese errors for a Japanese user locale setting', async () => {
+    const rt = await open();
+    ok<SettingsResult>(
+      rt.run(
+        'saveSettings',
+        [{ language: 'ja', staleDays: 14, overloadLimit: 5, weeklyDay: 1, weeklyHour: 9 }],
+        { as: LEAD },
+      ),
+    );
+    const res = ok<ActionResult>(
+      rt.run('checkIn', [{ id: 'O1.1', current: 1, confidence: 'on-track' }], { as: BEN }),
+    );
+    expect(res).toMatchObject({ ok: false, error: expect.stringContaining('操作ができるのはオーナー') });
+  });
+
+  test('someone else checked in since the sidebar loaded: refused as changed, fresh state, nothing lost', async () => {
+    const rt = await open();
+    const seen = ok<SidebarState>(rt.run('getSidebarState', [], { as: ANA })).mine.find(
+      (k) => k.id === 'O1.1',
+    )!;
+    ok<ActionResult>(
+      rt.run('checkIn', [{ id: 'O1.1', current: 38, confidence: 'on-track', note: 'by lead' }], { as: LEAD }),
+    );
+    const res = ok<ActionResult>(
+      rt.run('checkIn', [{ id: 'O1.1', current: 35, confidence: 'at-risk', version: seen.version }], {
+        as: ANA,
+      }),
+    );
+    expect(res).toMatchObject({ ok: false, changed: true, error: expect.stringContaining('refreshed') });
+    if (!res.ok) expect(res.state?.mine.find((k) => k.id === 'O1.1')?.current).toBe(38);
+    expect(rowOf(rt, 'O1.1').Current).toBe(38);
+    expect(logRows(rt)).toHaveLength(1);
+  });
+
+  test('rows sorted or moved after loading: the write still goes to the row with that ID', async () => {
+    const rt = await open();
+    const seen = ok<SidebarState>(rt.run('getSidebarState', [], { as: ANA })).mine.find(
+      (k) => k.id === 'O1.2',
+    )!;
+    // Someone sorts the data rows by title, descending.
+    const [header, ...rows] = rt.workbook.values('OKRs');
+    const sorted = [...rows].sort((a, b) => String(b[3]).localeCompare(String(a[3])));
+    rt.workbook.setValues('OKRs', `A2:R${rows.length + 1}`, sorted);
+    expect(rt.workbook.values('OKRs')[0]).toEqual(header);
+    const res = ok<ActionResult>(
+      rt.run('checkIn', [{ id: 'O1.2', current: 7, confidence: 'on-track', version: seen.version }], {
+        as: ANA,
+      }),
+    );
+    expect(res.ok).toBe(true);
+    expect(rowOf(rt, 'O1.2')).toMatchObject({ Title: 'Cut churn', Current: 7 });
+    // Every other row is exactly as it was.
+    const others = (v: unknown[][]) => JSON.stringify(v.filter((r) => r[0] !== 'O1.2'));
+    expect(others(rt.workbook.values('OKRs'))).toBe(others([header, ...sorted]));
+  });
+
+  test('a row deleted after loading: refused with a fresh state, nothing written', async () => {
+    const rt = await open();
+    const rows = rt.workbook.values('OKRs');
+    const i = rows.findIndex((r) => r[0] === 'O1.2');
+    const without = rows.filter((_, j) => j !== i);
+    rt.workbook.setValues('OKRs', `A1:R${rows.length}`, [...without, new Array(18).fill('')]);
+    const before = snapshot(rt);
+    const res = ok<ActionResult>(
+      rt.run('checkIn', [{ id: 'O1.2', current: 7, confidence: 'on-track' }], { as: ANA }),
+    );
+    expect(res).toMatchObject({ ok: false, changed: true, error: expect.stringContaining('O1.2') });
+    if (!res.ok) expect(res.state?.mine.map((k) => k.id)).toEqual(['O1.1', 'O2.3']);
+    expect(snapshot(rt)).toBe(before);
+  });
+
+  test('columns reordered and renamed: values land under the right headers', async () => {
+    const rows = okrRows();
+    // Swap Note to the front and rename Current to "Actual".
+    const reordered = rows.map((r) => [r[17], ...r.slice(0, 17)]);
+    reordered[0][11] = 'Actual';
+    const rt = await open({ OKRs: reordered });
+    ok<ActionResult>(
+      rt.run('checkIn', [{ id: 'O1.1', current: 31, confidence: 'on-track', note: 'n' }], { as: ANA }),
+    );
+    const row = rt.workbook.values('OKRs').find((r) => r[1] === 'O1.1')!;
+    expect(row[0]).toBe('n');
+    expect(row[11]).toBe(31);
+  });
+});
+
+describe('ownership', () => {
+  test('the owner accepts: Accepted gets the date; a second accept says it is done', async () => {
+    const rt = await open();
+    const res = ok<ActionResult>(rt.run('acceptOwnership', [{ id: 'O2.3' }], { as: ANA }));
+    expect(res).toMatchObject({ ok: true, message: 'You accepted O2.3.' });
+    expect(iso(rowOf(rt, 'O2.3').Accepted)).toBe(new Date(NOW).toISOString());
+    expect(ok<ActionResult>(rt.run('acceptOwnership', [{ id: 'O2.3' }], { as: ANA }))).toMatchObject({
+      ok: false,
+      error: 'O2.3 is already accepted.',
+    });
+    expect(ok<ActionResult>(rt.run('acceptOwnership', [{ id: 'O1.3' }], { as: ANA })).ok).toBe(false);
+  });
+
+  test('decline clears the owner and logs the reason', async () => {
+    const rt = await open();
+    const res = ok<ActionResult>(
+      rt.run('declineOwnership', [{ id: 'O1.3', reason: 'not mine' }], { as: BEN }),
+    );
+    expect(res.ok).toBe(true);
+    expect(rowOf(rt, 'O1.3')).toMatchObject({ Owner: '', Accepted: '' });
+    expect(logRows(rt)[0].slice(1)).toEqual([
+      'O1.3',
+      BEN,
+      '',
+      '',
+      '',
+      'Declined ownership (ben@example.com): not mine',
+    ]);
+    expect(ok<ActionResult>(rt.run('declineOwnership', [{ id: 'O1.1', reason: 'x' }], { as: BEN })).ok).toBe(
+      false,
+    );
+  });
+});
+
+describe('assign and add (Leads)', () => {
+  test('only a Lead assigns; assigning writes one email and resets Accepted', async () => {
+    const rt = await open();
+    const before = snapshot(rt);
+    const refused = ok<ActionResult>(rt.run('assignOwner', [{ ids: ['O2.1'], email: ANA }], { as: ANA }));
+    expect(refused).toMatchObject({ ok: false, error: expect.stringContaining('Only a Lead') });
+    expect(snapshot(rt)).toBe(before);
+    const res = rt.run('assignOwner', [{ ids: ['O2.1', 'O2.2', 'O1.1'], email: BEN }], { as: LEAD });
+    expect(ok<ActionResult>(res)).toMatchObject({
+      ok: true,
+      message: expect.stringContaining('ben@example.com'),
+    });
+    for (const id of ['O2.1', 'O2.2', 'O1.1'])
+      expect(rowOf(rt, id)).toMatchObject({ Owner: BEN, Accepted: '' });
+    // Rows 6-7 (O2.1, O2.2) are one block, O1.1 another: Owner and Accepted columns are apart → 4 writes.
+    expect(res.calls['Range.setValues']).toBe(4);
+    expect(res.calls['Range.getValues']).toBe(2);
+    expect(
+      ok<ActionResult>(rt.run('assignOwner', [{ ids: ['O2.1'], email: 'x@evil.com' }], { as: LEAD })),
+    ).toMatchObject({
+      ok: false,
+      field: 'email',
+    });
+  });
+
+  test('with no Lead in Team, anyone signed in may assign', async () => {
+    const rt = await open({ Team: teamRows(false) });
+    expect(ok<ActionResult>(rt.run('assignOwner', [{ ids: ['O2.1'], email: BEN }], { as: ANA })).ok).toBe(
+      true,
+    );
+    expect(ok<ActionResult>(rt.run('assignOwner', [{ ids: ['O2.1'], email: BEN }], { as: '' })).ok).toBe(
+      false,
+    );
+  });
+
+  test('add an objective and a key result: generated IDs, placed under the objective, text kept as text', async () => {
+    const rt = await open();
+    const o = ok<ActionResult>(
+      rt.run('addObjective', [{ title: '=IMPORTXML("http://x")', owner: LEAD, cycle: '2027-Q1' }], {
+        as: LEAD,
+      }),
+    );
+    expect(o).toMatchObject({ ok: true, message: 'Added objective O3.' });
+    const kr = ok<ActionResult>(
+      rt.run(
+        'addKeyResult',
+        [
+          {
+            objectiveId: 'O1',
+            title: 'Faster support',
+            owner: BEN,
+            kind: 'decrease',
+            start: 48,
+            target: 24,
+            unit: 'h',
+            due: '2026-12-31',
+          },
+        ],
+        { as: LEAD },
+      ),
+    );
+    expect(kr).toMatchObject({ ok: true, message: 'Added key result O1.4.' });
+    const ids = rt.workbook.values('OKRs').map((r) => r[0]);
+    expect(ids).toEqual(['ID', 'O1', 'O1.1', 'O1.2', 'O1.3', 'O1.4', 'O2', 'O2.1', 'O2.2', 'O2.3', 'O3']);
+    expect(rowOf(rt, 'O1.4')).toMatchObject({
+      Type: 'Key result',
+      Parent: 'O1',
+      Owner: BEN,
+      Kind: 'Decrease',
+      Start: 48,
+      Target: 24,
+      Current: 48,
+      Accepted: '',
+    });
+    expect(iso(rowOf(rt, 'O1.4').Due)).toBe('2026-12-31T00:00:00.000Z');
+    expect(rt.workbook.displayValues('OKRs').find((r) => r[0] === 'O3')?.[3]).toBe('=IMPORTXML("http://x")');
+    if (kr.ok) expect(kr.state.table.id).toContain('O1.4');
+    expect(ok<ActionResult>(rt.run('addObjective', [{ title: 'Mine' }], { as: ANA })).ok).toBe(false);
+  });
+});
+
+describe('selection and settings', () => {
+  test('getActiveOkrId follows the active row; selectCell selects a problem cell by ID', async () => {
+    const rt = await open();
+    rt.select('OKRs!C3:D4', ANA);
+    expect(ok<ActiveOkr>(rt.run('getActiveOkrId', [], { as: ANA }))).toEqual({
+      id: 'O1.1',
+      selectedIds: ['O1.1', 'O1.2'],
+    });
+    rt.select('Team!A2', ANA);
+    expect(ok<ActiveOkr>(rt.run('getActiveOkrId', [], { as: ANA }))).toEqual({ id: null, selectedIds: [] });
+    expect(ok(rt.run('selectCell', [{ id: 'O1.2', column: 'Owner' }], { as: ANA }))).toEqual({ ok: true });
+    expect(ok<ActiveOkr>(rt.run('getActiveOkrId', [], { as: ANA })).id).toBe('O1.2');
+    expect(ok(rt.run('selectCell', [{ cell: 'Team!B3' }], { as: ANA }))).toEqual({ ok: true });
+    expect(ok(rt.run('selectCell', [{ cell: 'Nope!B3' }], { as: ANA }))).toMatchObject({ ok: false });
+  });
+
+  test('settings: anyone reads, only a Lead saves; weekly on/off survives a save', async () => {
+    const rt = await open();
+    const read = ok<SettingsResult>(rt.run('getSettings', [], { as: ANA }));
+    expect(read).toMatchObject({
+      ok: true,
+      view: { canEdit: false, timeZone: 'UTC', settings: { staleDays: 14 } },
+    });
+    const values = { language: 'en', staleDays: 7, overloadLimit: 3, weeklyDay: 5, weeklyHour: 16 };
+    expect(ok<SettingsResult>(rt.run('saveSettings', [values], { as: ANA }))).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('Only a Lead'),
+    });
+    expect(
+      ok<SettingsResult>(rt.run('saveSettings', [{ ...values, weeklyHour: 25 }], { as: LEAD })),
+    ).toMatchObject({ ok: false, field: 'weeklyHour' });
+    const saved = ok<SettingsResult>(
+      rt.run('saveSettings', [{ ...values, weeklyEmails: true }], { as: LEAD }),
+    );
+    expect(saved).toMatchObject({
+      ok: true,
+      view: { canEdit: true, settings: { ...values, weeklyEmails: false } },
+    });
+    expect(JSON.parse(rt.properties('document')['okrOwners.settings'])).toMatchObject({
+      ...values,
+      weeklyEmails: false,
+    });
+  });
+});
+
+test('at 5,000 rows getSidebarState reads each tab once and returns under 300 KB', async () => {
+  const big = bigSheet(5000, 150);
+  const rt = await open({ OKRs: big.okrRows, Team: big.teamRows });
+  for (const as of ['p7@example.com', 'lead@example.com']) {
+    const res = rt.run('getSidebarState', [], { as });
+    const bytes = Buffer.byteLength(JSON.stringify(ok(res)));
+    console.log(
+      `getSidebarState at 5,000 rows as ${as}: ${(bytes / 1024).toFixed(1)} KB, ${res.virtualMs} virtual ms, calls ${JSON.stringify(res.calls)}`,
+    );
+    expect(bytes).toBeLessThan(300 * 1024);
+    expect(res.calls['Range.getValues']).toBe(2);
+  }
+});

@@ -1,0 +1,104 @@
+// Opens the built sidebar (dist/Sidebar.html) in Chromium against a runtime's HtmlService server,
+// as a given user, at the real sidebar width (300 px), and helps tests read and photograph it.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { Runtime } from '../../local/runtime';
+import { repoRoot } from './build';
+
+export const SCREENSHOT_DIR = path.join(repoRoot, 'test-results', 'screenshots');
+
+export interface SidebarPage {
+  page: Page;
+  /** Every dialog (alert/confirm) the page tried to open: an XSS payload would land here. */
+  dialogs: string[];
+  /** Uncaught page errors. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+export async function openSidebar(rt: Runtime, browser: Browser, as: string): Promise<SidebarPage> {
+  const server = await rt.serve();
+  const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}/sidebar?as=${encodeURIComponent(as)}`);
+  await waitLoaded(page);
+  return {
+    page,
+    dialogs,
+    errors,
+    close: async () => {
+      await page.close();
+      await server.close();
+    },
+  };
+}
+
+/** The state has arrived: the "Loading…" placeholder is gone from <main>. */
+export async function waitLoaded(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const main = document.querySelector('main');
+      return !!main && main.textContent !== '' && !/^(Loading…|読み込み中…)$/.test(main.textContent ?? '');
+    },
+    undefined,
+    { timeout: 15000 },
+  );
+}
+
+export async function statusText(page: Page): Promise<string> {
+  return (await page.textContent('[role=status]')) ?? '';
+}
+
+/** Wait until the aria-live status line says something matching. */
+export async function waitStatus(page: Page, pattern: RegExp): Promise<string> {
+  await page.waitForFunction(
+    (src) => new RegExp(src).test(document.querySelector('[role=status]')?.textContent ?? ''),
+    pattern.source,
+    { timeout: 15000 },
+  );
+  return statusText(page);
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `sidebar-${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Call a server function through the page's google.script.run, as the page's user. */
+export function callServer<T>(page: Page, fn: string, arg?: unknown): Promise<T> {
+  return page.evaluate(
+    ([name, a]) =>
+      new Promise<T>((resolve, reject) => {
+        const run = (
+          window as unknown as { google: { script: { run: Record<string, (...x: unknown[]) => void> } } }
+        ).google.script.run as unknown as {
+          withSuccessHandler(f: (v: T) => void): {
+            withFailureHandler(f: (e: Error) => void): Record<string, (...x: unknown[]) => void>;
+          };
+        };
+        run
+          .withSuccessHandler(resolve)
+          .withFailureHandler((e) => reject(new Error(e.message)))
+          [name as string](a);
+      }),
+    [fn, arg] as const,
+  );
+}
+
+/** Press Tab until the focused element matches `selector` (keyboard only); fails after `max` presses. */
+export async function tabTo(page: Page, selector: string, max = 60): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
