@@ -50,20 +50,28 @@ export function readOwner(raw: unknown): OwnerShape {
     teamPrefix = /^(team|group|squad|チーム|グループ)/i.test(text);
     text = text.replace(LABEL, '').trim();
   }
+  if (isEmail(text)) return { kind: 'email', email: text.toLowerCase() };
   const emails = text.match(EMAIL) ?? [];
   const ats = (text.match(/@/g) ?? []).length;
+  // Emails may contain separator characters ("eve+okr@x.com", "o'neil/x"?), so they are set
+  // aside before splitting and put back after.
+  const split = (s: string) => {
+    const held: string[] = [];
+    const masked = s.replace(EMAIL, (m) => `\u0000${held.push(m) - 1}\u0000`);
+    return masked
+      .split(SEPARATORS)
+      .map((p) => p.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => held[Number(i)]).trim())
+      .filter((p) => p !== '');
+  };
   if (ats >= 2) {
     // Two addresses, separated or run together ("a@x.comb@x.com"): always more than one person.
-    const parts = text.split(SEPARATORS).filter((p) => p.trim() !== '');
-    return { kind: 'multiple', parts: parts.length >= 2 ? parts.map((p) => p.trim()) : emails };
+    const parts = split(text);
+    return { kind: 'multiple', parts: parts.length >= 2 ? parts : emails };
   }
   // "Ann Lee <ann@x.com>" is one person.
   const angle = /^[^<>,;]*<\s*([^<>\s]+@[^<>\s]+)\s*>$/.exec(text);
   if (angle && isEmail(angle[1])) return { kind: 'email', email: angle[1].toLowerCase() };
-  const parts = text
-    .split(SEPARATORS)
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
+  const parts = split(text);
   if (parts.length >= 2) return { kind: 'multiple', parts };
   const only = parts[0] ?? text;
   if (isEmail(only)) return { kind: 'email', email: only.toLowerCase() };
