@@ -1,0 +1,415 @@
+// The Summary tab's exact cells: values, backgrounds, font weights and number formats for each
+// section, laid out as contiguous blocks of one fixed width, so the adapter writes the whole tab
+// with one setValues and one call per kind of format whatever the sheet's size.
+// Every string that came from a cell (titles, names, owner text, messages quoting them) is made
+// formula-safe here; the add-on writes no formula at all (the progress bar is text).
+import { asSheetText } from '../sheets/safeText';
+import { t } from './i18n';
+import type { Lang } from './model';
+import type { Band, SummaryModel } from './summary';
+import { BAND_LABELS, REASON_LABELS, SUMMARY_MESSAGES, type SummaryMessageKey } from './summaryMessages';
+
+export type SummarySection =
+  | 'header'
+  | 'headline'
+  | 'objectives'
+  | 'attention'
+  | 'owners'
+  | 'teams'
+  | 'empty';
+
+export interface GridBlock {
+  section: SummarySection;
+  /** 1-based sheet row of the block's first row; blocks follow each other without gaps. */
+  startRow: number;
+  /** Every row is GRID_WIDTH wide. */
+  values: unknown[][];
+  backgrounds: string[][];
+  fontWeights: FontWeight[][];
+  numberFormats: string[][];
+}
+
+/** Where the chart takes its data (1-based rows/columns on the Summary tab) and where it sits. */
+export interface ChartPlan {
+  title: string;
+  labels: { row: number; column: number; numRows: number };
+  values: { row: number; column: number; numRows: number };
+  anchor: { row: number; column: number };
+}
+
+export interface SummaryGrid {
+  width: number;
+  /** Total rows written (the last block's last row). */
+  rows: number;
+  blocks: GridBlock[];
+  /** null when there is no objective to chart. */
+  chart: ChartPlan | null;
+}
+
+export type FontWeight = 'bold' | 'normal';
+
+export const GRID_WIDTH = 12;
+/** Cells in a bar of the text progress bar (each █ = 10%). */
+const BAR_CELLS = 10;
+/** "Owns" lists at most this many IDs, then "… and N more": a cell stays readable. */
+const OWNS_CAP = 15;
+
+// Google's default automatic format (what getNumberFormat() reports for an untouched cell).
+const AUTO = '0.###############';
+const PERCENT = '0%';
+const SCORE = '0.0';
+const POINTS = '+0.0;-0.0;0.0';
+const INTEGER = '0';
+
+const WHITE = '#ffffff';
+const TITLE_BG = '#c9daf8';
+const SECTION_BG = '#d9d9d9';
+const HEADER_BG = '#f3f3f3';
+const NOTICE_BG = '#fff2cc';
+// Google Sheets' light red / yellow / green fills.
+export const BAND_COLORS: Record<Band, string> = { red: '#f4c7c3', yellow: '#fce8b2', green: '#b7e1cd' };
+
+interface Cell {
+  value: unknown;
+  bg?: string;
+  bold?: boolean;
+  fmt?: string;
+}
+
+type Row = Cell[];
+
+/**
+ * Text from the sheet (or a message quoting it), written so Sheets stores it exactly as text: never a
+ * formula (asSheetText), and never re-read as a number, date or boolean either ("1.10", "2026-12-01",
+ * "TRUE" stay as typed) — Sheets parses strings given to setValues as if typed, and a leading
+ * apostrophe, which it does not show, keeps them literal.
+ * https://developers.google.com/apps-script/reference/spreadsheet/range#setValue(Object)
+ */
+export function sheetText(s: string): string {
+  if (s === '') return '';
+  const safe = asSheetText(s);
+  return safe !== s ? safe : `'${s}`;
+}
+
+function text(s: string): Cell {
+  return { value: sheetText(s) };
+}
+
+function num(n: number | null, fmt = INTEGER): Cell {
+  return n === null || !Number.isFinite(n) ? { value: '' } : { value: n, fmt };
+}
+
+/** 0–100 progress written as a fraction under a percent format, so the chart and sorting see numbers. */
+function pct(p: number | null): Cell {
+  return p === null || !Number.isFinite(p)
+    ? { value: '' }
+    : { value: Math.round(p * 10) / 1000, fmt: PERCENT };
+}
+
+export function progressBar(p: number | null): string {
+  if (p === null || !Number.isFinite(p)) return '';
+  const filled = Math.max(0, Math.min(BAR_CELLS, Math.round(p / (100 / BAR_CELLS))));
+  return `${'█'.repeat(filled)}${'░'.repeat(BAR_CELLS - filled)}`;
+}
+
+/** yyyy-MM-dd (or with HH:mm) in the spreadsheet's time zone; UTC when the zone is unknown. */
+export function formatInZone(ms: number, timeZone: string, withTime = false): string {
+  let parts: Record<string, string> = {};
+  try {
+    const f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      // hour12: false can print midnight as "24" in some engines; the % 24 below undoes that.
+      hour12: false,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    for (const x of f.formatToParts(new Date(ms))) parts[x.type] = x.value;
+  } catch (_e) {
+    const iso = new Date(ms).toISOString();
+    parts = {
+      year: iso.slice(0, 4),
+      month: iso.slice(5, 7),
+      day: iso.slice(8, 10),
+      hour: iso.slice(11, 13),
+      minute: iso.slice(14, 16),
+    };
+  }
+  const day = `${parts.year}-${parts.month}-${parts.day}`;
+  return withTime ? `${day} ${String(Number(parts.hour) % 24).padStart(2, '0')}:${parts.minute}` : day;
+}
+
+function block(section: SummarySection, rows: Row[]): Omit<GridBlock, 'startRow'> {
+  const pad = (r: Row): Row => [
+    ...r,
+    ...Array.from({ length: GRID_WIDTH - r.length }, () => ({ value: '' })),
+  ];
+  const cells = rows.map((r) => pad(r.slice(0, GRID_WIDTH)));
+  return {
+    section,
+    values: cells.map((r) => r.map((c) => c.value)),
+    backgrounds: cells.map((r) => r.map((c) => c.bg ?? WHITE)),
+    fontWeights: cells.map((r) => r.map((c): FontWeight => (c.bold ? 'bold' : 'normal'))),
+    numberFormats: cells.map((r) => r.map((c) => c.fmt ?? AUTO)),
+  };
+}
+
+/** A whole-width row in one colour (a section's heading, the title). */
+function band(label: string, bg: string): Row {
+  return [
+    { value: sheetText(label), bg, bold: true },
+    ...Array.from({ length: GRID_WIDTH - 1 }, () => ({ value: '', bg })),
+  ];
+}
+
+function columns(labels: string[]): Row {
+  return labels.map((l) => ({ value: sheetText(l), bg: HEADER_BG, bold: true }));
+}
+
+const BLANK: Row = [];
+
+export function summaryToGrid(model: SummaryModel, lang: Lang, timeZone: string): SummaryGrid {
+  const m = (key: SummaryMessageKey, params?: Record<string, string | number>) =>
+    t(SUMMARY_MESSAGES, lang, key, params);
+  const parts: Array<Omit<GridBlock, 'startRow'>> = [];
+
+  parts.push(
+    block('header', [
+      band(m('title'), TITLE_BG),
+      [{ value: sheetText(m('generatedNotice')), bg: NOTICE_BG }],
+      [
+        { value: m('generatedAt'), bold: true },
+        text(`${formatInZone(model.generatedAt, timeZone, true)} (${timeZone})`),
+      ],
+      [{ value: m('cycle'), bold: true }, text(model.cycles.length ? model.cycles.join(', ') : m('noCycle'))],
+      BLANK,
+    ]),
+  );
+
+  let chart: ChartPlan | null = null;
+  if (model.empty) {
+    parts.push(block('empty', [[{ value: sheetText(m('empty')), bold: true, bg: NOTICE_BG }]]));
+    return layout(parts, null);
+  }
+
+  const h = model.headline;
+  parts.push(
+    block('headline', [
+      band(m('headline'), SECTION_BG),
+      columns([
+        m('hObjectives'),
+        m('hKeyResults'),
+        m('hAverage'),
+        m('hOnTrack'),
+        m('hAtRisk'),
+        m('hOffTrack'),
+        m('hNoConfidence'),
+        m('hStale'),
+        m('hPending'),
+        m('hGaps'),
+      ]),
+      [
+        num(h.objectives),
+        num(h.keyResults),
+        pct(h.averageProgress),
+        num(h.onTrack),
+        num(h.atRisk),
+        num(h.offTrack),
+        num(h.noConfidence),
+        num(h.stale),
+        num(h.pending),
+        num(h.ownershipGaps),
+      ].map((c) => ({ ...c, bold: true })),
+      BLANK,
+    ]),
+  );
+
+  const objectiveRows: Row[] = model.objectives.length
+    ? model.objectives.map((o) => [
+        text(o.id),
+        text(o.title),
+        text(o.owner),
+        pct(o.progress),
+        { value: progressBar(o.progress) },
+        num(o.score, SCORE),
+        o.band ? { value: t(BAND_LABELS, lang, o.band), bg: BAND_COLORS[o.band] } : { value: '' },
+        num(o.keyResults),
+        num(o.atRisk),
+        num(o.change, POINTS),
+      ])
+    : [[{ value: m('noObjectives') }]];
+  parts.push(
+    block('objectives', [
+      band(m('objectives'), SECTION_BG),
+      columns([
+        m('cId'),
+        m('cObjective'),
+        m('cOwner'),
+        m('cProgress'),
+        m('cBar'),
+        m('cScore'),
+        m('cStatus'),
+        m('cKeyResults'),
+        m('cAtRisk'),
+        m('cChange'),
+      ]),
+      ...objectiveRows,
+      BLANK,
+    ]),
+  );
+
+  const attentionRows: Row[] = model.attention.length
+    ? model.attention.map((a) => [
+        { value: t(REASON_LABELS, lang, a.reason) },
+        text(a.id),
+        text(a.title),
+        text(a.owner),
+        num(a.row),
+        text(a.cell ?? ''),
+        pct(a.progress),
+        num(a.days),
+        text(a.detail),
+      ])
+    : [[{ value: m('noAttention') }]];
+  parts.push(
+    block('attention', [
+      band(m('attention'), SECTION_BG),
+      columns([
+        m('cWhat'),
+        m('cId'),
+        m('cTitle'),
+        m('cOwner'),
+        m('cRow'),
+        m('cCell'),
+        m('cProgress'),
+        m('cDays'),
+        m('cDetail'),
+      ]),
+      ...attentionRows,
+      BLANK,
+    ]),
+  );
+
+  const owns = (ids: string[]) => {
+    const shown = ids.slice(0, OWNS_CAP).join(', ');
+    return ids.length > OWNS_CAP ? `${shown} ${m('more', { count: ids.length - OWNS_CAP })}` : shown;
+  };
+  const ownerRows: Row[] = model.owners.length
+    ? model.owners.map((o) => [
+        text(o.inTeam ? o.name : `${o.name} ${m('notInTeam')}`),
+        text(o.email),
+        text(o.team),
+        num(o.objectiveIds.length),
+        num(o.keyResultIds.length),
+        text(owns([...o.objectiveIds, ...o.keyResultIds].filter(Boolean))),
+        pct(o.averageProgress),
+        text(o.lastCheckIn === null ? '' : formatInZone(o.lastCheckIn, timeZone)),
+        num(o.stale),
+        num(o.pending),
+        num(o.atRisk),
+        o.overloaded
+          ? { value: m('overloaded', { limit: model.overloadLimit }), bg: BAND_COLORS.red, bold: true }
+          : { value: '' },
+      ])
+    : [[{ value: m('noOwners') }]];
+  parts.push(
+    block('owners', [
+      band(m('owners'), SECTION_BG),
+      columns([
+        m('cName'),
+        m('cEmail'),
+        m('cTeam'),
+        m('cObjectives'),
+        m('cKeyResults'),
+        m('cOwns'),
+        m('cAverage'),
+        m('cLastCheckIn'),
+        m('cStale'),
+        m('cPending'),
+        m('cAtRisk'),
+        m('cOverloaded'),
+      ]),
+      ...ownerRows,
+      BLANK,
+    ]),
+  );
+
+  parts.push(
+    block('teams', [
+      band(m('teams'), SECTION_BG),
+      columns([
+        m('cTeam'),
+        m('cObjectives'),
+        m('cKeyResults'),
+        m('cOwners'),
+        m('cAverage'),
+        m('cOnTrack'),
+        m('cAtRisk'),
+        m('cOffTrack'),
+        m('cStale'),
+        m('cPending'),
+        m('cGaps'),
+      ]),
+      ...model.teams.map((tm) => [
+        text(tm.team || m('noTeam')),
+        num(tm.objectives),
+        num(tm.keyResults),
+        num(tm.owners),
+        pct(tm.averageProgress),
+        num(tm.onTrack),
+        num(tm.atRisk),
+        num(tm.offTrack),
+        num(tm.stale),
+        num(tm.pending),
+        num(tm.ownershipGaps),
+      ]),
+    ]),
+  );
+
+  if (model.objectives.length) {
+    chart = {
+      title: m('chartTitle'),
+      // Filled in by layout() once the objectives block's row is known.
+      labels: { row: 0, column: 1, numRows: model.objectives.length },
+      values: { row: 0, column: 4, numRows: model.objectives.length },
+      anchor: { row: 1, column: GRID_WIDTH + 2 },
+    };
+  }
+  return layout(parts, chart);
+}
+
+/** Stack the blocks from row 1 and point the chart at the objectives' ID and Progress columns. */
+function layout(parts: Array<Omit<GridBlock, 'startRow'>>, chart: ChartPlan | null): SummaryGrid {
+  let row = 1;
+  const blocks: GridBlock[] = parts.map((p) => {
+    const b = { ...p, startRow: row };
+    row += p.values.length;
+    return b;
+  });
+  const objectives = blocks.find((b) => b.section === 'objectives');
+  if (chart && objectives) {
+    // The heading row and the column-header row come first; the chart includes the header row so
+    // the series is named after the column.
+    const first = objectives.startRow + 1;
+    chart = {
+      ...chart,
+      labels: { ...chart.labels, row: first, numRows: chart.labels.numRows + 1 },
+      values: { ...chart.values, row: first, numRows: chart.values.numRows + 1 },
+    };
+  }
+  return { width: GRID_WIDTH, rows: row - 1, blocks, chart: objectives ? chart : null };
+}
+
+/** All blocks as one rectangle (they are contiguous and equally wide): one call per kind of data. */
+export function mergeBlocks(
+  grid: SummaryGrid,
+): Pick<GridBlock, 'values' | 'backgrounds' | 'fontWeights' | 'numberFormats'> {
+  return {
+    values: grid.blocks.flatMap((b) => b.values),
+    backgrounds: grid.blocks.flatMap((b) => b.backgrounds),
+    fontWeights: grid.blocks.flatMap((b) => b.fontWeights),
+    numberFormats: grid.blocks.flatMap((b) => b.numberFormats),
+  };
+}

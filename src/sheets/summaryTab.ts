@@ -1,0 +1,183 @@
+// Rewrites the Summary tab whole. The number of Sheets calls does not depend on the sheet's size:
+// the grid (src/okr/summaryGrid.ts) is one rectangle, written with one setValues and one call per
+// kind of format; the chart is replaced, and the tab keeps one warning-only protection.
+// The CALLER holds the document lock (refreshSummary() in index.ts, the weekly run): this function
+// never takes it, so it can run inside a caller's locked section without releasing the caller's lock.
+import { langFromLocale, type MessageTable, t } from '../okr/i18n';
+import type { Lang, Settings } from '../okr/model';
+import { buildSummary, type SummaryModel } from '../okr/summary';
+import { type ChartPlan, mergeBlocks, type SummarySection, summaryToGrid } from '../okr/summaryGrid';
+import { TAB } from '../okr/tabs';
+import { validateOkrs } from '../okr/validate';
+import { BusyError, withDocumentLock } from '../services/lock';
+import { now } from '../services/session';
+import { loadSettings } from '../services/settings';
+import { findTabs, type OkrData, readOkrData } from './okrData';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The same description setUpOkrSheet gives the tab's protection, so neither adds a second one. */
+export const SUMMARY_PROTECTION = 'OKR Owners: generated summary';
+
+export interface SummaryRefreshOptions {
+  now: number;
+  lang: Lang;
+  /** Defaults to the document's settings. */
+  settings?: Settings;
+  /** Data the caller already read inside its lock (saves the reads); defaults to readOkrData. */
+  data?: OkrData;
+}
+
+export interface SummaryRefresh {
+  /** Rows written (the tab has nothing below them). */
+  rows: number;
+  /** Where each section starts and how many rows it has (1-based rows). */
+  sections: Partial<Record<SummarySection, { startRow: number; rows: number }>>;
+  objectives: number;
+  keyResults: number;
+  chart: boolean;
+  empty: boolean;
+  sheetName: string;
+}
+
+export function refreshSummaryTab(ss: Spreadsheet, opts: SummaryRefreshOptions): SummaryRefresh {
+  const { now, lang } = opts;
+  const settings = opts.settings ?? loadSettings();
+  const data = opts.data ?? readOkrData(ss, { checkIns: true, lang });
+  const problems = validateOkrs({ okrs: data.okrs, roster: data.roster }, { now, settings, lang });
+  const model: SummaryModel = buildSummary({
+    okrs: data.okrs,
+    roster: data.roster,
+    checkIns: data.checkIns,
+    problems,
+    now,
+    timeZone: data.timeZone,
+    settings,
+    lang,
+  });
+  const grid = summaryToGrid(model, lang, data.timeZone);
+  const sheet = summarySheet(ss);
+
+  // Charts survive clear(); remove ours (the tab is generated whole, so every chart on it is ours).
+  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+  sheet.clear();
+
+  const cells = mergeBlocks(grid);
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < grid.rows) sheet.insertRowsAfter(maxRows, grid.rows - maxRows);
+  const range = sheet.getRange(1, 1, grid.rows, grid.width);
+  // Formats first: a value is then shown in its final format from the moment it is written.
+  range.setNumberFormats(cells.numberFormats);
+  range.setValues(cells.values);
+  range.setBackgrounds(cells.backgrounds);
+  range.setFontWeights(cells.fontWeights);
+
+  if (grid.chart) insertProgressChart(sheet, grid.chart);
+  protect(sheet);
+
+  const sections: SummaryRefresh['sections'] = {};
+  for (const b of grid.blocks) sections[b.section] = { startRow: b.startRow, rows: b.values.length };
+  return {
+    rows: grid.rows,
+    sections,
+    objectives: model.headline.objectives,
+    keyResults: model.headline.keyResults,
+    chart: grid.chart !== null,
+    empty: model.empty,
+    sheetName: sheet.getName(),
+  };
+}
+
+/** The Summary tab under its own name (one call), else under an alias, else a new one. */
+function summarySheet(ss: Spreadsheet): Sheet {
+  return ss.getSheetByName(TAB.summary) ?? findTabs(ss).summary ?? ss.insertSheet(TAB.summary);
+}
+
+/**
+ * A bar chart of each objective's progress: labels from the ID column, values from the Progress
+ * column (both including the header row, so the series is named). It sits right of the tables.
+ * https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder
+ */
+function insertProgressChart(sheet: Sheet, plan: ChartPlan): void {
+  const chart = sheet
+    .newChart()
+    .asBarChart()
+    .setTitle(plan.title)
+    .setPosition(plan.anchor.row, plan.anchor.column, 0, 0)
+    .addRange(sheet.getRange(plan.labels.row, plan.labels.column, plan.labels.numRows, 1))
+    .addRange(sheet.getRange(plan.values.row, plan.values.column, plan.values.numRows, 1))
+    .build();
+  sheet.insertChart(chart);
+}
+
+/** Warning-only: leadership never edits, but a lead fixing a typo is warned, not blocked. */
+function protect(sheet: Sheet): void {
+  if (sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length > 0) return;
+  sheet.protect().setDescription(SUMMARY_PROTECTION).setWarningOnly(true);
+}
+
+const ENDPOINT_MESSAGES: MessageTable<'done' | 'empty' | 'busy' | 'noSpreadsheet'> = {
+  done: {
+    en: 'Summary refreshed: {objectives} objectives, {keyResults} key results.',
+    ja: 'サマリーを更新しました：目標{objectives}件、主要な結果{keyResults}件。',
+  },
+  empty: {
+    en: 'Summary refreshed: there are no OKRs yet (run Set up OKR sheet first).',
+    ja: 'サマリーを更新しました：OKRはまだありません（先に「OKRシートを設定」を実行してください）。',
+  },
+  busy: {
+    en: 'Someone else is updating the sheet right now. Try Refresh summary again in a moment.',
+    ja: '他の人がシートを更新中です。少し待ってからもう一度「サマリーを更新」を実行してください。',
+  },
+  noSpreadsheet: {
+    en: 'Open the spreadsheet and run Refresh summary from Extensions → OKR Owners.',
+    ja: 'スプレッドシートを開き、拡張機能 → OKR Owners から「サマリーを更新」を実行してください。',
+  },
+};
+
+export interface RefreshSummaryResult {
+  ok: true;
+  rows: number;
+  objectives: number;
+  keyResults: number;
+  sections: SummaryRefresh['sections'];
+  chart: boolean;
+  empty: boolean;
+  message: string;
+}
+
+/** The Summary tab's language: the setting, else the spreadsheet's locale (not the caller's). */
+export function summaryLang(ss: Spreadsheet, settings: Settings): Lang {
+  return settings.language !== 'auto' ? settings.language : langFromLocale(ss.getSpreadsheetLocale());
+}
+
+/** The refreshSummary() endpoint: lock, read inside it, rewrite the tab, tell the user. */
+export function refreshSummaryNow(): RefreshSummaryResult {
+  const settings = loadSettings();
+  const ss = SpreadsheetApp.getActive();
+  if (!ss)
+    throw new Error(t(ENDPOINT_MESSAGES, langFromLocale(Session.getActiveUserLocale()), 'noSpreadsheet'));
+  const lang = summaryLang(ss, settings);
+  let result: SummaryRefresh;
+  try {
+    result = withDocumentLock(() => refreshSummaryTab(ss, { now: now(), lang, settings }));
+  } catch (e) {
+    if (e instanceof BusyError) throw new Error(t(ENDPOINT_MESSAGES, lang, 'busy'));
+    throw e;
+  }
+  const message = result.empty
+    ? t(ENDPOINT_MESSAGES, lang, 'empty')
+    : t(ENDPOINT_MESSAGES, lang, 'done', { objectives: result.objectives, keyResults: result.keyResults });
+  ss.toast(message, 'OKR Owners', 5);
+  return {
+    ok: true,
+    rows: result.rows,
+    objectives: result.objectives,
+    keyResults: result.keyResults,
+    sections: result.sections,
+    chart: result.chart,
+    empty: result.empty,
+    message,
+  };
+}
