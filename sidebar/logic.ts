@@ -25,6 +25,21 @@ export function formatDate(time: number | null, timeZone: string, lang: Lang): s
   }
 }
 
+export function formatDateTime(time: number, timeZone: string, lang: Lang): string {
+  try {
+    return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-US', {
+      timeZone,
+      weekday: 'short',
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+    }).format(new Date(time));
+  } catch (_e) {
+    return new Date(time).toISOString();
+  }
+}
+
 /** Progress clamped to a bar width. */
 export function barPercent(progress: number | null): number {
   if (progress === null || !Number.isFinite(progress)) return 0;

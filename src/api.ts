@@ -203,6 +203,8 @@ export interface SettingsValues {
 }
 
 export interface DigestStatusView {
+  enabled: boolean;
+  /** The run's period (ISO week), the current one or else the last finished one. */
   period: string | null;
   startedAt: number | null;
   finishedAt: number | null;
@@ -211,6 +213,9 @@ export interface DigestStatusView {
   remaining: number;
   /** The last few failures, for the lead to fix addresses. */
   failures: Array<{ email: string; reason: string }>;
+  /** Why an unfinished run is waiting: 'quota' (resumes tomorrow), 'time', 'error'. */
+  waitingFor: string | null;
+  nextRunAt: number | null;
 }
 
 export interface SettingsView {

@@ -106,11 +106,11 @@ export function getActiveOkrId(): ActiveOkr {
 }
 
 export function getSettings(): SettingsResult {
-  return sidebar.getSettings(() => null);
+  return sidebar.getSettings();
 }
 
 export function saveSettings(req: unknown): SettingsResult {
-  return sidebar.saveSettings(req, () => null);
+  return sidebar.saveSettings(req);
 }
 // --- end ---
 
@@ -296,5 +296,16 @@ export function sendTestDigest(): TestDigestResult & { message: string } {
     );
   }
   return { ...result, message: messages.join(' ') };
+}
+// --- end ---
+
+// --- summary (issue 5) ---
+
+import { type RefreshSummaryResult, refreshSummaryNow } from './sheets/summaryTab';
+
+// Rewrites the Summary tab under the document lock in a constant number of Sheets calls; the rules
+// live in src/okr/summary.ts and src/okr/summaryGrid.ts, the writing in src/sheets/summaryTab.ts.
+export function refreshSummary(): RefreshSummaryResult {
+  return refreshSummaryNow();
 }
 // --- end ---

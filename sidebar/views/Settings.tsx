@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Lang, SaveSettingsRequest, SettingsResult, SettingsView } from '../../src/api';
 import { tr, WORDS } from '../i18n';
-import { formatDate } from '../logic';
+import { formatDate, formatDateTime } from '../logic';
 import { errorText, server } from '../server';
 import { FieldError, FormAlert, type FormError, useId } from '../ui';
 
@@ -171,6 +171,11 @@ export function Settings(props: Props) {
       </form>
       <section aria-labelledby={`${id}-run`}>
         <h3 id={`${id}-run`}>{tr(lang, 'weeklyRun')}</h3>
+        {digest?.nextRunAt != null && view.settings.weeklyEmails && (
+          <p class="muted">
+            {tr(lang, 'runNext', { date: formatDateTime(digest.nextRunAt, view.timeZone, lang) })}
+          </p>
+        )}
         {!digest?.period ? (
           <p class="muted">{tr(lang, 'noRun')}</p>
         ) : (
@@ -186,7 +191,7 @@ export function Settings(props: Props) {
             <p>
               {digest.finishedAt !== null
                 ? tr(lang, 'runFinished', { date: formatDate(digest.finishedAt, view.timeZone, lang) })
-                : tr(lang, 'runUnfinished')}
+                : tr(lang, digest.waitingFor === 'quota' ? 'runQuota' : 'runUnfinished')}
             </p>
             {digest.failures.length > 0 && (
               <ul class="failures">

@@ -51,6 +51,7 @@ import {
 import { buildSidebarState, keyResultView } from '../okr/sidebarState';
 import { TAB } from '../okr/tabs';
 import { validateOkrs } from '../okr/validate';
+import type { DigestStatus } from '../okr/weeklyRun';
 import { findTabs, type Tabs } from '../sheets/okrData';
 import {
   appendCheckIns,
@@ -65,6 +66,7 @@ import { activeOkrRows, columnIndex, selectA1, selectOkrCell } from '../sheets/s
 import { BusyError, withDocumentLock } from './lock';
 import { activeUserEmail, now, userLocale } from './session';
 import { loadSettings, storeSettings } from './settings';
+import { readDigestStatus } from './weeklyState';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -330,8 +332,37 @@ export function getActiveOkrId(): ActiveOkr {
 
 // ---- settings ---------------------------------------------------------------------------------
 
-/** Issue 7's run status, when that feature is present; shown read-only in Settings. */
-export type DigestStatusSource = () => DigestStatusView | null;
+const ms = (iso: string | null | undefined): number | null => {
+  const t = iso ? Date.parse(iso) : Number.NaN;
+  return Number.isFinite(t) ? t : null;
+};
+
+/** Issue 7's run status, as Settings shows it: the current run, else the last finished one. */
+export function digestView(status: DigestStatus): DigestStatusView {
+  const last = status.lastRun;
+  const current = status.period !== null;
+  return {
+    enabled: status.enabled,
+    period: status.period ?? last?.period ?? null,
+    startedAt: current ? ms(status.startedAt) : null,
+    finishedAt: current ? ms(status.finishedAt) : ms(last?.finishedAt),
+    sent: current ? status.sent : (last?.sent ?? 0),
+    failed: current ? status.failedCount : (last?.failedCount ?? 0),
+    remaining: current ? (status.remaining ?? 0) : 0,
+    failures: current ? status.failed.slice(0, 10).map((f) => ({ email: f.email, reason: f.reason })) : [],
+    waitingFor: status.waitingFor,
+    nextRunAt: ms(status.nextRunAt),
+  };
+}
+
+function digestOrNull(): DigestStatusView | null {
+  try {
+    return digestView(readDigestStatus());
+  } catch (_e) {
+    // A damaged run state must not keep a Lead out of the other settings.
+    return null;
+  }
+}
 
 function teamOnly(ctx: Context): { roster: Roster; timeZone: string } {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -343,28 +374,23 @@ function teamOnly(ctx: Context): { roster: Roster; timeZone: string } {
   return { roster, timeZone };
 }
 
-function settingsView(
-  ctx: Context,
-  roster: Roster,
-  timeZone: string,
-  digest: DigestStatusSource,
-): SettingsView {
+function settingsView(ctx: Context, roster: Roster, timeZone: string): SettingsView {
   return {
     settings: { ...ctx.settings },
     timeZone,
     canEdit: canManage(callerFrom(ctx.email, roster)),
     lang: ctx.lang,
-    digest: digest(),
+    digest: digestOrNull(),
   };
 }
 
-export function getSettings(digest: DigestStatusSource): SettingsResult {
+export function getSettings(): SettingsResult {
   const ctx = context();
   const { roster, timeZone } = teamOnly(ctx);
-  return { ok: true, message: '', view: settingsView(ctx, roster, timeZone, digest) };
+  return { ok: true, message: '', view: settingsView(ctx, roster, timeZone) };
 }
 
-export function saveSettings(raw: unknown, digest: DigestStatusSource): SettingsResult {
+export function saveSettings(raw: unknown): SettingsResult {
   let ctx = context();
   const parsed = parseSaveSettings(raw, ctx.lang);
   if (!parsed.ok) return parsed;
@@ -379,12 +405,12 @@ export function saveSettings(raw: unknown, digest: DigestStatusSource): Settings
   } catch (e) {
     if (e instanceof BusyError) return { ok: false, error: t(REQUEST_MESSAGES, ctx.lang, 'busy') };
     if (!(e instanceof RequestError)) throw e;
-    return { ok: false, ...localize(e, ctx.lang), view: settingsView(ctx, roster, timeZone, digest) };
+    return { ok: false, ...localize(e, ctx.lang), view: settingsView(ctx, roster, timeZone) };
   }
   ctx = context();
   return {
     ok: true,
     message: t(REQUEST_MESSAGES, ctx.lang, 'settings-saved'),
-    view: settingsView(ctx, roster, timeZone, digest),
+    view: settingsView(ctx, roster, timeZone),
   };
 }
