@@ -300,12 +300,12 @@ export function sendTestDigest(): TestDigestResult & { message: string } {
 // --- end ---
 
 // --- summary (issue 5) ---
-
-import { type RefreshSummaryResult, refreshSummaryNow } from './sheets/summaryTab';
-
 // Rewrites the Summary tab under the document lock in a constant number of Sheets calls; the rules
 // live in src/okr/summary.ts and src/okr/summaryGrid.ts, the writing in src/sheets/summaryTab.ts.
 export function refreshSummary(): RefreshSummaryResult {
   return refreshSummaryNow();
 }
+
+// (ES imports are hoisted; this one sits inside the section so the sections stay independent.)
+import { type RefreshSummaryResult, refreshSummaryNow } from './sheets/summaryTab';
 // --- end ---
