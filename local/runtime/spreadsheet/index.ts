@@ -1,0 +1,20 @@
+// The emulated Google Sheets half of the local Apps Script runtime (see /work/notes/runtime-api.md).
+export { cellA1, columnToLetters, lettersToColumn, parseA1, rectA1 } from './a1';
+export { createSpreadsheetApp, makeEnums } from './app';
+export { DEMO_TODAY, demoWorkbook, OKR_HEADER } from './demo';
+export { applyUserEdit, type UserEditRequest, type UserEditResult } from './edit';
+export { makeEnum, normalizeColor } from './env';
+export {
+  DEFAULT_NUMBER_FORMAT,
+  dateToSerial,
+  displayValue,
+  fromWallTime,
+  serialToDate,
+  wallTime,
+} from './format';
+export { parseTyped } from './input';
+export { CHART_TYPES } from './objects';
+export { PROTECTED_MESSAGE } from './range';
+export type * from './types';
+export { DEFAULT_OWNER, SheetData, Workbook, type WorkbookOptions } from './workbook';
+export { buildSidecar, type Sidecar, workbookFromXlsx, workbookToXlsx } from './xlsx';

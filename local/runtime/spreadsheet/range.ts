@@ -1,0 +1,800 @@
+// Range: a rectangle on a sheet, as scripts see it.
+// https://developers.google.com/apps-script/reference/spreadsheet/range
+import { type GridRect, rectA1 } from './a1';
+import type { Env } from './env';
+import { DEFAULT_DATE_TIME_FORMAT, DEFAULT_NUMBER_FORMAT, displayValue, isDate } from './format';
+import { parseTyped } from './input';
+import { DataValidation } from './rules';
+import type { Cell, GridRef } from './types';
+import { copyValidation, hasContent, type SheetData, toCellValue } from './workbook';
+
+export interface RangeShape {
+  openRows?: boolean;
+  openCols?: boolean;
+  wholeRows?: boolean;
+  wholeCols?: boolean;
+}
+
+export const PROTECTED_MESSAGE =
+  'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+
+/** Stores a script-written value the way Sheets does (text is parsed as if typed). */
+export function storeScriptValue(env: Env, c: Cell, v: unknown): void {
+  if (typeof v === 'string') {
+    const p = parseTyped(v, { timeZone: env.wb.timeZone, locale: env.wb.locale, cellFormat: c.numberFormat });
+    if (p.formula !== undefined) {
+      c.formula = p.formula;
+      c.value = '';
+      return;
+    }
+    delete c.formula;
+    c.value = p.value;
+    if (p.format && (!c.numberFormat || c.numberFormat === DEFAULT_NUMBER_FORMAT)) c.numberFormat = p.format;
+    return;
+  }
+  delete c.formula;
+  c.value = toCellValue(v);
+  if (isDate(c.value) && (!c.numberFormat || c.numberFormat === DEFAULT_NUMBER_FORMAT))
+    c.numberFormat = DEFAULT_DATE_TIME_FORMAT;
+}
+
+/** Whether `actor` may write the rectangle; warning-only protections never block scripts. */
+export function protectionBlocking(env: Env, sheet: SheetData, r: GridRect, actor: string): boolean {
+  const wb = env.wb;
+  if (actor && actor === wb.owner) return false;
+  const overlaps = (a: GridRect, b: GridRect) =>
+    a.row < b.row + b.numRows &&
+    b.row < a.row + a.numRows &&
+    a.col < b.col + b.numCols &&
+    b.col < a.col + a.numCols;
+  for (const p of wb.protections) {
+    if (p.sheetId !== sheet.id || p.warningOnly || p.editors === null) continue;
+    if (p.editors.includes(actor)) continue;
+    if (p.type === 'RANGE' && p.range && overlaps(p.range, r)) return true;
+    if (p.type === 'SHEET') {
+      // Cells in the sheet's unprotected ranges stay editable.
+      for (let i = r.row; i < r.row + r.numRows; i++) {
+        for (let j = r.col; j < r.col + r.numCols; j++) {
+          const cell = { row: i, col: j, numRows: 1, numCols: 1 };
+          if (!p.unprotected.some((u) => overlaps(u, cell))) return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+type FormatKey =
+  | 'background'
+  | 'fontWeight'
+  | 'fontColor'
+  | 'fontStyle'
+  | 'fontSize'
+  | 'fontFamily'
+  | 'fontLine'
+  | 'numberFormat'
+  | 'horizontalAlignment'
+  | 'verticalAlignment'
+  | 'wrap'
+  | 'wrapStrategy'
+  | 'border';
+
+const FORMAT_KEYS: FormatKey[] = [
+  'background',
+  'fontWeight',
+  'fontColor',
+  'fontStyle',
+  'fontSize',
+  'fontFamily',
+  'fontLine',
+  'numberFormat',
+  'horizontalAlignment',
+  'verticalAlignment',
+  'wrap',
+  'wrapStrategy',
+  'border',
+];
+
+const DEFAULTS = {
+  background: '#ffffff',
+  fontWeight: 'normal',
+  fontColor: '#000000',
+  fontStyle: 'normal',
+  fontSize: 10,
+  fontFamily: 'Arial',
+  fontLine: 'none',
+  numberFormat: DEFAULT_NUMBER_FORMAT,
+  horizontalAlignment: 'general',
+  verticalAlignment: 'bottom',
+  wrap: false,
+  wrapStrategy: 'OVERFLOW',
+} as const;
+
+export class Range {
+  constructor(
+    readonly env: Env,
+    readonly sheet: SheetData,
+    readonly rect: GridRect,
+    readonly shape: RangeShape = {},
+  ) {}
+
+  toString() {
+    return 'Range';
+  }
+
+  __ref(): GridRef {
+    return { sheetId: this.sheet.id, ...this.rect };
+  }
+
+  private get n(): number {
+    return this.rect.numRows * this.rect.numCols;
+  }
+
+  private m(method: string, cells = 0) {
+    this.env.m(`Range.${method}`, cells);
+  }
+
+  private live(): void {
+    if (!this.env.wb.sheets.includes(this.sheet)) throw this.env.err('Range not found');
+  }
+
+  /** Rows × columns of a per-cell getter, as realm arrays. */
+  private grid<T>(f: (c: Cell | undefined, row: number, col: number) => T): T[][] {
+    const out: T[][] = [];
+    for (let i = 0; i < this.rect.numRows; i++) {
+      const line: T[] = [];
+      for (let j = 0; j < this.rect.numCols; j++) {
+        const r = this.rect.row + i;
+        const c = this.rect.col + j;
+        line.push(f(this.sheet.cell(r, c), r, c));
+      }
+      out.push(line);
+    }
+    return this.env.out(out);
+  }
+
+  private first<T>(f: (c: Cell | undefined) => T): T {
+    return f(this.sheet.cell(this.rect.row, this.rect.col));
+  }
+
+  private assertWritable(): void {
+    this.live();
+    if (protectionBlocking(this.env, this.sheet, this.rect, this.env.actor))
+      throw this.env.err(PROTECTED_MESSAGE);
+  }
+
+  /** Applies f to every cell of the range (creating cells), after the protection check. */
+  private each(f: (c: Cell, i: number, j: number) => void): void {
+    this.assertWritable();
+    for (let i = 0; i < this.rect.numRows; i++) {
+      for (let j = 0; j < this.rect.numCols; j++)
+        f(this.sheet.cellForWrite(this.rect.row + i, this.rect.col + j), i, j);
+    }
+  }
+
+  /** Google's row/column count checks for the 2-D setters. */
+  private checkGrid(method: string, data: unknown): unknown[][] {
+    if (!Array.isArray(data) || !data.every((r) => Array.isArray(r)))
+      throw this.env.signature(`SpreadsheetApp.Range.${method}`, [data]);
+    if (data.length !== this.rect.numRows) {
+      throw this.env.err(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${this.rect.numRows}.`,
+      );
+    }
+    for (const row of data as unknown[][]) {
+      if (row.length !== this.rect.numCols) {
+        throw this.env.err(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this.rect.numCols}.`,
+        );
+      }
+    }
+    return data as unknown[][];
+  }
+
+  private fromScript(v: unknown): unknown {
+    return isDate(v) ? new Date(v.getTime()) : v;
+  }
+
+  // ---- geometry ----
+
+  getA1Notation() {
+    this.m('getA1Notation');
+    return rectA1(this.rect, this.shape);
+  }
+  getRow() {
+    this.m('getRow');
+    return this.rect.row;
+  }
+  getRowIndex() {
+    this.m('getRowIndex');
+    return this.rect.row;
+  }
+  getColumn() {
+    this.m('getColumn');
+    return this.rect.col;
+  }
+  getColumnIndex() {
+    this.m('getColumnIndex');
+    return this.rect.col;
+  }
+  getNumRows() {
+    this.m('getNumRows');
+    return this.rect.numRows;
+  }
+  getNumColumns() {
+    this.m('getNumColumns');
+    return this.rect.numCols;
+  }
+  getHeight() {
+    this.m('getHeight');
+    return this.rect.numRows;
+  }
+  getWidth() {
+    this.m('getWidth');
+    return this.rect.numCols;
+  }
+  getLastRow() {
+    this.m('getLastRow');
+    return this.rect.row + this.rect.numRows - 1;
+  }
+  getLastColumn() {
+    this.m('getLastColumn');
+    return this.rect.col + this.rect.numCols - 1;
+  }
+  getGridId() {
+    this.m('getGridId');
+    return this.sheet.id;
+  }
+  getSheet() {
+    this.m('getSheet');
+    return this.env.sheetOf(this.sheet);
+  }
+  getCell(row: number, col: number) {
+    this.m('getCell');
+    if (typeof row !== 'number' || typeof col !== 'number')
+      throw this.env.signature('SpreadsheetApp.Range.getCell', [row, col]);
+    if (row < 1 || col < 1 || row > this.rect.numRows || col > this.rect.numCols) {
+      throw this.env.err('Cell reference out of range');
+    }
+    return new Range(this.env, this.sheet, {
+      row: this.rect.row + row - 1,
+      col: this.rect.col + col - 1,
+      numRows: 1,
+      numCols: 1,
+    });
+  }
+  offset(rowOffset: number, colOffset: number, numRows?: number, numCols?: number) {
+    this.m('offset');
+    const r = {
+      row: this.rect.row + rowOffset,
+      col: this.rect.col + colOffset,
+      numRows: numRows ?? this.rect.numRows,
+      numCols: numCols ?? this.rect.numCols,
+    };
+    return this.env.checkedRange(this.sheet, r);
+  }
+  isBlank() {
+    this.m('isBlank');
+    for (const [, , c] of this.sheet.cellsIn(this.rect)) if (hasContent(c)) return false;
+    return true;
+  }
+
+  // ---- values ----
+
+  getValue() {
+    this.m('getValue', 1);
+    return this.env.out(this.first((c) => c?.value ?? ''));
+  }
+  getValues() {
+    this.m('getValues', this.n);
+    return this.grid((c) => c?.value ?? '');
+  }
+  getDisplayValue() {
+    this.m('getDisplayValue', 1);
+    return this.first((c) => (c ? displayValue(c.value, c.numberFormat, this.env.wb.timeZone) : ''));
+  }
+  getDisplayValues() {
+    this.m('getDisplayValues', this.n);
+    return this.grid((c) => (c ? displayValue(c.value, c.numberFormat, this.env.wb.timeZone) : ''));
+  }
+  setValue(value: unknown) {
+    this.m('setValue', this.n);
+    if (Array.isArray(value)) throw this.env.signature('SpreadsheetApp.Range.setValue', [value]);
+    const v = this.fromScript(value);
+    this.each((c) => storeScriptValue(this.env, c, v));
+    return this;
+  }
+  setValues(values: unknown[][]) {
+    this.m('setValues', this.n);
+    const data = this.checkGrid('setValues', values);
+    this.each((c, i, j) => storeScriptValue(this.env, c, this.fromScript(data[i]?.[j])));
+    return this;
+  }
+  getFormula() {
+    this.m('getFormula', 1);
+    return this.first((c) => c?.formula ?? '');
+  }
+  getFormulas() {
+    this.m('getFormulas', this.n);
+    return this.grid((c) => c?.formula ?? '');
+  }
+  setFormula(formula: string) {
+    this.m('setFormula', this.n);
+    const f = String(formula);
+    this.each((c) => {
+      if (f.startsWith('=')) {
+        c.formula = f;
+        c.value = '';
+      } else storeScriptValue(this.env, c, f);
+    });
+    return this;
+  }
+  setFormulas(formulas: string[][]) {
+    this.m('setFormulas', this.n);
+    const data = this.checkGrid('setFormulas', formulas);
+    this.each((c, i, j) => {
+      const f = String(data[i]?.[j] ?? '');
+      if (f.startsWith('=')) {
+        c.formula = f;
+        c.value = '';
+      } else storeScriptValue(this.env, c, f);
+    });
+    return this;
+  }
+
+  // ---- notes ----
+
+  getNote() {
+    this.m('getNote');
+    return this.first((c) => c?.note ?? '');
+  }
+  getNotes() {
+    this.m('getNotes', this.n);
+    return this.grid((c) => c?.note ?? '');
+  }
+  setNote(note: string | null) {
+    this.m('setNote', this.n);
+    this.each((c) => {
+      if (note === null || note === undefined || note === '') delete c.note;
+      else c.note = String(note);
+    });
+    return this;
+  }
+  setNotes(notes: Array<Array<string | null>>) {
+    this.m('setNotes', this.n);
+    const data = this.checkGrid('setNotes', notes);
+    this.each((c, i, j) => {
+      const v = data[i]?.[j];
+      if (v === null || v === undefined || v === '') delete c.note;
+      else c.note = String(v);
+    });
+    return this;
+  }
+  clearNote() {
+    this.m('clearNote', this.n);
+    this.each((c) => {
+      delete c.note;
+    });
+    return this;
+  }
+
+  // ---- formats ----
+
+  private setFormat<K extends FormatKey>(method: string, key: K, value: Cell[K] | null | undefined) {
+    this.m(method, this.n);
+    this.each((c) => {
+      if (value === null || value === undefined) delete c[key];
+      else c[key] = value;
+    });
+    return this;
+  }
+  private setFormats<K extends FormatKey>(
+    method: string,
+    key: K,
+    values: unknown,
+    conv: (v: unknown) => Cell[K] | null,
+  ) {
+    this.m(method, this.n);
+    const data = this.checkGrid(method, values);
+    this.each((c, i, j) => {
+      const v = data[i]?.[j];
+      const x = v === null || v === undefined ? null : conv(v);
+      if (x === null) delete c[key];
+      else c[key] = x;
+    });
+    return this;
+  }
+  private getFormat<K extends keyof typeof DEFAULTS>(method: string, key: K) {
+    this.m(method);
+    return this.first((c) => (c?.[key] as unknown) ?? DEFAULTS[key]);
+  }
+  private getFormatsGrid<K extends keyof typeof DEFAULTS>(method: string, key: K) {
+    this.m(method, this.n);
+    return this.grid((c) => (c?.[key] as unknown) ?? DEFAULTS[key]);
+  }
+
+  setBackground(color: string | null) {
+    return this.setFormat('setBackground', 'background', color == null ? null : this.env.color(color));
+  }
+  setBackgroundRGB(r: number, g: number, b: number) {
+    return this.setFormat(
+      'setBackgroundRGB',
+      'background',
+      `#${[r, g, b].map((x) => Number(x).toString(16).padStart(2, '0')).join('')}`,
+    );
+  }
+  setBackgrounds(colors: Array<Array<string | null>>) {
+    return this.setFormats('setBackgrounds', 'background', colors, (v) => this.env.color(String(v)));
+  }
+  getBackground() {
+    return this.getFormat('getBackground', 'background');
+  }
+  getBackgrounds() {
+    return this.getFormatsGrid('getBackground', 'background');
+  }
+  setFontWeight(w: string | null) {
+    return this.setFormat('setFontWeight', 'fontWeight', w == null ? null : w === 'bold' ? 'bold' : 'normal');
+  }
+  setFontWeights(ws: Array<Array<string | null>>) {
+    return this.setFormats('setFontWeights', 'fontWeight', ws, (v) => (v === 'bold' ? 'bold' : 'normal'));
+  }
+  getFontWeight() {
+    return this.getFormat('getFontWeight', 'fontWeight');
+  }
+  getFontWeights() {
+    return this.getFormatsGrid('getFontWeights', 'fontWeight');
+  }
+  setFontColor(color: string | null) {
+    return this.setFormat('setFontColor', 'fontColor', color == null ? null : this.env.color(color));
+  }
+  setFontColors(colors: Array<Array<string | null>>) {
+    return this.setFormats('setFontColors', 'fontColor', colors, (v) => this.env.color(String(v)));
+  }
+  getFontColor() {
+    return this.getFormat('getFontColor', 'fontColor');
+  }
+  getFontColors() {
+    return this.getFormatsGrid('getFontColors', 'fontColor');
+  }
+  setFontStyle(s: string | null) {
+    return this.setFormat(
+      'setFontStyle',
+      'fontStyle',
+      s == null ? null : s === 'italic' ? 'italic' : 'normal',
+    );
+  }
+  setFontStyles(ss: Array<Array<string | null>>) {
+    return this.setFormats('setFontStyles', 'fontStyle', ss, (v) => (v === 'italic' ? 'italic' : 'normal'));
+  }
+  getFontStyle() {
+    return this.getFormat('getFontStyle', 'fontStyle');
+  }
+  setFontSize(size: number) {
+    return this.setFormat('setFontSize', 'fontSize', size);
+  }
+  getFontSize() {
+    return this.getFormat('getFontSize', 'fontSize');
+  }
+  setFontFamily(f: string | null) {
+    return this.setFormat('setFontFamily', 'fontFamily', f);
+  }
+  getFontFamily() {
+    return this.getFormat('getFontFamily', 'fontFamily');
+  }
+  setFontLine(line: string | null) {
+    return this.setFormat('setFontLine', 'fontLine', line as Cell['fontLine']);
+  }
+  getFontLine() {
+    return this.getFormat('getFontLine', 'fontLine');
+  }
+  setNumberFormat(fmt: string) {
+    return this.setFormat('setNumberFormat', 'numberFormat', fmt == null ? null : String(fmt));
+  }
+  setNumberFormats(fmts: string[][]) {
+    return this.setFormats('setNumberFormats', 'numberFormat', fmts, (v) => String(v));
+  }
+  getNumberFormat() {
+    return this.getFormat('getNumberFormat', 'numberFormat');
+  }
+  getNumberFormats() {
+    return this.getFormatsGrid('getNumberFormats', 'numberFormat');
+  }
+  setHorizontalAlignment(a: string | null) {
+    return this.setFormat(
+      'setHorizontalAlignment',
+      'horizontalAlignment',
+      a == null ? null : String(a).toLowerCase(),
+    );
+  }
+  getHorizontalAlignment() {
+    return this.getFormat('getHorizontalAlignment', 'horizontalAlignment');
+  }
+  setVerticalAlignment(a: string | null) {
+    return this.setFormat(
+      'setVerticalAlignment',
+      'verticalAlignment',
+      a == null ? null : String(a).toLowerCase(),
+    );
+  }
+  getVerticalAlignment() {
+    return this.getFormat('getVerticalAlignment', 'verticalAlignment');
+  }
+  setWrap(w: boolean) {
+    this.setFormat('setWrap', 'wrap', w);
+    return this;
+  }
+  getWrap() {
+    return this.getFormat('getWrap', 'wrap');
+  }
+  setWrapStrategy(s: unknown) {
+    return this.setFormat('setWrapStrategy', 'wrapStrategy', String(s) as Cell['wrapStrategy']);
+  }
+  getWrapStrategy() {
+    this.m('getWrapStrategy');
+    const s = this.first((c) => c?.wrapStrategy ?? (c?.wrap ? 'WRAP' : 'OVERFLOW'));
+    return this.env.enums.WrapStrategy[s];
+  }
+  setBorder(
+    top: boolean | null,
+    left: boolean | null,
+    bottom: boolean | null,
+    right: boolean | null,
+    _vertical: boolean | null,
+    _horizontal: boolean | null,
+    color?: string | null,
+    style?: unknown,
+  ) {
+    this.m('setBorder', this.n);
+    this.each((c) => {
+      const b = { ...(c.border ?? {}) };
+      if (top !== null) b.top = top;
+      if (left !== null) b.left = left;
+      if (bottom !== null) b.bottom = bottom;
+      if (right !== null) b.right = right;
+      if (color !== undefined) b.color = color === null ? null : this.env.color(color);
+      if (style !== undefined) b.style = style === null ? null : String(style);
+      c.border = b;
+    });
+    return this;
+  }
+  setTextStyle(style: { bold?: boolean; italic?: boolean; color?: string; size?: number }) {
+    this.m('setTextStyle', this.n);
+    this.each((c) => {
+      if (style.bold !== undefined) c.fontWeight = style.bold ? 'bold' : 'normal';
+      if (style.italic !== undefined) c.fontStyle = style.italic ? 'italic' : 'normal';
+      if (style.color !== undefined) c.fontColor = this.env.color(style.color);
+      if (style.size !== undefined) c.fontSize = style.size;
+    });
+    return this;
+  }
+
+  // ---- clearing ----
+
+  clear(options?: {
+    contentsOnly?: boolean;
+    formatOnly?: boolean;
+    validationsOnly?: boolean;
+    commentsOnly?: boolean;
+  }) {
+    this.m('clear', this.n);
+    const o = options ?? {};
+    const any = o.contentsOnly || o.formatOnly || o.validationsOnly || o.commentsOnly;
+    this.each((c) => {
+      if (!any || o.contentsOnly) {
+        c.value = '';
+        delete c.formula;
+      }
+      if (!any || o.formatOnly) for (const k of FORMAT_KEYS) delete c[k];
+      if (o.validationsOnly) delete c.validation;
+      if (o.commentsOnly) delete c.note;
+    });
+    return this;
+  }
+  clearContent() {
+    this.m('clearContent', this.n);
+    this.each((c) => {
+      c.value = '';
+      delete c.formula;
+    });
+    return this;
+  }
+  clearFormat() {
+    this.m('clearFormat', this.n);
+    this.each((c) => {
+      for (const k of FORMAT_KEYS) delete c[k];
+    });
+    return this;
+  }
+  clearDataValidations() {
+    this.m('clearDataValidations', this.n);
+    this.each((c) => {
+      delete c.validation;
+    });
+    return this;
+  }
+
+  // ---- data validation ----
+
+  setDataValidation(rule: DataValidation | null) {
+    this.m('setDataValidation', this.n);
+    if (rule !== null && !(rule instanceof DataValidation))
+      throw this.env.signature('SpreadsheetApp.Range.setDataValidation', [rule]);
+    this.each((c) => {
+      if (rule) c.validation = copyValidation(rule.spec);
+      else delete c.validation;
+    });
+    return this;
+  }
+  setDataValidations(rules: Array<Array<DataValidation | null>>) {
+    this.m('setDataValidations', this.n);
+    const data = this.checkGrid('setDataValidations', rules);
+    this.each((c, i, j) => {
+      const r = data[i]?.[j];
+      if (r instanceof DataValidation) c.validation = copyValidation(r.spec);
+      else delete c.validation;
+    });
+    return this;
+  }
+  getDataValidation() {
+    this.m('getDataValidation');
+    const v = this.first((c) => c?.validation);
+    return v ? new DataValidation(this.env, copyValidation(v)) : null;
+  }
+  getDataValidations() {
+    this.m('getDataValidations', this.n);
+    return this.grid((c) =>
+      c?.validation ? new DataValidation(this.env, copyValidation(c.validation)) : null,
+    );
+  }
+
+  // ---- checkboxes ----
+
+  insertCheckboxes(checked?: unknown, unchecked?: unknown) {
+    this.m('insertCheckboxes', this.n);
+    const values = checked === undefined ? [] : unchecked === undefined ? [checked] : [checked, unchecked];
+    const off = values.length === 2 ? values[1] : false;
+    this.each((c) => {
+      c.validation = { criteria: 'CHECKBOX', values: [...values], allowInvalid: false, helpText: '' };
+      if (!hasContent(c)) c.value = off as boolean;
+    });
+    return this;
+  }
+  removeCheckboxes() {
+    this.m('removeCheckboxes', this.n);
+    this.each((c) => {
+      if (c.validation?.criteria === 'CHECKBOX') {
+        delete c.validation;
+        c.value = '';
+      }
+    });
+    return this;
+  }
+  check() {
+    this.m('check', this.n);
+    this.each((c) => {
+      if (c.validation?.criteria === 'CHECKBOX')
+        c.value = (c.validation.values[0] as boolean | undefined) ?? true;
+    });
+    return this;
+  }
+  uncheck() {
+    this.m('uncheck', this.n);
+    this.each((c) => {
+      if (c.validation?.criteria === 'CHECKBOX')
+        c.value = (c.validation.values[1] as boolean | undefined) ?? false;
+    });
+    return this;
+  }
+  isChecked() {
+    this.m('isChecked');
+    let sawTrue = false;
+    let sawFalse = false;
+    for (let i = 0; i < this.rect.numRows; i++) {
+      for (let j = 0; j < this.rect.numCols; j++) {
+        const c = this.sheet.cell(this.rect.row + i, this.rect.col + j);
+        if (c?.validation?.criteria !== 'CHECKBOX') return null;
+        const on = (c.validation.values[0] as unknown) ?? true;
+        if (c.value === on) sawTrue = true;
+        else sawFalse = true;
+      }
+    }
+    return sawTrue && !sawFalse ? true : !sawTrue && sawFalse ? false : null;
+  }
+
+  // ---- merges ----
+
+  merge() {
+    this.m('merge', this.n);
+    this.assertWritable();
+    this.mergeRects([{ ...this.rect }]);
+    return this;
+  }
+  mergeAcross() {
+    this.m('mergeAcross', this.n);
+    this.assertWritable();
+    const rects: GridRect[] = [];
+    for (let i = 0; i < this.rect.numRows; i++)
+      rects.push({ row: this.rect.row + i, col: this.rect.col, numRows: 1, numCols: this.rect.numCols });
+    this.mergeRects(rects);
+    return this;
+  }
+  mergeVertically() {
+    this.m('mergeVertically', this.n);
+    this.assertWritable();
+    const rects: GridRect[] = [];
+    for (let j = 0; j < this.rect.numCols; j++)
+      rects.push({ row: this.rect.row, col: this.rect.col + j, numRows: this.rect.numRows, numCols: 1 });
+    this.mergeRects(rects);
+    return this;
+  }
+  private mergeRects(rects: GridRect[]) {
+    for (const r of rects) {
+      if (r.numRows * r.numCols < 2) continue;
+      // Merging keeps only the upper-left value.
+      for (const [i, j, c] of this.sheet.cellsIn(r)) {
+        if (i === r.row && j === r.col) continue;
+        c.value = '';
+        delete c.formula;
+      }
+      this.sheet.merges = this.sheet.merges.filter((m) => !overlap(m, r));
+      this.sheet.merges.push({ ...r });
+    }
+  }
+  breakApart() {
+    this.m('breakApart', this.n);
+    this.assertWritable();
+    this.sheet.merges = this.sheet.merges.filter((m) => !overlap(m, this.rect));
+    return this;
+  }
+  isPartOfMerge() {
+    this.m('isPartOfMerge');
+    return this.sheet.merges.some((m) => overlap(m, this.rect));
+  }
+  getMergedRanges() {
+    this.m('getMergedRanges');
+    return this.env.list(
+      this.sheet.merges
+        .filter((m) => overlap(m, this.rect))
+        .map((m) => new Range(this.env, this.sheet, { ...m })),
+    );
+  }
+
+  // ---- selection, protection, groups ----
+
+  activate() {
+    this.m('activate');
+    this.env.select(this.sheet, this.rect);
+    return this;
+  }
+  activateAsCurrentCell() {
+    this.m('activateAsCurrentCell');
+    this.env.select(this.sheet, { row: this.rect.row, col: this.rect.col, numRows: 1, numCols: 1 });
+    return this;
+  }
+  protect() {
+    this.m('protect');
+    return this.env.protect(this.sheet, 'RANGE', this.rect);
+  }
+  shiftRowGroupDepth(delta: number) {
+    this.m('shiftRowGroupDepth');
+    for (let r = this.rect.row; r < this.rect.row + this.rect.numRows; r++) {
+      const d = Math.max(0, Math.min(8, (this.sheet.rowDepths[r] ?? 0) + delta));
+      if (d === 0) delete this.sheet.rowDepths[r];
+      else this.sheet.rowDepths[r] = d;
+    }
+    return this;
+  }
+  shiftColumnGroupDepth(_delta: number) {
+    this.m('shiftColumnGroupDepth');
+    return this;
+  }
+}
+
+function overlap(a: GridRect, b: GridRect): boolean {
+  return (
+    a.row < b.row + b.numRows &&
+    b.row < a.row + a.numRows &&
+    a.col < b.col + b.numCols &&
+    b.col < a.col + a.numCols
+  );
+}
