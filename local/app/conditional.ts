@@ -4,6 +4,7 @@
 // whose condition holds styles the cell; later rules are not consulted.
 // https://developers.google.com/apps-script/reference/spreadsheet/conditional-format-rule-builder
 import { parseRange } from './a1';
+import { compileFormula, type FormulaHost, formulaHolds } from './formula';
 
 export type Condition = { type: string; values: unknown[] };
 export interface Rule {
@@ -117,21 +118,31 @@ export function conditionHolds(c: Condition, value: unknown, now: number): boole
           : d > r;
     }
     default:
-      // CUSTOM_FORMULA: the sandbox has no formula engine; such rules are not drawn.
+      // CUSTOM_FORMULA is evaluated by conditionalFormats (it needs the cell's position).
       return false;
   }
 }
 
-/** Grid of formats (row-major, 0-based) from the rules for a sheet of `rows` × `cols` values. */
+/** Grid of formats (row-major, 0-based) from the rules for the first `rows` × `cols` cells of `sheet`. */
 export function conditionalFormats(
   rules: Rule[],
-  values: unknown[][],
+  sheet: string,
+  host: FormulaHost,
   rows: number,
   cols: number,
-  now: number,
 ): Array<Array<Rule['format'] | undefined>> {
+  const values = host.values(sheet);
+  const now = host.now();
   const out: Array<Array<Rule['format'] | undefined>> = Array.from({ length: rows }, () => new Array(cols));
   for (const rule of rules) {
+    let formula: ReturnType<typeof compileFormula> | undefined;
+    if (rule.condition.type === 'CUSTOM_FORMULA') {
+      try {
+        formula = compileFormula(String(rule.condition.values[0] ?? ''));
+      } catch {
+        continue; // a formula the sandbox cannot read is not drawn
+      }
+    }
     for (const a1 of rule.rangesA1) {
       const ref = parseRange(a1);
       if (!ref) continue;
@@ -140,8 +151,10 @@ export function conditionalFormats(
       for (let r = ref.startRow; r <= lastRow; r++) {
         for (let c = ref.startCol; c <= lastCol; c++) {
           if (out[r - 1][c - 1] !== undefined) continue; // an earlier rule already styled this cell
-          if (conditionHolds(rule.condition, values[r - 1]?.[c - 1] ?? '', now))
-            out[r - 1][c - 1] = rule.format;
+          const holds = formula
+            ? formulaHolds(formula, host, { sheet, row: r, col: c, anchorRow: ref.startRow, anchorCol: ref.startCol })
+            : conditionHolds(rule.condition, values[r - 1]?.[c - 1] ?? '', now);
+          if (holds) out[r - 1][c - 1] = rule.format;
         }
       }
     }

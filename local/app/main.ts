@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const sandbox = new Sandbox(runtime, args.workbook);
   if (args.as) {
     try {
-      sandbox.switchUser(args.as);
+      sandbox.setUser(args.as);
     } catch (e) {
       fail((e as Error).message);
     }

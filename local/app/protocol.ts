@@ -35,6 +35,8 @@ export interface CellView {
 export interface SheetView {
   name: string;
   frozenRows: number;
+  /** Column widths in pixels, as set in the sheet (Sheets' default is 100). */
+  widths: number[];
   /** rows[r][c]; the first row is sheet row 1. */
   rows: CellView[][];
   /** Rows not sent because the sheet is larger than the view's cap. */

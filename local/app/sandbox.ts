@@ -41,11 +41,16 @@ export class Sandbox {
     return r;
   }
 
-  switchUser(email: string): void {
-    const known = teamPeople(this.runtime.workbook).some((p) => p.email === email);
+  /** Acts as `email` from now on; only people in Team (the add-on's permissions come from there). */
+  setUser(email: string): void {
+    const known = teamPeople(this.runtime.workbook).find((p) => p.email.toLowerCase() === email.toLowerCase());
     if (!known) throw new Error(`${email} is not in the Team tab`);
-    this.user = email;
-    // An open sidebar stays open and reloads as the new user (the page keys its iframe on the user).
+    this.user = known.email;
+  }
+
+  /** Another person opens the spreadsheet. An open sidebar stays open and reloads as them. */
+  switchUser(email: string): void {
+    this.setUser(email);
     this.open();
     this.changed();
   }
@@ -78,7 +83,6 @@ export class Sandbox {
   async tick(until: number): Promise<number> {
     const { executions } = this.runtime.tick(until);
     for (const r of executions) this.record(r, 'trigger');
-    if (executions.length === 0) this.notice('info', `Clock advanced; no trigger was due.`);
     this.changed();
     await this.save();
     return executions.length;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import type { RunResult } from '../runtime';
 import { qualified } from './a1';
-import { parseWallTime } from './clock';
+import { formatWallTime, parseWallTime } from './clock';
 import type { ActionResult } from './protocol';
 import type { Sandbox } from './sandbox';
 import { sheetView } from './sheetView';
@@ -152,8 +152,11 @@ export async function startServer(sandbox: Sandbox, port: number): Promise<Sandb
         if (until === undefined || !Number.isFinite(until))
           throw new BadRequest('give a date and time, e.g. 2026-11-30T10:00');
         if (until < sandbox.runtime.now()) throw new BadRequest('the clock only moves forward');
+        const before = sandbox.runtime.outbox.length;
         const n = await sandbox.tick(until);
-        return json(res, 200, result(true, `${n} trigger run(s)`));
+        const sent = sandbox.runtime.outbox.length - before;
+        const at = formatWallTime(sandbox.runtime.now(), tz);
+        return json(res, 200, result(true, `Clock at ${at}: ${n} trigger run${n === 1 ? '' : 's'}, ${sent} email${sent === 1 ? '' : 's'} sent`));
       }
       default:
         throw new BadRequest(`no route ${route}`);
@@ -166,6 +169,7 @@ export async function startServer(sandbox: Sandbox, port: number): Promise<Sandb
       if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html')) {
         return send(res, 200, 'text/html; charset=utf-8', page.html, { 'content-security-policy': csp });
       }
+      if (url.pathname === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
       if (req.method === 'GET' && url.pathname === '/app.js')
         return send(res, 200, 'text/javascript', page.js);
       if (req.method === 'GET' && url.pathname === '/app.css') return send(res, 200, 'text/css', page.css);

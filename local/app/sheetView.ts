@@ -37,10 +37,19 @@ function listOptions(
 
 export function sheetView(wb: Workbook, name: string, now: number): SheetView {
   const shown = wb.displayValues(name);
-  const values = wb.values(name);
   const width = shown.reduce((m, r) => Math.max(m, r.length), 0);
   const rowCount = Math.min(shown.length, MAX_ROWS);
-  const formats = conditionalFormats(wb.conditionalRules(name), values, rowCount, width, now);
+  // Each tab's values read once per view, for formulas that look at other tabs (COUNTIF over Team).
+  const cache = new Map<string, unknown[][]>();
+  const host = {
+    values: (s: string) => {
+      if (!cache.has(s)) cache.set(s, wb.values(s));
+      return cache.get(s) as unknown[][];
+    },
+    sheetNames: () => wb.sheetNames(),
+    now: () => now,
+  };
+  const formats = conditionalFormats(wb.conditionalRules(name), name, host, rowCount, width);
   const optionsByRule = new Map<string, string[] | undefined>();
   const rows: CellView[][] = [];
   for (let r = 0; r < rowCount; r++) {
@@ -74,5 +83,6 @@ export function sheetView(wb: Workbook, name: string, now: number): SheetView {
     }
     rows.push(row);
   }
-  return { name, frozenRows: wb.frozenRows(name), rows, truncatedRows: shown.length - rowCount };
+  const widths = Array.from({ length: width }, (_, c) => wb.columnWidth(name, c + 1));
+  return { name, frozenRows: wb.frozenRows(name), widths, rows, truncatedRows: shown.length - rowCount };
 }

@@ -101,7 +101,8 @@ function renderMenus(s: AppState): void {
   });
   if (s.menus.length === 0) dropdown.append(h('div', { class: 'group' }, 'onOpen added no menu'));
   for (const m of s.menus) {
-    dropdown.append(h('div', { class: 'group', role: 'presentation' }, m.title));
+    // createAddonMenu() menus carry no title: Sheets shows the add-on's name there.
+    dropdown.append(h('div', { class: 'group', role: 'presentation' }, m.title || 'OKR Owners'));
     for (const item of m.items) {
       if ('separator' in item) {
         dropdown.append(h('hr'));
@@ -189,8 +190,19 @@ function renderGrid(v: SheetView): void {
     v.rows.reduce((m, r) => Math.max(m, r.length), 0),
     8,
   );
-  const head = h('tr', {}, h('th', { class: 'corner' }));
-  for (let c = 1; c <= width; c++) head.append(h('th', { scope: 'col' }, colLetter(c)));
+  // Fixed layout: the sheet's own column widths decide, long text is cut with an ellipsis as in Sheets.
+  const corner = h('th', { class: 'corner' });
+  corner.style.width = '46px';
+  const head = h('tr', {}, corner);
+  let total = 46;
+  for (let c = 1; c <= width; c++) {
+    const th = h('th', { scope: 'col' }, colLetter(c));
+    const w = Math.max(40, Math.min(v.widths[c - 1] ?? 100, 400));
+    th.style.width = `${w}px`;
+    total += w;
+    head.append(th);
+  }
+  table.style.width = `${total}px`;
   const body = h('tbody');
   const rowCount = Math.max(v.rows.length, 20);
   for (let r = 0; r < rowCount; r++) {
@@ -267,8 +279,8 @@ async function applyEdit(value: string): Promise<void> {
   if (!selected) return toast('Select a cell first', 'error');
   const a1 = `${colLetter(selected.col)}${selected.row}`;
   const paste = $<HTMLInputElement>('paste').checked;
-  const r = await act('/api/edit', { sheet: sheetName, a1, value, paste });
-  if (r && !r.ok && r.message) toast(r.message, 'error');
+  // A rejected edit comes back as a notice in the state (shown by applyState).
+  await act('/api/edit', { sheet: sheetName, a1, value, paste });
   await loadSheet(sheetName);
 }
 
