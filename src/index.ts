@@ -142,6 +142,7 @@ import { loadSettings, storeSettings } from './services/settings';
 import { ensureTickTrigger, removeTickTriggers, removeTriggerById } from './services/triggers';
 import { documentStore, readDigestStatus, readWeeklyState, writeWeeklyState } from './services/weeklyState';
 import { findTabs, readOkrData } from './sheets/okrData';
+import { refreshSummaryTab, summaryLang } from './sheets/summaryTab';
 
 function weeklyWorkbook(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -192,8 +193,10 @@ function weeklyPorts(): WeeklyPorts {
     },
     remainingQuota: remainingMailQuota,
     loadWorkbook: (at, settings) => weeklyWorkbook(spreadsheet(), at, settings),
-    refreshSummary: () => {
-      // Wired to the Summary tab (issue 5) once src/sheets/summaryTab.ts lands.
+    // The Summary tab's writer expects its caller to hold the document lock.
+    refreshSummary: (settings, at) => {
+      const book = spreadsheet();
+      withDocumentLock(() => refreshSummaryTab(book, { now: at, lang: summaryLang(book, settings), settings }));
     },
     send: sendMail,
     removeTrigger: (uid) => {

@@ -83,6 +83,14 @@ describe('onTick', () => {
     expect(due.emails.find((e) => e.to === ownerEmail(0))?.subject).toMatch(/^OKR: /);
     expect(due.emails.find((e) => e.to === ownerEmail(1))?.subject).toMatch(/^OKRs: /);
 
+    // The run's first execution refreshed the Summary tab, and the digest links to it.
+    const summary = rt.workbook.sheets.find((s) => s.name === 'Summary');
+    expect(summary).toBeDefined();
+    expect(rt.workbook.values('Summary').flat().join(' ')).toMatch(/Objective 1/);
+    const digest = due.emails.find((e) => e.to === leaderEmail(0));
+    expect(digest?.subject).toMatch(/^OKR digest: /);
+    expect(digest?.body).toContain(`#gid=${summary?.id}`);
+
     const again = rt.tick(NEXT_MONDAY_0800);
     expect(again.emails).toHaveLength(0);
     for (const e of again.executions) expect(serviceCalls(e.calls)).toBeLessThanOrEqual(2);
