@@ -13,13 +13,21 @@ import type {
   Roster,
   Settings,
 } from './model';
-import { keyResultProgress, objectiveProgress, score as scoreOf } from './progress';
+import { keyResultProgress, objectiveProgress } from './progress';
 
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
 
 /** Google's grading of a 0.0–1.0 score: 0.7 is a good result for a stretch goal. */
 export type Band = 'red' | 'yellow' | 'green';
+
+/**
+ * Score 0.0–1.0 in tenths, as OKR scores are given; the band is judged on this rounded score so the
+ * colour never contradicts the number shown next to it (38% shows 0.4 and is yellow, not red).
+ */
+export function scoreOf(progress: number | null): number | null {
+  return progress === null || !Number.isFinite(progress) ? null : Math.round(progress / 10) / 10;
+}
 
 export function bandOf(score: number | null): Band | null {
   if (score === null || !Number.isFinite(score)) return null;

@@ -32,8 +32,7 @@ export interface GridBlock {
 /** Where the chart takes its data (1-based rows/columns on the Summary tab) and where it sits. */
 export interface ChartPlan {
   title: string;
-  labels: { row: number; column: number; numRows: number };
-  values: { row: number; column: number; numRows: number };
+  range: { row: number; column: number; numRows: number; numColumns: number };
   anchor: { row: number; column: number };
 }
 
@@ -230,11 +229,11 @@ export function summaryToGrid(model: SummaryModel, lang: Lang, timeZone: string)
     ? model.objectives.map((o) => [
         text(o.id),
         text(o.title),
-        text(o.owner),
         pct(o.progress),
         { value: progressBar(o.progress) },
         num(o.score, SCORE),
         o.band ? { value: t(BAND_LABELS, lang, o.band), bg: BAND_COLORS[o.band] } : { value: '' },
+        text(o.owner),
         num(o.keyResults),
         num(o.atRisk),
         num(o.change, POINTS),
@@ -246,11 +245,11 @@ export function summaryToGrid(model: SummaryModel, lang: Lang, timeZone: string)
       columns([
         m('cId'),
         m('cObjective'),
-        m('cOwner'),
         m('cProgress'),
         m('cBar'),
         m('cScore'),
         m('cStatus'),
+        m('cOwner'),
         m('cKeyResults'),
         m('cAtRisk'),
         m('cChange'),
@@ -371,16 +370,16 @@ export function summaryToGrid(model: SummaryModel, lang: Lang, timeZone: string)
   if (model.objectives.length) {
     chart = {
       title: m('chartTitle'),
-      // Filled in by layout() once the objectives block's row is known.
-      labels: { row: 0, column: 1, numRows: model.objectives.length },
-      values: { row: 0, column: 4, numRows: model.objectives.length },
+      // Objective titles as labels and Progress as values: two adjacent columns, so one range.
+      // The row is filled in by layout() once the objectives block's row is known.
+      range: { row: 0, column: 2, numRows: model.objectives.length, numColumns: 2 },
       anchor: { row: 1, column: GRID_WIDTH + 2 },
     };
   }
   return layout(parts, chart);
 }
 
-/** Stack the blocks from row 1 and point the chart at the objectives' ID and Progress columns. */
+/** Stack the blocks from row 1 and point the chart at the objectives' titles and progress. */
 function layout(parts: Array<Omit<GridBlock, 'startRow'>>, chart: ChartPlan | null): SummaryGrid {
   let row = 1;
   const blocks: GridBlock[] = parts.map((p) => {
@@ -393,11 +392,7 @@ function layout(parts: Array<Omit<GridBlock, 'startRow'>>, chart: ChartPlan | nu
     // The heading row and the column-header row come first; the chart includes the header row so
     // the series is named after the column.
     const first = objectives.startRow + 1;
-    chart = {
-      ...chart,
-      labels: { ...chart.labels, row: first, numRows: chart.labels.numRows + 1 },
-      values: { ...chart.values, row: first, numRows: chart.values.numRows + 1 },
-    };
+    chart = { ...chart, range: { ...chart.range, row: first, numRows: chart.range.numRows + 1 } };
   }
   return { width: GRID_WIDTH, rows: row - 1, blocks, chart: objectives ? chart : null };
 }

@@ -95,8 +95,8 @@ function summarySheet(ss: Spreadsheet): Sheet {
 }
 
 /**
- * A bar chart of each objective's progress: labels from the ID column, values from the Progress
- * column (both including the header row, so the series is named). It sits right of the tables.
+ * A bar chart of each objective's progress: labels from the Objective column, values from the
+ * Progress column next to it (with the header row, so the series is named). It sits right of the tables.
  * https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder
  */
 function insertProgressChart(sheet: Sheet, plan: ChartPlan): void {
@@ -105,8 +105,7 @@ function insertProgressChart(sheet: Sheet, plan: ChartPlan): void {
     .asBarChart()
     .setTitle(plan.title)
     .setPosition(plan.anchor.row, plan.anchor.column, 0, 0)
-    .addRange(sheet.getRange(plan.labels.row, plan.labels.column, plan.labels.numRows, 1))
-    .addRange(sheet.getRange(plan.values.row, plan.values.column, plan.values.numRows, 1))
+    .addRange(sheet.getRange(plan.range.row, plan.range.column, plan.range.numRows, plan.range.numColumns))
     .build();
   sheet.insertChart(chart);
 }

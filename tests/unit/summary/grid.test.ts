@@ -90,7 +90,7 @@ describe('summaryToGrid', () => {
     if (!b) throw new Error('no objectives block');
     // heading, column headers, O1, O2, blank
     expect(b.values).toHaveLength(5);
-    const [id, , owner, progress, bar, score, status, krs, atRisk, change] = b.values[2];
+    const [id, , progress, bar, score, status, owner, krs, atRisk, change] = b.values[2];
     expect([shown(id), shown(owner), progress, bar, score, status, krs, atRisk]).toEqual([
       'O1',
       '-Ana-',
@@ -103,20 +103,21 @@ describe('summaryToGrid', () => {
     ]);
     // O1.1 went 50 → 80 since last week, O1.2 has no baseline: the objective moved 15 points.
     expect(change).toBe(15);
-    expect(b.numberFormats[2].slice(3, 6)).toEqual(['0%', '0.###############', '0.0']);
-    expect(b.backgrounds[2][6]).toBe('#fce8b2');
-    expect(b.values[3].slice(3, 7)).toEqual(['', '', '', '']);
+    expect(b.numberFormats[2].slice(2, 5)).toEqual(['0%', '0.###############', '0.0']);
+    expect(b.backgrounds[2][5]).toBe('#fce8b2');
+    expect(b.values[3].slice(2, 6)).toEqual(['', '', '', '']);
   });
 
-  test('the chart reads the ID and Progress columns of the objectives, with their header row', () => {
+  test('the chart reads the Objective and Progress columns of the objectives, with their header row', () => {
     const grid = summaryToGrid(demoModel(), 'en', 'UTC');
     const b = grid.blocks.find((x) => x.section === 'objectives');
     if (!b || !grid.chart) throw new Error('missing');
-    expect(grid.chart.labels).toEqual({ row: b.startRow + 1, column: 1, numRows: 3 });
-    expect(grid.chart.values).toEqual({ row: b.startRow + 1, column: 4, numRows: 3 });
+    expect(grid.chart.range).toEqual({ row: b.startRow + 1, column: 2, numRows: 3, numColumns: 2 });
     const all = mergeBlocks(grid).values;
-    expect(shown(all[grid.chart.values.row - 1][3])).toBe('Progress');
-    expect(all[grid.chart.values.row][3]).toBe(0.5);
+    const header = all[grid.chart.range.row - 1];
+    expect([shown(header[1]), shown(header[2])]).toEqual(['Objective', 'Progress']);
+    expect(all[grid.chart.range.row][2]).toBe(0.5);
+    expect(all[grid.chart.range.row + 1][1]).toBe("'1.10");
     expect(grid.chart.anchor.column).toBeGreaterThan(GRID_WIDTH);
   });
 
@@ -164,7 +165,7 @@ describe('summaryToGrid', () => {
     const grid = summaryToGrid(summarize([objective('O1')]), 'en', 'UTC');
     const b = grid.blocks.find((x) => x.section === 'objectives');
     expect(b?.values).toHaveLength(4);
-    expect(grid.chart?.labels.numRows).toBe(2);
+    expect(grid.chart?.range.numRows).toBe(2);
     const att = grid.blocks.find((x) => x.section === 'attention');
     expect(shown(att?.values[2][0])).toBe('Nothing needs attention.');
   });

@@ -1,7 +1,7 @@
 // The summary model: rollups, bands, week-over-week deltas, needs attention, owners, teams.
 import { DEFAULT_SETTINGS } from '../../../src/okr/model';
 import { parseCheckIns, parseOkrSheet, parseRoster } from '../../../src/okr/parse';
-import { bandOf } from '../../../src/okr/summary';
+import { bandOf, scoreOf } from '../../../src/okr/summary';
 import { validateOkrs } from '../../../src/okr/validate';
 import { checkIn, DAY, keyResult, NOW, objective, person, problemAt, roster, summarize } from './fixtures';
 
@@ -18,6 +18,18 @@ describe('bands (Google grading of the 0.0–1.0 score)', () => {
     [1, 'green'],
   ])('%s → %s', (score, band) => {
     expect(bandOf(score)).toBe(band);
+  });
+  test('the score is in tenths and the band follows the score shown', () => {
+    expect([scoreOf(34), scoreOf(38), scoreOf(64), scoreOf(65), scoreOf(100), scoreOf(null)]).toEqual([
+      0.3,
+      0.4,
+      0.6,
+      0.7,
+      1,
+      null,
+    ]);
+    const m = summarize([objective('O1'), keyResult('O1.1', 'O1', { progress: 38 })]);
+    expect(m.objectives[0]).toMatchObject({ score: 0.4, band: 'yellow' });
   });
   test('no score → no band', () => {
     expect(bandOf(null)).toBeNull();
