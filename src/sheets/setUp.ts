@@ -78,8 +78,8 @@ export function setUpSheets(ss: Spreadsheet, opts: SetUpOptions): SetUpReport {
   });
   const logPlan = planCheckInsTab(read('checkIns'), opts.lang);
 
-  const team = applyTable(ss, tabs, 'team', teamPlan, report);
   const okrs = applyTable(ss, tabs, 'okrs', okrPlan, report);
+  const team = applyTable(ss, tabs, 'team', teamPlan, report);
   const log = applyTable(ss, tabs, 'checkIns', logPlan, report);
   if (okrPlan.addRows) report.exampleRows = okrPlan.addRows.rows.length;
   if (teamPlan.addRows) report.teamMemberAdded = true;
