@@ -84,7 +84,29 @@ function artifactRows(report: BenchReport): string[][] {
   ];
 }
 
-export function textTable(headers: string[], rows: string[][]): string {
+/** Splits a long "a 1, b 2, …" cell into lines of at most `width` characters at the commas. */
+function wrapList(cell: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const part of cell.split(', ')) {
+    const next = line ? `${line}, ${part}` : part;
+    if (line && next.length > width) {
+      lines.push(`${line},`);
+      line = part;
+    } else line = next;
+  }
+  lines.push(line);
+  return lines;
+}
+
+/** Aligned columns; the last column wraps at commas so a long list of methods stays readable. */
+export function textTable(headers: string[], rawRows: string[][], lastWidth = 100): string {
+  const rows = rawRows.flatMap((r) => {
+    const last = wrapList(r[r.length - 1] ?? '', lastWidth);
+    return last.map((text, i) =>
+      i === 0 ? [...r.slice(0, -1), text] : [...r.slice(0, -1).map(() => ''), `  ${text}`],
+    );
+  });
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>
     cells

@@ -1,0 +1,370 @@
+// Runs each benchmarked operation through the local runtime on a generated workbook and collects
+// its figures: service calls, modeled Apps Script time, Node CPU (median after a warm-up) and the
+// sidebar state's size. Only the runtime's public API is used.
+import { type FixtureFacts, generateFixture } from '../../local/fixtures/generate';
+import { type RunResult, Runtime, type RuntimeOptions, type Workbook } from '../../local/runtime';
+import {
+  type BenchSize,
+  mailCallsOf,
+  OPERATION_LABELS,
+  type OperationFigures,
+  type OperationKey,
+  sheetsCallsOf,
+  sum,
+  type WeeklyFigures,
+} from './report';
+
+export interface MeasureContext {
+  projectDir: string;
+  /** Entry points defined by dist/Code.js. */
+  endpoints: Set<string>;
+  reps: number;
+  weeks: number;
+  seed: number;
+  only: OperationKey[];
+  log(message: string): void;
+}
+
+/** The entry points each operation needs; missing ones make it "not built". */
+export const NEEDS: Record<OperationKey, string[]> = {
+  getSidebarState: ['getSidebarState'],
+  checkIn: ['checkIn'],
+  validateOkrs: ['validateOkrs'],
+  setUpOkrSheet: ['setUpOkrSheet'],
+  refreshSummary: ['refreshSummary'],
+  onEdit: ['onEdit'],
+  weeklyRun: ['enableWeeklyEmails'],
+};
+
+const HOUR = 3_600_000;
+/** Give up on a weekly run that has not finished after this many hourly ticks. */
+const MAX_WEEKLY_TICKS = 72;
+
+function cpuTimed<T>(fn: () => T): { value: T; cpuMs: number } {
+  const start = process.cpuUsage();
+  const value = fn();
+  const d = process.cpuUsage(start);
+  return { value, cpuMs: (d.user + d.system) / 1000 };
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Why a run does not count as the operation working (an exception, or an endpoint's ok: false). */
+export function failureOf(r: RunResult & { rejected?: string }): string | null {
+  if (r.rejected) return `edit rejected: ${r.rejected}`;
+  if (!r.ok) return `${r.error?.name ?? 'Error'}: ${r.error?.message ?? 'unknown error'}`;
+  const res = r.result as { ok?: unknown; error?: unknown } | null | undefined;
+  if (res && typeof res === 'object' && res.ok === false) {
+    return `returned ok: false: ${typeof res.error === 'string' ? res.error : JSON.stringify(res).slice(0, 300)}`;
+  }
+  return null;
+}
+
+class OperationFailed extends Error {}
+
+function columnLetter(index: number): string {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** The first instant after `from` that is Monday 09:00 in `timeZone` (the default weekly time). */
+export function nextWeeklyTime(from: number, timeZone: string, isoWeekday = 1, hour = 9): number {
+  const fmt = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    weekday: 'short',
+    hour: 'numeric',
+    hourCycle: 'h23',
+  });
+  const days = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+  let t = Math.floor(from / HOUR) * HOUR + HOUR;
+  for (let i = 0; i < 9 * 24; i++, t += HOUR) {
+    const parts = Object.fromEntries(fmt.formatToParts(t).map((p) => [p.type, p.value]));
+    if (days.indexOf(parts.weekday) + 1 === isoWeekday && Number(parts.hour) === hour) return t;
+  }
+  throw new Error(`no ${days[isoWeekday - 1]} ${hour}:00 found in ${timeZone}`);
+}
+
+/** The run's finishedAt (epoch ms or an ISO string) in getDigestStatus's answer, whatever its nesting. */
+export function finishedAtOf(value: unknown, depth = 0): number | null {
+  if (!value || typeof value !== 'object' || depth > 3) return null;
+  const v = value as Record<string, unknown>;
+  if (typeof v.finishedAt === 'number') return v.finishedAt;
+  if (typeof v.finishedAt === 'string' && Number.isFinite(Date.parse(v.finishedAt)))
+    return Date.parse(v.finishedAt);
+  for (const child of Object.values(v)) {
+    const found = finishedAtOf(child, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+interface Fixture {
+  base: Workbook;
+  facts: FixtureFacts;
+  lead: string;
+}
+
+export class SizeBench {
+  private constructor(
+    private readonly ctx: MeasureContext,
+    readonly size: BenchSize,
+    private readonly fixture: Fixture,
+  ) {}
+
+  /** Generates the workbook and, when the endpoint exists, sets it up once (as a team would). */
+  static async prepare(ctx: MeasureContext, size: BenchSize): Promise<SizeBench> {
+    const { workbook, facts } = generateFixture({
+      keyResults: size.keyResults,
+      owners: size.owners,
+      weeksOfHistory: ctx.weeks,
+      seed: ctx.seed,
+    });
+    const lead = facts.leads[0];
+    let base = workbook;
+    if (ctx.endpoints.has('setUpOkrSheet')) {
+      const rt = await Runtime.open({
+        workbook: workbook.clone(),
+        projectDir: ctx.projectDir,
+        options: { now: facts.asOf },
+      });
+      const r = rt.run('setUpOkrSheet', [], { as: lead });
+      const failed = failureOf(r);
+      if (failed)
+        ctx.log(`setUpOkrSheet failed on the generated workbook (measuring it as generated): ${failed}`);
+      else base = rt.workbook;
+    }
+    return new SizeBench(ctx, size, { base, facts, lead });
+  }
+
+  private open(options: RuntimeOptions = {}): Promise<Runtime> {
+    return Runtime.open({
+      workbook: this.fixture.base.clone(),
+      projectDir: this.ctx.projectDir,
+      options: { now: this.fixture.facts.asOf, ...options },
+    });
+  }
+
+  private figures(op: OperationKey, partial: Partial<OperationFigures>): OperationFigures {
+    return {
+      operation: op,
+      label: OPERATION_LABELS[op],
+      keyResults: this.size.keyResults,
+      owners: this.size.owners,
+      status: 'ok',
+      calls: {},
+      sheetsByMethod: {},
+      sheetsCalls: 0,
+      mailCalls: 0,
+      virtualMs: 0,
+      cpuMs: null,
+      cpuSamples: [],
+      ...partial,
+    };
+  }
+
+  /**
+   * One warm-up and ctx.reps measured executions, each prepared fresh (a new runtime on a copy of
+   * the workbook, set up as the operation needs) outside the measured CPU time.
+   */
+  private async repeat(
+    prepare: () => Promise<() => RunResult>,
+  ): Promise<{ first: RunResult; cpu: number[] }> {
+    let first: RunResult | undefined;
+    const cpu: number[] = [];
+    for (let i = 0; i <= this.ctx.reps; i++) {
+      const act = await prepare();
+      const { value, cpuMs } = cpuTimed(act);
+      const failed = failureOf(value);
+      if (failed) throw new OperationFailed(failed);
+      if (i === 0) continue;
+      first ??= value;
+      cpu.push(cpuMs);
+    }
+    return { first: first as RunResult, cpu };
+  }
+
+  private single(op: OperationKey, first: RunResult, cpu: number[], extra: Partial<OperationFigures> = {}) {
+    const sheets = sheetsCallsOf(first.calls);
+    return this.figures(op, {
+      calls: first.calls,
+      sheetsByMethod: sheets,
+      sheetsCalls: sum(sheets),
+      mailCalls: mailCallsOf(first.calls),
+      virtualMs: first.virtualMs,
+      cpuMs: median(cpu),
+      cpuSamples: cpu,
+      ...extra,
+    });
+  }
+
+  async measure(op: OperationKey): Promise<OperationFigures> {
+    const missing = NEEDS[op].filter((e) => !this.ctx.endpoints.has(e));
+    if (missing.length)
+      return this.figures(op, { status: 'not built', message: `${missing.join(', ')} not in dist/Code.js` });
+    try {
+      return await this.run(op);
+    } catch (e) {
+      if (e instanceof OperationFailed) return this.figures(op, { status: 'failed', message: e.message });
+      return this.figures(op, {
+        status: 'failed',
+        message: `bench error: ${(e as Error).stack ?? String(e)}`,
+      });
+    }
+  }
+
+  private async run(op: OperationKey): Promise<OperationFigures> {
+    const { facts, lead } = this.fixture;
+    switch (op) {
+      case 'getSidebarState': {
+        const { first, cpu } = await this.repeat(async () => {
+          const rt = await this.open();
+          return () => rt.run('getSidebarState', [], { as: facts.member });
+        });
+        const rt = await this.open();
+        const asLead = rt.run('getSidebarState', [], { as: lead });
+        return this.single(op, first, cpu, {
+          payloadBytes: Buffer.byteLength(JSON.stringify(first.result ?? null)),
+          payloadLeadBytes: failureOf(asLead)
+            ? undefined
+            : Buffer.byteLength(JSON.stringify(asLead.result ?? null)),
+        });
+      }
+      case 'checkIn': {
+        const s = facts.sample;
+        const current = s.kind === 'milestone' ? 1 : s.current + 1;
+        const { first, cpu } = await this.repeat(async () => {
+          const rt = await this.open();
+          return () =>
+            rt.run(
+              'checkIn',
+              [{ id: s.id, current, confidence: 'on-track', note: 'Bench: weekly check-in' }],
+              {
+                as: s.owner,
+              },
+            );
+        });
+        return this.single(op, first, cpu);
+      }
+      case 'validateOkrs':
+      case 'refreshSummary': {
+        const { first, cpu } = await this.repeat(async () => {
+          const rt = await this.open();
+          return () => rt.run(op, [], { as: lead });
+        });
+        return this.single(op, first, cpu);
+      }
+      case 'setUpOkrSheet': {
+        const { first, cpu } = await this.repeat(async () => {
+          const rt = await this.open();
+          const once = rt.run('setUpOkrSheet', [], { as: lead });
+          const failed = failureOf(once);
+          if (failed) throw new OperationFailed(`first run: ${failed}`);
+          return () => rt.run('setUpOkrSheet', [], { as: lead });
+        });
+        return this.single(op, first, cpu);
+      }
+      case 'onEdit': {
+        const header = this.fixture.base.values('OKRs')[0] ?? [];
+        const ownerColumn = header.findIndex((h) => String(h).trim() === 'Owner');
+        if (ownerColumn < 0) throw new OperationFailed('no Owner header on the OKRs tab');
+        const range = `OKRs!${columnLetter(ownerColumn)}${facts.sample.row}`;
+        const others = facts.people.filter((p) => p.role === 'Member').slice(0, 2);
+        const value = others.map((p) => p.email).join(', ');
+        const { first, cpu } = await this.repeat(async () => {
+          const rt = await this.open();
+          return () => rt.edit({ range, value, paste: true, as: lead });
+        });
+        return this.single(op, first, cpu);
+      }
+      case 'weeklyRun':
+        return this.weeklyRun();
+    }
+  }
+
+  /** enableWeeklyEmails as a Lead, then hourly ticks from the scheduled time until the run finishes. */
+  private async weeklyRun(): Promise<OperationFigures> {
+    const { lead } = this.fixture;
+    const hasStatus = this.ctx.endpoints.has('getDigestStatus');
+    let measured: { executions: RunResult[]; finished: boolean; idle: number | null } | undefined;
+    const cpu: number[] = [];
+    for (let i = 0; i <= this.ctx.reps; i++) {
+      const rt = await this.open({ workspace: true });
+      const enable = rt.run('enableWeeklyEmails', [], { as: lead });
+      const failed = failureOf(enable);
+      if (failed) throw new OperationFailed(`enableWeeklyEmails: ${failed}`);
+      const scheduled = nextWeeklyTime(rt.now(), this.fixture.base.timeZone);
+      rt.tick(scheduled - 1);
+      const executions: RunResult[] = [];
+      let finished = false;
+      let cpuMs = 0;
+      let quietFrom = -1;
+      for (let k = 0; k < MAX_WEEKLY_TICKS && !finished; k++) {
+        // Each tick() covers one hourly window, so the hourly trigger fires once per call.
+        const t = cpuTimed(() => rt.tick(scheduled + (k + 1) * HOUR - 1));
+        cpuMs += t.cpuMs;
+        const sentBefore = executions.reduce((a, e) => a + e.emails.length, 0);
+        executions.push(...t.value.executions);
+        if (hasStatus) {
+          const status = rt.run('getDigestStatus', [], { as: lead });
+          const at = finishedAtOf(status.result);
+          finished = at !== null && at >= scheduled;
+        } else if (sentBefore > 0 && t.value.executions.length > 0 && t.value.emails.length === 0) {
+          // Without getDigestStatus: the run is over once a tick after some sending sends nothing.
+          quietFrom = executions.length - t.value.executions.length;
+          finished = true;
+        }
+      }
+      if (quietFrom >= 0) executions.splice(quietFrom);
+      // One more tick after the end: what a tick that finds nothing to do costs.
+      const after = rt.tick(rt.now() + HOUR);
+      const idle = after.executions.length ? Math.max(...after.executions.map((e) => sum(e.calls))) : null;
+      if (i === 0) continue;
+      measured ??= { executions, finished, idle };
+      cpu.push(cpuMs);
+    }
+    const { executions, finished, idle } = measured!;
+    const perExecution = executions.map((e) => sheetsCallsOf(e.calls));
+    const sheetsByMethod: Record<string, number> = {};
+    for (const calls of perExecution) {
+      for (const [m, n] of Object.entries(calls)) sheetsByMethod[m] = Math.max(sheetsByMethod[m] ?? 0, n);
+    }
+    const calls: Record<string, number> = {};
+    for (const e of executions) for (const [m, n] of Object.entries(e.calls)) calls[m] = (calls[m] ?? 0) + n;
+    const emails = executions.flatMap((e) => e.emails);
+    const recipients = new Set(
+      emails
+        .flatMap((m) => [m.to, m.cc ?? '', m.bcc ?? ''].join(',').split(','))
+        .map((a) => a.trim().toLowerCase())
+        .filter(Boolean),
+    );
+    const weekly: WeeklyFigures = {
+      executions: executions.length,
+      virtualMsEach: executions.map((e) => e.virtualMs),
+      sheetsCallsEach: perExecution.map(sum),
+      failedExecutions: executions
+        .map((e, index) => ({ index, message: failureOf(e) }))
+        .filter((f): f is { index: number; message: string } => f.message !== null),
+      emails: emails.length,
+      recipients: recipients.size,
+      finished,
+      idleTickCalls: idle,
+      finishedBy: hasStatus ? 'getDigestStatus' : 'quiet ticks',
+    };
+    return this.figures('weeklyRun', {
+      calls,
+      sheetsByMethod,
+      sheetsCalls: Math.max(0, ...weekly.sheetsCallsEach),
+      mailCalls: mailCallsOf(calls),
+      virtualMs: Math.max(0, ...weekly.virtualMsEach),
+      cpuMs: median(cpu),
+      cpuSamples: cpu,
+      weekly,
+    });
+  }
+}
