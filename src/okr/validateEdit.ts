@@ -16,6 +16,8 @@ export interface EditedRows {
   /** The edited rows' values (whole rows), the first of them at sheet row `firstRow`. */
   rows: unknown[][];
   firstRow: number;
+  /** Judge the Owner cells (the edit touched Owner); false = only recompute Progress. Default true. */
+  checkOwners?: boolean;
   /** Team members; null when there is no Team tab (then only multiple owners and teams are flagged). */
   roster: readonly Person[] | null;
   sheetName: string;
@@ -54,7 +56,7 @@ export function checkEditedRows(input: EditedRows): EditCheck {
   const ownerCol = parsed.columns.owner;
   const progressCol = parsed.columns.progress;
   const problems: Problem[] = [];
-  const ownerNotes: string[] | null = ownerCol === undefined ? null : [];
+  const ownerNotes: string[] | null = ownerCol === undefined || input.checkOwners === false ? null : [];
   const progress: unknown[] | null = progressCol === undefined ? null : [];
 
   rows.forEach((cells, i) => {

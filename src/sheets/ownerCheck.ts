@@ -80,7 +80,16 @@ export function checkEdit(e: EditEventLike | null | undefined): EditOutcome | nu
       }).people;
   }
   const lang = langFromLocale(ss.getSpreadsheetLocale());
-  const check = checkEditedRows({ header, rows, firstRow, roster, sheetName, timeZone, lang });
+  const check = checkEditedRows({
+    header,
+    rows,
+    firstRow,
+    roster,
+    sheetName,
+    timeZone,
+    lang,
+    checkOwners: ownerEdited,
+  });
 
   const outcome: EditOutcome = { flagged: 0, recomputed: 0, toast: '' };
   // Write 1: notes on the Owner cells of the edited rows (the add-on's notes there are replaced).
