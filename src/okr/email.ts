@@ -208,7 +208,15 @@ export function ownerSubject(report: OwnerReport, ctx: EmailContext): string {
   add(countWith(report.needs, ['pending']), 'subjectAccept1', 'subjectAccept');
   add(countWith(report.needs, ['at-risk', 'off-track']), 'subjectAtRisk1', 'subjectAtRisk');
   add(countWith(report.needs, ['due-soon']), 'subjectDueSoon1', 'subjectDueSoon');
-  if (!parts.length) parts.push(m(ctx, 'subjectAllGood', { n: report.counts.keyResults }));
+  if (!parts.length) {
+    const { keyResults, objectives } = report.counts;
+    if (keyResults === 1) parts.push(m(ctx, 'subjectAllGood1'));
+    else if (keyResults > 1) parts.push(m(ctx, 'subjectAllGood', { n: keyResults }));
+    else
+      parts.push(
+        objectives === 1 ? m(ctx, 'subjectObjectives1') : m(ctx, 'subjectObjectives', { n: objectives }),
+      );
+  }
   return oneLine(`${ctx.test ? m(ctx, 'testPrefix') : ''}${m(ctx, 'subjectPrefix')}${parts.join(' · ')}`);
 }
 
@@ -239,7 +247,9 @@ function objectiveHeadHtml(o: ObjectiveLine | null, owns: boolean, ctx: EmailCon
     '<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:4px 0;"><tr>',
     `<td style="padding-right:8px;">${progressBar(o.progress)}</td><td style="font-size:13px;">${escapeHtml(pct(o.progress, ctx))}</td>`,
     '</tr></table>',
-    owns ? `<div style="font-size:12px;${MUTED}">${escapeHtml(m(ctx, 'youOwnObjective'))}</div>` : '',
+    owns
+      ? `<div style="font-size:12px;${MUTED}">${escapeHtml(`${m(ctx, 'youOwnObjective')} · ${m(ctx, 'objectiveKeyResults', { n: o.keyResults, risk: o.atRisk })}`)}</div>`
+      : '',
   ].join('');
 }
 
@@ -292,7 +302,11 @@ export function renderOwnerEmail(report: OwnerReport, ctx: EmailContext): Render
       text.push(
         `${g.objective.id} ${oneLine(g.objective.title)} (${m(ctx, 'progress')} ${pct(g.objective.progress, ctx)})`,
       );
-      if (g.ownsObjective) text.push(`  ${m(ctx, 'youOwnObjective')}`);
+      if (g.ownsObjective) {
+        text.push(
+          `  ${m(ctx, 'youOwnObjective')} · ${m(ctx, 'objectiveKeyResults', { n: g.objective.keyResults, risk: g.objective.atRisk })}`,
+        );
+      }
     } else {
       text.push(m(ctx, 'noObjective'));
     }

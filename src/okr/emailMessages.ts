@@ -13,6 +13,10 @@ export type EmailMessageKey =
   | 'subjectDueSoon1'
   | 'subjectDueSoon'
   | 'subjectAllGood'
+  | 'subjectAllGood1'
+  | 'subjectObjectives'
+  | 'subjectObjectives1'
+  | 'objectiveKeyResults'
   | 'greeting'
   | 'intro'
   | 'needsTitle'
@@ -96,6 +100,16 @@ export const EMAIL_MESSAGES: MessageTable<EmailMessageKey> = {
     ja: '{n}件の主要な結果の期限が14日以内です',
   },
   subjectAllGood: { en: 'your {n} key results are up to date', ja: '{n}件の主要な結果はすべて最新です' },
+  subjectAllGood1: { en: 'your key result is up to date', ja: '担当の主要な結果は最新です' },
+  subjectObjectives: {
+    en: 'this week on the {n} objectives you own',
+    ja: '担当している{n}件の目標の今週の状況',
+  },
+  subjectObjectives1: { en: 'this week on the objective you own', ja: '担当している目標の今週の状況' },
+  objectiveKeyResults: {
+    en: '{n} key results, {risk} at risk or off track',
+    ja: '主要な結果 {n}件（要注意・遅れ {risk}件）',
+  },
   greeting: { en: 'Hi {name},', ja: '{name} さん' },
   intro: {
     en: 'Here is what you own in “{sheet}” this week ({date}).',

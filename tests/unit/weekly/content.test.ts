@@ -148,7 +148,7 @@ describe('owner email', () => {
     expect(all).not.toContain('O1.3');
     expect(all).not.toContain('Old KR');
     expect(all).toContain('Since last week: +20 pts');
-    expect(all).toContain('You own this objective');
+    expect(all).toContain('You own this objective · 3 key results, 1 at risk or off track');
     expect(body).toContain(`${URL}#gid=7&range=A3`);
     expect(body).toContain(`Open the spreadsheet: ${URL}`);
     expect(body).toContain('because you own objectives or key results in “Team <b>OKRs</b>”');
@@ -188,8 +188,19 @@ describe('owner email', () => {
       checkIns: [],
     });
     expect(renderOwnerEmail(ownerReport(m, 'z@example.com'), ctx('en')).subject).toBe(
-      'OKRs: your 1 key results are up to date',
+      'OKRs: your key result is up to date',
     );
+    const objectiveOnly = digestModel({
+      now: NOW,
+      staleDays: 14,
+      people: [person('o@example.com')],
+      objectives: [objective('O1', 'o@example.com')],
+      keyResults: [kr('O1.1', 'O1', 'z@example.com', { confidence: 'at-risk' })],
+      checkIns: [],
+    });
+    const email = renderOwnerEmail(ownerReport(objectiveOnly, 'o@example.com'), ctx('en'));
+    expect(email.subject).toBe('OKRs: this week on the objective you own');
+    expect(email.body).toContain('You own this objective · 1 key results, 1 at risk or off track');
     expect(renderOwnerEmail(ownerReport(m, 'z@example.com'), ctx('en', { test: true })).subject).toMatch(
       /^\[Test\] /,
     );
