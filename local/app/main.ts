@@ -31,7 +31,12 @@ async function main(): Promise<void> {
       ? await Runtime.open({ workbook: demoWorkbook(), workbookPath: args.workbook })
       : await Runtime.open({ workbookPath: args.workbook });
   } catch (e) {
-    fail(`cannot open ${args.workbook}: ${(e as Error).message} (is it an .xlsx file?)`);
+    // The reader's message repeats the path and may end in a library's help URL: keep the cause.
+    const cause = (e as Error).message
+      .replace(/^Cannot read workbook [^:]*: /, '')
+      .replace(/[\s:]*(If it is, see )?https?:\/\/\S+/g, '')
+      .replace(/ : is this a zip file \?.*$/, '');
+    fail(`cannot open ${args.workbook}: ${cause} (is it an .xlsx file?)`);
   }
 
   const sandbox = new Sandbox(runtime, args.workbook);

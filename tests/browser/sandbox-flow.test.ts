@@ -10,6 +10,7 @@ import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { type LaunchedSandbox, launchSandbox } from '../../local/app/launch';
 import type { AppState, MenuItemView, SheetView } from '../../local/app/protocol';
 import { demoWorkbook, workbookToXlsx } from '../../local/runtime';
+import { ensureBuilt } from '../helpers/build';
 import { launchChromium } from '../helpers/chromium';
 
 jest.setTimeout(90_000);
@@ -20,6 +21,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
+  ensureBuilt(); // the sandbox serves dist/: rebuild it when src/ or sidebar/ changed
   dir = mkdtempSync(join(tmpdir(), 'okr-sandbox-flow-'));
   const file = join(dir, 'okrs.xlsx');
   writeFileSync(file, await workbookToXlsx(demoWorkbook()));
@@ -118,11 +120,11 @@ test('the sandbox page: grid, menu from onOpen, validation vs paste, text stays 
     'sandbox edit + runtime paste',
     async () => {
       const payload = '<img src=x onerror="window.__pwned=1">';
-      await page.locator('#grid td[data-a1="J12"]').click();
+      await page.locator('#grid td[data-a1="H12"]').click();
       await page.locator('#paste').check();
       await page.locator('#cell-input').fill(payload);
       await page.locator('#cell-input').press('Enter');
-      await page.locator('#grid td[data-a1="J12"]', { hasText: payload }).waitFor();
+      await page.locator('#grid td[data-a1="H12"]', { hasText: payload }).waitFor();
       await page.locator('#paste').uncheck();
       expect(await page.locator('#grid img').count()).toBe(0);
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -159,7 +161,7 @@ test('set up, assign, accept, check in, weekly email, Check-ins row — in the b
   await page.goto(app.url);
   await page.locator('#grid td[data-a1="A1"]').waitFor();
   const initial = await api<AppState>('api/state');
-  const lead = initial.people.find((p) => /lead/i.test(p.role)) ?? initial.people[0];
+  const lead = initial.people.find((p) => /^lead$/i.test(p.role)) ?? initial.people[0];
   expect(initial.user).toBe(lead.email);
 
   await step('set up the sheet from the menu', 'issue 4: Set up OKR sheet', async () => {
@@ -291,7 +293,7 @@ test('set up, assign, accept, check in, weekly email, Check-ins row — in the b
       );
       await sidebar().locator('#tab-settings').click();
       const before = await lastSeq();
-      await sidebar().getByLabel('Send weekly emails').check();
+      await sidebar().getByLabel('Send weekly emails').click();
       expect(await lastRunOf('enableWeeklyEmails', before)).toMatchObject({ ok: true, user: lead.email });
       await until(
         () => api<AppState>('api/state'),
@@ -331,8 +333,9 @@ test('set up, assign, accept, check in, weekly email, Check-ins row — in the b
   await step('the check-in is a new row in Check-ins', 'issue 6: Check-ins log', async () => {
     await openTab('Check-ins');
     const log = await api<SheetView>('api/sheet?name=Check-ins');
-    const row = log.rows.slice(1).find((r) => r.some((c) => c.text === krId));
-    expect(row?.map((c) => c.text)).toEqual(expect.arrayContaining([krId, member.email]));
+    const rows = log.rows.slice(1).filter((r) => r.some((c) => c.text === krId));
+    expect(rows.at(-1)?.map((c) => c.text)).toEqual(expect.arrayContaining([krId, member.email, 'At risk']));
+    expect(rows.at(-1)?.some((c) => c.text.includes('<b>not bold</b>'))).toBe(true);
     await page.locator('#grid td', { hasText: krId }).first().waitFor();
   });
 });
