@@ -666,9 +666,7 @@ export async function workbookFromXlsx(data: Buffer, sidecarIn?: unknown): Promi
         else if (note && typeof note === 'object' && Array.isArray((note as { texts?: unknown[] }).texts)) {
           c.note = (note as { texts: Array<{ text: string }> }).texts.map((t) => t.text).join('');
         }
-        const dv = xc.dataValidation?.type ? xc.dataValidation : undefined;
         const keep =
-          dv ||
           value !== '' ||
           Object.keys(c).some(
             (k) => k !== 'value' && (c as unknown as Record<string, unknown>)[k] !== undefined,
@@ -677,9 +675,22 @@ export async function workbookFromXlsx(data: Buffer, sidecarIn?: unknown): Promi
         const target = s.cellForWrite(r, col);
         Object.assign(target, c);
         if (c.numberFormat === undefined) delete target.numberFormat;
-        if (dv) validationFromXlsx(wb, dv, pending, target);
       });
     });
+    // Validation lives on the sheet (sqref ranges), also for cells that hold nothing else.
+    const dvs =
+      (ws as unknown as { dataValidations?: { model?: Record<string, ExcelJS.DataValidation> } })
+        .dataValidations?.model ?? {};
+    for (const [addr, dv] of Object.entries(dvs)) {
+      if (!dv?.type) continue;
+      const p = parseA1(addr.replace(/^range:/, ''));
+      if (!p) continue;
+      const r = resolveA1(p, Math.max(s.maxRows, 1000), Math.max(s.maxCols, 26));
+      for (let i = r.row; i < r.row + r.numRows; i++) {
+        for (let j = r.col; j < r.col + r.numCols; j++)
+          validationFromXlsx(wb, dv, pending, s.cellForWrite(i, j));
+      }
+    }
     (ws.columns ?? []).forEach((col, i) => {
       if (col.width) s.columnWidths[i + 1] = Math.round(col.width * PX_PER_CHAR);
     });
