@@ -12,12 +12,6 @@ async function setUp(rows: number): Promise<Runtime> {
   return rt;
 }
 
-interface Outcome {
-  flagged: number;
-  recomputed: number;
-  toast: string;
-}
-
 // bigWorkbook: row 1 header, row 2 objective O1, rows 3–6 key results O1.1–O1.4 (Owner = column E,
 // Kind H, Start I, Target J, Current K, Progress M).
 describe('Owner edits', () => {

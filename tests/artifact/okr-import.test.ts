@@ -1,0 +1,191 @@
+// importOkrs through the built add-on: three real-world flat layouts become OKRs rows (objectives
+// once, key results under them, IDs generated, values and owners carried as they are), the source
+// tab is untouched, the validator then reports the bad owners, a second import adds nothing.
+import { Workbook } from '../../local/runtime';
+import { baseTeam } from '../fixtures/okr/malformed';
+import { allValues, LEAD, openRuntime, snapshot, writesOf } from '../fixtures/okr/runtime';
+
+interface ImportResult {
+  ok: boolean;
+  error?: string;
+  objectives: number;
+  keyResults: number;
+  skippedRows: Array<{ row: number; reason: string }>;
+  columns: { mapped: Array<{ header: string; column: string }>; ignored: string[] };
+}
+
+const LAYOUTS: Record<string, unknown[][]> = {
+  'Team OKRs': [
+    ['Objective', 'Key Result', 'Owner', 'Target', 'Current', 'Confidence', 'Budget'],
+    ['Grow revenue', 'ARR to $2M', 'ann@acme.com', '$2,000,000', '$1,200,000', 'On track', 1000],
+    ['Grow revenue', 'Net retention to 110%', 'Ann and Bob', '110%', '104%', 'At risk', ''],
+    ['Ship faster', 'Deploys per week to 20', 'Platform', 20, 12, 'green', ''],
+    ['Ship faster', 'Lead time under 2 days', 'bob@acme.com', 2, 3, 'Off track', ''],
+  ],
+  'HR export': [
+    ['Objective Title', 'Owner_Email_ID', 'Metric_Start_Value', 'Metric_Target_Value', 'Due_Date', 'Notes'],
+    ['Reduce churn to 3%', 'bob@acme.com', 5, 3, new Date('2026-12-31T05:00:00Z'), 'from the board deck'],
+    ['Hire 5 engineers', 'chie@acme.com', 0, 5, '2026-12-15', ''],
+    ['Hire 5 engineers', '', 0, 5, '2026-12-15', 'backfill'],
+  ],
+  営業OKR: [
+    ['2026年 下期 営業部 OKR'],
+    ['目標', '主要な結果', '担当者', '開始値', '目標値', '現在値', '自信度', '期限'],
+    ['新規顧客を増やす', '商談数を月50件に', 'chie@acme.com', 20, 50, 35, '順調', '2026/12/31'],
+    ['', '成約率を25%に', '佐藤・鈴木', '15%', '25%', '18%', '要注意', '2026/12/31'],
+    ['既存顧客の満足度', 'NPSを40以上に', '千恵 佐藤', '', 40, 32, '遅れ', ''],
+  ],
+};
+
+async function runtimeWith(tabs: Record<string, unknown[][]>) {
+  return openRuntime(Workbook.fromRows({ Team: baseTeam(), ...tabs }, { timeZone: 'America/New_York' }));
+}
+
+test('Objective | Key Result | Owner | Target | Current | Confidence', async () => {
+  const rt = await runtimeWith({ 'Team OKRs': LAYOUTS['Team OKRs'] });
+  const source = JSON.stringify(rt.workbook.values('Team OKRs'));
+  const r = rt.run('importOkrs', [{ sheetName: 'Team OKRs' }], { as: LEAD });
+  expect(r.ok).toBe(true);
+  const result = r.result as ImportResult;
+  expect(result).toMatchObject({ ok: true, objectives: 2, keyResults: 4, skippedRows: [] });
+  expect(result.columns.ignored).toEqual(['Budget']);
+  expect(JSON.stringify(rt.workbook.values('Team OKRs'))).toBe(source);
+  const okrs = rt.workbook.values('OKRs');
+  expect(okrs.map((row) => row.slice(0, 5))).toEqual([
+    ['ID', 'Type', 'Parent', 'Title', 'Owner'],
+    ['O1', 'Objective', '', 'Grow revenue', ''],
+    ['O1.1', 'Key result', 'O1', 'ARR to $2M', 'ann@acme.com'],
+    ['O1.2', 'Key result', 'O1', 'Net retention to 110%', 'Ann and Bob'],
+    ['O2', 'Objective', '', 'Ship faster', ''],
+    ['O2.1', 'Key result', 'O2', 'Deploys per week to 20', 'Platform'],
+    ['O2.2', 'Key result', 'O2', 'Lead time under 2 days', 'bob@acme.com'],
+  ]);
+  // The validator reports the owners that were carried over as they are.
+  const problems = (
+    rt.run('validateOkrs', [], { as: LEAD }).result as { problems: Array<{ code: string; id: string }> }
+  ).problems;
+  expect(
+    problems
+      .filter((p) => p.code.startsWith('owner-') && p.code !== 'owner-pending')
+      .map((p) => [p.code, p.id]),
+  ).toEqual([
+    ['owner-multiple', 'O1.2'],
+    ['owner-not-person', 'O2.1'],
+  ]);
+  // Importing again adds nothing and says why for each row.
+  const before = snapshot(rt.workbook);
+  const again = rt.run('importOkrs', [{ sheetName: 'Team OKRs' }], { as: LEAD }).result as ImportResult;
+  expect(again).toMatchObject({ objectives: 0, keyResults: 0 });
+  expect(again.skippedRows.map((s) => s.row)).toEqual([2, 3, 4, 5]);
+  expect(again.skippedRows[0].reason).toContain('already under objective O1');
+  expect(snapshot(rt.workbook)).toBe(before);
+});
+
+test('Objective Title | Owner_Email_ID | Metric_Start_Value | Metric_Target_Value | Due_Date', async () => {
+  const rt = await runtimeWith({ 'HR export': LAYOUTS['HR export'] });
+  const result = rt.run('importOkrs', [{ sheetName: 'HR export' }], { as: LEAD }).result as ImportResult;
+  expect(result).toMatchObject({ ok: true, objectives: 2, keyResults: 3 });
+  expect(result.columns.mapped.map((m) => [m.header, m.column])).toEqual([
+    ['Objective Title', 'objective'],
+    ['Owner_Email_ID', 'owner'],
+    ['Metric_Start_Value', 'start'],
+    ['Metric_Target_Value', 'target'],
+    ['Due_Date', 'due'],
+    ['Notes', 'note'],
+  ]);
+  const okrs = rt.workbook.values('OKRs');
+  const header = okrs[0] as string[];
+  const at = (id: string, h: string) => okrs.find((r) => r[0] === id)?.[header.indexOf(h)];
+  expect(at('O1.1', 'Owner')).toBe('bob@acme.com');
+  expect(at('O1.1', 'Start')).toBe(5);
+  expect(at('O1.1', 'Target')).toBe(3);
+  expect(Object.prototype.toString.call(at('O1.1', 'Due'))).toBe('[object Date]');
+  expect(at('O1.1', 'Note')).toBe('from the board deck');
+  expect(at('O2.2', 'Owner')).toBe('');
+  const problems = (
+    rt.run('validateOkrs', [], { as: LEAD }).result as { problems: Array<{ code: string; id: string }> }
+  ).problems;
+  expect(problems.filter((p) => p.code === 'owner-missing').map((p) => p.id)).toEqual(['O2.2']);
+});
+
+test('Japanese headers, a title row, merged objective cells', async () => {
+  const rt = await runtimeWith({ 営業OKR: LAYOUTS['営業OKR'] });
+  const result = rt.run('importOkrs', [{ sheetName: '営業OKR' }], { as: LEAD }).result as ImportResult;
+  expect(result).toMatchObject({ ok: true, objectives: 2, keyResults: 3, skippedRows: [] });
+  const okrs = rt.workbook.values('OKRs');
+  expect(okrs.slice(1).map((r) => [r[0], r[2], r[3]])).toEqual([
+    ['O1', '', '新規顧客を増やす'],
+    ['O1.1', 'O1', '商談数を月50件に'],
+    ['O1.2', 'O1', '成約率を25%に'],
+    ['O2', '', '既存顧客の満足度'],
+    ['O2.1', 'O2', 'NPSを40以上に'],
+  ]);
+  const problems = (
+    rt.run('validateOkrs', [], { as: LEAD }).result as {
+      problems: Array<{ code: string; id: string; hint: string }>;
+    }
+  ).problems;
+  const owners = problems.filter((p) => ['owner-multiple', 'owner-unknown'].includes(p.code));
+  expect(owners.map((p) => [p.code, p.id])).toEqual([
+    ['owner-multiple', 'O1.2'],
+    ['owner-unknown', 'O2.1'],
+  ]);
+  // The name typed instead of an email gets the Team member's email as the fix.
+  expect(owners[1].hint).toContain('chie@acme.com');
+});
+
+test('into an OKRs tab that already has rows: appended below, IDs continue', async () => {
+  const rt = await runtimeWith({ 'Team OKRs': LAYOUTS['Team OKRs'] });
+  expect(rt.run('setUpOkrSheet', [], { as: LEAD }).ok).toBe(true);
+  const result = rt.run('importOkrs', [{ sheetName: 'Team OKRs' }], { as: LEAD }).result as ImportResult;
+  expect(result).toMatchObject({ ok: true, objectives: 2, keyResults: 4 });
+  expect(rt.workbook.values('OKRs').map((r) => r[0])).toEqual([
+    'ID',
+    'O1',
+    'O1.1',
+    'O1.2',
+    'O1.3',
+    'O2',
+    'O2.1',
+    'O2.2',
+    'O3',
+    'O3.1',
+    'O3.2',
+  ]);
+});
+
+describe('bad requests change nothing and say what to do', () => {
+  test.each([
+    ['no argument', undefined, /expected \{ sheetName/],
+    ['a bare string', 'Team OKRs', /expected \{ sheetName/],
+    ['a number', { sheetName: 42 }, /sheetName must be the name of a tab/],
+    ['blank', { sheetName: '' }, /sheetName must be the name of a tab/],
+    ['5,000 characters', { sheetName: 'x'.repeat(5000) }, /sheetName must be the name of a tab/],
+    ['an unknown tab', { sheetName: 'Nope' }, /There is no tab named "Nope"/],
+    ["the add-on's own tab", { sheetName: 'Team' }, /one of the add-on's own tabs/],
+    ['a tab without objectives', { sheetName: 'Tasks' }, /has no Objective column/],
+    ['an empty tab', { sheetName: 'Empty' }, /is empty/],
+  ])('%s', async (_label, arg, message) => {
+    const rt = await runtimeWith({
+      Tasks: [
+        ['Task', 'Who'],
+        ['x', 'y'],
+      ],
+      Empty: [],
+    });
+    const before = allValues(rt.workbook);
+    const r = rt.run('importOkrs', arg === undefined ? [] : [arg], { as: LEAD });
+    expect(r.ok).toBe(true);
+    expect(r.result).toMatchObject({ ok: false, error: expect.stringMatching(message) });
+    expect(allValues(rt.workbook)).toEqual(before);
+    expect(writesOf(r.calls)).toEqual({});
+  });
+});
+
+test('Import OKRs from this tab (menu): imports the active tab and reports in an alert', async () => {
+  const rt = await runtimeWith({ 'Team OKRs': LAYOUTS['Team OKRs'] });
+  rt.select('Team OKRs!A1', LEAD);
+  const r = rt.run('importOkrsFromActiveTab', [], { as: LEAD });
+  expect(r.ok).toBe(true);
+  expect(r.ui.alerts.join('\n')).toContain('Imported 2 objectives and 4 key results');
+});
