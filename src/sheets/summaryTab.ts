@@ -6,7 +6,13 @@
 import { langFromLocale, type MessageTable, t } from '../okr/i18n';
 import type { Lang, Settings } from '../okr/model';
 import { buildSummary, type SummaryModel } from '../okr/summary';
-import { type ChartPlan, mergeBlocks, type SummarySection, summaryToGrid } from '../okr/summaryGrid';
+import {
+  type ChartPlan,
+  GRID_WIDTH,
+  mergeBlocks,
+  type SummarySection,
+  summaryToGrid,
+} from '../okr/summaryGrid';
 import { TAB } from '../okr/tabs';
 import { validateOkrs } from '../okr/validate';
 import { BusyError, withDocumentLock } from '../services/lock';
@@ -19,6 +25,9 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** The same description setUpOkrSheet gives the tab's protection, so neither adds a second one. */
 export const SUMMARY_PROTECTION = 'OKR Owners: generated summary';
+
+/** The chart's anchor column (right of the tables) must exist in the sheet. */
+const CHART_COLUMN = GRID_WIDTH + 2;
 
 export interface SummaryRefreshOptions {
   now: number;
@@ -59,13 +68,16 @@ export function refreshSummaryTab(ss: Spreadsheet, opts: SummaryRefreshOptions):
   const grid = summaryToGrid(model, lang, data.timeZone);
   const sheet = summarySheet(ss);
 
+  const cells = mergeBlocks(grid);
+  // Grow the grid first: getRange() outside the sheet throws, and it must not throw after clear().
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < grid.rows) sheet.insertRowsAfter(maxRows, grid.rows - maxRows);
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns < CHART_COLUMN) sheet.insertColumnsAfter(maxColumns, CHART_COLUMN - maxColumns);
+
   // Charts survive clear(); remove ours (the tab is generated whole, so every chart on it is ours).
   for (const chart of sheet.getCharts()) sheet.removeChart(chart);
   sheet.clear();
-
-  const cells = mergeBlocks(grid);
-  const maxRows = sheet.getMaxRows();
-  if (maxRows < grid.rows) sheet.insertRowsAfter(maxRows, grid.rows - maxRows);
   const range = sheet.getRange(1, 1, grid.rows, grid.width);
   // Formats first: a value is then shown in its final format from the moment it is written.
   range.setNumberFormats(cells.numberFormats);
