@@ -152,7 +152,13 @@ export function conditionalFormats(
         for (let c = ref.startCol; c <= lastCol; c++) {
           if (out[r - 1][c - 1] !== undefined) continue; // an earlier rule already styled this cell
           const holds = formula
-            ? formulaHolds(formula, host, { sheet, row: r, col: c, anchorRow: ref.startRow, anchorCol: ref.startCol })
+            ? formulaHolds(formula, host, {
+                sheet,
+                row: r,
+                col: c,
+                anchorRow: ref.startRow,
+                anchorCol: ref.startCol,
+              })
             : conditionHolds(rule.condition, values[r - 1]?.[c - 1] ?? '', now);
           if (holds) out[r - 1][c - 1] = rule.format;
         }

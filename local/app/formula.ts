@@ -19,7 +19,11 @@ export interface FormulaHost {
 
 class FormulaError extends Error {}
 
-type Token = { t: 'num'; v: number } | { t: 'str'; v: string } | { t: 'op'; v: string } | { t: 'id'; v: string };
+type Token =
+  | { t: 'num'; v: number }
+  | { t: 'str'; v: string }
+  | { t: 'op'; v: string }
+  | { t: 'id'; v: string };
 
 function tokenize(src: string): Token[] {
   const out: Token[] = [];
@@ -48,7 +52,9 @@ function tokenize(src: string): Token[] {
       i += m[0].length;
     } else if (ch === "'" || /[A-Za-z_$]/.test(ch)) {
       // A name, a function, or a reference (Sheet!$A$1:B2, 'My tab'!A:A).
-      const m = /^(?:'(?:[^']|'')+'!|[A-Za-z_][\w.]*!)?[$A-Za-z_][\w.$]*(?::\$?[A-Za-z]+\$?\d*)?/.exec(src.slice(i));
+      const m = /^(?:'(?:[^']|'')+'!|[A-Za-z_][\w.]*!)?[$A-Za-z_][\w.$]*(?::\$?[A-Za-z]+\$?\d*)?/.exec(
+        src.slice(i),
+      );
       if (!m) throw new FormulaError(`bad name at ${i}`);
       out.push({ t: 'id', v: m[0] });
       i += m[0].length;
@@ -187,7 +193,10 @@ function matcher(criterion: Scalar): (v: Scalar) => boolean {
     const target: Scalar = rest !== '' && Number.isFinite(Number(rest)) ? Number(rest) : rest;
     if ((op === '=' || op === '<>') && typeof target === 'string' && /[*?]/.test(target)) {
       const re = new RegExp(
-        `^${target.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`,
+        `^${target
+          .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+          .replace(/\*/g, '.*')
+          .replace(/\?/g, '.')}$`,
         'i',
       );
       return (v) => re.test(str(v)) === (op === '=');
@@ -195,7 +204,17 @@ function matcher(criterion: Scalar): (v: Scalar) => boolean {
     return (v) => {
       if (typeof target === 'number' && typeof v !== 'number' && op !== '<>') return false;
       const c = compare(v, target);
-      return op === '=' ? c === 0 : op === '<>' ? c !== 0 : op === '<' ? c < 0 : op === '>' ? c > 0 : op === '<=' ? c <= 0 : c >= 0;
+      return op === '='
+        ? c === 0
+        : op === '<>'
+          ? c !== 0
+          : op === '<'
+            ? c < 0
+            : op === '>'
+              ? c > 0
+              : op === '<='
+                ? c <= 0
+                : c >= 0;
     };
   }
   return (v) => compare(v, criterion) === 0;
@@ -221,7 +240,10 @@ function resolveRef(text: string, host: FormulaHost, at: FormulaCell): Value {
   let ref = text;
   const bang = text.lastIndexOf('!');
   if (bang >= 0) {
-    sheet = text.slice(0, bang).replace(/^'(.*)'$/s, '$1').replace(/''/g, "'");
+    sheet = text
+      .slice(0, bang)
+      .replace(/^'(.*)'$/s, '$1')
+      .replace(/''/g, "'");
     ref = text.slice(bang + 1);
   }
   const m = /^(\$?)([A-Za-z]+)(\$?)(\d*)(?::(\$?)([A-Za-z]+)(\$?)(\d*))?$/.exec(ref);
@@ -288,7 +310,9 @@ function evaluate(n: Node, host: FormulaHost, at: FormulaCell): Value {
     case 'call': {
       const args = n.args;
       const flat = (vals: Value[]) =>
-        vals.flatMap((v) => (typeof v === 'object' && !isDate(v) ? v.range.flat().filter((x) => x !== '') : [v]));
+        vals.flatMap((v) =>
+          typeof v === 'object' && !isDate(v) ? v.range.flat().filter((x) => x !== '') : [v],
+        );
       switch (n.name) {
         case 'AND':
           return flat(args.map(ev)).every(bool);

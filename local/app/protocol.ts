@@ -81,6 +81,8 @@ export interface ExecutionView {
   startedAt: number;
   emails: number;
   logs: string[];
+  /** How many identical runs in a row this line stands for (the sidebar's polling). */
+  repeat?: number;
 }
 
 export interface Notice {

@@ -43,7 +43,9 @@ export class Sandbox {
 
   /** Acts as `email` from now on; only people in Team (the add-on's permissions come from there). */
   setUser(email: string): void {
-    const known = teamPeople(this.runtime.workbook).find((p) => p.email.toLowerCase() === email.toLowerCase());
+    const known = teamPeople(this.runtime.workbook).find(
+      (p) => p.email.toLowerCase() === email.toLowerCase(),
+    );
     if (!known) throw new Error(`${email} is not in the Team tab`);
     this.user = known.email;
   }
@@ -116,6 +118,32 @@ export class Sandbox {
 
   private record(r: RunResult & { rejected?: string }, via: string, rejected?: string): void {
     const totalCalls = Object.values(r.calls ?? {}).reduce((a, b) => a + b, 0);
+    // The sidebar polls (e.g. which row is active) every few seconds: identical consecutive runs
+    // become one line with a count instead of flooding the log.
+    const prev = this.log.at(-1);
+    if (
+      prev &&
+      prev.function === r.function &&
+      prev.user === r.user &&
+      prev.via === via &&
+      prev.ok &&
+      r.ok &&
+      !rejected &&
+      !prev.emails &&
+      !r.emails?.length
+    ) {
+      Object.assign(prev, {
+        seq: ++this.seq,
+        repeat: (prev.repeat ?? 1) + 1,
+        calls: r.calls ?? {},
+        totalCalls,
+        virtualMs: r.virtualMs,
+        startedAt: r.startedAt,
+        logs: r.logs ?? [],
+      });
+      this.changed();
+      return;
+    }
     this.log.push({
       seq: ++this.seq,
       function: r.function,

@@ -156,7 +156,14 @@ export async function startServer(sandbox: Sandbox, port: number): Promise<Sandb
         const n = await sandbox.tick(until);
         const sent = sandbox.runtime.outbox.length - before;
         const at = formatWallTime(sandbox.runtime.now(), tz);
-        return json(res, 200, result(true, `Clock at ${at}: ${n} trigger run${n === 1 ? '' : 's'}, ${sent} email${sent === 1 ? '' : 's'} sent`));
+        return json(
+          res,
+          200,
+          result(
+            true,
+            `Clock at ${at}: ${n} trigger run${n === 1 ? '' : 's'}, ${sent} email${sent === 1 ? '' : 's'} sent`,
+          ),
+        );
       }
       default:
         throw new BadRequest(`no route ${route}`);

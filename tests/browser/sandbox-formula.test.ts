@@ -1,6 +1,6 @@
 // The sandbox draws conditional formats like Sheets: custom formulas relative to the range's
 // top-left cell, first matching rule wins. (Pure; no browser. Lives with the sandbox's tests.)
-import { type Rule, conditionalFormats } from '../../local/app/conditional';
+import { conditionalFormats, type Rule } from '../../local/app/conditional';
 import { compileFormula, formulaHolds } from '../../local/app/formula';
 
 const tabs: Record<string, unknown[][]> = {
@@ -18,9 +18,14 @@ const tabs: Record<string, unknown[][]> = {
     ['Bo', 'Bo@Example.com'],
   ],
 };
-const host = { values: (s: string) => tabs[s], sheetNames: () => Object.keys(tabs), now: () => Date.UTC(2026, 10, 26) };
+const host = {
+  values: (s: string) => tabs[s],
+  sheetNames: () => Object.keys(tabs),
+  now: () => Date.UTC(2026, 10, 26),
+};
 const MARK = 'N("okr-owners")=0';
-const isKr = 'OR(REGEXMATCH(LOWER(TRIM($B2)),"^(kr|key ?results?|主要な結果|成果指標)$"),AND(LEN(TRIM($B2))=0,LEN(TRIM($C2))>0))';
+const isKr =
+  'OR(REGEXMATCH(LOWER(TRIM($B2)),"^(kr|key ?results?|主要な結果|成果指標)$"),AND(LEN(TRIM($B2))=0,LEN(TRIM($C2))>0))';
 
 const rules: Rule[] = [
   {
@@ -38,10 +43,17 @@ const rules: Rule[] = [
   },
   {
     rangesA1: ['A2:E1000'],
-    condition: { type: 'CUSTOM_FORMULA', values: [`=AND(REGEXMATCH(LOWER(TRIM($B2)),"^(objective|o|目標)$"),${MARK})`] },
+    condition: {
+      type: 'CUSTOM_FORMULA',
+      values: [`=AND(REGEXMATCH(LOWER(TRIM($B2)),"^(objective|o|目標)$"),${MARK})`],
+    },
     format: { background: '#e8f0fe', bold: true },
   },
-  { rangesA1: ['D2:D'], condition: { type: 'TEXT_CONTAINS', values: ['nps'] }, format: { background: '#00ff00' } },
+  {
+    rangesA1: ['D2:D'],
+    condition: { type: 'TEXT_CONTAINS', values: ['nps'] },
+    format: { background: '#00ff00' },
+  },
 ];
 
 test("the add-on's owner and objective rules colour the cells Sheets would", () => {

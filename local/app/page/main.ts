@@ -26,6 +26,7 @@ const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getEleme
 let state: AppState | undefined;
 let sheet: SheetView | undefined;
 let sheetName = '';
+let lastSheetJson = '';
 let selected: { row: number; col: number } | undefined;
 let emailIndex: number | undefined;
 let sidebarFor = '';
@@ -227,7 +228,10 @@ function renderGrid(v: SheetView): void {
       if (cell.bg) td.style.backgroundColor = cell.bg;
       if (cell.color) td.style.color = cell.color;
       if (cell.bold) td.style.fontWeight = '600';
-      td.addEventListener('click', () => select(r + 1, c + 1));
+      td.addEventListener('click', () => {
+        select(r + 1, c + 1);
+        $('grid-wrap').focus({ preventScroll: true });
+      });
       td.addEventListener('dblclick', () => $('cell-input').focus());
       tr.append(td);
     }
@@ -255,7 +259,8 @@ function select(row: number, col: number, tellServer = true): void {
   $('namebox').textContent = a1;
   const cell = cellAt(row, col);
   const input = $<HTMLInputElement>('cell-input');
-  input.value = cell?.text ?? '';
+  // A background refresh must not wipe what the user is typing.
+  if (tellServer || document.activeElement !== input) input.value = cell?.text ?? '';
   const dropdown = $<HTMLSelectElement>('dropdown');
   if (cell?.options) {
     dropdown.replaceChildren(
@@ -287,6 +292,9 @@ async function applyEdit(value: string): Promise<void> {
 async function loadSheet(name: string): Promise<void> {
   if (!name) return;
   const v = await call<SheetView>('GET', `/api/sheet?name=${encodeURIComponent(name)}`);
+  const json = JSON.stringify(v);
+  if (name === sheetName && json === lastSheetJson) return; // nothing changed: no redraw, no flicker
+  lastSheetJson = json;
   const changedSheet = name !== sheetName;
   sheetName = name;
   sheet = v;
@@ -412,7 +420,7 @@ function renderLog(s: AppState): void {
       'tr',
       { 'data-function': x.function },
       h('td', {}, x.seq),
-      h('td', {}, x.function),
+      h('td', {}, x.function, x.repeat ? h('span', { class: 'muted' }, ` ×${x.repeat}`) : null),
       h('td', {}, x.via),
       h('td', {}, x.user || '(anonymous)'),
       h('td', { class: x.ok && !x.rejected ? 'good' : 'bad' }, outcome),
@@ -479,7 +487,41 @@ function wire(): void {
   });
   const input = $<HTMLInputElement>('cell-input');
   input.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter') void applyEdit(input.value);
+    if (e.key === 'Enter') {
+      void applyEdit(input.value).then(() => $('grid-wrap').focus());
+    } else if (e.key === 'Escape' && selected) {
+      select(selected.row, selected.col, false);
+      $('grid-wrap').focus();
+    }
+  });
+  // Keyboard in the grid, as in Sheets: arrows move, Enter or typing edits the cell.
+  const wrap = $('grid-wrap');
+  wrap.addEventListener('keydown', (e) => {
+    if (!selected || e.target !== wrap) return;
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+      Tab: [0, e.shiftKey ? -1 : 1],
+    };
+    const m = moves[e.key];
+    if (m) {
+      e.preventDefault();
+      const row = Math.max(1, selected.row + m[0]);
+      const col = Math.max(1, selected.col + m[1]);
+      select(row, col);
+      document
+        .querySelector(`#grid td[data-a1="${colLetter(col)}${row}"]`)
+        ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    } else if (e.key === 'Enter' || e.key === 'F2') {
+      e.preventDefault();
+      input.focus();
+    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      input.value = e.key;
+      input.focus();
+    }
   });
   $('apply').addEventListener('click', () => void applyEdit(input.value));
   $<HTMLSelectElement>('dropdown').addEventListener('change', (e) => {
