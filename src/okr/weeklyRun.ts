@@ -17,7 +17,10 @@ export const RUN_BUDGET_MS = 270_000;
 export const SEND_RESERVE_MS = 10_000;
 /** A claim older than this belongs to an execution that Google has certainly stopped (6-min limit). */
 export const LEASE_MS = 7 * 60_000;
+/** Who enabled weekly emails and with which trigger: written only by enable/disable. */
 export const STATE_KEY = 'okrOwners.weekly';
+/** The current run and the last one: written only by the run, so enabling mid-run loses nothing. */
+export const RUN_KEY = 'okrOwners.weekly.run';
 export const DONE_KEY_PREFIX = 'okrOwners.weekly.done.';
 /** Where src/services/settings.ts keeps the settings; read here in the same properties call. */
 export const SETTINGS_KEY = 'okrOwners.settings';
@@ -129,8 +132,33 @@ export function parseState(raw: string | null | undefined): WeeklyState {
   }
 }
 
+/** The enable/disable half of the state (STATE_KEY). */
 export function serializeState(state: WeeklyState): string {
-  return JSON.stringify(state);
+  const { run: _run, lastRun: _lastRun, ...config } = state;
+  return JSON.stringify(config);
+}
+
+/** The run half of the state (RUN_KEY); it also records the time zone the run last read. */
+export function serializeRun(state: WeeklyState): string {
+  return JSON.stringify({ run: state.run, lastRun: state.lastRun, timeZone: state.timeZone });
+}
+
+/** Both halves read back from one properties snapshot. */
+export function stateFromProperties(all: Record<string, string>): WeeklyState {
+  const config = parseState(all[STATE_KEY]);
+  const raw = all[RUN_KEY];
+  if (!raw) return config;
+  try {
+    const r = JSON.parse(raw) as { run?: WeeklyRunState | null; lastRun?: LastRun | null; timeZone?: string };
+    return {
+      ...config,
+      run: r.run ?? null,
+      lastRun: r.lastRun ?? null,
+      timeZone: typeof r.timeZone === 'string' && r.timeZone ? r.timeZone : config.timeZone,
+    };
+  } catch (_e) {
+    return config;
+  }
 }
 
 // ---- schedule -------------------------------------------------------------------------------

@@ -27,15 +27,15 @@ import {
   INTERRUPTED_REASON,
   LEASE_MS,
   Ledger,
-  parseState,
   RUN_BUDGET_MS,
+  RUN_KEY,
   recipientHash,
   recordFailure,
   SEND_RESERVE_MS,
   SETTINGS_KEY,
-  STATE_KEY,
-  serializeState,
+  serializeRun,
   startRun,
+  stateFromProperties,
   type WaitingFor,
   type WeeklyState,
 } from './weeklyRun';
@@ -143,7 +143,7 @@ function claimRun(ports: WeeklyPorts, triggerUid: string | null, leaseId: string
   return ports.withLock(() => {
     // Re-read after acquiring: another execution may have claimed or finished the run meanwhile.
     const all = ports.store.readAll();
-    let state = parseState(all[STATE_KEY]);
+    let state = stateFromProperties(all);
     const settings = settingsFromProperties(all);
     const now = ports.now();
     const d = decideTick({ now, state, settings, triggerUid });
@@ -167,7 +167,7 @@ function claimRun(ports: WeeklyPorts, triggerUid: string | null, leaseId: string
     run.lastError = null;
     Object.assign(writes, ledger.takeDirty());
     run.chunks = ledger.chunks.length;
-    writes[STATE_KEY] = serializeState(state);
+    writes[RUN_KEY] = serializeRun(state);
     ports.store.write(writes);
     return { state, ledger, settings };
   });
@@ -177,7 +177,7 @@ function claimRun(ports: WeeklyPorts, triggerUid: string | null, leaseId: string
 export function runWeeklyTick(ports: WeeklyPorts, triggerUid: string | null = null): TickOutcome {
   const started = ports.now();
   const all = ports.store.readAll();
-  const stored = parseState(all[STATE_KEY]);
+  const stored = stateFromProperties(all);
   const decision = decideTick({
     now: started,
     state: stored,
@@ -213,7 +213,7 @@ export function runWeeklyTick(ports: WeeklyPorts, triggerUid: string | null = nu
 
   const persist = () => {
     run.chunks = ledger.chunks.length;
-    const writes = { ...ledger.takeDirty(), [STATE_KEY]: serializeState(state) };
+    const writes = { ...ledger.takeDirty(), [RUN_KEY]: serializeRun(state) };
     try {
       ports.store.write(writes);
     } catch (_e) {

@@ -6,9 +6,9 @@
 import {
   type DigestStatus,
   digestStatus,
-  parseState,
   STATE_KEY,
   serializeState,
+  stateFromProperties,
   type WeeklyState,
 } from '../okr/weeklyRun';
 import { settingsFromProperties, type WeeklyStore } from '../okr/weeklyRunExecute';
@@ -30,9 +30,10 @@ export function documentStore(): WeeklyStore {
 }
 
 export function readWeeklyState(store: WeeklyStore = documentStore()): WeeklyState {
-  return parseState(store.readAll()[STATE_KEY]);
+  return stateFromProperties(store.readAll());
 }
 
+/** Enable/disable only: the run's half (RUN_KEY) belongs to the running execution. */
 export function writeWeeklyState(state: WeeklyState, store: WeeklyStore = documentStore()): void {
   store.write({ [STATE_KEY]: serializeState(state) });
 }
@@ -40,5 +41,5 @@ export function writeWeeklyState(state: WeeklyState, store: WeeklyStore = docume
 /** The run's state for the sidebar's settings and getDigestStatus(): one properties read. */
 export function readDigestStatus(): DigestStatus {
   const all = documentStore().readAll();
-  return digestStatus(parseState(all[STATE_KEY]), settingsFromProperties(all), now());
+  return digestStatus(stateFromProperties(all), settingsFromProperties(all), now());
 }

@@ -10,7 +10,9 @@ import {
   recipientHash,
   SETTINGS_KEY,
   STATE_KEY,
+  serializeRun,
   serializeState,
+  stateFromProperties,
   type WeeklyState,
 } from '../../../src/okr/weeklyRun';
 import { runWeeklyTick, type TickOutcome } from '../../../src/okr/weeklyRunExecute';
@@ -68,7 +70,7 @@ function tick(
 }
 
 function state(w: FakeWorld): WeeklyState {
-  return parseState(w.props[STATE_KEY]);
+  return stateFromProperties(w.props);
 }
 
 function counts(w: FakeWorld): Map<string, number> {
@@ -217,6 +219,28 @@ describe('runWeeklyTick', () => {
     expect(w.outbox).toHaveLength(0);
   });
 
+  test('a Lead disabling weekly emails while a run is sending is not undone by the run', () => {
+    const w = world(3);
+    const ports = w.ports();
+    let disabled = false;
+    const send = ports.send;
+    const racing = {
+      ...ports,
+      send: (to: string, e: Parameters<typeof send>[1]) => {
+        send(to, e);
+        if (!disabled) {
+          disabled = true;
+          w.props[STATE_KEY] = serializeState({ ...state(w), enabled: false, triggerId: '' });
+        }
+      },
+    };
+    w.clock = MONDAY_9_TOKYO + 60_000;
+    w.begin();
+    runWeeklyTick(racing, 't1');
+    expect(state(w)).toMatchObject({ enabled: false, triggerId: '' });
+    expect(state(w).run?.sent).toBeGreaterThan(0);
+  });
+
   test('a busy document lock means "try next tick", not an error', () => {
     const w = world(2);
     w.lockBusy = true;
@@ -322,6 +346,6 @@ describe('the ledger', () => {
       if (run.failed.length < FAILED_DETAIL_CAP)
         run.failed.push({ email: `a${i}@example.com`, reason: 'x'.repeat(160) });
     }
-    expect(Buffer.byteLength(serializeState(s))).toBeLessThan(9 * 1024);
+    expect(Buffer.byteLength(serializeRun(s))).toBeLessThan(9 * 1024);
   });
 });
