@@ -4,6 +4,7 @@
 // tools and the xlsx loader. Scripts reach the workbook only through createSpreadsheetApp.
 import { cellA1, columnToLetters, type GridRect, parseA1, quoteSheetName, rectA1, resolveA1 } from './a1';
 import { DEFAULT_NUMBER_FORMAT, displayValue, isDate } from './format';
+import { buildSidecar, type Sidecar } from './sidecar';
 import type {
   Cell,
   CellValue,
@@ -588,6 +589,11 @@ export class Workbook {
   }
 
   // ---- copies and state ----
+
+  /** JSON-safe state xlsx cannot hold; give it back to workbookFromXlsx. */
+  sidecar(): Sidecar {
+    return buildSidecar(this);
+  }
 
   clone(): Workbook {
     const wb = new Workbook({

@@ -1,0 +1,199 @@
+// Workbooks through .xlsx (ExcelJS) and the sidecar: what a saved sandbox file keeps.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import {
+  buildSidecar,
+  createSpreadsheetApp,
+  demoWorkbook,
+  Workbook,
+  workbookFromXlsx,
+  workbookToXlsx,
+} from '../../local/runtime/spreadsheet';
+import { fakeContext } from '../../local/runtime/spreadsheet/testing';
+
+// biome-ignore lint/suspicious/noExplicitAny: the emulated surface is untyped on purpose
+type Any = any;
+
+/** Every cell's stored state, for comparing two workbooks. */
+function snapshot(wb: Workbook) {
+  return wb.sheetNames().map((name) => {
+    const s = wb.sheet(name);
+    const cells: Record<string, unknown> = {};
+    s.rows.forEach((row, i) => {
+      row?.forEach((c, j) => {
+        // An empty cell with nothing attached is the same as no cell.
+        if (c && !(c.value === '' && Object.keys(c).length === 1))
+          cells[`${i + 1},${j + 1}`] = JSON.parse(JSON.stringify(c));
+      });
+    });
+    return {
+      name,
+      hidden: s.hidden,
+      frozenRows: s.frozenRows,
+      widths: s.columnWidths,
+      rules: JSON.parse(JSON.stringify(s.conditionalRules)),
+      values: wb.values(name),
+      display: wb.displayValues(name),
+      cells,
+    };
+  });
+}
+
+describe('xlsx round trip', () => {
+  test('demo → xlsx → load (with sidecar) → identical values, formats, validation, rules, protections', async () => {
+    const wb = demoWorkbook();
+    const back = await workbookFromXlsx(await workbookToXlsx(wb), JSON.parse(JSON.stringify(wb.sidecar())));
+    expect(snapshot(back)).toEqual(snapshot(wb));
+    expect(back.id).toBe(wb.id);
+    expect(back.timeZone).toBe('America/New_York');
+    expect(back.protectionsOf()).toEqual(wb.protectionsOf());
+    expect(back.sheetNames()).toEqual(['Team', 'OKRs', 'Check-ins']);
+  });
+
+  test('without a sidecar, the xlsx alone keeps values, types, formats, notes, validation, frozen rows, widths and rules', async () => {
+    const wb = demoWorkbook();
+    const back = await workbookFromXlsx(await workbookToXlsx(wb));
+    for (const name of wb.sheetNames()) {
+      expect(back.values(name)).toEqual(wb.values(name));
+      expect(back.displayValues(name)).toEqual(wb.displayValues(name));
+      expect(back.frozenRows(name)).toBe(1);
+    }
+    expect(back.validation('OKRs', 'E5')).toEqual(wb.validation('OKRs', 'E5'));
+    expect(back.validation('OKRs', 'E5')?.rangeA1).toBe('Team!B2:B1000');
+    expect(back.validation('OKRs', 'B2')).toEqual({
+      type: 'VALUE_IN_LIST',
+      values: ['Objective', 'Key result'],
+      showDropdown: true,
+      allowInvalid: false,
+      helpText: '',
+    });
+    expect(back.validation('OKRs', 'N2')?.allowInvalid).toBe(true);
+    expect(back.validation('OKRs', 'Q2')).toEqual(wb.validation('OKRs', 'Q2'));
+    expect(back.note('OKRs', 'E1')).toBe(wb.note('OKRs', 'E1'));
+    expect(back.numberFormat('OKRs', 'M3')).toBe('0%');
+    expect(back.fontWeight('OKRs', 'A1')).toBe('bold');
+    expect(back.background('OKRs', 'A1')).toBe('#f1f3f4');
+    expect(back.columnWidth('OKRs', 4)).toBe(320);
+    expect(back.conditionalRules('OKRs').map((r) => [r.rangesA1, r.condition, r.format])).toEqual(
+      wb.conditionalRules('OKRs').map((r) => [r.rangesA1, r.condition, r.format]),
+    );
+    const okrDates = back.values('OKRs').map((r) => r[14]);
+    expect(Object.prototype.toString.call(okrDates[1])).toBe('[object Date]');
+  });
+
+  test('formulas keep their text and cached result; hidden sheets, merges, groups and sheet protection survive', async () => {
+    const wb = Workbook.fromRows({
+      Data: [
+        ['n', 'double'],
+        [2, '=A2*2'],
+        [3, '=A3*2'],
+      ],
+      Hidden: [['x']],
+    });
+    wb.sheet('Data').cellForWrite(2, 2).value = 4; // a cached result, as a Google export carries
+    wb.sheet('Data').cellForWrite(3, 2).value = '#REF!';
+    const { app } = (() => {
+      const ctx = fakeContext();
+      return { app: createSpreadsheetApp(wb, ctx) as Any };
+    })();
+    const ss = app.getActiveSpreadsheet();
+    ss.getSheetByName('Hidden').hideSheet();
+    ss.getSheetByName('Data').getRange('D1:E1').merge();
+    ss.getSheetByName('Data').getRange('2:3').shiftRowGroupDepth(1);
+    ss.getSheetByName('Data').protect().removeEditors(['someone@example.com']);
+    const back = await workbookFromXlsx(await workbookToXlsx(wb));
+    expect(back.formula('Data', 'B2')).toBe('=A2*2');
+    expect(back.value('Data', 'B2')).toBe(4);
+    expect(back.value('Data', 'B3')).toBe('#REF!');
+    expect(back.isHidden('Hidden')).toBe(true);
+    expect(back.mergedRanges('Data')).toEqual(['D1:E1']);
+    expect(back.sheet('Data').rowGroups()).toEqual([{ start: 2, count: 2, depth: 1, collapsed: false }]);
+    expect(back.protectionsOf('Data').map((p) => [p.type, p.warningOnly])).toEqual([['SHEET', false]]);
+  });
+
+  test('the sidecar is JSON-safe and carries what xlsx cannot (editors, warning-only, named ranges, charts, checkboxes)', async () => {
+    const wb = demoWorkbook();
+    const ctx = fakeContext({ user: 'maya.chen@example.com' });
+    const ss = (createSpreadsheetApp(wb, ctx) as Any).getActiveSpreadsheet();
+    const okrs = ss.getSheetByName('OKRs');
+    const p = okrs.getRange('A1:R1').protect().setDescription('Header').setWarningOnly(false);
+    p.removeEditors(p.getEditors());
+    p.addEditor('priya.natarajan@example.com');
+    ss.setNamedRange('Owners', okrs.getRange('E2:E13'));
+    okrs.insertChart(
+      okrs
+        .newChart()
+        .asBarChart()
+        .addRange(okrs.getRange('D1:D13'))
+        .addRange(okrs.getRange('M1:M13'))
+        .setOption('title', 'Progress')
+        .setPosition(2, 20, 0, 0)
+        .build(),
+    );
+    okrs.getRange('T2:T3').insertCheckboxes();
+    const side = JSON.parse(JSON.stringify(wb.sidecar()));
+    expect(buildSidecar(wb)).toEqual(side);
+    const back = await workbookFromXlsx(await workbookToXlsx(wb), side);
+    const header = back.protectionsOf('OKRs').find((x) => x.description === 'Header');
+    expect(header?.editors).toEqual([
+      'owner@example.com',
+      'maya.chen@example.com',
+      'priya.natarajan@example.com',
+    ]);
+    expect(header?.rangeA1).toBe('A1:R1');
+    expect(back.namedRangeA1('Owners')).toBe('OKRs!E2:E13');
+    expect(back.charts('OKRs')).toEqual(wb.charts('OKRs'));
+    expect(back.charts('OKRs')[0]?.type).toBe('BAR');
+    expect(back.validation('OKRs', 'T2')?.type).toBe('CHECKBOX');
+    expect(back.value('OKRs', 'T2')).toBe(false);
+    expect(back.protectionsOf('Check-ins')[0]?.warningOnly).toBe(true);
+  });
+
+  test('an ordinary xlsx (shared strings, styles, formulas with cached results, no sidecar) loads', async () => {
+    // Built the way spreadsheet exporters write files: shared strings, a styles part, cached results.
+    const x = new ExcelJS.Workbook();
+    const ws = x.addWorksheet('Exported Sheet');
+    ws.addRow(['Name', 'Score', 'Double', 'When']);
+    ws.addRow(['Ann', 2.5, { formula: 'B2*2', result: 5 }, new Date(Date.UTC(2026, 10, 30))]);
+    ws.addRow(['Bo', 4, { formula: 'B3*2', result: 8 }, new Date(Date.UTC(2026, 11, 1, 12))]);
+    ws.getCell('D2').numFmt = 'yyyy-mm-dd';
+    ws.getCell('D3').numFmt = 'yyyy-mm-dd hh:mm';
+    ws.getCell('A1').font = { bold: true };
+    ws.getCell('B4').value = { richText: [{ text: 'rich ' }, { text: 'text', font: { bold: true } }] };
+    const buf = Buffer.from(await x.xlsx.writeBuffer({ useSharedStrings: true } as never));
+    const wb = await workbookFromXlsx(buf);
+    expect(wb.sheetNames()).toEqual(['Exported Sheet']);
+    expect(wb.values('Exported Sheet').slice(0, 3)).toEqual([
+      ['Name', 'Score', 'Double', 'When'],
+      ['Ann', 2.5, 5, new Date('2026-11-30T05:00:00Z')],
+      ['Bo', 4, 8, new Date('2026-12-01T17:00:00Z')],
+    ]);
+    expect(wb.displayValues('Exported Sheet')[2]?.[3]).toBe('2026-12-01 12:00');
+    expect(wb.formula('Exported Sheet', 'C2')).toBe('=B2*2');
+    expect(wb.value('Exported Sheet', 'B4')).toBe('rich text');
+    expect(wb.fontWeight('Exported Sheet', 'A1')).toBe('bold');
+  });
+
+  // Another tool reads the saved file: only when LibreOffice happens to be installed (never installed here).
+  const soffice = spawnSync('sh', ['-c', 'command -v libreoffice || command -v soffice'], {
+    encoding: 'utf8',
+  }).stdout.trim();
+  (soffice ? test : test.skip)(
+    'LibreOffice converts the saved demo to CSV with the same values',
+    async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'okr-lo-'));
+      const file = path.join(dir, 'demo.xlsx');
+      const wb = demoWorkbook();
+      fs.writeFileSync(file, await workbookToXlsx(wb));
+      execFileSync(soffice, ['--headless', '--convert-to', 'csv', '--outdir', dir, file], {
+        timeout: 120_000,
+      });
+      const csv = fs.readFileSync(path.join(dir, 'demo.csv'), 'utf8');
+      // The first sheet is Team.
+      expect(csv.split(/\r?\n/)[1]).toContain('maya.chen@example.com');
+    },
+  );
+});
