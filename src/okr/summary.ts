@@ -93,6 +93,8 @@ export interface SummaryObjective {
 }
 
 export type AttentionReason =
+  /** A sheet-wide error (a missing tab or column): the numbers below may be incomplete. */
+  | 'sheet'
   | 'off-track'
   | 'at-risk'
   | 'stale'
@@ -104,6 +106,7 @@ export type AttentionReason =
   | 'objective-owner-missing';
 
 export const ATTENTION_ORDER: readonly AttentionReason[] = [
+  'sheet',
   'off-track',
   'at-risk',
   'stale',
@@ -122,6 +125,7 @@ export interface AttentionItem {
   type: 'objective' | 'key-result';
   /** Display name of the owner, or the Owner cell as typed. */
   owner: string;
+  /** 1-based row on the OKRs tab; 0 for a sheet-wide problem. */
   row: number;
   /** The cell to fix (ownership problems), e.g. "OKRs!E7"; else null. */
   cell: string | null;
@@ -362,6 +366,21 @@ export function buildSummary(input: SummaryInput): SummaryModel {
     } else if (OWNERSHIP_CODES.includes(p.code)) {
       attention.push(line(p.code as AttentionReason, item, { cell: p.cell, detail: p.message }));
     }
+  }
+  for (const p of problems) {
+    if (p.row !== null || p.severity !== 'error') continue;
+    attention.push({
+      reason: 'sheet',
+      id: '',
+      title: '',
+      type: 'objective',
+      owner: '',
+      row: 0,
+      cell: p.cell,
+      progress: null,
+      days: null,
+      detail: p.message,
+    });
   }
   const rank = (r: AttentionReason) => ATTENTION_ORDER.indexOf(r);
   attention.sort((a, b) => rank(a.reason) - rank(b.reason) || a.row - b.row);

@@ -265,7 +265,7 @@ export function summaryToGrid(model: SummaryModel, lang: Lang, timeZone: string)
         text(a.id),
         text(a.title),
         text(a.owner),
-        num(a.row),
+        a.row > 0 ? num(a.row) : { value: '' },
         text(a.cell ?? ''),
         pct(a.progress),
         num(a.days),

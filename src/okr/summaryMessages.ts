@@ -138,6 +138,7 @@ export const BAND_LABELS: MessageTable<Band> = {
 };
 
 export const REASON_LABELS: MessageTable<AttentionReason> = {
+  sheet: { en: 'Sheet problem', ja: 'シートの問題' },
   'off-track': { en: 'Off track', ja: '遅延' },
   'at-risk': { en: 'At risk', ja: '要注意' },
   stale: { en: 'Stale: no recent check-in', ja: '未更新：最近のチェックインなし' },

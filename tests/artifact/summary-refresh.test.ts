@@ -310,6 +310,24 @@ describe('edge cases', () => {
     expect(rt.workbook.values('Summary').length).toBe(result.rows);
   });
 
+  test('a missing Team tab is the first thing that needs attention', async () => {
+    const rt = await open(
+      Workbook.fromRows({
+        OKRs: [
+          ['ID', 'Type', 'Parent', 'Title', 'Owner'],
+          ['O1', 'Objective', '', 'Ship it', 'ann@example.com'],
+          ['O1.1', 'Key result', 'O1', 'Launch', 'ann@example.com'],
+        ],
+      }),
+    );
+    const { result } = refresh(rt);
+    const attention = section(rt.workbook, result, 'attention');
+    expect(attention[2].slice(0, 2)).toEqual(['Sheet problem', '']);
+    expect(attention[2][8]).toBe('There is no Team tab.');
+    // Without Team nobody can be judged an owner; the owner shows as not on the Team tab.
+    expect(section(rt.workbook, result, 'owners')[2][0]).toBe('ann@example.com (not on the Team tab)');
+  });
+
   test('one objective with one key result', async () => {
     const rt = await open(
       Workbook.fromRows({

@@ -173,6 +173,26 @@ describe('needs attention', () => {
     expect(m.attention.find((x) => x.reason === 'off-track')?.progress).toBe(10);
   });
 
+  test('sheet-wide errors (a missing tab or column) come first: the numbers may be incomplete', () => {
+    const kr = keyResult('O1.1', 'O1', { confidence: 'at-risk' });
+    const m = summarize([objective('O1'), kr], {
+      problems: [
+        {
+          ...problemAt('header-missing', kr, 'The OKRs tab has no "Owner" column.'),
+          row: null,
+          id: null,
+          cell: null,
+          severity: 'error',
+        },
+        { ...problemAt('objective-without-krs', kr), row: null, severity: 'warning' },
+      ],
+    });
+    expect(m.attention.map((a) => [a.reason, a.row, a.detail])).toEqual([
+      ['sheet', 0, 'The OKRs tab has no "Owner" column.'],
+      ['at-risk', kr.row, ''],
+    ]);
+  });
+
   test('stale days fall back to the acceptance date when there was never a check-in', () => {
     const kr = keyResult('O1.1', 'O1', {
       owner: ana,
