@@ -3,7 +3,9 @@
 // inside it), and returns JSON-safe data (numbers and strings, never Dates).
 import { format, langFromLocale, type MessageTable, t } from '../okr/i18n';
 import type { Lang, Problem } from '../okr/model';
+import { parseRoster } from '../okr/parse';
 import { zoneOffsetMs } from '../okr/parseValues';
+import { callerFrom } from '../okr/permissions';
 import type { ProblemCounts } from '../okr/problems';
 import { cycleOf } from '../okr/structure';
 import { countProblems, validateOkrs } from '../okr/validate';
@@ -11,7 +13,7 @@ import { BusyError, withDocumentLock } from '../services/lock';
 import { activeUserEmail, now, userLocale } from '../services/session';
 import { loadSettings } from '../services/settings';
 import { type ImportOutcome, importFromTab } from './import';
-import { readOkrData } from './okrData';
+import { findTabs, readOkrData } from './okrData';
 import { checkEdit, type EditEventLike, type EditOutcome } from './ownerCheck';
 import { type SetUpReport, setUpSheets } from './setUp';
 
@@ -38,6 +40,7 @@ export const MENU_ITEMS: ReadonlyArray<[MenuKey, string] | null> = [
 
 type Text =
   | 'busy'
+  | 'not-lead'
   | 'not-object'
   | 'sheet-name'
   | 'set-up-done'
@@ -49,6 +52,10 @@ type Text =
   | 'import-title';
 
 const TEXT: MessageTable<Text> = {
+  'not-lead': {
+    en: 'Only a Lead on the Team tab can {action}. Ask {leads} to do it, or to give you the Lead role.',
+    ja: '{action}はTeamタブのLeadだけが実行できます。{leads}に依頼するか、Leadの役割を付けてもらってください。',
+  },
   busy: {
     en: 'Someone else is changing the sheet right now. Try again in a few seconds.',
     ja: '他の人がシートを変更中です。数秒後にもう一度お試しください。',
@@ -123,6 +130,37 @@ export function showSidebarNow(): void {
   SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('OKR Owners'));
 }
 
+const ACTIONS: MessageTable<'setUp' | 'import'> = {
+  setUp: { en: 'set up the OKR sheet', ja: 'OKRシートの設定' },
+  import: { en: 'import OKRs', ja: 'OKRの取り込み' },
+};
+
+/**
+ * Structure changes are for Leads (anyone while no Lead is listed, so a new team can start). Decided
+ * from the session's user and the Team tab only, so google.script.run cannot bypass it.
+ */
+function refuseNonLead(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  lang: Lang,
+  action: 'setUp' | 'import',
+): string | null {
+  const team = findTabs(ss).team;
+  if (!team) return null;
+  const roster = parseRoster(team.getDataRange().getValues(), {
+    sheetName: team.getName(),
+    timeZone: 'Etc/GMT',
+    lang,
+  });
+  const caller = callerFrom(activeUserEmail(), roster);
+  if (!caller.leadsDefined || caller.isLead) return null;
+  const leads = roster.people
+    .filter((p) => p.role === 'lead')
+    .map((p) => p.email)
+    .slice(0, 3)
+    .join(', ');
+  return t(TEXT, lang, 'not-lead', { action: t(ACTIONS, lang, action), leads });
+}
+
 export type SetUpResult = ({ ok: true; message: string } & SetUpReport) | { ok: false; error: string };
 
 function currentCycle(timeZone: string): string {
@@ -135,6 +173,8 @@ export function setUpOkrSheet(): SetUpResult {
   try {
     return withDocumentLock(() => {
       const ss = SpreadsheetApp.getActiveSpreadsheet();
+      const refusal = refuseNonLead(ss, lang, 'setUp');
+      if (refusal) return { ok: false as const, error: refusal };
       const report = setUpSheets(ss, {
         lang,
         userEmail: activeUserEmail(),
@@ -198,6 +238,8 @@ export function importOkrs(req: unknown): ImportOutcome {
   try {
     return withDocumentLock(() => {
       const ss = SpreadsheetApp.getActiveSpreadsheet();
+      const refusal = refuseNonLead(ss, lang, 'import');
+      if (refusal) return { ok: false as const, error: refusal };
       return importFromTab(ss, sheetName, {
         lang,
         userEmail: activeUserEmail(),

@@ -189,3 +189,12 @@ test('Import OKRs from this tab (menu): imports the active tab and reports in an
   expect(r.ok).toBe(true);
   expect(r.ui.alerts.join('\n')).toContain('Imported 2 objectives and 4 key results');
 });
+
+test('a member who is not a Lead cannot import once Leads are listed', async () => {
+  const team = [...baseTeam(), ['Dan', 'dan@acme.com', 'Growth', '', 'Member', 'en']];
+  const rt = await openRuntime(Workbook.fromRows({ Team: team, 'Team OKRs': LAYOUTS['Team OKRs'] }));
+  const before = snapshot(rt.workbook);
+  const r = rt.run('importOkrs', [{ sheetName: 'Team OKRs' }], { as: 'dan@acme.com' });
+  expect(r.result).toMatchObject({ ok: false, error: expect.stringContaining('Only a Lead') });
+  expect(snapshot(rt.workbook)).toBe(before);
+});

@@ -189,3 +189,19 @@ test('set-up makes the same Sheets calls on 50 and on 5,000 rows', async () => {
     small.run('setUpOkrSheet', [], { as: LEAD }).calls,
   );
 });
+
+test('only a Lead may set up once Leads are listed; the refusal says who can', async () => {
+  const { demoWorkbook } = await import('../../local/runtime');
+  const rt = await openRuntime(demoWorkbook());
+  const before = snapshot(rt.workbook);
+  const member = rt.run('setUpOkrSheet', [], { as: 'lucas.meyer@example.com' });
+  expect(member.result).toMatchObject({
+    ok: false,
+    error: expect.stringContaining(
+      'Only a Lead on the Team tab can set up the OKR sheet. Ask priya.natarajan@example.com',
+    ),
+  });
+  expect(snapshot(rt.workbook)).toBe(before);
+  const lead = rt.run('setUpOkrSheet', [], { as: 'priya.natarajan@example.com' });
+  expect(lead.result).toMatchObject({ ok: true });
+});
