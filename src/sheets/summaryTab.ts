@@ -75,8 +75,6 @@ export function refreshSummaryTab(ss: Spreadsheet, opts: SummaryRefreshOptions):
   const maxColumns = sheet.getMaxColumns();
   if (maxColumns < CHART_COLUMN) sheet.insertColumnsAfter(maxColumns, CHART_COLUMN - maxColumns);
 
-  // Charts survive clear(); remove ours (the tab is generated whole, so every chart on it is ours).
-  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
   sheet.clear();
   const range = sheet.getRange(1, 1, grid.rows, grid.width);
   // Formats first: a value is then shown in its final format from the moment it is written.
@@ -85,7 +83,7 @@ export function refreshSummaryTab(ss: Spreadsheet, opts: SummaryRefreshOptions):
   range.setBackgrounds(cells.backgrounds);
   range.setFontWeights(cells.fontWeights);
 
-  if (grid.chart) insertProgressChart(sheet, grid.chart);
+  placeProgressChart(sheet, grid.chart);
   protect(sheet);
 
   const sections: SummaryRefresh['sections'] = {};
@@ -108,18 +106,32 @@ function summarySheet(ss: Spreadsheet): Sheet {
 
 /**
  * A bar chart of each objective's progress: labels from the Objective column, values from the
- * Progress column next to it (with the header row, so the series is named). It sits right of the tables.
- * https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder
+ * Progress column next to it (with the header row, so the series is named), right of the tables.
+ * Charts survive clear(). An existing chart is updated rather than replaced, so a reader who moved
+ * or resized it keeps it where they put it; any other chart on this generated tab is removed.
+ * https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart#modify()
  */
-function insertProgressChart(sheet: Sheet, plan: ChartPlan): void {
-  const chart = sheet
-    .newChart()
-    .asBarChart()
-    .setTitle(plan.title)
-    .setPosition(plan.anchor.row, plan.anchor.column, 0, 0)
-    .addRange(sheet.getRange(plan.range.row, plan.range.column, plan.range.numRows, plan.range.numColumns))
-    .build();
-  sheet.insertChart(chart);
+function placeProgressChart(sheet: Sheet, plan: ChartPlan | null): void {
+  const [existing, ...others] = sheet.getCharts();
+  for (const chart of others) sheet.removeChart(chart);
+  if (!plan) {
+    if (existing) sheet.removeChart(existing);
+    return;
+  }
+  const data = sheet.getRange(plan.range.row, plan.range.column, plan.range.numRows, plan.range.numColumns);
+  if (existing) {
+    sheet.updateChart(existing.modify().clearRanges().addRange(data).setOption('title', plan.title).build());
+    return;
+  }
+  sheet.insertChart(
+    sheet
+      .newChart()
+      .asBarChart()
+      .setTitle(plan.title)
+      .setPosition(plan.anchor.row, plan.anchor.column, 0, 0)
+      .addRange(data)
+      .build(),
+  );
 }
 
 /** Warning-only: leadership never edits, but a lead fixing a typo is warned, not blocked. */
