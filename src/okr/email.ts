@@ -40,7 +40,7 @@ export interface RenderedEmail {
 /** Google caps a message body at 200 KB; lists are cut well before that and point to the sheet. */
 export const OBJECTIVE_ROWS_CAP = 100;
 export const KEY_RESULT_LINES_CAP = 60;
-const FONT = 'font-family:Arial,Helvetica,sans-serif;';
+const FONT = "font-family:Arial,Helvetica,'Hiragino Kaku Gothic ProN',Meiryo,'Noto Sans JP',sans-serif;";
 const MUTED = 'color:#5f6368;';
 const CONFIDENCE_COLOR: Record<Confidence, string> = {
   'on-track': '#188038',
@@ -138,7 +138,7 @@ function needText(
 }
 
 /** A progress bar as two table cells: survives Gmail's CSS stripping and needs no image. */
-function progressBar(p: number | null): string {
+function progressBar(p: number | null, widthPx = 140): string {
   const w = p === null || !Number.isFinite(p) ? 0 : Math.max(0, Math.min(100, Math.round(p)));
   const color = w >= 70 ? '#188038' : w >= 40 ? '#f9ab00' : '#d93025';
   const fill =
@@ -147,7 +147,7 @@ function progressBar(p: number | null): string {
       : '';
   const rest =
     w < 100 ? `<td style="background:#e8eaed;height:8px;font-size:0;line-height:0;">&nbsp;</td>` : '';
-  return `<table role="presentation" width="140" cellpadding="0" cellspacing="0" border="0" style="width:140px;border-collapse:collapse;"><tr>${fill}${rest}</tr></table>`;
+  return `<table role="presentation" width="${widthPx}" cellpadding="0" cellspacing="0" border="0" style="width:${widthPx}px;border-collapse:collapse;"><tr>${fill}${rest}</tr></table>`;
 }
 
 function link(href: string, text: string): string {
@@ -396,15 +396,21 @@ export function renderLeadershipDigest(
       `<th align="left" style="padding:4px;font-size:12px;${MUTED}border-bottom:1px solid #dadce0;">${escapeHtml(m(ctx, k))}</th>`;
     html.push(
       '<table width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;font-size:13px;">',
-      `<tr>${th('colId')}${th('colObjective')}${th('colOwner')}${th('colProgress')}${th('colKeyResults')}${th('colAtRisk')}${th('colChange')}</tr>`,
+      // Three columns so the table fits a phone: objective (and owner), progress, counts.
+      `<tr>${th('colObjective')}${th('colProgress')}${th('colKeyResults')}</tr>`,
     );
     for (const o of report.objectives.slice(0, OBJECTIVE_ROWS_CAP)) {
       const owner = oneLine(ownerName(model, o.ownerEmail, o.ownerText)) || m(ctx, 'noOwner');
       const td = 'style="padding:6px 4px;border-bottom:1px solid #f1f3f4;vertical-align:top;"';
+      const counts = [
+        `${m(ctx, 'colKeyResults')}: ${o.keyResults}`,
+        `${m(ctx, 'colAtRisk')}: ${o.atRisk}`,
+        `${m(ctx, 'colChange')}: ${o.change === null ? '–' : changeText(o.change, ctx)}`,
+      ];
       html.push(
-        `<tr><td ${td}>${escapeHtml(o.id)}</td><td ${td}>${link(rowLink(ctx, o.row), oneLine(o.title))}</td><td ${td}>${escapeHtml(owner)}</td>`,
-        `<td ${td}>${progressBar(o.progress)}<div style="font-size:12px;">${escapeHtml(pct(o.progress, ctx))}</div></td>`,
-        `<td ${td}>${o.keyResults}</td><td ${td}>${o.atRisk}</td><td ${td}>${escapeHtml(o.change === null ? '–' : changeText(o.change, ctx))}</td></tr>`,
+        `<tr><td ${td}><strong>${escapeHtml(o.id)}</strong> ${link(rowLink(ctx, o.row), oneLine(o.title))}<div style="font-size:12px;${MUTED}">${escapeHtml(owner)}</div></td>`,
+        `<td ${td}>${progressBar(o.progress, 80)}<div style="font-size:12px;">${escapeHtml(pct(o.progress, ctx))}</div></td>`,
+        `<td ${td}><div style="font-size:12px;white-space:nowrap;">${counts.map(escapeHtml).join('<br>')}</div></td></tr>`,
       );
       text.push(
         `- ${o.id} ${oneLine(o.title)} — ${owner} — ${pct(o.progress, ctx)} — ${m(ctx, 'colKeyResults')} ${o.keyResults}, ${m(ctx, 'colAtRisk')} ${o.atRisk}${o.change === null ? '' : `, ${changeText(o.change, ctx)}`}`,

@@ -234,10 +234,11 @@ describe('leadership digest', () => {
     expect(movers.indexOf('O2.2')).toBeLessThan(movers.indexOf('O1.1'));
     const rows = elements(doc).filter((e) => {
       const cells = e.children.filter((c) => (c as Element).name === 'td') as Element[];
-      return e.name === 'tr' && cells.length === 7 && text(cells[0]) === 'O1';
+      return e.name === 'tr' && cells.length === 3 && text(cells[0]).startsWith('O1 Grow revenue');
     });
     expect(rows).toHaveLength(1);
     expect(text(rows[0])).toContain('Ann Owner');
+    expect(text(rows[0])).toContain('At risk: 1');
   });
 
   test('ja: Japanese headings and subject', async () => {
