@@ -271,7 +271,7 @@ describe('structure', () => {
 describe('formats and display values', () => {
   test('number formats: percent, grouping, decimals, dates in the spreadsheet time zone, text', () => {
     const wb = Workbook.fromRows({
-      S: [[0.309, 1234567.891, 0.5, new Date('2026-11-23T03:30:00Z'), 42, -3.14159, 'text', true]],
+      S: [[0.309, 1234567.891, 0.5, new Date('2026-11-23T03:30:00Z'), 42, -3.14259, 'text', true]],
     });
     const { ss } = open(wb);
     const r = ss.getSheetByName('S').getRange('A1:H1');
