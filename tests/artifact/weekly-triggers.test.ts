@@ -14,8 +14,12 @@ const NEXT_MONDAY_0800 = '2026-12-07T13:00:00Z';
 
 const code = readFileSync(join(ensureBuilt(), 'Code.js'), 'utf8');
 
-async function open(owners: number, options: Record<string, unknown> = {}): Promise<Runtime> {
-  const wb = Workbook.fromRows(weeklyTabs({ owners, now: Date.parse(SUNDAY_NOON), jaEvery: 3 }), {
+async function open(
+  owners: number,
+  options: Record<string, unknown> = {},
+  tabs: Partial<Parameters<typeof weeklyTabs>[0]> = {},
+): Promise<Runtime> {
+  const wb = Workbook.fromRows(weeklyTabs({ owners, now: Date.parse(SUNDAY_NOON), jaEvery: 3, ...tabs }), {
     name: 'Team OKRs',
     timeZone: 'America/New_York',
   });
@@ -60,6 +64,43 @@ describe('enableWeeklyEmails / disableWeeklyEmails', () => {
     expect(r.error?.message).toMatch(/Only a Lead/);
     expect(ticks(rt)).toHaveLength(0);
     expect(rt.run('disableWeeklyEmails', [], { as: ownerEmail(1) }).ok).toBe(false);
+  });
+});
+
+describe('who switches weekly emails', () => {
+  test('anyone signed in may when the Team has no Lead', async () => {
+    const rt = await open(2, {}, { noLead: true });
+    expect(rt.run('enableWeeklyEmails', [], { as: ownerEmail(1) }).result).toMatchObject({
+      enabledBy: ownerEmail(1),
+    });
+    expect(ticks(rt)).toHaveLength(1);
+  });
+
+  test("a second Lead enabling takes over: the first Lead's trigger removes itself, mail goes out once, from the second", async () => {
+    const second = 'lead2@example.com';
+    const rt = await open(3, {}, { extraPeople: [['Second Lead', second, 'Core', '', 'Lead', '']] });
+    rt.run('enableWeeklyEmails', [], { as: LEAD });
+    rt.run('enableWeeklyEmails', [], { as: second });
+    expect(
+      ticks(rt)
+        .map((t) => t.owner)
+        .sort(),
+    ).toEqual([LEAD, second].sort());
+    const due = rt.tick(MONDAY_1000);
+    expect(ticks(rt).map((t) => t.owner)).toEqual([second]);
+    expect(due.emails.length).toBe(5);
+    expect(new Set(due.emails.map((e) => e.to)).size).toBe(5);
+    expect(due.emails.every((e) => e.from === second)).toBe(true);
+  });
+
+  test('disabled by another Lead: the remaining trigger removes itself on its next tick', async () => {
+    const second = 'lead2@example.com';
+    const rt = await open(3, {}, { extraPeople: [['Second Lead', second, 'Core', '', 'Lead', '']] });
+    rt.run('enableWeeklyEmails', [], { as: LEAD });
+    expect(rt.run('disableWeeklyEmails', [], { as: second }).ok).toBe(true);
+    expect(ticks(rt)).toHaveLength(1);
+    expect(rt.tick(MONDAY_1000).emails).toHaveLength(0);
+    expect(ticks(rt)).toHaveLength(0);
   });
 });
 

@@ -11,6 +11,8 @@ export interface WeeklyTabsOptions {
   jaEvery?: number;
   /** Extra Team rows (e.g. people who own nothing). */
   extraPeople?: unknown[][];
+  /** The Team has no Lead (the lead row is a Member). */
+  noLead?: boolean;
 }
 
 const DAY = 86_400_000;
@@ -26,7 +28,7 @@ export function leaderEmail(i: number): string {
 export function weeklyTabs(opts: WeeklyTabsOptions): Record<string, unknown[][]> {
   const team: unknown[][] = [
     ['Name', 'Email', 'Team', 'Manager', 'Role', 'Language'],
-    ['Lea Lead', LEAD, 'Core', '', 'Lead', 'en'],
+    ['Lea Lead', LEAD, 'Core', '', opts.noLead ? 'Member' : 'Lead', 'en'],
   ];
   for (let i = 0; i < (opts.leadership ?? 1); i++)
     team.push([`Boss ${i}`, leaderEmail(i), 'Exec', '', 'Leadership', '']);
