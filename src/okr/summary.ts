@@ -1,6 +1,8 @@
 // The Summary tab as data: what leadership reads in one minute. Built from the parsed OKRs, Team
 // and Check-ins tabs plus the validator's problems, so "stale", "pending" and every ownership problem
 // mean exactly what the validator and the sidebar say they mean. Rendering to cells is summaryGrid.ts.
+
+import { isLive } from './digest';
 import type {
   CheckIn,
   Confidence,
@@ -254,17 +256,22 @@ export function buildSummary(input: SummaryInput): SummaryModel {
   const log = logById(input.checkIns);
   const weekAgo = now - WEEK_MS;
 
+  // Past cycles are history: the tab shows what is live now, as the leadership email does
+  // (digest.ts isLive). A sheet holding only past cycles is still summarized whole, not shown empty.
+  const anyLive = [...okrs.objectives, ...okrs.keyResults].some((i) => isLive(i.cycle, now));
+  const shown = (i: Objective | KeyResult) => !anyLive || isLive(i.cycle, now);
+
   // Duplicate IDs are the validator's business; here the first row of an ID stands for it.
   const objectives: Objective[] = [];
   const objectiveById = new Map<string, Objective>();
-  for (const o of okrs.objectives) {
+  for (const o of okrs.objectives.filter(shown)) {
     if (o.id && objectiveById.has(o.id)) continue;
     if (o.id) objectiveById.set(o.id, o);
     objectives.push(o);
   }
   const keyResults: KeyResult[] = [];
   const seenKr = new Set<string>();
-  for (const kr of okrs.keyResults) {
+  for (const kr of okrs.keyResults.filter(shown)) {
     if (kr.id && seenKr.has(kr.id)) continue;
     if (kr.id) seenKr.add(kr.id);
     keyResults.push(kr);
@@ -279,7 +286,7 @@ export function buildSummary(input: SummaryInput): SummaryModel {
 
   // Problems are matched to items by sheet row (IDs may be blank or repeated; rows are unique).
   const itemByRow = new Map<number, Objective | KeyResult>();
-  for (const item of [...okrs.objectives, ...okrs.keyResults]) itemByRow.set(item.row, item);
+  for (const item of [...okrs.objectives, ...okrs.keyResults]) if (shown(item)) itemByRow.set(item.row, item);
   const problemsOfRow = (code: ProblemCode) => {
     const rows = new Set<number>();
     for (const p of problems) if (p.code === code && p.row !== null) rows.add(p.row);

@@ -299,7 +299,7 @@ describe('headline numbers', () => {
     const krs = [
       keyResult('O1.1', 'O1', { progress: 100, confidence: 'on-track' }),
       keyResult('O1.2', 'O1', { progress: 0, confidence: 'on-track' }),
-      keyResult('O2.1', 'O2', { progress: 20, confidence: 'at-risk', cycle: '2026-Q3' }),
+      keyResult('O2.1', 'O2', { progress: 20, confidence: 'at-risk', cycle: '2026-H2' }),
       keyResult('O2.2', 'O2', { progress: 20, confidence: 'off-track' }),
       keyResult('X.1', 'missing', { progress: 90 }),
     ];
@@ -322,8 +322,36 @@ describe('headline numbers', () => {
       pending: 1,
       ownershipGaps: 1,
     });
-    expect(m.cycles).toEqual(['2026-Q3', '2026-Q4']);
+    expect(m.cycles).toEqual(['2026-H2', '2026-Q4']);
     expect(m.empty).toBe(false);
+  });
+
+  test('cycles that ended more than two weeks ago are left out, as in the leadership email', () => {
+    const old = keyResult('Q2.1', 'Q2', { cycle: '2026-Q2', confidence: 'off-track', progress: 10 });
+    const m = summarize(
+      [
+        objective('Q2', { cycle: '2026-Q2' }),
+        old,
+        objective('O1', { cycle: '2026-Q4' }),
+        keyResult('O1.1', 'O1', { cycle: '2026-Q4', progress: 70 }),
+        keyResult('O1.2', 'O1', { cycle: '', progress: 30 }),
+      ],
+      { problems: [problemAt('owner-missing', old)] },
+    );
+    expect(m.objectives.map((o) => o.id)).toEqual(['O1']);
+    expect(m.headline).toMatchObject({ objectives: 1, keyResults: 2, offTrack: 0, ownershipGaps: 0 });
+    expect(m.attention).toEqual([]);
+    expect(m.cycles).toEqual(['2026-Q4']);
+  });
+
+  test('a sheet holding only past cycles is still summarized', () => {
+    const m = summarize([
+      objective('Q2', { cycle: '2026-Q2' }),
+      keyResult('Q2.1', 'Q2', { cycle: '2026-Q2', progress: 50 }),
+    ]);
+    expect(m.empty).toBe(false);
+    expect(m.objectives[0]).toMatchObject({ id: 'Q2', progress: 50 });
+    expect(m.cycles).toEqual(['2026-Q2']);
   });
 
   test('empty sheet', () => {
