@@ -57,10 +57,10 @@ export function readOwner(raw: unknown): OwnerShape {
   // aside before splitting and put back after.
   const split = (s: string) => {
     const held: string[] = [];
-    const masked = s.replace(EMAIL, (m) => `\u0000${held.push(m) - 1}\u0000`);
+    const masked = s.replace(EMAIL, (m) => `\uE000${held.push(m) - 1}\uE000`);
     return masked
       .split(SEPARATORS)
-      .map((p) => p.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => held[Number(i)]).trim())
+      .map((p) => p.replace(/\uE000(\d+)\uE000/g, (_m, i: string) => held[Number(i)]).trim())
       .filter((p) => p !== '');
   };
   if (ats >= 2) {
