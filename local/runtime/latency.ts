@@ -78,7 +78,7 @@ export const LATENCY_PATTERNS: Array<{ pattern: RegExp; kind: string; latency: L
     kind: 'trigger builder',
     latency: { base: 1 },
   },
-  { pattern: /^Session\./, kind: 'session', latency: { base: 5 } },
+  { pattern: /^(Session|User)\./, kind: 'session', latency: { base: 5 } },
   { pattern: /^(HtmlService|HtmlOutput|HtmlTemplate)\./, kind: 'html', latency: { base: 20 } },
   { pattern: /^Utilities\./, kind: 'in-process', latency: { base: 1 } },
   { pattern: /^(Logger|console)\./, kind: 'log', latency: { base: 0 } },
