@@ -172,6 +172,31 @@ describe('refreshSummary on the demo workbook', () => {
     expect(second.protections).toEqual(first.protections);
   });
 
+  test('a chart the reader moved stays where they put it; its data follows the objectives', async () => {
+    const rt = await open(demoWorkbook());
+    refresh(rt);
+    // As if a reader dragged the chart below the tables (host-side: the runtime keeps charts as specs).
+    const spec = rt.workbook.sheet('Summary').charts[0];
+    spec.position = { row: 60, col: 2, offsetX: 5, offsetY: 7 };
+    const okrRows = rt.workbook.values('OKRs').length;
+    rt.workbook.setValues('OKRs', `A${okrRows + 1}:D${okrRows + 1}`, [
+      ['O4', 'Objective', '', 'A fourth objective'],
+    ]);
+    const { result } = refresh(rt, '2026-11-23T16:00:00Z');
+    const charts = rt.workbook.charts('Summary');
+    expect(charts).toHaveLength(1);
+    expect(charts[0].id).toBe(spec.id);
+    expect(charts[0].position).toEqual({ row: 60, col: 2, offsetX: 5, offsetY: 7 });
+    expect(charts[0].ranges).toEqual([
+      expect.objectContaining({
+        row: result.sections.objectives.startRow + 1,
+        col: 2,
+        numRows: 5,
+        numCols: 2,
+      }),
+    ]);
+  });
+
   test('a Japanese spreadsheet gets Japanese headings (language setting "auto")', async () => {
     const wb = demoWorkbook();
     wb.locale = 'ja_JP';
