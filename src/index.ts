@@ -196,7 +196,9 @@ function weeklyPorts(): WeeklyPorts {
     // The Summary tab's writer expects its caller to hold the document lock.
     refreshSummary: (settings, at) => {
       const book = spreadsheet();
-      withDocumentLock(() => refreshSummaryTab(book, { now: at, lang: summaryLang(book, settings), settings }));
+      withDocumentLock(() =>
+        refreshSummaryTab(book, { now: at, lang: summaryLang(book, settings), settings }),
+      );
     },
     send: sendMail,
     removeTrigger: (uid) => {
