@@ -1,7 +1,7 @@
 // `npm run screenshots`: PNGs of the real product for the README, taken with Chromium from the
 // sandbox app (the built dist/ running in the local runtime on a fresh demo workbook):
 //   docs/screenshots/sandbox.png          the sandbox: sheet, Extensions menu result, sidebar, clock
-//   docs/screenshots/sidebar-<view>.png   each sidebar view (Mine, check-in form, Assign, Add, Problems, Settings)
+//   docs/screenshots/sidebar-<view>.png   each sidebar view (Mine, accept, check-in form, Assign, Add, Problems, Settings)
 //   docs/screenshots/summary.png          the Summary tab
 //   docs/screenshots/owner-email.png      an owner's weekly email as they see it
 //   docs/screenshots/sandbox-outbox.png   the sandbox's outbox with that email open
@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { launchSandbox, repoRoot } from '../local/app/launch';
-import type { AppState, MenuItemView } from '../local/app/protocol';
+import type { AppState, MenuItemView, SheetView } from '../local/app/protocol';
 import { demoWorkbook, workbookToXlsx } from '../local/runtime';
 import { launchChromium } from '../tests/helpers/chromium';
 
@@ -50,6 +50,8 @@ async function main(): Promise<void> {
     };
     const shoot = async (name: string, target: Page | Locator, fullPage = false) => {
       const path = join(OUT, `${name}.png`);
+      // Toasts are transient; they would cover the page in a still picture.
+      await page.evaluate(() => document.getElementById('notices')?.replaceChildren());
       if (fullPage) await (target as Page).screenshot({ path, animations: 'disabled', fullPage: true });
       else await target.screenshot({ path, animations: 'disabled' });
       const size = statSync(path).size;
@@ -69,6 +71,14 @@ async function main(): Promise<void> {
       await page.waitForTimeout(150);
     };
     const sidebar = () => page.frameLocator('#sidebar-frame');
+    /** The sidebar's views say "Loading…" until their google.script.run call returns. */
+    const sidebarLoaded = async () => {
+      await sidebar().locator('main').waitFor();
+      await sidebar()
+        .locator('main', { hasText: /Loading|Saving/ })
+        .waitFor({ state: 'detached' });
+      await page.waitForTimeout(250);
+    };
 
     await page.goto(app.url);
     await page.locator('#grid td[data-a1="A1"]').waitFor();
@@ -82,12 +92,20 @@ async function main(): Promise<void> {
       if (!(await choose(/summary/i))) throw new Error('no Summary menu item yet');
     });
 
-    // A Member who owns key results, for "Mine" and the email.
-    const okrs = await (await fetch(`${app.url}api/sheet?name=OKRs`)).json();
-    const header: string[] = okrs.rows[0].map((c: { text: string }) => c.text.trim().toLowerCase());
-    const ownerCol = header.indexOf('owner');
-    const owners = new Set<string>(okrs.rows.slice(1).map((r: Array<{ text: string }>) => r[ownerCol]?.text));
-    const owner = s0.people.find((p) => owners.has(p.email) && p.email !== lead.email) ?? lead;
+    // A Member who owns key results, one of them waiting for acceptance if the sheet has one:
+    // their "Mine" shows what needs them, and their email is the one to show.
+    const okrs = (await (await fetch(`${app.url}api/sheet?name=OKRs`)).json()) as SheetView;
+    const header = okrs.rows[0].map((c) => c.text.trim().toLowerCase());
+    const [typeCol, ownerCol, acceptedCol] = ['type', 'owner', 'accepted'].map((h) => header.indexOf(h));
+    const krs = okrs.rows.slice(1).filter((r) => /key/i.test(r[typeCol]?.text ?? ''));
+    const members = s0.people.filter((p) => /^member$/i.test(p.role));
+    const pending = krs.find(
+      (r) => r[acceptedCol]?.text === '' && members.some((p) => p.email === r[ownerCol]?.text),
+    );
+    const owner =
+      members.find((p) => p.email === pending?.[ownerCol]?.text) ??
+      members.find((p) => krs.some((r) => r[ownerCol]?.text === p.email)) ??
+      lead;
 
     await attempt('sidebar views', async () => {
       await page.locator('#user').selectOption(owner.email);
@@ -97,10 +115,21 @@ async function main(): Promise<void> {
       );
       if (!(await choose(/sidebar/i))) throw new Error('no "Open sidebar" menu item');
       await page.locator('#sidebar-panel').waitFor();
-      await sidebar().locator('main').waitFor();
-      await sidebar().locator('.card, .view').first().waitFor();
-      await page.waitForTimeout(300);
+      await sidebarLoaded();
       await shoot('sidebar-mine', page.locator('#sidebar-panel'));
+      const accept = sidebar()
+        .getByRole('button', { name: /^Accept/ })
+        .first();
+      if (await accept.count()) {
+        await accept.click();
+        await sidebar()
+          .getByRole('button', { name: /^Decline/ })
+          .waitFor();
+        await shoot('sidebar-accept', page.locator('#sidebar-panel'));
+        await sidebar()
+          .getByRole('button', { name: /^(Back|Cancel)$/ })
+          .click();
+      }
       const checkIn = sidebar()
         .getByRole('button', { name: /^Check in/ })
         .first();
@@ -108,7 +137,9 @@ async function main(): Promise<void> {
         await checkIn.click();
         await sidebar().locator('form').waitFor();
         await shoot('sidebar-check-in', page.locator('#sidebar-panel'));
-        await sidebar().getByRole('button', { name: 'Cancel' }).click();
+        await sidebar()
+          .getByRole('button', { name: /^(Back|Cancel)$/ })
+          .click();
       }
       await page.locator('#user').selectOption(lead.email);
       await page.waitForFunction(
@@ -116,9 +147,10 @@ async function main(): Promise<void> {
         lead.email,
       );
       await sidebar().locator('#tab-assign').waitFor();
+      await sidebarLoaded();
       for (const view of ['assign', 'add', 'problems', 'settings']) {
         await sidebar().locator(`#tab-${view}`).click();
-        await page.waitForTimeout(400);
+        await sidebarLoaded();
         await shoot(`sidebar-${view}`, page.locator('#sidebar-panel'));
       }
       await sidebar().locator('#tab-mine').click();
@@ -142,8 +174,9 @@ async function main(): Promise<void> {
       if ((await state()).triggers.length === 0) {
         if (!(await page.locator('#sidebar-panel').isVisible())) await choose(/sidebar/i);
         await sidebar().locator('#tab-settings').click();
-        await sidebar().getByLabel('Send weekly emails').check();
+        await sidebar().getByLabel('Send weekly emails').click();
         for (let i = 0; i < 50 && (await state()).triggers.length === 0; i++) await page.waitForTimeout(100);
+        await sidebarLoaded();
       }
       await page.getByRole('tab', { name: /Clock/ }).click();
       await page.locator('#tick-weekly').click();

@@ -86,6 +86,8 @@ export interface ExecutionView {
 }
 
 export interface Notice {
+  /** Increasing: the page shows each notice once. */
+  id: number;
   kind: 'toast' | 'alert' | 'error' | 'info';
   text: string;
 }

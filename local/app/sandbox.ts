@@ -16,6 +16,7 @@ export class Sandbox {
   private log: ExecutionView[] = [];
   private seq = 0;
   private notices: Notice[] = [];
+  private noticeSeq = 0;
   private sidebarOpen = false;
   private sidebarTitle = '';
   /** Where the runtime serves the sidebar (its own origin, like Google's sandboxed iframe). */
@@ -107,7 +108,7 @@ export class Sandbox {
   }
 
   notice(kind: Notice['kind'], text: string): void {
-    this.notices.push({ kind, text });
+    this.notices.push({ id: ++this.noticeSeq, kind, text });
     if (this.notices.length > NOTICE_LIMIT) this.notices.splice(0, this.notices.length - NOTICE_LIMIT);
     this.changed();
   }

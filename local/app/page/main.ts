@@ -30,7 +30,7 @@ let lastSheetJson = '';
 let selected: { row: number; col: number } | undefined;
 let emailIndex: number | undefined;
 let sidebarFor = '';
-let shownNotices = 0;
+let shownNotice = 0;
 
 async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   const res = await fetch(path, {
@@ -63,9 +63,9 @@ async function act(path: string, body: unknown): Promise<ActionResult | undefine
 
 // ---- time ----
 function fmtTime(at: number): string {
-  const tz = state?.timeZone ?? 'UTC';
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: tz,
+  const parts: Record<string, string> = {};
+  const f = new Intl.DateTimeFormat('en-US', {
+    timeZone: state?.timeZone ?? 'UTC',
     hourCycle: 'h23',
     weekday: 'short',
     year: 'numeric',
@@ -73,7 +73,9 @@ function fmtTime(at: number): string {
     day: '2-digit',
     hour: '2-digit',
     minute: '2-digit',
-  }).format(new Date(at));
+  });
+  for (const p of f.formatToParts(new Date(at))) parts[p.type] = p.value;
+  return `${parts.weekday} ${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
 
 // ---- menus ----
@@ -83,7 +85,14 @@ function closeMenus(): void {
   for (const d of document.querySelectorAll<HTMLElement>('.menubar .dropdown')) d.hidden = true;
 }
 
+let menusJson = '';
+let usersJson = '';
+
 function renderMenus(s: AppState): void {
+  // Redraw only when the menus changed: a redraw would close a menu the user has open.
+  const json = JSON.stringify(s.menus);
+  if (json === menusJson) return;
+  menusJson = json;
   const bar = $('menubar');
   bar.replaceChildren();
   const dropdown = h('div', { class: 'dropdown', role: 'menu', hidden: true });
@@ -130,13 +139,20 @@ function renderMenus(s: AppState): void {
 }
 
 async function runMenu(fn: string, caption: string): Promise<void> {
+  const before = state?.notices.at(-1)?.id ?? 0;
+  const sidebarWasOpen = state?.sidebarOpen ?? false;
   const r = await act('/api/menu', { functionName: fn });
-  if (r?.ok) toast(`${caption}: done`);
+  // Say it ran only when the script itself said nothing (no toast, no alert, no sidebar).
+  const quiet = (r?.state.notices.at(-1)?.id ?? 0) === before;
+  if (r?.ok && quiet && (sidebarWasOpen || !r.state.sidebarOpen)) toast(`${caption}: done`);
   if (sheetName) await loadSheet(sheetName);
 }
 
 // ---- users ----
 function renderUsers(s: AppState): void {
+  const json = JSON.stringify([s.people, s.user]);
+  if (json === usersJson) return;
+  usersJson = json;
   const sel = $<HTMLSelectElement>('user');
   const options = s.people.length ? s.people : [{ email: s.user, name: '', role: '' }];
   sel.replaceChildren(
@@ -196,9 +212,11 @@ function renderGrid(v: SheetView): void {
   corner.style.width = '46px';
   const head = h('tr', {}, corner);
   let total = 46;
+  const widths: number[] = [];
   for (let c = 1; c <= width; c++) {
     const th = h('th', { scope: 'col' }, colLetter(c));
     const w = Math.max(40, Math.min(v.widths[c - 1] ?? 100, 400));
+    widths.push(w);
     th.style.width = `${w}px`;
     total += w;
     head.append(th);
@@ -218,10 +236,24 @@ function renderGrid(v: SheetView): void {
         cell.options ? 'dropdown' : '',
         selected && selected.row === r + 1 && selected.col === c + 1 ? 'selected' : '',
       ].filter(Boolean);
+      // Text runs on over empty cells to its right, as in Sheets (numbers never do).
+      let spill = 0;
+      if (!frozen && cell.text !== '' && !classes.includes('num')) {
+        for (
+          let n = c + 1;
+          n < width && (v.rows[r]?.[n]?.text ?? '') === '' && !v.rows[r]?.[n]?.options;
+          n++
+        ) {
+          spill += widths[n];
+        }
+      }
+      const content = spill ? h('span', { class: 'spill' }, cell.text) : cell.text;
+      if (spill && typeof content !== 'string') content.style.maxWidth = `${widths[c] + spill - 12}px`;
+      if (spill) classes.push('spills');
       const td = h(
         'td',
         { 'data-a1': `${colLetter(c + 1)}${r + 1}`, class: classes.join(' ') || undefined },
-        cell.text,
+        content,
       );
       if (cell.note) td.title = cell.note;
       // Style properties, not markup: an odd colour string from the workbook is simply ignored.
@@ -334,7 +366,7 @@ function renderClock(s: AppState): void {
       h('td', {}, t.type),
       h('td', {}, t.everyHours ? `every ${t.everyHours} h` : ''),
       h('td', {}, t.owner),
-      h('td', {}, t.nextAt ? fmtTime(t.nextAt) : ''),
+      h('td', { class: 'time' }, t.nextAt ? fmtTime(t.nextAt) : ''),
     ),
   );
   $('triggers').replaceChildren(
@@ -372,7 +404,7 @@ function renderOutbox(s: AppState): void {
                 if ((e as KeyboardEvent).key === 'Enter') showEmail(m);
               },
             },
-            h('td', {}, fmtTime(m.at)),
+            h('td', { class: 'time' }, fmtTime(m.at)),
             h('td', {}, m.to),
             h('td', {}, m.subject),
           ),
@@ -411,10 +443,12 @@ function showEmail(m: EmailView, view?: 'html' | 'text'): void {
 function renderLog(s: AppState): void {
   $('log-count').textContent = `(${s.log.length})`;
   const row = (x: ExecutionView) => {
-    const top = Object.entries(x.calls)
-      .sort((a, b) => b[1] - a[1])
-      .map(([k, n]) => `${k} ×${n}`)
-      .join(', ');
+    const sorted = Object.entries(x.calls).sort((a, b) => b[1] - a[1]);
+    const top =
+      sorted
+        .slice(0, 4)
+        .map(([k, n]) => `${k} ×${n}`)
+        .join(', ') + (sorted.length > 4 ? `, +${sorted.length - 4} more` : '');
     const outcome = x.rejected ? `rejected: ${x.rejected}` : x.ok ? 'ok' : (x.error ?? 'failed');
     return h(
       'tr',
@@ -424,10 +458,15 @@ function renderLog(s: AppState): void {
       h('td', {}, x.via),
       h('td', {}, x.user || '(anonymous)'),
       h('td', { class: x.ok && !x.rejected ? 'good' : 'bad' }, outcome),
-      h('td', {}, `${x.totalCalls}`, h('div', { class: 'calls' }, top)),
+      h(
+        'td',
+        { title: sorted.map(([k, n]) => `${k} ×${n}`).join('\n') },
+        `${x.totalCalls}`,
+        h('div', { class: 'calls' }, top),
+      ),
       h('td', {}, `${(x.virtualMs / 1000).toFixed(2)} s`),
       h('td', {}, x.emails || ''),
-      h('td', {}, fmtTime(x.startedAt)),
+      h('td', { class: 'time' }, fmtTime(x.startedAt)),
     );
   };
   $('log').replaceChildren(
@@ -461,8 +500,9 @@ async function applyState(s: AppState): Promise<void> {
   renderSidebar(s);
   if (!sheetName || !s.sheets.includes(sheetName)) sheetName = '';
   renderTabs(s);
-  for (const n of s.notices.slice(firstLoad ? s.notices.length : shownNotices)) toast(n.text, n.kind);
-  shownNotices = s.notices.length;
+  // Notices already there when the page opened are history, not news.
+  for (const n of s.notices) if (!firstLoad && n.id > shownNotice) toast(n.text, n.kind);
+  shownNotice = s.notices.at(-1)?.id ?? shownNotice;
   if (emailIndex !== undefined && s.outbox[emailIndex]) {
     const stillShown = !$('email').hidden;
     if (stillShown) showEmail(s.outbox[emailIndex], $('email-text').hidden ? undefined : 'text');
