@@ -335,6 +335,20 @@ describe('edge cases', () => {
     expect(rt.workbook.values('Summary').length).toBe(result.rows);
   });
 
+  test('a write that fails is reported, releases the lock, and the next refresh repairs the tab', async () => {
+    const rt = await open(demoWorkbook());
+    refresh(rt);
+    const good = rt.workbook.displayValues('Summary').slice(3);
+    rt.options.faults = [{ method: 'Range.setValues', nth: 1, message: 'Service Spreadsheets failed' }];
+    const failed = rt.run('refreshSummary', []);
+    expect(failed.ok).toBe(false);
+    expect(failed.error?.message).toBe('Service Spreadsheets failed');
+    expect(failed.calls['Lock.releaseLock']).toBe(1);
+    rt.options.faults = [];
+    refresh(rt);
+    expect(rt.workbook.displayValues('Summary').slice(3)).toEqual(good);
+  });
+
   test('a missing Team tab is the first thing that needs attention', async () => {
     const rt = await open(
       Workbook.fromRows({
