@@ -34,12 +34,16 @@ const LABEL = /^(team|owners?|group|squad|dri|チーム|担当|担当者|グル�
 const SEPARATORS =
   /\s*(?:[,;/|\\、・，；／＆&+\n\r\t]|\s(?:and|or|with)\s|(?:および|及び|並びに)|(?<=[\p{sc=Han}\p{sc=Katakana}a-z.ー]|さん|様|氏|くん|君)と(?=[\p{sc=Han}\p{sc=Katakana}a-z]))\s*/iu;
 
+const SHEETS_ERROR = /^#(N\/A|REF!|VALUE!|NAME\?|DIV\/0!|NUM!|NULL!|ERROR!|SPILL!|CALC!|LOADING\.\.\.)$/i;
+
 /** Read an Owner cell. */
 export function readOwner(raw: unknown): OwnerShape {
   let text = String(raw ?? '')
     .normalize('NFKC')
     .trim();
   if (!text) return { kind: 'blank' };
+  // A formula that failed (e.g. a VLOOKUP of the owner) shows an error such as #N/A: one bad value, not two people.
+  if (SHEETS_ERROR.test(text)) return { kind: 'text', text, teamPrefix: false };
   // Remove "mailto:" and annotations in parentheses that name nobody: "ann@x.com (DRI)".
   text = text
     .replace(/mailto:/gi, '')

@@ -33,6 +33,12 @@ describe('the malformed corpus', () => {
     for (const a1 of c.merges ?? []) {
       wb.sheet('OKRs').merges.push(wb.locate('OKRs', a1).rect);
     }
+    for (const [a1, formula] of Object.entries(c.formulas ?? {})) {
+      // Keep the computed value (an error, as Sheets shows it) and add the formula behind it.
+      const cell = wb.cell('OKRs', a1);
+      if (!cell) throw new Error(`fixture: no cell ${a1}`);
+      cell.formula = formula;
+    }
     const rt = await openRuntime(wb);
     const before = snapshot(rt.workbook);
     const r = rt.run('validateOkrs', [], { as: LEAD });

@@ -113,3 +113,10 @@ describe('judgeOwner', () => {
     expect(v.ok === false && v.code === 'owner-unknown' && v.suggestion?.email).toBe('bob@acme.com');
   });
 });
+
+test('a failed formula (#N/A, #REF!) is one bad value, not two people', () => {
+  for (const error of ['#N/A', '#REF!', '#DIV/0!', '#NAME?']) {
+    expect(readOwner(error)).toEqual({ kind: 'text', text: error, teamPrefix: false });
+    expect(judgeOwner(error, roster)).toMatchObject({ ok: false, code: 'owner-unknown' });
+  }
+});
