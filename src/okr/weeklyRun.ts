@@ -7,7 +7,7 @@
 // moment, and each recipient gets at most one email per period: the ledger (hashes of who is done)
 // is written before the next email is sent, so a run cut off by the 6-minute limit or the mail
 // quota resumes later without duplicates.
-import type { Lang, Person, Role, Settings } from './model';
+import type { Person, Role, Settings } from './model';
 import { addDays, epochOfLocal, isoWeekOf, localTime, safeTimeZone } from './weeklyRunTime';
 
 export const TICK_HANDLER = 'onTick';
@@ -30,7 +30,6 @@ export const CHUNK_CAPACITY = 800;
 /** Failures kept with their reason (the count is always exact); keeps the state value small. */
 export const FAILED_DETAIL_CAP = 25;
 export const REASON_CAP = 160;
-const DAY_MS = 86_400_000;
 
 export type EmailKind = 'owner' | 'leadership';
 
@@ -443,10 +442,3 @@ export function digestStatus(
       : null,
   };
 }
-
-/** Recipient language: the Team's Language column, else the spreadsheet's. */
-export function recipientLang(person: Pick<Person, 'language'> | null, fallback: Lang): Lang {
-  return person?.language ?? fallback;
-}
-
-export const WEEK_MS = 7 * DAY_MS;
