@@ -74,7 +74,7 @@ function emailSummary(e: SentEmail) {
 function summary(r: RunResult) {
   return {
     ok: r.ok,
-    ...(r.ok ? { result: r.result } : { error: r.error }),
+    ...(r.ok ? { result: r.result ?? null } : { error: r.error }),
     function: r.function,
     user: r.user,
     authMode: r.authMode,
@@ -135,10 +135,10 @@ async function commandRun(p: Parsed): Promise<{ out: unknown; ok: boolean }> {
   const rt = await openRuntime(p);
   const at = flag(p, 'at');
   const r = rt.run(fn, args, { as: flag(p, 'as') ?? DEFAULT_USER, ...(at ? { at } : {}) });
-  if (!r.refused) {
-    writeOutbox(r.emails, outboxDir(rt.path as string));
-    await rt.save();
-  }
+  // Refused: nothing ran, nothing is saved, and the answer is just the error.
+  if (r.refused) return { out: { ok: false, error: r.error }, ok: false };
+  writeOutbox(r.emails, outboxDir(rt.path as string));
+  await rt.save();
   return { out: summary(r), ok: r.ok };
 }
 
