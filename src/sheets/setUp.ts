@@ -151,6 +151,17 @@ export function setUpSheets(ss: Spreadsheet, opts: SetUpOptions): SetUpReport {
   }
   protectSheet(summary, SUMMARY_PROTECTION, report);
 
+  if (report.created.includes(okrs.sheet.getName())) {
+    // A new OKRs tab: readable widths for the long columns, and the user lands on it.
+    const widths: Array<[number | undefined, number]> = [
+      [okrPlan.columns.title, 320],
+      [okrPlan.columns.owner, 220],
+      [okrPlan.columns.note, 240],
+    ];
+    for (const [i, width] of widths) if (i !== undefined) okrs.sheet.setColumnWidth(i + 1, width);
+    okrs.sheet.activate();
+  }
+
   report.changed =
     report.created.length > 0 ||
     report.headersAdded.length > 0 ||

@@ -38,6 +38,7 @@ describe('set-up on an empty spreadsheet', () => {
     ]);
     expect(wb.frozenRows('OKRs')).toBe(1);
     expect(wb.fontWeight('OKRs', 'E1')).toBe('bold');
+    expect([wb.columnWidth('OKRs', 4), wb.columnWidth('OKRs', 5)]).toEqual([320, 220]);
     // Owner: a rejecting dropdown of the Team emails, on every data row down to the last row.
     for (const a1 of ['E2', 'E1000']) {
       expect(wb.validation('OKRs', a1)).toMatchObject({ allowInvalid: false });
