@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Runs one TypeScript file through tsx's CommonJS hook: `node local/bin/tsx-run.cjs <file.ts> [args…]`.
-// The script sees its own arguments as process.argv.slice(2).
+// The file runs as the main module (require.main === module) and sees its own arguments as
+// process.argv.slice(2), exactly as `node file.js args…` would.
 'use strict';
 const path = require('node:path');
+const Module = require('node:module');
 
 const file = process.argv[2];
 if (!file) {
@@ -10,6 +12,5 @@ if (!file) {
   process.exit(2);
 }
 require('tsx/cjs');
-const target = path.resolve(file);
-process.argv = [process.argv[0], target, ...process.argv.slice(3)];
-require(target);
+process.argv = [process.argv[0], path.resolve(file), ...process.argv.slice(3)];
+Module.runMain();
