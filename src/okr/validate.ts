@@ -115,7 +115,7 @@ export function validateOkrs(data: { okrs: OkrSheet; roster: Roster }, opts: Val
     const verdict: OwnerVerdict | null =
       !has('owner') || (!rosterKnown && !judged.ok && judged.code === 'owner-unknown') ? null : judged;
     const parentId = item.type === 'key-result' ? item.objectiveId : item.parentId;
-    if (!has('parent')) {
+    if (!has('parent') || !has('id')) {
       // Reported once as header-missing.
     } else if (item.type === 'key-result' && !parentId) {
       add('parent-missing', item, 'parent', { variant: 'parent-missing-blank' });
@@ -196,7 +196,8 @@ export function validateOkrs(data: { okrs: OkrSheet; roster: Roster }, opts: Val
   }
 
   for (const o of okrs.objectives) {
-    if (!o.id || firstRowOfId.get(o.id) !== o.row) continue;
+    // Without IDs or parents, key results cannot be linked: already reported as header-missing.
+    if (!has('parent') || !o.id || firstRowOfId.get(o.id) !== o.row) continue;
     const krs = krsOf.get(o.id) ?? [];
     if (krs.length === 0) add('objective-without-krs', o, 'id');
     else if (krs.length > MAX_KRS_PER_OBJECTIVE) {

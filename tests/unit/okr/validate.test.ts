@@ -162,3 +162,10 @@ test('headers in any order and language are adopted', () => {
   // Owner is now the third column: C.
   expect(only(check(broken))).toEqual([['owner-missing', 'O1.1', 'OKRs!C3']]);
 });
+
+test.each(['ID', 'Parent', 'Type'])('a missing %s column is reported once, not on every row', (header) => {
+  const rows = cleanOkrs();
+  rows[0] = rows[0].map((h) => (h === header ? 'Budget' : h));
+  const problems = check(rows);
+  expect(problems.map((p) => [p.code, p.column])).toEqual([['header-missing', header]]);
+});
