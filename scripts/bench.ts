@@ -23,6 +23,7 @@ async function measureAll(args: BenchArgs): Promise<BenchReport> {
   const artifacts = readArtifacts(distDir);
   if (!artifacts.codeJs) throw new Error('dist/Code.js not found: run `npm run build` (npm run bench does)');
   const results: OperationFigures[] = [];
+  let baseline: BenchReport['baseline'] = null;
   for (const size of args.sizes) {
     const t0 = Date.now();
     const bench = await SizeBench.prepare(
@@ -40,6 +41,7 @@ async function measureAll(args: BenchArgs): Promise<BenchReport> {
     log(
       `${size.keyResults.toLocaleString('en-US')} key results / ${size.owners} owners generated (${Date.now() - t0} ms)`,
     );
+    baseline ??= await bench.baseline();
     for (const op of args.only) {
       const t1 = Date.now();
       const r = await bench.measure(op);
@@ -64,6 +66,7 @@ async function measureAll(args: BenchArgs): Promise<BenchReport> {
     sizes: args.sizes,
     artifacts: { codeJs: artifacts.codeJs, sidebarHtml: artifacts.sidebarHtml },
     endpoints: artifacts.endpoints,
+    baseline,
     results,
   };
 }

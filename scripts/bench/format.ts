@@ -22,7 +22,12 @@ function notes(r: OperationFigures): string {
     const w = r.weekly;
     const state = w.finished ? 'finished' : 'NOT finished';
     const failed = w.failedExecutions.length ? `, ${w.failedExecutions.length} failed` : '';
-    return `${w.executions} execution(s)${failed}, ${n(w.emails)} emails, ${state}; calls and time per execution (max)`;
+    const each = w.virtualMsEach.map(fmtMs).join(' + ');
+    const idle = w.idleTickCalls === null ? '' : `; an idle tick: ${w.idleTickCalls} calls`;
+    return `${w.executions} execution(s) (${each})${failed}, ${n(w.emails)} emails, ${state}; Sheets calls and time: the largest execution${idle}`;
+  }
+  if (r.firstRun) {
+    return `first refresh of a new tab: ${n(r.firstRun.sheetsCalls)} Sheets calls, ${fmtMs(r.firstRun.virtualMs)}`;
   }
   if (r.payloadBytes !== undefined) {
     return (
@@ -127,6 +132,14 @@ export function markdownTable(headers: string[], rows: string[][]): string {
   ].join('\n');
 }
 
+function baselineLine(report: BenchReport): string {
+  const b = report.baseline;
+  return b
+    ? `Runtime overhead per execution (a new vm realm and loading dist/Code.js, measured with ${b.function}): ` +
+        `${b.cpuMs.toFixed(1)} ms Node CPU, ${fmtMs(b.virtualMs)} modeled. It is included in every Node CPU figure.`
+    : 'Runtime overhead per execution: not measured (onOpen not built).';
+}
+
 function machineLine(report: BenchReport): string {
   const m = report.machine;
   return `${m.cpu}, ${m.cores} cores, Node ${m.node} (${m.platform}); ${report.date}`;
@@ -143,6 +156,8 @@ export function renderText(report: BenchReport, outcome?: BudgetOutcome): string
     textTable(['Operation', 'KRs', 'Calls'], methodRows(report)),
     '',
     textTable(['Artifact', 'Raw', 'Gzipped'], artifactRows(report)),
+    '',
+    baselineLine(report),
   ];
   if (outcome) parts.push('', 'Budgets', formatBudgetOutcome(outcome));
   return parts.join('\n');
@@ -163,11 +178,12 @@ export function renderMarkdown(report: BenchReport, outcome: BudgetOutcome): str
     '',
     'Workbooks come from `local/fixtures/generate.ts` (seed ' +
       `${report.settings.seed}, ≈5 key results per objective, ${report.settings.weeksOfHistory} weeks of check-in history). ` +
-      'Every operation runs the built `dist/Code.js` in the local runtime. **Sheets calls** counts calls to the ' +
+      'Each workbook is first brought to the state of a sheet in use (`setUpOkrSheet` and `refreshSummary` run once); ' +
+      'every operation then runs the built `dist/Code.js` in the local runtime on a fresh copy of it. **Sheets calls** counts calls to the ' +
       "Spreadsheet service (SpreadsheetApp, Spreadsheet, Sheet, Range, …); **modeled time** is the runtime's latency " +
       "model of Apps Script (local/runtime/latency.ts — a model, not a measurement of Google's servers); " +
-      `**Node CPU** is process.cpuUsage() around the execution, median of ${report.settings.reps} after a warm-up, ` +
-      'each on a fresh copy of the workbook. The weekly run is `enableWeeklyEmails` as a Lead, then the hourly ' +
+      `**Node CPU** is process.cpuUsage() around the execution, median of ${report.settings.reps} after a warm-up ` +
+      "(it includes the runtime's own work: emulating Sheets and loading Code.js in a new vm realm). The weekly run is `enableWeeklyEmails` as a Lead, then the hourly " +
       'trigger ticking from the scheduled time (Monday 09:00) until the run finishes, with a Workspace mail quota; its ' +
       'Sheets calls and modeled time are the largest of any one execution.',
     '',
@@ -182,6 +198,8 @@ export function renderMarkdown(report: BenchReport, outcome: BudgetOutcome): str
     '## Artifacts',
     '',
     markdownTable(['Artifact', 'Raw', 'Gzipped (zlib)'], artifactRows(report)),
+    '',
+    baselineLine(report),
     '',
     '## Budgets',
     '',

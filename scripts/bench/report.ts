@@ -62,6 +62,8 @@ export interface OperationFigures {
   /** The same for a Lead (Leads may receive more: the assign-owners table). */
   payloadLeadBytes?: number;
   weekly?: WeeklyFigures;
+  /** refreshSummary's first run on a freshly set-up sheet (it may grow the Summary tab once). */
+  firstRun?: { sheetsCalls: number; virtualMs: number };
 }
 
 export interface FileSize {
@@ -77,6 +79,8 @@ export interface BenchReport {
   artifacts: { codeJs: FileSize | null; sidebarHtml: FileSize | null };
   /** Entry points found in dist/Code.js. */
   endpoints: string[];
+  /** The runtime's own cost per execution (a new vm realm, loading Code.js), measured with onOpen. */
+  baseline?: { function: string; cpuMs: number; virtualMs: number } | null;
   results: OperationFigures[];
 }
 
