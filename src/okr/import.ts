@@ -7,84 +7,10 @@ import type { ColumnMap, Lang, OkrColumn, OkrSheet } from './model';
 import { alignPercents, asGrid, tableLayout } from './parse';
 import { cellText, isBlank, readKind, readMilestone, readNumber } from './parseValues';
 import { keyResultProgress } from './progress';
-import { type AliasTable, headerKey, OKR_ALIASES } from './schema';
+import { headerKey, IMPORT_ALIASES, type ImportColumn } from './schema';
 import { progressCellValue } from './structure';
 
-export type ImportColumn =
-  | 'objective'
-  | 'keyResult'
-  | 'objectiveOwner'
-  | 'owner'
-  | 'team'
-  | 'cycle'
-  | 'kind'
-  | 'start'
-  | 'target'
-  | 'current'
-  | 'unit'
-  | 'confidence'
-  | 'accepted'
-  | 'lastCheckIn'
-  | 'due'
-  | 'note';
-
-export const IMPORT_ALIASES: AliasTable<ImportColumn> = {
-  objective: [
-    'Objective',
-    'Objective title',
-    'Objective name',
-    'Objectives',
-    'Objective_Title',
-    'Goal',
-    'O',
-    '目標',
-    '目的',
-    '目標名',
-    'オブジェクティブ',
-  ],
-  keyResult: [
-    'Key result',
-    'Key results',
-    'KR',
-    'KRs',
-    'Key result title',
-    'KR title',
-    'Key_Result',
-    'Result',
-    'Metric',
-    'Metric name',
-    'Measure',
-    'KPI',
-    '主要な結果',
-    '成果指標',
-    'キーリザルト',
-    '主要成果',
-    'KR名',
-    '指標',
-  ],
-  objectiveOwner: [
-    'Objective owner',
-    'O owner',
-    'Objective DRI',
-    'Objective_Owner',
-    '目標オーナー',
-    '目標担当者',
-    '目標責任者',
-  ],
-  owner: [...OKR_ALIASES.owner, 'KR owner', 'Key result owner', 'Email', 'KR担当者'],
-  team: OKR_ALIASES.team,
-  cycle: OKR_ALIASES.cycle,
-  kind: OKR_ALIASES.kind,
-  start: OKR_ALIASES.start,
-  target: OKR_ALIASES.target.filter((a) => a !== 'Goal'),
-  current: OKR_ALIASES.current,
-  unit: OKR_ALIASES.unit,
-  confidence: OKR_ALIASES.confidence,
-  accepted: OKR_ALIASES.accepted,
-  lastCheckIn: OKR_ALIASES.lastCheckIn,
-  due: OKR_ALIASES.due,
-  note: OKR_ALIASES.note,
-};
+export { IMPORT_ALIASES, type ImportColumn } from './schema';
 
 /** Import columns that land in the OKRs column of the same name. */
 const CARRIED: Array<ImportColumn & OkrColumn> = [

@@ -37,6 +37,7 @@ import {
   CHECK_IN_ALIASES,
   canonicalHeader,
   findHeaderRow,
+  IMPORT_ALIASES,
   matchHeaders,
   OKR_ALIASES,
   REQUIRED_OKR_COLUMNS,
@@ -84,6 +85,15 @@ function headerMissing<K extends string>(
     .map((c) => problem('header-missing', { column: canonicalHeader(c, aliases), params: { tab } }, lang));
 }
 
+/** Whether the grid is a flat OKR list that Import understands (an Objective column, no ID/Type/Parent). */
+function looksFlat(grid: unknown[][]): boolean {
+  const flat = tableLayout(grid, IMPORT_ALIASES);
+  return (
+    flat.columns.objective !== undefined &&
+    (flat.columns.keyResult !== undefined || flat.columns.target !== undefined)
+  );
+}
+
 /** The sheet for a tab that does not exist: one problem that says how to create it. */
 export function missingTabSheet(tab: string, lang: Lang): OkrSheet {
   return {
@@ -125,9 +135,24 @@ export function parseOkrSheet(values: unknown[][], opts: ParseOptions): OkrSheet
   const { lang, sheetName, timeZone } = opts;
   const layout = tableLayout(grid, OKR_ALIASES);
   const { columns, headers } = layout;
-  const problems: Problem[] = grid.length
+  let problems: Problem[] = grid.length
     ? headerMissing(layout, REQUIRED_OKR_COLUMNS, OKR_ALIASES, sheetName, lang)
     : [problem('header-missing', { variant: 'header-missing-tab', params: { tab: sheetName } }, lang)];
+  if (problems.length > 0 && grid.length > 0 && looksFlat(grid)) {
+    // A flat list (Objective | Key result | Owner …) kept in the OKRs tab: say how to convert it,
+    // instead of one "column missing" per structured column.
+    problems = [
+      problem(
+        'header-missing',
+        {
+          column: canonicalHeader('id', OKR_ALIASES),
+          variant: 'header-missing-flat',
+          params: { tab: sheetName },
+        },
+        lang,
+      ),
+    ];
+  }
   const objectives: Objective[] = [];
   const keyResults: KeyResult[] = [];
   const headerName = (c: OkrColumn) =>

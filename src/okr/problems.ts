@@ -30,7 +30,12 @@ export const SEVERITY: Record<ProblemCode, Severity> = {
 };
 
 /** Text variants chosen by the problem's context (e.g. a parent that is blank vs. not found). */
-type MessageKey = ProblemCode | 'parent-missing-blank' | 'owner-unknown-suggest' | 'header-missing-tab';
+type MessageKey =
+  | ProblemCode
+  | 'parent-missing-blank'
+  | 'owner-unknown-suggest'
+  | 'header-missing-tab'
+  | 'header-missing-flat';
 
 export const PROBLEM_MESSAGES: MessageTable<MessageKey> = {
   'owner-missing': {
@@ -108,6 +113,10 @@ export const PROBLEM_MESSAGES: MessageTable<MessageKey> = {
   'team-email-duplicate': {
     en: '{team} tab, row {row}: {value} is already listed on row {other}.',
     ja: '{team}タブ {row}行目：{value} は{other}行目にもあります。',
+  },
+  'header-missing-flat': {
+    en: 'The {tab} tab is a flat list (one row per key result), not the OKRs table with ID, Type and Parent.',
+    ja: '{tab}タブは1行に1つの主要な結果を並べた一覧で、ID・種類・親を持つOKRの表ではありません。',
   },
   'header-missing-tab': {
     en: 'There is no {tab} tab.',
@@ -215,6 +224,10 @@ export const PROBLEM_HINTS: MessageTable<MessageKey> = {
   'team-email-duplicate': {
     en: 'Keep one row per person: delete row {row} or merge it into row {other}.',
     ja: '1人につき1行にしてください。{row}行目を削除するか{other}行目にまとめてください。',
+  },
+  'header-missing-flat': {
+    en: 'Rename the tab (e.g. "Old OKRs"), open it and run Extensions → OKR Owners → Import OKRs from this tab; the add-on then builds the OKRs tab from it.',
+    ja: 'タブ名を変更し（例：「旧OKR」）、そのタブを開いて 拡張機能 → OKR Owners →「このタブからOKRを取り込む」を実行してください。OKRsタブが作成されます。',
   },
   'header-missing-tab': {
     en: 'Run Extensions → OKR Owners → Set up OKR sheet to create it.',

@@ -198,3 +198,13 @@ describe('parseCheckIns', () => {
     expect(parseCheckIns([['a', 'b']], opts)).toEqual([]);
   });
 });
+
+test('a flat list kept in the OKRs tab gets one problem that says how to import it', () => {
+  const flat = [
+    ['Objective', 'Key result', 'Owner', 'Target'],
+    ['Grow', 'ARR', 'a@x.com', 10],
+  ];
+  const p = parseOkrSheet(flat, opts).problems;
+  expect(p.map((x) => [x.code, x.column])).toEqual([['header-missing', 'ID']]);
+  expect(p[0].hint).toContain('Import OKRs from this tab');
+});
