@@ -117,3 +117,23 @@ test('at most 50 recipients per message and 200 KB of body', async () => {
   expect(rt.run('wide', [51]).error?.message).toBe('Limit Exceeded: Email Recipients Per Message.');
   expect(rt.run('long', [200 * 1024 + 1]).error?.message).toBe('Limit Exceeded: Email Body Size.');
 });
+
+test('writeOutbox names files by time and never overwrites an earlier email', async () => {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const { writeOutbox } = await import('../../local/runtime/eml');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outbox-'));
+  const at = Date.parse('2026-11-30T09:00:00Z');
+  const mk = (subject: string) => ({ to: 'a@example.com', subject, body: 'b', from: 'x@example.com', at });
+  const first = writeOutbox([mk('one'), mk('two')], dir);
+  const second = writeOutbox([mk('three')], dir);
+  expect([...first, ...second].map((e) => path.basename(e.file as string))).toEqual([
+    '20261130T090000Z-1.eml',
+    '20261130T090000Z-2.eml',
+    '20261130T090000Z-3.eml',
+  ]);
+  expect(fs.readFileSync(first[0].file as string, 'utf8')).toContain('Subject: one');
+  expect(writeOutbox(first, dir)).toBe(first); // already written: untouched
+  expect(fs.readdirSync(dir)).toHaveLength(3);
+});
