@@ -152,6 +152,16 @@ export function parseOkrSheet(values: unknown[][], opts: ParseOptions): OkrSheet
         lang,
       ),
     ];
+    // Its rows are not OKR rows: nothing more to read until it is imported.
+    return {
+      columns,
+      headers,
+      objectives: [],
+      keyResults: [],
+      problems,
+      sheetName,
+      headerRow: layout.headerRow,
+    };
   }
   const objectives: Objective[] = [];
   const keyResults: KeyResult[] = [];
@@ -202,7 +212,9 @@ export function parseOkrSheet(values: unknown[][], opts: ParseOptions): OkrSheet
       else if (!isBlank(get('start')) || !isBlank(get('target')) || !isBlank(get('kind')))
         type = 'key-result';
       else {
-        report('type-unknown', 'type', lang === 'ja' ? '（空欄）' : '(blank)');
+        // Without a Type column the missing header is the one problem to report.
+        if (columns.type !== undefined)
+          report('type-unknown', 'type', lang === 'ja' ? '（空欄）' : '(blank)');
         continue;
       }
     }
