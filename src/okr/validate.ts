@@ -149,7 +149,9 @@ export function validateOkrs(data: { okrs: OkrSheet; roster: Roster }, opts: Val
       add('target-equals-start', item, 'target', { value: String(item.start) });
     }
     if (!verdict?.ok) continue;
-    if (item.accepted === null) add('owner-pending', item, 'accepted', { value: verdict.email });
+    // Without an Accepted column (set-up adds it) acceptance cannot be recorded yet: not every row's fault.
+    if (item.accepted === null && has('accepted'))
+      add('owner-pending', item, 'accepted', { value: verdict.email });
     const key = `${verdict.email}\u0000${item.cycle}`;
     const list = owned.get(key) ?? [];
     list.push(item);

@@ -169,3 +169,8 @@ test.each(['ID', 'Parent', 'Type'])('a missing %s column is reported once, not o
   const problems = check(rows);
   expect(problems.map((p) => [p.code, p.column])).toEqual([['header-missing', header]]);
 });
+
+test('without an Accepted column, key results are not each reported as pending', () => {
+  const rows = cleanOkrs().map((r) => r.filter((_, i) => i !== HEADERS.indexOf('Accepted')));
+  expect(check(rows)).toEqual([]);
+});
