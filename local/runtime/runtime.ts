@@ -285,10 +285,46 @@ export class RuntimeCore<W extends WorkbookLike = WorkbookLike> {
       optional: true,
       limitMs: SIMPLE_TRIGGER_LIMIT_MS,
     });
+    // Installable edit and change triggers run after the simple trigger, as their installers.
+    // https://developers.google.com/apps-script/guides/triggers/events#change ("changeType": EDIT)
     const triggers = this.state.triggers
-      .filter((t) => t.eventType === 'ON_EDIT' && t.documentId === this.workbook.id)
+      .filter(
+        (t) =>
+          (t.eventType === 'ON_EDIT' || t.eventType === 'ON_CHANGE') && t.documentId === this.workbook.id,
+      )
       .map((t) =>
-        this.execute({ fn: t.handler, user: t.owner, authMode: 'FULL', event: event('FULL', t.id) }),
+        this.execute({
+          fn: t.handler,
+          user: t.owner,
+          authMode: 'FULL',
+          event: t.eventType === 'ON_EDIT' ? event('FULL', t.id) : changeEvent(t.id, req.as),
+        }),
+      );
+    return triggers.length ? { ...result, triggers } : result;
+  }
+
+  /**
+   * The user opens the spreadsheet: the simple onOpen (LIMITED), then installable open triggers
+   * (FULL, as their installers).
+   */
+  open(as: string = DEFAULT_USER): RunResult & { triggers?: RunResult[] } {
+    const result = this.run('onOpen', [], { as });
+    const triggers = this.state.triggers
+      .filter((t) => t.eventType === 'ON_OPEN' && t.documentId === this.workbook.id)
+      .map((t) =>
+        this.execute({
+          fn: t.handler,
+          user: t.owner,
+          authMode: 'FULL',
+          event: ({ app, enums, realm }) => {
+            const e = new realm.Object() as Record<string, unknown>;
+            e.authMode = enums.AuthMode.FULL;
+            e.source = (app.getActiveSpreadsheet as () => unknown)();
+            e.triggerUid = t.id;
+            e.user = userObject(realm, as);
+            return e;
+          },
+        }),
       );
     return triggers.length ? { ...result, triggers } : result;
   }
@@ -600,6 +636,18 @@ function userObject(realm: Realm, email: string): unknown {
   u.getEmail = () => email;
   u.toString = () => email;
   return u;
+}
+
+function changeEvent(triggerUid: string, user: string): ExecRequest['event'] {
+  return ({ app, enums, realm }) => {
+    const e = new realm.Object() as Record<string, unknown>;
+    e.authMode = enums.AuthMode.FULL;
+    e.changeType = 'EDIT';
+    e.source = (app.getActiveSpreadsheet as () => unknown)();
+    e.triggerUid = triggerUid;
+    e.user = userObject(realm, user);
+    return e;
+  };
 }
 
 function rangeOf(ss: Record<string, unknown>, a1: string): unknown {

@@ -128,3 +128,31 @@ describe('state next to the workbook', () => {
     ).rejects.toThrow(/Cannot read workbook/);
   });
 });
+
+describe('open() and change triggers', () => {
+  const script = `
+    function onOpen(e) { Logger.log('simple ' + String(e.authMode)); }
+    function opened(e) { Logger.log('installed ' + String(e.authMode) + ' ' + e.user.getEmail() + ' as ' + Session.getEffectiveUser().getEmail()); }
+    function changed(e) { Logger.log('change ' + e.changeType + ' ' + String(e.authMode)); }
+    function install() { var ss = SpreadsheetApp.getActiveSpreadsheet();
+      ScriptApp.newTrigger('opened').forSpreadsheet(ss).onOpen().create();
+      ScriptApp.newTrigger('changed').forSpreadsheet(ss).onChange().create(); }
+  `;
+
+  test('open() runs the simple onOpen, then installable open triggers as their installer', async () => {
+    const rt = await openScript(script);
+    rt.run('install', [], { as: 'lead@example.com' });
+    const r = rt.open('member@example.com');
+    expect(r.logs).toEqual(['simple LIMITED']);
+    expect(r.triggers?.map((t) => t.logs[0])).toEqual([
+      'installed FULL member@example.com as lead@example.com',
+    ]);
+  });
+
+  test('an edit fires installable change triggers with changeType EDIT', async () => {
+    const rt = await openScript(script);
+    rt.run('install', [], { as: 'lead@example.com' });
+    const r = rt.edit({ range: 'OKRs!A1', value: 'x', as: 'member@example.com' });
+    expect(r.triggers?.map((t) => t.logs[0])).toEqual(['change EDIT FULL']);
+  });
+});
