@@ -307,7 +307,7 @@ export class RuntimeCore<W extends WorkbookLike = WorkbookLike> {
    * The user opens the spreadsheet: the simple onOpen (LIMITED), then installable open triggers
    * (FULL, as their installers).
    */
-  open(as: string = DEFAULT_USER): RunResult & { triggers?: RunResult[] } {
+  openDocument(as: string = DEFAULT_USER): RunResult & { triggers?: RunResult[] } {
     const result = this.run('onOpen', [], { as });
     const triggers = this.state.triggers
       .filter((t) => t.eventType === 'ON_OPEN' && t.documentId === this.workbook.id)

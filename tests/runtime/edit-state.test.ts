@@ -129,7 +129,7 @@ describe('state next to the workbook', () => {
   });
 });
 
-describe('open() and change triggers', () => {
+describe('openDocument() and change triggers', () => {
   const script = `
     function onOpen(e) { Logger.log('simple ' + String(e.authMode)); }
     function opened(e) { Logger.log('installed ' + String(e.authMode) + ' ' + e.user.getEmail() + ' as ' + Session.getEffectiveUser().getEmail()); }
@@ -139,10 +139,10 @@ describe('open() and change triggers', () => {
       ScriptApp.newTrigger('changed').forSpreadsheet(ss).onChange().create(); }
   `;
 
-  test('open() runs the simple onOpen, then installable open triggers as their installer', async () => {
+  test('openDocument() runs the simple onOpen, then installable open triggers as their installer', async () => {
     const rt = await openScript(script);
     rt.run('install', [], { as: 'lead@example.com' });
-    const r = rt.open('member@example.com');
+    const r = rt.openDocument('member@example.com');
     expect(r.logs).toEqual(['simple LIMITED']);
     expect(r.triggers?.map((t) => t.logs[0])).toEqual([
       'installed FULL member@example.com as lead@example.com',
