@@ -51,7 +51,8 @@ export function checkEdit(e: EditEventLike | null | undefined): EditOutcome | nu
   const header = top[layout.headerRow];
   const headerRow = layout.headerRow + 1;
   const firstRow = Math.max(firstEdited, headerRow + 1);
-  const lastRowEdited = Math.min(lastEdited, lastRow);
+  // Not clipped to the last row with content: clearing the bottom rows must clear their notes too.
+  const lastRowEdited = lastEdited;
   if (firstRow > lastRowEdited) return null;
   const touched = touchedColumns(header, fromColumn, toColumn);
   const ownerEdited = touched.has('owner');

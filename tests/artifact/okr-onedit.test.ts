@@ -125,3 +125,14 @@ test('budget: at most 3 reads and 2 writes, the same at 50 and 5,000 rows', asyn
   }
   expect(counts[1]).toEqual(counts[0]);
 });
+
+test('clearing a flagged owner on the last row clears its note', async () => {
+  const rt = await setUp(50);
+  const rows = rt.workbook.values('OKRs').length;
+  const last = `OKRs!A${rows}:R${rows}`;
+  rt.edit({ range: `OKRs!E${rows}`, value: 'Growth team', paste: true, as: LEAD });
+  expect(rt.workbook.note('OKRs', `E${rows}`)).toContain('team or group');
+  const cleared = rt.edit({ range: last, values: [new Array(18).fill('')], paste: true, as: LEAD });
+  expect(cleared.ok).toBe(true);
+  expect(rt.workbook.note('OKRs', `E${rows}`)).toBe('');
+});
