@@ -1,6 +1,6 @@
 // Renders a BenchReport as a plain-text table (the terminal) or Markdown (BENCHMARKS.md).
 import { type BudgetOutcome, formatBudgetOutcome } from './budgets';
-import type { BenchReport, OperationFigures } from './report';
+import { type BenchReport, OPERATIONS, type OperationFigures } from './report';
 
 const n = (v: number): string => v.toLocaleString('en-US');
 
@@ -21,25 +21,35 @@ function notes(r: OperationFigures): string {
   if (r.weekly) {
     const w = r.weekly;
     const state = w.finished ? 'finished' : 'NOT finished';
-    const failed = w.failedExecutions.length ? `, ${w.failedExecutions.length} failed` : '';
+    const failed = w.failedExecutions.length ? `; ${w.failedExecutions.length} failed` : '';
     const each = w.virtualMsEach.map(fmtMs).join(' + ');
-    const idle = w.idleTickCalls === null ? '' : `; an idle tick: ${w.idleTickCalls} calls`;
-    return `${w.executions} execution(s) (${each})${failed}, ${n(w.emails)} emails, ${state}; Sheets calls and time: the largest execution${idle}`;
+    const idle = w.idleTickCalls === null ? '' : `; idle tick ${w.idleTickCalls} calls`;
+    return `${w.executions} execution(s): ${each}${failed}; ${n(w.emails)} emails; ${state}${idle}`;
   }
   if (r.firstRun) {
-    return `first refresh of a new tab: ${n(r.firstRun.sheetsCalls)} Sheets calls, ${fmtMs(r.firstRun.virtualMs)}`;
+    return `first refresh of a new tab: ${n(r.firstRun.sheetsCalls)} Sheets calls; ${fmtMs(r.firstRun.virtualMs)}`;
   }
   if (r.payloadBytes !== undefined) {
     return (
       `state JSON ${fmtBytes(r.payloadBytes)} (member)` +
-      (r.payloadLeadBytes !== undefined ? `, ${fmtBytes(r.payloadLeadBytes)} (lead)` : '')
+      (r.payloadLeadBytes !== undefined ? `; ${fmtBytes(r.payloadLeadBytes)} (lead)` : '')
     );
   }
   return '';
 }
 
+/** Rows grouped by operation (in the issue's order), sizes ascending: growth reads down a group. */
+function byOperation(report: BenchReport): OperationFigures[] {
+  const order = (r: OperationFigures) => OPERATIONS.indexOf(r.operation);
+  return [...report.results].sort((a, b) => order(a) - order(b) || a.keyResults - b.keyResults);
+}
+
+export function fmtCpu(ms: number): string {
+  return ms < 100 ? `${ms.toFixed(1)} ms` : `${n(Math.round(ms))} ms`;
+}
+
 function mainRows(report: BenchReport): string[][] {
-  return report.results.map((r) => {
+  return byOperation(report).map((r) => {
     const ok = r.status === 'ok';
     return [
       r.label,
@@ -48,11 +58,14 @@ function mainRows(report: BenchReport): string[][] {
       ok ? n(r.sheetsCalls) : '—',
       ok ? n(r.mailCalls) : '—',
       ok ? fmtMs(r.virtualMs) : '—',
-      ok && r.cpuMs !== null ? `${r.cpuMs.toFixed(1)} ms` : '—',
+      ok && r.cpuMs !== null ? fmtCpu(r.cpuMs) : '—',
       notes(r),
     ];
   });
 }
+
+const WEEKLY_NOTE =
+  'Weekly run: Sheets calls and modeled time are those of its largest execution; Mail calls are all MailApp calls of the run.';
 
 const MAIN_HEADERS = [
   'Operation',
@@ -66,7 +79,7 @@ const MAIN_HEADERS = [
 ];
 
 function methodRows(report: BenchReport): string[][] {
-  return report.results
+  return byOperation(report)
     .filter((r) => r.status === 'ok')
     .map((r) => [
       r.label,
@@ -151,6 +164,7 @@ export function renderText(report: BenchReport, outcome?: BudgetOutcome): string
     `seed ${report.settings.seed}, ${report.settings.weeksOfHistory} weeks of check-ins, Node CPU = median of ${report.settings.reps} after a warm-up`,
     '',
     textTable(MAIN_HEADERS, mainRows(report)),
+    WEEKLY_NOTE,
     '',
     'Sheets calls by method',
     textTable(['Operation', 'KRs', 'Calls'], methodRows(report)),
@@ -184,12 +198,19 @@ export function renderMarkdown(report: BenchReport, outcome: BudgetOutcome): str
       "model of Apps Script (local/runtime/latency.ts — a model, not a measurement of Google's servers); " +
       `**Node CPU** is process.cpuUsage() around the execution, median of ${report.settings.reps} after a warm-up ` +
       "(it includes the runtime's own work: emulating Sheets and loading Code.js in a new vm realm). The weekly run is `enableWeeklyEmails` as a Lead, then the hourly " +
-      'trigger ticking from the scheduled time (Monday 09:00) until the run finishes, with a Workspace mail quota; its ' +
-      'Sheets calls and modeled time are the largest of any one execution.',
+      'trigger ticking from the scheduled time (Monday 09:00) until the run finishes, with a Workspace mail quota.',
     '',
     '## Results',
     '',
     markdownTable(MAIN_HEADERS, mainRows(report)),
+    '',
+    WEEKLY_NOTE,
+    '',
+    '## Budgets',
+    '',
+    '`npm run bench -- --check` exits 1 when any of these is over. Sizes use KB = 1,000 bytes.',
+    '',
+    ...budgetLines,
     '',
     '## Sheets calls by method',
     '',
@@ -200,12 +221,6 @@ export function renderMarkdown(report: BenchReport, outcome: BudgetOutcome): str
     markdownTable(['Artifact', 'Raw', 'Gzipped (zlib)'], artifactRows(report)),
     '',
     baselineLine(report),
-    '',
-    '## Budgets',
-    '',
-    'Sizes use KB = 1,000 bytes.',
-    '',
-    ...budgetLines,
     '',
   ].join('\n');
 }

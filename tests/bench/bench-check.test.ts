@@ -24,6 +24,8 @@ describe('npm run bench -- --check --sizes 100', () => {
   beforeAll(() => {
     ensureBuilt();
     run = bench(['--check', '--json', '--sizes', '100', '--reps', '1', '--weeks', '4']);
+    if (!run.stdout.trim())
+      throw new Error(`bench printed no report (exit ${run.status}):\n${run.stderr.slice(-3000)}`);
     report = JSON.parse(run.stdout) as BenchReport;
   }, 30_000);
 
