@@ -163,17 +163,25 @@ describe('xlsx round trip', () => {
     ws.getCell('D3').numFmt = 'yyyy-mm-dd hh:mm';
     ws.getCell('A1').font = { bold: true };
     ws.getCell('B4').value = { richText: [{ text: 'rich ' }, { text: 'text', font: { bold: true } }] };
+    ws.getCell('E1').value = 'Shared';
+    ws.fillFormula('E2:E3', 'B2+1', [3.5, 5]);
+    ws.getCell('F2').value = { formula: 'NOPE()', result: { error: '#NAME?' } } as never;
     const buf = Buffer.from(await x.xlsx.writeBuffer({ useSharedStrings: true } as never));
     const wb = await workbookFromXlsx(buf);
     expect(wb.sheetNames()).toEqual(['Exported Sheet']);
     expect(wb.values('Exported Sheet').slice(0, 3)).toEqual([
-      ['Name', 'Score', 'Double', 'When'],
-      ['Ann', 2.5, 5, new Date('2026-11-30T05:00:00Z')],
-      ['Bo', 4, 8, new Date('2026-12-01T17:00:00Z')],
+      ['Name', 'Score', 'Double', 'When', 'Shared', ''],
+      ['Ann', 2.5, 5, new Date('2026-11-30T05:00:00Z'), 3.5, '#NAME?'],
+      ['Bo', 4, 8, new Date('2026-12-01T17:00:00Z'), 5, ''],
     ]);
     expect(wb.displayValues('Exported Sheet')[2]?.[3]).toBe('2026-12-01 12:00');
     expect(wb.formula('Exported Sheet', 'C2')).toBe('=B2*2');
     expect(wb.value('Exported Sheet', 'B4')).toBe('rich text');
+    expect([wb.formula('Exported Sheet', 'E3'), wb.value('Exported Sheet', 'E3')]).toEqual(['=B3+1', 5]);
+    expect([wb.formula('Exported Sheet', 'F2'), wb.value('Exported Sheet', 'F2')]).toEqual([
+      '=NOPE()',
+      '#NAME?',
+    ]);
     expect(wb.fontWeight('Exported Sheet', 'A1')).toBe('bold');
   });
 

@@ -508,7 +508,13 @@ export async function workbookFromXlsx(data: Buffer, sidecarIn?: unknown): Promi
         if (xc.isMerged && xc.master !== xc) return;
         const { value, formula } = cellValueFromXlsx(xc.value, tz);
         const c: Cell = { value };
-        if (formula) c.formula = formula;
+        // Shared formulas (one master, dependents referring to it): ExcelJS translates each cell's own text.
+        const own =
+          formula !== undefined || (xc.value && typeof xc.value === 'object' && 'sharedFormula' in xc.value)
+            ? xc.formula
+            : undefined;
+        if (own) c.formula = `=${own}`;
+        else if (formula) c.formula = formula;
         const numFmt = xc.numFmt;
         if (numFmt && numFmt !== 'General') c.numberFormat = numFmt;
         else if (isDate(value)) c.numberFormat = undefined;
