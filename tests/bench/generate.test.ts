@@ -1,6 +1,10 @@
 // The synthetic workbook generator: deterministic, the requested sizes, and realistic content the
 // benchmarks rely on (a clean sample key result, leads, planted ownership mistakes, a history that
 // ends at each key result's Current and Last check-in).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   CHECK_IN_HEADERS,
   DEFAULT_AS_OF,
@@ -9,6 +13,9 @@ import {
   OKR_HEADERS,
   TEAM_HEADERS,
 } from '../../local/fixtures/generate';
+import { workbookFromXlsx } from '../../local/runtime';
+
+const repoRoot = join(__dirname, '..', '..');
 
 const keyResultRows = (okrs: unknown[][]) => okrs.slice(1).filter((r) => r[1] === 'Key result');
 const objectiveRows = (okrs: unknown[][]) => okrs.slice(1).filter((r) => r[1] === 'Objective');
@@ -163,5 +170,38 @@ describe('generateFixture', () => {
     expect(workbook.values('Team')).toHaveLength(11);
     expect(workbook.values('Check-ins')).toHaveLength(facts.checkIns + 1);
     expect(workbook.timeZone).toBe('America/New_York');
+  });
+});
+
+describe('local/fixtures/write.ts', () => {
+  it('writes a generated workbook to an xlsx file that reads back with the same rows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fixture-'));
+    try {
+      const file = join(dir, 'okrs.xlsx');
+      const stdout = execFileSync(
+        process.execPath,
+        [
+          join(repoRoot, 'local/bin/tsx-run.cjs'),
+          join(repoRoot, 'local/fixtures/write.ts'),
+          '--key-results',
+          '40',
+          '--owners',
+          '8',
+          '--weeks',
+          '2',
+          '--out',
+          file,
+        ],
+        { cwd: repoRoot, encoding: 'utf8' },
+      );
+      expect(stdout).toContain('40 key results, 8 people');
+      const wb = await workbookFromXlsx(readFileSync(file));
+      const { tabs } = generateRows({ keyResults: 40, owners: 8, weeksOfHistory: 2, seed: 42 });
+      expect(wb.values('OKRs')).toHaveLength(tabs.OKRs.length);
+      expect(wb.values('Team').map((r) => r[1])).toEqual(tabs.Team.map((r) => r[1]));
+      expect(wb.values('Check-ins')).toHaveLength(tabs['Check-ins'].length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
