@@ -1,5 +1,11 @@
 // The emulated SpreadsheetApp against Google's documented behaviour.
-import { applyUserEdit, createSpreadsheetApp, demoWorkbook, Workbook } from '../../local/runtime/spreadsheet';
+import {
+  applyUserEdit,
+  createChartsService,
+  createSpreadsheetApp,
+  demoWorkbook,
+  Workbook,
+} from '../../local/runtime/spreadsheet';
 import { fakeContext } from '../../local/runtime/spreadsheet/testing';
 
 // biome-ignore lint/suspicious/noExplicitAny: the emulated surface is untyped on purpose (scripts call it dynamically)
@@ -268,5 +274,38 @@ describe('menus and ui', () => {
     ss.toast('Saved', 'OKR Owners');
     expect(ctx.shown.toasts).toEqual(['OKR Owners: Saved']);
     expect(ctx.calls['Menu.addItem']).toBe(2);
+  });
+});
+
+describe('charts and UI-less executions', () => {
+  test('charts are stored with type, ranges and options; Charts.ChartType names the type', () => {
+    const wb = demoWorkbook();
+    const { ss, ctx } = open(wb);
+    const Charts = createChartsService() as Any;
+    const okrs = ss.getSheetByName('OKRs');
+    const chart = okrs
+      .newChart()
+      .setChartType(Charts.ChartType.BAR)
+      .addRange(okrs.getRange('D1:D13'))
+      .addRange(okrs.getRange('M1:M13'))
+      .setOption('title', 'Progress by key result')
+      .setPosition(2, 20, 0, 0)
+      .build();
+    okrs.insertChart(chart);
+    const [stored] = okrs.getCharts();
+    expect(stored.getRanges().map((r: Any) => r.getA1Notation())).toEqual(['D1:D13', 'M1:M13']);
+    expect(stored.getOptions().get('title')).toBe('Progress by key result');
+    expect(wb.charts('OKRs')).toMatchObject([{ type: 'BAR', position: { row: 2, col: 20 } }]);
+    okrs.updateChart(stored.modify().setOption('title', 'Renamed').build());
+    expect(wb.charts('OKRs')[0]?.options.title).toBe('Renamed');
+    okrs.removeChart(stored);
+    expect(wb.charts('OKRs')).toEqual([]);
+    expect(ctx.calls['Sheet.insertChart']).toBe(1);
+  });
+
+  test('getUi() throws Google’s message when the execution has no UI (hasUi: false)', () => {
+    const ctx = Object.assign(fakeContext(), { hasUi: false });
+    const app = createSpreadsheetApp(demoWorkbook(), ctx) as Any;
+    expect(() => app.getUi()).toThrow('Cannot call SpreadsheetApp.getUi() from this context.');
   });
 });

@@ -266,6 +266,11 @@ class SpreadsheetApp {
   }
   getUi() {
     this.env.m('SpreadsheetApp.getUi');
+    // Time-driven and other UI-less executions cannot reach the editor's UI. The runtime says so
+    // with `hasUi: false` on the context (an extra field; absent means a UI is there).
+    if ((this.env.ctx as ExecutionContext & { hasUi?: boolean }).hasUi === false) {
+      throw this.env.err('Cannot call SpreadsheetApp.getUi() from this context.');
+    }
     return new Ui(this.env);
   }
   newDataValidation() {
@@ -1221,3 +1226,26 @@ class Menu {
 
 export type { User };
 export { Menu, Spreadsheet, SpreadsheetApp, Ui };
+
+/**
+ * The Charts service's enums, for the runtime to install as the `Charts` global (scripts pass
+ * Charts.ChartType.BAR to EmbeddedChartBuilder.setChartType). Reading an enum is not a service call.
+ * https://developers.google.com/apps-script/reference/charts/chart-type
+ */
+export function createChartsService(): object {
+  return {
+    toString: () => 'Charts',
+    ChartType: makeEnum(CHART_TYPES),
+    Position: makeEnum(['TOP', 'RIGHT', 'BOTTOM', 'NONE'] as const),
+    CurveStyle: makeEnum(['NORMAL', 'SMOOTH'] as const),
+    PointStyle: makeEnum(['NONE', 'TINY', 'MEDIUM', 'LARGE', 'HUGE'] as const),
+    Orientation: makeEnum(['HORIZONTAL', 'VERTICAL'] as const),
+    ChartHiddenDimensionStrategy: makeEnum([
+      'IGNORE_BOTH',
+      'IGNORE_ROWS',
+      'IGNORE_COLUMNS',
+      'SHOW_BOTH',
+    ] as const),
+    ChartMergeStrategy: makeEnum(['MERGE_COLUMNS', 'MERGE_ROWS'] as const),
+  };
+}
