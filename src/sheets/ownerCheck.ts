@@ -33,7 +33,8 @@ const VALUE_COLUMNS = ['start', 'target', 'current', 'kind'] as const;
 
 export function checkEdit(e: EditEventLike | null | undefined): EditOutcome | null {
   const range = e?.range;
-  if (!range) return null;
+  // onEdit is a global, so google.script.run can call it with plain data: only a real Range counts.
+  if (!range || typeof (range as { getSheet?: unknown }).getSheet !== 'function') return null;
   const sheet = range.getSheet();
   const sheetName = sheet.getName();
   if (tabOfName(sheetName) !== 'okrs') return null;

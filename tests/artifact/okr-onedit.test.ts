@@ -136,3 +136,14 @@ test('clearing a flagged owner on the last row clears its note', async () => {
   expect(cleared.ok).toBe(true);
   expect(rt.workbook.note('OKRs', `E${rows}`)).toBe('');
 });
+
+test('onEdit called directly (as google.script.run could) with plain data does nothing', async () => {
+  const rt = await setUp(50);
+  const before = snapshot(rt.workbook);
+  for (const args of [[], [{}], [{ range: 'OKRs!E3' }], [{ range: { getRow: 3 } }]]) {
+    const r = rt.run('onEdit', args, { as: LEAD });
+    expect(r.error).toBeUndefined();
+    expect(r.result).toBeNull();
+  }
+  expect(snapshot(rt.workbook)).toBe(before);
+});
