@@ -354,3 +354,30 @@ describe('selection', () => {
     expect(wb.selections.get('lucas.meyer@example.com')?.range).toMatchObject({ row: 2, col: 2, numRows: 2 });
   });
 });
+
+describe('time zone', () => {
+  test('changing the spreadsheet time zone keeps the wall-clock dates shown; instants move', () => {
+    const wb = demoWorkbook();
+    const { ss } = open(wb);
+    const before = wb.displayValues('Check-ins')[1]?.[0];
+    const instant = (wb.value('Check-ins', 'A2') as Date).getTime();
+    ss.setSpreadsheetTimeZone('Asia/Tokyo');
+    expect(ss.getSpreadsheetTimeZone()).toBe('Asia/Tokyo');
+    expect(wb.displayValues('Check-ins')[1]?.[0]).toBe(before);
+    expect(instant - (wb.value('Check-ins', 'A2') as Date).getTime()).toBe(14 * 3600_000);
+  });
+
+  test('range protections do not stop inserting rows elsewhere; a sheet protection does', () => {
+    const wb = demoWorkbook();
+    const owner = open(wb);
+    const okrs = owner.ss.getSheetByName('OKRs');
+    okrs.getRange('A1:R1').protect().removeEditors(['x@example.com']);
+    const member = open(wb, { user: 'lucas.meyer@example.com' }).ss.getSheetByName('OKRs');
+    expect(() => member.insertRowsAfter(5, 1)).not.toThrow();
+    expect(() => member.deleteRow(1)).toThrow(PROTECTED_MESSAGE);
+    owner.ss.getSheetByName('Team').protect().removeEditors(['x@example.com']);
+    expect(() =>
+      open(wb, { user: 'lucas.meyer@example.com' }).ss.getSheetByName('Team').insertRowsAfter(2, 1),
+    ).toThrow(PROTECTED_MESSAGE);
+  });
+});

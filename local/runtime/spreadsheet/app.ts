@@ -410,7 +410,7 @@ class Spreadsheet {
   }
   setSpreadsheetTimeZone(tz: string) {
     this.m('setSpreadsheetTimeZone');
-    this.wb.timeZone = String(tz);
+    this.wb.setTimeZone(String(tz));
   }
   getSpreadsheetLocale() {
     this.m('getSpreadsheetLocale');
@@ -621,6 +621,19 @@ export class Sheet {
   private assertWritable(r: GridRect = this.whole()) {
     if (protectionBlocking(this.env, this.data, r, this.env.actor)) throw this.env.err(PROTECTED_MESSAGE);
   }
+  /** Inserting rows/columns is refused only by a protection of the whole sheet (ranges just move). */
+  private assertInsertable() {
+    const blocked = this.env.wb.protections.some(
+      (p) =>
+        p.sheetId === this.data.id &&
+        p.type === 'SHEET' &&
+        !p.warningOnly &&
+        p.editors !== null &&
+        !p.editors.includes(this.env.actor) &&
+        this.env.actor !== this.env.wb.owner,
+    );
+    if (blocked) throw this.env.err(PROTECTED_MESSAGE);
+  }
   getName() {
     this.m('getName');
     return this.data.name;
@@ -746,7 +759,7 @@ export class Sheet {
     if (typeof before !== 'number' || typeof count !== 'number')
       throw this.env.signature('SpreadsheetApp.Sheet.insertRows', [before, count]);
     if (before < 1 || before > this.data.maxRows + 1) throw this.env.err(MSG.rowsOut);
-    this.assertWritable();
+    this.assertInsertable();
     this.env.wb.insertRows(this.data, before, count);
     // New rows take the formats and validation of their neighbour, as in Sheets.
     if (inheritFrom !== null)
@@ -781,7 +794,7 @@ export class Sheet {
     if (typeof before !== 'number' || typeof count !== 'number')
       throw this.env.signature('SpreadsheetApp.Sheet.insertColumns', [before, count]);
     if (before < 1 || before > this.data.maxCols + 1) throw this.env.err(MSG.colsOut);
-    this.assertWritable();
+    this.assertInsertable();
     this.env.wb.insertColumns(this.data, before, count);
   }
   insertColumnAfter(after: number) {

@@ -3,7 +3,7 @@
 // Host-side helpers here are NOT metered and run no validation or triggers: they are for tests,
 // tools and the xlsx loader. Scripts reach the workbook only through createSpreadsheetApp.
 import { cellA1, columnToLetters, type GridRect, parseA1, quoteSheetName, rectA1, resolveA1 } from './a1';
-import { DEFAULT_NUMBER_FORMAT, displayValue, isDate } from './format';
+import { DEFAULT_NUMBER_FORMAT, displayValue, fromWallTime, isDate, wallTime } from './format';
 import { buildSidecar, type Sidecar } from './sidecar';
 import type {
   Cell,
@@ -586,6 +586,31 @@ export class Workbook {
       }
       s.rowDepths = depths;
     }
+  }
+
+  /**
+   * Changes the spreadsheet's time zone as Sheets does: date cells are wall-clock serials, so they
+   * keep showing the same date and time, and the instants a script reads move.
+   */
+  setTimeZone(tz: string): void {
+    const old = this.timeZone;
+    if (tz === old) return;
+    const move = (d: Date) => {
+      const w = wallTime(d.getTime(), old);
+      return new Date(fromWallTime(tz, w.year, w.month, w.day, w.hour, w.minute, w.second, w.ms));
+    };
+    for (const s of this.sheets) {
+      for (const row of s.rows) {
+        for (const c of row ?? []) {
+          if (!c) continue;
+          if (isDate(c.value)) c.value = move(c.value);
+          if (c.validation) c.validation.values = c.validation.values.map((v) => (isDate(v) ? move(v) : v));
+        }
+      }
+      for (const r of s.conditionalRules)
+        r.condition.values = r.condition.values.map((v) => (isDate(v) ? move(v) : v));
+    }
+    this.timeZone = tz;
   }
 
   // ---- copies and state ----
