@@ -3,7 +3,7 @@
 // the example rows for an empty sheet, and the dropdowns, formats and conditional formats per
 // column. The adapter (sheets/setUp.ts) applies the plan in a fixed number of calls.
 import type { CheckInColumn, ColumnMap, Lang, OkrColumn, TeamColumn } from './model';
-import { asGrid, tableLayout } from './parse';
+import { asGrid, parseOkrSheet, tableLayout } from './parse';
 import { isBlank } from './parseValues';
 import { columnLetter } from './problems';
 import { keyResultProgress } from './progress';
@@ -440,3 +440,28 @@ export const COMPUTED_OKR_COLUMNS: readonly OkrColumn[] = ['progress'];
 
 export const HEADER_STYLE = { background: '#f1f3f4', fontWeight: 'bold' as const };
 export const PROTECTION_NOTE = 'OKR Owners: computed by the add-on';
+
+/**
+ * When set-up adds the Progress column to a table that already has key results, the new column is
+ * filled in (it is new, so nothing a person typed is overwritten): one value per row below the
+ * header, down to the last row of the values. null when there is nothing to fill.
+ */
+export function initialProgressColumn(
+  values: unknown[][] | null,
+  plan: TabPlan<OkrColumn>,
+  timeZone: string,
+): { startRow: number; values: unknown[][] } | null {
+  const column = plan.columns.progress;
+  if (!values || column === undefined || !plan.addHeaders || !plan.hasData) return null;
+  const added = column + 1 >= plan.addHeaders.startColumn;
+  if (!added) return null;
+  const grid = asGrid(values);
+  const sheet = parseOkrSheet(grid, { sheetName: 'OKRs', timeZone, lang: 'en' });
+  const byRow = new Map(sheet.keyResults.map((kr) => [kr.row, kr.progress]));
+  const out: unknown[][] = [];
+  for (let row = plan.headerRow + 1; row <= grid.length; row++) {
+    const progress = byRow.get(row);
+    out.push([progress === undefined ? '' : progressCellValue(progress)]);
+  }
+  return out.length && sheet.keyResults.length ? { startRow: plan.headerRow + 1, values: out } : null;
+}

@@ -9,6 +9,7 @@ import {
   type ConditionalSpec,
   checkInFormats,
   HEADER_STYLE,
+  initialProgressColumn,
   okrConditionalFormats,
   okrFormats,
   okrValidations,
@@ -46,6 +47,8 @@ export interface SetUpReport {
   exampleRows: number;
   /** The person running set-up was added to an empty Team tab. */
   teamMemberAdded: boolean;
+  /** Key results whose Progress was filled in because set-up added the Progress column. */
+  progressFilled: number;
   /** Warning-only protections added (computed columns, the log, the summary). */
   protectionsAdded: string[];
   /** Dropdowns/date rules, number formats and conditional formats (re)applied. */
@@ -63,6 +66,7 @@ export function setUpSheets(ss: Spreadsheet, opts: SetUpOptions): SetUpReport {
     headersAdded: [],
     exampleRows: 0,
     teamMemberAdded: false,
+    progressFilled: 0,
     protectionsAdded: [],
     rulesApplied: { validations: 0, formats: 0, conditionalFormats: 0 },
     changed: false,
@@ -70,7 +74,8 @@ export function setUpSheets(ss: Spreadsheet, opts: SetUpOptions): SetUpReport {
   const tabs = findTabs(ss);
   const read = (key: TabKey) => (tabs[key] ? (tabs[key] as Sheet).getDataRange().getValues() : null);
   const teamPlan = planTeamTab(read('team'), { lang: opts.lang, userEmail: opts.userEmail });
-  const okrPlan = planOkrsTab(read('okrs'), {
+  const okrValues = read('okrs');
+  const okrPlan = planOkrsTab(okrValues, {
     lang: opts.lang,
     userEmail: opts.userEmail,
     cycle: opts.cycle,
@@ -82,6 +87,13 @@ export function setUpSheets(ss: Spreadsheet, opts: SetUpOptions): SetUpReport {
   const team = applyTable(ss, tabs, 'team', teamPlan, report);
   const log = applyTable(ss, tabs, 'checkIns', logPlan, report);
   if (okrPlan.addRows) report.exampleRows = okrPlan.addRows.rows.length;
+  const progress = initialProgressColumn(okrValues, okrPlan, ss.getSpreadsheetTimeZone() || 'Etc/GMT');
+  if (progress && okrPlan.columns.progress !== undefined) {
+    okrs.sheet
+      .getRange(progress.startRow, okrPlan.columns.progress + 1, progress.values.length, 1)
+      .setValues(progress.values);
+    report.progressFilled = progress.values.filter((r) => r[0] !== '').length;
+  }
   if (teamPlan.addRows) report.teamMemberAdded = true;
 
   // Team first: the Owner dropdown points at its email column.
@@ -167,6 +179,7 @@ export function setUpSheets(ss: Spreadsheet, opts: SetUpOptions): SetUpReport {
     report.headersAdded.length > 0 ||
     report.exampleRows > 0 ||
     report.teamMemberAdded ||
+    report.progressFilled > 0 ||
     report.protectionsAdded.length > 0;
   return report;
 }

@@ -206,3 +206,32 @@ test('only a Lead may set up once Leads are listed; the refusal says who can', a
   const lead = rt.run('setUpOkrSheet', [], { as: 'priya.natarajan@example.com' });
   expect(lead.result).toMatchObject({ ok: true });
 });
+
+test('when set-up adds the Progress column, it fills it for the key results there', async () => {
+  const rt = await openRuntime(
+    Workbook.fromRows({
+      OKRs: [
+        ['ID', 'Type', 'Parent', 'Title', 'Owner', 'Kind', 'Start', 'Target', 'Current'],
+        ['O1', 'Objective', '', 'Grow', 'ann@acme.com'],
+        ['O1.1', 'Key result', 'O1', 'ARR', 'ann@acme.com', 'Increase', 0, 200, 50],
+        ['O1.2', 'Key result', 'O1', 'Churn', 'ann@acme.com', 'Decrease', 10, 5, 'n/a'],
+        ['O1.3', 'Key result', 'O1', 'Launch', 'ann@acme.com', 'Milestone', 0, 1, 'done'],
+      ],
+      Team: [
+        ['Name', 'Email', 'Role'],
+        ['Ann', 'ann@acme.com', 'Lead'],
+      ],
+    }),
+  );
+  const r = rt.run('setUpOkrSheet', [], { as: LEAD });
+  expect(r.result).toMatchObject({ ok: true, progressFilled: 2 });
+  const values = rt.workbook.values('OKRs');
+  const progress = (values[0] as string[]).indexOf('Progress');
+  expect(values.slice(1).map((row) => row[progress])).toEqual(['', 0.25, '', 1]);
+  const before = snapshot(rt.workbook);
+  expect(rt.run('setUpOkrSheet', [], { as: LEAD }).result).toMatchObject({
+    changed: false,
+    progressFilled: 0,
+  });
+  expect(snapshot(rt.workbook)).toBe(before);
+});
