@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     };
     const openTab = async (name: string) => {
       await page.locator(`#tabs [data-sheet="${name}"]`).click();
-      await page.locator('#tabs [aria-selected="true"]', { hasText: name }).waitFor();
+      await page.locator(`#grid[data-sheet="${name}"]`).waitFor();
       await page.waitForTimeout(150);
     };
     const sidebar = () => page.frameLocator('#sidebar-frame');

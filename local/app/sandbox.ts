@@ -6,6 +6,9 @@ import type { AppState, EmailView, ExecutionView, MenuView, Notice } from './pro
 import { defaultUser, teamPeople } from './team';
 
 const LOG_LIMIT = 200;
+
+/** A request the sandbox refuses (unknown person or menu item): the page shows the message. */
+export class SandboxError extends Error {}
 const NOTICE_LIMIT = 20;
 
 export class Sandbox {
@@ -47,7 +50,7 @@ export class Sandbox {
     const known = teamPeople(this.runtime.workbook).find(
       (p) => p.email.toLowerCase() === email.toLowerCase(),
     );
-    if (!known) throw new Error(`${email} is not in the Team tab`);
+    if (!known) throw new SandboxError(`${email} is not in the Team tab`);
     this.user = known.email;
   }
 
@@ -63,7 +66,7 @@ export class Sandbox {
     const known = this.menus.some((m) =>
       m.items.some((i) => 'functionName' in i && i.functionName === functionName),
     );
-    if (!known) throw new Error(`${functionName} is not in the Extensions menu`);
+    if (!known) throw new SandboxError(`${functionName} is not in the Extensions menu`);
     const r = this.runtime.run(functionName, [], { as: this.user });
     this.record(r, 'menu');
     await this.save();

@@ -8,7 +8,7 @@ import type { RunResult } from '../runtime';
 import { qualified } from './a1';
 import { formatWallTime, parseWallTime } from './clock';
 import type { ActionResult } from './protocol';
-import type { Sandbox } from './sandbox';
+import { type Sandbox, SandboxError } from './sandbox';
 import { sheetView } from './sheetView';
 
 const PAGE_DIR = join(__dirname, 'page');
@@ -127,6 +127,7 @@ export async function startServer(sandbox: Sandbox, port: number): Promise<Sandb
       }
       case 'POST /api/user': {
         sandbox.switchUser(str(await readJson(req), 'email'));
+        await sandbox.save(); // onOpen ran as them (it may store properties)
         return json(res, 200, result(true));
       }
       case 'POST /api/menu': {
@@ -184,7 +185,8 @@ export async function startServer(sandbox: Sandbox, port: number): Promise<Sandb
       send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     } catch (e) {
       const message = (e as Error).message;
-      if (!res.headersSent) json(res, e instanceof BadRequest ? 400 : 500, { ok: false, message });
+      if (!res.headersSent)
+        json(res, e instanceof BadRequest || e instanceof SandboxError ? 400 : 500, { ok: false, message });
       else res.end();
     }
   });

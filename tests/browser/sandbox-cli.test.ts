@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchSandbox, runToExit } from '../../local/app/launch';
 import type { ActionResult, AppState, SheetView } from '../../local/app/protocol';
-import { demoWorkbook, workbookToXlsx } from '../../local/runtime';
+import { demoWorkbook, Workbook, workbookToXlsx } from '../../local/runtime';
 
 jest.setTimeout(60_000);
 
@@ -113,5 +113,37 @@ test('a fresh start creates the demo workbook, serves it, and saves every change
     expect(sheet.rows[39][25].text).toBe(edited);
   } finally {
     await again.stop();
+  }
+});
+
+test("a workbook exported from someone's own sheet (no Team, other tabs) opens as is", async () => {
+  const f = join(dir, 'mine.xlsx');
+  const wb = Workbook.fromRows({
+    'Q4 goals': [
+      ['Goal', 'Who'],
+      ['Ship it', 'ana@example.com, bo@example.com'],
+    ],
+  });
+  writeFileSync(f, await workbookToXlsx(wb));
+  const app = await launchSandbox(['--port', '0', '--workbook', f]);
+  try {
+    const state = (await (await fetch(`${app.url}api/state`)).json()) as AppState;
+    expect(state.sheets).toEqual(['Q4 goals']);
+    expect(state.people).toEqual([]);
+    expect(state.menus.flatMap((m) => m.items).length).toBeGreaterThan(0);
+    const sheet = (await (
+      await fetch(`${app.url}api/sheet?name=${encodeURIComponent('Q4 goals')}`)
+    ).json()) as SheetView;
+    expect(sheet.rows[1].map((c) => c.text)).toEqual(['Ship it', 'ana@example.com, bo@example.com']);
+    // Nobody to switch to: the switcher refuses names that are not in a Team tab.
+    const r = await fetch(`${app.url}api/user`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'mallory@example.com' }),
+    });
+    expect(r.status).toBe(400);
+    expect(((await r.json()) as { message: string }).message).toMatch(/not in the Team tab/);
+  } finally {
+    await app.stop();
   }
 });

@@ -52,7 +52,7 @@ const api = async <T>(path: string): Promise<T> => (await fetch(`${app.url}${pat
 
 async function openTab(name: string): Promise<void> {
   await page.locator(`#tabs [data-sheet="${name}"]`).click();
-  await page.locator('#tabs [aria-selected="true"]', { hasText: name }).waitFor();
+  await page.locator(`#grid[data-sheet="${name}"]`).waitFor();
 }
 
 async function chooseMenu(caption: RegExp): Promise<void> {

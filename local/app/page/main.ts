@@ -25,7 +25,9 @@ const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getEleme
 
 let state: AppState | undefined;
 let sheet: SheetView | undefined;
+/** The tab on screen, and the tab the user last chose (a slower, older load must not win). */
 let sheetName = '';
+let wanted = '';
 let lastSheetJson = '';
 let selected: { row: number; col: number } | undefined;
 let emailIndex: number | undefined;
@@ -145,7 +147,7 @@ async function runMenu(fn: string, caption: string): Promise<void> {
   // Say it ran only when the script itself said nothing (no toast, no alert, no sidebar).
   const quiet = (r?.state.notices.at(-1)?.id ?? 0) === before;
   if (r?.ok && quiet && (sidebarWasOpen || !r.state.sidebarOpen)) toast(`${caption}: done`);
-  if (sheetName) await loadSheet(sheetName);
+  await loadSheet();
 }
 
 // ---- users ----
@@ -191,9 +193,13 @@ function renderTabs(s: AppState): void {
         {
           type: 'button',
           role: 'tab',
-          'aria-selected': String(name === sheetName),
+          'aria-selected': String(name === wanted),
           'data-sheet': name,
-          onclick: () => void loadSheet(name),
+          onclick: () => {
+            wanted = name;
+            if (state) renderTabs(state);
+            void loadSheet();
+          },
         },
         name,
       ),
@@ -270,6 +276,7 @@ function renderGrid(v: SheetView): void {
     body.append(tr);
   }
   table.replaceChildren(h('thead', {}, head), body);
+  table.dataset.sheet = v.name;
   const wrap = $('grid-wrap');
   wrap.querySelector('.truncated')?.remove();
   if (v.truncatedRows > 0) {
@@ -318,12 +325,13 @@ async function applyEdit(value: string): Promise<void> {
   const paste = $<HTMLInputElement>('paste').checked;
   // A rejected edit comes back as a notice in the state (shown by applyState).
   await act('/api/edit', { sheet: sheetName, a1, value, paste });
-  await loadSheet(sheetName);
+  await loadSheet();
 }
 
-async function loadSheet(name: string): Promise<void> {
+async function loadSheet(name = wanted): Promise<void> {
   if (!name) return;
   const v = await call<SheetView>('GET', `/api/sheet?name=${encodeURIComponent(name)}`);
+  if (name !== wanted) return; // the user moved to another tab meanwhile
   const json = JSON.stringify(v);
   if (name === sheetName && json === lastSheetJson) return; // nothing changed: no redraw, no flicker
   lastSheetJson = json;
@@ -498,7 +506,7 @@ async function applyState(s: AppState): Promise<void> {
   renderOutbox(s);
   renderLog(s);
   renderSidebar(s);
-  if (!sheetName || !s.sheets.includes(sheetName)) sheetName = '';
+  if (!wanted || !s.sheets.includes(wanted)) wanted = s.sheets[0] ?? '';
   renderTabs(s);
   // Notices already there when the page opened are history, not news.
   for (const n of s.notices) if (!firstLoad && n.id > shownNotice) toast(n.text, n.kind);
@@ -507,13 +515,13 @@ async function applyState(s: AppState): Promise<void> {
     const stillShown = !$('email').hidden;
     if (stillShown) showEmail(s.outbox[emailIndex], $('email-text').hidden ? undefined : 'text');
   }
-  if (firstLoad) await loadSheet(s.sheets[0]);
+  if (firstLoad) await loadSheet();
 }
 
 async function refresh(): Promise<void> {
   const s = await call<AppState>('GET', '/api/state');
   await applyState(s);
-  if (sheetName) await loadSheet(sheetName);
+  await loadSheet();
 }
 
 function wire(): void {
@@ -523,7 +531,7 @@ function wire(): void {
   });
   $<HTMLSelectElement>('user').addEventListener('change', (e) => {
     const email = (e.target as HTMLSelectElement).value;
-    void act('/api/user', { email }).then(() => loadSheet(sheetName));
+    void act('/api/user', { email }).then(() => loadSheet());
   });
   const input = $<HTMLInputElement>('cell-input');
   input.addEventListener('keydown', (e) => {
