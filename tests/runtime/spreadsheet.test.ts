@@ -309,3 +309,18 @@ describe('charts and UI-less executions', () => {
     expect(() => app.getUi()).toThrow('Cannot call SpreadsheetApp.getUi() from this context.');
   });
 });
+
+describe('the number format decides Date vs number when reading', () => {
+  test('a serial under a date format reads as a Date; a date under a number format reads as its serial', () => {
+    const wb = Workbook.fromRows({ S: [[46349, new Date('2026-11-23T05:00:00Z')]] });
+    const { ss, ctx } = open(wb);
+    const r = ss.getSheetByName('S').getRange('A1:B1');
+    r.setNumberFormats([['yyyy-mm-dd', '0']]);
+    const [[a, b]] = r.getValues();
+    expect(ctx.run('a instanceof Date', { a })).toBe(true);
+    expect(a.toISOString()).toBe('2026-11-23T05:00:00.000Z');
+    expect(b).toBe(46349);
+    expect(r.getDisplayValues()).toEqual([['2026-11-23', '46349']]);
+    expect(wb.values('S')).toEqual([[new Date('2026-11-23T05:00:00Z'), 46349]]);
+  });
+});

@@ -24,7 +24,7 @@ import {
   makeDataValidationCriteria,
 } from './rules';
 import type { GridRef, ProtectionSpec } from './types';
-import { copyRule, DEFAULT_COLUMN_WIDTH, type SheetData, type Workbook } from './workbook';
+import { copyRule, DEFAULT_COLUMN_WIDTH, readValue, type SheetData, type Workbook } from './workbook';
 
 const MSG = {
   rangeNotFound: 'Range not found',
@@ -723,7 +723,8 @@ export class Sheet {
     const out: unknown[][] = [];
     for (let i = 0; i < r.rect.numRows; i++) {
       const line: unknown[] = [];
-      for (let j = 0; j < r.rect.numCols; j++) line.push(this.data.value(r.rect.row + i, r.rect.col + j));
+      for (let j = 0; j < r.rect.numCols; j++)
+        line.push(readValue(this.data.cell(r.rect.row + i, r.rect.col + j), this.env.wb.timeZone));
       out.push(line);
     }
     return this.env.out(out);

@@ -7,7 +7,7 @@ import { parseTyped } from './input';
 import { PROTECTED_MESSAGE } from './range';
 import type { CellValue } from './types';
 import { ruleHint, satisfies } from './validate';
-import type { SheetData, Workbook } from './workbook';
+import { readValue, type SheetData, type Workbook } from './workbook';
 
 export type UserEditResult =
   | { ok: true; sheetName: string; a1: string; oldValue?: unknown; value?: unknown }
@@ -110,7 +110,7 @@ export function applyUserEdit(wb: Workbook, req: UserEditRequest): UserEditResul
     }
   }
   const old = sheet.cell(target.row, target.col);
-  const oldValue = old ? (isDate(old.value) ? new Date(old.value.getTime()) : old.value) : '';
+  const oldValue = readValue(old, wb.timeZone);
   for (const p of planned) {
     const c = sheet.cellForWrite(p.row, p.col);
     if (p.formula !== undefined) {

@@ -6,7 +6,7 @@ import { DEFAULT_DATE_TIME_FORMAT, DEFAULT_NUMBER_FORMAT, displayValue, isDate }
 import { parseTyped } from './input';
 import { DataValidation } from './rules';
 import type { Cell, GridRef } from './types';
-import { copyValidation, hasContent, type SheetData, toCellValue } from './workbook';
+import { copyValidation, hasContent, readValue, type SheetData, toCellValue } from './workbook';
 
 export interface RangeShape {
   openRows?: boolean;
@@ -283,11 +283,11 @@ export class Range {
 
   getValue() {
     this.m('getValue', 1);
-    return this.env.out(this.first((c) => c?.value ?? ''));
+    return this.env.out(this.first((c) => readValue(c, this.env.wb.timeZone)));
   }
   getValues() {
     this.m('getValues', this.n);
-    return this.grid((c) => c?.value ?? '');
+    return this.grid((c) => readValue(c, this.env.wb.timeZone));
   }
   getDisplayValue() {
     this.m('getDisplayValue', 1);

@@ -3,7 +3,16 @@
 // Host-side helpers here are NOT metered and run no validation or triggers: they are for tests,
 // tools and the xlsx loader. Scripts reach the workbook only through createSpreadsheetApp.
 import { cellA1, columnToLetters, type GridRect, parseA1, quoteSheetName, rectA1, resolveA1 } from './a1';
-import { DEFAULT_NUMBER_FORMAT, displayValue, fromWallTime, isDate, wallTime } from './format';
+import {
+  DEFAULT_NUMBER_FORMAT,
+  dateToSerial,
+  displayValue,
+  fromWallTime,
+  isDate,
+  isDateFormat,
+  serialToDate,
+  wallTime,
+} from './format';
 import { buildSidecar, type Sidecar } from './sidecar';
 import type {
   Cell,
@@ -22,6 +31,22 @@ export const DEFAULT_ROWS = 1000;
 export const DEFAULT_COLS = 26;
 export const DEFAULT_COLUMN_WIDTH = 100;
 export const DEFAULT_OWNER = 'owner@example.com';
+
+/**
+ * The value a script reads: Sheets keeps numbers, and a number under a date/time format is read
+ * as a Date, a date under a number format as its serial number.
+ * https://developers.google.com/apps-script/reference/spreadsheet/range#getValue()
+ * ("…of type Number, Boolean, Date, or String depending on the value of the cell")
+ */
+export function readValue(c: Cell | undefined, timeZone: string): CellValue {
+  if (!c) return '';
+  const v = c.value;
+  const f = c.numberFormat;
+  const auto = !f || f === 'General' || f === DEFAULT_NUMBER_FORMAT || f === '@';
+  if (typeof v === 'number' && !auto && isDateFormat(f)) return serialToDate(v, timeZone);
+  if (isDate(v)) return !auto && !isDateFormat(f) ? dateToSerial(v, timeZone) : new Date(v.getTime());
+  return v;
+}
 
 export function hasContent(c: Cell | undefined): boolean {
   return !!c && (c.formula !== undefined || c.value !== '');
@@ -325,10 +350,7 @@ export class Workbook {
     const out: CellValue[][] = [];
     for (let r = 1; r <= rows; r++) {
       const line: CellValue[] = [];
-      for (let c = 1; c <= cols; c++) {
-        const v = s.value(r, c);
-        line.push(isDate(v) ? new Date(v.getTime()) : v);
-      }
+      for (let c = 1; c <= cols; c++) line.push(readValue(s.cell(r, c), this.timeZone));
       out.push(line);
     }
     return out;
@@ -368,8 +390,7 @@ export class Workbook {
 
   value(sheetName: string, a1: string): CellValue {
     const { sheet, rect } = this.locate(sheetName, a1);
-    const v = sheet.value(rect.row, rect.col);
-    return isDate(v) ? new Date(v.getTime()) : v;
+    return readValue(sheet.cell(rect.row, rect.col), this.timeZone);
   }
 
   displayValue(sheetName: string, a1: string): string {
