@@ -63,6 +63,13 @@ async function act(path: string, body: unknown): Promise<ActionResult | undefine
   }
 }
 
+/** Ui.alert(): a modal box the user closes, as Sheets shows it. */
+function showAlert(text: string): void {
+  const dialog = $<HTMLDialogElement>('alert');
+  $('alert-text').textContent = text;
+  if (!dialog.open) dialog.showModal();
+}
+
 // ---- time ----
 function fmtTime(at: number): string {
   const parts: Record<string, string> = {};
@@ -199,6 +206,8 @@ function renderTabs(s: AppState): void {
             wanted = name;
             if (state) renderTabs(state);
             void loadSheet();
+            // The tab becomes the active sheet (menu items such as "Import OKRs from this tab" use it).
+            void call('POST', '/api/select', { sheet: name, a1: 'A1' }).catch(() => undefined);
           },
         },
         name,
@@ -509,7 +518,11 @@ async function applyState(s: AppState): Promise<void> {
   if (!wanted || !s.sheets.includes(wanted)) wanted = s.sheets[0] ?? '';
   renderTabs(s);
   // Notices already there when the page opened are history, not news.
-  for (const n of s.notices) if (!firstLoad && n.id > shownNotice) toast(n.text, n.kind);
+  for (const n of s.notices) {
+    if (firstLoad || n.id <= shownNotice) continue;
+    if (n.kind === 'alert') showAlert(n.text);
+    else toast(n.text, n.kind);
+  }
   shownNotice = s.notices.at(-1)?.id ?? shownNotice;
   if (emailIndex !== undefined && s.outbox[emailIndex]) {
     const stillShown = !$('email').hidden;
