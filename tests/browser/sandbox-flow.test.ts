@@ -133,6 +133,29 @@ test('the sandbox page: grid, menu from onOpen, validation vs paste, text stays 
     },
   );
 
+  await step('keyboard: arrows move the selection, typing starts an edit', 'sandbox grid', async () => {
+    await page.locator('#grid td[data-a1="B2"]').click();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('#namebox').textContent()).toBe('C3');
+    await page.keyboard.type('x');
+    expect(await page.locator('#cell-input').inputValue()).toBe('x');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#cell-input').inputValue()).not.toBe('x');
+  });
+
+  await step(
+    "a script's Ui.alert is a dialog the user closes",
+    'sandbox + issue 4 import menu item',
+    async () => {
+      await chooseMenu(/import/i); // on the Team tab: the add-on refuses to import its own tab
+      await page.locator('#alert[open]').waitFor();
+      expect(await page.locator('#alert-text').textContent()).toMatch(/Team/);
+      await page.getByRole('button', { name: 'OK' }).click();
+      await page.locator('#alert[open]').waitFor({ state: 'detached' });
+    },
+  );
+
   await step('advancing the clock moves the virtual time', 'sandbox clock + runtime tick', async () => {
     await page.getByRole('tab', { name: /Clock/ }).click();
     const before = (await api<AppState>('api/state')).now;

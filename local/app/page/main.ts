@@ -551,8 +551,8 @@ function wire(): void {
     if (e.key === 'Enter') {
       void applyEdit(input.value).then(() => $('grid-wrap').focus());
     } else if (e.key === 'Escape' && selected) {
+      $('grid-wrap').focus(); // first, so select() may put the cell's value back
       select(selected.row, selected.col, false);
-      $('grid-wrap').focus();
     }
   });
   // Keyboard in the grid, as in Sheets: arrows move, Enter or typing edits the cell.
