@@ -381,3 +381,58 @@ describe('time zone', () => {
     ).toThrow(PROTECTED_MESSAGE);
   });
 });
+
+describe('sorting, copying, finding, limits', () => {
+  test('sort moves whole rows (formats and validation too); empty cells last; descending', () => {
+    const wb = demoWorkbook();
+    const { ss } = open(wb);
+    const okrs = ss.getSheetByName('OKRs');
+    okrs.getRange('A2:R13').sort({ column: 13, ascending: false });
+    const progress = wb
+      .values('OKRs')
+      .slice(1)
+      .map((r) => r[12] as number);
+    expect(progress).toEqual([...progress].sort((a, b) => b - a));
+    const row = wb.values('OKRs').findIndex((r) => r[0] === 'O2.2') + 1;
+    expect(wb.validation('OKRs', `E${row}`)?.type).toBe('VALUE_IN_RANGE');
+    expect(wb.displayValue('OKRs', `Q${row}`)).toBe('2026-12-31');
+    okrs.getRange('A2:R13').sort([{ column: 3 }, 1]);
+    expect(
+      wb
+        .values('OKRs')
+        .slice(1, 4)
+        .map((r) => r[0]),
+    ).toEqual(['O1.1', 'O1.2', 'O1.3']);
+    expect(() => okrs.getRange('A2:B3').sort(5)).toThrow();
+  });
+
+  test('copyTo copies values, formulas and formats; createTextFinder finds and replaces', () => {
+    const wb = demoWorkbook();
+    const { ss } = open(wb);
+    const okrs = ss.getSheetByName('OKRs');
+    okrs.getRange('A1:B2').copyTo(okrs.getRange('T1'));
+    expect(wb.values('OKRs')[1]?.slice(19, 21)).toEqual(['O1', 'Objective']);
+    expect(wb.fontWeight('OKRs', 'T1')).toBe('bold');
+    const hits = ss.getSheetByName('Team').createTextFinder('example.com').findAll();
+    expect(hits).toHaveLength(15);
+    const finder = okrs.createTextFinder('at risk').matchEntireCell(true);
+    expect(finder.findNext().getA1Notation()).toBe('N4');
+    expect(okrs.getRange('N2:N13').createTextFinder('At risk').replaceAllWith('Watch')).toBe(4);
+    expect(wb.value('OKRs', 'N4')).toBe('Watch');
+  });
+
+  test('a cell over 50,000 characters is refused before anything is written', () => {
+    const wb = demoWorkbook();
+    const { ss } = open(wb);
+    const long = 'x'.repeat(50_001);
+    const r = ss.getSheetByName('OKRs').getRange('R2:R3');
+    expect(() => r.setValues([['fine'], [long]])).toThrow(
+      'Your input contains more than the maximum of 50000 characters in a single cell.',
+    );
+    expect(wb.value('OKRs', 'R2')).toBe('');
+    expect(
+      applyUserEdit(wb, { range: 'OKRs!R2', values: [[long]], paste: true, user: 'x@example.com' }).ok,
+    ).toBe(false);
+    expect(() => r.setValue('x'.repeat(50_000))).not.toThrow();
+  });
+});

@@ -15,7 +15,14 @@ import {
   Protection,
   User,
 } from './objects';
-import { PROTECTED_MESSAGE, protectionBlocking, Range, type RangeShape, storeScriptValue } from './range';
+import {
+  assertCellSizes,
+  PROTECTED_MESSAGE,
+  protectionBlocking,
+  Range,
+  type RangeShape,
+  storeScriptValue,
+} from './range';
 import {
   ConditionalFormatRule,
   ConditionalFormatRuleBuilder,
@@ -732,6 +739,7 @@ export class Sheet {
   append(row: unknown[]) {
     if (!Array.isArray(row)) throw this.env.signature('SpreadsheetApp.Sheet.appendRow', [row]);
     const r = this.data.lastRow() + 1;
+    assertCellSizes(this.env, row);
     this.assertWritable({ row: r, col: 1, numRows: 1, numCols: Math.max(1, row.length) });
     row.forEach((v, j) => {
       storeScriptValue(this.env, this.data.cellForWrite(r, j + 1), isDate(v) ? new Date(v.getTime()) : v);
@@ -1122,6 +1130,10 @@ export class Sheet {
         : r;
     this.env.select(range.sheet, range.rect);
     return range;
+  }
+  createTextFinder(text: string) {
+    this.m('createTextFinder');
+    return new Range(this.env, this.data, this.whole()).createTextFinder(text);
   }
   getNamedRanges() {
     this.m('getNamedRanges');

@@ -4,7 +4,7 @@
 import { cellA1, quoteSheetName, rectA1 } from './a1';
 import { DEFAULT_NUMBER_FORMAT, isDate } from './format';
 import { parseTyped } from './input';
-import { PROTECTED_MESSAGE } from './range';
+import { CELL_TOO_LONG, MAX_CELL_CHARS, PROTECTED_MESSAGE } from './range';
 import type { CellValue } from './types';
 import { ruleHint, satisfies } from './validate';
 import { readValue, type SheetData, type Workbook } from './workbook';
@@ -71,6 +71,8 @@ export function applyUserEdit(wb: Workbook, req: UserEditRequest): UserEditResul
       return { ok: false, message: 'The coordinates of the range are outside the dimensions of the sheet.' };
   }
   const at = (i: number, j: number) => (single ? values[0]?.[0] : values[i]?.[j]);
+  if (values.flat().some((v) => typeof v === 'string' && v.length > MAX_CELL_CHARS))
+    return { ok: false, message: CELL_TOO_LONG };
   // Parse everything first so a rejected edit changes nothing.
   const planned: Array<{ row: number; col: number; value: CellValue; formula?: string; format?: string }> =
     [];

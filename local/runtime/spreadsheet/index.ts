@@ -14,7 +14,7 @@ export {
 } from './format';
 export { parseTyped } from './input';
 export { CHART_TYPES } from './objects';
-export { PROTECTED_MESSAGE } from './range';
+export { CELL_TOO_LONG, PROTECTED_MESSAGE } from './range';
 export type * from './types';
 export { DEFAULT_OWNER, SheetData, Workbook, type WorkbookOptions } from './workbook';
 export { buildSidecar, type Sidecar, workbookFromXlsx, workbookToXlsx } from './xlsx';

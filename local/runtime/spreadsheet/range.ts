@@ -18,6 +18,15 @@ export interface RangeShape {
 export const PROTECTED_MESSAGE =
   'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 
+export const MAX_CELL_CHARS = 50_000;
+export const CELL_TOO_LONG = `Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`;
+
+/** Google refuses a write with any cell over 50,000 characters, before writing anything. */
+export function assertCellSizes(env: Env, values: unknown[]): void {
+  for (const v of values)
+    if (typeof v === 'string' && v.length > MAX_CELL_CHARS) throw env.err(CELL_TOO_LONG);
+}
+
 /** Stores a script-written value the way Sheets does (text is parsed as if typed). */
 export function storeScriptValue(env: Env, c: Cell, v: unknown): void {
   if (typeof v === 'string') {
@@ -301,12 +310,14 @@ export class Range {
     this.m('setValue', this.n);
     if (Array.isArray(value)) throw this.env.signature('SpreadsheetApp.Range.setValue', [value]);
     const v = this.fromScript(value);
+    assertCellSizes(this.env, [v]);
     this.each((c) => storeScriptValue(this.env, c, v));
     return this;
   }
   setValues(values: unknown[][]) {
     this.m('setValues', this.n);
     const data = this.checkGrid('setValues', values);
+    assertCellSizes(this.env, data.flat());
     this.each((c, i, j) => storeScriptValue(this.env, c, this.fromScript(data[i]?.[j])));
     return this;
   }
@@ -787,6 +798,189 @@ export class Range {
   shiftColumnGroupDepth(_delta: number) {
     this.m('shiftColumnGroupDepth');
     return this;
+  }
+
+  // ---- sorting and copying ----
+
+  /**
+   * sort(column | {column, ascending} | [...]): rows move with their formats, notes and validation.
+   * Empty cells sort last; numbers before text; text compares case-insensitively.
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#sort(Object)
+   */
+  sort(spec: unknown) {
+    this.m('sort', this.n);
+    const specs = (Array.isArray(spec) ? spec : [spec]).map((x) =>
+      typeof x === 'number'
+        ? { column: x, ascending: true }
+        : {
+            column: Number((x as { column: number }).column),
+            ascending: (x as { ascending?: boolean }).ascending !== false,
+          },
+    );
+    for (const sp of specs) {
+      if (!(sp.column >= this.rect.col && sp.column < this.rect.col + this.rect.numCols)) {
+        throw this.env.err(`Sort column ${sp.column} is outside the range ${rectA1(this.rect)}.`);
+      }
+    }
+    this.assertWritable();
+    const tz = this.env.wb.timeZone;
+    const rows: Array<Array<Cell | undefined>> = [];
+    for (let i = 0; i < this.rect.numRows; i++) {
+      const line: Array<Cell | undefined> = [];
+      for (let j = 0; j < this.rect.numCols; j++)
+        line.push(this.sheet.cell(this.rect.row + i, this.rect.col + j));
+      rows.push(line);
+    }
+    const rank = (c: Cell | undefined): [number, number | string] => {
+      const v = readValue(c, tz);
+      if (v === '') return [3, 0];
+      if (typeof v === 'number') return [0, v];
+      if (isDate(v)) return [0, v.getTime()];
+      if (typeof v === 'boolean') return [2, v ? 1 : 0];
+      return [1, v.toLowerCase()];
+    };
+    rows.sort((a, b) => {
+      for (const sp of specs) {
+        const [ka, va] = rank(a[sp.column - this.rect.col]);
+        const [kb, vb] = rank(b[sp.column - this.rect.col]);
+        if (ka === 3 || kb === 3) {
+          if (ka !== kb) return ka === 3 ? 1 : -1;
+          continue;
+        }
+        const d = ka !== kb ? ka - kb : va < vb ? -1 : va > vb ? 1 : 0;
+        if (d !== 0) return sp.ascending ? d : -d;
+      }
+      return 0;
+    });
+    rows.forEach((line, i) => {
+      const r = this.rect.row + i;
+      let target = this.sheet.rows[r - 1];
+      if (!target) {
+        target = [];
+        this.sheet.rows[r - 1] = target;
+      }
+      line.forEach((c, j) => {
+        (target as Array<Cell | undefined>)[this.rect.col + j - 1] = c;
+      });
+    });
+    return this;
+  }
+
+  /** copyTo(destination[, {contentsOnly, formatOnly}]): values, formulas and formats; the size of this range. */
+  copyTo(dest: Range, options?: { contentsOnly?: boolean; formatOnly?: boolean }) {
+    this.m('copyTo', this.n);
+    if (!(dest instanceof Range)) throw this.env.signature('SpreadsheetApp.Range.copyTo', [dest]);
+    const target = new Range(this.env, dest.sheet, {
+      row: dest.rect.row,
+      col: dest.rect.col,
+      numRows: this.rect.numRows,
+      numCols: this.rect.numCols,
+    });
+    const snapshot: Array<Array<Cell | undefined>> = [];
+    for (let i = 0; i < this.rect.numRows; i++) {
+      const line: Array<Cell | undefined> = [];
+      for (let j = 0; j < this.rect.numCols; j++) {
+        const c = this.sheet.cell(this.rect.row + i, this.rect.col + j);
+        line.push(c ? structuredClone(c) : undefined);
+      }
+      snapshot.push(line);
+    }
+    target.assertWritable();
+    target.each((c, i, j) => {
+      const src = snapshot[i]?.[j];
+      if (!options?.formatOnly) {
+        c.value = src?.value ?? '';
+        if (src?.formula !== undefined) c.formula = src.formula;
+        else delete c.formula;
+      }
+      if (!options?.contentsOnly) {
+        for (const k of FORMAT_KEYS) {
+          if (src?.[k] === undefined) delete c[k];
+          else (c as unknown as Record<string, unknown>)[k] = src[k];
+        }
+        if (src?.validation) c.validation = copyValidation(src.validation);
+        else delete c.validation;
+      }
+    });
+  }
+
+  /** A TextFinder over this range (find, findAll, replaceAllWith; matchCase, matchEntireCell). */
+  createTextFinder(text: string) {
+    this.m('createTextFinder');
+    return new TextFinder(this, String(text));
+  }
+
+  /** Cells of the range in row-major order (for TextFinder). */
+  cellsInOrder(): Array<{ row: number; col: number; cell: Cell | undefined }> {
+    const out: Array<{ row: number; col: number; cell: Cell | undefined }> = [];
+    for (let i = 0; i < this.rect.numRows; i++) {
+      for (let j = 0; j < this.rect.numCols; j++) {
+        const row = this.rect.row + i;
+        const col = this.rect.col + j;
+        out.push({ row, col, cell: this.sheet.cell(row, col) });
+      }
+    }
+    return out;
+  }
+}
+
+/** https://developers.google.com/apps-script/reference/spreadsheet/text-finder */
+export class TextFinder {
+  private matchCaseOn = false;
+  private entireCell = false;
+  private next = 0;
+  constructor(
+    private readonly range: Range,
+    private readonly text: string,
+  ) {}
+  toString() {
+    return 'TextFinder';
+  }
+  private hits(): Array<{ row: number; col: number }> {
+    const tz = this.range.env.wb.timeZone;
+    const needle = this.matchCaseOn ? this.text : this.text.toLowerCase();
+    return this.range.cellsInOrder().filter(({ cell }) => {
+      if (!cell || (cell.value === '' && cell.formula === undefined)) return false;
+      const shown = displayValue(cell.value, cell.numberFormat, tz);
+      const hay = this.matchCaseOn ? shown : shown.toLowerCase();
+      return this.entireCell ? hay === needle : hay.includes(needle);
+    });
+  }
+  private at(h: { row: number; col: number }) {
+    return new Range(this.range.env, this.range.sheet, { row: h.row, col: h.col, numRows: 1, numCols: 1 });
+  }
+  matchCase(b: boolean) {
+    this.range.env.m('TextFinder.matchCase');
+    this.matchCaseOn = Boolean(b);
+    return this;
+  }
+  matchEntireCell(b: boolean) {
+    this.range.env.m('TextFinder.matchEntireCell');
+    this.entireCell = Boolean(b);
+    return this;
+  }
+  findAll() {
+    this.range.env.m('TextFinder.findAll');
+    return this.range.env.list(this.hits().map((h) => this.at(h)));
+  }
+  findNext() {
+    this.range.env.m('TextFinder.findNext');
+    const hits = this.hits();
+    const h = hits[this.next];
+    if (!h) return null;
+    this.next++;
+    return this.at(h);
+  }
+  replaceAllWith(replacement: string) {
+    this.range.env.m('TextFinder.replaceAllWith');
+    const hits = this.hits();
+    for (const h of hits) {
+      const c = this.range.sheet.cellForWrite(h.row, h.col);
+      if (typeof c.value !== 'string') continue;
+      const re = new RegExp(this.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), this.matchCaseOn ? 'g' : 'gi');
+      c.value = this.entireCell ? String(replacement) : c.value.replace(re, () => String(replacement));
+    }
+    return hits.length;
   }
 }
 
