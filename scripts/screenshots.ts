@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { launchSandbox, repoRoot } from '../local/app/launch';
-import type { AppState, MenuItemView, SheetView } from '../local/app/protocol';
+import type { AppState, EmailBody, MenuItemView, SheetView } from '../local/app/protocol';
 import { demoWorkbook, workbookToXlsx } from '../local/runtime';
 import { launchChromium } from '../tests/helpers/chromium';
 
@@ -182,10 +182,11 @@ async function main(): Promise<void> {
       await page.locator('#tick-weekly').click();
       for (let i = 0; i < 50 && (await state()).outbox.length === 0; i++) await page.waitForTimeout(100);
       const mails = (await state()).outbox;
-      const mail = mails.find((m) => m.to === owner.email) ?? mails.find((m) => m.htmlBody);
+      const mail = mails.find((m) => m.to === owner.email) ?? mails.find((m) => m.hasHtml);
       if (!mail) throw new Error('no email was sent by the weekly run');
       await page.getByRole('tab', { name: /Outbox/ }).click();
       await page.locator(`#outbox tr[data-email="${mail.index}"]`).click();
+      await page.locator('#email-head dd', { hasText: mail.to }).first().waitFor();
       await page.waitForTimeout(300);
       await shoot('sandbox-outbox', page);
       // The email alone, as a mail client shows it: its HTML in a page of a phone-to-laptop width,
@@ -194,8 +195,10 @@ async function main(): Promise<void> {
         viewport: { width: 720, height: 900 },
         javaScriptEnabled: false,
       });
+      const bodies = (await (await fetch(`${app.url}api/email?index=${mail.index}`)).json()) as EmailBody;
       await reader.setContent(
-        mail.htmlBody || `<pre>${mail.body.replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'))}</pre>`,
+        bodies.htmlBody ||
+          `<pre>${bodies.body.replace(/[<&]/g, (c: string) => (c === '<' ? '&lt;' : '&amp;'))}</pre>`,
       );
       await shoot('owner-email', reader, true);
       await reader.close();

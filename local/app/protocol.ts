@@ -61,9 +61,14 @@ export interface EmailView {
   name?: string;
   replyTo?: string;
   subject: string;
+  at: number;
+  hasHtml: boolean;
+}
+
+/** One email's bodies, fetched when the user opens it (the list stays small). */
+export interface EmailBody {
   body: string;
   htmlBody?: string;
-  at: number;
 }
 
 export interface ExecutionView {

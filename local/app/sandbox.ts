@@ -189,9 +189,8 @@ export class Sandbox {
       name: m.name,
       replyTo: m.replyTo,
       subject: m.subject,
-      body: m.body,
-      htmlBody: m.htmlBody,
       at: m.at,
+      hasHtml: Boolean(m.htmlBody),
     }));
     const now = rt.now();
     const weeklyAt = nextWeekdayAt(now, tz, 1, 10);

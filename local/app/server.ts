@@ -126,6 +126,11 @@ export async function startServer(sandbox: Sandbox, port: number): Promise<Sandb
           throw new BadRequest(`no sheet named ${name}`);
         return json(res, 200, sheetView(sandbox.runtime.workbook, name, sandbox.runtime.now()));
       }
+      case 'GET /api/email': {
+        const m = sandbox.runtime.outbox[Number(url.searchParams.get('index'))];
+        if (!m) throw new BadRequest('no such email');
+        return json(res, 200, { body: m.body, htmlBody: m.htmlBody });
+      }
       case 'POST /api/user': {
         sandbox.switchUser(str(await readJson(req), 'email'));
         await sandbox.save(); // onOpen ran as them (it may store properties)

@@ -1,7 +1,15 @@
 // The sandbox page: plain DOM. Every string from the workbook, a script or an email is put in the
 // page as text (textContent / text nodes / attributes); emails' HTML only ever goes into a sandboxed
 // iframe's srcdoc, never into this document.
-import type { ActionResult, AppState, CellView, EmailView, ExecutionView, SheetView } from '../protocol';
+import type {
+  ActionResult,
+  AppState,
+  CellView,
+  EmailBody,
+  EmailView,
+  ExecutionView,
+  SheetView,
+} from '../protocol';
 
 type Child = Node | string | number | null | undefined | false;
 type Props = Record<string, string | number | boolean | undefined | ((e: Event) => void)>;
@@ -416,9 +424,9 @@ function renderOutbox(s: AppState): void {
               class: `clickable${m.index === emailIndex ? ' current' : ''}`,
               tabindex: 0,
               'data-email': m.index,
-              onclick: () => showEmail(m),
+              onclick: () => void showEmail(m),
               onkeydown: (e: Event) => {
-                if ((e as KeyboardEvent).key === 'Enter') showEmail(m);
+                if ((e as KeyboardEvent).key === 'Enter') void showEmail(m);
               },
             },
             h('td', { class: 'time' }, fmtTime(m.at)),
@@ -430,10 +438,18 @@ function renderOutbox(s: AppState): void {
   );
 }
 
-function showEmail(m: EmailView, view?: 'html' | 'text'): void {
+const emailBodies = new Map<number, EmailBody>();
+
+async function showEmail(m: EmailView, view?: 'html' | 'text'): Promise<void> {
   emailIndex = m.index;
   for (const tr of document.querySelectorAll('#outbox tr.current')) tr.classList.remove('current');
   document.querySelector(`#outbox tr[data-email="${m.index}"]`)?.classList.add('current');
+  let bodies = emailBodies.get(m.index);
+  if (!bodies) {
+    bodies = await call<EmailBody>('GET', `/api/email?index=${m.index}`);
+    emailBodies.set(m.index, bodies); // sent mail never changes
+  }
+  if (emailIndex !== m.index) return; // another email was chosen meanwhile
   $('email').hidden = false;
   const head = $('email-head');
   head.replaceChildren();
@@ -445,16 +461,17 @@ function showEmail(m: EmailView, view?: 'html' | 'text'): void {
   field('Reply-To', m.replyTo);
   field('Subject', m.subject);
   field('Sent', fmtTime(m.at));
-  const html = m.htmlBody !== undefined && m.htmlBody !== '';
-  const which = view ?? (html ? 'html' : 'text');
+  const which = view ?? (m.hasHtml ? 'html' : 'text');
   // sandbox="" on the iframe: no scripts, no forms, no same-origin access, as a webmail client would.
-  $<HTMLIFrameElement>('email-html').srcdoc = html ? m.htmlBody! : '';
-  $('email-html').hidden = which !== 'html';
+  const frame = $<HTMLIFrameElement>('email-html');
+  const html = m.hasHtml ? (bodies.htmlBody ?? '') : '';
+  if (frame.srcdoc !== html) frame.srcdoc = html;
+  frame.hidden = which !== 'html';
   $('email-text').hidden = which !== 'text';
-  $('email-text').textContent = m.body;
+  $('email-text').textContent = bodies.body;
   $('email-html-tab').setAttribute('aria-pressed', String(which === 'html'));
   $('email-text-tab').setAttribute('aria-pressed', String(which === 'text'));
-  $<HTMLButtonElement>('email-html-tab').disabled = !html;
+  $<HTMLButtonElement>('email-html-tab').disabled = !m.hasHtml;
 }
 
 function renderLog(s: AppState): void {
@@ -524,10 +541,6 @@ async function applyState(s: AppState): Promise<void> {
     else toast(n.text, n.kind);
   }
   shownNotice = s.notices.at(-1)?.id ?? shownNotice;
-  if (emailIndex !== undefined && s.outbox[emailIndex]) {
-    const stillShown = !$('email').hidden;
-    if (stillShown) showEmail(s.outbox[emailIndex], $('email-text').hidden ? undefined : 'text');
-  }
   if (firstLoad) await loadSheet();
 }
 
@@ -621,10 +634,10 @@ function wire(): void {
     });
   }
   $('email-html-tab').addEventListener('click', () => {
-    if (state && emailIndex !== undefined) showEmail(state.outbox[emailIndex], 'html');
+    if (state && emailIndex !== undefined) void showEmail(state.outbox[emailIndex], 'html');
   });
   $('email-text-tab').addEventListener('click', () => {
-    if (state && emailIndex !== undefined) showEmail(state.outbox[emailIndex], 'text');
+    if (state && emailIndex !== undefined) void showEmail(state.outbox[emailIndex], 'text');
   });
 }
 
