@@ -192,7 +192,7 @@ async function main(): Promise<void> {
       // The email alone, as a mail client shows it: its HTML in a page of a phone-to-laptop width,
       // scripts off (the sandbox shows it in a sandboxed iframe the same way).
       const reader = await browser.newPage({
-        viewport: { width: 720, height: 900 },
+        viewport: { width: 720, height: 200 },
         javaScriptEnabled: false,
       });
       const bodies = (await (await fetch(`${app.url}api/email?index=${mail.index}`)).json()) as EmailBody;
