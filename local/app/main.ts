@@ -36,7 +36,8 @@ async function main(): Promise<void> {
       .replace(/^Cannot read workbook [^:]*: /, '')
       .replace(/[\s:]*(If it is, see )?https?:\/\/\S+/g, '')
       .replace(/ : is this a zip file \?.*$/, '');
-    fail(`cannot open ${args.workbook}: ${cause} (is it an .xlsx file?)`);
+    const hint = /state file/i.test(cause) ? 'fix or delete that .state.json file' : 'is it an .xlsx file?';
+    fail(`cannot open ${args.workbook}: ${cause} (${hint})`);
   }
 
   const sandbox = new Sandbox(runtime, args.workbook);

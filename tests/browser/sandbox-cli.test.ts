@@ -52,6 +52,15 @@ test('a file that is not a workbook at all is refused the same way', async () =>
   expect(digest(f)).toBe(before);
 });
 
+test('a corrupt state file next to a good workbook is refused, and neither file is touched', async () => {
+  const f = await demoFile('state.xlsx');
+  writeFileSync(`${f}.state.json`, '{"version":1,"clock":');
+  const [x, st] = [digest(f), digest(`${f}.state.json`)];
+  const r = await runToExit(['--workbook', f, '--port', '0']);
+  expectOneLineFailure(r, /cannot open .*state\.xlsx: .*state file.*fix or delete/i);
+  expect([digest(f), digest(`${f}.state.json`)]).toEqual([x, st]);
+});
+
 test('a busy port gets one line naming the port, and the workbook is not written', async () => {
   const f = await demoFile('busy.xlsx');
   const before = digest(f);
