@@ -205,3 +205,22 @@ describe('xlsx round trip', () => {
     },
   );
 });
+
+describe('a saved file edited by another tool', () => {
+  test('a sheet renamed outside the sandbox keeps its cells; sidecar state for the old name is dropped', async () => {
+    const wb = demoWorkbook();
+    wb.namedRanges.set('Owners', { sheetId: wb.sheet('OKRs').id, row: 2, col: 5, numRows: 12, numCols: 1 });
+    const x = new ExcelJS.Workbook();
+    await x.xlsx.load((await workbookToXlsx(wb)) as never);
+    (x.getWorksheet('OKRs') as ExcelJS.Worksheet).name = 'Goals';
+    x.addWorksheet('Notes').getCell('A1').value = 'added elsewhere';
+    const edited = Buffer.from(await x.xlsx.writeBuffer());
+    const back = await workbookFromXlsx(edited, JSON.parse(JSON.stringify(wb.sidecar())));
+    expect(back.sheetNames()).toEqual(['Team', 'Goals', 'Check-ins', 'Notes']);
+    expect(back.values('Goals')).toEqual(wb.values('OKRs'));
+    expect(back.namedRangeA1('Owners')).toBeNull();
+    const ids = back.sheets.map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(back.protectionsOf('Check-ins')[0]?.warningOnly).toBe(true);
+  });
+});

@@ -321,14 +321,13 @@ function cellValueFromXlsx(v: ExcelJS.CellValue, tz: string): { value: Cell['val
   }
   if ('richText' in o) return { value: (o.richText as Array<{ text: string }>).map((t) => t.text).join('') };
   if ('error' in o) return { value: String(o.error) };
-  if ('text' in o)
+  if ('text' in o) {
+    // A hyperlink cell: its text may itself be rich text.
+    const t = o.text as string | { richText?: Array<{ text: string }> };
     return {
-      value: String(
-        (o.text as unknown as { richText?: Array<{ text: string }> }).richText
-          ? (o.text as { richText: Array<{ text: string }> }).richText.map((t) => t.text).join('')
-          : o.text,
-      ),
+      value: typeof t === 'object' && t?.richText ? t.richText.map((x) => x.text).join('') : String(t),
     };
+  }
   return { value: String(v) };
 }
 
@@ -487,6 +486,8 @@ export async function workbookFromXlsx(data: Buffer, sidecarIn?: unknown): Promi
     ...(!side && x.title ? { name: x.title } : {}),
   });
   const tz = wb.timeZone;
+  // Sheets the sidecar does not know (added by another tool) get ids beyond every known one.
+  if (side) wb.nextSheetId = Math.max(side.nextSheetId ?? 0, ...side.sheets.map((x) => x.id + 1));
   const pending: Array<() => void> = [];
   x.eachSheet((ws) => {
     const ss = side?.sheets.find((s) => s.name === ws.name);
@@ -627,9 +628,11 @@ export async function workbookFromXlsx(data: Buffer, sidecarIn?: unknown): Promi
   for (const f of pending) f();
   // Named ranges: the sidecar's, else the xlsx defined names.
   if (side) {
-    wb.namedRanges = new Map(Object.entries(side.namedRanges ?? {}));
-    wb.protections = side.protections ?? [];
-    wb.selections = new Map(Object.entries(side.selections ?? {}));
+    // Whatever points at a sheet that is gone (renamed or deleted by another tool) is dropped.
+    const known = (id: number) => wb.sheetById(id) !== undefined;
+    wb.namedRanges = new Map(Object.entries(side.namedRanges ?? {}).filter(([, g]) => known(g.sheetId)));
+    wb.protections = (side.protections ?? []).filter((p) => known(p.sheetId));
+    wb.selections = new Map(Object.entries(side.selections ?? {}).filter(([, sel]) => known(sel.sheetId)));
     wb.nextSheetId = Math.max(side.nextSheetId ?? 0, ...wb.sheets.map((s) => s.id + 1));
     wb.nextProtectionId = side.nextProtectionId ?? wb.nextProtectionId;
     wb.nextChartId = side.nextChartId ?? wb.nextChartId;
