@@ -30,6 +30,8 @@ export interface CellView {
   /** Whether typed input outside the list is rejected (a warning-only rule allows it). */
   strict?: boolean;
   helpText?: string;
+  /** A warning-only protection covers the cell: Sheets asks before an edit. Its description. */
+  warn?: string;
 }
 
 export interface SheetView {

@@ -50,6 +50,7 @@ export function sheetView(wb: Workbook, name: string, now: number): SheetView {
     now: () => now,
   };
   const formats = conditionalFormats(wb.conditionalRules(name), name, host, rowCount, width);
+  const warnings = warningProtections(wb, name, rowCount, width);
   const optionsByRule = new Map<string, string[] | undefined>();
   const rows: CellView[][] = [];
   for (let r = 0; r < rowCount; r++) {
@@ -65,6 +66,8 @@ export function sheetView(wb: Workbook, name: string, now: number): SheetView {
       if (color && !BLACK.test(color)) view.color = color;
       if (cf?.bold || cell?.fontWeight === 'bold') view.bold = true;
       if (cell?.note) view.note = cell.note;
+      const warn = warnings[r]?.[c];
+      if (warn !== undefined) view.warn = warn;
       if (cell?.validation) {
         const v = wb.validation(name, ref);
         if (v && (v.type === 'VALUE_IN_LIST' || v.type === 'VALUE_IN_RANGE') && v.showDropdown !== false) {
@@ -85,4 +88,30 @@ export function sheetView(wb: Workbook, name: string, now: number): SheetView {
   }
   const widths = Array.from({ length: width }, (_, c) => wb.columnWidth(name, c + 1));
   return { name, frozenRows: wb.frozenRows(name), widths, rows, truncatedRows: shown.length - rowCount };
+}
+
+/** Cells under a warning-only protection (Sheets shows "Edit anyway?" before changing them). */
+function warningProtections(
+  wb: Workbook,
+  name: string,
+  rows: number,
+  cols: number,
+): Array<Array<string | undefined>> {
+  const out: Array<Array<string | undefined>> = Array.from({ length: rows }, () => new Array(cols));
+  const inside = (g: { row: number; col: number; numRows: number; numCols: number }, r: number, c: number) =>
+    r >= g.row && r < g.row + g.numRows && c >= g.col && c < g.col + g.numCols;
+  for (const p of wb.protectionsOf(name)) {
+    if (!p.warningOnly) continue;
+    const range = p.type === 'RANGE' && p.rangeA1 ? parseRange(p.rangeA1) : undefined;
+    if (p.type === 'RANGE' && !range) continue;
+    for (let r = 1; r <= rows; r++) {
+      for (let c = 1; c <= cols; c++) {
+        const covered = range
+          ? r >= range.startRow && r <= (range.endRow ?? rows) && c >= range.startCol && c <= range.endCol
+          : !p.unprotected.some((g) => inside(g, r, c));
+        if (covered) out[r - 1][c - 1] ??= p.description;
+      }
+    }
+  }
+  return out;
 }

@@ -256,6 +256,27 @@ test('set up, assign, accept, check in, weekly email, Check-ins row — in the b
     },
   );
 
+  await step(
+    'a warning-only protected cell (Progress) asks before an edit; Cancel keeps it',
+    'sandbox + issue 4 protections',
+    async () => {
+      const progressCell = `${letter(col('progress'))}${krRow + 1}`;
+      const before = (await api<SheetView>('api/sheet?name=OKRs')).rows[krRow][col('progress')];
+      expect(before.warn).toBeDefined();
+      const seq = await lastSeq();
+      await page.locator(`#grid td[data-a1="${progressCell}"]`).click();
+      await page.locator('#cell-input').fill('99');
+      await page.locator('#cell-input').press('Enter');
+      await page.locator('#protected[open]').waitFor();
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await page.locator('#protected[open]').waitFor({ state: 'detached' });
+      expect((await api<SheetView>('api/sheet?name=OKRs')).rows[krRow][col('progress')].text).toBe(
+        before.text,
+      );
+      expect(await lastSeq()).toBe(seq);
+    },
+  );
+
   await step('switch user to the new owner', 'sandbox user switcher', async () => {
     await page.locator('#user').selectOption(member.email);
     await until(

@@ -71,6 +71,20 @@ async function act(path: string, body: unknown): Promise<ActionResult | undefine
   }
 }
 
+/** Sheets' question before changing a range protected with a warning. */
+function confirmEdit(description: string): Promise<boolean> {
+  const dialog = $<HTMLDialogElement>('protected');
+  $('protected-text').textContent = description ? `${WARNING_TEXT}\n\n${description}` : WARNING_TEXT;
+  dialog.returnValue = '';
+  dialog.showModal();
+  return new Promise((resolve) => {
+    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'edit'), { once: true });
+  });
+}
+
+const WARNING_TEXT =
+  "You are trying to edit part of this sheet that shouldn't be changed accidentally. Edit anyway?";
+
 /** Ui.alert(): a modal box the user closes, as Sheets shows it. */
 function showAlert(text: string): void {
   const dialog = $<HTMLDialogElement>('alert');
@@ -340,6 +354,8 @@ async function applyEdit(value: string): Promise<void> {
   if (!selected) return toast('Select a cell first', 'error');
   const a1 = `${colLetter(selected.col)}${selected.row}`;
   const paste = $<HTMLInputElement>('paste').checked;
+  const cell = cellAt(selected.row, selected.col);
+  if (cell?.warn !== undefined && !(await confirmEdit(cell.warn))) return;
   // A rejected edit comes back as a notice in the state (shown by applyState).
   await act('/api/edit', { sheet: sheetName, a1, value, paste });
   await loadSheet();
@@ -562,6 +578,8 @@ function wire(): void {
   const input = $<HTMLInputElement>('cell-input');
   input.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') {
+      // preventDefault: the same Enter must not also press a button of the dialog this may open.
+      e.preventDefault();
       void applyEdit(input.value).then(() => $('grid-wrap').focus());
     } else if (e.key === 'Escape' && selected) {
       $('grid-wrap').focus(); // first, so select() may put the cell's value back
