@@ -324,3 +324,26 @@ describe('the number format decides Date vs number when reading', () => {
     expect(wb.values('S')).toEqual([[new Date('2026-11-23T05:00:00Z'), 46349]]);
   });
 });
+
+describe('authorization modes', () => {
+  test('AuthMode.NONE builds menus but reads nothing; LIMITED may not open other spreadsheets', () => {
+    const wb = demoWorkbook();
+    const none = Object.assign(fakeContext(), { authMode: 'NONE' as const });
+    const app = createSpreadsheetApp(wb, none) as Any;
+    app.getUi().createAddonMenu().addItem('Open', 'open').addToUi();
+    expect(none.shown.menus).toHaveLength(1);
+    const ss = app.getActiveSpreadsheet();
+    expect(() => ss.getSheetByName('OKRs')).toThrow(
+      'You do not have permission to call SpreadsheetApp.Spreadsheet.getSheetByName',
+    );
+    const limited = Object.assign(fakeContext(), { authMode: 'LIMITED' as const });
+    const app2 = createSpreadsheetApp(wb, limited) as Any;
+    expect(app2.getActiveSpreadsheet().getSheetByName('OKRs').getRange('A2').getValue()).toBe('O1');
+    expect(() => app2.openById(wb.id)).toThrow(
+      'You do not have permission to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets',
+    );
+    const full = createSpreadsheetApp(wb, fakeContext()) as Any;
+    expect(full.openById(wb.id).getName()).toBe(wb.name);
+    expect(() => full.openById('someone-elses-file')).toThrow();
+  });
+});

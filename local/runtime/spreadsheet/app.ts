@@ -107,11 +107,8 @@ export function createSpreadsheetApp(wb: Workbook, ctx: ExecutionContext): objec
   };
   env.checkedRange = (s, r) => checkedRange(env, s, r);
   env.select = (s, r) => {
-    wb.selections.set(env.user, {
-      sheetId: s.id,
-      range: { sheetId: s.id, ...r },
-      cell: { row: r.row, col: r.col },
-    });
+    const g = { sheetId: s.id, row: r.row, col: r.col, numRows: r.numRows, numCols: r.numCols };
+    wb.selections.set(env.user, { sheetId: s.id, range: g, cell: { row: r.row, col: r.col } });
   };
   env.protect = (s, type, r) => {
     if (type === 'SHEET') {
@@ -224,52 +221,66 @@ class SpreadsheetApp {
   toString() {
     return 'SpreadsheetApp';
   }
+  /**
+   * Counts the call (Env.m refuses data access in AuthMode.NONE); simple triggers (LIMITED) reach
+   * the bound spreadsheet but may not open others.
+   * https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle#authorization_modes
+   */
+  private call(method: string) {
+    this.env.m(`SpreadsheetApp.${method}`);
+    const mode = this.env.ctx.authMode;
+    if (mode !== 'FULL' && (method === 'openById' || method === 'openByUrl')) {
+      throw this.env.err(
+        `You do not have permission to call SpreadsheetApp.${method}. Required permissions: https://www.googleapis.com/auth/spreadsheets`,
+      );
+    }
+  }
   private spreadsheet(): Spreadsheet {
     if (!this.ss) this.ss = new Spreadsheet(this.env);
     return this.ss;
   }
   getActive() {
-    this.env.m('SpreadsheetApp.getActive');
+    this.call('getActive');
     return this.spreadsheet();
   }
   getActiveSpreadsheet() {
-    this.env.m('SpreadsheetApp.getActiveSpreadsheet');
+    this.call('getActiveSpreadsheet');
     return this.spreadsheet();
   }
   getActiveSheet() {
-    this.env.m('SpreadsheetApp.getActiveSheet');
+    this.call('getActiveSheet');
     return this.env.sheetOf(activeSheet(this.env));
   }
   getActiveRange() {
-    this.env.m('SpreadsheetApp.getActiveRange');
+    this.call('getActiveRange');
     return activeRange(this.env);
   }
   getActiveRangeList() {
-    this.env.m('SpreadsheetApp.getActiveRangeList');
+    this.call('getActiveRangeList');
     return rangeList(this.env, activeRange(this.env));
   }
   getCurrentCell() {
-    this.env.m('SpreadsheetApp.getCurrentCell');
+    this.call('getCurrentCell');
     return currentCell(this.env);
   }
   getSelection() {
-    this.env.m('SpreadsheetApp.getSelection');
+    this.call('getSelection');
     return new Selection(this.env);
   }
   setActiveSheet(sheet: Sheet) {
-    this.env.m('SpreadsheetApp.setActiveSheet');
+    this.call('setActiveSheet');
     return activateSheet(this.env, sheet);
   }
   setActiveRange(range: Range) {
-    this.env.m('SpreadsheetApp.setActiveRange');
+    this.call('setActiveRange');
     this.env.select(range.sheet, range.rect);
     return range;
   }
   setActiveSpreadsheet(_ss: unknown) {
-    this.env.m('SpreadsheetApp.setActiveSpreadsheet');
+    this.call('setActiveSpreadsheet');
   }
   flush() {
-    this.env.m('SpreadsheetApp.flush');
+    this.call('flush');
   }
   getUi() {
     this.env.m('SpreadsheetApp.getUi');
@@ -281,15 +292,15 @@ class SpreadsheetApp {
     return new Ui(this.env);
   }
   newDataValidation() {
-    this.env.m('SpreadsheetApp.newDataValidation');
+    this.call('newDataValidation');
     return new DataValidationBuilder(this.env);
   }
   newConditionalFormatRule() {
-    this.env.m('SpreadsheetApp.newConditionalFormatRule');
+    this.call('newConditionalFormatRule');
     return new ConditionalFormatRuleBuilder(this.env);
   }
   newTextStyle() {
-    this.env.m('SpreadsheetApp.newTextStyle');
+    this.call('newTextStyle');
     const style: Record<string, unknown> = {};
     const set = (k: string) => (x: unknown) => {
       style[k] = x;
@@ -305,7 +316,7 @@ class SpreadsheetApp {
     return b;
   }
   openById(id: string) {
-    this.env.m('SpreadsheetApp.openById');
+    this.call('openById');
     if (id !== this.env.wb.id)
       throw this.env.err(
         `Unexpected error while getting the method or property openById on object SpreadsheetApp.`,
@@ -313,7 +324,7 @@ class SpreadsheetApp {
     return this.spreadsheet();
   }
   openByUrl(url: string) {
-    this.env.m('SpreadsheetApp.openByUrl');
+    this.call('openByUrl');
     if (!String(url).includes(this.env.wb.id))
       throw this.env.err(
         `Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.`,

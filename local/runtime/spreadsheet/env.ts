@@ -63,6 +63,9 @@ export function enumName(v: unknown): string {
   return String(v);
 }
 
+const ALLOWED_WITHOUT_AUTH =
+  /^(Ui|Menu)\.|^SpreadsheetApp\.(getUi|getActive|getActiveSpreadsheet|new\w+)$|^(DataValidationBuilder|ConditionalFormatRuleBuilder)\./;
+
 /** Extra fields RT-EXEC's runtime puts on the context (not in contract.ts). */
 interface RuntimeExtras {
   user?: string;
@@ -105,6 +108,13 @@ export class Env {
   /** Counts the call (and may throw the time limit or an injected fault). */
   m(method: string, cells?: number): void {
     this.ctx.meter.call(method, cells);
+    // AuthMode.NONE (an add-on's onOpen in a document where it was never used): the menu may be
+    // built, nothing in the document read or written. The Spreadsheet handle itself (e.source) exists.
+    // https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle#authorization_modes
+    if (this.ctx.authMode === 'NONE' && !ALLOWED_WITHOUT_AUTH.test(method)) {
+      const qualified = method.startsWith('SpreadsheetApp.') ? method : `SpreadsheetApp.${method}`;
+      throw this.err(`You do not have permission to call ${qualified}`);
+    }
   }
 
   /** An Error as Apps Script throws it: created in the script's realm, name "Exception". */
@@ -122,19 +132,17 @@ export class Env {
 
   /** The error Google gives when a method is called with arguments of the wrong types. */
   signature(method: string, args: unknown[]): Error {
-    const types = args.map((a) => {
+    const typeName = (a: unknown): string => {
       if (a === null || a === undefined) return 'null';
-      if (Array.isArray(a))
-        return 'number[]'.replace(
-          'number',
-          typeof a[0] === 'object' ? 'Object' : typeof a[0] === 'string' ? 'String' : 'number',
-        );
+      if (Array.isArray(a)) return `${a.length ? typeName(a[0]) : 'Object'}[]`;
       if (isDate(a)) return 'Date';
       if (typeof a === 'string') return 'String';
       if (typeof a === 'number') return 'number';
       if (typeof a === 'boolean') return 'Boolean';
-      return String((a as object).toString?.() ?? 'Object');
-    });
+      const named = String((a as object).toString?.() ?? '');
+      return /^[A-Z][A-Za-z]*$/.test(named) ? `SpreadsheetApp.${named}` : 'Object';
+    };
+    const types = args.map(typeName);
     return this.err(`The parameters (${types.join(',')}) don't match the method signature for ${method}.`);
   }
 
