@@ -176,6 +176,15 @@ export class Sandbox {
     this.changed();
   }
 
+  /** Where a script moved this user's cursor (e.g. the sidebar's Problems list selects a cell). */
+  private scriptSelection(): AppState['scriptSelection'] {
+    const wb = this.runtime.workbook;
+    const sel = wb.selections.get(this.user);
+    const sheet = sel ? wb.sheetById(sel.sheetId) : undefined;
+    const cell = sel?.cell ?? (sel?.range ? { row: sel.range.row, col: sel.range.col } : undefined);
+    return sheet && cell ? { sheet: sheet.name, row: cell.row, col: cell.col } : undefined;
+  }
+
   state(): AppState {
     const rt = this.runtime;
     const wb = rt.workbook;
@@ -217,6 +226,7 @@ export class Sandbox {
       sidebarBase: this.sidebarBase,
       sidebarTitle: this.sidebarTitle,
       notices: this.notices,
+      scriptSelection: this.scriptSelection(),
     };
   }
 }

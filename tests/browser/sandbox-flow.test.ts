@@ -349,6 +349,22 @@ test('set up, assign, accept, check in, weekly email, Check-ins row — in the b
     },
   );
 
+  await step(
+    "choosing a problem in the sidebar moves the grid's cursor to its cell",
+    'issue 6 Problems + selectCell',
+    async () => {
+      await sidebar().locator('#tab-problems').click();
+      const problem = sidebar()
+        .locator('button.row-button:enabled', { has: sidebar().locator('.cell') })
+        .first();
+      const where = ((await problem.locator('.cell').textContent()) ?? '').trim(); // e.g. "OKRs!E9" or "E9"
+      const a1 = where.split('!').pop() as string;
+      await problem.click();
+      await page.locator('#namebox', { hasText: new RegExp(`^${a1}$`) }).waitFor();
+      await page.locator(`#grid td.selected[data-a1="${a1}"]`).waitFor();
+    },
+  );
+
   await step('advance the clock to the weekly run', 'issue 7: onTick weekly run', async () => {
     await page.locator('#tick-weekly').click();
     await until(

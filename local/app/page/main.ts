@@ -36,6 +36,7 @@ let sheet: SheetView | undefined;
 /** The tab on screen, and the tab the user last chose (a slower, older load must not win). */
 let sheetName = '';
 let wanted = '';
+let scriptSelection = 'null';
 let lastSheetJson = '';
 let selected: { row: number; col: number } | undefined;
 let emailIndex: number | undefined;
@@ -558,6 +559,21 @@ async function applyState(s: AppState): Promise<void> {
   }
   shownNotice = s.notices.at(-1)?.id ?? shownNotice;
   if (firstLoad) await loadSheet();
+  // A script moved the cursor (the sidebar's Problems list, "select the row"): follow it.
+  const moved = JSON.stringify(s.scriptSelection ?? null);
+  if (moved !== scriptSelection) {
+    scriptSelection = moved;
+    if (!firstLoad && s.scriptSelection) {
+      const { sheet: name, row, col } = s.scriptSelection;
+      wanted = name;
+      renderTabs(s);
+      await loadSheet();
+      select(row, col, false);
+      document
+        .querySelector(`#grid td[data-a1="${colLetter(col)}${row}"]`)
+        ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    }
+  }
 }
 
 async function refresh(): Promise<void> {
