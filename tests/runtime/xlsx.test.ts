@@ -104,12 +104,16 @@ describe('xlsx round trip', () => {
     ss.getSheetByName('Data').getRange('D1:E1').merge();
     ss.getSheetByName('Data').getRange('2:3').shiftRowGroupDepth(1);
     ss.getSheetByName('Data').protect().removeEditors(['someone@example.com']);
+    ss.getSheetByName('Data').hideColumns(3);
+    ss.getSheetByName('Data').setTabColor('#00ff00');
     const back = await workbookFromXlsx(await workbookToXlsx(wb));
     expect(back.formula('Data', 'B2')).toBe('=A2*2');
     expect(back.value('Data', 'B2')).toBe(4);
     expect(back.value('Data', 'B3')).toBe('#REF!');
     expect(back.isHidden('Hidden')).toBe(true);
     expect(back.mergedRanges('Data')).toEqual(['D1:E1']);
+    expect([...back.sheet('Data').hiddenCols]).toEqual([3]);
+    expect(back.sheet('Data').tabColor).toBe('#00ff00');
     expect(back.sheet('Data').rowGroups()).toEqual([{ start: 2, count: 2, depth: 1, collapsed: false }]);
     expect(back.protectionsOf('Data').map((p) => [p.type, p.warningOnly])).toEqual([['SHEET', false]]);
   });

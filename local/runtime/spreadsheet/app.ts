@@ -47,6 +47,7 @@ const MSG = {
   deleteAllCols: 'Sorry, it is not possible to delete all non-frozen columns.',
   lastSheet: "You can't remove all the sheets in a document.",
   hideAll: "You can't hide all the sheets in a document.",
+  freezeAll: "You can't freeze all visible rows on the sheet.",
 };
 
 export function makeEnums() {
@@ -879,7 +880,7 @@ export class Sheet {
   setFrozenRows(n: number) {
     this.m('setFrozenRows');
     if (typeof n !== 'number' || n < 0) throw this.env.signature('SpreadsheetApp.Sheet.setFrozenRows', [n]);
-    if (n >= this.data.maxRows) throw this.env.err(MSG.deleteAllRows.replace('delete', 'freeze'));
+    if (n >= this.data.maxRows) throw this.env.err(MSG.freezeAll);
     this.data.frozenRows = n;
   }
   getFrozenRows() {

@@ -441,7 +441,7 @@ export class Range {
     return this.getFormat('getBackground', 'background');
   }
   getBackgrounds() {
-    return this.getFormatsGrid('getBackground', 'background');
+    return this.getFormatsGrid('getBackgrounds', 'background');
   }
   setFontWeight(w: string | null) {
     return this.setFormat('setFontWeight', 'fontWeight', w == null ? null : w === 'bold' ? 'bold' : 'normal');

@@ -281,6 +281,7 @@ export async function workbookToXlsx(wb: Workbook): Promise<Buffer> {
     });
     for (const [col, px] of Object.entries(s.columnWidths))
       ws.getColumn(Number(col)).width = px / PX_PER_CHAR;
+    for (const col of s.hiddenCols) ws.getColumn(col).hidden = true;
     for (const [r, d] of Object.entries(s.rowDepths)) ws.getRow(Number(r)).outlineLevel = d;
     for (const r of s.hiddenRows) ws.getRow(r).hidden = true;
     for (const m of s.merges) ws.mergeCells(m.row, m.col, m.row + m.numRows - 1, m.col + m.numCols - 1);
@@ -494,6 +495,8 @@ export async function workbookFromXlsx(data: Buffer, sidecarIn?: unknown): Promi
     const s = wb.addSheet(ws.name);
     if (ss) s.id = ss.id;
     s.hidden = ws.state === 'hidden' || ws.state === 'veryHidden';
+    const tab = fromArgb((ws.properties as { tabColor?: { argb?: string } } | undefined)?.tabColor?.argb);
+    if (tab) s.tabColor = tab;
     const view = (ws.views ?? []).find((v) => v.state === 'frozen') as
       | { xSplit?: number; ySplit?: number }
       | undefined;
@@ -567,6 +570,7 @@ export async function workbookFromXlsx(data: Buffer, sidecarIn?: unknown): Promi
       }
     }
     (ws.columns ?? []).forEach((col, i) => {
+      if (col.hidden) s.hiddenCols.add(i + 1);
       if (col.width) s.columnWidths[i + 1] = Math.round(col.width * PX_PER_CHAR);
     });
     const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []) as string[];
@@ -616,8 +620,8 @@ export async function workbookFromXlsx(data: Buffer, sidecarIn?: unknown): Promi
       s.collapsedGroups = new Set(ss.collapsedGroups ?? []);
       s.charts = ss.charts ?? [];
       if (ss.conditionalRules) s.conditionalRules = ss.conditionalRules;
-      s.hiddenCols = new Set(ss.hiddenCols ?? []);
-      s.tabColor = ss.tabColor ?? null;
+      if (ss.hiddenCols) s.hiddenCols = new Set(ss.hiddenCols);
+      if (ss.tabColor !== undefined) s.tabColor = ss.tabColor;
       s.rowHeights = ss.rowHeights ?? {};
       for (const v of ss.validations ?? []) {
         const p = parseA1(v.a1);
