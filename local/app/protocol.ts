@@ -24,6 +24,8 @@ export interface CellView {
   bg?: string;
   color?: string;
   bold?: boolean;
+  /** Sheets' default: numbers and dates right, booleans centred, text left; or the cell's own. */
+  align?: 'left' | 'center' | 'right';
   note?: string;
   /** Allowed values of a dropdown (validation list or range). */
   options?: string[];

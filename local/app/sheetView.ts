@@ -59,6 +59,8 @@ export function sheetView(wb: Workbook, name: string, now: number): SheetView {
       const ref = a1(r + 1, c + 1);
       const view: CellView = { text: shown[r]?.[c] ?? '' };
       const cell = wb.cell(name, ref);
+      const align = alignment(cell?.horizontalAlignment, host.values(name)[r]?.[c]);
+      if (align !== 'left') view.align = align;
       const cf = formats[r]?.[c];
       const bg = cf?.background ?? cell?.background;
       if (bg && !WHITE.test(bg)) view.bg = bg;
@@ -114,4 +116,15 @@ function warningProtections(
     }
   }
   return out;
+}
+
+function alignment(own: string | undefined, value: unknown): 'left' | 'center' | 'right' {
+  const h = (own ?? '').toLowerCase();
+  if (h === 'left' || h === 'center' || h === 'right') return h;
+  if (h === 'normal' || h === 'general' || h === '') {
+    if (typeof value === 'number' || Object.prototype.toString.call(value) === '[object Date]')
+      return 'right';
+    if (typeof value === 'boolean') return 'center';
+  }
+  return 'left';
 }

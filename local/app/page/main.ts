@@ -211,9 +211,6 @@ function colLetter(col: number): string {
   return s;
 }
 
-const looksNumeric = (t: string) =>
-  /^[-+]?[$¥€£]?[\d,]*\.?\d+(%|[a-zA-Z]{0,3})?$/.test(t.trim()) && t.trim() !== '';
-
 function renderTabs(s: AppState): void {
   const tabs = $('tabs');
   tabs.replaceChildren(
@@ -269,7 +266,7 @@ function renderGrid(v: SheetView): void {
     for (let c = 0; c < width; c++) {
       const cell: CellView = v.rows[r]?.[c] ?? { text: '' };
       const classes = [
-        looksNumeric(cell.text) ? 'num' : '',
+        cell.align === 'right' ? 'num' : cell.align === 'center' ? 'center' : '',
         cell.note ? 'note' : '',
         cell.options ? 'dropdown' : '',
         selected && selected.row === r + 1 && selected.col === c + 1 ? 'selected' : '',
@@ -359,6 +356,7 @@ async function applyEdit(value: string): Promise<void> {
   if (cell?.warn !== undefined && !(await confirmEdit(cell.warn))) return;
   // A rejected edit comes back as a notice in the state (shown by applyState).
   await act('/api/edit', { sheet: sheetName, a1, value, paste });
+  $<HTMLInputElement>('paste').checked = false; // a paste is one action, not a mode
   await loadSheet();
 }
 
