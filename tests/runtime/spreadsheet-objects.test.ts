@@ -82,6 +82,39 @@ describe('data validation builder', () => {
     expect(edit('S!A2', '').ok).toBe(true);
   });
 
+  test('checkboxes: insert sets every cell unchecked, custom values, check/uncheck skip other values, remove', () => {
+    const wb = Workbook.fromRows({
+      S: [
+        ['done', 'keep me'],
+        ['x', 'y'],
+      ],
+    });
+    const { ss } = open(wb);
+    const s = ss.getSheetByName('S');
+    s.getRange('A1:A2').insertCheckboxes();
+    expect(wb.values('S').map((r) => r[0])).toEqual([false, false]);
+    s.getRange('B1:B2').insertCheckboxes('yes', 'no');
+    expect(wb.values('S').map((r) => r[1])).toEqual(['no', 'no']);
+    s.getRange('B1').check();
+    expect([wb.value('S', 'B1'), s.getRange('B1:B2').isChecked(), s.getRange('B1').isChecked()]).toEqual([
+      'yes',
+      null,
+      true,
+    ]);
+    const edit = (v: string) =>
+      applyUserEdit(wb, { range: 'S!B2', values: [[v]], paste: false, user: 'u@example.com' });
+    expect(edit('maybe').ok).toBe(false);
+    expect(edit('yes').ok).toBe(true);
+    s.getRange('C1').insertCheckboxes('on');
+    expect(wb.value('S', 'C1')).toBe('');
+    wb.setValues('S', 'A2', [['other']]);
+    s.getRange('A1:A2').check();
+    expect(wb.values('S').map((r) => r[0])).toEqual([true, 'other']);
+    s.getRange('A1:A2').removeCheckboxes();
+    expect(wb.values('S').map((r) => r[0])).toEqual(['', 'other']);
+    expect(wb.validation('S', 'A1')).toBeNull();
+  });
+
   test('builder arguments are type-checked like Google’s', () => {
     const { app } = open(demoWorkbook());
     expect(() => app.newDataValidation().requireValueInList('a,b')).toThrow(

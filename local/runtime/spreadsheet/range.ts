@@ -5,7 +5,7 @@ import type { Env } from './env';
 import { DEFAULT_DATE_TIME_FORMAT, DEFAULT_NUMBER_FORMAT, displayValue, isDate } from './format';
 import { parseTyped } from './input';
 import { DataValidation } from './rules';
-import type { Cell, GridRef } from './types';
+import type { Cell, CellValue, GridRef } from './types';
 import { copyValidation, hasContent, readValue, type SheetData, toCellValue } from './workbook';
 
 export interface RangeShape {
@@ -660,42 +660,54 @@ export class Range {
 
   // ---- checkboxes ----
 
+  /**
+   * Checkbox validation on every cell, and every cell set to the unchecked value (false; '' when
+   * only a checked value is given).
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#insertCheckboxes()
+   */
   insertCheckboxes(checked?: unknown, unchecked?: unknown) {
     this.m('insertCheckboxes', this.n);
     const values = checked === undefined ? [] : unchecked === undefined ? [checked] : [checked, unchecked];
-    const off = values.length === 2 ? values[1] : false;
+    const rule: Cell['validation'] = { criteria: 'CHECKBOX', values, allowInvalid: false, helpText: '' };
+    const { off } = checkboxStates(rule);
     this.each((c) => {
-      c.validation = { criteria: 'CHECKBOX', values: [...values], allowInvalid: false, helpText: '' };
-      if (!hasContent(c)) c.value = off as boolean;
+      c.validation = { ...rule, values: [...values] };
+      delete c.formula;
+      c.value = off;
     });
     return this;
   }
+  /** Clears the validation, and the value only where it is the checked or unchecked value. */
   removeCheckboxes() {
     this.m('removeCheckboxes', this.n);
     this.each((c) => {
-      if (c.validation?.criteria === 'CHECKBOX') {
-        delete c.validation;
-        c.value = '';
-      }
+      if (c.validation?.criteria !== 'CHECKBOX') return;
+      const { on, off } = checkboxStates(c.validation);
+      if (c.value === on || c.value === off) c.value = '';
+      delete c.validation;
     });
     return this;
   }
+  /** Cells whose value is neither the checked nor the unchecked value are left alone. */
   check() {
     this.m('check', this.n);
     this.each((c) => {
-      if (c.validation?.criteria === 'CHECKBOX')
-        c.value = (c.validation.values[0] as boolean | undefined) ?? true;
+      if (c.validation?.criteria !== 'CHECKBOX') return;
+      const { on, off } = checkboxStates(c.validation);
+      if (c.value === on || c.value === off) c.value = on;
     });
     return this;
   }
   uncheck() {
     this.m('uncheck', this.n);
     this.each((c) => {
-      if (c.validation?.criteria === 'CHECKBOX')
-        c.value = (c.validation.values[1] as boolean | undefined) ?? false;
+      if (c.validation?.criteria !== 'CHECKBOX') return;
+      const { on, off } = checkboxStates(c.validation);
+      if (c.value === on || c.value === off) c.value = off;
     });
     return this;
   }
+  /** true when every cell is checked, false when every cell is unchecked, else null. */
   isChecked() {
     this.m('isChecked');
     let sawTrue = false;
@@ -704,8 +716,7 @@ export class Range {
       for (let j = 0; j < this.rect.numCols; j++) {
         const c = this.sheet.cell(this.rect.row + i, this.rect.col + j);
         if (c?.validation?.criteria !== 'CHECKBOX') return null;
-        const on = (c.validation.values[0] as unknown) ?? true;
-        if (c.value === on) sawTrue = true;
+        if (c.value === checkboxStates(c.validation).on) sawTrue = true;
         else sawFalse = true;
       }
     }
@@ -982,6 +993,12 @@ export class TextFinder {
     }
     return hits.length;
   }
+}
+
+/** A checkbox rule's checked and unchecked values: true/false, or the custom ones ('' when only "checked" is given). */
+export function checkboxStates(v: NonNullable<Cell['validation']>): { on: CellValue; off: CellValue } {
+  if (v.values.length === 0) return { on: true, off: false };
+  return { on: v.values[0] as CellValue, off: v.values.length > 1 ? (v.values[1] as CellValue) : '' };
 }
 
 function overlap(a: GridRect, b: GridRect): boolean {

@@ -2,6 +2,7 @@
 // Scripts' writes are never checked (https://developers.google.com/apps-script/reference/spreadsheet/data-validation);
 // only a user's typed edit is, and only a rule with allowInvalid=false rejects it.
 import { dateToSerial, displayValue, isDate } from './format';
+import { checkboxStates } from './range';
 import type { CellValue, GridRef, ValidationSpec } from './types';
 import type { Workbook } from './workbook';
 
@@ -46,11 +47,8 @@ export function satisfies(wb: Workbook, rule: ValidationSpec, value: CellValue):
       return false;
     }
     case 'CHECKBOX': {
-      const on = vals.length ? vals[0] : true;
-      const off = vals.length > 1 ? vals[1] : false;
-      return (
-        value === on || value === off || (vals.length > 0 && (text === String(on) || text === String(off)))
-      );
+      const { on, off } = checkboxStates(rule);
+      return value === on || value === off || text === String(on) || text === String(off);
     }
     case 'DATE_IS_VALID_DATE':
       return isDate(value);
