@@ -332,6 +332,15 @@ function cellValueFromXlsx(v: ExcelJS.CellValue, tz: string): { value: Cell['val
   return { value: String(v) };
 }
 
+/**
+ * Excel's built-in date formats (numFmtId 14 and 22) are "the locale's short date"; ExcelJS names
+ * them 'mm-dd-yy' / 'm/d/yy h:mm'. Shown as Sheets shows them in en_US.
+ */
+const BUILTIN_DATE_FORMATS: Record<string, string> = {
+  'mm-dd-yy': 'M/d/yyyy',
+  'm/d/yy h:mm': 'M/d/yyyy H:mm',
+};
+
 const CRITERIA_FROM_OP: Record<
   string,
   { date: ValidationSpec['criteria']; number: ValidationSpec['criteria'] }
@@ -519,7 +528,7 @@ export async function workbookFromXlsx(data: Buffer, sidecarIn?: unknown): Promi
             : undefined;
         if (own) c.formula = `=${own}`;
         else if (formula) c.formula = formula;
-        const numFmt = xc.numFmt;
+        const numFmt = BUILTIN_DATE_FORMATS[xc.numFmt ?? ''] ?? xc.numFmt;
         if (numFmt && numFmt !== 'General') c.numberFormat = numFmt;
         else if (isDate(value)) c.numberFormat = undefined;
         const fill = xc.fill as ExcelJS.FillPattern | undefined;
