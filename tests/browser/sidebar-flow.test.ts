@@ -144,7 +144,8 @@ test('Japanese UI: a Lead switches the language in Settings and everyone sees Ja
   const ben = await openSidebar(rt, browser, BEN);
   const b = ben.page;
   await b.getByRole('heading', { name: '自分の主要な結果（1）' }).waitFor();
-  expect(await b.getByRole('navigation').textContent()).toBe('自分問題1');
+  // Two tabs for a member (no Assign/Add/Settings), labelled in Japanese, with the error count.
+  expect(await b.getByRole('navigation').textContent()).toBe('自分問題2');
   await b.getByText('承諾待ち').first().waitFor();
   await screenshot(b, 'ja-mine');
   await b.getByRole('button', { name: 'チェックイン O1.3' }).click();
