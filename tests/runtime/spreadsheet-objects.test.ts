@@ -469,3 +469,24 @@ describe('sorting, copying, finding, limits', () => {
     expect(() => r.setValue('x'.repeat(50_000))).not.toThrow();
   });
 });
+
+describe('range lists', () => {
+  test('getRangeList formats several ranges at once; the active range list', () => {
+    const wb = demoWorkbook();
+    const { ss, ctx } = open(wb);
+    const okrs = ss.getSheetByName('OKRs');
+    const list = okrs.getRangeList(['A2', 'A6', 'Team!A1:B1']);
+    list.setBackground('#fce8b2').setFontWeight('bold');
+    expect([wb.background('OKRs', 'A2'), wb.background('OKRs', 'A6'), wb.background('Team', 'B1')]).toEqual([
+      '#fce8b2',
+      '#fce8b2',
+      '#fce8b2',
+    ]);
+    expect(list.getRanges().map((r: Any) => r.getA1Notation())).toEqual(['A2', 'A6', 'A1:B1']);
+    expect(ctx.calls['RangeList.setBackground']).toBe(1);
+    expect(() => okrs.getRangeList('A1')).toThrow(
+      "don't match the method signature for SpreadsheetApp.Sheet.getRangeList",
+    );
+    expect(ss.getActiveRangeList().getRanges()).toHaveLength(1);
+  });
+});

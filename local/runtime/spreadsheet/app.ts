@@ -20,6 +20,7 @@ import {
   PROTECTED_MESSAGE,
   protectionBlocking,
   Range,
+  RangeList,
   type RangeShape,
   storeScriptValue,
 } from './range';
@@ -365,10 +366,15 @@ function activateSheet(env: Env, sheet: Sheet): Sheet {
 }
 
 function rangeList(env: Env, r: Range) {
-  return {
-    toString: () => 'RangeList',
-    getRanges: () => env.list([r]),
-  };
+  return new RangeList(env, [r]);
+}
+
+function rangeListOf(env: Env, fallback: SheetData, a1s: unknown, method: string): RangeList {
+  if (!Array.isArray(a1s) || !a1s.every((x) => typeof x === 'string')) throw env.signature(method, [a1s]);
+  return new RangeList(
+    env,
+    (a1s as string[]).map((a1) => rangeFromA1(env, fallback, a1, method)),
+  );
 }
 
 class Selection {
@@ -564,6 +570,10 @@ class Spreadsheet {
     this.m('getRange');
     return rangeFromA1(this.env, activeSheet(this.env), a1, 'SpreadsheetApp.Spreadsheet.getRange');
   }
+  getRangeList(a1s: string[]) {
+    this.m('getRangeList');
+    return rangeListOf(this.env, activeSheet(this.env), a1s, 'SpreadsheetApp.Spreadsheet.getRangeList');
+  }
   getRangeByName(name: string) {
     this.m('getRangeByName');
     const g = this.wb.namedRanges.get(String(name));
@@ -721,6 +731,10 @@ export class Sheet {
       numRows: (numRows as number | undefined) ?? 1,
       numCols: (numCols as number | undefined) ?? 1,
     });
+  }
+  getRangeList(a1s: string[]) {
+    this.m('getRangeList');
+    return rangeListOf(this.env, this.data, a1s, 'SpreadsheetApp.Sheet.getRangeList');
   }
   dataRange(): Range {
     return new Range(this.env, this.data, {
