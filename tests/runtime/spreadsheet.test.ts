@@ -52,6 +52,14 @@ describe('values keep Google types', () => {
     expect(stored instanceof Date).toBe(true);
     expect(stored.toISOString()).toBe('2026-11-23T14:30:00.000Z');
     expect(wb.displayValues('Log')[1]?.[0]).toBe('11/23/2026 9:30:00');
+    // A Japanese spreadsheet shows dates the Japanese way.
+    const ja = Workbook.fromRows({ Log: [['Time']] }, { locale: 'ja_JP', timeZone: 'Asia/Tokyo' });
+    (createSpreadsheetApp(ja, ctx) as Any)
+      .getActiveSpreadsheet()
+      .getSheetByName('Log')
+      .getRange('A2')
+      .setValue(when);
+    expect(ja.displayValues('Log')[1]?.[0]).toBe('2026/11/23 23:30:00');
   });
 
   test('text written by a script is parsed like typed input unless the cell is plain text', () => {

@@ -109,6 +109,16 @@ export function serialToDate(serial: number, timeZone: string): Date {
 export const DEFAULT_NUMBER_FORMAT = '0.###############';
 export const DEFAULT_DATE_TIME_FORMAT = 'M/d/yyyy H:mm:ss';
 
+/** The date-time format Sheets gives a cell a script writes a Date into, by spreadsheet locale. */
+export function defaultDateTimeFormat(locale: string): string {
+  const l = locale.toLowerCase();
+  if (l === 'en_us' || l === 'en') return DEFAULT_DATE_TIME_FORMAT;
+  if (/^(ja|zh|ko)/.test(l)) return 'yyyy/MM/dd H:mm:ss';
+  if (/^(en_ca|sv|lt|fr_ca)/.test(l)) return 'yyyy-MM-dd H:mm:ss';
+  if (/^(de|ru|pl|fi|nb|da|cs|tr)/.test(l)) return 'dd.MM.yyyy H:mm:ss';
+  return 'dd/MM/yyyy H:mm:ss';
+}
+
 export const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 
 function automaticNumber(n: number): string {

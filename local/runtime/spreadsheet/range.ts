@@ -2,7 +2,7 @@
 // https://developers.google.com/apps-script/reference/spreadsheet/range
 import { type GridRect, rectA1 } from './a1';
 import type { Env } from './env';
-import { DEFAULT_DATE_TIME_FORMAT, DEFAULT_NUMBER_FORMAT, displayValue, isDate } from './format';
+import { DEFAULT_NUMBER_FORMAT, defaultDateTimeFormat, displayValue, isDate } from './format';
 import { parseTyped } from './input';
 import { DataValidation } from './rules';
 import type { Cell, CellValue, GridRef } from './types';
@@ -44,7 +44,7 @@ export function storeScriptValue(env: Env, c: Cell, v: unknown): void {
   delete c.formula;
   c.value = toCellValue(v);
   if (isDate(c.value) && (!c.numberFormat || c.numberFormat === DEFAULT_NUMBER_FORMAT))
-    c.numberFormat = DEFAULT_DATE_TIME_FORMAT;
+    c.numberFormat = defaultDateTimeFormat(env.wb.locale);
 }
 
 /** Whether `actor` may write the rectangle; warning-only protections never block scripts. */
