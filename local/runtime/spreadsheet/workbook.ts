@@ -606,6 +606,12 @@ export class Workbook {
         if (nr > 0) depths[nr] = d;
       }
       s.rowDepths = depths;
+      const heights: Record<number, number> = {};
+      for (const [r, h] of Object.entries(s.rowHeights)) {
+        const nr = moved(Number(r));
+        if (nr > 0) heights[nr] = h;
+      }
+      s.rowHeights = heights;
     }
   }
 
