@@ -615,11 +615,11 @@ class Spreadsheet {
   }
   getDataRange() {
     this.m('getDataRange');
-    return (this.env.sheetOf(activeSheet(this.env)) as Sheet).dataRange();
+    return (this.env.sheetOf(activeSheet(this.env)) as Sheet).__dataRange();
   }
   appendRow(row: unknown[]) {
     this.m('appendRow', Array.isArray(row) ? row.length : 0);
-    (this.env.sheetOf(activeSheet(this.env)) as Sheet).append(row);
+    (this.env.sheetOf(activeSheet(this.env)) as Sheet).__append(row);
     return this;
   }
   moveActiveSheet(pos: number) {
@@ -736,7 +736,8 @@ export class Sheet {
     this.m('getRangeList');
     return rangeListOf(this.env, this.data, a1s, 'SpreadsheetApp.Sheet.getRangeList');
   }
-  dataRange(): Range {
+  /** Internal (not a Google method; the prefix keeps scripts from leaning on it). */
+  __dataRange(): Range {
     return new Range(this.env, this.data, {
       row: 1,
       col: 1,
@@ -746,7 +747,7 @@ export class Sheet {
   }
   getDataRange() {
     this.m('getDataRange');
-    return this.dataRange();
+    return this.__dataRange();
   }
   getSheetValues(row: number, col: number, numRows: number, numCols: number) {
     this.m('getSheetValues', numRows * numCols);
@@ -762,7 +763,7 @@ export class Sheet {
     }
     return this.env.out(out);
   }
-  append(row: unknown[]) {
+  __append(row: unknown[]) {
     if (!Array.isArray(row)) throw this.env.signature('SpreadsheetApp.Sheet.appendRow', [row]);
     const r = this.data.lastRow() + 1;
     assertCellSizes(this.env, row);
@@ -775,7 +776,7 @@ export class Sheet {
   /** Appends after the last row with content; the sheet grows when full. */
   appendRow(row: unknown[]) {
     this.m('appendRow', Array.isArray(row) ? row.length : 0);
-    this.append(row);
+    this.__append(row);
     return this;
   }
   private inheritRow(from: number, to: number, count: number) {

@@ -922,7 +922,7 @@ export class Range {
   }
 
   /** Cells of the range in row-major order (for TextFinder). */
-  cellsInOrder(): Array<{ row: number; col: number; cell: Cell | undefined }> {
+  __cells(): Array<{ row: number; col: number; cell: Cell | undefined }> {
     const out: Array<{ row: number; col: number; cell: Cell | undefined }> = [];
     for (let i = 0; i < this.rect.numRows; i++) {
       for (let j = 0; j < this.rect.numCols; j++) {
@@ -950,7 +950,7 @@ export class TextFinder {
   private hits(): Array<{ row: number; col: number }> {
     const tz = this.range.env.wb.timeZone;
     const needle = this.matchCaseOn ? this.text : this.text.toLowerCase();
-    return this.range.cellsInOrder().filter(({ cell }) => {
+    return this.range.__cells().filter(({ cell }) => {
       if (!cell || (cell.value === '' && cell.formula === undefined)) return false;
       const shown = displayValue(cell.value, cell.numberFormat, tz);
       const hay = this.matchCaseOn ? shown : shown.toLowerCase();
