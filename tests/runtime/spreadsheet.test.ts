@@ -289,7 +289,7 @@ describe('charts and UI-less executions', () => {
   test('charts are stored with type, ranges and options; Charts.ChartType names the type', () => {
     const wb = demoWorkbook();
     const { ss, ctx } = open(wb);
-    const Charts = createChartsService() as Any;
+    const Charts = createChartsService(ctx) as Any;
     const okrs = ss.getSheetByName('OKRs');
     const chart = okrs
       .newChart()
@@ -303,6 +303,7 @@ describe('charts and UI-less executions', () => {
     const [stored] = okrs.getCharts();
     expect(stored.getRanges().map((r: Any) => r.getA1Notation())).toEqual(['D1:D13', 'M1:M13']);
     expect(stored.getOptions().get('title')).toBe('Progress by key result');
+    expect(stored.modify().getChartType()).toBe(Charts.ChartType.BAR);
     expect(wb.charts('OKRs')).toMatchObject([{ type: 'BAR', position: { row: 2, col: 20 } }]);
     okrs.updateChart(stored.modify().setOption('title', 'Renamed').build());
     expect(wb.charts('OKRs')[0]?.options.title).toBe('Renamed');

@@ -88,10 +88,20 @@ export function makeEnums() {
   };
 }
 
+const chartTypes = new WeakMap<object, ReturnType<typeof makeEnum<typeof CHART_TYPES>>>();
+function chartTypesFor(ctx: ExecutionContext) {
+  let e = chartTypes.get(ctx);
+  if (!e) {
+    e = makeEnum(CHART_TYPES);
+    chartTypes.set(ctx, e);
+  }
+  return e;
+}
+
 /** The SpreadsheetApp global for one execution. */
 export function createSpreadsheetApp(wb: Workbook, ctx: ExecutionContext): object {
   const env = new Env(wb, ctx);
-  const enums = makeEnums();
+  const enums = { ...makeEnums(), ChartType: chartTypesFor(ctx) };
   env.enums = enums as unknown as Env['enums'];
   const sheetObjs = new Map<SheetData, Sheet>();
   env.sheetOf = (s) => {
@@ -1285,10 +1295,11 @@ export { Menu, Spreadsheet, SpreadsheetApp, Ui };
  * Charts.ChartType.BAR to EmbeddedChartBuilder.setChartType). Reading an enum is not a service call.
  * https://developers.google.com/apps-script/reference/charts/chart-type
  */
-export function createChartsService(): object {
+export function createChartsService(ctx?: ExecutionContext): object {
   return {
     toString: () => 'Charts',
-    ChartType: makeEnum(CHART_TYPES),
+    // Shared with the execution's SpreadsheetApp, so getChartType() === Charts.ChartType.BAR holds.
+    ChartType: ctx ? chartTypesFor(ctx) : makeEnum(CHART_TYPES),
     Position: makeEnum(['TOP', 'RIGHT', 'BOTTOM', 'NONE'] as const),
     CurveStyle: makeEnum(['NORMAL', 'SMOOTH'] as const),
     PointStyle: makeEnum(['NONE', 'TINY', 'MEDIUM', 'LARGE', 'HUGE'] as const),
