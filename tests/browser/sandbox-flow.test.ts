@@ -44,7 +44,9 @@ async function step<T>(name: string, feature: string, body: () => Promise<T>): P
   try {
     return await body();
   } catch (e) {
-    throw new Error(`step "${name}" (${feature}) failed: ${(e as Error).message.split('\n')[0]}`);
+    // Playwright's call log names the locator that timed out: keep it.
+    const lines = (e as Error).message.split('\n').filter((l) => l.trim() && !/^Call log/.test(l));
+    throw new Error(`step "${name}" (${feature}) failed: ${lines.slice(0, 2).join(' | ')}`);
   }
 }
 
@@ -80,6 +82,12 @@ async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: str
   }
   if (!ok(v)) throw new Error(`timed out waiting for ${what}`);
   return v;
+}
+
+/** Waits until the page has applied the server's latest state (menus, notices, cursor moves). */
+async function pageCaughtUp(): Promise<void> {
+  const { version } = await api<{ version: number }>('api/version');
+  await page.waitForFunction((v) => Number(document.body.dataset.version ?? -1) >= v, version);
 }
 
 const lastSeq = async () => (await api<AppState>('api/state')).log.at(-1)?.seq ?? 0;
@@ -194,6 +202,9 @@ test('set up, assign, accept, check in, weekly email, Check-ins row — in the b
       .flatMap((m) => m.items)
       .find((i): i is MenuItemView => 'caption' in i && /set up/i.test(i.caption));
     const run = await lastRunOf(item?.functionName ?? 'setUpSheet', before);
+    // Set-up may report through Ui.alert (a modal, as in Sheets): read it and close it.
+    if (await page.locator('#alert[open]').count()) await page.getByRole('button', { name: 'OK' }).click();
+    await pageCaughtUp();
     expect(run).toMatchObject({ ok: true, user: lead.email });
     expect((await api<AppState>('api/state')).sheets).toEqual(
       expect.arrayContaining(['OKRs', 'Team', 'Check-ins']),
@@ -354,12 +365,17 @@ test('set up, assign, accept, check in, weekly email, Check-ins row — in the b
     'issue 6 Problems + selectCell',
     async () => {
       await sidebar().locator('#tab-problems').click();
-      const problem = sidebar()
+      await sidebar()
         .locator('button.row-button:enabled', { has: sidebar().locator('.cell') })
-        .first();
-      const where = ((await problem.locator('.cell').textContent()) ?? '').trim(); // e.g. "OKRs!E9" or "E9"
-      const a1 = where.split('!').pop() as string;
-      await problem.click();
+        .first()
+        .click();
+      // The sidebar confirms "Selected OKRs!P8." (or "Selected P8."): the grid must show that cell.
+      const status = sidebar()
+        .getByRole('status')
+        .filter({ hasText: /^Selected / });
+      await status.waitFor();
+      const a1 = (/([A-Z]+\d+)\.?$/.exec(((await status.textContent()) ?? '').trim()) ?? [])[1];
+      expect(a1).toBeDefined();
       await page.locator('#namebox', { hasText: new RegExp(`^${a1}$`) }).waitFor();
       await page.locator(`#grid td.selected[data-a1="${a1}"]`).waitFor();
     },

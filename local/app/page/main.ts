@@ -537,6 +537,7 @@ function renderLog(s: AppState): void {
 }
 
 async function applyState(s: AppState): Promise<void> {
+  if (state && s.version < state.version) return; // an older answer that arrived late
   const firstLoad = !state;
   state = s;
   document.title = `${s.workbookName} — OKR Owners sandbox`;
@@ -572,6 +573,8 @@ async function applyState(s: AppState): Promise<void> {
         ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     }
   }
+  // For tests and tools: the state version this page has fully applied.
+  document.body.dataset.version = String(s.version);
 }
 
 async function refresh(): Promise<void> {
