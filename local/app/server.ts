@@ -103,11 +103,11 @@ export async function startServer(sandbox: Sandbox, port: number): Promise<Sandb
   const page = await bundlePage();
   // The runtime's HtmlService server (the real dist/Sidebar.html with its google.script.run shim)
   // on its own origin, as Google serves sidebars from a sandboxed origin. onRun: each sidebar call
-  // is logged and saved like any other change. (serve()'s declared type lists only `port`; its
-  // implementation takes ServeOptions, whose onRun this passes through.)
-  const serveOptions: { port?: number } = { port: 0 };
-  Object.assign(serveOptions, { onRun: (r: RunResult) => sandbox.external(r, 'sidebar') });
-  const rtServer = await sandbox.runtime.serve(serveOptions);
+  // is logged and saved like any other change.
+  const rtServer = await sandbox.runtime.serve({
+    port: 0,
+    onRun: (r: RunResult) => sandbox.external(r, 'sidebar'),
+  });
   sandbox.sidebarBase = rtServer.url.replace(/\/$/, '');
   const csp = `${PAGE_CSP} ${sandbox.sidebarBase}`;
 
