@@ -660,7 +660,10 @@ export class Sheet {
   private assertWritable(r: GridRect = this.whole()) {
     if (protectionBlocking(this.env, this.data, r, this.env.actor)) throw this.env.err(PROTECTED_MESSAGE);
   }
-  /** Inserting rows/columns is refused only by a protection of the whole sheet (ranges just move). */
+  /**
+   * Structure edits (inserting rows/columns, renaming, hiding, freezing, widths, rules, charts) are
+   * refused only by a protection of the whole sheet; protected ranges just move with them.
+   */
   private assertInsertable() {
     const blocked = this.env.wb.protections.some(
       (p) =>
@@ -679,6 +682,7 @@ export class Sheet {
   }
   setName(name: string) {
     this.m('setName');
+    this.assertInsertable();
     const n = String(name);
     const other = this.env.wb.findSheet(n);
     if (other && other !== this.data) throw this.env.err(MSG.sheetExists(n));
@@ -904,6 +908,7 @@ export class Sheet {
   }
   setFrozenRows(n: number) {
     this.m('setFrozenRows');
+    this.assertInsertable();
     if (typeof n !== 'number' || n < 0) throw this.env.signature('SpreadsheetApp.Sheet.setFrozenRows', [n]);
     if (n >= this.data.maxRows) throw this.env.err(MSG.freezeAll);
     this.data.frozenRows = n;
@@ -914,6 +919,7 @@ export class Sheet {
   }
   setFrozenColumns(n: number) {
     this.m('setFrozenColumns');
+    this.assertInsertable();
     if (typeof n !== 'number' || n < 0)
       throw this.env.signature('SpreadsheetApp.Sheet.setFrozenColumns', [n]);
     this.data.frozenCols = n;
@@ -924,11 +930,13 @@ export class Sheet {
   }
   setColumnWidth(col: number, width: number) {
     this.m('setColumnWidth');
+    this.assertInsertable();
     this.data.columnWidths[col] = width;
     return this;
   }
   setColumnWidths(start: number, count: number, width: number) {
     this.m('setColumnWidths');
+    this.assertInsertable();
     for (let c = start; c < start + count; c++) this.data.columnWidths[c] = width;
     return this;
   }
@@ -946,6 +954,7 @@ export class Sheet {
   }
   setRowHeight(row: number, h: number) {
     this.m('setRowHeight');
+    this.assertInsertable();
     this.data.rowHeights[row] = h;
     return this;
   }
@@ -955,6 +964,7 @@ export class Sheet {
   }
   hideSheet() {
     this.m('hideSheet');
+    this.assertInsertable();
     if (this.env.wb.sheets.filter((s) => !s.hidden && s !== this.data).length === 0)
       throw this.env.err(MSG.hideAll);
     this.data.hidden = true;
@@ -962,6 +972,7 @@ export class Sheet {
   }
   showSheet() {
     this.m('showSheet');
+    this.assertInsertable();
     this.data.hidden = false;
     return this;
   }
@@ -971,10 +982,12 @@ export class Sheet {
   }
   hideRows(start: number, count = 1) {
     this.m('hideRows');
+    this.assertInsertable();
     for (let r = start; r < start + count; r++) this.data.hiddenRows.add(r);
   }
   showRows(start: number, count = 1) {
     this.m('showRows');
+    this.assertInsertable();
     for (let r = start; r < start + count; r++) this.data.hiddenRows.delete(r);
   }
   isRowHiddenByUser(row: number) {
@@ -983,10 +996,12 @@ export class Sheet {
   }
   hideColumns(start: number, count = 1) {
     this.m('hideColumns');
+    this.assertInsertable();
     for (let c = start; c < start + count; c++) this.data.hiddenCols.add(c);
   }
   showColumns(start: number, count = 1) {
     this.m('showColumns');
+    this.assertInsertable();
     for (let c = start; c < start + count; c++) this.data.hiddenCols.delete(c);
   }
   isColumnHiddenByUser(col: number) {
@@ -995,6 +1010,7 @@ export class Sheet {
   }
   setTabColor(color: string | null) {
     this.m('setTabColor');
+    this.assertInsertable();
     this.data.tabColor = color === null ? null : this.env.color(color);
     return this;
   }
@@ -1017,6 +1033,7 @@ export class Sheet {
   }
   setConditionalFormatRules(rules: ConditionalFormatRule[]) {
     this.m('setConditionalFormatRules');
+    this.assertInsertable();
     if (!Array.isArray(rules) || !rules.every((r) => r instanceof ConditionalFormatRule)) {
       throw this.env.signature('SpreadsheetApp.Sheet.setConditionalFormatRules', [rules]);
     }
@@ -1035,6 +1052,7 @@ export class Sheet {
   }
   clearConditionalFormatRules() {
     this.m('clearConditionalFormatRules');
+    this.assertInsertable();
     this.data.conditionalRules = [];
   }
   newChart() {
@@ -1043,6 +1061,7 @@ export class Sheet {
   }
   insertChart(chart: EmbeddedChart) {
     this.m('insertChart');
+    this.assertInsertable();
     if (!(chart instanceof EmbeddedChart))
       throw this.env.signature('SpreadsheetApp.Sheet.insertChart', [chart]);
     const spec = structuredClone(chart.spec);
@@ -1056,10 +1075,12 @@ export class Sheet {
   }
   removeChart(chart: EmbeddedChart) {
     this.m('removeChart');
+    this.assertInsertable();
     this.data.charts = this.data.charts.filter((c) => c.id !== chart.spec.id);
   }
   updateChart(chart: EmbeddedChart) {
     this.m('updateChart');
+    this.assertInsertable();
     const i = this.data.charts.findIndex((c) => c.id === chart.spec.id);
     if (i < 0) throw this.env.err('Chart not found');
     this.data.charts[i] = structuredClone(chart.spec);
