@@ -412,6 +412,10 @@ describe('time zone', () => {
     expect(() =>
       open(wb, { user: 'lucas.meyer@example.com' }).ss.getSheetByName('Team').insertRowsAfter(2, 1),
     ).toThrow(PROTECTED_MESSAGE);
+    const teamAsMember = open(wb, { user: 'lucas.meyer@example.com' }).ss.getSheetByName('Team');
+    expect(() => teamAsMember.setName('People')).toThrow(PROTECTED_MESSAGE);
+    expect(() => teamAsMember.setFrozenRows(2)).toThrow(PROTECTED_MESSAGE);
+    expect(() => member.setColumnWidth(2, 200)).not.toThrow();
   });
 });
 
