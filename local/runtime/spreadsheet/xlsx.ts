@@ -546,7 +546,7 @@ export async function workbookFromXlsx(data: Buffer, sidecarIn?: unknown): Promi
         if (font?.strike) c.fontLine = 'line-through';
         const al = xc.alignment;
         if (al?.horizontal) c.horizontalAlignment = al.horizontal;
-        if (al?.vertical) c.verticalAlignment = al.vertical === 'middle' ? 'center' : al.vertical;
+        if (al?.vertical) c.verticalAlignment = al.vertical; // Apps Script names them top | middle | bottom, as xlsx does
         if (al?.wrapText) c.wrap = true;
         const note = xc.note as unknown;
         if (typeof note === 'string' && note) c.note = note;
