@@ -5,6 +5,7 @@
 //   docs/screenshots/summary.png          the Summary tab
 //   docs/screenshots/owner-email.png      an owner's weekly email as they see it
 //   docs/screenshots/sandbox-outbox.png   the sandbox's outbox with that email open
+//   docs/screenshots/sandbox-menu.png     Extensions → OKR Owners, as onOpen built it
 // A step whose feature has not landed is reported and skipped; the script fails only when it could
 // take no screenshot at all or one is over 300 KB.
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -160,6 +161,16 @@ async function main(): Promise<void> {
       await openTab('OKRs');
       await page.getByRole('tab', { name: /Execution log/ }).click();
       await shoot('sandbox', page);
+    });
+
+    await attempt('extensions menu', async () => {
+      await page.getByRole('button', { name: 'Extensions' }).click();
+      await page.locator('.menubar .dropdown').waitFor();
+      const path = join(OUT, 'sandbox-menu.png');
+      await page.evaluate(() => document.getElementById('notices')?.replaceChildren());
+      await page.screenshot({ path, clip: { x: 0, y: 0, width: 560, height: 300 } });
+      taken.push(`sandbox-menu.png (${Math.round(statSync(path).size / 1024)} KB)`);
+      await page.keyboard.press('Escape');
     });
 
     await attempt('summary', async () => {

@@ -129,8 +129,8 @@ export interface AppState {
   /** The runtime's HtmlService server; the page loads `${sidebarBase}/sidebar?as=USER`. */
   sidebarBase: string;
   notices: Notice[];
-  /** The cell a script last selected for this user (Range.activate / setActiveRange), if any. */
-  scriptSelection?: { sheet: string; row: number; col: number };
+  /** The cell a script last selected for this user (Range.activate / setActiveRange); `seq` grows per move. */
+  scriptSelection?: { seq: number; sheet: string; row: number; col: number };
 }
 
 export interface ActionResult {

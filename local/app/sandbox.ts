@@ -6,6 +6,8 @@ import type { AppState, EmailView, ExecutionView, MenuView, Notice } from './pro
 import { defaultUser, teamPeople } from './team';
 
 const LOG_LIMIT = 200;
+const CURSOR_MOVES =
+  /(^|\.)(activate|activateAsCurrentCell|setActiveRange|setActiveRangeList|setActiveSelection|setCurrentCell|setActiveSheet)$/;
 
 /** A request the sandbox refuses (unknown person or menu item): the page shows the message. */
 export class SandboxError extends Error {}
@@ -20,6 +22,9 @@ export class Sandbox {
   private seq = 0;
   private notices: Notice[] = [];
   private noticeSeq = 0;
+  /** Where a script last moved the current user's cursor on purpose. */
+  private cursor: AppState['scriptSelection'];
+  private cursorSeq = 0;
   private sidebarOpen = false;
   private sidebarTitle = '';
   /** Where the runtime serves the sidebar (its own origin, like Google's sandboxed iframe). */
@@ -122,6 +127,12 @@ export class Sandbox {
 
   private record(r: RunResult & { rejected?: string }, via: string, rejected?: string): void {
     const totalCalls = Object.values(r.calls ?? {}).reduce((a, b) => a + b, 0);
+    // Only an explicit move (Range.activate, setActiveRange…) moves the grid: reading the active
+    // sheet also fills in a default selection, which must not yank the user to another tab.
+    if (r.user === this.user && Object.keys(r.calls ?? {}).some((k) => CURSOR_MOVES.test(k))) {
+      const at = this.scriptSelection();
+      if (at) this.cursor = { seq: ++this.cursorSeq, ...at };
+    }
     // The sidebar polls (e.g. which row is active) every few seconds: identical consecutive runs
     // become one line with a count instead of flooding the log.
     const prev = this.log.at(-1);
@@ -177,7 +188,7 @@ export class Sandbox {
   }
 
   /** Where a script moved this user's cursor (e.g. the sidebar's Problems list selects a cell). */
-  private scriptSelection(): AppState['scriptSelection'] {
+  private scriptSelection(): { sheet: string; row: number; col: number } | undefined {
     const wb = this.runtime.workbook;
     const sel = wb.selections.get(this.user);
     const sheet = sel ? wb.sheetById(sel.sheetId) : undefined;
@@ -226,7 +237,7 @@ export class Sandbox {
       sidebarBase: this.sidebarBase,
       sidebarTitle: this.sidebarTitle,
       notices: this.notices,
-      scriptSelection: this.scriptSelection(),
+      scriptSelection: this.cursor,
     };
   }
 }

@@ -36,7 +36,7 @@ let sheet: SheetView | undefined;
 /** The tab on screen, and the tab the user last chose (a slower, older load must not win). */
 let sheetName = '';
 let wanted = '';
-let scriptSelection = 'null';
+let scriptSelection = 0;
 let lastSheetJson = '';
 let selected: { row: number; col: number } | undefined;
 let emailIndex: number | undefined;
@@ -559,7 +559,7 @@ async function applyState(s: AppState): Promise<void> {
   shownNotice = s.notices.at(-1)?.id ?? shownNotice;
   if (firstLoad) await loadSheet();
   // A script moved the cursor (the sidebar's Problems list, "select the row"): follow it.
-  const moved = JSON.stringify(s.scriptSelection ?? null);
+  const moved = s.scriptSelection?.seq ?? 0;
   if (moved !== scriptSelection) {
     scriptSelection = moved;
     if (!firstLoad && s.scriptSelection) {
