@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import {
   buildSidecar,
   createSpreadsheetApp,
@@ -226,5 +227,52 @@ describe('a saved file edited by another tool', () => {
     const ids = back.sheets.map((s) => s.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(back.protectionsOf('Check-ins')[0]?.warningOnly).toBe(true);
+  });
+});
+
+describe('xlsx round trip over generated workbooks', () => {
+  const value = fc.oneof(
+    fc.constant(''),
+    fc.integer({ min: -1e9, max: 1e9 }),
+    fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }),
+    fc.boolean(),
+    fc.string({ maxLength: 30 }),
+    fc.constantFrom(
+      '007',
+      '=1+1 as text',
+      "'quoted",
+      '2026-11-30',
+      '45%',
+      'TRUE',
+      '  spaced  ',
+      '日本語のメモ',
+    ),
+    fc
+      .date({ min: new Date('1990-01-01'), max: new Date('2090-01-01'), noInvalidDate: true })
+      .map((d) => new Date(Math.round(d.getTime() / 1000) * 1000)),
+  );
+
+  test('values keep their types and text stays text, whatever it looks like', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(value, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 6 }),
+        async (rows) => {
+          const wb = new Workbook({ timeZone: 'Europe/Berlin' });
+          const s = wb.addSheet('Data');
+          // Host writes store values as given (no parsing), like values read back from Sheets.
+          rows.forEach((r, i) => {
+            r.forEach((v, j) => {
+              s.cellForWrite(i + 1, j + 1).value = v;
+            });
+          });
+          const back = await workbookFromXlsx(
+            await workbookToXlsx(wb),
+            JSON.parse(JSON.stringify(wb.sidecar())),
+          );
+          expect(back.values('Data')).toEqual(wb.values('Data'));
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 });
