@@ -256,6 +256,32 @@ describe('user edits vs script writes', () => {
   });
 });
 
+describe('service objects', () => {
+  test('print as their class name and serialise as {} (nothing of the runtime leaks)', () => {
+    const { ss, app } = open(demoWorkbook());
+    const sheet = ss.getSheetByName('OKRs');
+    const things = [
+      app,
+      ss,
+      sheet,
+      sheet.getRange('A1'),
+      app.newDataValidation(),
+      sheet.protect(),
+      app.getUi(),
+    ];
+    expect(things.map(String)).toEqual([
+      'SpreadsheetApp',
+      'Spreadsheet',
+      'Sheet',
+      'Range',
+      'DataValidationBuilder',
+      'Protection',
+      'Ui',
+    ]);
+    expect(things.map((t) => JSON.stringify(t))).toEqual(things.map(() => '{}'));
+  });
+});
+
 describe('menus and ui', () => {
   test('add-on menu items reach the UiSink; alert returns OK; toast', () => {
     const { app, ss, ctx } = open(demoWorkbook());

@@ -233,6 +233,10 @@ class SpreadsheetApp {
   toString() {
     return 'SpreadsheetApp';
   }
+  /** Service objects serialise as {} in Apps Script (and must not expose the runtime's internals). */
+  toJSON() {
+    return {};
+  }
   /**
    * Counts the call (Env.m refuses data access in AuthMode.NONE); simple triggers (LIMITED) reach
    * the bound spreadsheet but may not open others.
@@ -392,6 +396,10 @@ class Selection {
   toString() {
     return 'Selection';
   }
+  /** Service objects serialise as {} in Apps Script (and must not expose the runtime's internals). */
+  toJSON() {
+    return {};
+  }
   getActiveRange() {
     this.env.m('Selection.getActiveRange');
     return activeRange(this.env);
@@ -416,6 +424,10 @@ class Spreadsheet {
   constructor(private readonly env: Env) {}
   toString() {
     return 'Spreadsheet';
+  }
+  /** Service objects serialise as {} in Apps Script (and must not expose the runtime's internals). */
+  toJSON() {
+    return {};
   }
   private m(method: string, cells?: number) {
     this.env.m(`Spreadsheet.${method}`, cells);
@@ -649,6 +661,10 @@ export class Sheet {
   ) {}
   toString() {
     return 'Sheet';
+  }
+  /** Service objects serialise as {} in Apps Script (and must not expose the runtime's internals). */
+  toJSON() {
+    return {};
   }
   private m(method: string, cells?: number) {
     this.env.m(`Sheet.${method}`, cells);
@@ -1217,6 +1233,10 @@ class Ui {
   toString() {
     return 'Ui';
   }
+  /** Service objects serialise as {} in Apps Script (and must not expose the runtime's internals). */
+  toJSON() {
+    return {};
+  }
   createAddonMenu() {
     this.env.m('Ui.createAddonMenu');
     return new Menu(this.env, '', true);
@@ -1276,6 +1296,10 @@ class Menu {
   ) {}
   toString() {
     return 'Menu';
+  }
+  /** Service objects serialise as {} in Apps Script (and must not expose the runtime's internals). */
+  toJSON() {
+    return {};
   }
   addItem(caption: string, functionName: string) {
     this.env.m('Menu.addItem');

@@ -10,6 +10,10 @@ export class User {
   toString() {
     return 'User';
   }
+  /** Service objects serialise as {} in Apps Script (and must not expose the runtime's internals). */
+  toJSON() {
+    return {};
+  }
   getEmail() {
     return this.email;
   }
@@ -25,6 +29,10 @@ export class Protection {
   ) {}
   toString() {
     return 'Protection';
+  }
+  /** Service objects serialise as {} in Apps Script (and must not expose the runtime's internals). */
+  toJSON() {
+    return {};
   }
   private m(method: string) {
     this.env.m(`Protection.${method}`);
@@ -167,6 +175,10 @@ export class NamedRange {
   toString() {
     return 'NamedRange';
   }
+  /** Service objects serialise as {} in Apps Script (and must not expose the runtime's internals). */
+  toJSON() {
+    return {};
+  }
   getName() {
     this.env.m('NamedRange.getName');
     return this.name;
@@ -209,6 +221,10 @@ export class Group {
   ) {}
   toString() {
     return 'Group';
+  }
+  /** Service objects serialise as {} in Apps Script (and must not expose the runtime's internals). */
+  toJSON() {
+    return {};
   }
   private key() {
     return `${this.depth}:${this.start}`;
@@ -307,6 +323,10 @@ export class EmbeddedChart {
   toString() {
     return 'EmbeddedChart';
   }
+  /** Service objects serialise as {} in Apps Script (and must not expose the runtime's internals). */
+  toJSON() {
+    return {};
+  }
   getChartId() {
     this.env.m('EmbeddedChart.getChartId');
     return this.spec.id;
@@ -355,6 +375,10 @@ export class EmbeddedChartBuilder {
   ) {}
   toString() {
     return 'EmbeddedChartBuilder';
+  }
+  /** Service objects serialise as {} in Apps Script (and must not expose the runtime's internals). */
+  toJSON() {
+    return {};
   }
   private m(method: string) {
     this.env.m(`EmbeddedChartBuilder.${method}`);

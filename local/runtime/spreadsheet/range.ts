@@ -130,6 +130,10 @@ export class Range {
   toString() {
     return 'Range';
   }
+  /** Service objects serialise as {} in Apps Script (and must not expose the runtime's internals). */
+  toJSON() {
+    return {};
+  }
 
   __ref(): GridRef {
     return { sheetId: this.sheet.id, ...this.rect };
@@ -947,6 +951,10 @@ export class TextFinder {
   toString() {
     return 'TextFinder';
   }
+  /** Service objects serialise as {} in Apps Script (and must not expose the runtime's internals). */
+  toJSON() {
+    return {};
+  }
   private hits(): Array<{ row: number; col: number }> {
     const tz = this.range.env.wb.timeZone;
     const needle = this.matchCaseOn ? this.text : this.text.toLowerCase();
@@ -1021,6 +1029,10 @@ export class RangeList {
   ) {}
   toString() {
     return 'RangeList';
+  }
+  /** Service objects serialise as {} in Apps Script (and must not expose the runtime's internals). */
+  toJSON() {
+    return {};
   }
   private all(method: string, f: (r: Range) => void): this {
     this.env.m(

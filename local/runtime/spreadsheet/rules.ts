@@ -94,6 +94,10 @@ export class DataValidation {
   toString() {
     return 'DataValidation';
   }
+  /** Service objects serialise as {} in Apps Script (and must not expose the runtime's internals). */
+  toJSON() {
+    return {};
+  }
   getCriteriaType() {
     this.env.m('DataValidation.getCriteriaType');
     return this.env.enums.DataValidationCriteria[this.spec.criteria];
@@ -137,6 +141,10 @@ export class DataValidationBuilder {
   ) {}
   toString() {
     return 'DataValidationBuilder';
+  }
+  /** Service objects serialise as {} in Apps Script (and must not expose the runtime's internals). */
+  toJSON() {
+    return {};
   }
   private set(method: string, criteria: ValidationCriteria, values: unknown[]): this {
     this.env.m(`DataValidationBuilder.${method}`);
@@ -327,6 +335,10 @@ export class BooleanCondition {
   toString() {
     return 'BooleanCondition';
   }
+  /** Service objects serialise as {} in Apps Script (and must not expose the runtime's internals). */
+  toJSON() {
+    return {};
+  }
   getCriteriaType() {
     this.env.m('BooleanCondition.getCriteriaType');
     return this.env.enums.BooleanCriteria[this.spec.condition.type];
@@ -369,6 +381,10 @@ export class ConditionalFormatRule {
   toString() {
     return 'ConditionalFormatRule';
   }
+  /** Service objects serialise as {} in Apps Script (and must not expose the runtime's internals). */
+  toJSON() {
+    return {};
+  }
   getBooleanCondition() {
     this.env.m('ConditionalFormatRule.getBooleanCondition');
     return this.spec.condition.type ? new BooleanCondition(this.env, this.spec) : null;
@@ -400,6 +416,10 @@ export class ConditionalFormatRuleBuilder {
   ) {}
   toString() {
     return 'ConditionalFormatRuleBuilder';
+  }
+  /** Service objects serialise as {} in Apps Script (and must not expose the runtime's internals). */
+  toJSON() {
+    return {};
   }
   private when(method: string, type: BooleanCriteria, values: unknown[]): this {
     this.env.m(`ConditionalFormatRuleBuilder.${method}`);
