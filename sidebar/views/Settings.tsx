@@ -22,6 +22,8 @@ export function Settings(props: Props) {
   const [form, setForm] = useState<SaveSettingsRequest | null>(null);
   const [error, setError] = useState<FormError | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The switch's position while the server installs or removes the trigger (then the server's word). */
+  const [weeklyWanted, setWeeklyWanted] = useState<boolean | null>(null);
   const id = useId('set');
 
   function apply(res: SettingsResult) {
@@ -66,6 +68,7 @@ export function Settings(props: Props) {
   }
 
   async function toggleWeekly(on: boolean) {
+    setWeeklyWanted(on);
     setBusy(true);
     try {
       await (on ? server.enableWeeklyEmails() : server.disableWeeklyEmails());
@@ -75,6 +78,7 @@ export function Settings(props: Props) {
       setError({ error: errorText(err) });
       props.onStatus(errorText(err), true);
     } finally {
+      setWeeklyWanted(null);
       setBusy(false);
     }
   }
@@ -106,7 +110,7 @@ export function Settings(props: Props) {
         <label class="choice">
           <input
             type="checkbox"
-            checked={view.settings.weeklyEmails}
+            checked={weeklyWanted ?? view.settings.weeklyEmails}
             disabled={disabled}
             onChange={(e) => toggleWeekly((e.target as HTMLInputElement).checked)}
           />
