@@ -208,11 +208,12 @@ export function checkIn(raw: unknown): ActionResult {
     const kr = findKeyResult(snap.okrs, req.id);
     requireActOn(caller, kr);
     const plan = planCheckIn(kr, req, caller.email, ctx.now, keyResultProgress);
-    // The log is checked before the row is touched, so a missing log never leaves half a check-in.
+    // The log is checked before anything is written, so a missing log never leaves half a
+    // check-in; and it is written first, so even a failure writing the row loses no check-in.
     const log = checkInLog(snap.tabs.checkIns);
     if (!log) throw new RequestError('not-set-up');
-    applyPatches(snap, [plan], ctx);
     if (plan.log) appendCheckIns(log, [plan.log], makeDate, (c) => CONFIDENCE_LABEL[c]);
+    applyPatches(snap, [plan], ctx);
     return t(REQUEST_MESSAGES, ctx.lang, 'checked-in', { id: kr.id });
   });
 }
