@@ -29,6 +29,7 @@ const PAYLOADS = [
   '<embed src="javascript:alert(1)">',
   '<marquee onstart=alert(1)>x</marquee>',
   "{{constructor.constructor('alert(1)')()}}",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection payload, literally
   '${alert(1)}',
   '</script><script>alert(1)</script>',
   '<!--<img src=x onerror=alert(1)>-->',
