@@ -192,6 +192,11 @@ describe('protections', () => {
     expect(() =>
       open(wb, { user: 'owner@example.com' }).ss.getSheetByName('OKRs').getRange('B1').setValue('Kind'),
     ).not.toThrow();
+    // Emails compare case-insensitively, as Google accounts do.
+    p.addEditor('Lucas.Meyer@Example.com');
+    expect(() => member.ss.getSheetByName('OKRs').getRange('B1').setValue('Kind')).not.toThrow();
+    p.removeEditor('lucas.meyer@example.com');
+    expect(() => member.ss.getSheetByName('OKRs').getRange('B1').setValue('x')).toThrow(PROTECTED_MESSAGE);
     p.setWarningOnly(true);
     expect(() => member.ss.getSheetByName('OKRs').getRange('B1').setValue('Type')).not.toThrow();
     expect(wb.protectionsOf('OKRs')[0]).toMatchObject({

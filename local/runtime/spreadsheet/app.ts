@@ -32,7 +32,14 @@ import {
   makeDataValidationCriteria,
 } from './rules';
 import type { GridRef, ProtectionSpec } from './types';
-import { copyRule, DEFAULT_COLUMN_WIDTH, readValue, type SheetData, type Workbook } from './workbook';
+import {
+  copyRule,
+  DEFAULT_COLUMN_WIDTH,
+  mayEdit,
+  readValue,
+  type SheetData,
+  type Workbook,
+} from './workbook';
 
 const MSG = {
   rangeNotFound: 'Range not found',
@@ -683,12 +690,7 @@ export class Sheet {
   private assertInsertable() {
     const blocked = this.env.wb.protections.some(
       (p) =>
-        p.sheetId === this.data.id &&
-        p.type === 'SHEET' &&
-        !p.warningOnly &&
-        p.editors !== null &&
-        !p.editors.includes(this.env.actor) &&
-        this.env.actor !== this.env.wb.owner,
+        p.sheetId === this.data.id && p.type === 'SHEET' && !mayEdit(p, this.env.actor, this.env.wb.owner),
     );
     if (blocked) throw this.env.err(PROTECTED_MESSAGE);
   }

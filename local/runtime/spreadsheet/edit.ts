@@ -7,7 +7,7 @@ import { parseTyped } from './input';
 import { CELL_TOO_LONG, MAX_CELL_CHARS, PROTECTED_MESSAGE } from './range';
 import type { CellValue } from './types';
 import { ruleHint, satisfies } from './validate';
-import { readValue, type SheetData, type Workbook } from './workbook';
+import { mayEdit, readValue, type SheetData, type Workbook } from './workbook';
 
 export type UserEditResult =
   | { ok: true; sheetName: string; a1: string; oldValue?: unknown; value?: unknown }
@@ -21,9 +21,8 @@ export interface UserEditRequest {
 }
 
 function blockedFor(wb: Workbook, s: SheetData, row: number, col: number, user: string): boolean {
-  if (user === wb.owner) return false;
   for (const p of wb.protections) {
-    if (p.sheetId !== s.id || p.warningOnly || p.editors === null || p.editors.includes(user)) continue;
+    if (p.sheetId !== s.id || mayEdit(p, user, wb.owner)) continue;
     const inRect = (g: { row: number; col: number; numRows: number; numCols: number }) =>
       row >= g.row && row < g.row + g.numRows && col >= g.col && col < g.col + g.numCols;
     if (p.type === 'RANGE' && p.range && inRect(p.range)) return true;

@@ -3,7 +3,7 @@
 import type { GridRect } from './a1';
 import type { Env } from './env';
 import type { ChartSpec, GridRef, ProtectionSpec } from './types';
-import type { SheetData } from './workbook';
+import { mayEdit, type SheetData } from './workbook';
 
 export class User {
   constructor(private readonly email: string) {}
@@ -48,6 +48,10 @@ export class Protection {
       this.spec.editors = [...new Set([this.env.wb.owner, this.env.actor].filter(Boolean))];
     return this.spec.editors;
   }
+  /** The owner and the current user can never be removed. */
+  private keeps(x: string): boolean {
+    return same(x, this.env.wb.owner) || same(x, this.env.actor);
+  }
   getProtectionType() {
     this.m('getProtectionType');
     return this.env.enums.ProtectionType[this.spec.type];
@@ -79,7 +83,7 @@ export class Protection {
     this.m('addEditor');
     const e = emailOf(user);
     const eds = this.editors();
-    if (!eds.includes(e)) eds.push(e);
+    if (!eds.some((x) => same(x, e))) eds.push(e);
     return this;
   }
   addEditors(users: unknown[]) {
@@ -87,31 +91,25 @@ export class Protection {
     const eds = this.editors();
     for (const u of users ?? []) {
       const e = emailOf(u);
-      if (!eds.includes(e)) eds.push(e);
+      if (!eds.some((x) => same(x, e))) eds.push(e);
     }
     return this;
   }
   removeEditor(user: unknown) {
     this.m('removeEditor');
     const e = emailOf(user);
-    this.spec.editors = this.editors().filter(
-      (x) => x !== e || x === this.env.wb.owner || x === this.env.actor,
-    );
+    this.spec.editors = this.editors().filter((x) => !same(x, e) || this.keeps(x));
     return this;
   }
   removeEditors(users: unknown[]) {
     this.m('removeEditors');
-    const drop = new Set((users ?? []).map(emailOf));
-    this.spec.editors = this.editors().filter(
-      (x) => !drop.has(x) || x === this.env.wb.owner || x === this.env.actor,
-    );
+    const drop = new Set((users ?? []).map((u) => emailOf(u).toLowerCase()));
+    this.spec.editors = this.editors().filter((x) => !drop.has(x.toLowerCase()) || this.keeps(x));
     return this;
   }
   canEdit() {
     this.m('canEdit');
-    const who = this.env.actor;
-    if (this.spec.warningOnly || this.spec.editors === null) return true;
-    return who === this.env.wb.owner || this.spec.editors.includes(who);
+    return mayEdit(this.spec, this.env.actor, this.env.wb.owner);
   }
   canDomainEdit() {
     this.m('canDomainEdit');
@@ -161,6 +159,8 @@ export class Protection {
     this.env.wb.protections = this.env.wb.protections.filter((p) => p !== this.spec);
   }
 }
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 function emailOf(u: unknown): string {
   if (u && typeof u === 'object' && typeof (u as User).getEmail === 'function') return (u as User).getEmail();

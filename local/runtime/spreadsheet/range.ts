@@ -6,7 +6,7 @@ import { DEFAULT_NUMBER_FORMAT, defaultDateTimeFormat, displayValue, isDate } fr
 import { parseTyped } from './input';
 import { DataValidation } from './rules';
 import type { Cell, CellValue, GridRef } from './types';
-import { copyValidation, hasContent, readValue, type SheetData, toCellValue } from './workbook';
+import { copyValidation, hasContent, mayEdit, readValue, type SheetData, toCellValue } from './workbook';
 
 export interface RangeShape {
   openRows?: boolean;
@@ -50,15 +50,13 @@ export function storeScriptValue(env: Env, c: Cell, v: unknown): void {
 /** Whether `actor` may write the rectangle; warning-only protections never block scripts. */
 export function protectionBlocking(env: Env, sheet: SheetData, r: GridRect, actor: string): boolean {
   const wb = env.wb;
-  if (actor && actor === wb.owner) return false;
   const overlaps = (a: GridRect, b: GridRect) =>
     a.row < b.row + b.numRows &&
     b.row < a.row + a.numRows &&
     a.col < b.col + b.numCols &&
     b.col < a.col + a.numCols;
   for (const p of wb.protections) {
-    if (p.sheetId !== sheet.id || p.warningOnly || p.editors === null) continue;
-    if (p.editors.includes(actor)) continue;
+    if (p.sheetId !== sheet.id || mayEdit(p, actor, wb.owner)) continue;
     if (p.type === 'RANGE' && p.range && overlaps(p.range, r)) return true;
     if (p.type === 'SHEET') {
       // Cells in the sheet's unprotected ranges stay editable.

@@ -48,6 +48,18 @@ export function readValue(c: Cell | undefined, timeZone: string): CellValue {
   return v;
 }
 
+/**
+ * Whether `who` may edit under a protection: the owner always, everyone under a warning-only one or
+ * one whose editors still mirror the spreadsheet's, else its listed editors. Emails compare
+ * case-insensitively, as Google accounts do.
+ */
+export function mayEdit(p: ProtectionSpec, who: string, owner: string): boolean {
+  const w = who.toLowerCase();
+  if (w && w === owner.toLowerCase()) return true;
+  if (p.warningOnly || p.editors === null) return true;
+  return p.editors.some((e) => e.toLowerCase() === w);
+}
+
 export function hasContent(c: Cell | undefined): boolean {
   return !!c && (c.formula !== undefined || c.value !== '');
 }
