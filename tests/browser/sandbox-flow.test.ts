@@ -268,6 +268,41 @@ test('set up, assign, accept, check in, weekly email, Check-ins row — in the b
   );
 
   await step(
+    'the lead assigns another key result in the sidebar: one owner, Accepted reset',
+    'issue 6: Assign owners',
+    async () => {
+      const row2 = okrs.rows.findIndex(
+        (r, i) =>
+          i > krRow &&
+          /key/i.test(r[typeCol].text) &&
+          r[ownerCol].text !== member.email &&
+          r[acceptedCol].text !== '',
+      );
+      const kr2 = okrs.rows[row2][idCol].text;
+      const before = await lastSeq();
+      await chooseMenu(/sidebar/i);
+      await sidebar().locator('#tab-assign').click();
+      await sidebar().getByLabel('Show').selectOption('all');
+      await sidebar().getByLabel('Search rows').fill(kr2);
+      await sidebar().locator('li', { hasText: kr2 }).getByRole('checkbox').check();
+      await sidebar().getByLabel('Person', { exact: true }).selectOption(member.email.toLowerCase());
+      await sidebar()
+        .getByRole('button', { name: /^Assign to checked/ })
+        .click();
+      expect(await lastRunOf('assignOwner', before)).toMatchObject({
+        ok: true,
+        user: lead.email,
+        via: 'sidebar',
+      });
+      await page
+        .locator(`#grid td[data-a1="${letter(ownerCol)}${row2 + 1}"]`, { hasText: member.email })
+        .waitFor();
+      const row = (await api<SheetView>('api/sheet?name=OKRs')).rows[row2];
+      expect([row[ownerCol].text, row[acceptedCol].text]).toEqual([member.email, '']);
+    },
+  );
+
+  await step(
     'a warning-only protected cell (Progress) asks before an edit; Cancel keeps it',
     'sandbox + issue 4 protections',
     async () => {
