@@ -211,16 +211,30 @@ function pickMine(views: KeyResultView[]): KeyResultView[] {
 
 /**
  * How much detail fits: full titles and problem lists for ordinary sheets; on a huge sheet (or one
- * full of long Japanese titles) the table's titles and the problem list shrink step by step until
- * the JSON fits STATE_BUDGET. IDs, owners and states are never dropped.
+ * full of long Japanese titles) the table's titles, the problem list and the texts of the caller's
+ * key results shrink step by step until the JSON fits STATE_BUDGET. IDs, owners, states and values
+ * are never dropped.
  */
-const SHRINK_STEPS: ReadonlyArray<{ titleCap: number; problemCap: number }> = [
-  { titleCap: TITLE_CAP, problemCap: PROBLEM_CAP },
-  { titleCap: 40, problemCap: 100 },
-  { titleCap: 28, problemCap: 60 },
-  { titleCap: 16, problemCap: 40 },
-  { titleCap: 0, problemCap: 20 },
+const SHRINK_STEPS: ReadonlyArray<{ titleCap: number; problemCap: number; mineTextCap: number }> = [
+  { titleCap: TITLE_CAP, problemCap: PROBLEM_CAP, mineTextCap: VIEW_NOTE_CAP },
+  { titleCap: 40, problemCap: 100, mineTextCap: 160 },
+  { titleCap: 28, problemCap: 60, mineTextCap: 120 },
+  { titleCap: 20, problemCap: 40, mineTextCap: 100 },
+  { titleCap: 14, problemCap: 30, mineTextCap: 80 },
+  { titleCap: 10, problemCap: 25, mineTextCap: 60 },
+  { titleCap: 6, problemCap: 20, mineTextCap: 40 },
+  { titleCap: 0, problemCap: 20, mineTextCap: 30 },
 ];
+
+/** The caller's key results with their texts (title, objective, note) cut to `cap` characters. */
+function trimMine(views: KeyResultView[], cap: number): KeyResultView[] {
+  return views.map((v) => ({
+    ...v,
+    title: capText(v.title, cap),
+    objectiveTitle: capText(v.objectiveTitle, cap),
+    note: capText(v.note, cap),
+  }));
+}
 
 export function buildSidebarState(input: SidebarInput): SidebarState {
   const { okrs, caller, now, staleDays } = input;
@@ -251,6 +265,7 @@ export function buildSidebarState(input: SidebarInput): SidebarState {
   for (const step of SHRINK_STEPS) {
     state = {
       ...base,
+      mine: trimMine(base.mine, step.mineTextCap),
       table: okrs
         ? okrTable(okrs, team, step.titleCap)
         : { id: [], title: [], type: '', owner: [], state: '' },

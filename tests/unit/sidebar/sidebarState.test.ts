@@ -141,3 +141,28 @@ test("at 5,000 rows the state JSON stays under 300 KB (with the validator's prob
     expect(s.table.id).toHaveLength(5000);
   }
 });
+
+test('5,000 rows of long Japanese titles and notes still fit: titles shrink, IDs and owners stay', () => {
+  const { okrRows: rows, teamRows: people } = bigSheet(5000, 150);
+  for (const r of rows.slice(1)) {
+    r[3] = '地域ごとの週間アクティブチーム数を目標まで引き上げる取り組みを進める'.repeat(3);
+    r[17] = 'メモ'.repeat(400);
+  }
+  const okrs = parseOkrSheet(rows, { sheetName: 'OKRs', timeZone: 'UTC', lang: 'ja' });
+  const team = parseRoster(people, { sheetName: 'Team', timeZone: 'UTC', lang: 'ja' });
+  const problems = validateOkrs({ okrs, roster: team }, { now: NOW, settings: DEFAULT_SETTINGS, lang: 'ja' });
+  const s = buildSidebarState({
+    okrs,
+    roster: team,
+    problems,
+    caller: callerFrom('hoarder@example.com', team),
+    now: NOW,
+    lang: 'ja',
+    timeZone: 'UTC',
+    staleDays: 14,
+  });
+  expect(Buffer.byteLength(JSON.stringify(s))).toBeLessThan(300 * 1024);
+  expect(s.table.id).toHaveLength(5000);
+  expect(s.table.title[1].length).toBeGreaterThan(0);
+  expect(s.table.owner.filter((o) => o >= 0).length).toBeGreaterThan(3000);
+});
