@@ -141,6 +141,9 @@ export function getSidebarState(): SidebarState {
 
 const makeDate = (ms: number): unknown => new Date(ms);
 
+/** What a cell holds after we write `v`: Sheets keeps a leading apostrophe out of the value. */
+const asStored = (v: unknown): unknown => (typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v);
+
 /** Carry out row patches on the sheet and on the in-memory values, so the fresh state needs no re-read. */
 function applyPatches(snap: Snapshot, plans: readonly WritePlan[], ctx: Context): void {
   const sheet = snap.tabs.okrs;
@@ -157,7 +160,7 @@ function applyPatches(snap: Snapshot, plans: readonly WritePlan[], ctx: Context)
       const row = snap.okrValues?.[b.row - 1 + i];
       if (!row) return;
       cells.forEach((v, j) => {
-        row[b.column - 1 + j] = v;
+        row[b.column - 1 + j] = asStored(v);
       });
     });
   }
@@ -262,7 +265,7 @@ function addRow(snap: Snapshot, plan: NewRowPlan, ctx: Context): void {
   );
   const at = insertOkrRow(sheet, after ? after.row : 0, row);
   while (snap.okrValues.length < at - 1) snap.okrValues.push(new Array(width).fill(''));
-  snap.okrValues.splice(at - 1, 0, row);
+  snap.okrValues.splice(at - 1, 0, row.map(asStored));
   snap.okrs = parseOkrs(snap.okrValues, sheet.getName(), snap.timeZone, ctx.lang);
 }
 

@@ -369,6 +369,8 @@ describe('assign and add (Leads)', () => {
     });
     expect(iso(rowOf(rt, 'O1.4').Due)).toBe('2026-12-31T00:00:00.000Z');
     expect(rt.workbook.displayValues('OKRs').find((r) => r[0] === 'O3')?.[3]).toBe('=IMPORTXML("http://x")');
+    // The fresh state shows the title as stored (no apostrophe), without re-reading the sheet.
+    if (o.ok) expect(o.state.table.title[o.state.table.id.indexOf('O3')]).toBe('=IMPORTXML("http://x")');
     if (kr.ok) expect(kr.state.table.id).toContain('O1.4');
     expect(ok<ActionResult>(rt.run('addObjective', [{ title: 'Mine' }], { as: ANA })).ok).toBe(false);
   });
