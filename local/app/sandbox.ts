@@ -8,10 +8,10 @@ import { defaultUser, teamPeople } from './team';
 const LOG_LIMIT = 200;
 const CURSOR_MOVES =
   /(^|\.)(activate|activateAsCurrentCell|setActiveRange|setActiveRangeList|setActiveSelection|setCurrentCell|setActiveSheet)$/;
+const NOTICE_LIMIT = 20;
 
 /** A request the sandbox refuses (unknown person or menu item): the page shows the message. */
 export class SandboxError extends Error {}
-const NOTICE_LIMIT = 20;
 
 export class Sandbox {
   /** Bumped on every change, so the page (polling) knows to redraw. */
@@ -133,11 +133,14 @@ export class Sandbox {
       const at = this.scriptSelection();
       if (at) this.cursor = { seq: ++this.cursorSeq, ...at };
     }
-    // The sidebar polls (e.g. which row is active) every few seconds: identical consecutive runs
-    // become one line with a count instead of flooding the log.
+    // The sidebar polls (e.g. which row is active) every few seconds: identical consecutive quiet
+    // sidebar runs become one line with a count instead of flooding the log.
     const prev = this.log.at(-1);
+    const quiet = !r.ui?.toasts?.length && !r.ui?.alerts?.length && !r.ui?.sidebar;
     if (
       prev &&
+      via === 'sidebar' &&
+      quiet &&
       prev.function === r.function &&
       prev.user === r.user &&
       prev.via === via &&

@@ -397,7 +397,8 @@ function renderClock(s: AppState): void {
   $('tz').textContent = `(${s.timeZone})`;
   const until = $<HTMLInputElement>('tick-until');
   if (document.activeElement !== until) until.value = s.nowInput;
-  $('tick-weekly').textContent = `Weekly run: ${s.weeklyText}`;
+  // Monday 09:00 is the add-on's default schedule; the hourly trigger sends within the hour.
+  $('tick-weekly').textContent = `To ${s.weeklyText} (default weekly run)`;
   const rows = s.triggers.map((t) =>
     h(
       'tr',
