@@ -8,6 +8,8 @@ export interface SandboxArgs {
   /** True when the user named the workbook (it must then exist); the default one is created. */
   explicitWorkbook: boolean;
   as?: string;
+  /** Start over: a fresh demo workbook replaces the default one. */
+  reset: boolean;
 }
 
 export const DEFAULT_PORT = 8080;
@@ -18,6 +20,7 @@ export function parseArgs(argv: string[], cwd: string): SandboxArgs {
     port: DEFAULT_PORT,
     workbook: resolve(cwd, DEFAULT_WORKBOOK),
     explicitWorkbook: false,
+    reset: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -37,15 +40,19 @@ export function parseArgs(argv: string[], cwd: string): SandboxArgs {
     } else if (flag === '--workbook') {
       out.workbook = resolve(cwd, value());
       out.explicitWorkbook = true;
+    } else if (flag === '--reset' && inline === undefined) {
+      out.reset = true;
     } else if (flag === '--as') {
       out.as = value();
     } else if (flag === '--help' || flag === '-h') {
-      throw new Error('usage: npm start -- [--port N] [--workbook FILE.xlsx] [--as EMAIL]');
+      throw new Error('usage: npm start -- [--port N] [--workbook FILE.xlsx | --reset] [--as EMAIL]');
     } else {
       throw new Error(
-        `unknown option ${arg} (usage: npm start -- [--port N] [--workbook FILE.xlsx] [--as EMAIL])`,
+        `unknown option ${arg} (usage: npm start -- [--port N] [--workbook FILE.xlsx | --reset] [--as EMAIL])`,
       );
     }
   }
+  if (out.reset && out.explicitWorkbook)
+    throw new Error('--reset starts the demo workbook over; it does not take --workbook');
   return out;
 }

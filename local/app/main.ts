@@ -21,7 +21,8 @@ async function main(): Promise<void> {
   } catch (e) {
     fail((e as Error).message);
   }
-  const fresh = !existsSync(args.workbook);
+  // --reset: the demo again, written over the old file only once the server is up.
+  const fresh = args.reset || !existsSync(args.workbook);
   if (fresh && args.explicitWorkbook)
     fail(`${args.workbook} does not exist (omit --workbook to use the demo workbook)`);
 

@@ -81,6 +81,10 @@ test('a workbook path that does not exist, or a bad option, is refused', async (
   expectOneLineFailure(await runToExit(['--workbook', join(dir, 'nope.xlsx')]), /nope\.xlsx does not exist/);
   expectOneLineFailure(await runToExit(['--port', 'eighty']), /--port must be a number/);
   expectOneLineFailure(await runToExit(['--colour', 'blue']), /unknown option --colour/);
+  expectOneLineFailure(
+    await runToExit(['--reset', '--workbook', 'x.xlsx']),
+    /--reset .* does not take --workbook/,
+  );
 });
 
 test('a fresh start creates the demo workbook, serves it, and saves every change', async () => {
@@ -122,6 +126,14 @@ test('a fresh start creates the demo workbook, serves it, and saves every change
     expect(sheet.rows[39][25].text).toBe(edited);
   } finally {
     await again.stop();
+  }
+  // --reset starts the demo over: the edit is gone.
+  const reset = await launchSandbox(['--port', '0', '--reset'], cwd);
+  try {
+    const sheet = (await (await fetch(`${reset.url}api/sheet?name=Team`)).json()) as SheetView;
+    expect(sheet.rows.length).toBeLessThan(40);
+  } finally {
+    await reset.stop();
   }
 });
 
