@@ -2,6 +2,7 @@
 // sandbox app (the built dist/ running in the local runtime on a fresh demo workbook):
 //   docs/screenshots/sandbox.png          the sandbox: sheet, Extensions menu result, sidebar, clock
 //   docs/screenshots/sidebar-<view>.png   each sidebar view (Mine, accept, check-in form, Assign, Add, Problems, Settings)
+//   docs/screenshots/sidebar-mine-ja.png  Mine for a member whose language is Japanese
 //   docs/screenshots/summary.png          the Summary tab
 //   docs/screenshots/owner-email.png      an owner's weekly email as they see it
 //   docs/screenshots/sandbox-outbox.png   the sandbox's outbox with that email open
@@ -155,6 +156,24 @@ async function main(): Promise<void> {
         await shoot(`sidebar-${view}`, page.locator('#sidebar-panel'));
       }
       await sidebar().locator('#tab-mine').click();
+      // A member whose Team row says Language ja: the sidebar in Japanese.
+      const ja = s0.people.find((p) => p.language === 'ja');
+      if (ja) {
+        await page.locator('#user').selectOption(ja.email);
+        await page.waitForFunction(
+          (e) => (document.getElementById('user') as HTMLSelectElement).value === e,
+          ja.email,
+        );
+        await sidebar().locator('html[lang="ja"]').waitFor({ state: 'attached' });
+        await sidebarLoaded();
+        await shoot('sidebar-mine-ja', page.locator('#sidebar-panel'));
+        await page.locator('#user').selectOption(lead.email);
+        await page.waitForFunction(
+          (e) => (document.getElementById('user') as HTMLSelectElement).value === e,
+          lead.email,
+        );
+        await sidebarLoaded();
+      }
     });
 
     await attempt('sandbox overview', async () => {

@@ -5,6 +5,8 @@ export interface Person {
   email: string;
   name: string;
   role: string;
+  /** Team's Language column (e.g. "ja"), '' when blank. */
+  language: string;
 }
 
 export interface MenuItemView {

@@ -3,7 +3,7 @@
 import type { RunResult, Runtime } from '../runtime';
 import { formatWallTime, nextWeekdayAt, toWallInput } from './clock';
 import type { AppState, EmailView, ExecutionView, MenuView, Notice } from './protocol';
-import { defaultUser, teamPeople } from './team';
+import { defaultUser, localesFromTeam, teamPeople } from './team';
 
 const LOG_LIMIT = 200;
 const CURSOR_MOVES =
@@ -36,10 +36,18 @@ export class Sandbox {
     readonly file: string,
   ) {
     this.user = defaultUser(teamPeople(runtime.workbook));
+    this.syncLocales();
+  }
+
+  /** People's account locales follow the Team tab (re-read when someone opens the sheet). */
+  private syncLocales(): void {
+    const locales = localesFromTeam(teamPeople(this.runtime.workbook));
+    this.runtime.options.userLocales = { ...this.runtime.options.userLocales, ...locales };
   }
 
   /** Opening the spreadsheet: Sheets runs onOpen as a simple trigger for whoever opens it. */
   open(): RunResult {
+    this.syncLocales();
     // The runtime runs onOpen as a simple trigger (LIMITED, with Google's event object).
     const r = this.runtime.run('onOpen', [], { as: this.user });
     this.record(r, 'open');

@@ -12,6 +12,7 @@ const norm = (s: unknown) =>
 const EMAIL = ['email', 'emailaddress', 'mail', 'メール', 'メールアドレス'];
 const NAME = ['name', 'fullname', '名前', '氏名'];
 const ROLE = ['role', '役割', 'ロール'];
+const LANGUAGE = ['language', 'lang', 'locale', '言語'];
 
 export function teamSheetName(wb: Workbook): string | undefined {
   const names = wb.sheetNames();
@@ -30,6 +31,7 @@ export function teamPeople(wb: Workbook): Person[] {
   if (e < 0) return [];
   const n = col(NAME);
   const r = col(ROLE);
+  const l = col(LANGUAGE);
   const people: Person[] = [];
   const seen = new Set<string>();
   for (const row of rows.slice(1)) {
@@ -40,6 +42,7 @@ export function teamPeople(wb: Workbook): Person[] {
       email,
       name: n >= 0 ? String(row[n] ?? '').trim() : '',
       role: r >= 0 ? String(row[r] ?? '').trim() : '',
+      language: l >= 0 ? String(row[l] ?? '').trim() : '',
     });
   }
   return people;
@@ -49,4 +52,14 @@ export function teamPeople(wb: Workbook): Person[] {
 export function defaultUser(people: Person[]): string {
   const lead = people.find((p) => norm(p.role) === 'lead');
   return (lead ?? people[0])?.email ?? 'you@example.com';
+}
+
+/**
+ * The sandbox has no Google accounts: each person's account locale (Session.getActiveUserLocale)
+ * is taken from the Team tab's Language column, so a "ja" member sees the add-on in Japanese.
+ */
+export function localesFromTeam(people: Person[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of people) if (p.language) out[p.email] = p.language;
+  return out;
 }

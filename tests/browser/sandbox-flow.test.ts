@@ -62,6 +62,12 @@ async function chooseMenu(caption: RegExp): Promise<void> {
   await page.getByRole('menuitem', { name: caption }).click();
 }
 
+/** By function name: the add-on builds its menu in the user's language (Aiko's is Japanese). */
+async function chooseMenuFunction(fn: string): Promise<void> {
+  await page.getByRole('button', { name: 'Extensions' }).click();
+  await page.locator(`[role="menuitem"][data-function="${fn}"]`).click();
+}
+
 /** Waits until the execution log has a new entry for `fn` and returns it. */
 async function lastRunOf(fn: string, after: number): Promise<AppState['log'][number]> {
   for (let i = 0; i < 100; i++) {
@@ -225,8 +231,10 @@ test('set up, assign, accept, check in, weekly email, Check-ins row — in the b
   const krRow = okrs.rows.findIndex((r, i) => i > 0 && /key/i.test(r[typeCol].text));
   expect(krRow).toBeGreaterThan(0);
   const krId = okrs.rows[krRow][idCol].text;
+  // An English-speaking Member (the sandbox gives each person the Team tab's Language, and this
+  // test reads the sidebar's English words).
   const member = initial.people.find(
-    (p) => /member/i.test(p.role) && p.email !== okrs.rows[krRow][ownerCol].text,
+    (p) => /member/i.test(p.role) && p.language !== 'ja' && p.email !== okrs.rows[krRow][ownerCol].text,
   );
   if (!member) throw new Error('the demo Team has no Member to assign');
   const ownerCell = `${letter(ownerCol)}${krRow + 1}`;
@@ -280,7 +288,7 @@ test('set up, assign, accept, check in, weekly email, Check-ins row — in the b
       );
       const kr2 = okrs.rows[row2][idCol].text;
       const before = await lastSeq();
-      await chooseMenu(/sidebar/i);
+      await chooseMenuFunction('showSidebar');
       await sidebar().locator('#tab-assign').click();
       await sidebar().getByLabel('Show').selectOption('all');
       await sidebar().getByLabel('Search rows').fill(kr2);
@@ -337,7 +345,7 @@ test('set up, assign, accept, check in, weekly email, Check-ins row — in the b
   });
 
   await step('open the real sidebar as the owner', 'issue 6 sidebar in the runtime server', async () => {
-    await chooseMenu(/sidebar/i);
+    await chooseMenuFunction('showSidebar');
     await page.locator('#sidebar-panel').waitFor();
     await sidebar()
       .locator(`#kr-${CSS_escape(krId)}`)
@@ -453,6 +461,26 @@ test('set up, assign, accept, check in, weekly email, Check-ins row — in the b
     expect(rows.at(-1)?.some((c) => c.text.includes('<b>not bold</b>'))).toBe(true);
     await page.locator('#grid td', { hasText: krId }).first().waitFor();
   });
+
+  await step(
+    'a member whose Team language is ja gets the menu and the sidebar in Japanese',
+    'sandbox locales + issue 4/6 i18n',
+    async () => {
+      const ja = initial.people.find((p) => p.language === 'ja');
+      if (!ja) throw new Error('the demo Team has no ja member');
+      await page.locator('#user').selectOption(ja.email);
+      const st = await until(
+        () => api<AppState>('api/state'),
+        (x) => x.user === ja.email,
+        'the user switch',
+      );
+      const caption = st.menus
+        .flatMap((m) => m.items)
+        .find((i): i is MenuItemView => 'functionName' in i && i.functionName === 'showSidebar')?.caption;
+      expect(caption).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+      await sidebar().locator('html[lang="ja"]').waitFor({ state: 'attached' });
+    },
+  );
 });
 
 function CSS_escape(id: string): string {
