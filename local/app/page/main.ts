@@ -507,7 +507,20 @@ function renderLog(s: AppState): void {
       h('td', {}, x.function, x.repeat ? h('span', { class: 'muted' }, ` ×${x.repeat}`) : null),
       h('td', {}, x.via),
       h('td', {}, x.user || '(anonymous)'),
-      h('td', { class: x.ok && !x.rejected ? 'good' : 'bad' }, outcome),
+      h(
+        'td',
+        { class: x.ok && !x.rejected ? 'good' : 'bad' },
+        outcome,
+        // Logger.log / console output of the run, as the Apps Script editor's execution log shows it.
+        x.logs.length
+          ? h(
+              'details',
+              { class: 'logs' },
+              h('summary', {}, `${x.logs.length} log line(s)`),
+              h('pre', {}, x.logs.join('\n')),
+            )
+          : null,
+      ),
       h(
         'td',
         { title: sorted.map(([k, n]) => `${k} ×${n}`).join('\n') },
