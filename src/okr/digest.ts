@@ -1,9 +1,9 @@
 // What the weekly emails say, as data: who receives one, what needs each owner, everything they own
 // grouped by objective, and the leadership numbers. Rendering (HTML, text, language) is email.ts.
+import { DAY_MS, hasMissingValues, isStale } from './attention';
 import type { CheckIn, Confidence, KeyResult, Lang, Objective, Person } from './model';
 import type { EmailKind } from './weeklyRun';
 
-const DAY_MS = 86_400_000;
 export const DUE_SOON_DAYS = 14;
 /** A cycle's items stop being mailed this long after the cycle ended (late check-ins still count). */
 export const CYCLE_GRACE_DAYS = 14;
@@ -161,15 +161,8 @@ function keyResultLine(kr: KeyResult, log: CheckIn[] | undefined, input: DigestI
   if (kr.accepted === null) needs.push('pending');
   if (kr.confidence === 'off-track') needs.push('off-track');
   if (kr.confidence === 'at-risk') needs.push('at-risk');
-  if (lastCheckIn === null || now - lastCheckIn > input.staleDays * DAY_MS) needs.push('stale');
-  const needsStart = kr.kind === 'increase' || kr.kind === 'decrease';
-  if (
-    kr.current === null ||
-    (kr.kind !== 'milestone' && kr.target === null) ||
-    (needsStart && kr.start === null)
-  ) {
-    needs.push('missing-values');
-  }
+  if (isStale({ ...kr, lastCheckIn }, now, input.staleDays)) needs.push('stale');
+  if (hasMissingValues(kr)) needs.push('missing-values');
   if (
     kr.due !== null &&
     kr.due >= now - DAY_MS &&

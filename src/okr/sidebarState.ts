@@ -14,6 +14,7 @@ import {
   type TeamMember,
   TITLE_CAP,
 } from '../api';
+import { DAY_MS, hasMissingValues, isStale } from './attention';
 import type {
   Confidence,
   KeyResult,
@@ -39,7 +40,6 @@ const unionsAgree: [
 ] = [true, true, true, true, true];
 void unionsAgree;
 
-export const DAY_MS = 86_400_000;
 /** Full titles in KeyResultView are cut here: a 5,000-character title is a paste accident. */
 export const VIEW_TITLE_CAP = 200;
 export const VIEW_NOTE_CAP = 280;
@@ -76,15 +76,9 @@ export function versionOf(item: KeyResult | Objective): string {
 export function needsOf(kr: KeyResult, now: number, staleDays: number): Need[] {
   const needs: Need[] = [];
   if (kr.owner && kr.accepted === null) needs.push('pending');
-  const since = kr.lastCheckIn ?? kr.accepted;
-  if (since !== null && now - since > staleDays * DAY_MS) needs.push('stale');
+  if (isStale(kr, now, staleDays)) needs.push('stale');
   if (kr.confidence === 'at-risk' || kr.confidence === 'off-track') needs.push('at-risk');
-  const missing =
-    kr.kind === null ||
-    kr.target === null ||
-    kr.current === null ||
-    (kr.kind !== 'milestone' && kr.start === null);
-  if (missing) needs.push('missing-values');
+  if (hasMissingValues(kr)) needs.push('missing-values');
   return needs;
 }
 

@@ -1,5 +1,7 @@
 // The validator: every problem of the OKRs and Team tabs, each with a stable code, the row's ID, the
 // cell, and a localized message and hint. Ownership first: one individual Team member per key result.
+
+import { daysSinceTouched, isStale } from './attention';
 import type {
   KeyResult,
   Lang,
@@ -13,13 +15,11 @@ import type {
 } from './model';
 import { judgeOwner, type OwnerVerdict } from './owners';
 import { cellA1, type ProblemCounts, problem, countProblems as tally } from './problems';
-import { keyResultProgress } from './progress';
 import { canonicalHeader, OKR_ALIASES } from './schema';
 import { TAB } from './tabs';
 
 /** More key results than this under one objective dilutes focus (a common OKR guideline). */
 export const MAX_KRS_PER_OBJECTIVE = 5;
-const DAY_MS = 86400000;
 
 export interface ValidateOptions {
   now: number;
@@ -156,16 +156,11 @@ export function validateOkrs(data: { okrs: OkrSheet; roster: Roster }, opts: Val
     const list = owned.get(key) ?? [];
     list.push(item);
     owned.set(key, list);
-    const since = item.lastCheckIn ?? item.accepted;
-    const progress = item.progress ?? keyResultProgress(item);
-    if (since !== null && (progress === null || progress < 100)) {
-      const days = Math.floor((now - since) / DAY_MS);
-      if (days > settings.staleDays) {
-        add('stale', item, item.lastCheckIn !== null ? 'lastCheckIn' : 'accepted', {
-          value: verdict.email,
-          params: { count: days },
-        });
-      }
+    if (isStale(item, now, settings.staleDays)) {
+      add('stale', item, item.lastCheckIn !== null ? 'lastCheckIn' : 'accepted', {
+        value: verdict.email,
+        params: { count: daysSinceTouched(item, now) ?? 0 },
+      });
     }
   }
 
