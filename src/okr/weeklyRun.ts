@@ -22,8 +22,6 @@ export const STATE_KEY = 'okrOwners.weekly';
 /** The current run and the last one: written only by the run, so enabling mid-run loses nothing. */
 export const RUN_KEY = 'okrOwners.weekly.run';
 export const DONE_KEY_PREFIX = 'okrOwners.weekly.done.';
-/** Where src/services/settings.ts keeps the settings; read here in the same properties call. */
-export const SETTINGS_KEY = 'okrOwners.settings';
 /** Characters per recipient hash; 800 of them fit one 9 KB property value. */
 export const HASH_WIDTH = 11;
 export const CHUNK_CAPACITY = 800;

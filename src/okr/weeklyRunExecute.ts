@@ -20,7 +20,8 @@ import {
   type Recipient,
 } from './digest';
 import { type EmailContext, type RenderedEmail, renderLeadershipDigest, renderOwnerEmail } from './email';
-import { DEFAULT_SETTINGS, type Lang, type Settings } from './model';
+import type { Lang, Settings } from './model';
+import { parseStoredSettings, SETTINGS_KEY } from './settings';
 import {
   decideTick,
   doneKey,
@@ -32,7 +33,6 @@ import {
   recipientHash,
   recordFailure,
   SEND_RESERVE_MS,
-  SETTINGS_KEY,
   serializeRun,
   startRun,
   stateFromProperties,
@@ -87,13 +87,7 @@ export type TickOutcome =
     };
 
 export function settingsFromProperties(all: Record<string, string>): Settings {
-  const raw = all[SETTINGS_KEY];
-  if (!raw) return { ...DEFAULT_SETTINGS };
-  try {
-    return { ...DEFAULT_SETTINGS, ...(JSON.parse(raw) as Partial<Settings>) };
-  } catch (_e) {
-    return { ...DEFAULT_SETTINGS };
-  }
+  return parseStoredSettings(all[SETTINGS_KEY]);
 }
 
 export function errorText(e: unknown): string {

@@ -1,20 +1,13 @@
 // Settings live in document properties (shared by everyone using this spreadsheet), stored as one
 // JSON value so a save is a single atomic write.
 // https://developers.google.com/apps-script/reference/properties/properties-service#getDocumentProperties()
-import { DEFAULT_SETTINGS, type Settings } from '../okr/model';
-
-const KEY = 'okrOwners.settings';
+import type { Settings } from '../okr/model';
+import { parseStoredSettings, SETTINGS_KEY } from '../okr/settings';
 
 export function loadSettings(): Settings {
-  const raw = PropertiesService.getDocumentProperties().getProperty(KEY);
-  if (!raw) return { ...DEFAULT_SETTINGS };
-  try {
-    return { ...DEFAULT_SETTINGS, ...(JSON.parse(raw) as Partial<Settings>) };
-  } catch (_e) {
-    return { ...DEFAULT_SETTINGS };
-  }
+  return parseStoredSettings(PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY));
 }
 
 export function storeSettings(settings: Settings): void {
-  PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(settings));
+  PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, JSON.stringify(settings));
 }

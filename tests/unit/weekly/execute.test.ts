@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { SETTINGS_KEY } from '../../../src/okr/settings';
 import {
   CHUNK_CAPACITY,
   emptyState,
@@ -8,7 +9,6 @@ import {
   parseState,
   RUN_BUDGET_MS,
   recipientHash,
-  SETTINGS_KEY,
   STATE_KEY,
   serializeRun,
   serializeState,
