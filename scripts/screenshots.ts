@@ -178,6 +178,9 @@ async function main(): Promise<void> {
 
     await attempt('sandbox overview', async () => {
       await openTab('OKRs');
+      // The Lead's sidebar (all five views) once its state has loaded, never a "Loading…" panel.
+      await sidebar().locator('#tab-settings').waitFor();
+      await sidebarLoaded();
       await page.getByRole('tab', { name: /Execution log/ }).click();
       await shoot('sandbox', page);
     });
@@ -194,8 +197,12 @@ async function main(): Promise<void> {
 
     await attempt('summary', async () => {
       if (!(await state()).sheets.includes('Summary')) throw new Error('no Summary tab yet');
+      // The whole width of the sheet and more rows: close the sidebar, make the window taller.
+      if (await page.locator('#sidebar-panel').isVisible()) await page.locator('#sidebar-close').click();
+      await page.setViewportSize({ width: 1400, height: 1100 });
       await openTab('Summary');
       await shoot('summary', page.locator('.sheet-area'));
+      await page.setViewportSize({ width: 1400, height: 860 });
     });
 
     await attempt('owner email', async () => {
