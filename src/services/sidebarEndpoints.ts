@@ -167,12 +167,15 @@ function applyPatches(snap: Snapshot, plans: readonly WritePlan[], ctx: Context)
   snap.okrs = parseOkrs(snap.okrValues, sheet.getName(), snap.timeZone, ctx.lang);
 }
 
+/**
+ * Append the plans' log entries, BEFORE their rows are written: the log's header is checked first so
+ * a missing log refuses with nothing written, and a failure writing a row afterwards loses no entry.
+ */
 function logCheckIns(snap: Snapshot, plans: readonly WritePlan[]): void {
-  const entries = plans.flatMap((p) => (p.log ? [p.log] : []));
-  if (entries.length === 0) return;
   const log = checkInLog(snap.tabs.checkIns);
   if (!log) throw new RequestError('not-set-up');
-  appendCheckIns(log, entries, makeDate, (c) => CONFIDENCE_LABEL[c]);
+  const entries = plans.flatMap((p) => (p.log ? [p.log] : []));
+  if (entries.length) appendCheckIns(log, entries, makeDate, (c) => CONFIDENCE_LABEL[c]);
 }
 
 /** The shared shape of every write endpoint: parse → lock → re-read → decide → write → fresh state. */
@@ -211,11 +214,7 @@ export function checkIn(raw: unknown): ActionResult {
     const kr = findKeyResult(snap.okrs, req.id);
     requireActOn(caller, kr);
     const plan = planCheckIn(kr, req, caller.email, ctx.now, keyResultProgress);
-    // The log is checked before anything is written, so a missing log never leaves half a
-    // check-in; and it is written first, so even a failure writing the row loses no check-in.
-    const log = checkInLog(snap.tabs.checkIns);
-    if (!log) throw new RequestError('not-set-up');
-    if (plan.log) appendCheckIns(log, [plan.log], makeDate, (c) => CONFIDENCE_LABEL[c]);
+    logCheckIns(snap, [plan]);
     applyPatches(snap, [plan], ctx);
     return t(REQUEST_MESSAGES, ctx.lang, 'checked-in', { id: kr.id });
   });
@@ -239,9 +238,8 @@ export function declineOwnership(raw: unknown): ActionResult {
     const kr = findKeyResult(snap.okrs, req.id);
     requireActOn(caller, kr);
     const plan = planDecline(kr, req, caller.email, ctx.now, ctx.lang);
-    if (!checkInLog(snap.tabs.checkIns)) throw new RequestError('not-set-up');
-    applyPatches(snap, [plan], ctx);
     logCheckIns(snap, [plan]);
+    applyPatches(snap, [plan], ctx);
     return t(REQUEST_MESSAGES, ctx.lang, 'declined', { id: kr.id });
   });
 }

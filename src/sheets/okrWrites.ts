@@ -98,23 +98,24 @@ export function newRowValues(
   return row;
 }
 
-/** Insert one row below `afterRow` (1-based; 0 = after the last row) and fill it. */
+/**
+ * Insert one row below `afterRow` (1-based; 0 = after the last row) and fill it. The row is always
+ * inserted, also at the bottom: a sheet without spare rows has no row below its last one to write to.
+ */
 export function insertOkrRow(sheet: Sheet, afterRow: number, row: unknown[]): number {
-  let at: number;
-  if (afterRow > 0 && afterRow < sheet.getLastRow()) {
-    sheet.insertRowAfter(afterRow);
-    at = afterRow + 1;
-  } else {
-    at = Math.max(sheet.getLastRow(), afterRow) + 1;
-  }
-  sheet.getRange(at, 1, 1, row.length).setValues([row]);
-  return at;
+  const lastRow = sheet.getLastRow();
+  const after = afterRow > 0 ? Math.min(afterRow, lastRow) : lastRow;
+  sheet.insertRowAfter(after);
+  sheet.getRange(after + 1, 1, 1, row.length).setValues([row]);
+  return after + 1;
 }
 
 export interface CheckInLog {
   sheet: Sheet;
   columns: ColumnMap<CheckInColumn>;
   width: number;
+  /** The last row with content when the header was read (under the document lock). */
+  lastRow: number;
 }
 
 /**
@@ -129,7 +130,7 @@ export function checkInLog(sheet: Sheet | null): CheckInLog | null {
   const top = sheet.getRange(1, 1, Math.min(HEADER_SEARCH_ROWS, lastRow), lastColumn).getValues();
   const { columns } = tableLayout(top, CHECK_IN_ALIASES);
   if (REQUIRED_CHECK_IN_COLUMNS.some((c) => columns[c] === undefined)) return null;
-  return { sheet, columns, width: lastColumn };
+  return { sheet, columns, width: lastColumn, lastRow };
 }
 
 export function appendCheckIns(
@@ -154,5 +155,13 @@ export function appendCheckIns(
     put('note', asSheetText(e.note));
     return row;
   });
-  log.sheet.getRange(log.sheet.getLastRow() + 1, 1, rows.length, log.width).setValues(rows);
+  // A range below the sheet's last row throws "The coordinates of the range are outside the
+  // dimensions of the sheet" (a full log has no spare rows), so the rows are inserted first, right
+  // under the last entry: the log grows by exactly the rows written, whether or not blank rows
+  // follow, and the new rows inherit the formats of the entry above. Then one setValues fills them;
+  // if the insert fails nothing is written, if the write fails only blank rows remain.
+  // https://developers.google.com/apps-script/reference/spreadsheet/sheet#insertRowsAfter(Integer,Integer)
+  log.sheet.insertRowsAfter(log.lastRow, rows.length);
+  log.sheet.getRange(log.lastRow + 1, 1, rows.length, log.width).setValues(rows);
+  log.lastRow += rows.length;
 }

@@ -83,31 +83,45 @@ describe('planBlocks', () => {
 });
 
 /** A fake sheet that records calls, to count them and see what was written where. */
-function fakeSheet(values: unknown[][]) {
+function fakeSheet(values: unknown[][], spareRows = 0) {
   const calls: string[] = [];
+  // Like Google's sheets: a fixed grid; a range past its last row throws.
+  let maxRows = values.length + spareRows;
   const sheet = {
     getLastRow: () => values.length,
     getLastColumn: () => values[0]?.length ?? 0,
     insertRowAfter: (row: number) => {
       calls.push(`insertRowAfter(${row})`);
       values.splice(row, 0, new Array(values[0].length).fill(''));
+      maxRows += 1;
     },
-    getRange: (row: number, column: number, rows = 1, cols = 1) => ({
-      getValues: () => {
-        calls.push(`getValues(${row},${column},${rows},${cols})`);
-        return values.slice(row - 1, row - 1 + rows).map((r) => r.slice(column - 1, column - 1 + cols));
-      },
-      setValues: (v: unknown[][]) => {
-        calls.push(`setValues(${row},${column},${rows},${cols})`);
-        v.forEach((r, i) => {
-          values[row - 1 + i] ??= [];
-          r.forEach((x, j) => {
-            values[row - 1 + i][column - 1 + j] = x;
-          });
-        });
-      },
-    }),
+    insertRowsAfter: (row: number, count: number) => {
+      calls.push(`insertRowsAfter(${row},${count})`);
+      if (row < values.length) values.splice(row, 0, ...Array.from({ length: count }, () => []));
+      maxRows += count;
+    },
+    getRange: (row: number, column: number, rows = 1, cols = 1) => {
+      if (row < 1 || row + rows - 1 > maxRows) {
+        throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+      }
+      return rangeAt(row, column, rows, cols);
+    },
   };
+  const rangeAt = (row: number, column: number, rows: number, cols: number) => ({
+    getValues: () => {
+      calls.push(`getValues(${row},${column},${rows},${cols})`);
+      return values.slice(row - 1, row - 1 + rows).map((r) => r.slice(column - 1, column - 1 + cols));
+    },
+    setValues: (v: unknown[][]) => {
+      calls.push(`setValues(${row},${column},${rows},${cols})`);
+      v.forEach((r, i) => {
+        values[row - 1 + i] ??= [];
+        r.forEach((x, j) => {
+          values[row - 1 + i][column - 1 + j] = x;
+        });
+      });
+    },
+  });
   return { sheet: sheet as unknown as GoogleAppsScript.Spreadsheet.Sheet, calls, values };
 }
 
@@ -152,8 +166,56 @@ describe('rows and the log', () => {
       () => 'At risk',
     );
     expect(s.values[2]).toEqual(["'=2+2", 'O1.1', { date: 5 }, 'ana@example.com', 'At risk', 0.75, 35, '']);
-    expect(s.calls.filter((c) => c.startsWith('setValues'))).toEqual(['setValues(3,1,1,8)']);
+    // The log had no spare row: one row is inserted under the last entry, then one setValues.
+    expect(s.calls.filter((c) => !c.startsWith('getValues'))).toEqual([
+      'insertRowsAfter(2,1)',
+      'setValues(3,1,1,8)',
+    ]);
     expect(s.values[1][7]).toBe('keep');
+  });
+
+  const entry = (id: string) => ({
+    time: 5,
+    id,
+    by: 'ana@example.com',
+    current: 1,
+    progress: 10,
+    confidence: null,
+    note: '',
+  });
+
+  test('several entries: one insert and one setValues, right under the last entry even with blank rows below', () => {
+    const s = fakeSheet(
+      [
+        ['Time', 'ID', 'By'],
+        [1, 'O1', 'a'],
+      ],
+      3,
+    );
+    const log = checkInLog(s.sheet)!;
+    appendCheckIns(log, [entry('O1.1'), entry('O1.2')], date, () => '');
+    appendCheckIns(log, [entry('O1.3')], date, () => '');
+    expect(s.values.map((r) => r[1])).toEqual(['ID', 'O1', 'O1.1', 'O1.2', 'O1.3']);
+    expect(s.calls.filter((c) => !c.startsWith('getValues'))).toEqual([
+      'insertRowsAfter(2,2)',
+      'setValues(3,1,2,3)',
+      'insertRowsAfter(4,1)',
+      'setValues(5,1,1,3)',
+    ]);
+  });
+
+  test('if the insert fails, nothing is written', () => {
+    const s = fakeSheet([
+      ['Time', 'ID', 'By'],
+      [1, 'O1', 'a'],
+    ]);
+    const log = checkInLog(s.sheet)!;
+    (s.sheet as unknown as { insertRowsAfter: () => void }).insertRowsAfter = () => {
+      throw new Error('Service Spreadsheets failed');
+    };
+    expect(() => appendCheckIns(log, [entry('O1.1')], date, () => '')).toThrow('Service Spreadsheets failed');
+    expect(s.values).toHaveLength(2);
+    expect(s.calls.filter((c) => c.startsWith('setValues'))).toEqual([]);
   });
 
   test('a log without Time or ID columns is refused (null), so nothing is half-written', () => {
