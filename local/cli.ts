@@ -196,7 +196,7 @@ async function commandDemo(p: Parsed): Promise<{ out: unknown; ok: boolean }> {
   };
 }
 
-async function commandServe(p: Parsed): Promise<void> {
+async function commandServe(p: Parsed, write: Write): Promise<void> {
   const file = flag(p, 'workbook');
   const port = Number(flag(p, 'port') ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -210,7 +210,7 @@ async function commandServe(p: Parsed): Promise<void> {
       await rt.save();
     },
   });
-  process.stdout.write(
+  write(
     `${JSON.stringify({ ok: true, url: server.url, sidebar: `${server.url}/sidebar?as=${encodeURIComponent(DEFAULT_USER)}` })}\n`,
   );
   const stop = () => {
@@ -220,7 +220,17 @@ async function commandServe(p: Parsed): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** Where the one JSON line goes: stdout for the bin, a buffer for in-process tests. */
+export type Write = (line: string) => void;
+const toStdout: Write = (line) => {
+  process.stdout.write(line);
+};
+
+/**
+ * Runs one command and writes its ONE JSON line. Resolves to the exit status (0 or 1), or -1 for
+ * `serve`, which keeps running. Never throws: every failure becomes {"ok":false,"error":…}.
+ */
+export async function main(argv: string[], write: Write = toStdout): Promise<number> {
   const [command, ...rest] = argv;
   try {
     const p = parseArgs(rest);
@@ -239,22 +249,16 @@ export async function main(argv: string[]): Promise<number> {
         r = await commandDemo(p);
         break;
       case 'serve':
-        await commandServe(p);
+        await commandServe(p, write);
         return -1; // keeps running
       default:
         throw new UsageError(`Unknown command ${command ?? '(none)'}: use run, edit, tick, demo or serve`);
     }
-    process.stdout.write(`${JSON.stringify(r.out)}\n`);
+    write(`${JSON.stringify(r.out)}\n`);
     return r.ok ? 0 : 1;
   } catch (e) {
     const err = e as Error;
-    process.stdout.write(
-      `${JSON.stringify({ ok: false, error: { name: err.name || 'Error', message: err.message } })}\n`,
-    );
+    write(`${JSON.stringify({ ok: false, error: { name: err.name || 'Error', message: err.message } })}\n`);
     return 1;
   }
 }
-
-main(process.argv.slice(2)).then((code) => {
-  if (code >= 0) process.exitCode = code;
-});

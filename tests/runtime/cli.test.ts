@@ -1,10 +1,12 @@
-// The okr-sandbox bin, spawned as users run it: one JSON object on stdout, exit status 1 on
-// failure, the workbook's bytes untouched whenever the runtime refuses to run.
-import { spawnSync } from 'node:child_process';
+// The okr-sandbox CLI. Most cases call local/cli.ts's main() in-process (the same code the bin
+// runs, minus a Node start-up per case); a few real spawns of the bin pin down the process
+// contract: ONE JSON line on stdout, exit status 0/1, the workbook's bytes untouched on refusal.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
+import { main } from '../../local/cli';
 
 const repo = path.resolve(__dirname, '../..');
 const BIN = path.join(repo, 'local/bin/okr-sandbox.cjs');
@@ -35,28 +37,74 @@ interface Out {
   [k: string]: unknown;
 }
 
-function cli(...args: string[]): { status: number | null; out: Out; stdout: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: repo, encoding: 'utf8', timeout: 60_000 });
-  const lines = r.stdout.trim().split('\n');
-  expect(lines).toHaveLength(1); // ONE JSON object
-  return { status: r.status, out: JSON.parse(lines[0]) as Out, stdout: r.stdout };
+interface CliResult {
+  status: number | null;
+  out: Out;
+  stdout: string;
 }
+
+const oneLine = (stdout: string): Out => {
+  const lines = stdout.split('\n');
+  // ONE JSON object, newline-terminated, nothing else on stdout.
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toBe('');
+  return JSON.parse(lines[0] as string) as Out;
+};
+
+/** main() in-process: what the bin would print and its exit status. */
+async function cli(...args: string[]): Promise<CliResult> {
+  let stdout = '';
+  const status = await main(args, (line) => {
+    stdout += line;
+  });
+  return { status, out: oneLine(stdout), stdout };
+}
+
+/** The real bin in a child process (async, so a loaded machine does not block jest's worker). */
+function spawnCli(...args: string[]): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      try {
+        resolve({ status, out: oneLine(stdout), stdout });
+      } catch (e) {
+        reject(new Error(`${(e as Error).message}\nstdout: ${stdout}\nstderr: ${stderr}`));
+      }
+    });
+  });
+}
+
+// Spawned processes start Node + tsx + the bundle: generous when other suites share the cores.
+const SPAWN_MS = 120_000;
 
 let dir: string;
 let book: string;
 let code: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'okr-cli-'));
   book = path.join(dir, 'demo.xlsx');
   code = path.join(dir, 'Code.js');
   fs.writeFileSync(code, CODE);
-  const demo = cli('demo', book);
+  const demo = await cli('demo', book);
   expect(demo.status).toBe(0);
   expect(demo.out.ok).toBe(true);
 });
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const bytes = () => [fs.readFileSync(book), fs.readFileSync(`${book}.state.json`)];
+const bytesOf = (file: string) => [fs.readFileSync(file), fs.readFileSync(`${file}.state.json`)];
+const bytes = () => bytesOf(book);
 
 describe('okr-sandbox', () => {
   test('demo writes the workbook and its state', () => {
@@ -65,8 +113,8 @@ describe('okr-sandbox', () => {
     expect(fs.readFileSync(book).subarray(0, 2).toString()).toBe('PK'); // an xlsx is a zip
   });
 
-  test('run prints the result, the call counts and the virtual time', () => {
-    const r = cli(
+  test('run prints the result, the call counts and the virtual time', async () => {
+    const r = await cli(
       'run',
       'hello',
       '"Aki"',
@@ -94,13 +142,13 @@ describe('okr-sandbox', () => {
     expect(r.out.calls).toEqual({ 'Session.getActiveUser': 1, 'User.getEmail': 1 });
   });
 
-  test('state persists between runs', () => {
-    expect(cli('run', 'remember', '"kept"', '--workbook', book, '--code', code).status).toBe(0);
-    expect(cli('run', 'recall', '--workbook', book, '--code', code).out.result).toBe('kept');
+  test('state persists between runs', async () => {
+    expect((await cli('run', 'remember', '"kept"', '--workbook', book, '--code', code)).status).toBe(0);
+    expect((await cli('run', 'recall', '--workbook', book, '--code', code)).out.result).toBe('kept');
   });
 
   test('emails are written as .eml files into <F>.outbox/', async () => {
-    const r = cli(
+    const r = await cli(
       'run',
       'notify',
       '"owner@example.com"',
@@ -113,9 +161,9 @@ describe('okr-sandbox', () => {
     );
     expect(r.status).toBe(0);
     const [email] = r.out.emails as Array<{ to: string; subject: string; file: string }>;
-    expect(email.to).toBe('owner@example.com');
-    expect(path.dirname(email.file)).toBe(`${book}.outbox`);
-    const parsed = await simpleParser(fs.readFileSync(email.file));
+    expect(email?.to).toBe('owner@example.com');
+    expect(path.dirname(email?.file as string)).toBe(`${book}.outbox`);
+    const parsed = await simpleParser(fs.readFileSync(email?.file as string));
     expect(parsed.subject).toBe('Your key results — 今週');
     expect(parsed.text?.trim()).toBe('Plain text');
     expect(parsed.html).toContain('<p>HTML <b>body</b></p>');
@@ -123,121 +171,149 @@ describe('okr-sandbox', () => {
   });
 
   test.each([
-    [['run', 'nothingHere'], /Script function not found: nothingHere/],
+    [['run', 'nothingHere'], /^Script function not found: nothingHere$/],
     [['run', 'secret_'], /private/],
     [['run', 'hello', '{bad json'], /not valid JSON/],
     [['run'], /usage/],
-  ])('refusal %j: one-line JSON error, exit 1, workbook untouched', (args, re) => {
+    [['run', 'hello', '--bogus', 'x'], /Unknown option --bogus/],
+    [['edit', '--range', 'Z2', '--as', 'a@example.com', '--value', 'x'], /must name the sheet/],
+    [['tick', '--until', 'tomorrow'], /not an ISO time/],
+    [['launch'], /Unknown command launch/],
+  ])('refusal %j: one-line JSON error, exit 1, workbook untouched', async (args, re) => {
     const before = bytes();
-    const r = cli(...args, '--workbook', book, '--code', code);
+    const r = await cli(...args, '--workbook', book, '--code', code);
     expect(r.status).toBe(1);
     expect(r.out.ok).toBe(false);
     expect(r.out.error?.message).toMatch(re);
     expect(bytes()).toEqual(before);
   });
 
-  test('missing workbook and corrupt xlsx', () => {
-    const missing = cli('run', 'hello', '--workbook', path.join(dir, 'nope.xlsx'), '--code', code);
+  test('missing workbook and corrupt xlsx', async () => {
+    const missing = await cli('run', 'hello', '--workbook', path.join(dir, 'nope.xlsx'), '--code', code);
     expect(missing.status).toBe(1);
     expect(missing.out.error?.message).toMatch(/Workbook not found/);
+    expect(fs.existsSync(path.join(dir, 'nope.xlsx'))).toBe(false);
     const corrupt = path.join(dir, 'corrupt.xlsx');
     fs.writeFileSync(corrupt, 'not a zip');
-    const r = cli('run', 'hello', '--workbook', corrupt, '--code', code);
+    const r = await cli('run', 'hello', '--workbook', corrupt, '--code', code);
     expect(r.status).toBe(1);
     expect(r.out.error?.message).toMatch(/Cannot read workbook/);
     expect(fs.readFileSync(corrupt, 'utf8')).toBe('not a zip');
+    expect(fs.existsSync(`${corrupt}.state.json`)).toBe(false);
   });
 
-  test('a script that throws after writing: exit 1, and its writes persist as in Apps Script', () => {
-    const r = cli('run', 'writeThenFail', '--workbook', book, '--code', code);
+  test('a script that throws after writing: exit 1, and its writes persist as in Apps Script', async () => {
+    const r = await cli('run', 'writeThenFail', '--workbook', book, '--code', code);
     expect(r.status).toBe(1);
     expect(r.out.error).toEqual({ name: 'Error', message: 'after writing' });
-    expect(cli('run', 'readA1', '--workbook', book, '--code', code).out.result).toBe('partial');
+    expect((await cli('run', 'readA1', '--workbook', book, '--code', code)).out.result).toBe('partial');
   });
 
-  test('edit: a rejecting validation rule refuses typed input; a paste bypasses it; onEdit fires', () => {
-    const sheet = cli('run', 'protectColumn', '--workbook', book, '--code', code).out.result as string;
-    const range = `${sheet}!Z2`;
-    const before = bytes();
-    const typed = cli(
-      'edit',
-      '--workbook',
-      book,
-      '--code',
-      code,
-      '--as',
-      'a@example.com',
-      '--range',
-      range,
-      '--value',
-      'maybe',
-    );
-    expect(typed.status).toBe(1);
-    expect(typed.out.ok).toBe(false);
-    expect(bytes()).toEqual(before);
-    const ok = cli(
-      'edit',
-      '--workbook',
-      book,
-      '--code',
-      code,
-      '--as',
-      'a@example.com',
-      '--range',
-      range,
-      '--value',
-      'yes',
-    );
-    expect(ok.status).toBe(0);
-    expect(ok.out.logs).toEqual(['edited Z2 = yes']);
-    const pasted = cli(
-      'edit',
-      '--workbook',
-      book,
-      '--code',
-      code,
-      '--as',
-      'a@example.com',
-      '--range',
-      range,
-      '--value',
-      'maybe',
-      '--paste',
-    );
-    expect(pasted.status).toBe(0);
-    expect(pasted.out.logs).toEqual(['edited Z2 = maybe']);
-  });
-
-  test('tick fires installed time-driven triggers in order', () => {
-    expect(
+  test('edit: a rejecting validation rule refuses typed input; a paste bypasses it; onEdit fires', async () => {
+    const sheet = (await cli('run', 'protectColumn', '--workbook', book, '--code', code)).out
+      .result as string;
+    const edit = (value: string, ...more: string[]) =>
       cli(
-        'run',
-        'install',
+        'edit',
         '--workbook',
         book,
         '--code',
         code,
         '--as',
-        'lead@example.com',
-        '--at',
-        '2026-12-02T00:00:00Z',
-      ).status,
-    ).toBe(0);
-    const r = cli('tick', '--workbook', book, '--code', code, '--until', '2026-12-02T03:30:00Z');
+        'a@example.com',
+        '--range',
+        `${sheet}!Z2`,
+        '--value',
+        value,
+        ...more,
+      );
+    const before = bytes();
+    const typed = await edit('maybe');
+    expect(typed.status).toBe(1);
+    expect(typed.out.ok).toBe(false);
+    expect(bytes()).toEqual(before);
+    const ok = await edit('yes');
+    expect(ok.status).toBe(0);
+    expect(ok.out.logs).toEqual(['edited Z2 = yes']);
+    const pasted = await edit('maybe', '--paste');
+    expect(pasted.status).toBe(0);
+    expect(pasted.out.logs).toEqual(['edited Z2 = maybe']);
+  });
+
+  test('tick fires installed time-driven triggers in order', async () => {
+    const installed = await cli(
+      'run',
+      'install',
+      '--workbook',
+      book,
+      '--code',
+      code,
+      '--as',
+      'lead@example.com',
+      '--at',
+      '2026-12-02T00:00:00Z',
+    );
+    expect(installed.status).toBe(0);
+    const r = await cli('tick', '--workbook', book, '--code', code, '--until', '2026-12-02T03:30:00Z');
     expect(r.status).toBe(0);
     const executions = r.out.executions as Array<{ ok: boolean; user: string; logs: string[] }>;
     expect(executions).toHaveLength(3);
     expect(executions.every((e) => e.ok && e.user === 'lead@example.com')).toBe(true);
-    expect(executions[0].logs[0]).toMatch(/^tock 2026-12-02T01:00:00/);
-    expect(
-      cli('tick', '--workbook', book, '--code', code, '--until', '2026-12-01T00:00:00Z').out.executions,
-    ).toEqual([]);
+    // Each fires at its due hour (plus the modeled start-up latency), in order.
+    expect(executions.map((e) => e.logs[0]?.slice(0, 24))).toEqual([
+      'tock 2026-12-02T01:00:00',
+      'tock 2026-12-02T02:00:00',
+      'tock 2026-12-02T03:00:00',
+    ]);
+    const back = await cli('tick', '--workbook', book, '--code', code, '--until', '2026-12-01T00:00:00Z');
+    expect(back.out.executions).toEqual([]);
+  });
+});
+
+// The process contract, with the real bin: the acceptance commands of issue 3.
+describe('okr-sandbox as a process', () => {
+  let fresh: string;
+  beforeAll(() => {
+    fresh = path.join(fs.mkdtempSync(path.join(dir, 'spawned-')), 'd.xlsx');
   });
 
-  test('the built add-on: run onOpen on the demo workbook', () => {
-    const r = cli('run', 'onOpen', '--workbook', book);
-    expect(r.out.ok).toBe(true);
-    expect(r.out.authMode).toBe('LIMITED');
-    expect(typeof r.out.calls).toBe('object');
-  });
+  test(
+    'demo, then run onOpen of the built add-on: one JSON line each, exit 0, call counts',
+    async () => {
+      const demo = await spawnCli('demo', fresh);
+      expect([demo.status, demo.out.ok]).toEqual([0, true]);
+      const r = await spawnCli('run', 'onOpen', '--workbook', fresh);
+      expect(r.status).toBe(0);
+      expect(r.out.ok).toBe(true);
+      expect(r.out.authMode).toBe('LIMITED');
+      const calls = r.out.calls as Record<string, number>;
+      expect(calls['Ui.createAddonMenu']).toBe(1);
+      expect(calls['Menu.addToUi']).toBe(1);
+    },
+    SPAWN_MS,
+  );
+
+  test(
+    'refusals (unknown function, private function, missing workbook): one JSON line, exit 1, bytes unchanged',
+    async () => {
+      if (!fs.existsSync(fresh)) await cli('demo', fresh);
+      const before = bytesOf(fresh);
+      const [unknown, priv, missing] = await Promise.all([
+        spawnCli('run', 'noSuchFunction', '--workbook', fresh),
+        spawnCli('run', 'onOpen_', '--workbook', fresh),
+        spawnCli('run', 'onOpen', '--workbook', path.join(dir, 'missing.xlsx')),
+      ]);
+      for (const r of [unknown, priv, missing]) {
+        expect(r.status).toBe(1);
+        expect(r.out.ok).toBe(false);
+        expect(Object.keys(r.out)).toEqual(['ok', 'error']);
+      }
+      expect(unknown.out.error?.message).toBe('Script function not found: noSuchFunction');
+      expect(priv.out.error?.message).toMatch(/private/);
+      expect(missing.out.error?.message).toMatch(/^Workbook not found: /);
+      expect(bytesOf(fresh)).toEqual(before);
+      expect(fs.existsSync(path.join(dir, 'missing.xlsx'))).toBe(false);
+    },
+    SPAWN_MS,
+  );
 });
