@@ -52,7 +52,7 @@ import { buildSidebarState, keyResultView } from '../okr/sidebarState';
 import { TAB } from '../okr/tabs';
 import { validateOkrs } from '../okr/validate';
 import type { DigestStatus } from '../okr/weeklyRun';
-import { findTabs, type Tabs } from '../sheets/okrData';
+import { findTabs, findTabsByName, type Tabs } from '../sheets/okrData';
 import {
   appendCheckIns,
   checkInLog,
@@ -74,6 +74,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 interface Snapshot {
   ss: Spreadsheet;
   tabs: Tabs;
+  /** The OKRs tab's name, asked once (problem cells and re-parses name it). */
+  okrName: string;
   timeZone: string;
   okrValues: unknown[][] | null;
   okrs: OkrSheet;
@@ -97,13 +99,17 @@ function parseOkrs(values: unknown[][] | null, sheetName: string, timeZone: stri
   return values ? parseOkrSheet(values, { sheetName, timeZone, lang }) : missingTabSheet(TAB.okrs, lang);
 }
 
-/** One getValues per tab (OKRs, Team); the Check-ins log is not needed to show or change a row. */
-function snapshot(ctx: Context): Snapshot {
+/**
+ * One getValues per tab (OKRs, Team). The Check-ins log is only looked up for the endpoints that
+ * append to it (`withLog`), and never read: showing or changing a row does not need its history.
+ */
+function snapshot(ctx: Context, withLog = false): Snapshot {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = ss.getSpreadsheetTimeZone() || 'Etc/GMT';
-  const tabs = findTabs(ss);
+  const tabs = findTabsByName(ss, withLog ? ['okrs', 'team', 'checkIns'] : ['okrs', 'team']);
   const okrValues = tabs.okrs ? tabs.okrs.getDataRange().getValues() : null;
-  const okrs = parseOkrs(okrValues, tabs.okrs?.getName() ?? TAB.okrs, timeZone, ctx.lang);
+  const okrName = tabs.okrs ? tabs.okrs.getName() : TAB.okrs;
+  const okrs = parseOkrs(okrValues, okrName, timeZone, ctx.lang);
   const roster: Roster = tabs.team
     ? parseRoster(tabs.team.getDataRange().getValues(), {
         sheetName: tabs.team.getName(),
@@ -111,7 +117,7 @@ function snapshot(ctx: Context): Snapshot {
         lang: ctx.lang,
       })
     : { columns: {}, people: [], problems: [], sheetName: TAB.team };
-  return { ss, tabs, timeZone, okrValues, okrs, roster };
+  return { ss, tabs, okrName, timeZone, okrValues, okrs, roster };
 }
 
 function stateOf(snap: Snapshot, ctx: Context): SidebarState {
@@ -164,7 +170,7 @@ function applyPatches(snap: Snapshot, plans: readonly WritePlan[], ctx: Context)
       });
     });
   }
-  snap.okrs = parseOkrs(snap.okrValues, sheet.getName(), snap.timeZone, ctx.lang);
+  snap.okrs = parseOkrs(snap.okrValues, snap.okrName, snap.timeZone, ctx.lang);
 }
 
 /**
@@ -183,6 +189,7 @@ function act<T>(
   raw: unknown,
   parse: (raw: unknown, lang: Lang) => Parsed<T>,
   perform: (req: T, snap: Snapshot, ctx: Context) => string,
+  withLog = false,
 ): ActionResult {
   const ctx = context();
   const parsed = parse(raw, ctx.lang);
@@ -190,7 +197,7 @@ function act<T>(
   const held: { snap?: Snapshot } = {};
   try {
     const message = withDocumentLock(() => {
-      const snap = snapshot(ctx);
+      const snap = snapshot(ctx, withLog);
       held.snap = snap;
       if (!snap.tabs.okrs) throw new RequestError('not-set-up');
       return perform(parsed.value, snap, ctx);
@@ -208,16 +215,21 @@ function act<T>(
 }
 
 export function checkIn(raw: unknown): ActionResult {
-  return act(raw, parseCheckIn, (req, snap, ctx) => {
-    const caller = callerFrom(ctx.email, snap.roster);
-    requireIdentity(caller);
-    const kr = findKeyResult(snap.okrs, req.id);
-    requireActOn(caller, kr);
-    const plan = planCheckIn(kr, req, caller.email, ctx.now, keyResultProgress);
-    logCheckIns(snap, [plan]);
-    applyPatches(snap, [plan], ctx);
-    return t(REQUEST_MESSAGES, ctx.lang, 'checked-in', { id: kr.id });
-  });
+  return act(
+    raw,
+    parseCheckIn,
+    (req, snap, ctx) => {
+      const caller = callerFrom(ctx.email, snap.roster);
+      requireIdentity(caller);
+      const kr = findKeyResult(snap.okrs, req.id);
+      requireActOn(caller, kr);
+      const plan = planCheckIn(kr, req, caller.email, ctx.now, keyResultProgress);
+      logCheckIns(snap, [plan]);
+      applyPatches(snap, [plan], ctx);
+      return t(REQUEST_MESSAGES, ctx.lang, 'checked-in', { id: kr.id });
+    },
+    true,
+  );
 }
 
 export function acceptOwnership(raw: unknown): ActionResult {
@@ -232,16 +244,21 @@ export function acceptOwnership(raw: unknown): ActionResult {
 }
 
 export function declineOwnership(raw: unknown): ActionResult {
-  return act(raw, parseDecline, (req, snap, ctx) => {
-    const caller = callerFrom(ctx.email, snap.roster);
-    requireIdentity(caller);
-    const kr = findKeyResult(snap.okrs, req.id);
-    requireActOn(caller, kr);
-    const plan = planDecline(kr, req, caller.email, ctx.now, ctx.lang);
-    logCheckIns(snap, [plan]);
-    applyPatches(snap, [plan], ctx);
-    return t(REQUEST_MESSAGES, ctx.lang, 'declined', { id: kr.id });
-  });
+  return act(
+    raw,
+    parseDecline,
+    (req, snap, ctx) => {
+      const caller = callerFrom(ctx.email, snap.roster);
+      requireIdentity(caller);
+      const kr = findKeyResult(snap.okrs, req.id);
+      requireActOn(caller, kr);
+      const plan = planDecline(kr, req, caller.email, ctx.now, ctx.lang);
+      logCheckIns(snap, [plan]);
+      applyPatches(snap, [plan], ctx);
+      return t(REQUEST_MESSAGES, ctx.lang, 'declined', { id: kr.id });
+    },
+    true,
+  );
 }
 
 export function assignOwner(raw: unknown): ActionResult {
@@ -264,7 +281,7 @@ function addRow(snap: Snapshot, plan: NewRowPlan, ctx: Context): void {
   const at = insertOkrRow(sheet, after ? after.row : 0, row);
   while (snap.okrValues.length < at - 1) snap.okrValues.push(new Array(width).fill(''));
   snap.okrValues.splice(at - 1, 0, row.map(asStored));
-  snap.okrs = parseOkrs(snap.okrValues, sheet.getName(), snap.timeZone, ctx.lang);
+  snap.okrs = parseOkrs(snap.okrValues, snap.okrName, snap.timeZone, ctx.lang);
 }
 
 export function addObjective(raw: unknown): ActionResult {
@@ -318,7 +335,7 @@ export function selectCell(raw: unknown): SelectCellResult {
     if (item && snap.tabs.okrs) {
       const column = columnIndex(snap.okrs, req.column ?? null);
       if (column === undefined) return invalid();
-      selectOkrCell(ss, snap.tabs.okrs.getName(), item.row, column);
+      selectOkrCell(ss, snap.okrName, item.row, column);
       return { ok: true };
     }
     if (!req.cell) {

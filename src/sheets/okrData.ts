@@ -44,6 +44,21 @@ export function findTabs(ss: Spreadsheet): Tabs {
   return tabs;
 }
 
+/**
+ * Only the tabs an operation needs: one getSheetByName per tab when each has the add-on's own name
+ * (Sheets names are unique ignoring case, so this is the sheet findTabs would pick), else the full
+ * scan of findTabs. Cheaper than listing every sheet and asking each for its name.
+ */
+export function findTabsByName(ss: Spreadsheet, keys: readonly TabKey[]): Tabs {
+  const tabs: Tabs = { okrs: null, team: null, checkIns: null, summary: null };
+  for (const key of keys) {
+    const sheet = ss.getSheetByName(TAB[key]);
+    if (!sheet) return findTabs(ss);
+    tabs[key] = sheet;
+  }
+  return tabs;
+}
+
 /** The tab an edit happened in, by name, without listing every sheet. */
 export function tabOfName(name: string): TabKey | null {
   const keys = Object.keys(TAB) as TabKey[];
