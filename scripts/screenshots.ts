@@ -197,10 +197,15 @@ async function main(): Promise<void> {
 
     await attempt('summary', async () => {
       if (!(await state()).sheets.includes('Summary')) throw new Error('no Summary tab yet');
-      // The whole width of the sheet and more rows: close the sidebar, make the window taller.
-      if (await page.locator('#sidebar-panel').isVisible()) await page.locator('#sidebar-close').click();
+      // The whole width of the sheet and more rows: a taller window, the sidebar panel out of the way
+      // (hidden here rather than closed: the sandbox reopens a closed sidebar on its next refresh).
       await page.setViewportSize({ width: 1400, height: 1100 });
       await openTab('Summary');
+      await page.evaluate(() => {
+        const panel = document.getElementById('sidebar-panel');
+        if (panel) panel.hidden = true;
+      });
+      await page.waitForTimeout(150);
       await shoot('summary', page.locator('.sheet-area'));
       await page.setViewportSize({ width: 1400, height: 860 });
     });
@@ -217,7 +222,8 @@ async function main(): Promise<void> {
       }
       await page.getByRole('tab', { name: /Clock/ }).click();
       await page.locator('#tick-weekly').click();
-      for (let i = 0; i < 50 && (await state()).outbox.length === 0; i++) await page.waitForTimeout(100);
+      // Days of hourly ticks run before the weekly one: give them up to 30 s on a busy machine.
+      for (let i = 0; i < 300 && (await state()).outbox.length === 0; i++) await page.waitForTimeout(100);
       const mails = (await state()).outbox;
       const mail = mails.find((m) => m.to === owner.email) ?? mails.find((m) => m.hasHtml);
       if (!mail) throw new Error('no email was sent by the weekly run');
