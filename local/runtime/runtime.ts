@@ -8,6 +8,7 @@ import type { AuthMode, ExecutionContext, HtmlSpec, MenuSpec, Realm, UiSink } fr
 import { describeError, gasError, MESSAGES } from './errors';
 import { ExecutionMeter } from './meter';
 import { loadProject, type Project } from './project';
+import { addQuotaUse, migrateQuotaState, quotaUsed } from './quota';
 import { createRealm, fromRealm, toRealm } from './realm';
 import { jitterMs, nextFireAfter } from './schedule';
 import { type ServeOptions, type Server, serveRuntime } from './serve';
@@ -16,7 +17,7 @@ import type { ServiceEnv } from './services/env';
 import { htmlSpecOf, makeHtmlService } from './services/html';
 import { LockTable, lockKey, makeLockService } from './services/lock';
 import { makeConsole, makeLogger } from './services/logger';
-import { makeMailApp, quotaKey } from './services/mail';
+import { makeMailApp } from './services/mail';
 import { makePropertiesService } from './services/properties';
 import { makeScriptApp, makeScriptEnums, type ScriptEnums } from './services/script';
 import { makeSession } from './services/session';
@@ -165,6 +166,7 @@ export class RuntimeCore<W extends WorkbookLike = WorkbookLike> {
         throw new Error(`Cannot read workbook ${opts.workbookPath}: ${(e as Error).message}`);
       }
     }
+    if (state) migrateQuotaState(state);
     state ??= emptyState(options.now !== undefined ? toEpoch(options.now) : Date.now());
     return { sheets, workbook, state, project, options, path: opts.workbookPath };
   }
@@ -373,14 +375,14 @@ export class RuntimeCore<W extends WorkbookLike = WorkbookLike> {
 
   /**
    * One time-driven execution, unless its owner used up the day's trigger runtime.
-   * https://developers.google.com/apps-script/guides/services/quotas ("Triggers total runtime")
+   * https://developers.google.com/apps-script/guides/services/quotas ("Triggers total runtime";
+   * like every quota there it resets 24 hours after the first use of its window, quota.ts).
    */
   private runTrigger(t: TriggerRecord, firedAt: number): RunResult {
-    this.state.triggerMsUsed ??= {};
-    const used = this.state.triggerMsUsed;
-    const key = quotaKey(t.owner, firedAt);
+    this.state.triggerQuota ??= {};
+    const used = this.state.triggerQuota;
     const quota = this.options.triggerRuntimeQuotaMs ?? (this.options.workspace ? 6 * 3600_000 : 90 * 60_000);
-    if ((used[key] ?? 0) >= quota) {
+    if (quotaUsed(used, t.owner, firedAt) >= quota) {
       return {
         ...this.emptyResult(t.handler, t.owner, 'FULL'),
         ok: false,
@@ -388,7 +390,7 @@ export class RuntimeCore<W extends WorkbookLike = WorkbookLike> {
       };
     }
     const r = this.execute({ fn: t.handler, user: t.owner, authMode: 'FULL', event: clockEvent(t, firedAt) });
-    used[key] = (used[key] ?? 0) + r.virtualMs;
+    addQuotaUse(used, t.owner, firedAt, r.virtualMs, this.options.quotaWindow);
     return r;
   }
 

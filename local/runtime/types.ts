@@ -1,6 +1,7 @@
 // Public types of the runtime (re-exported by index.ts) and its persisted state.
 import type { AuthMode, HtmlSpec, MenuSpec } from './contract';
 import type { Fault } from './meter';
+import type { QuotaTable, QuotaWindowMode } from './quota';
 
 export type { AuthMode, HtmlSpec, MenuSpec } from './contract';
 
@@ -9,6 +10,12 @@ export interface RuntimeOptions {
   timeLimitMs?: number;
   /** Recipients per user per day; default 100 (consumer), 1500 with `workspace: true`. */
   mailQuota?: number;
+  /**
+   * When daily quotas (mail recipients, trigger runtime) reset: 'rolling' (default) 24 hours after
+   * the first use of a window, as Google documents; 'utc-day' at midnight UTC (friendlier than
+   * Google; only for tests written against that older model).
+   */
+  quotaWindow?: QuotaWindowMode;
   workspace?: boolean;
   /**
    * Total runtime of triggers per user per day; default 90 minutes (consumer), 6 hours with
@@ -118,9 +125,13 @@ export interface RuntimeState {
     user: Record<string, Record<string, string>>;
   };
   triggers: TriggerRecord[];
-  /** Recipients sent per `${user}|${YYYY-MM-DD}` (UTC day of the virtual clock). */
-  mailUsed: Record<string, number>;
-  /** Trigger runtime used per `${user}|${YYYY-MM-DD}`, in virtual ms. */
+  /** Email recipients per user in Google's rolling 24-hour quota window (quota.ts). */
+  mailQuota?: QuotaTable;
+  /** Trigger runtime per user, in virtual ms, in the same kind of window. */
+  triggerQuota?: QuotaTable;
+  /** Older state files: recipients per `${user}|${YYYY-MM-DD}` (UTC day); read once, then dropped. */
+  mailUsed?: Record<string, number>;
+  /** Older state files: trigger runtime per `${user}|${YYYY-MM-DD}`; read once, then dropped. */
   triggerMsUsed?: Record<string, number>;
   outbox: SentEmail[];
   cache: {
@@ -140,7 +151,8 @@ export function emptyState(clock: number): RuntimeState {
     seq: 0,
     properties: { document: {}, script: {}, user: {} },
     triggers: [],
-    mailUsed: {},
+    mailQuota: {},
+    triggerQuota: {},
     outbox: [],
     cache: { script: {}, document: {}, user: {} },
   };

@@ -117,6 +117,35 @@ describe('state next to the workbook', () => {
     expect(now - rt.now()).toBeLessThan(1000);
   });
 
+  test('a state file from before the rolling quota window (per UTC day) keeps its quota use', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-state-'));
+    const file = path.join(dir, 'book.xlsx');
+    const sheets = fakeSheets();
+    const rt = new RuntimeCore(
+      await RuntimeCore.prepare(sheets, {
+        workbook: new FakeWorkbook(),
+        workbookPath: file,
+        code: script,
+        options: { now: T0 },
+      }),
+    );
+    await rt.save();
+    const statePath = `${file}.state.json`;
+    const old = JSON.parse(fs.readFileSync(statePath, 'utf8'));
+    delete old.mailQuota;
+    delete old.triggerQuota;
+    old.mailUsed = { 'a@example.com|2026-11-29': 5, 'a@example.com|2026-11-30': 97 };
+    fs.writeFileSync(statePath, JSON.stringify(old));
+    const again = new RuntimeCore(await RuntimeCore.prepare(sheets, { workbookPath: file, code: script }));
+    expect(again.run('read', [], { as: 'a@example.com' }).result).toEqual([null, 3, expect.any(Number)]);
+    again.setTime('2026-12-01T00:00:01Z'); // the migrated window opened at 2026-11-30 00:00 UTC
+    expect((again.run('read', [], { as: 'a@example.com' }).result as unknown[])[1]).toBe(100);
+    await again.save();
+    const saved = JSON.parse(fs.readFileSync(statePath, 'utf8'));
+    expect(saved.mailUsed).toBeUndefined();
+    expect(saved.mailQuota['a@example.com']).toEqual({ start: Date.parse('2026-11-30T00:00:00Z'), used: 97 });
+  });
+
   test('a missing or corrupt workbook is refused with a clear message', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-state-'));
     await expect(

@@ -62,6 +62,33 @@ describe('MailApp', () => {
     expect(rt.run('three', ['x@example.com'], { as: 'a@example.com' }).ok).toBe(true);
   });
 
+  test('the quota resets 24 hours after the first send of its window, not at midnight', async () => {
+    // https://developers.google.com/apps-script/guides/services/quotas: "Quotas are per user and
+    // reset 24 hours after the first request."
+    const rt = await openScript(code, { mailQuota: 5, now: '2026-11-30T23:00:00Z' });
+    expect(rt.run('many', [3], { as: 'a@example.com' }).ok).toBe(true); // opens the window at ~23:00
+    rt.setTime('2026-12-01T00:30:00Z'); // a new UTC day, same window
+    expect(rt.run('many', [2], { as: 'a@example.com' }).ok).toBe(true);
+    expect(rt.run('quota', [], { as: 'a@example.com' }).result).toBe(0);
+    expect(rt.run('three', ['x@example.com'], { as: 'a@example.com' }).error?.message).toBe(
+      MESSAGES.mailQuota,
+    );
+    rt.setTime('2026-12-01T22:59:00Z'); // still inside the 24 hours
+    expect(rt.run('quota', [], { as: 'a@example.com' }).result).toBe(0);
+    rt.setTime('2026-12-01T23:00:01Z');
+    expect(rt.run('quota', [], { as: 'a@example.com' }).result).toBe(5);
+    expect(rt.run('many', [5], { as: 'a@example.com' }).ok).toBe(true); // a new window opens here
+    rt.setTime('2026-12-02T01:00:00Z');
+    expect(rt.run('quota', [], { as: 'a@example.com' }).result).toBe(0);
+  });
+
+  test("quotaWindow 'utc-day' keeps the older, friendlier calendar-day model for old tests", async () => {
+    const rt = await openScript(code, { mailQuota: 5, now: '2026-11-30T23:00:00Z', quotaWindow: 'utc-day' });
+    expect(rt.run('many', [5], { as: 'a@example.com' }).ok).toBe(true);
+    rt.setTime('2026-12-01T00:00:01Z');
+    expect(rt.run('quota', [], { as: 'a@example.com' }).result).toBe(5);
+  });
+
   test('consumer 100 and Workspace 1,500 recipients a day by default', async () => {
     expect((await openScript(code)).run('quota').result).toBe(100);
     expect((await openScript(code, { workspace: true })).run('quota').result).toBe(1500);

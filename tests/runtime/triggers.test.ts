@@ -183,4 +183,10 @@ test('triggers stop for the day once their owner used the daily trigger runtime'
   const { executions } = rt.tick('2026-11-30T14:00:00Z'); // 10:00 … 14:00 UTC, 4 minutes each
   expect(executions.map((e) => e.ok)).toEqual([true, true, true, false]);
   expect(executions[3].error?.message).toBe('Service using too much computer time for one day');
+  // The runtime quota resets 24 hours after the window's first run (10:00), not at midnight UTC.
+  const night = rt.tick('2026-12-01T09:30:00Z'); // a new UTC day, same window: still refused
+  expect(night.executions.length).toBeGreaterThan(10);
+  expect(night.executions.every((e) => !e.ok)).toBe(true);
+  const next = rt.tick('2026-12-01T11:30:00Z'); // 10:00 and 11:00: a fresh window
+  expect(next.executions.map((e) => e.ok)).toEqual([true, true]);
 });

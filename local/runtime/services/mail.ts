@@ -2,9 +2,12 @@
 // https://developers.google.com/apps-script/reference/mail/mail-app
 // https://developers.google.com/apps-script/guides/services/quotas ("Email recipients per day":
 // 100 consumer, 1,500 Workspace). Every recipient (to, cc, bcc) counts; the quota belongs to the
-// effective user. Google's quota window is a rolling day; here it is the UTC calendar day of the
-// virtual clock, so tests are deterministic.
+// effective user and resets 24 hours after the first send of its window (quota.ts), as the
+// quotas page says, not at midnight.
+// Over quota Google throws "Service invoked too many times for one day: email." (the text of its
+// daily-quota exceptions, "Service invoked too many times for one day: <service>.").
 import { MESSAGES } from '../errors';
+import { addQuotaUse, quotaUsed } from '../quota';
 import type { SentEmail } from '../types';
 import { fail, requireFullAuth, type ServiceEnv } from './env';
 
@@ -17,10 +20,6 @@ export const MAX_BODY_BYTES = 200 * 1024;
 
 export function mailQuota(options: { mailQuota?: number; workspace?: boolean }): number {
   return options.mailQuota ?? (options.workspace ? 1500 : 100);
-}
-
-export function quotaKey(user: string, at: number): string {
-  return `${user}|${new Date(at).toISOString().slice(0, 10)}`;
 }
 
 function splitAddresses(list: unknown): string[] {
@@ -44,8 +43,11 @@ interface MailOptions {
 }
 
 export function makeMailApp(env: ServiceEnv) {
-  const remaining = () =>
-    mailQuota(env.options) - (env.state.mailUsed[quotaKey(env.effectiveUser, env.now())] ?? 0);
+  const table = () => {
+    env.state.mailQuota ??= {};
+    return env.state.mailQuota;
+  };
+  const remaining = () => mailQuota(env.options) - quotaUsed(table(), env.effectiveUser, env.now());
   const send = (m: MailOptions) => {
     const to = splitAddresses(m.to);
     const cc = splitAddresses(m.cc);
@@ -63,8 +65,7 @@ export function makeMailApp(env: ServiceEnv) {
     for (const a of [...all, ...splitAddresses(m.replyTo)])
       if (!EMAIL.test(a)) fail(env, MESSAGES.invalidEmail(a));
     if (all.length > remaining()) fail(env, MESSAGES.mailQuota);
-    const key = quotaKey(env.effectiveUser, env.now());
-    env.state.mailUsed[key] = (env.state.mailUsed[key] ?? 0) + all.length;
+    addQuotaUse(table(), env.effectiveUser, env.now(), all.length, env.options.quotaWindow);
     const email: SentEmail = {
       to: to.join(', '),
       subject: String(m.subject ?? ''),
