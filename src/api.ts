@@ -67,8 +67,14 @@ export const TITLE_CAP = 60;
 export const PROBLEM_CAP = 200;
 /** At most this many of the caller's key results are sent in full (what needs them first). */
 export const MINE_CAP = 100;
-/** The state's JSON is kept under this many bytes (UTF-8), whatever the sheet's size. */
+/** The state's JSON is kept under this many bytes (UTF-8) on sheets up to STATE_BUDGET_ROWS rows (issue 6: < 300 KB). */
 export const STATE_BUDGET = 290 * 1024;
+export const STATE_BUDGET_ROWS = 5000;
+/**
+ * A bigger sheet may use as much per row, up to this many bytes (issue 9: < 600 KB at 10,000 key
+ * results), so its table keeps readable titles instead of shrinking them to nothing.
+ */
+export const STATE_BUDGET_MAX = 580 * 1024;
 
 export interface ProblemView {
   code: string;

@@ -1,6 +1,6 @@
 // The sidebar's whole state, built from the parsed sheet in one pass: the caller's key results in
 // full, every row in a compact columnar table, the team for the person picker, and the validator's
-// problems (capped, errors first). Whatever the sheet, the JSON stays under STATE_BUDGET.
+// problems (capped, errors first). Whatever the sheet, the JSON stays under stateBudget(rows).
 import type * as Api from '../api';
 import {
   type KeyResultView,
@@ -11,6 +11,8 @@ import {
   type ProblemView,
   type SidebarState,
   STATE_BUDGET,
+  STATE_BUDGET_MAX,
+  STATE_BUDGET_ROWS,
   type TeamMember,
   TITLE_CAP,
 } from '../api';
@@ -44,9 +46,18 @@ void unionsAgree;
 export const VIEW_TITLE_CAP = 200;
 export const VIEW_NOTE_CAP = 280;
 
-export function capText(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+/** Text on one line: runs of whitespace (line breaks, tabs) become one space. */
+function flatText(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Cut one-line text to `max` characters, the last one an ellipsis. */
+function cutFlat(flat: string, max: number): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+export function capText(text: string, max: number): string {
+  return cutFlat(flatText(text), max);
 }
 
 /** FNV-1a over the fields a write depends on; any change (by anyone) changes the fingerprint. */
@@ -131,40 +142,68 @@ export function ownerState(item: Objective | KeyResult, teamIndex: Map<string, n
   return item.accepted === null ? 'p' : 'a';
 }
 
+/** The table without its titles, and the rows' titles on one line, in sheet order. */
+function tableRows(
+  okrs: Pick<OkrSheet, 'objectives' | 'keyResults'>,
+  team: TeamMember[],
+): { table: Omit<OkrTable, 'title'>; titles: string[] } {
+  const teamIndex = new Map(team.map((m, i) => [m.email, i]));
+  const rows = [...okrs.objectives, ...okrs.keyResults].filter((r) => r.id).sort((a, b) => a.row - b.row);
+  const id: string[] = [];
+  const owner: number[] = [];
+  const titles: string[] = [];
+  const type: string[] = [];
+  const state: string[] = [];
+  for (const r of rows) {
+    id.push(r.id);
+    titles.push(flatText(r.title));
+    type.push(r.type === 'objective' ? 'o' : 'k');
+    owner.push(!r.ownerText ? -1 : r.owner && teamIndex.has(r.owner) ? teamIndex.get(r.owner)! : -2);
+    state.push(ownerState(r, teamIndex));
+  }
+  return { table: { id, type: type.join(''), owner, state: state.join('') }, titles };
+}
+
+const titlesAt = (titles: readonly string[], cap: number): string[] =>
+  cap > 0 ? titles.map((t) => cutFlat(t, cap)) : titles.map(() => '');
+
 export function okrTable(
   okrs: Pick<OkrSheet, 'objectives' | 'keyResults'>,
   team: TeamMember[],
   titleCap = TITLE_CAP,
 ): OkrTable {
-  const teamIndex = new Map(team.map((m, i) => [m.email, i]));
-  const rows = [...okrs.objectives, ...okrs.keyResults].filter((r) => r.id).sort((a, b) => a.row - b.row);
-  const table: OkrTable = { id: [], title: [], type: '', owner: [], state: '' };
-  for (const r of rows) {
-    table.id.push(r.id);
-    table.title.push(titleCap > 0 ? capText(r.title, titleCap) : '');
-    table.type += r.type === 'objective' ? 'o' : 'k';
-    table.owner.push(!r.ownerText ? -1 : r.owner && teamIndex.has(r.owner) ? teamIndex.get(r.owner)! : -2);
-    table.state += ownerState(r, teamIndex);
-  }
-  return table;
+  const { table, titles } = tableRows(okrs, team);
+  return {
+    id: table.id,
+    title: titlesAt(titles, titleCap),
+    type: table.type,
+    owner: table.owner,
+    state: table.state,
+  };
 }
 
-export function problemViews(problems: readonly Problem[], cap = PROBLEM_CAP): Api.SidebarState['problems'] {
-  const sorted = [...problems].sort(
+/** Problems errors first, then by row and code (the order the Problems view lists them in). */
+function sortProblems(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort(
     (a, b) =>
       (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
       (a.row ?? 0) - (b.row ?? 0) ||
       a.code.localeCompare(b.code),
   );
-  const list: ProblemView[] = sorted.slice(0, cap).map((p) => ({
-    code: p.code,
-    severity: p.severity,
-    id: p.id,
-    cell: p.cell,
-    column: p.column,
-    message: capText(p.message, 300),
-    hint: capText(p.hint, 300),
-  }));
+}
+
+const problemView = (p: Problem): ProblemView => ({
+  code: p.code,
+  severity: p.severity,
+  id: p.id,
+  cell: p.cell,
+  column: p.column,
+  message: capText(p.message, 300),
+  hint: capText(p.hint, 300),
+});
+
+export function problemViews(problems: readonly Problem[], cap = PROBLEM_CAP): Api.SidebarState['problems'] {
+  const list = sortProblems(problems).slice(0, cap).map(problemView);
   const errors = problems.filter((p) => p.severity === 'error').length;
   return { errors, warnings: problems.length - errors, list };
 }
@@ -206,7 +245,7 @@ function pickMine(views: KeyResultView[]): KeyResultView[] {
 /**
  * How much detail fits: full titles and problem lists for ordinary sheets; on a huge sheet (or one
  * full of long Japanese titles) the table's titles, the problem list and the texts of the caller's
- * key results shrink step by step until the JSON fits STATE_BUDGET. IDs, owners, states and values
+ * key results shrink step by step until the JSON fits stateBudget(rows). IDs, owners, states and values
  * are never dropped.
  */
 const SHRINK_STEPS: ReadonlyArray<{ titleCap: number; problemCap: number; mineTextCap: number }> = [
@@ -230,6 +269,18 @@ function trimMine(views: KeyResultView[], cap: number): KeyResultView[] {
   }));
 }
 
+/**
+ * Bytes the state's JSON may take for a sheet of `rows` rows: STATE_BUDGET up to STATE_BUDGET_ROWS
+ * rows, then as much per row, up to STATE_BUDGET_MAX.
+ */
+export function stateBudget(rows: number): number {
+  const perRow = STATE_BUDGET / STATE_BUDGET_ROWS;
+  return Math.min(STATE_BUDGET_MAX, Math.max(STATE_BUDGET, Math.floor(rows * perRow)));
+}
+
+/** UTF-8 bytes of a value's JSON. */
+const jsonSize = (value: unknown): number => utf8Length(JSON.stringify(value));
+
 export function buildSidebarState(input: SidebarInput): SidebarState {
   const { okrs, caller, now, staleDays } = input;
   const team = teamOf(input.roster);
@@ -238,7 +289,19 @@ export function buildSidebarState(input: SidebarInput): SidebarState {
     .filter((kr) => kr.id && caller.email !== '' && kr.owner === caller.email)
     .sort((a, b) => a.row - b.row)
     .map((kr) => keyResultView(kr, objectiveTitles.get(kr.objectiveId ?? '') ?? '', now, staleDays));
-  const base = {
+  const mine = pickMine(allMine);
+  const { table, titles } = okrs
+    ? tableRows(okrs, team)
+    : { table: { id: [], type: '', owner: [], state: '' }, titles: [] };
+  const sortedProblems = sortProblems(input.problems);
+  const errors = input.problems.filter((p) => p.severity === 'error').length;
+  const views: ProblemView[] = [];
+  const problemsUpTo = (cap: number) => {
+    while (views.length < Math.min(cap, sortedProblems.length))
+      views.push(problemView(sortedProblems[views.length]));
+    return views.slice(0, cap);
+  };
+  const stateAt = (step: (typeof SHRINK_STEPS)[number]): SidebarState => ({
     lang: input.lang,
     timeZone: input.timeZone,
     now,
@@ -252,20 +315,35 @@ export function buildSidebarState(input: SidebarInput): SidebarState {
     can: { manage: canManage(caller) },
     staleDays,
     team,
-    mine: pickMine(allMine),
+    mine: trimMine(mine, step.mineTextCap),
     mineTotal: allMine.length,
-  };
-  let state: SidebarState | null = null;
+    table: {
+      id: table.id,
+      title: titlesAt(titles, step.titleCap),
+      type: table.type,
+      owner: table.owner,
+      state: table.state,
+    },
+    problems: { errors, warnings: input.problems.length - errors, list: problemsUpTo(step.problemCap) },
+  });
+  // Only the titles, the problem list and the caller's texts change from step to step: the JSON of
+  // everything else is measured once (with those three empty), then each step adds their sizes
+  // minus the "[]" they replace. Same bytes as measuring the whole state, without re-serialising
+  // thousands of IDs at every step.
+  const first = stateAt(SHRINK_STEPS[0]);
+  const fixed = jsonSize({
+    ...first,
+    mine: [],
+    table: { ...first.table, title: [] },
+    problems: { ...first.problems, list: [] },
+  });
+  const budget = stateBudget(table.id.length);
+  let state = first;
   for (const step of SHRINK_STEPS) {
-    state = {
-      ...base,
-      mine: trimMine(base.mine, step.mineTextCap),
-      table: okrs
-        ? okrTable(okrs, team, step.titleCap)
-        : { id: [], title: [], type: '', owner: [], state: '' },
-      problems: problemViews(input.problems, step.problemCap),
-    };
-    if (utf8Length(JSON.stringify(state)) <= STATE_BUDGET) break;
+    state = step === SHRINK_STEPS[0] ? first : stateAt(step);
+    const size =
+      fixed + jsonSize(state.mine) - 2 + jsonSize(state.table.title) - 2 + jsonSize(state.problems.list) - 2;
+    if (size <= budget) break;
   }
-  return state as SidebarState;
+  return state;
 }

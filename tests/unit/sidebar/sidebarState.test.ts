@@ -5,7 +5,7 @@ import type { Problem } from '../../../src/okr/model';
 import { DEFAULT_SETTINGS } from '../../../src/okr/model';
 import { parseOkrSheet, parseRoster } from '../../../src/okr/parse';
 import { callerFrom } from '../../../src/okr/permissions';
-import { buildSidebarState, needsOf, versionOf } from '../../../src/okr/sidebarState';
+import { buildSidebarState, needsOf, stateBudget, versionOf } from '../../../src/okr/sidebarState';
 import { validateOkrs } from '../../../src/okr/validate';
 import { bigSheet, DAY, NOW, okrRows, okrSheet, roster } from './fixtures';
 
@@ -165,4 +165,37 @@ test('5,000 rows of long Japanese titles and notes still fit: titles shrink, IDs
   expect(s.table.id).toHaveLength(5000);
   expect(s.table.title[1].length).toBeGreaterThan(0);
   expect(s.table.owner.filter((o) => o >= 0).length).toBeGreaterThan(3000);
+});
+
+test('the budget grows with the sheet past 5,000 rows, up to 580 KB (issue 9: < 600 KB at 10,000 key results)', () => {
+  expect(stateBudget(0)).toBe(290 * 1024);
+  expect(stateBudget(5000)).toBe(290 * 1024);
+  expect(stateBudget(7500)).toBe(Math.floor(7500 * ((290 * 1024) / 5000)));
+  expect(stateBudget(10_000)).toBe(580 * 1024);
+  expect(stateBudget(12_000)).toBe(580 * 1024);
+});
+
+test('12,000 rows (10,000 key results): under 600 KB, and the table still has readable titles', () => {
+  const { okrRows: rows, teamRows: people } = bigSheet(12_000, 1000);
+  const okrs = parseOkrSheet(rows, { sheetName: 'OKRs', timeZone: 'UTC', lang: 'en' });
+  const team = parseRoster(people, { sheetName: 'Team', timeZone: 'UTC', lang: 'en' });
+  const problems = validateOkrs({ okrs, roster: team }, { now: NOW, settings: DEFAULT_SETTINGS, lang: 'en' });
+  for (const email of ['p7@example.com', 'lead@example.com', 'hoarder@example.com']) {
+    const s = buildSidebarState({
+      okrs,
+      roster: team,
+      problems,
+      caller: callerFrom(email, team),
+      now: NOW,
+      lang: 'en',
+      timeZone: 'UTC',
+      staleDays: 14,
+    });
+    const bytes = Buffer.byteLength(JSON.stringify(s));
+    expect(bytes).toBeLessThanOrEqual(580 * 1024);
+    // More than the 5,000-row budget was needed, and used for titles rather than cut to nothing.
+    expect(bytes).toBeGreaterThan(290 * 1024);
+    expect(s.table.id).toHaveLength(12_000);
+    expect(s.table.title.every((t) => t.length >= 10)).toBe(true);
+  }
 });
