@@ -118,7 +118,7 @@ export interface AppState {
   nowText: string;
   /** The clock as a datetime-local value in the spreadsheet's time zone. */
   nowInput: string;
-  /** Next Monday 10:00 in the spreadsheet's zone: after the default weekly run (Monday 09:00) is due. */
+  /** The hour after the next weekly run is due (the saved day and hour; Monday 09:00 by default) → 10:00. */
   weeklyAt: number;
   weeklyInput: string;
   weeklyText: string;

@@ -1,5 +1,8 @@
 // The sandbox's session: one Runtime (the real dist/ artifact on a workbook file), the user the
 // page acts as, the menus onOpen built, and the execution log. Every change is saved at once.
+
+import { DEFAULT_SETTINGS } from '../../src/okr/model';
+import { parseStoredSettings, SETTINGS_KEY } from '../../src/okr/settings';
 import type { RunResult, Runtime } from '../runtime';
 import { formatWallTime, nextWeekdayAt, toWallInput } from './clock';
 import type { AppState, EmailView, ExecutionView, MenuView, Notice } from './protocol';
@@ -207,6 +210,28 @@ export class Sandbox {
     return sheet && cell ? { sheet: sheet.name, row: cell.row, col: cell.col } : undefined;
   }
 
+  /** The user closed the sidebar panel: the next refresh keeps it closed until a script shows it again. */
+  closeSidebar(): void {
+    if (!this.sidebarOpen) return;
+    this.sidebarOpen = false;
+    this.changed();
+  }
+
+  /**
+   * The first hour after the weekly run is due, from the settings the sidebar saved (day and hour in the
+   * spreadsheet's time zone, Monday 09:00 by default): advancing there lets the hourly tick fire once
+   * the run is due. Settings are one JSON document property (src/okr/settings.ts).
+   */
+  private nextWeeklyRunCheck(now: number, tz: string): number {
+    const stored = parseStoredSettings(this.runtime.properties('document')[SETTINGS_KEY]);
+    const day = Number.isInteger(stored.weeklyDay) ? stored.weeklyDay : DEFAULT_SETTINGS.weeklyDay;
+    const hour = Number.isInteger(stored.weeklyHour) ? stored.weeklyHour : DEFAULT_SETTINGS.weeklyHour;
+    // Settings count Sunday as 0; nextWeekdayAt takes ISO weekdays (Monday 1 … Sunday 7).
+    const isoDay = day === 0 ? 7 : day;
+    if (hour < 23) return nextWeekdayAt(now, tz, isoDay, hour + 1);
+    return nextWeekdayAt(now, tz, isoDay === 7 ? 1 : isoDay + 1, 0);
+  }
+
   state(): AppState {
     const rt = this.runtime;
     const wb = rt.workbook;
@@ -224,7 +249,7 @@ export class Sandbox {
       hasHtml: Boolean(m.htmlBody),
     }));
     const now = rt.now();
-    const weeklyAt = nextWeekdayAt(now, tz, 1, 10);
+    const weeklyAt = this.nextWeeklyRunCheck(now, tz);
     return {
       version: this.version,
       workbookName: wb.name,

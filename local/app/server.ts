@@ -147,6 +147,10 @@ export async function startServer(sandbox: Sandbox, port: number): Promise<Sandb
         const r = await sandbox.edit(range, value, body.paste === true);
         return json(res, 200, result(r.ok && !r.rejected, r.rejected ?? r.error?.message));
       }
+      case 'POST /api/sidebar/close': {
+        sandbox.closeSidebar();
+        return json(res, 200, { ok: true });
+      }
       case 'POST /api/select': {
         const body = await readJson(req);
         sandbox.select(qualified(str(body, 'sheet'), str(body, 'a1')));

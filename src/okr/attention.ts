@@ -18,8 +18,9 @@ export function daysSinceTouched(kr: AttentionInput, now: number): number | null
 }
 
 /**
- * Stale = accepted, not done, and no check-in for more than `staleDays` whole days. A key result never
- * accepted is "pending", not stale (the owner has not taken it on yet); a finished one needs no news.
+ * Stale = not done, and more than `staleDays` whole days since the last check-in (or, before the first
+ * check-in, since the owner accepted). With neither there is nothing to count from: such a key result
+ * is "pending" (waiting for its owner to accept), not stale. A finished one needs no news.
  */
 export function isStale(kr: AttentionInput, now: number, staleDays: number): boolean {
   const days = daysSinceTouched(kr, now);

@@ -150,8 +150,8 @@ export const EMAIL_MESSAGES: MessageTable<EmailMessageKey> = {
   },
   enabledBy: { en: 'Weekly emails were turned on by {by}.', ja: '週次メールは {by} が有効にしました。' },
   howOff: {
-    en: 'To turn them off, a Lead opens the sheet → Extensions → OKR Owners → Open sidebar → Settings → Weekly emails.',
-    ja: '停止するには、リードがシートの「拡張機能」→「OKR Owners」→「サイドバーを開く」→「設定」→「週次メール」をオフにします。',
+    en: 'To turn them off, a Lead opens the sheet → Extensions → OKR Owners → Open sidebar → Settings → untick “Send weekly emails”.',
+    ja: '停止するには、リードがシートの「拡張機能」→「OKR Owners」→「サイドバーを開く」→「設定」→「週次メールを送る」のチェックを外します。',
   },
   testNote: {
     en: 'This is a test sent on request; the weekly run sends the same email to each owner.',

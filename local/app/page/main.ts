@@ -398,7 +398,7 @@ function renderClock(s: AppState): void {
   const until = $<HTMLInputElement>('tick-until');
   if (document.activeElement !== until) until.value = s.nowInput;
   // Monday 09:00 is the add-on's default schedule; the hourly trigger sends within the hour.
-  $('tick-weekly').textContent = `To ${s.weeklyText} (default weekly run)`;
+  $('tick-weekly').textContent = `To ${s.weeklyText} (the weekly run)`;
   const rows = s.triggers.map((t) =>
     h(
       'tr',
@@ -655,6 +655,8 @@ function wire(): void {
     $('sidebar-panel').hidden = true;
     $<HTMLIFrameElement>('sidebar-frame').src = 'about:blank';
     sidebarFor = '';
+    // Tell the server too, or the next state refresh would open the panel again.
+    void fetch('/api/sidebar/close', { method: 'POST' });
   });
   $('tick-form').addEventListener('submit', (e) => {
     e.preventDefault();

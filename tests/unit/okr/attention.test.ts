@@ -21,7 +21,7 @@ describe('isStale: one rule for Problems, Summary, the sidebar and the owner ema
     expect(isStale(kr({ lastCheckIn: null, accepted: NOW - 20 * DAY_MS }), NOW, 14)).toBe(true);
     expect(daysSinceTouched(kr({ lastCheckIn: NOW - 3.5 * DAY_MS }), NOW)).toBe(3);
   });
-  test('a key result never accepted is pending, not stale', () => {
+  test('with neither a check-in nor an acceptance it is pending, not stale', () => {
     expect(isStale(kr({ accepted: null, lastCheckIn: null }), NOW, 14)).toBe(false);
     expect(daysSinceTouched(kr({ accepted: null }), NOW)).toBeNull();
   });
