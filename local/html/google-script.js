@@ -2,7 +2,10 @@
 // Faithful to https://developers.google.com/apps-script/guides/html/reference/run and
 // https://developers.google.com/apps-script/guides/html/communication :
 // - every runner method returns a NEW runner, so handlers set for one call do not leak to the next;
-// - any server function name is a method; it returns undefined and calls back asynchronously;
+// - each public server function (config.functions: top-level, not ending in '_') is a method; it
+//   returns undefined and calls back asynchronously; any other name is undefined, so calling it
+//   throws a TypeError in the page, as in Apps Script (private functions "can't be seen by
+//   google.script.run", https://developers.google.com/apps-script/guides/html/communication#private_functions);
 // - legal arguments are primitives, and objects/arrays made of them (a form element only as the
 //   only argument); a Date, a function, a DOM node or a circular reference fails with Google's
 //   "Failed due to illegal value in property: …"; undefined inside arrays becomes null;
@@ -10,6 +13,8 @@
 // - the failure handler receives an Error carrying the server's message.
 (() => {
   const config = window.__OKR_SANDBOX__ || {};
+  // Without a list (a page served by another tool) every name is tried on the server.
+  const known = Array.isArray(config.functions) ? config.functions : null;
   const MAX_IN_FLIGHT = 10;
   let inFlight = 0;
   const waiting = [];
@@ -95,6 +100,7 @@
       get: (target, name) => {
         if (Object.hasOwn(target, name)) return target[name];
         if (typeof name !== 'string' || name === 'then') return undefined;
+        if (known && known.indexOf(name) < 0) return undefined;
         return (...callArgs) => {
           let args = callArgs;
           if (

@@ -106,6 +106,8 @@ interface ExecRequest {
   publicOnly?: boolean;
   /** Don't treat a missing function as an error (a simple trigger the script does not define). */
   optional?: boolean;
+  /** Only load the project and answer with its public top-level function names (publicFunctions()). */
+  list?: boolean;
   limitMs?: number;
 }
 
@@ -124,6 +126,7 @@ export class RuntimeCore<W extends WorkbookLike = WorkbookLike> {
   private scripts?: vm.Script[];
   /** The sidebar a script showed last in this process (not persisted: dist/ may be rebuilt). */
   private shownSidebar?: HtmlSpec;
+  private publicNames?: string[];
 
   readonly sheets: SheetsModule<W>;
   readonly workbook: W;
@@ -190,6 +193,20 @@ export class RuntimeCore<W extends WorkbookLike = WorkbookLike> {
 
   scriptTimeZone(): string {
     return this.options.scriptTimeZone ?? this.project.timeZone ?? 'America/New_York';
+  }
+
+  /**
+   * The functions google.script.run offers a page: the project's public top-level functions
+   * (names ending in '_' are private). Undefined when loading the project throws.
+   * https://developers.google.com/apps-script/guides/html/communication#private_functions
+   */
+  publicFunctions(): string[] | undefined {
+    if (!this.publicNames) {
+      const r = this.execute({ fn: 'publicFunctions', user: DEFAULT_USER, authMode: 'FULL', list: true });
+      if (!r.ok) return undefined;
+      this.publicNames = r.result as string[];
+    }
+    return [...this.publicNames];
   }
 
   /** One execution of a top-level function, as `as` (default owner@example.com). */
@@ -586,8 +603,16 @@ export class RuntimeCore<W extends WorkbookLike = WorkbookLike> {
     // https://developers.google.com/apps-script/concepts/manifests ("timeZone")
     const hostTz = realEnv.TZ;
     realEnv.TZ = env.scriptTimeZone;
+    const injected = new Set(Object.keys(context));
     try {
       for (const script of this.compiled()) script.runInContext(context, { timeout: WALL_CLOCK_GUARD_MS });
+      if (req.list) {
+        const c = context as Record<string, unknown>;
+        result.result = Object.keys(c).filter(
+          (k) => !injected.has(k) && typeof c[k] === 'function' && !k.endsWith('_'),
+        );
+        return result;
+      }
       const f = (context as Record<string, unknown>)[fn];
       if (typeof f !== 'function') {
         if (req.optional) return result;

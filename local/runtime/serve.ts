@@ -76,7 +76,13 @@ export async function serveRuntime(runtime: RuntimeCore, opts: ServeOptions = {}
           'text/plain; charset=utf-8',
           'No sidebar: the script showed none and there is no Sidebar.html',
         );
-      return send(res, 200, 'text/html; charset=utf-8', injectShim(html, { as, base, origin: base }));
+      const functions = runtime.publicFunctions();
+      return send(
+        res,
+        200,
+        'text/html; charset=utf-8',
+        injectShim(html, { as, base, origin: base, ...(functions ? { functions } : {}) }),
+      );
     }
     if (req.method === 'POST' && url.pathname === '/run') {
       const chunks: Buffer[] = [];

@@ -24,6 +24,9 @@ describe('serve()', () => {
       );
       expect(html).toContain('google.script.run');
       expect(html.endsWith('<title>x</title></head><body>shown</body></html>')).toBe(true);
+      // The page learns the public functions only: google.script.run cannot see private ones.
+      const config = JSON.parse(/window\.__OKR_SANDBOX__ = (\{.*?\});/.exec(html)?.[1] as string);
+      expect(config.functions).toEqual(['hello', 'when', 'boom', 'showIt']);
     } finally {
       await server.close();
     }
