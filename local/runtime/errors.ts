@@ -23,7 +23,9 @@ export function describeError(e: unknown): { name: string; message: string } {
   return { name: 'Error', message: String(e) };
 }
 
-// Google's messages, in one place so tests and services agree on the text.
+// Google's messages, in one place so tests and services agree on the text. The reference pages
+// name the limits (quotas: https://developers.google.com/apps-script/guides/services/quotas) but
+// rarely the exception texts; these are the texts Apps Script throws.
 export const MESSAGES = {
   timeLimit: 'Exceeded maximum execution time',
   serverError: "We're sorry, a server error occurred. Please wait a bit and try again.",

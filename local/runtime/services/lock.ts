@@ -75,6 +75,11 @@ function makeLock(env: ServiceEnv, key: string) {
     tryLock(timeoutInMillis: number): boolean {
       return attempt(timeoutInMillis, 'Lock.tryLock');
     },
+    /**
+     * "Attempts to acquire the lock, timing out with an exception after the provided number of
+     * milliseconds" (https://developers.google.com/apps-script/reference/lock/lock#waitLock(Integer));
+     * the text is the one Apps Script throws (MESSAGES.lockTimeout). tryLock returns false instead.
+     */
     waitLock(timeoutInMillis: number): void {
       if (!attempt(timeoutInMillis, 'Lock.waitLock')) fail(env, MESSAGES.lockTimeout);
     },

@@ -183,7 +183,12 @@ export class Range {
     }
   }
 
-  /** Google's row/column count checks for the 2-D setters. */
+  /**
+   * Google's row/column count checks for the 2-D setters: "The size of the two-dimensional array
+   * must match the size of the range." (rows first, then each row's length; the texts are what
+   * Apps Script throws, the reference does not spell them out).
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#setValues(Object)
+   */
   private checkGrid(method: string, data: unknown): unknown[][] {
     if (!Array.isArray(data) || !data.every((r) => Array.isArray(r)))
       throw this.env.signature(`SpreadsheetApp.Range.${method}`, [data]);

@@ -146,7 +146,11 @@ export class SheetData {
     return this.cell(row, col)?.value ?? '';
   }
 
-  /** The last row with a value or formula (formats and notes do not count), 0 when empty. */
+  /**
+   * The last row with a value or formula (formats, notes and cells set to '' do not count; a formula
+   * showing '' does), 0 when empty: "the position of the last row that has content".
+   * https://developers.google.com/apps-script/reference/spreadsheet/sheet#getLastRow()
+   */
   lastRow(): number {
     for (let r = this.rows.length; r >= 1; r--) {
       const row = this.rows[r - 1];
