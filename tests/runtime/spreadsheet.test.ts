@@ -160,6 +160,11 @@ describe('ranges', () => {
     expect(team.getDataRange().getA1Notation()).toBe('A1:E3');
     team.getRange('G7').setValue(0);
     expect([team.getLastRow(), team.getLastColumn()]).toEqual([7, 7]);
+    // A formula counts as content even while it shows nothing (Sheets counts it too).
+    team.getRange('B12').setFormula('=IF(FALSE,1,"")');
+    expect(team.getLastRow()).toBe(12);
+    team.getRange('B12').clearContent();
+    expect(team.getLastRow()).toBe(7);
     expect(ss.getSheetByName('Log').getRange('A2:A').getValues().length).toBe(999);
   });
 
