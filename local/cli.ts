@@ -8,6 +8,7 @@
 // when the runtime refuses to start (bad arguments, unknown or private function, unreadable
 // workbook) the workbook and its state are left untouched. A script that throws after writing keeps
 // its writes and its sent emails, as in Apps Script (nothing is rolled back there either).
+// local/bin/okr-sandbox.cjs calls main(argv); tests call main(argv, write) in-process.
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_USER, demoWorkbook, type RunResult, Runtime, type SentEmail, writeOutbox } from './runtime';
