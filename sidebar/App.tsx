@@ -1,8 +1,9 @@
 // The sidebar shell: loads the state with one call, switches views, shows every outcome in an
 // aria-live status line, and follows the sheet's active cell while the sidebar is visible.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ActionResult, KeyResultView, Lang, ProblemView, SidebarState } from '../src/api';
+import type { ActionResult, CheckInResult, KeyResultView, Lang, ProblemView, SidebarState } from '../src/api';
 import { tr } from './i18n';
+import { applyCheckIn } from './logic';
 import { errorText, server } from './server';
 import type { FormError } from './ui';
 import { Add } from './views/Add';
@@ -91,12 +92,17 @@ export function App() {
   }, []);
 
   /** Runs a write; on success shows the fresh state, on failure returns the error for the form. */
-  async function act(call: () => Promise<ActionResult>, after?: () => void): Promise<FormError | null> {
+  async function act(
+    call: () => Promise<ActionResult | CheckInResult>,
+    after?: () => void,
+  ): Promise<FormError | null> {
     setBusy(true);
     try {
       const res = await call();
       if (res.ok) {
-        adopt(res.state);
+        // A check-in usually answers with what it changed rather than the whole state.
+        if ('item' in res) setState((s) => (s ? applyCheckIn(s, res) : s));
+        else adopt(res.state);
         say(res.message);
         after?.();
         return null;

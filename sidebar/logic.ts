@@ -1,6 +1,15 @@
 // The sidebar's pure helpers (no DOM): formatting, filtering the all-rows table, grouping, and
 // reading what a person typed. Unit-tested directly.
-import type { KeyResultView, Kind, Lang, OkrTable, TeamMember } from '../src/api';
+import type {
+  CheckInOk,
+  KeyResultView,
+  Kind,
+  Lang,
+  OkrTable,
+  Severity,
+  SidebarState,
+  TeamMember,
+} from '../src/api';
 
 export function formatNumber(value: number | null, unit: string, lang: Lang): string {
   if (value === null) return '—';
@@ -128,6 +137,31 @@ export function groupByObjective(items: KeyResultView[]): ObjectiveGroup[] {
     group.items.push(kr);
   }
   return groups;
+}
+
+/**
+ * The state after a check-in answered with what changed (CheckInOk): the key result's fresh view in
+ * place of the old one (keeping its objective's title), and the problems it fixed dropped from the
+ * list and from the counts (the counts also cover problems beyond the list's cap).
+ */
+export function applyCheckIn(state: SidebarState, done: Pick<CheckInOk, 'item' | 'resolved'>): SidebarState {
+  const { item, resolved } = done;
+  const mine = state.mine.map((k) => (k.id === item.id ? { ...item, objectiveTitle: k.objectiveTitle } : k));
+  const list = [...state.problems.list];
+  for (const r of resolved) {
+    const i = list.findIndex((p) => p.id === item.id && p.code === r.code && p.cell === r.cell);
+    if (i >= 0) list.splice(i, 1);
+  }
+  const fixed = (severity: Severity) => resolved.filter((r) => r.severity === severity).length;
+  return {
+    ...state,
+    mine,
+    problems: {
+      errors: Math.max(0, state.problems.errors - fixed('error')),
+      warnings: Math.max(0, state.problems.warnings - fixed('warning')),
+      list,
+    },
+  };
 }
 
 /** Pending first, then at risk, stale, missing values; within each, sheet order. */

@@ -126,6 +126,30 @@ export interface ActionError {
 
 export type ActionResult = ActionOk | ActionError;
 
+/** A problem of the checked-in row that the check-in fixed: the sidebar drops it from its list and counts. */
+export interface ResolvedProblem {
+  code: string;
+  cell: string | null;
+  severity: Severity;
+}
+
+/**
+ * A check-in that succeeded, answered without reading the whole sheet (checkIn's usual answer): what
+ * it changed, for the sidebar to apply to the state it holds. A check-in changes one key result's
+ * values and can only fix that row's problems (stale, an unreadable value in a column it rewrote);
+ * it never changes IDs, titles, owners or acceptance, so the table and the team stay as they are.
+ */
+export interface CheckInOk {
+  ok: true;
+  message: string;
+  /** The key result as now written, with its new version. objectiveTitle is '' (unchanged by a check-in). */
+  item: KeyResultView;
+  resolved: ResolvedProblem[];
+}
+
+/** checkIn answers CheckInOk, or a full ActionOk in the rare case it had to read the whole sheet. */
+export type CheckInResult = ActionResult | CheckInOk;
+
 export interface CheckInRequest {
   id: string;
   current: number;
@@ -246,7 +270,7 @@ export type SettingsResult =
 export interface Endpoints {
   getSidebarState(): SidebarState;
   getKeyResult(req: KeyResultRequest): KeyResultResult;
-  checkIn(req: CheckInRequest): ActionResult;
+  checkIn(req: CheckInRequest): CheckInResult;
   acceptOwnership(req: AcceptRequest): ActionResult;
   declineOwnership(req: DeclineRequest): ActionResult;
   assignOwner(req: AssignRequest): ActionResult;

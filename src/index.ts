@@ -76,7 +76,7 @@ export function getKeyResult(req: unknown): KeyResultResult {
   return sidebar.getKeyResult(req);
 }
 
-export function checkIn(req: unknown): ActionResult {
+export function checkIn(req: unknown): ReturnType<typeof sidebar.checkIn> {
   return sidebar.checkIn(req);
 }
 

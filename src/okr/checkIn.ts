@@ -2,9 +2,9 @@
 // lock. Pure: the adapter only carries the plan out. A version mismatch means the row changed since
 // the sidebar showed it (someone else checked in, edited or the row was replaced): refuse rather
 // than overwrite what the person did not see.
-import type { CheckInRequest, DeclineRequest } from '../api';
+import type { CheckInRequest, DeclineRequest, ResolvedProblem } from '../api';
 import { t } from './i18n';
-import type { Confidence, KeyResult, Lang, OkrColumn } from './model';
+import type { Confidence, KeyResult, Lang, OkrColumn, Problem } from './model';
 import { CONFIDENCE_WORDS } from './parseValues';
 import { RequestError } from './requests';
 import { versionOf } from './sidebarState';
@@ -111,4 +111,24 @@ export function planDecline(
     patch: { owner: null, accepted: null },
     log: { time: now, id: kr.id, by, current: null, progress: null, confidence: null, note },
   };
+}
+
+/**
+ * The problems a check-in fixed: those of the row before it, less those after (as a multiset, by
+ * code, cell and severity). Null when the check-in would add one, which the caller cannot express
+ * as a removal (it then sends the whole state).
+ */
+export function resolvedProblems(
+  before: readonly Problem[],
+  after: readonly Problem[],
+): ResolvedProblem[] | null {
+  const key = (p: Problem) => `${p.code}\u0000${p.cell ?? ''}\u0000${p.severity}`;
+  const left = new Map<string, Problem[]>();
+  for (const p of before) left.set(key(p), [...(left.get(key(p)) ?? []), p]);
+  for (const p of after) {
+    const same = left.get(key(p));
+    if (!same?.length) return null;
+    same.pop();
+  }
+  return [...left.values()].flat().map((p) => ({ code: p.code, cell: p.cell, severity: p.severity }));
 }

@@ -5,6 +5,9 @@
 import type {
   ActionResult,
   ActiveOkr,
+  CheckInOk,
+  CheckInRequest,
+  CheckInResult,
   DigestStatusView,
   KeyResultResult,
   SelectCellResult,
@@ -12,7 +15,14 @@ import type {
   SettingsView,
   SidebarState,
 } from '../api';
-import { CONFIDENCE_LABEL, planAccept, planCheckIn, planDecline, type WritePlan } from '../okr/checkIn';
+import {
+  CONFIDENCE_LABEL,
+  planAccept,
+  planCheckIn,
+  planDecline,
+  resolvedProblems,
+  type WritePlan,
+} from '../okr/checkIn';
 import { langFromLocale, t } from '../okr/i18n';
 import type { Lang, OkrSheet, Roster, Settings } from '../okr/model';
 import { missingTabSheet, parseOkrSheet, parseRoster } from '../okr/parse';
@@ -52,7 +62,7 @@ import { buildSidebarState, keyResultView } from '../okr/sidebarState';
 import { TAB } from '../okr/tabs';
 import { validateOkrs } from '../okr/validate';
 import type { DigestStatus } from '../okr/weeklyRun';
-import { findTabs, findTabsByName, type Tabs } from '../sheets/okrData';
+import { findTabs, findTabsByName, readOkrRowById, type Tabs } from '../sheets/okrData';
 import {
   appendCheckIns,
   checkInLog,
@@ -177,7 +187,7 @@ function applyPatches(snap: Snapshot, plans: readonly WritePlan[], ctx: Context)
  * Append the plans' log entries, BEFORE their rows are written: the log's header is checked first so
  * a missing log refuses with nothing written, and a failure writing a row afterwards loses no entry.
  */
-function logCheckIns(snap: Snapshot, plans: readonly WritePlan[]): void {
+function logCheckIns(snap: Pick<Snapshot, 'tabs'>, plans: readonly WritePlan[]): void {
   const log = checkInLog(snap.tabs.checkIns);
   if (!log) throw new RequestError('not-set-up');
   const entries = plans.flatMap((p) => (p.log ? [p.log] : []));
@@ -214,7 +224,78 @@ function act<T>(
   }
 }
 
-export function checkIn(raw: unknown): ActionResult {
+/**
+ * A check-in that reads only what it needs: the header, the row found by ID (TextFinder over the ID
+ * column), the Team tab and the log's header, instead of the whole OKRs tab. Null when that is not
+ * enough to decide (no single matching row): the caller then takes the full path. A refusal is
+ * thrown (RequestError) before anything is written, for the full path to answer with a fresh state.
+ * The problems before and after are those of a sheet holding only this row: problems that depend on
+ * other rows show up in both and cancel out, so the difference is exactly what the check-in fixed.
+ */
+function quickCheckIn(req: CheckInRequest, ctx: Context): CheckInOk | ActionResult | null {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const timeZone = ss.getSpreadsheetTimeZone() || 'Etc/GMT';
+  const tabs = findTabsByName(ss, ['okrs', 'team', 'checkIns']);
+  if (!tabs.okrs) return null;
+  const found = readOkrRowById(tabs.okrs, req.id);
+  if (!found) return null;
+  const sheetName = tabs.okrs.getName();
+  const parse = () => parseOkrSheet(found.grid, { sheetName, timeZone, lang: ctx.lang });
+  const okrs = parse();
+  const roster: Roster = tabs.team
+    ? parseRoster(tabs.team.getDataRange().getValues(), { sheetName: TAB.team, timeZone, lang: ctx.lang })
+    : { columns: {}, people: [], problems: [], sheetName: TAB.team };
+  const caller = callerFrom(ctx.email, roster);
+  requireIdentity(caller);
+  const kr = findKeyResult(okrs, req.id);
+  requireActOn(caller, kr);
+  const plan = planCheckIn(kr, req, caller.email, ctx.now, keyResultProgress);
+  const problemsOf = (sheet: OkrSheet) =>
+    validateOkrs({ okrs: sheet, roster }, { now: ctx.now, settings: ctx.settings, lang: ctx.lang });
+  const before = problemsOf(okrs);
+  // Log first, then the row (as the full path does).
+  logCheckIns({ tabs }, [plan]);
+  const blocks = planBlocks(okrs.columns, [{ row: found.row, patch: plan.patch }], (c, v) =>
+    sheetValue(c, v, timeZone, makeDate),
+  );
+  writeBlocks(tabs.okrs, blocks);
+  const message = t(REQUEST_MESSAGES, ctx.lang, 'checked-in', { id: kr.id });
+  const values = found.grid[found.row - 1];
+  for (const b of blocks) {
+    b.values[0].forEach((v, j) => {
+      values[b.column - 1 + j] = asStored(v);
+    });
+  }
+  const after = parse();
+  const fresh = findItem(after, kr.id);
+  const resolved = fresh?.type === 'key-result' ? resolvedProblems(before, problemsOf(after)) : null;
+  if (fresh?.type !== 'key-result' || resolved === null) {
+    // Not expected; then the sidebar gets the whole fresh state, read again after the write.
+    return { ok: true, message, state: stateOf(snapshot(ctx), ctx) };
+  }
+  return { ok: true, message, item: keyResultView(fresh, '', ctx.now, ctx.settings.staleDays), resolved };
+}
+
+/**
+ * Check in on a key result. Usually answered by quickCheckIn with what changed; refusals, and sheets
+ * where the row cannot be found cheaply (a duplicate ID, an ID cell with stray spaces), take the full
+ * path, which re-reads the whole tab under the lock and answers with the fresh state.
+ */
+export function checkIn(raw: unknown): CheckInResult {
+  const ctx = context();
+  const parsed = parseCheckIn(raw, ctx.lang);
+  if (!parsed.ok) return parsed;
+  try {
+    const quick = withDocumentLock(() => quickCheckIn(parsed.value, ctx));
+    if (quick) return quick;
+  } catch (e) {
+    if (e instanceof BusyError) return { ok: false, error: t(REQUEST_MESSAGES, ctx.lang, 'busy') };
+    if (!(e instanceof RequestError)) throw e;
+  }
+  return fullCheckIn(raw);
+}
+
+function fullCheckIn(raw: unknown): ActionResult {
   return act(
     raw,
     parseCheckIn,

@@ -1,8 +1,8 @@
 // Reads the OKRs, Team and Check-ins tabs: one getDataRange().getValues() per tab, nothing per row.
 // Tabs are found by name (the add-on's names first, then the aliases people rename them to).
 import type { CheckIn, Lang, OkrSheet, Roster } from '../okr/model';
-import { missingTabSheet, parseCheckIns, parseOkrSheet, parseRoster } from '../okr/parse';
-import { headerKey } from '../okr/schema';
+import { missingTabSheet, parseCheckIns, parseOkrSheet, parseRoster, tableLayout } from '../okr/parse';
+import { HEADER_SEARCH_ROWS, headerKey, OKR_ALIASES } from '../okr/schema';
 import { TAB, TAB_ALIASES, type TabKey } from '../okr/tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -91,4 +91,43 @@ export function readOkrData(ss: Spreadsheet, opts: { checkIns?: boolean; lang?: 
     timeZone,
     present: { okrs: !!tabs.okrs, team: !!tabs.team, checkIns: !!tabs.checkIns },
   };
+}
+
+/** One OKR row found by ID, with the rows above it that hold the header; every other row is empty. */
+export interface OkrRowById {
+  /** A grid shaped like the tab's values (the found row at its own index), for parseOkrSheet. */
+  grid: unknown[][];
+  /** 1-based row of the key result. */
+  row: number;
+}
+
+const NO_CELLS: unknown[] = [];
+
+/**
+ * The one row whose ID cell is `id` (whole cell, any case), without transferring the other rows: the
+ * header from the top rows, a TextFinder over the ID column, then that row. Null when there is no
+ * ID column or not exactly one cell matches; the caller then reads the whole tab and decides there.
+ * https://developers.google.com/apps-script/reference/spreadsheet/text-finder
+ */
+export function readOkrRowById(sheet: Sheet, id: string): OkrRowById | null {
+  const lastRow = sheet.getLastRow();
+  const lastColumn = sheet.getLastColumn();
+  if (lastRow < 2 || lastColumn < 1) return null;
+  const top = sheet.getRange(1, 1, Math.min(HEADER_SEARCH_ROWS, lastRow), lastColumn).getValues();
+  const layout = tableLayout(top, OKR_ALIASES);
+  const idColumn = layout.columns.id;
+  const firstRow = layout.headerRow + 2;
+  if (idColumn === undefined || firstRow > lastRow || !id.trim()) return null;
+  const hits = sheet
+    .getRange(firstRow, idColumn + 1, lastRow - firstRow + 1, 1)
+    .createTextFinder(id.trim())
+    .matchEntireCell(true)
+    .findAll();
+  if (hits.length !== 1) return null;
+  const row = hits[0].getRow();
+  const values = sheet.getRange(row, 1, 1, lastColumn).getValues()[0];
+  const grid: unknown[][] = top.slice(0, layout.headerRow + 1);
+  while (grid.length < row - 1) grid.push(NO_CELLS);
+  grid.push(values);
+  return { grid, row };
 }

@@ -2,7 +2,15 @@
 // who may do what, runtime validation, writes by ID (after sorting, deleting, concurrent check-ins),
 // the Check-ins log, and the state's size on a 5,000-row sheet.
 import { type RunResult, Runtime, Workbook } from '../../local/runtime';
-import type { ActionResult, ActiveOkr, SettingsResult, SidebarState } from '../../src/api';
+import { applyCheckIn } from '../../sidebar/logic';
+import type {
+  ActionResult,
+  ActiveOkr,
+  CheckInOk,
+  CheckInResult,
+  SettingsResult,
+  SidebarState,
+} from '../../src/api';
 import { ensureBuilt } from '../helpers/build';
 import { bigSheet, NOW, okrRows, teamRows } from '../unit/sidebar/fixtures';
 
@@ -84,7 +92,7 @@ describe('checkIn', () => {
     const state = ok<SidebarState>(rt.run('getSidebarState', [], { as: ANA }));
     const nps = state.mine.find((k) => k.id === 'O1.1')!;
     rt.setTime(NOW + 3600_000);
-    const res = ok<ActionResult>(
+    const res = ok<CheckInResult>(
       rt.run(
         'checkIn',
         [{ id: 'O1.1', current: 35, confidence: 'at-risk', note: 'slower', version: nps.version }],
@@ -103,10 +111,43 @@ describe('checkIn', () => {
     const log = logRows(rt);
     expect(log.map((r) => r.slice(1))).toEqual([['O1.1', ANA, 35, 0.75, 'At risk', 'slower']]);
     expect(near(log[0][0], NOW + 3600_000)).toBe(true);
-    // The fresh state comes back with the new values and a new version.
-    const fresh = (res as { state: SidebarState }).state.mine.find((k) => k.id === 'O1.1')!;
-    expect(fresh).toMatchObject({ current: 35, progress: 75, confidence: 'at-risk', daysSinceCheckIn: 0 });
-    expect(fresh.version).not.toBe(nps.version);
+    // What changed comes back: the key result with its new values and a new version.
+    const done = res as CheckInOk;
+    expect(done.item).toMatchObject({ id: 'O1.1', current: 35, progress: 75, confidence: 'at-risk' });
+    expect(done.item.daysSinceCheckIn).toBe(0);
+    expect(done.item.version).not.toBe(nps.version);
+  });
+
+  test('the sidebar applying what a check-in changed gets the state a full reload would show', async () => {
+    // O1.2 is stale; O1.1's Current is unreadable. A check-in on each fixes that problem.
+    const rows = okrRows();
+    const header = rows[0] as string[];
+    const o11 = rows.find((r) => r[0] === 'O1.1') as unknown[];
+    o11[header.indexOf('Current')] = 'lots';
+    const rt = await open({ OKRs: rows });
+    let state = ok<SidebarState>(rt.run('getSidebarState', [], { as: ANA }));
+    const codesOf = (s: SidebarState, id: string) =>
+      s.problems.list.filter((p) => p.id === id).map((p) => p.code);
+    expect(codesOf(state, 'O1.2')).toContain('stale');
+    expect(codesOf(state, 'O1.1')).toContain('value-not-number');
+    for (const [id, fixed] of [
+      ['O1.2', 'stale'],
+      ['O1.1', 'value-not-number'],
+    ]) {
+      const kr = state.mine.find((k) => k.id === id)!;
+      const res = ok<CheckInResult>(
+        rt.run('checkIn', [{ id, current: 10, confidence: 'on-track', version: kr.version }], { as: ANA }),
+      );
+      expect(res.ok && 'item' in res).toBe(true);
+      const done = res as CheckInOk;
+      expect(done.resolved.map((r) => r.code)).toContain(fixed);
+      state = applyCheckIn(state, done);
+      const reloaded = ok<SidebarState>(rt.run('getSidebarState', [], { as: ANA }));
+      expect(codesOf(state, id)).not.toContain(fixed);
+      expect(state.mine).toEqual(reloaded.mine);
+      expect(state.problems).toEqual(reloaded.problems);
+      expect(state.table).toEqual(reloaded.table);
+    }
   });
 
   test('a non-owner calling checkIn directly is refused with a clear message, the sheet unchanged', async () => {
@@ -438,4 +479,25 @@ test('at 5,000 rows getSidebarState reads each tab once and returns under 300 KB
     expect(bytes).toBeLessThan(300 * 1024);
     expect(res.calls['Range.getValues']).toBe(2);
   }
+});
+
+test('a check-in reads the row it changes, not the whole tab: the same calls and time at 5,000 rows as at 10', async () => {
+  const figures = async (tabs: Record<string, unknown[][]>, id: string, as: string) => {
+    const rt = await open(tabs);
+    const res = rt.run('checkIn', [{ id, current: 12, confidence: 'on-track', note: 'weekly' }], { as });
+    expect(ok<CheckInResult>(res)).toMatchObject({ ok: true, item: { id, current: 12 } });
+    return res;
+  };
+  const big = bigSheet(5000, 150);
+  // A key result far down the sheet, owned by an ordinary member.
+  const far = [...big.okrRows]
+    .reverse()
+    .find((r) => r[1] === 'Key result' && String(r[4]).startsWith('p')) as unknown[];
+  const large = await figures({ OKRs: big.okrRows, Team: big.teamRows }, String(far[0]), String(far[4]));
+  const small = await figures({}, 'O1.1', ANA);
+  console.log(`checkIn at 10 and 5,000 rows: ${small.virtualMs} / ${large.virtualMs} virtual ms`);
+  expect(large.calls).toEqual(small.calls);
+  // Only the Team tab (150 people) grows here; reading 5,000 OKR rows would add 1.8 s.
+  expect(large.virtualMs - small.virtualMs).toBeLessThan(100);
+  expect(large.virtualMs).toBeLessThan(1500);
 });

@@ -107,6 +107,10 @@ test('open → assign → accept → check in: the row and the Check-ins log cha
     '100',
   );
   await screenshot(b, 'mine-after-check-in');
+  // The sidebar applied what the check-in changed: checking in again starts from the new value.
+  await b.getByRole('button', { name: 'Check in O2.2' }).click();
+  expect(await b.getByLabel('New current value').inputValue()).toBe('130');
+  await b.getByRole('button', { name: 'Cancel' }).click();
   expect(ben.errors).toEqual([]);
   await ben.close();
 });

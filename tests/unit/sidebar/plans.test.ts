@@ -1,5 +1,12 @@
 // What each write endpoint decides from the re-read row: check-in, accept, decline, assign, add.
-import { CONFIDENCE_LABEL, planAccept, planCheckIn, planDecline } from '../../../src/okr/checkIn';
+import {
+  CONFIDENCE_LABEL,
+  planAccept,
+  planCheckIn,
+  planDecline,
+  resolvedProblems,
+} from '../../../src/okr/checkIn';
+import type { Problem } from '../../../src/okr/model';
 import { keyResultProgress } from '../../../src/okr/progress';
 import { localize, RequestError } from '../../../src/okr/requests';
 import { planAddKeyResult, planAddObjective, planAssign } from '../../../src/okr/requestsPlans';
@@ -213,5 +220,29 @@ describe('add', () => {
         planAddKeyResult(okrs, roster(), { ...base, objectiveId: 'O1', owner: 'z@z.io' }, keyResultProgress),
       ).key,
     ).toBe('owner-not-in-team');
+  });
+});
+
+describe('what a check-in fixed', () => {
+  const p = (code: string, cell: string | null, severity: 'error' | 'warning' = 'warning') =>
+    ({ code, cell, severity }) as unknown as Problem;
+
+  test('problems before and not after are fixed; those in both (other rows, the header) cancel out', () => {
+    const header = p('header-missing', null, 'error');
+    const parent = p('parent-missing', 'OKRs!C9', 'error');
+    const before = [header, parent, p('stale', 'OKRs!P9'), p('value-not-number', 'OKRs!K9', 'error')];
+    expect(resolvedProblems(before, [header, parent])).toEqual([
+      { code: 'stale', cell: 'OKRs!P9', severity: 'warning' },
+      { code: 'value-not-number', cell: 'OKRs!K9', severity: 'error' },
+    ]);
+    expect(resolvedProblems(before, before)).toEqual([]);
+  });
+
+  test('the same problem twice is counted twice; a problem only after makes the answer null', () => {
+    const twice = [p('stale', 'OKRs!P9'), p('stale', 'OKRs!P9')];
+    expect(resolvedProblems(twice, [p('stale', 'OKRs!P9')])).toHaveLength(1);
+    expect(resolvedProblems([], [p('stale', 'OKRs!P9')])).toBeNull();
+    // Same code and cell but another severity is another problem.
+    expect(resolvedProblems([p('stale', 'OKRs!P9')], [p('stale', 'OKRs!P9', 'error')])).toBeNull();
   });
 });

@@ -2,6 +2,7 @@
 // placeholders, so no view shows a raw key or a "{count}" in one language only.
 import { WORDS } from '../../../sidebar/i18n';
 import {
+  applyCheckIn,
   barPercent,
   countByFilter,
   filterRows,
@@ -12,7 +13,7 @@ import {
   parseTypedNumber,
   searchPeople,
 } from '../../../sidebar/logic';
-import type { KeyResultView, OkrTable, TeamMember } from '../../../src/api';
+import type { KeyResultView, OkrTable, SidebarState, TeamMember } from '../../../src/api';
 
 test('every English label has a Japanese one with the same placeholders', () => {
   const placeholders = (s: unknown) => (typeof s === 'string' ? (s.match(/\{\w+\}/g) ?? []).sort() : []);
@@ -104,4 +105,72 @@ test('grouping by objective and ordering what needs attention', () => {
     [null, ['X']],
   ]);
   expect(needsAttention(items).map((i) => i.id)).toEqual(['O1.2', 'X', 'O1.1']);
+});
+
+test('applying a check-in: the fresh key result replaces the old one, fixed problems leave the list and counts', () => {
+  const view = (id: string, over: Partial<KeyResultView> = {}): KeyResultView => ({
+    id,
+    title: `KR ${id}`,
+    objectiveId: 'O1',
+    objectiveTitle: 'Delight customers',
+    owner: 'ana@example.com',
+    kind: 'increase',
+    start: 0,
+    target: 10,
+    current: 2,
+    unit: '',
+    progress: 20,
+    confidence: 'at-risk',
+    lastCheckIn: 1,
+    accepted: 1,
+    due: null,
+    note: '',
+    daysSinceCheckIn: 30,
+    needs: ['stale', 'at-risk'],
+    version: 'v1',
+    ...over,
+  });
+  const problem = (id: string, code: string, cell: string, severity: 'error' | 'warning') => ({
+    code,
+    severity,
+    id,
+    cell,
+    column: null,
+    message: code,
+    hint: '',
+  });
+  const state = {
+    mine: [view('O1.1'), view('O1.2')],
+    problems: {
+      errors: 3,
+      warnings: 5,
+      list: [
+        problem('O1.1', 'value-not-number', 'OKRs!K3', 'error'),
+        problem('O1.1', 'stale', 'OKRs!P3', 'warning'),
+        problem('O1.2', 'stale', 'OKRs!P4', 'warning'),
+      ],
+    },
+  } as unknown as SidebarState;
+  const fresh = view('O1.1', {
+    objectiveTitle: '',
+    current: 8,
+    version: 'v2',
+    needs: [],
+    daysSinceCheckIn: 0,
+  });
+  const next = applyCheckIn(state, {
+    item: fresh,
+    resolved: [
+      { code: 'stale', cell: 'OKRs!P3', severity: 'warning' },
+      { code: 'value-not-number', cell: 'OKRs!K3', severity: 'error' },
+      // Beyond the list's cap: only the count changes.
+      { code: 'confidence-unknown', cell: 'OKRs!N3', severity: 'warning' },
+    ],
+  });
+  expect(next.mine[0]).toEqual({ ...fresh, objectiveTitle: 'Delight customers' });
+  expect(next.mine[1]).toBe(state.mine[1]);
+  expect(next.problems).toEqual({ errors: 2, warnings: 3, list: [state.problems.list[2]] });
+  // The state it was given is left as it was (Preact compares by reference).
+  expect(state.problems.list).toHaveLength(3);
+  expect(state.mine[0].version).toBe('v1');
 });
