@@ -4,6 +4,7 @@
 // ("Growth team", "eng@x.com"). This module reads the cell; the validator decides what it means
 // against the Team tab.
 import type { Person } from './model';
+import { nfkc } from './parseValues';
 import { headerKey } from './schema';
 
 export type OwnerShape =
@@ -38,9 +39,7 @@ const SHEETS_ERROR = /^#(N\/A|REF!|VALUE!|NAME\?|DIV\/0!|NUM!|NULL!|ERROR!|SPILL
 
 /** Read an Owner cell. */
 export function readOwner(raw: unknown): OwnerShape {
-  let text = String(raw ?? '')
-    .normalize('NFKC')
-    .trim();
+  let text = nfkc(String(raw ?? '')).trim();
   if (!text) return { kind: 'blank' };
   // A formula that failed (e.g. a VLOOKUP of the owner) shows an error such as #N/A: one bad value, not two people.
   if (SHEETS_ERROR.test(text)) return { kind: 'text', text, teamPrefix: false };
@@ -82,10 +81,20 @@ export function readOwner(raw: unknown): OwnerShape {
   return { kind: 'text', text: only, teamPrefix };
 }
 
+const ownerEmails = new Map<string, string | null>();
+const OWNER_CACHE_LIMIT = 20_000;
+
 /** The single owner's email when the cell is exactly one email address; else null. */
 export function ownerEmail(raw: unknown): string | null {
-  const shape = readOwner(raw);
-  return shape.kind === 'email' ? shape.email : null;
+  // The same few hundred owners fill thousands of rows: each distinct cell text is read once.
+  const key = String(raw ?? '');
+  const cached = ownerEmails.get(key);
+  if (cached !== undefined) return cached;
+  const shape = readOwner(key);
+  const email = shape.kind === 'email' ? shape.email : null;
+  if (ownerEmails.size >= OWNER_CACHE_LIMIT) ownerEmails.clear();
+  ownerEmails.set(key, email);
+  return email;
 }
 
 const GROUP_WORDS =
@@ -96,17 +105,83 @@ const GROUP_MAILBOX =
   /^(team|all|everyone|staff|group|eng|engineering|sales|marketing|ops|operations|support|info|hello|admin|hr|dev|devs|product|design|leadership|managers|noreply|no-reply|contact|finance|legal|security|it|help|office)$|(^|[-_.])(team|group|all|list|dl)([-_.]|$)/i;
 
 /**
+ * The Team tab looked up by what an Owner cell can say: email, name key, name words, mailbox local
+ * part. Judging every row of a 10,000-row sheet against a 1,000-person Team by scanning the list
+ * (and re-keying each name) was the validator's main cost; the index is built once per roster list.
+ */
+interface RosterIndex {
+  size: number;
+  /** First person per email (the Team tab reports duplicates itself). */
+  byEmail: Map<string, Person>;
+  /** headerKey of every non-blank Team name. */
+  teamKeys: Set<string>;
+  /** First person per headerKey of a non-blank name. */
+  byNameKey: Map<string, Person>;
+  /** People whose name has this word (NFKC, lower case), in roster order. */
+  byNameWord: Map<string, Person[]>;
+  nameWords: Map<Person, string[]>;
+  /** People per mailbox local part, in roster order. */
+  byLocal: Map<string, Person[]>;
+}
+
+const rosterIndexes = new WeakMap<readonly Person[], RosterIndex>();
+
+function nameWordsOf(text: string): string[] {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter(Boolean);
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function rosterIndex(roster: readonly Person[]): RosterIndex {
+  const cached = rosterIndexes.get(roster);
+  // A list that grew or shrank since it was indexed (a caller appending a person) is indexed again.
+  if (cached && cached.size === roster.length) return cached;
+  const index: RosterIndex = {
+    size: roster.length,
+    byEmail: new Map(),
+    teamKeys: new Set(),
+    byNameKey: new Map(),
+    byNameWord: new Map(),
+    nameWords: new Map(),
+    byLocal: new Map(),
+  };
+  for (const p of roster) {
+    if (!index.byEmail.has(p.email)) index.byEmail.set(p.email, p);
+    if (p.team) index.teamKeys.add(headerKey(p.team));
+    if (p.name) {
+      const key = headerKey(p.name);
+      if (!index.byNameKey.has(key)) index.byNameKey.set(key, p);
+    }
+    const words = nameWordsOf(p.name);
+    index.nameWords.set(p, words);
+    for (const w of new Set(words)) pushTo(index.byNameWord, w, p);
+    pushTo(index.byLocal, p.email.split('@')[0], p);
+  }
+  rosterIndexes.set(roster, index);
+  return index;
+}
+
+/**
  * Whether a text names a team or group rather than a person: a Team tab team name, a group word
  * ("Growth team", "営業部"), or a shared mailbox ("eng@x.com", "growth-team@x.com").
  * A Team member's own email is never a group.
  */
 export function namesGroup(text: string, roster: readonly Person[]): boolean {
-  const value = text.normalize('NFKC').trim();
+  const value = nfkc(text).trim();
   if (!value) return false;
+  const index = rosterIndex(roster);
   const lower = value.toLowerCase();
-  if (roster.some((p) => p.email === lower)) return false;
+  if (index.byEmail.has(lower)) return false;
   const key = headerKey(value);
-  if (key && roster.some((p) => p.team && headerKey(p.team) === key)) return true;
+  if (key && index.teamKeys.has(key)) return true;
   if (isEmail(value)) return GROUP_MAILBOX.test(lower.split('@')[0]);
   return GROUP_WORDS.test(value) || GROUP_WORDS_JA.test(value);
 }
@@ -115,27 +190,21 @@ export function namesGroup(text: string, roster: readonly Person[]): boolean {
 export function personNamed(text: string, roster: readonly Person[]): Person | null {
   const key = headerKey(text);
   if (!key) return null;
-  const exact = roster.find((p) => headerKey(p.name) === key);
+  const index = rosterIndex(roster);
+  const exact = index.byNameKey.get(key);
   if (exact) return exact;
   // "Ann" when the Team says "Ann Lee", or "Lee, Ann": the same words in any order.
-  const words = text
-    .normalize('NFKC')
-    .toLowerCase()
-    .split(/[\s,]+/)
-    .filter(Boolean);
-  const matches = roster.filter((p) => {
-    const nameWords = p.name
-      .normalize('NFKC')
-      .toLowerCase()
-      .split(/[\s,]+/)
-      .filter(Boolean);
-    return words.length > 0 && words.every((w) => nameWords.includes(w));
+  const words = nameWordsOf(text);
+  const candidates = words.length > 0 ? (index.byNameWord.get(words[0]) ?? []) : [];
+  const matches = candidates.filter((p) => {
+    const nameWords = index.nameWords.get(p) ?? [];
+    return words.every((w) => nameWords.includes(w));
   });
   if (matches.length === 1) return matches[0];
   // An email typo or the right mailbox at a different domain: same local part.
   if (text.includes('@')) {
     const local = text.toLowerCase().split('@')[0];
-    const byLocal = roster.filter((p) => p.email.split('@')[0] === local);
+    const byLocal = index.byLocal.get(local) ?? [];
     if (byLocal.length === 1) return byLocal[0];
   }
   return null;
@@ -150,13 +219,11 @@ export type OwnerVerdict =
 
 /** Judge an Owner cell against the Team tab: exactly one Team member's email, or why not. */
 export function judgeOwner(raw: unknown, roster: readonly Person[]): OwnerVerdict {
-  const text = String(raw ?? '')
-    .normalize('NFKC')
-    .trim();
+  const text = nfkc(String(raw ?? '')).trim();
   const shape = readOwner(text);
   if (shape.kind === 'blank') return { ok: false, code: 'owner-missing' };
   if (shape.kind === 'email') {
-    const person = roster.find((p) => p.email === shape.email);
+    const person = rosterIndex(roster).byEmail.get(shape.email);
     if (person) return { ok: true, email: shape.email, person };
     if (namesGroup(shape.email, roster)) return { ok: false, code: 'owner-not-person', text: shape.email };
     return {
@@ -167,7 +234,7 @@ export function judgeOwner(raw: unknown, roster: readonly Person[]): OwnerVerdic
     };
   }
   // A Team member's name that happens to contain a separator ("Lee, Ann") is one person, not two.
-  const wholeName = roster.find((p) => p.name && headerKey(p.name) === headerKey(text));
+  const wholeName = rosterIndex(roster).byNameKey.get(headerKey(text));
   if (wholeName) return { ok: false, code: 'owner-unknown', text, suggestion: wholeName };
   if (shape.kind === 'multiple') return { ok: false, code: 'owner-multiple', parts: shape.parts };
   if (shape.teamPrefix || namesGroup(shape.text, roster)) {

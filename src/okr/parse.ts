@@ -21,6 +21,7 @@ import {
   cellText,
   isBlank,
   type NumberCell,
+  nfkc,
   readConfidence,
   readDate,
   readKind,
@@ -169,47 +170,90 @@ export function parseOkrSheet(values: unknown[][], opts: ParseOptions): OkrSheet
     columns[c] !== undefined && headers[columns[c] as number]
       ? headers[columns[c] as number]
       : canonicalHeader(c, OKR_ALIASES);
+  // Column indexes resolved once: a 10,000-row sheet must not look each one up per cell.
+  const at = (c: OkrColumn): number => columns[c] ?? -1;
+  const col = {
+    id: at('id'),
+    type: at('type'),
+    parent: at('parent'),
+    title: at('title'),
+    owner: at('owner'),
+    team: at('team'),
+    cycle: at('cycle'),
+    kind: at('kind'),
+    start: at('start'),
+    target: at('target'),
+    current: at('current'),
+    unit: at('unit'),
+    confidence: at('confidence'),
+    accepted: at('accepted'),
+    lastCheckIn: at('lastCheckIn'),
+    due: at('due'),
+    note: at('note'),
+  };
+  const contentColumns = CONTENT_COLUMNS.map(at);
+
+  let cells: unknown[] = [];
+  let row = 0;
+  let idText = '';
+  const get = (index: number): unknown => (index < 0 ? undefined : cells[index]);
+  const report = (
+    code: ProblemCode,
+    c: OkrColumn | null,
+    value: unknown,
+    what?: 'objective' | 'key-result',
+  ) =>
+    problems.push(
+      problem(
+        code,
+        {
+          id: idText,
+          row,
+          what,
+          column: c ? headerName(c) : null,
+          cell: c && columns[c] !== undefined ? cellA1(sheetName, row, columns[c] as number) : null,
+          value: cellText(value),
+        },
+        lang,
+      ),
+    );
+  const date = (c: 'accepted' | 'due' | 'lastCheckIn', what: 'objective' | 'key-result'): number | null => {
+    const value = get(col[c]);
+    const t = readDate(value, timeZone);
+    if (t === undefined) {
+      report('date-invalid', c, value, what);
+      return null;
+    }
+    return t;
+  };
+  const number = (c: 'start' | 'target' | 'current', milestone: boolean): NumberCell | null => {
+    const value = get(col[c]);
+    const cell = c === 'current' && milestone ? readMilestone(value) : readNumber(value);
+    if (cell === undefined) {
+      report('value-not-number', c, value, 'key-result');
+      return null;
+    }
+    return cell;
+  };
 
   for (let r = layout.headerRow + 1; r < grid.length; r++) {
-    const cells = grid[r];
-    const row = r + 1;
-    const get = (c: OkrColumn): unknown =>
-      columns[c] === undefined ? undefined : cells[columns[c] as number];
-    if (CONTENT_COLUMNS.every((c) => isBlank(get(c)))) continue;
-    const text = (c: OkrColumn) => cellText(get(c));
-    const idText = text('id').normalize('NFKC');
-    const parentText = text('parent').normalize('NFKC');
-    const report = (
-      code: ProblemCode,
-      c: OkrColumn | null,
-      value: unknown,
-      what?: 'objective' | 'key-result',
-    ) =>
-      problems.push(
-        problem(
-          code,
-          {
-            id: idText,
-            row,
-            what,
-            column: c ? headerName(c) : null,
-            cell: c && columns[c] !== undefined ? cellA1(sheetName, row, columns[c] as number) : null,
-            value: cellText(value),
-          },
-          lang,
-        ),
-      );
+    cells = grid[r];
+    row = r + 1;
+    if (contentColumns.every((i) => isBlank(get(i)))) continue;
+    idText = nfkc(cellText(get(col.id)));
+    const parentText = nfkc(cellText(get(col.parent)));
 
-    let type = readType(get('type'));
+    const typeCell = get(col.type);
+    let type = readType(typeCell);
     if (type === undefined) {
-      report('type-unknown', 'type', get('type'));
+      report('type-unknown', 'type', typeCell);
       continue;
     }
     if (type === null) {
       // A blank Type is inferred from what else the row says; when nothing tells, ask.
       if (parentText || /\./.test(idText) || /^kr/i.test(idText)) type = 'key-result';
       else if (/^o\d+$/i.test(idText)) type = 'objective';
-      else if (!isBlank(get('start')) || !isBlank(get('target')) || !isBlank(get('kind')))
+      else if (!isBlank(get(col.start)) || !isBlank(get(col.target)) || !isBlank(get(col.kind)))
         type = 'key-result';
       else {
         // Without a Type column the missing header is the one problem to report.
@@ -219,56 +263,62 @@ export function parseOkrSheet(values: unknown[][], opts: ParseOptions): OkrSheet
       }
     }
     const what = type;
-    const date = (c: OkrColumn): number | null => {
-      const t = readDate(get(c), timeZone);
-      if (t === undefined) {
-        report('date-invalid', c, get(c), what);
-        return null;
-      }
-      return t;
-    };
-    const ownerText = text('owner');
-    const common = {
-      id: idText,
-      row,
-      title: text('title'),
-      ownerText,
-      owner: ownerEmail(ownerText),
-      team: text('team'),
-      cycle: text('cycle'),
-      accepted: date('accepted'),
-      due: date('due'),
-      note: text('note'),
-    };
+    const ownerText = cellText(get(col.owner));
+    const title = cellText(get(col.title));
+    const owner = ownerEmail(ownerText);
+    const team = cellText(get(col.team));
+    const cycle = cellText(get(col.cycle));
+    const accepted = date('accepted', what);
+    const due = date('due', what);
+    const note = cellText(get(col.note));
     if (type === 'objective') {
-      objectives.push({ ...common, type: 'objective', parentId: parentText || null, keyResultIds: [] });
+      objectives.push({
+        id: idText,
+        row,
+        title,
+        ownerText,
+        owner,
+        team,
+        cycle,
+        accepted,
+        due,
+        note,
+        type: 'objective',
+        parentId: parentText || null,
+        keyResultIds: [],
+      });
       continue;
     }
-    let kind = readKind(get('kind'));
+    const kindCell = get(col.kind);
+    let kind = readKind(kindCell);
     if (kind === undefined) {
-      report('kind-unknown', 'kind', get('kind'), what);
+      report('kind-unknown', 'kind', kindCell, what);
       kind = null;
     }
-    const number = (c: 'start' | 'target' | 'current'): NumberCell | null => {
-      const cell = c === 'current' && kind === 'milestone' ? readMilestone(get(c)) : readNumber(get(c));
-      if (cell === undefined) {
-        report('value-not-number', c, get(c), what);
-        return null;
-      }
-      return cell;
-    };
-    const start = number('start');
-    const target = number('target');
-    const current = number('current');
+    const milestone = kind === 'milestone';
+    const start = number('start', milestone);
+    const target = number('target', milestone);
+    const current = number('current', milestone);
     alignPercents([start, target, current]);
-    let confidence = readConfidence(get('confidence'));
+    const confidenceCell = get(col.confidence);
+    let confidence = readConfidence(confidenceCell);
     if (confidence === undefined) {
-      report('confidence-unknown', 'confidence', get('confidence'), what);
+      report('confidence-unknown', 'confidence', confidenceCell, what);
       confidence = null;
     }
-    const unit = text('unit') || ([start, target, current].some((c) => c?.percent) ? '%' : '');
+    const unit =
+      cellText(get(col.unit)) || (start?.percent || target?.percent || current?.percent ? '%' : '');
     const kr: KeyResult = {
-      ...common,
+      id: idText,
+      row,
+      title,
+      ownerText,
+      owner,
+      team,
+      cycle,
+      accepted,
+      due,
+      note,
       type: 'key-result',
       objectiveId: parentText || null,
       kind,
@@ -277,7 +327,7 @@ export function parseOkrSheet(values: unknown[][], opts: ParseOptions): OkrSheet
       current: current?.value ?? null,
       unit,
       confidence,
-      lastCheckIn: date('lastCheckIn'),
+      lastCheckIn: date('lastCheckIn', what),
       progress: null,
     };
     kr.progress = keyResultProgress(kr);
@@ -309,7 +359,7 @@ export function parseRoster(values: unknown[][], opts: ParseOptions): Roster {
     const get = (c: TeamColumn): unknown =>
       columns[c] === undefined ? undefined : cells[columns[c] as number];
     const name = cellText(get('name'));
-    const rawEmail = cellText(get('email')).normalize('NFKC');
+    const rawEmail = nfkc(cellText(get('email')));
     if (!name && !rawEmail) continue;
     const email = rawEmail.replace(/^mailto:/i, '').toLowerCase();
     const emailCell = columns.email === undefined ? null : cellA1(sheetName, row, columns.email);
@@ -363,15 +413,19 @@ export function parseCheckIns(values: unknown[][], opts: ParseOptions): CheckIn[
   const { columns } = layout;
   if (columns.time === undefined || columns.id === undefined) return [];
   const checkIns: CheckIn[] = [];
+  // Column indexes resolved once: the log is the longest tab (a row per check-in, for years).
+  const at = (c: CheckInColumn): number => columns[c] ?? -1;
+  const [timeAt, idAt, byAt, currentAt, progressAt, confidenceAt, noteAt] = (
+    ['time', 'id', 'by', 'current', 'progress', 'confidence', 'note'] as const
+  ).map(at);
   for (let r = layout.headerRow + 1; r < grid.length; r++) {
     const cells = grid[r];
-    const get = (c: CheckInColumn): unknown =>
-      columns[c] === undefined ? undefined : cells[columns[c] as number];
-    const time = readDate(get('time'), opts.timeZone);
-    const id = cellText(get('id')).normalize('NFKC');
+    const get = (index: number): unknown => (index < 0 ? undefined : cells[index]);
+    const time = readDate(get(timeAt), opts.timeZone);
+    const id = nfkc(cellText(get(idAt)));
     if (time === null || time === undefined || !id) continue;
-    const current = readMilestone(get('current'));
-    const progressCell = readNumber(get('progress'));
+    const current = readMilestone(get(currentAt));
+    const progressCell = readNumber(get(progressAt));
     let progress: number | null = null;
     if (progressCell && progressCell.value !== null) {
       // Progress is stored as a fraction in a percent-formatted cell (0.45 shows as 45%).
@@ -382,11 +436,11 @@ export function parseCheckIns(values: unknown[][], opts: ParseOptions): CheckIn[
     checkIns.push({
       time,
       id,
-      by: cellText(get('by')).toLowerCase(),
+      by: cellText(get(byAt)).toLowerCase(),
       current: current?.value ?? null,
       progress,
-      confidence: readConfidence(get('confidence')) ?? null,
-      note: cellText(get('note')),
+      confidence: readConfidence(get(confidenceAt)) ?? null,
+      note: cellText(get(noteAt)),
       row: r + 1,
     });
   }

@@ -6,7 +6,16 @@ import { headerKey } from './schema';
 
 /** A realm-safe Date check: values from Sheets come from another realm in tests (and `instanceof` fails there). */
 export function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
+  return (
+    typeof value === 'object' && value !== null && Object.prototype.toString.call(value) === '[object Date]'
+  );
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** NFKC (full-width digits and letters folded), skipped for plain ASCII, which it never changes: most cells. */
+export function nfkc(text: string): string {
+  return ASCII.test(text) ? text : text.normalize('NFKC');
 }
 
 export function isBlank(value: unknown): boolean {
@@ -17,6 +26,7 @@ export function isBlank(value: unknown): boolean {
 
 /** A cell as trimmed text (Dates as ISO, so nothing depends on the host's time zone). */
 export function cellText(value: unknown): string {
+  if (typeof value === 'string') return value.trim();
   if (value === null || value === undefined) return '';
   if (isDate(value)) {
     const t = value.getTime();
@@ -43,8 +53,7 @@ export function readNumber(value: unknown): NumberCell | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? { value, percent: false } : undefined;
   if (typeof value === 'boolean') return { value: value ? 1 : 0, percent: false };
   if (typeof value !== 'string') return undefined;
-  let s = value
-    .normalize('NFKC')
+  let s = nfkc(value)
     .trim()
     .replace(/[\u2212\u2012\u2013\u2014]/g, '-')
     .replace(/\s+/g, '');
@@ -153,10 +162,14 @@ const MONTHS: Record<string, number> = {
   dec: 12,
 };
 
-/** The offset (ms) of `timeZone` from UTC at the instant `utcMs`; 0 when the zone is unknown. */
-export function zoneOffsetMs(utcMs: number, timeZone: string): number {
-  try {
-    const parts = new Intl.DateTimeFormat('en-US', {
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Constructing a DateTimeFormat costs far more than formatting with one: one per time zone. */
+function zoneFormat(timeZone: string): Intl.DateTimeFormat {
+  let f = zoneFormats.get(timeZone);
+  if (!f) {
+    // Throws for an unknown zone (the caller falls back), so nothing is cached for it.
+    f = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hour12: false,
       year: 'numeric',
@@ -165,7 +178,16 @@ export function zoneOffsetMs(utcMs: number, timeZone: string): number {
       hour: 'numeric',
       minute: 'numeric',
       second: 'numeric',
-    }).formatToParts(new Date(utcMs));
+    });
+    zoneFormats.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The offset (ms) of `timeZone` from UTC at the instant `utcMs`; 0 when the zone is unknown. */
+export function zoneOffsetMs(utcMs: number, timeZone: string): number {
+  try {
+    const parts = zoneFormat(timeZone).formatToParts(new Date(utcMs));
     const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
     const hour = get('hour') % 24;
     const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), hour, get('minute'), get('second'));
@@ -221,7 +243,7 @@ export function readDate(value: unknown, timeZone: string): number | null | unde
     return undefined;
   }
   if (typeof value !== 'string') return undefined;
-  const s = value.normalize('NFKC').trim();
+  const s = nfkc(value).trim();
   let m =
     /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(
       s,
@@ -446,9 +468,10 @@ const LANGUAGES = choiceTable(LANGUAGE_WORDS);
 
 function readChoice<T extends string>(value: unknown, table: Map<string, T>): T | null | undefined {
   if (isBlank(value)) return null;
-  const raw = String(value).normalize('NFKC').trim();
-  // Keys drop punctuation, so '>=' and '≤' must be looked up as typed.
-  return table.get(headerKey(raw) || raw) ?? undefined;
+  const text = String(value);
+  // headerKey folds (NFKC) and drops spaces itself. Keys drop punctuation, so '>=' and '≤' (no key)
+  // must be looked up as typed.
+  return table.get(headerKey(text) || nfkc(text).trim()) ?? undefined;
 }
 
 export const readKind = (v: unknown) => readChoice(v, KINDS);

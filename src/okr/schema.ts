@@ -304,16 +304,28 @@ export const CHECK_IN_COLUMN_ORDER: readonly CheckInColumn[] = [
   'note',
 ];
 
+const KEY_CACHE_LIMIT = 20_000;
+const keyCache = new Map<string, string>();
+
 /**
  * The comparable form of a header or a choice typed in a cell: full-width and compatibility forms
  * folded (NFKC), lower case, and everything that is not a letter or a digit removed, so
  * "Owner E-mail", "owner_email" and "ＯＷＮＥＲ　ＥＭＡＩＬ" are the same key.
  */
 export function headerKey(text: unknown): string {
-  return String(text ?? '')
+  const raw = String(text ?? '');
+  const cached = keyCache.get(raw);
+  if (cached !== undefined) return cached;
+  const key = raw
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]/gu, '');
+  // A sheet repeats the same few words (Kind, Type, Confidence, owner names) thousands of times;
+  // the Unicode normalisation is the expensive part, so each distinct text is keyed once. Bounded,
+  // so a huge sheet of distinct texts cannot grow it without limit.
+  if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+  keyCache.set(raw, key);
+  return key;
 }
 
 type KeyIndex<K extends string> = Map<string, K>;

@@ -258,21 +258,31 @@ export function buildSummary(input: SummaryInput): SummaryModel {
 
   // Past cycles are history: the tab shows what is live now, as the leadership email does
   // (digest.ts isLive). A sheet holding only past cycles is still summarized whole, not shown empty.
-  const anyLive = [...okrs.objectives, ...okrs.keyResults].some((i) => isLive(i.cycle, now));
-  const shown = (i: Objective | KeyResult) => !anyLive || isLive(i.cycle, now);
+  // A sheet has a handful of cycles and thousands of rows: each cycle is judged once.
+  const liveCycles = new Map<string, boolean>();
+  const live = (cycle: string) => {
+    let yes = liveCycles.get(cycle);
+    if (yes === undefined) {
+      yes = isLive(cycle, now);
+      liveCycles.set(cycle, yes);
+    }
+    return yes;
+  };
+  const anyLive = okrs.objectives.some((i) => live(i.cycle)) || okrs.keyResults.some((i) => live(i.cycle));
+  const shown = (i: Objective | KeyResult) => !anyLive || live(i.cycle);
 
   // Duplicate IDs are the validator's business; here the first row of an ID stands for it.
   const objectives: Objective[] = [];
   const objectiveById = new Map<string, Objective>();
-  for (const o of okrs.objectives.filter(shown)) {
-    if (o.id && objectiveById.has(o.id)) continue;
+  for (const o of okrs.objectives) {
+    if (!shown(o) || (o.id && objectiveById.has(o.id))) continue;
     if (o.id) objectiveById.set(o.id, o);
     objectives.push(o);
   }
   const keyResults: KeyResult[] = [];
   const seenKr = new Set<string>();
-  for (const kr of okrs.keyResults.filter(shown)) {
-    if (kr.id && seenKr.has(kr.id)) continue;
+  for (const kr of okrs.keyResults) {
+    if (!shown(kr) || (kr.id && seenKr.has(kr.id))) continue;
     if (kr.id) seenKr.add(kr.id);
     keyResults.push(kr);
   }
@@ -286,25 +296,22 @@ export function buildSummary(input: SummaryInput): SummaryModel {
 
   // Problems are matched to items by sheet row (IDs may be blank or repeated; rows are unique).
   const itemByRow = new Map<number, Objective | KeyResult>();
-  for (const item of [...okrs.objectives, ...okrs.keyResults]) if (shown(item)) itemByRow.set(item.row, item);
-  const problemsOfRow = (code: ProblemCode) => {
-    const rows = new Set<number>();
-    for (const p of problems) if (p.code === code && p.row !== null) rows.add(p.row);
-    return rows;
-  };
-  const staleRows = problemsOfRow('stale');
-  const pendingRows = problemsOfRow('owner-pending');
+  for (const item of okrs.objectives) if (shown(item)) itemByRow.set(item.row, item);
+  for (const item of okrs.keyResults) if (shown(item)) itemByRow.set(item.row, item);
+  const staleRows = new Set<number>();
+  const pendingRows = new Set<number>();
   const ownershipErrorRows = new Set<number>();
-  for (const p of problems) {
-    if (p.row === null || !OWNERSHIP_CODES.includes(p.code)) continue;
-    const item = itemByRow.get(p.row);
-    if (item && item.type === 'key-result') ownershipErrorRows.add(p.row);
-  }
   const overloadedOwners = new Set<string>();
   for (const p of problems) {
-    if (p.code !== 'owner-overloaded' || p.row === null) continue;
-    const owner = itemByRow.get(p.row)?.owner;
-    if (owner) overloadedOwners.add(owner);
+    if (p.row === null) continue;
+    if (p.code === 'stale') staleRows.add(p.row);
+    else if (p.code === 'owner-pending') pendingRows.add(p.row);
+    else if (p.code === 'owner-overloaded') {
+      const owner = itemByRow.get(p.row)?.owner;
+      if (owner) overloadedOwners.add(owner);
+    } else if (OWNERSHIP_CODES.includes(p.code) && itemByRow.get(p.row)?.type === 'key-result') {
+      ownershipErrorRows.add(p.row);
+    }
   }
 
   const ownerLabel = (item: Objective | KeyResult) =>
@@ -389,7 +396,8 @@ export function buildSummary(input: SummaryInput): SummaryModel {
       detail: p.message,
     });
   }
-  const rank = (r: AttentionReason) => ATTENTION_ORDER.indexOf(r);
+  const ranks = new Map(ATTENTION_ORDER.map((r, i) => [r, i] as const));
+  const rank = (r: AttentionReason) => ranks.get(r) ?? -1;
   attention.sort((a, b) => rank(a.reason) - rank(b.reason) || a.row - b.row);
 
   // ---- owners: every single-email owner, Team member or not (an unknown one is also a problem above)
@@ -485,14 +493,23 @@ export function buildSummary(input: SummaryInput): SummaryModel {
     objectives: objectives.length,
     keyResults: keyResults.length,
     averageProgress: mean(objectiveRows.map((o) => o.progress)),
-    onTrack: keyResults.filter((kr) => kr.confidence === 'on-track').length,
-    atRisk: keyResults.filter((kr) => kr.confidence === 'at-risk').length,
-    offTrack: keyResults.filter((kr) => kr.confidence === 'off-track').length,
-    noConfidence: keyResults.filter((kr) => kr.confidence === null).length,
-    stale: keyResults.filter((kr) => staleRows.has(kr.row)).length,
-    pending: keyResults.filter((kr) => pendingRows.has(kr.row)).length,
-    ownershipGaps: keyResults.filter((kr) => ownershipErrorRows.has(kr.row)).length,
+    onTrack: 0,
+    atRisk: 0,
+    offTrack: 0,
+    noConfidence: 0,
+    stale: 0,
+    pending: 0,
+    ownershipGaps: 0,
   };
+  for (const kr of keyResults) {
+    if (kr.confidence === 'on-track') headline.onTrack += 1;
+    else if (kr.confidence === 'at-risk') headline.atRisk += 1;
+    else if (kr.confidence === 'off-track') headline.offTrack += 1;
+    else if (kr.confidence === null) headline.noConfidence += 1;
+    if (staleRows.has(kr.row)) headline.stale += 1;
+    if (pendingRows.has(kr.row)) headline.pending += 1;
+    if (ownershipErrorRows.has(kr.row)) headline.ownershipGaps += 1;
+  }
 
   const cycles = [...new Set([...objectives, ...keyResults].map((i) => i.cycle.trim()).filter(Boolean))].sort(
     compareText,

@@ -111,13 +111,16 @@ export function progressBar(p: number | null): string {
   return `${'█'.repeat(filled)}${'░'.repeat(BAR_CELLS - filled)}`;
 }
 
-/** yyyy-MM-dd (or with HH:mm) in the spreadsheet's time zone; UTC when the zone is unknown. */
-export function formatInZone(ms: number, timeZone: string, withTime = false): string {
-  let parts: Record<string, string> = {};
-  try {
-    const f = new Intl.DateTimeFormat('en-US', {
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per time zone: constructing one costs far more than using it (1,000 owners' dates). */
+function zoneFormat(timeZone: string): Intl.DateTimeFormat {
+  let f = zoneFormats.get(timeZone);
+  if (!f) {
+    // Throws for an unknown zone; the caller falls back to UTC and nothing is cached.
+    f = new Intl.DateTimeFormat('en-US', {
       timeZone,
-      // hour12: false can print midnight as "24" in some engines; the % 24 below undoes that.
+      // hour12: false can print midnight as "24" in some engines; the % 24 in formatInZone undoes that.
       hour12: false,
       year: 'numeric',
       month: '2-digit',
@@ -125,7 +128,16 @@ export function formatInZone(ms: number, timeZone: string, withTime = false): st
       hour: '2-digit',
       minute: '2-digit',
     });
-    for (const x of f.formatToParts(new Date(ms))) parts[x.type] = x.value;
+    zoneFormats.set(timeZone, f);
+  }
+  return f;
+}
+
+/** yyyy-MM-dd (or with HH:mm) in the spreadsheet's time zone; UTC when the zone is unknown. */
+export function formatInZone(ms: number, timeZone: string, withTime = false): string {
+  let parts: Record<string, string> = {};
+  try {
+    for (const x of zoneFormat(timeZone).formatToParts(new Date(ms))) parts[x.type] = x.value;
   } catch (_e) {
     const iso = new Date(ms).toISOString();
     parts = {
@@ -141,18 +153,30 @@ export function formatInZone(ms: number, timeZone: string, withTime = false): st
 }
 
 function block(section: SummarySection, rows: Row[]): Omit<GridBlock, 'startRow'> {
-  const pad = (r: Row): Row => [
-    ...r,
-    ...Array.from({ length: GRID_WIDTH - r.length }, () => ({ value: '' })),
-  ];
-  const cells = rows.map((r) => pad(r.slice(0, GRID_WIDTH)));
-  return {
-    section,
-    values: cells.map((r) => r.map((c) => c.value)),
-    backgrounds: cells.map((r) => r.map((c) => c.bg ?? WHITE)),
-    fontWeights: cells.map((r) => r.map((c): FontWeight => (c.bold ? 'bold' : 'normal'))),
-    numberFormats: cells.map((r) => r.map((c) => c.fmt ?? AUTO)),
-  };
+  // One pass per cell into the four grids (a 10,000-key-result tab has ~100,000 cells); cells past
+  // a short row are blank, white, normal and automatic.
+  const values: unknown[][] = [];
+  const backgrounds: string[][] = [];
+  const fontWeights: FontWeight[][] = [];
+  const numberFormats: string[][] = [];
+  for (const r of rows) {
+    const v: unknown[] = new Array(GRID_WIDTH);
+    const bg: string[] = new Array(GRID_WIDTH);
+    const fw: FontWeight[] = new Array(GRID_WIDTH);
+    const nf: string[] = new Array(GRID_WIDTH);
+    for (let c = 0; c < GRID_WIDTH; c++) {
+      const cell = c < r.length ? r[c] : undefined;
+      v[c] = cell ? cell.value : '';
+      bg[c] = cell?.bg ?? WHITE;
+      fw[c] = cell?.bold ? 'bold' : 'normal';
+      nf[c] = cell?.fmt ?? AUTO;
+    }
+    values.push(v);
+    backgrounds.push(bg);
+    fontWeights.push(fw);
+    numberFormats.push(nf);
+  }
+  return { section, values, backgrounds, fontWeights, numberFormats };
 }
 
 /** A whole-width row in one colour (a section's heading, the title). */
