@@ -11,7 +11,7 @@ export function isDate(value: unknown): value is Date {
   );
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[\t\n\r -~]*$/;
 
 /** NFKC (full-width digits and letters folded), skipped for plain ASCII, which it never changes: most cells. */
 export function nfkc(text: string): string {
