@@ -149,14 +149,18 @@ describe('onTick', () => {
   test("150 owners with a daily quota of 100: the run finishes on the next day's ticks, once each", async () => {
     const rt = await open(150, { mailQuota: 100 });
     rt.run('enableWeeklyEmails', [], { as: LEAD });
-    const monday = rt.tick('2026-11-30T23:30:00Z'); // Monday 18:30 in New York, still Monday in UTC
+    const monday = rt.tick('2026-11-30T23:30:00Z'); // Monday 18:30 in New York
     expect(monday.emails).toHaveLength(100);
     const status = rt.run('getDigestStatus', [], { as: LEAD }).result as {
       remaining: number;
       waitingFor: string;
     };
     expect(status).toMatchObject({ remaining: 52, waitingFor: 'quota', finishedAt: null });
-    const tuesday = rt.tick('2026-12-01T02:00:00Z'); // the quota day (UTC) has turned
+    // Google's daily quota is a rolling 24 hours from its first use (Monday's first send, ~14:00Z):
+    // Tuesday's early ticks still find it spent, the first tick after 14:00Z sends the rest.
+    const early = rt.tick('2026-12-01T13:00:00Z');
+    expect(early.emails).toHaveLength(0);
+    const tuesday = rt.tick('2026-12-01T15:30:00Z');
     expect(tuesday.emails).toHaveLength(52);
     const all = [...monday.emails, ...tuesday.emails].map((e) => e.to);
     expect(new Set(all).size).toBe(152);
