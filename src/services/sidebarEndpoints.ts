@@ -62,7 +62,7 @@ import { buildSidebarState, keyResultView } from '../okr/sidebarState';
 import { TAB } from '../okr/tabs';
 import { validateOkrs } from '../okr/validate';
 import type { DigestStatus } from '../okr/weeklyRun';
-import { findTabs, findTabsByName, readOkrRowById, type Tabs } from '../sheets/okrData';
+import { findTabs, findTabsByName, okrRowFinder, readOkrRowById, type Tabs } from '../sheets/okrData';
 import {
   appendCheckIns,
   checkInLog,
@@ -383,10 +383,38 @@ export function addKeyResult(raw: unknown): ActionResult {
   });
 }
 
+/**
+ * A key result for the check-in form, read like quickCheckIn: its row and its objective's row found
+ * by ID, and Team. Null when a row is not found cheaply; the full path then decides (and words the error).
+ */
+function quickKeyResult(id: string, ctx: Context): KeyResultResult | null {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const timeZone = ss.getSpreadsheetTimeZone() || 'Etc/GMT';
+  const tabs = findTabsByName(ss, ['okrs', 'team']);
+  const finder = tabs.okrs ? okrRowFinder(tabs.okrs) : null;
+  const itemOf = (itemId: string) => {
+    const found = finder?.rowById(itemId);
+    return found
+      ? findItem(parseOkrSheet(found.grid, { sheetName: TAB.okrs, timeZone, lang: ctx.lang }), itemId)
+      : null;
+  };
+  const kr = itemOf(id);
+  if (kr?.type !== 'key-result') return null;
+  const objective = kr.objectiveId ? itemOf(kr.objectiveId) : null;
+  if (kr.objectiveId && !objective) return null;
+  const roster: Roster = tabs.team
+    ? parseRoster(tabs.team.getDataRange().getValues(), { sheetName: TAB.team, timeZone, lang: ctx.lang })
+    : { columns: {}, people: [], problems: [], sheetName: TAB.team };
+  const item = keyResultView(kr, objective?.title ?? '', ctx.now, ctx.settings.staleDays);
+  return { ok: true, item, canAct: canActOn(callerFrom(ctx.email, roster), kr) };
+}
+
 export function getKeyResult(raw: unknown): KeyResultResult {
   const ctx = context();
   const parsed = parseKeyResultRequest(raw, ctx.lang);
   if (!parsed.ok) return { ok: false, error: parsed.error };
+  const quick = quickKeyResult(parsed.value.id, ctx);
+  if (quick) return quick;
   const snap = snapshot(ctx);
   try {
     if (!snap.tabs.okrs) throw new RequestError('not-set-up');

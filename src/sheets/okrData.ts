@@ -104,12 +104,13 @@ export interface OkrRowById {
 const NO_CELLS: unknown[] = [];
 
 /**
- * The one row whose ID cell is `id` (whole cell, any case), without transferring the other rows: the
- * header from the top rows, a TextFinder over the ID column, then that row. Null when there is no
- * ID column or not exactly one cell matches; the caller then reads the whole tab and decides there.
+ * Rows found by ID without transferring the others: the header from the top rows (read once), then
+ * per ID a TextFinder over the ID column (whole cell, any case) and that one row. rowById is null
+ * when not exactly one cell matches; okrRowFinder is null without an ID column. The caller then
+ * reads the whole tab and decides there.
  * https://developers.google.com/apps-script/reference/spreadsheet/text-finder
  */
-export function readOkrRowById(sheet: Sheet, id: string): OkrRowById | null {
+export function okrRowFinder(sheet: Sheet): { rowById(id: string): OkrRowById | null } | null {
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
   if (lastRow < 2 || lastColumn < 1) return null;
@@ -117,17 +118,27 @@ export function readOkrRowById(sheet: Sheet, id: string): OkrRowById | null {
   const layout = tableLayout(top, OKR_ALIASES);
   const idColumn = layout.columns.id;
   const firstRow = layout.headerRow + 2;
-  if (idColumn === undefined || firstRow > lastRow || !id.trim()) return null;
-  const hits = sheet
-    .getRange(firstRow, idColumn + 1, lastRow - firstRow + 1, 1)
-    .createTextFinder(id.trim())
-    .matchEntireCell(true)
-    .findAll();
-  if (hits.length !== 1) return null;
-  const row = hits[0].getRow();
-  const values = sheet.getRange(row, 1, 1, lastColumn).getValues()[0];
-  const grid: unknown[][] = top.slice(0, layout.headerRow + 1);
-  while (grid.length < row - 1) grid.push(NO_CELLS);
-  grid.push(values);
-  return { grid, row };
+  if (idColumn === undefined || firstRow > lastRow) return null;
+  return {
+    rowById(id: string): OkrRowById | null {
+      if (!id.trim()) return null;
+      const hits = sheet
+        .getRange(firstRow, idColumn + 1, lastRow - firstRow + 1, 1)
+        .createTextFinder(id.trim())
+        .matchEntireCell(true)
+        .findAll();
+      if (hits.length !== 1) return null;
+      const row = hits[0].getRow();
+      const values = sheet.getRange(row, 1, 1, lastColumn).getValues()[0];
+      const grid: unknown[][] = top.slice(0, layout.headerRow + 1);
+      while (grid.length < row - 1) grid.push(NO_CELLS);
+      grid.push(values);
+      return { grid, row };
+    },
+  };
+}
+
+/** The one row whose ID cell is `id` (see okrRowFinder). */
+export function readOkrRowById(sheet: Sheet, id: string): OkrRowById | null {
+  return okrRowFinder(sheet)?.rowById(id) ?? null;
 }

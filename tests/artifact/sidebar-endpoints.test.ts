@@ -8,6 +8,7 @@ import type {
   ActiveOkr,
   CheckInOk,
   CheckInResult,
+  KeyResultResult,
   SettingsResult,
   SidebarState,
 } from '../../src/api';
@@ -500,4 +501,57 @@ test('a check-in reads the row it changes, not the whole tab: the same calls and
   // Only the Team tab (150 people) grows here; reading 5,000 OKR rows would add 1.8 s.
   expect(large.virtualMs - small.virtualMs).toBeLessThan(100);
   expect(large.virtualMs).toBeLessThan(1500);
+});
+
+describe('getKeyResult (the check-in form for a row selected in the sheet)', () => {
+  test('the same view as in the state, with who may check in; unknown IDs and objectives are refused', async () => {
+    const rt = await open();
+    const state = ok<SidebarState>(rt.run('getSidebarState', [], { as: ANA }));
+    for (const view of state.mine) {
+      const res = ok<KeyResultResult>(rt.run('getKeyResult', [{ id: view.id }], { as: ANA }));
+      expect(res).toEqual({ ok: true, item: view, canAct: true });
+    }
+    expect(ok<KeyResultResult>(rt.run('getKeyResult', [{ id: 'o1.1' }], { as: BEN }))).toMatchObject({
+      ok: true,
+      item: { id: 'O1.1' },
+      canAct: false,
+    });
+    expect(ok<KeyResultResult>(rt.run('getKeyResult', [{ id: 'O1.1' }], { as: LEAD }))).toMatchObject({
+      canAct: true,
+    });
+    expect(ok<KeyResultResult>(rt.run('getKeyResult', [{ id: 'O9.9' }], { as: ANA }))).toEqual({
+      ok: false,
+      error: expect.stringContaining('There is no row with ID O9.9'),
+    });
+    expect(ok<KeyResultResult>(rt.run('getKeyResult', [{ id: 'O1' }], { as: ANA }))).toMatchObject({
+      ok: false,
+    });
+  });
+
+  test('a duplicate ID is decided by the full read, as before', async () => {
+    const rows = okrRows();
+    const copy = [...(rows.find((r) => r[0] === 'O1.2') as unknown[])];
+    copy[3] = 'A second O1.1';
+    copy[0] = 'O1.1';
+    rows.push(copy);
+    const rt = await open({ OKRs: rows });
+    const res = rt.run('getKeyResult', [{ id: 'O1.1' }], { as: ANA });
+    // The first O1.1 in sheet order, as the state shows it.
+    expect(ok<KeyResultResult>(res)).toMatchObject({ ok: true, item: { id: 'O1.1', title: 'Raise NPS' } });
+    expect(res.calls['Sheet.getDataRange']).toBe(2);
+  });
+
+  test('at 5,000 rows it reads two rows and Team, not the whole tab', async () => {
+    const big = bigSheet(5000, 150);
+    const far = [...big.okrRows].reverse().find((r) => r[1] === 'Key result') as unknown[];
+    const rt = await open({ OKRs: big.okrRows, Team: big.teamRows });
+    const res = rt.run('getKeyResult', [{ id: far[0] }], { as: 'lead@example.com' });
+    expect(ok<KeyResultResult>(res)).toMatchObject({
+      ok: true,
+      item: { id: far[0], objectiveTitle: expect.stringContaining('Objective') },
+      canAct: true,
+    });
+    expect(res.calls['Sheet.getDataRange']).toBe(1);
+    expect(res.virtualMs).toBeLessThan(1000);
+  });
 });
