@@ -1,7 +1,9 @@
 // The sidebar's endpoints, behind the thin wrappers in src/index.ts. Every write follows the same
 // path: parse the request (types, sizes), take the document lock, re-read the tabs, find rows by ID,
 // check the caller's right from Session + Team, plan (pure, src/okr/), write in blocks, and return
-// the fresh state built from the values just written (no second read).
+// the fresh state built from the values just written (no second read). The frequent ones read less:
+// checkIn and getKeyResult find their rows by ID (TextFinder) instead of reading the whole OKRs tab,
+// and checkIn answers with what it changed (see CheckInOk in src/api.ts).
 import type {
   ActionResult,
   ActiveOkr,
