@@ -6,13 +6,7 @@
 import { langFromLocale, type MessageTable, t } from '../okr/i18n';
 import type { Lang, Settings } from '../okr/model';
 import { buildSummary, type SummaryModel } from '../okr/summary';
-import {
-  type ChartPlan,
-  GRID_WIDTH,
-  mergeBlocks,
-  type SummarySection,
-  summaryToGrid,
-} from '../okr/summaryGrid';
+import { type ChartPlan, mergeBlocks, type SummarySection, summaryToGrid } from '../okr/summaryGrid';
 import { TAB } from '../okr/tabs';
 import { validateOkrs } from '../okr/validate';
 import { BusyError, withDocumentLock } from '../services/lock';
@@ -22,12 +16,10 @@ import { findTabs, type OkrData, readOkrData } from './okrData';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
 /** The same description setUpOkrSheet gives the tab's protection, so neither adds a second one. */
 export const SUMMARY_PROTECTION = 'OKR Owners: generated summary';
-
-/** The chart's anchor column (right of the tables) must exist in the sheet. */
-const CHART_COLUMN = GRID_WIDTH + 2;
 
 export interface SummaryRefreshOptions {
   now: number;
@@ -66,25 +58,28 @@ export function refreshSummaryTab(ss: Spreadsheet, opts: SummaryRefreshOptions):
     lang,
   });
   const grid = summaryToGrid(model, lang, data.timeZone);
-  const sheet = summarySheet(ss);
+  const tab = summarySheet(ss);
+  const sheet = tab.sheet;
 
   const cells = mergeBlocks(grid);
-  // Grow the grid first: getRange() outside the sheet throws, and it must not throw after clear().
-  const maxRows = sheet.getMaxRows();
-  if (maxRows < grid.rows) sheet.insertRowsAfter(maxRows, grid.rows - maxRows);
-  const maxColumns = sheet.getMaxColumns();
-  if (maxColumns < CHART_COLUMN) sheet.insertColumnsAfter(maxColumns, CHART_COLUMN - maxColumns);
-
+  // The range is taken before clear(): if it does not fit, growing the tab must happen while its old
+  // content is still there, so a failure never leaves it blank.
+  const range = gridRange(sheet, grid.rows, grid.width);
   sheet.clear();
-  const range = sheet.getRange(1, 1, grid.rows, grid.width);
   // Formats first: a value is then shown in its final format from the moment it is written.
   range.setNumberFormats(cells.numberFormats);
   range.setValues(cells.values);
   range.setBackgrounds(cells.backgrounds);
   range.setFontWeights(cells.fontWeights);
 
-  placeProgressChart(sheet, grid.chart);
-  protect(sheet);
+  const firstLayout = placeProgressChart(sheet, grid.chart);
+  // Column widths, like the chart's position, are the reader's once set: only a tab laid out for
+  // the first time (no chart yet) gets them.
+  if (firstLayout) setColumnWidths(sheet);
+  // setUpOkrSheet protects the tab it creates; so does a refresh that creates it. An existing tab is
+  // not asked for its protections on every refresh (one Sheets call each time): set-up restores one
+  // that was removed.
+  if (tab.created) protectNew(sheet);
 
   const sections: SummaryRefresh['sections'] = {};
   for (const b of grid.blocks) sections[b.section] = { startRow: b.startRow, rows: b.values.length };
@@ -95,13 +90,58 @@ export function refreshSummaryTab(ss: Spreadsheet, opts: SummaryRefreshOptions):
     keyResults: model.headline.keyResults,
     chart: grid.chart !== null,
     empty: model.empty,
-    sheetName: sheet.getName(),
+    sheetName: tab.name,
   };
 }
 
 /** The Summary tab under its own name (one call), else under an alias, else a new one. */
-function summarySheet(ss: Spreadsheet): Sheet {
-  return ss.getSheetByName(TAB.summary) ?? findTabs(ss).summary ?? ss.insertSheet(TAB.summary);
+function summarySheet(ss: Spreadsheet): { sheet: Sheet; name: string; created: boolean } {
+  const named = ss.getSheetByName(TAB.summary);
+  if (named) return { sheet: named, name: TAB.summary, created: false };
+  const alias = findTabs(ss).summary;
+  if (alias) return { sheet: alias, name: alias.getName(), created: false };
+  return { sheet: ss.insertSheet(TAB.summary), name: TAB.summary, created: true };
+}
+
+/**
+ * The grid's range, growing the tab first when the grid does not fit. getRange() outside the sheet
+ * throws instead of growing it, so the common case (it fits) costs one call, not three.
+ * https://developers.google.com/apps-script/reference/spreadsheet/sheet#getRange(Integer,Integer,Integer,Integer)
+ */
+function gridRange(sheet: Sheet, rows: number, columns: number): Range {
+  try {
+    return sheet.getRange(1, 1, rows, columns);
+  } catch (_outside) {
+    growTo(sheet, rows, columns);
+    return sheet.getRange(1, 1, rows, columns);
+  }
+}
+
+function growTo(sheet: Sheet, rows: number, columns: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  growColumnsTo(sheet, columns);
+}
+
+function growColumnsTo(sheet: Sheet, columns: number): void {
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+}
+
+/**
+ * Widths (pixels) by column run, for what each column holds across the sections: labels, titles and
+ * names in A–C; bars, scores, owners and counts in D–H; the problem's message in I; counts in J–L.
+ * https://developers.google.com/apps-script/reference/spreadsheet/sheet#setColumnWidths(Integer,Integer,Integer)
+ */
+export const SUMMARY_COLUMN_WIDTHS: ReadonlyArray<{ column: number; count: number; width: number }> = [
+  { column: 1, count: 3, width: 220 },
+  { column: 4, count: 5, width: 120 },
+  { column: 9, count: 1, width: 320 },
+  { column: 10, count: 3, width: 110 },
+];
+
+function setColumnWidths(sheet: Sheet): void {
+  for (const w of SUMMARY_COLUMN_WIDTHS) sheet.setColumnWidths(w.column, w.count, w.width);
 }
 
 /**
@@ -109,20 +149,24 @@ function summarySheet(ss: Spreadsheet): Sheet {
  * Progress column next to it (with the header row, so the series is named), right of the tables.
  * Charts survive clear(). An existing chart is updated rather than replaced, so a reader who moved
  * or resized it keeps it where they put it; any other chart on this generated tab is removed.
+ * Returns whether the tab had no chart yet (its first layout).
  * https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart#modify()
  */
-function placeProgressChart(sheet: Sheet, plan: ChartPlan | null): void {
+function placeProgressChart(sheet: Sheet, plan: ChartPlan | null): boolean {
   const [existing, ...others] = sheet.getCharts();
   for (const chart of others) sheet.removeChart(chart);
   if (!plan) {
     if (existing) sheet.removeChart(existing);
-    return;
+    // Nothing to chart (no objectives): the widths wait for the first chart.
+    return false;
   }
   const data = sheet.getRange(plan.range.row, plan.range.column, plan.range.numRows, plan.range.numColumns);
   if (existing) {
     sheet.updateChart(existing.modify().clearRanges().addRange(data).setOption('title', plan.title).build());
-    return;
+    return false;
   }
+  // The anchor column (right of the tables) must exist before a chart is placed there.
+  growColumnsTo(sheet, plan.anchor.column);
   sheet.insertChart(
     sheet
       .newChart()
@@ -132,11 +176,11 @@ function placeProgressChart(sheet: Sheet, plan: ChartPlan | null): void {
       .addRange(data)
       .build(),
   );
+  return true;
 }
 
-/** Warning-only: leadership never edits, but a lead fixing a typo is warned, not blocked. */
-function protect(sheet: Sheet): void {
-  if (sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length > 0) return;
+/** Warning-only: leadership never edits, but a lead fixing a typo is warned, not blocked. A new tab has no protection yet. */
+function protectNew(sheet: Sheet): void {
   sheet.protect().setDescription(SUMMARY_PROTECTION).setWarningOnly(true);
 }
 

@@ -309,6 +309,35 @@ describe('text from cells stays text', () => {
 });
 
 describe('edge cases', () => {
+  test('the first layout sets column widths; later refreshes keep the widths a reader chose', async () => {
+    const rt = await open(demoWorkbook());
+    refresh(rt);
+    const width = (col: number) => rt.workbook.columnWidth('Summary', col);
+    // Titles and names (A–C) and the problem's message (I) get room; counts stay narrow.
+    expect([1, 2, 3, 4, 8, 9, 10, 12].map(width)).toEqual([220, 220, 220, 120, 120, 320, 110, 110]);
+    rt.workbook.sheet('Summary').columnWidths[2] = 400; // a reader widens the Objective column
+    refresh(rt, '2026-11-23T15:05:00Z');
+    expect(width(2)).toBe(400);
+    expect(width(9)).toBe(320);
+  });
+
+  test('a Summary tab that lost rows and columns is grown back before it is cleared', async () => {
+    const rt = await open(demoWorkbook());
+    refresh(rt);
+    const before = rt.workbook.displayValues('Summary');
+    const sheet = rt.workbook.sheet('Summary');
+    // As if a reader deleted most of the tab's rows and columns (host-side, like a UI edit).
+    rt.workbook.deleteColumns(sheet, 5, sheet.maxCols - 4);
+    sheet.rows.length = Math.min(sheet.rows.length, 3);
+    sheet.maxRows = 3;
+    const { run, result } = refresh(rt);
+    expect(sheet.maxRows).toBeGreaterThanOrEqual(result.rows);
+    expect(sheet.maxCols).toBeGreaterThanOrEqual(12);
+    expect(run.calls['Sheet.insertRowsAfter']).toBe(1);
+    expect(run.calls['Sheet.insertColumnsAfter']).toBe(1);
+    expect(rt.workbook.displayValues('Summary').slice(3)).toEqual(before.slice(3));
+  });
+
   test('an empty spreadsheet says there are no OKRs yet and how to start', async () => {
     const rt = await open(Workbook.fromRows({ Sheet1: [] }));
     const { result } = refresh(rt);
@@ -440,24 +469,48 @@ describe('Sheets calls do not grow with the sheet', () => {
     );
     expect(rows[5000]).toBeGreaterThan(rows[50]);
     expect(counts[5000]).toEqual(counts[50]);
-    // The first refresh of a big sheet also grows the tab past its 1,000 rows, once.
-    expect(firstCounts[5000]).toEqual({ ...firstCounts[50], 'Sheet.insertRowsAfter': 1 });
+    // The first refresh (set-up made the tab; no chart yet) places the chart, checks the anchor
+    // column exists and sets the column widths; a big sheet also grows the tab past its 1,000 rows,
+    // once: the range that did not fit, the two sizes, the rows added, the range again.
+    expect(firstCounts[5000]).toEqual({
+      ...firstCounts[50],
+      'Sheet.getRange': firstCounts[50]['Sheet.getRange'] + 1,
+      'Sheet.getMaxRows': 1,
+      'Sheet.getMaxColumns': firstCounts[50]['Sheet.getMaxColumns'] + 1,
+      'Sheet.insertRowsAfter': 1,
+    });
+    expect(firstCounts[50]['Sheet.setColumnWidths']).toBe(4);
+    expect(firstCounts[50]['Sheet.insertChart']).toBe(1);
     const c = counts[50];
-    expect(c['Sheet.clear']).toBe(1);
-    expect(c['Range.setValues']).toBe(1);
-    expect(c['Range.setBackgrounds']).toBe(1);
-    expect(c['Range.setFontWeights']).toBe(1);
-    expect(c['Range.setNumberFormats']).toBe(1);
-    // The chart is updated in place (a reader may have moved it), not removed and inserted again.
-    expect(c['Sheet.updateChart']).toBe(1);
-    expect(c['Sheet.removeChart']).toBeUndefined();
-    expect(c['Sheet.insertChart']).toBeUndefined();
+    // Every call of the steady-state rewrite, by method: finding the tab, one range, one clear, one
+    // call per kind of data, and the chart updated in place (a reader may have moved it), not
+    // removed and inserted again. Widths and protection are not touched again.
+    const rewrite = Object.fromEntries(
+      Object.entries(c).filter(
+        ([m]) => /^(Spreadsheet|Sheet|Range|EmbeddedChart)/.test(m) && !reading.has(m),
+      ),
+    );
+    expect(rewrite).toEqual({
+      'Spreadsheet.getSheetByName': 1,
+      'Sheet.getRange': 2,
+      'Sheet.clear': 1,
+      'Range.setNumberFormats': 1,
+      'Range.setValues': 1,
+      'Range.setBackgrounds': 1,
+      'Range.setFontWeights': 1,
+      'Sheet.getCharts': 1,
+      'EmbeddedChart.modify': 1,
+      'EmbeddedChartBuilder.clearRanges': 1,
+      'EmbeddedChartBuilder.addRange': 1,
+      'EmbeddedChartBuilder.setOption': 1,
+      'EmbeddedChartBuilder.build': 1,
+      'Sheet.updateChart': 1,
+    });
     const sheetsCalls = tabCalls(c, false);
     const chartBuilderCalls = tabCalls(c, true);
     console.log(
-      `Summary tab rewrite: ${sheetsCalls} Spreadsheet/Sheet/Range calls + ${chartBuilderCalls} chart builder calls`,
+      `Summary tab rewrite: ${sheetsCalls} Spreadsheet/Sheet/Range calls + ${chartBuilderCalls} chart calls`,
     );
-    expect(sheetsCalls).toBeLessThanOrEqual(15);
-    expect(chartBuilderCalls).toBeLessThanOrEqual(6);
+    expect(sheetsCalls + chartBuilderCalls).toBeLessThanOrEqual(15);
   }, 120_000);
 });
