@@ -107,7 +107,7 @@ export const EMAIL_MESSAGES: MessageTable<EmailMessageKey> = {
   },
   subjectObjectives1: { en: 'this week on the objective you own', ja: '担当している目標の今週の状況' },
   objectiveKeyResults: {
-    en: '{n} key results, {risk} at risk or off track',
+    en: '{n} key {n|result|results}, {risk} at risk or off track',
     ja: '主要な結果 {n}件（要注意・遅れ {risk}件）',
   },
   greeting: { en: 'Hi {name},', ja: '{name} さん' },
@@ -122,7 +122,7 @@ export const EMAIL_MESSAGES: MessageTable<EmailMessageKey> = {
   needPending: { en: 'waiting for you to accept ownership', ja: '担当の承認待ち' },
   needOffTrack: { en: 'off track', ja: '遅れ' },
   needAtRisk: { en: 'at risk', ja: '要注意' },
-  needStale: { en: 'no check-in for {days} days', ja: '{days}日間チェックインなし' },
+  needStale: { en: 'no check-in for {days} {days|day|days}', ja: '{days}日間チェックインなし' },
   needNever: { en: 'never checked in', ja: 'チェックイン未実施' },
   needMissing: {
     en: 'missing values (current, start or target)',
@@ -136,7 +136,7 @@ export const EMAIL_MESSAGES: MessageTable<EmailMessageKey> = {
   never: { en: 'never', ja: 'なし' },
   noBaseline: { en: 'no earlier check-in', ja: '比較できるチェックインなし' },
   points: { en: '{sign}{n} pts', ja: '{sign}{n}ポイント' },
-  checkInsThisWeek: { en: '{n} check-ins this week', ja: '今週のチェックイン {n}件' },
+  checkInsThisWeek: { en: '{n} {n|check-in|check-ins} this week', ja: '今週のチェックイン {n}件' },
   onTrack: { en: 'On track', ja: '順調' },
   atRisk: { en: 'At risk', ja: '要注意' },
   offTrack: { en: 'Off track', ja: '遅れ' },

@@ -10,9 +10,19 @@ export interface Localized {
 export type MessageTable<K extends string> = Record<K, Localized>;
 
 /** Fill `{name}` placeholders; unknown placeholders are left visible so a mistake shows. */
+/**
+ * Fills `{name}` with params.name. `{name|one|other}` picks the English singular or plural by the
+ * number (1 → one, anything else → other), so "1 key result" never reads "1 key results".
+ */
 export function format(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] !== undefined ? String(params[name]) : whole,
+  return template.replace(
+    /\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g,
+    (whole, name: string, one: string | undefined, other: string | undefined) => {
+      const value = params[name];
+      if (value === undefined) return whole;
+      if (one !== undefined) return Number(value) === 1 ? one : (other ?? '');
+      return String(value);
+    },
   );
 }
 

@@ -143,7 +143,7 @@ export const PROBLEM_MESSAGES: MessageTable<MessageKey> = {
     ja: '目標 {id}（{row}行目）には主要な結果が{count}件あります。{limit}件を超えると焦点がぼやけます。',
   },
   stale: {
-    en: 'Key result {id} (row {row}) has had no check-in for {count} days (owner: {value}).',
+    en: 'Key result {id} (row {row}) has had no check-in for {count} {count|day|days} (owner: {value}).',
     ja: '主要な結果 {id}（{row}行目）は{count}日間チェックインがありません（担当者：{value}）。',
   },
 };

@@ -200,7 +200,7 @@ describe('owner email', () => {
     });
     const email = renderOwnerEmail(ownerReport(objectiveOnly, 'o@example.com'), ctx('en'));
     expect(email.subject).toBe('OKRs: this week on the objective you own');
-    expect(email.body).toContain('You own this objective · 1 key results, 1 at risk or off track');
+    expect(email.body).toContain('You own this objective · 1 key result, 1 at risk or off track');
     expect(renderOwnerEmail(ownerReport(m, 'z@example.com'), ctx('en', { test: true })).subject).toMatch(
       /^\[Test\] /,
     );
