@@ -148,8 +148,12 @@ export function applyCheckIn(state: SidebarState, done: Pick<CheckInOk, 'item' |
   const { item, resolved } = done;
   const mine = state.mine.map((k) => (k.id === item.id ? { ...item, objectiveTitle: k.objectiveTitle } : k));
   const list = [...state.problems.list];
+  // Same cell; else the same column (the row moved since the list was made: sorted, rows inserted).
+  const column = (cell: string | null) => (cell ?? '').replace(/\d+$/, '');
   for (const r of resolved) {
-    const i = list.findIndex((p) => p.id === item.id && p.code === r.code && p.cell === r.cell);
+    const mine = (p: (typeof list)[number]) => p.id === item.id && p.code === r.code;
+    let i = list.findIndex((p) => mine(p) && p.cell === r.cell);
+    if (i < 0) i = list.findIndex((p) => mine(p) && column(p.cell) === column(r.cell));
     if (i >= 0) list.splice(i, 1);
   }
   const fixed = (severity: Severity) => resolved.filter((r) => r.severity === severity).length;

@@ -170,6 +170,12 @@ test('applying a check-in: the fresh key result replaces the old one, fixed prob
   expect(next.mine[0]).toEqual({ ...fresh, objectiveTitle: 'Delight customers' });
   expect(next.mine[1]).toBe(state.mine[1]);
   expect(next.problems).toEqual({ errors: 2, warnings: 3, list: [state.problems.list[2]] });
+  // The row moved since the list was made (sorted): matched by its column.
+  const moved = applyCheckIn(state, {
+    item: fresh,
+    resolved: [{ code: 'stale', cell: 'OKRs!P12', severity: 'warning' }],
+  });
+  expect(moved.problems.list.map((p) => p.cell)).toEqual(['OKRs!K3', 'OKRs!P4']);
   // The state it was given is left as it was (Preact compares by reference).
   expect(state.problems.list).toHaveLength(3);
   expect(state.mine[0].version).toBe('v1');
