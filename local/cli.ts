@@ -22,7 +22,18 @@ interface Parsed {
   flags: Record<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['workbook', 'as', 'at', 'code', 'range', 'value', 'until', 'port', 'project']);
+const VALUE_FLAGS = new Set([
+  'locale',
+  'workbook',
+  'as',
+  'at',
+  'code',
+  'range',
+  'value',
+  'until',
+  'port',
+  'project',
+]);
 const BOOLEAN_FLAGS = new Set(['paste']);
 
 export function parseArgs(argv: string[]): Parsed {
@@ -120,6 +131,28 @@ async function openRuntime(p: Parsed): Promise<Runtime> {
 
 const outboxDir = (workbookPath: string) => `${workbookPath}.outbox`;
 
+/** --locale: the user's account locale for this execution (Session.getActiveUserLocale), e.g. ja_JP. */
+function withLocale(rt: Runtime, user: string, locale: string | undefined): void {
+  if (locale === undefined) return;
+  if (!/^[a-z]{2,3}([_-][A-Za-z0-9]{2,8})*$/.test(locale))
+    throw new UsageError(`--locale is not a locale: ${locale} (e.g. en_US, ja_JP)`);
+  rt.options.userLocales = { ...rt.options.userLocales, [user]: locale };
+}
+
+export const USAGE = [
+  'okr-sandbox: run the built add-on (dist/Code.js) offline against emulated Google services.',
+  '',
+  '  okr-sandbox demo F                      write the demo workbook to F (.xlsx) and F.state.json',
+  '  okr-sandbox run <function> [jsonArg ...] --workbook F [--as EMAIL] [--at ISO] [--locale L] [--code FILE]',
+  '                                          run one entry function as that user at that time',
+  '  okr-sandbox edit --workbook F --as EMAIL --range "OKRs!E5" --value V [--paste] [--locale L]',
+  '                                          a user edit (validation applies unless --paste), then onEdit',
+  '  okr-sandbox tick --workbook F --until ISO   advance the clock, firing due time-driven triggers',
+  '  okr-sandbox serve --workbook F [--port N]   serve the sidebar with google.script.run',
+  '',
+  'Each command prints one JSON object; exit status 1 when it failed. Emails go to F.outbox/*.eml.',
+].join('\n');
+
 async function commandRun(p: Parsed): Promise<{ out: unknown; ok: boolean }> {
   const [fn, ...rawArgs] = p.positional;
   if (!fn)
@@ -135,7 +168,9 @@ async function commandRun(p: Parsed): Promise<{ out: unknown; ok: boolean }> {
   });
   const rt = await openRuntime(p);
   const at = flag(p, 'at');
-  const r = rt.run(fn, args, { as: flag(p, 'as') ?? DEFAULT_USER, ...(at ? { at } : {}) });
+  const as = flag(p, 'as') ?? DEFAULT_USER;
+  withLocale(rt, as, flag(p, 'locale'));
+  const r = rt.run(fn, args, { as, ...(at ? { at } : {}) });
   // Refused: nothing ran, nothing is saved, and the answer is just the error.
   if (r.refused) return { out: { ok: false, error: r.error }, ok: false };
   writeOutbox(r.emails, outboxDir(rt.path as string));
@@ -151,6 +186,7 @@ async function commandEdit(p: Parsed): Promise<{ out: unknown; ok: boolean }> {
   if (!range.includes('!'))
     throw new UsageError(`--range must name the sheet, e.g. "OKRs!E5" (got ${range})`);
   const rt = await openRuntime(p);
+  withLocale(rt, as, flag(p, 'locale'));
   const r = rt.edit({ range, value, paste: p.flags.paste === true, as });
   if (r.rejected !== undefined) {
     return { out: { ok: false, error: r.error, rejected: r.rejected }, ok: false };
@@ -233,6 +269,10 @@ const toStdout: Write = (line) => {
  */
 export async function main(argv: string[], write: Write = toStdout): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'help' || command === '--help' || command === '-h') {
+    write(`${USAGE}\n`);
+    return 0;
+  }
   try {
     const p = parseArgs(rest);
     let r: { out: unknown; ok: boolean };
@@ -253,7 +293,9 @@ export async function main(argv: string[], write: Write = toStdout): Promise<num
         await commandServe(p, write);
         return -1; // keeps running
       default:
-        throw new UsageError(`Unknown command ${command ?? '(none)'}: use run, edit, tick, demo or serve`);
+        throw new UsageError(
+          `Unknown command ${command ?? '(none)'}: use run, edit, tick, demo or serve (okr-sandbox --help)`,
+        );
     }
     write(`${JSON.stringify(r.out)}\n`);
     return r.ok ? 0 : 1;

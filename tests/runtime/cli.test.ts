@@ -28,6 +28,7 @@ function onEdit(e) { Logger.log('edited ' + e.range.getA1Notation() + ' = ' + e.
 function install() { ScriptApp.newTrigger('tock').timeBased().everyHours(1).create(); }
 function tock() { Logger.log('tock ' + new Date().toISOString()); }
 function secret_() { return 'private'; }
+function locale() { return Session.getActiveUserLocale(); }
 `;
 
 interface Out {
@@ -107,6 +108,29 @@ const bytesOf = (file: string) => [fs.readFileSync(file), fs.readFileSync(`${fil
 const bytes = () => bytesOf(book);
 
 describe('okr-sandbox', () => {
+  test('--help and help print the usage of every command and exit 0', async () => {
+    for (const flag of ['--help', 'help']) {
+      let stdout = '';
+      const status = await main([flag], (line) => {
+        stdout += line;
+      });
+      expect(status).toBe(0);
+      for (const command of ['demo', 'run', 'edit', 'tick', 'serve'])
+        expect(stdout).toContain(`okr-sandbox ${command}`);
+    }
+    const unknown = await cli('frobnicate');
+    expect(unknown.status).toBe(1);
+    expect(unknown.out.error?.message).toMatch(/Unknown command frobnicate.*--help/);
+  });
+
+  test('--locale sets the account locale of the user the function runs as; a malformed one is refused', async () => {
+    const ja = await cli('run', 'locale', '--workbook', book, '--code', code, '--locale', 'ja_JP');
+    expect(ja.out).toMatchObject({ ok: true, result: 'ja_JP' });
+    const bad = await cli('run', 'locale', '--workbook', book, '--code', code, '--locale', 'ja JP; rm');
+    expect(bad.status).toBe(1);
+    expect(bad.out.error?.message).toMatch(/--locale is not a locale/);
+  });
+
   test('demo writes the workbook and its state', () => {
     expect(fs.existsSync(book)).toBe(true);
     expect(fs.existsSync(`${book}.state.json`)).toBe(true);
