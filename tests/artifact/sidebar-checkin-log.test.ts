@@ -1,8 +1,9 @@
 // The Check-ins log through the built dist/Code.js in the local runtime, when the tab has no spare
 // rows (a long log fills Google's grid exactly): a check-in or a decline still lands right under the
-// last entry, the log grows by one row, and a failing write leaves no half check-in.
+// last entry, the log grows by one row, and a failing write leaves no half check-in. And the row
+// found by ID (TextFinder) is the right one wherever the table starts.
 import { type RunResult, Runtime, Workbook } from '../../local/runtime';
-import type { ActionResult } from '../../src/api';
+import type { ActionResult, CheckInResult } from '../../src/api';
 import { ensureBuilt } from '../helpers/build';
 import { NOW, okrRows, teamRows } from '../unit/sidebar/fixtures';
 
@@ -114,5 +115,31 @@ describe('Check-ins log without spare rows', () => {
     expect(res.ok).toBe(false);
     expect(okrValues(rt)).toBe(before);
     expect(entries(rt)).toHaveLength(GRID_ROWS - 1);
+  });
+});
+
+describe('check-in finds its row by ID wherever the table starts', () => {
+  test('a title row above the header, an ID typed in another case, a row among the first five', async () => {
+    const rows = [['Team OKRs — 2026 Q4'], ...okrRows()];
+    const workbook = Workbook.fromRows(
+      { OKRs: rows, Team: teamRows(), 'Check-ins': [CHECK_IN_HEADER] },
+      { timeZone: 'UTC' },
+    );
+    const rt = await Runtime.open({ workbook, projectDir: ensureBuilt(), options: { now: NOW } });
+    const before = rt.workbook.values('OKRs');
+    const res = ok<CheckInResult>(
+      rt.run('checkIn', [{ id: 'o1.1', current: 33, confidence: 'on-track' }], { as: ANA }),
+    );
+    expect(res).toMatchObject({ ok: true, item: { id: 'O1.1', current: 33 } });
+    const after = rt.workbook.values('OKRs');
+    const header = after[1] as string[];
+    const at = after.findIndex((r) => r[0] === 'O1.1');
+    expect(at).toBeLessThan(5);
+    expect(after[at][header.indexOf('Current')]).toBe(33);
+    // Every other row is as it was.
+    after.forEach((r, i) => {
+      if (i !== at) expect(r).toEqual(before[i]);
+    });
+    expect(rt.workbook.values('Check-ins')[1].slice(1, 4)).toEqual(['O1.1', ANA, 33]);
   });
 });
