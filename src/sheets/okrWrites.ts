@@ -105,7 +105,8 @@ export function newRowValues(
 export function insertOkrRow(sheet: Sheet, afterRow: number, row: unknown[]): number {
   const lastRow = sheet.getLastRow();
   const after = afterRow > 0 ? Math.min(afterRow, lastRow) : lastRow;
-  sheet.insertRowAfter(after);
+  // An empty sheet still has its first row (and no row 0 to insert after).
+  if (after > 0) sheet.insertRowAfter(after);
   sheet.getRange(after + 1, 1, 1, row.length).setValues([row]);
   return after + 1;
 }

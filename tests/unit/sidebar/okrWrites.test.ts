@@ -140,6 +140,11 @@ describe('rows and the log', () => {
     expect(s.values[3]).toEqual(row);
     expect(s.values[4][2]).toBe('O2');
     expect(insertOkrRow(s.sheet, 0, ['z'])).toBe(6);
+    // An empty tab: row 1 is there to write to, nothing to insert after.
+    const empty = fakeSheet([], 1);
+    expect(insertOkrRow(empty.sheet, 0, ['a'])).toBe(1);
+    expect(empty.values).toEqual([['a']]);
+    expect(empty.calls).toEqual(['setValues(1,1,1,1)']);
   });
 
   test('the log is found by its headers and appended in one setValues', () => {
