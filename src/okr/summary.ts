@@ -199,38 +199,47 @@ function progressOf(kr: KeyResult): number | null {
   return kr.progress ?? keyResultProgress(kr);
 }
 
-/** Check-ins per key result ID, oldest first. */
-function logById(checkIns: readonly CheckIn[]): Map<string, CheckIn[]> {
-  const byId = new Map<string, CheckIn[]>();
-  for (const c of checkIns) {
-    if (!c.id || !Number.isFinite(c.time)) continue;
-    const list = byId.get(c.id) ?? [];
-    list.push(c);
-    byId.set(c.id, list);
-  }
-  for (const list of byId.values()) list.sort((a, b) => a.time - b.time);
-  return byId;
+/** What the Summary needs from a key result's check-ins: its latest one, and its progress a week ago. */
+interface LogFacts {
+  /** Time of the latest check-in. */
+  last: number;
+  /** The last logged progress at or before a week ago (the baseline of "change"); null when none. */
+  baseline: number | null;
+  baselineTime: number;
 }
 
-/** The progress a key result had a week ago: its last logged progress at or before then. */
-function baselineOf(log: readonly CheckIn[] | undefined, weekAgo: number): number | null {
-  let baseline: number | null = null;
-  for (const c of log ?? []) {
-    if (c.time > weekAgo) break;
-    if (c.progress !== null && Number.isFinite(c.progress)) baseline = c.progress;
+/**
+ * One pass over the log (the longest tab: a row per check-in, for years), without grouping or sorting
+ * it. Rows are not assumed to be in time order: the latest time wins, and of two check-ins at the
+ * same time the one further down the log wins (it was written later).
+ */
+function logFacts(checkIns: readonly CheckIn[], weekAgo: number): Map<string, LogFacts> {
+  const byId = new Map<string, LogFacts>();
+  for (const c of checkIns) {
+    if (!c.id || !Number.isFinite(c.time)) continue;
+    let facts = byId.get(c.id);
+    if (!facts) {
+      facts = { last: c.time, baseline: null, baselineTime: Number.NEGATIVE_INFINITY };
+      byId.set(c.id, facts);
+    } else if (c.time > facts.last) facts.last = c.time;
+    if (
+      c.time <= weekAgo &&
+      c.progress !== null &&
+      Number.isFinite(c.progress) &&
+      c.time >= facts.baselineTime
+    ) {
+      facts.baseline = c.progress;
+      facts.baselineTime = c.time;
+    }
   }
-  return baseline;
+  return byId;
 }
 
 /**
  * Change of an objective's progress over the week. A key result nobody checked in before last week
  * counts as unchanged (we cannot know better); with no baseline at all the change is unknown.
  */
-function objectiveChange(
-  krs: readonly KeyResult[],
-  log: Map<string, CheckIn[]>,
-  weekAgo: number,
-): number | null {
+function objectiveChange(krs: readonly KeyResult[], log: Map<string, LogFacts>): number | null {
   let known = 0;
   let moved = 0;
   let counted = 0;
@@ -238,7 +247,7 @@ function objectiveChange(
     const p = progressOf(kr);
     if (p === null) continue;
     counted += 1;
-    const base = baselineOf(log.get(kr.id), weekAgo);
+    const base = log.get(kr.id)?.baseline ?? null;
     if (base === null) continue;
     known += 1;
     moved += p - base;
@@ -253,8 +262,7 @@ function isConfidence(c: Confidence | null, want: Confidence): boolean {
 export function buildSummary(input: SummaryInput): SummaryModel {
   const { okrs, roster, problems, now, lang } = input;
   const people = new Map(roster.people.filter((p) => p.email).map((p) => [p.email, p] as const));
-  const log = logById(input.checkIns);
-  const weekAgo = now - WEEK_MS;
+  const log = logFacts(input.checkIns, now - WEEK_MS);
 
   // Past cycles are history: the tab shows what is live now, as the leadership email does
   // (digest.ts isLive). A sheet holding only past cycles is still summarized whole, not shown empty.
@@ -317,8 +325,7 @@ export function buildSummary(input: SummaryInput): SummaryModel {
   const ownerLabel = (item: Objective | KeyResult) =>
     (item.owner && people.get(item.owner)?.name) || item.owner || item.ownerText;
   const lastCheckInOf = (kr: KeyResult): number | null => {
-    const entries = log.get(kr.id);
-    const logged = entries?.length ? entries[entries.length - 1].time : null;
+    const logged = log.get(kr.id)?.last ?? null;
     if (kr.lastCheckIn === null) return logged;
     return logged === null ? kr.lastCheckIn : Math.max(kr.lastCheckIn, logged);
   };
@@ -343,7 +350,7 @@ export function buildSummary(input: SummaryInput): SummaryModel {
       band: bandOf(score),
       keyResults: krs.length,
       atRisk: krs.filter((kr) => kr.confidence === 'at-risk' || kr.confidence === 'off-track').length,
-      change: objectiveChange(krs, log, weekAgo),
+      change: objectiveChange(krs, log),
     };
   });
 

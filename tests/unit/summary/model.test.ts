@@ -120,6 +120,33 @@ describe('change since last week (Check-ins log)', () => {
     expect(m.objectives[0].change).toBe(20);
   });
 
+  test('of two check-ins at the same time the one further down the log is the baseline', () => {
+    const a = checkIn('O1.1', 8, 10);
+    const b = { ...checkIn('O1.1', 8, 25), time: a.time };
+    const m = summarize([objective('O1'), keyResult('O1.1', 'O1', { progress: 30 })], { checkIns: [a, b] });
+    expect(m.objectives[0].change).toBe(5);
+    const swapped = summarize([objective('O1'), keyResult('O1.1', 'O1', { progress: 30 })], {
+      checkIns: [b, a],
+    });
+    expect(swapped.objectives[0].change).toBe(20);
+  });
+
+  test('a check-in without progress is no baseline; an earlier one with progress is', () => {
+    const m = summarize([objective('O1'), keyResult('O1.1', 'O1', { progress: 30 })], {
+      checkIns: [checkIn('O1.1', 12, 10), checkIn('O1.1', 8, null), checkIn('O1.1', 8.5, Number.NaN)],
+    });
+    expect(m.objectives[0].change).toBe(20);
+  });
+
+  test("an owner's last check-in is the latest in the log, whatever the rows' order", () => {
+    const ann = 'ann@example.com';
+    const kr = keyResult('O1.1', 'O1', { owner: ann, ownerText: ann, lastCheckIn: null });
+    const m = summarize([objective('O1'), kr], {
+      checkIns: [checkIn('O1.1', 3, 40), checkIn('O1.1', 1, 50), checkIn('O1.1', 9, 20)],
+    });
+    expect(m.owners[0].lastCheckIn).toBe(checkIn('O1.1', 1, 50).time);
+  });
+
   test('check-ins of other key results and in any order are handled', () => {
     const m = summarize([objective('O1'), keyResult('O1.1', 'O1', { progress: 30 })], {
       checkIns: [checkIn('O9.9', 30, 0), checkIn('O1.1', 9, 20), checkIn('O1.1', 30, 5)],
