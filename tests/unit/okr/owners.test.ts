@@ -120,3 +120,39 @@ test('a failed formula (#N/A, #REF!) is one bad value, not two people', () => {
     expect(judgeOwner(error, roster)).toMatchObject({ ok: false, code: 'owner-unknown' });
   }
 });
+
+describe('the Team index behind judgeOwner', () => {
+  test('a Team list that grows after it was judged against is looked up again', () => {
+    const team = [person('Ann Lee', 'ann@acme.com')];
+    expect(judgeOwner('dan@acme.com', team)).toMatchObject({ code: 'owner-unknown' });
+    team.push(person('Dan Ito', 'dan@acme.com'));
+    expect(judgeOwner('dan@acme.com', team)).toMatchObject({ ok: true, email: 'dan@acme.com' });
+    expect(judgeOwner('Dan Ito', team)).toMatchObject({
+      code: 'owner-unknown',
+      suggestion: { email: 'dan@acme.com' },
+    });
+  });
+
+  test('the first of two rows with the same email or name is the one found', () => {
+    const first = { ...person('Ann Lee', 'ann@acme.com'), row: 2 };
+    const second = { ...person('Ann Lee', 'ann@acme.com'), row: 9 };
+    const v = judgeOwner('ann@acme.com', [first, second]);
+    expect(v.ok && v.person.row).toBe(2);
+    const named = judgeOwner('ann lee', [first, second]);
+    expect(named.ok === false && named.code === 'owner-unknown' && named.suggestion?.row).toBe(2);
+  });
+
+  test('a first name matching two people suggests nobody; one person, them', () => {
+    const team = [
+      person('Ann Lee', 'ann@acme.com'),
+      person('Ann Marsh', 'amarsh@acme.com'),
+      person('Bob Stone', 'bob@acme.com'),
+    ];
+    expect(judgeOwner('Ann', team)).toMatchObject({ code: 'owner-unknown', suggestion: null });
+    expect(judgeOwner('stone bob', team)).toMatchObject({ suggestion: { email: 'bob@acme.com' } });
+  });
+
+  test('full-width and ASCII owner cells are read the same', () => {
+    expect(judgeOwner('ＡＮＮ＠ａｃｍｅ．ｃｏｍ', roster)).toMatchObject({ ok: true, email: 'ann@acme.com' });
+  });
+});
