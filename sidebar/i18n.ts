@@ -1,6 +1,7 @@
 // The sidebar's own words, English and Japanese side by side. Server messages (errors,
 // confirmations) arrive already localized; these are the labels around them.
 import type { Lang } from '../src/api';
+import { format } from '../src/okr/i18n';
 
 const en = {
   appTitle: 'OKR Owners',
@@ -62,7 +63,8 @@ const en = {
   notDone: 'Not done',
   milestone: 'Milestone',
   note: 'Note (optional)',
-  charsLeft: '{count} characters left',
+  charsLeft: '{count} {count|character|characters} left',
+  sendTest: 'Send me a test email',
   enterNumber: 'Enter a number, for example 42 or 3.5.',
   pickConfidence: 'Choose a confidence.',
   ownershipTitle: 'Ownership of {id}',
@@ -209,6 +211,7 @@ const ja: Words = {
   milestone: 'マイルストーン',
   note: 'メモ（任意）',
   charsLeft: '残り{count}文字',
+  sendTest: '自分にテストメールを送る',
   enterNumber: '数値を入力してください（例: 42、3.5）。',
   pickConfidence: '自信度を選んでください。',
   ownershipTitle: '{id}のオーナー',
@@ -297,7 +300,5 @@ type TextKey = { [K in keyof Words]: Words[K] extends string ? K : never }[keyof
 
 /** A label with `{name}` placeholders filled in; the result is always plain text. */
 export function tr(lang: Lang, key: TextKey, params: Record<string, string | number> = {}): string {
-  return WORDS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] !== undefined ? String(params[name]) : whole,
-  );
+  return format(WORDS[lang][key], params);
 }

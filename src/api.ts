@@ -280,7 +280,15 @@ export interface Endpoints {
   getActiveOkrId(): ActiveOkr;
   getSettings(): SettingsResult;
   saveSettings(req: SaveSettingsRequest): SettingsResult;
-  /** Issue 7's endpoints, driven by the Settings toggle. */
+  /** Issue 7's endpoints, driven by the Settings toggle and its test button. */
   enableWeeklyEmails(): unknown;
   disableWeeklyEmails(): unknown;
+  sendTestDigest(): TestDigestReply;
+}
+
+/** What the "Send me a test email" button gets back: what went out, and a sentence saying so. */
+export interface TestDigestReply {
+  sent: Array<{ kind: 'owner' | 'leadership'; to: string; subject: string }>;
+  skipped: Array<'not-in-team' | 'owns-nothing' | 'quota'>;
+  message: string;
 }

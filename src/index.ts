@@ -10,6 +10,7 @@ import type {
   SelectCellResult,
   SettingsResult,
   SidebarState,
+  TestDigestReply,
 } from './api';
 import type { DigestStatus } from './okr/weeklyRun';
 import type { TickOutcome } from './okr/weeklyRunExecute';
@@ -141,7 +142,7 @@ export function onTick(e?: { triggerUid?: unknown }): TickOutcome {
 }
 
 /** Sends the caller their own owner email (and the digest when they are Leadership), outside the ledger. */
-export function sendTestDigest(): ReturnType<typeof weekly.sendTestDigest> {
+export function sendTestDigest(): TestDigestReply {
   return weekly.sendTestDigest();
 }
 // --- end ---

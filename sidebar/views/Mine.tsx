@@ -20,6 +20,12 @@ interface Props {
   onOwnership(kr: KeyResultView): void;
 }
 
+/** A need in words; "at risk" says what the owner set (At risk or Off track), as the chip does. */
+function needWord(kr: KeyResultView, n: Need, lang: Lang): string {
+  if (n === 'at-risk' && kr.confidence === 'off-track') return tr(lang, 'off-track');
+  return tr(lang, NEED_WORD[n]);
+}
+
 function lastCheckInText(kr: KeyResultView, lang: Lang): string {
   if (kr.daysSinceCheckIn === null) return tr(lang, 'never');
   return kr.daysSinceCheckIn === 0 ? tr(lang, 'days0') : tr(lang, 'daysN', { days: kr.daysSinceCheckIn });
@@ -69,13 +75,16 @@ function Card(props: Props & { kr: KeyResultView }) {
         )}
       </div>
       {kr.note && <p class="note">{kr.note}</p>}
-      {kr.needs.length > 0 && (
+      {/* The confidence chip above already says at risk / off track. */}
+      {kr.needs.some((n) => n !== 'at-risk') && (
         <ul class="needs">
-          {kr.needs.map((n) => (
-            <li key={n} class={`need need-${n}`}>
-              {tr(lang, NEED_WORD[n])}
-            </li>
-          ))}
+          {kr.needs
+            .filter((n) => n !== 'at-risk')
+            .map((n) => (
+              <li key={n} class={`need need-${n}`}>
+                {tr(lang, NEED_WORD[n])}
+              </li>
+            ))}
         </ul>
       )}
       <Actions {...props} kr={kr} />
@@ -126,7 +135,7 @@ export function Mine(props: Props) {
                     >
                       <span class="okr-id">{kr.id}</span> <span class="title-text">{kr.title}</span>
                       <span class="need-inline">
-                        {kr.needs.map((n) => tr(lang, NEED_WORD[n])).join(' · ')}
+                        {kr.needs.map((n) => needWord(kr, n, lang)).join(' · ')}
                       </span>
                     </button>
                   </li>

@@ -83,6 +83,18 @@ export function Settings(props: Props) {
     }
   }
 
+  async function sendTest() {
+    setBusy(true);
+    try {
+      const res = await server.sendTestDigest();
+      props.onStatus(res.message, res.sent.length === 0);
+    } catch (err) {
+      props.onStatus(errorText(err), true);
+    } finally {
+      setBusy(false);
+    }
+  }
+
   const num = (field: (typeof NUMBER_FIELDS)[number]) => (
     <div class="field">
       <label for={`${id}-${field}`}>{tr(lang, field)}</label>
@@ -175,6 +187,12 @@ export function Settings(props: Props) {
       </form>
       <section aria-labelledby={`${id}-run`}>
         <h3 id={`${id}-run`}>{tr(lang, 'weeklyRun')}</h3>
+        {/* Anyone may: it mails only the caller, what they would get this week (outside the ledger). */}
+        <div class="buttons">
+          <button type="button" disabled={busy} onClick={() => void sendTest()}>
+            {tr(lang, 'sendTest')}
+          </button>
+        </div>
         {digest?.nextRunAt != null && view.settings.weeklyEmails && (
           <p class="muted">
             {tr(lang, 'runNext', { date: formatDateTime(digest.nextRunAt, view.timeZone, lang) })}

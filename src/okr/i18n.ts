@@ -9,10 +9,10 @@ export interface Localized {
 
 export type MessageTable<K extends string> = Record<K, Localized>;
 
-/** Fill `{name}` placeholders; unknown placeholders are left visible so a mistake shows. */
 /**
- * Fills `{name}` with params.name. `{name|one|other}` picks the English singular or plural by the
- * number (1 → one, anything else → other), so "1 key result" never reads "1 key results".
+ * Fills `{name}` with params.name; an unknown placeholder is left visible so a mistake shows.
+ * `{name|one|other}` picks the English singular or plural by the number (1 → one, else other), so
+ * "1 key result" never reads "1 key results". Shared with the sidebar (sidebar/i18n.ts).
  */
 export function format(template: string, params: Record<string, string | number> = {}): string {
   return template.replace(

@@ -46,6 +46,8 @@ export function requireManage(caller: Caller): void {
 export function requireActOn(caller: Caller, item: Pick<OkrItem, 'owner' | 'ownerText' | 'id'>): void {
   requireIdentity(caller);
   if (!canActOn(caller, item)) {
+    // Declined or never assigned: nobody to name, and only a Lead can move it on.
+    if (!item.ownerText.trim()) throw new RequestError('unowned', undefined, { id: item.id });
     throw new RequestError('not-owner', undefined, {
       id: item.id,
       owner: item.ownerText || '—',

@@ -24,6 +24,7 @@ export type RequestMessage =
   | 'milestone-value'
   | 'no-identity'
   | 'not-owner'
+  | 'unowned'
   | 'not-lead'
   | 'not-set-up'
   | 'changed'
@@ -125,6 +126,10 @@ export const REQUEST_MESSAGES: MessageTable<RequestMessage> = {
     en: 'Only the owner of {id} ({owner}) or a Lead can do this. You are signed in as {email}.',
     ja: '{id}の操作ができるのはオーナー（{owner}）またはリードだけです。現在のアカウント: {email}',
   },
+  unowned: {
+    en: '{id} has no owner yet. Ask a Lead to assign it (Assign view), then the owner can accept and check in.',
+    ja: '{id}にはまだオーナーがいません。リードに割り当てを依頼してください（「割り当て」画面）。その後、オーナーが承諾してチェックインできます。',
+  },
   'not-lead': {
     en: 'Only a Lead (Role "Lead" in the Team tab) can do this. Ask a Lead, or ask them to give you the Lead role.',
     ja: 'この操作はリード（TeamタブのRoleが「Lead」の人）だけができます。リードに依頼するか、リードの役割を付けてもらってください。',
@@ -170,7 +175,7 @@ export const REQUEST_MESSAGES: MessageTable<RequestMessage> = {
     ja: '{id}を辞退しました。オーナーを空にしました。リードが割り当て直します。',
   },
   assigned: {
-    en: 'Assigned {count} row(s) to {email}; they need to accept.',
+    en: 'Assigned {count} {count|row|rows} to {email}; they need to accept.',
     ja: '{count}行を{email}に割り当てました。本人の承諾が必要です。',
   },
   'added-objective': {

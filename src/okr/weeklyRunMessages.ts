@@ -32,7 +32,10 @@ export const WEEKLY_MESSAGES: MessageTable<WeeklyMessageKey> = {
     en: "Today's email quota is used up; try again tomorrow.",
     ja: '本日のメール送信上限に達しました。明日もう一度お試しください。',
   },
-  testSent: { en: 'Sent {n} test {n|email|emails} to {email}.', ja: '{email} にテストメールを{n}通送信しました。' },
+  testSent: {
+    en: 'Sent {n} test {n|email|emails} to {email}.',
+    ja: '{email} にテストメールを{n}通送信しました。',
+  },
   busy: {
     en: 'Someone else is changing the sheet right now. Try again in a few seconds.',
     ja: '他の人がシートを更新中です。数秒後にもう一度お試しください。',

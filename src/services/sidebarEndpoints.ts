@@ -522,11 +522,17 @@ export function getSettings(): SettingsResult {
 
 export function saveSettings(raw: unknown): SettingsResult {
   let ctx = context();
-  const parsed = parseSaveSettings(raw, ctx.lang);
-  if (!parsed.ok) return parsed;
   const { roster, timeZone } = teamOnly(ctx);
   try {
+    // Who may comes before what: a non-Lead learns they cannot change settings, not which field is off.
     requireManage(callerFrom(ctx.email, roster));
+  } catch (e) {
+    if (!(e instanceof RequestError)) throw e;
+    return { ok: false, ...localize(e, ctx.lang), view: settingsView(ctx, roster, timeZone) };
+  }
+  const parsed = parseSaveSettings(raw, ctx.lang);
+  if (!parsed.ok) return parsed;
+  try {
     withDocumentLock(() => {
       // Re-read inside the lock: weekly on/off is owned by its own endpoints and must survive a save.
       const current = loadSettings();

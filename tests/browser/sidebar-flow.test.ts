@@ -53,7 +53,7 @@ test('open → assign → accept → check in: the row and the Check-ins log cha
   await p.getByLabel('Person', { exact: true }).selectOption(BEN);
   await screenshot(p, 'assign');
   await p.getByRole('button', { name: /Assign to checked \(1\)/ }).click();
-  expect(await waitStatus(p, /Assigned/)).toBe('Assigned 1 row(s) to ben@example.com; they need to accept.');
+  expect(await waitStatus(p, /Assigned/)).toBe('Assigned 1 row to ben@example.com; they need to accept.');
   expect(row(rt, 'O2.2')).toMatchObject({ Owner: BEN, Accepted: '' });
 
   await p.getByRole('button', { name: 'Add', exact: true }).click();
@@ -71,6 +71,11 @@ test('open → assign → accept → check in: the row and the Check-ins log cha
   await p.getByRole('button', { name: 'Settings', exact: true }).click();
   await p.getByLabel('Stale after (days)').waitFor();
   await screenshot(p, 'settings');
+  // The Lead sees what people will receive: their own owner email, now, outside the weekly ledger.
+  const before = rt.outbox.length;
+  await p.getByRole('button', { name: 'Send me a test email' }).click();
+  expect(await waitStatus(p, /test email/)).toBe(`Sent 1 test email to ${LEAD}.`);
+  expect(rt.outbox.slice(before).map((m) => [m.to, /^\[Test\]/.test(m.subject)])).toEqual([[LEAD, true]]);
   expect(lead.errors).toEqual([]);
   await lead.close();
 

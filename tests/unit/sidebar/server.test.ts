@@ -37,6 +37,7 @@ test('the wrapper has exactly the endpoints of src/api.ts', () => {
     'saveSettings',
     'enableWeeklyEmails',
     'disableWeeklyEmails',
+    'sendTestDigest',
   ];
   expect(Object.keys(server).sort()).toEqual([...names].sort());
 });
