@@ -451,6 +451,11 @@ describe('selection and settings', () => {
       ok: false,
       error: expect.stringContaining('Only a Lead'),
     });
+    // Who may comes first: a non-Lead with a broken request still hears that only a Lead may.
+    expect(ok<SettingsResult>(rt.run('saveSettings', [{ weeklyHour: 25 }], { as: ANA }))).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('Only a Lead'),
+    });
     expect(
       ok<SettingsResult>(rt.run('saveSettings', [{ ...values, weeklyHour: 25 }], { as: LEAD })),
     ).toMatchObject({ ok: false, field: 'weeklyHour' });

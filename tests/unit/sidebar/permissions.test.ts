@@ -29,6 +29,13 @@ test('the owner and a Lead may act on a key result; others may not', () => {
   );
 });
 
+test('a key result with no owner (declined or never assigned): ask a Lead to assign it', () => {
+  const unowned = { ...kr, owner: null, ownerText: '' };
+  expect(refusal(() => requireActOn(callerFrom('ben@example.com', roster()), unowned))).toBe(
+    'O1.1 has no owner yet. Ask a Lead to assign it (Assign view), then the owner can accept and check in.',
+  );
+});
+
 test('an unknown identity is refused with what to do', () => {
   expect(refusal(() => requireActOn(callerFrom('', roster()), kr))).toMatch(
     /did not tell the add-on who you are/,
