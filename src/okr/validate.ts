@@ -110,8 +110,14 @@ export function validateOkrs(data: { okrs: OkrSheet; roster: Roster }, opts: Val
 
   const krsOf = new Map<string, KeyResult[]>();
   const owned = new Map<string, KeyResult[]>();
+  // The same few hundred Owner cells repeat over thousands of rows: each distinct text is judged once.
+  const verdicts = new Map<string, OwnerVerdict>();
   for (const item of items) {
-    const judged = judgeOwner(item.ownerText, roster.people);
+    let judged = verdicts.get(item.ownerText);
+    if (!judged) {
+      judged = judgeOwner(item.ownerText, roster.people);
+      verdicts.set(item.ownerText, judged);
+    }
     const verdict: OwnerVerdict | null =
       !has('owner') || (!rosterKnown && !judged.ok && judged.code === 'owner-unknown') ? null : judged;
     const parentId = item.type === 'key-result' ? item.objectiveId : item.parentId;
