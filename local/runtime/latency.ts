@@ -30,11 +30,21 @@ export const LATENCY_BY_METHOD: Record<string, Latency> = {
 
 /** Patterns, first match wins; `kind` is only documentation. */
 export const LATENCY_PATTERNS: Array<{ pattern: RegExp; kind: string; latency: Latency }> = [
-  // Reading cells: one round trip plus a small per-cell cost.
+  // Reading cells: one round trip plus a small per-cell cost. Sheet.getSheetValues is getValues by
+  // coordinates and costs the same.
   {
-    pattern: /^Range\.get(Values|DisplayValues|Formulas|Notes|Backgrounds|FontColors|NumberFormats)/,
+    pattern:
+      /^(Range\.get(Values|DisplayValues|Formulas|Notes|Backgrounds|FontColors|NumberFormats)|Sheet\.getSheetValues$)/,
     kind: 'read',
     latency: { base: 60, perCell: 0.02 },
+  },
+  // A search runs on Google's side over every cell of its range and returns only the matches. Its cost
+  // is not documented anywhere we could find: modeled as a read's round trip plus a quarter of a read's
+  // per-cell cost (nothing is transferred), so a search is never free on a big sheet.
+  {
+    pattern: /^TextFinder\.(findAll|findNext|findPrevious|replaceAllWith)$/,
+    kind: 'search',
+    latency: { base: 60, perCell: 0.005 },
   },
   // Writing cells: a longer round trip and a larger per-cell cost.
   {

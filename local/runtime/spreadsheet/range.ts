@@ -928,6 +928,11 @@ export class Range {
     return new TextFinder(this, String(text));
   }
 
+  /** How many cells a search over this range looks at (its modeled cost). */
+  __cellCount(): number {
+    return this.rect.numRows * this.rect.numCols;
+  }
+
   /** Cells of the range in row-major order (for TextFinder). */
   __cells(): Array<{ row: number; col: number; cell: Cell | undefined }> {
     const out: Array<{ row: number; col: number; cell: Cell | undefined }> = [];
@@ -982,11 +987,11 @@ export class TextFinder {
     return this;
   }
   findAll() {
-    this.range.env.m('TextFinder.findAll');
+    this.range.env.m('TextFinder.findAll', this.range.__cellCount());
     return this.range.env.list(this.hits().map((h) => this.at(h)));
   }
   findNext() {
-    this.range.env.m('TextFinder.findNext');
+    this.range.env.m('TextFinder.findNext', this.range.__cellCount());
     const hits = this.hits();
     const h = hits[this.next];
     if (!h) return null;
@@ -994,7 +999,7 @@ export class TextFinder {
     return this.at(h);
   }
   replaceAllWith(replacement: string) {
-    this.range.env.m('TextFinder.replaceAllWith');
+    this.range.env.m('TextFinder.replaceAllWith', this.range.__cellCount());
     const hits = this.hits();
     for (const h of hits) {
       const c = this.range.sheet.cellForWrite(h.row, h.col);
