@@ -418,9 +418,10 @@ export function parseCheckIns(values: unknown[][], opts: ParseOptions): CheckIn[
   const [timeAt, idAt, byAt, currentAt, progressAt, confidenceAt, noteAt] = (
     ['time', 'id', 'by', 'current', 'progress', 'confidence', 'note'] as const
   ).map(at);
+  let cells: unknown[] = [];
+  const get = (index: number): unknown => (index < 0 ? undefined : cells[index]);
   for (let r = layout.headerRow + 1; r < grid.length; r++) {
-    const cells = grid[r];
-    const get = (index: number): unknown => (index < 0 ? undefined : cells[index]);
+    cells = grid[r];
     const time = readDate(get(timeAt), opts.timeZone);
     const id = nfkc(cellText(get(idAt)));
     if (time === null || time === undefined || !id) continue;
