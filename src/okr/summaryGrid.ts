@@ -6,7 +6,7 @@
 import { asSheetText } from '../sheets/safeText';
 import { t } from './i18n';
 import type { Lang } from './model';
-import type { Band, SummaryModel } from './summary';
+import type { AttentionReason, Band, SummaryModel } from './summary';
 import { BAND_LABELS, REASON_LABELS, SUMMARY_MESSAGES, type SummaryMessageKey } from './summaryMessages';
 
 export type SummarySection =
@@ -197,6 +197,22 @@ export function summaryToGrid(model: SummaryModel, lang: Lang, timeZone: string)
   const m = (key: SummaryMessageKey, params?: Record<string, string | number>) =>
     t(SUMMARY_MESSAGES, lang, key, params);
   const parts: Array<Omit<GridBlock, 'startRow'>> = [];
+  // Labels repeated on thousands of rows are filled in once.
+  const once = <K extends string>(label: (key: K) => string) => {
+    const cache = new Map<K, string>();
+    return (key: K) => {
+      let text = cache.get(key);
+      if (text === undefined) {
+        text = label(key);
+        cache.set(key, text);
+      }
+      return text;
+    };
+  };
+  const bandLabel = once((b: Band) => t(BAND_LABELS, lang, b));
+  const reasonLabel = once((r: AttentionReason) => t(REASON_LABELS, lang, r));
+  const notInTeam = m('notInTeam');
+  const overloaded = m('overloaded', { limit: model.overloadLimit });
 
   parts.push(
     block('header', [
@@ -256,7 +272,7 @@ export function summaryToGrid(model: SummaryModel, lang: Lang, timeZone: string)
         pct(o.progress),
         { value: progressBar(o.progress) },
         num(o.score, SCORE),
-        o.band ? { value: t(BAND_LABELS, lang, o.band), bg: BAND_COLORS[o.band] } : { value: '' },
+        o.band ? { value: bandLabel(o.band), bg: BAND_COLORS[o.band] } : { value: '' },
         text(o.owner),
         num(o.keyResults),
         num(o.atRisk),
@@ -285,7 +301,7 @@ export function summaryToGrid(model: SummaryModel, lang: Lang, timeZone: string)
 
   const attentionRows: Row[] = model.attention.length
     ? model.attention.map((a) => [
-        { value: t(REASON_LABELS, lang, a.reason) },
+        { value: reasonLabel(a.reason) },
         text(a.id),
         text(a.title),
         text(a.owner),
@@ -321,7 +337,7 @@ export function summaryToGrid(model: SummaryModel, lang: Lang, timeZone: string)
   };
   const ownerRows: Row[] = model.owners.length
     ? model.owners.map((o) => [
-        text(o.inTeam ? o.name : `${o.name} ${m('notInTeam')}`),
+        text(o.inTeam ? o.name : `${o.name} ${notInTeam}`),
         text(o.email),
         text(o.team),
         num(o.objectiveIds.length),
@@ -332,9 +348,7 @@ export function summaryToGrid(model: SummaryModel, lang: Lang, timeZone: string)
         num(o.stale),
         num(o.pending),
         num(o.atRisk),
-        o.overloaded
-          ? { value: m('overloaded', { limit: model.overloadLimit }), bg: BAND_COLORS.red, bold: true }
-          : { value: '' },
+        o.overloaded ? { value: overloaded, bg: BAND_COLORS.red, bold: true } : { value: '' },
       ])
     : [[{ value: m('noOwners') }]];
   parts.push(
