@@ -52,6 +52,13 @@ describe('header aliases', () => {
     expect(headerKey(null)).toBe('');
   });
 
+  test('headerKey stays right past its cache of distinct texts (a sheet of 30,000 different cells)', () => {
+    for (let i = 0; i < 30_000; i++) expect(headerKey(`Row－${i}`)).toBe(`row${i}`);
+    // Texts seen before the cache was emptied are keyed again, the same way.
+    expect(headerKey('Row－0')).toBe('row0');
+    expect(headerKey('Ｏｗｎｅｒ（Ｅ－ｍａｉｌ）')).toBe('owneremail');
+  });
+
   test('every alias of one column is unambiguous within its table', () => {
     for (const table of [OKR, TEAM] as Array<Record<string, readonly string[]>>) {
       const owners = new Map<string, string>();
