@@ -1,4 +1,8 @@
+import vm from 'node:vm';
 import {
+  cellText,
+  dateMs,
+  isDate,
   readConfidence,
   readDate,
   readKind,
@@ -134,5 +138,30 @@ describe('choices', () => {
     expect(readConfidence('meh')).toBeUndefined();
     expect(readConfidence('???')).toBeUndefined();
     expect(readKind('')).toBeNull();
+  });
+});
+
+describe('dates from any realm', () => {
+  const other = vm.runInNewContext(
+    '[new Date(Date.UTC(2026, 10, 23)), new Date(NaN), { getTime() { return 1; } }]',
+  ) as unknown[];
+
+  test('a Date made in another realm (as Sheets values are in the local runtime) is a Date', () => {
+    expect(other[0] instanceof Date).toBe(false);
+    expect(isDate(other[0])).toBe(true);
+    expect(dateMs(other[0])).toBe(Date.UTC(2026, 10, 23));
+    expect(readDate(other[0], 'UTC')).toBe(Date.UTC(2026, 10, 23));
+    expect(cellText(other[0])).toBe('2026-11-23T00:00:00.000Z');
+  });
+
+  test('an invalid Date is a Date that is not a date value; look-alikes and primitives are not Dates', () => {
+    expect(isDate(other[1])).toBe(true);
+    expect(readDate(other[1], 'UTC')).toBeUndefined();
+    expect(cellText(other[1])).toBe('');
+    const spoof = { [Symbol.toStringTag]: 'Date', getTime: () => 5 };
+    for (const v of [other[2], spoof, [], null, undefined, 0, '2026-11-23', true]) {
+      expect(isDate(v)).toBe(false);
+      expect(dateMs(v)).toBeUndefined();
+    }
   });
 });
