@@ -133,7 +133,7 @@ function growColumnsTo(sheet: Sheet, columns: number): void {
  * names in A–C; bars, scores, owners and counts in D–H; the problem's message in I; counts in J–L.
  * https://developers.google.com/apps-script/reference/spreadsheet/sheet#setColumnWidths(Integer,Integer,Integer)
  */
-export const SUMMARY_COLUMN_WIDTHS: ReadonlyArray<{ column: number; count: number; width: number }> = [
+const SUMMARY_COLUMN_WIDTHS: ReadonlyArray<{ column: number; count: number; width: number }> = [
   { column: 1, count: 3, width: 220 },
   { column: 4, count: 5, width: 120 },
   { column: 9, count: 1, width: 320 },
