@@ -1,6 +1,7 @@
-// Rewrites the Summary tab whole. The number of Sheets calls does not depend on the sheet's size:
-// the grid (src/okr/summaryGrid.ts) is one rectangle, written with one setValues and one call per
-// kind of format; the chart is replaced, and the tab keeps one warning-only protection.
+// Rewrites the Summary tab whole in 15 Sheets calls whatever the sheet's size (issue 5): the tab,
+// the grid's range, one clear, one setValues and one call per kind of format (the grid of
+// src/okr/summaryGrid.ts is one rectangle), and the chart updated in place. A tab the refresh
+// creates also gets its warning-only protection; a first layout gets its column widths.
 // The CALLER holds the document lock (refreshSummary() in index.ts, the weekly run): this function
 // never takes it, so it can run inside a caller's locked section without releasing the caller's lock.
 import { langFromLocale, type MessageTable, t } from '../okr/i18n';
