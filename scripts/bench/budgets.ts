@@ -149,17 +149,23 @@ export function checkBudgets(report: BenchReport, budgets: Budgets = BUDGETS): B
     }
     const validate = find(report, 'validateOkrs', size);
     const summary = find(report, 'refreshSummary', size);
+    // The add-on's own code (parse, validate, summary model and grid) on this machine. The execution's
+    // CPU in the runtime, shown beside it, also counts the emulation of Google's servers.
     if (
       validate?.status === 'ok' &&
       summary?.status === 'ok' &&
-      validate.cpuMs !== null &&
-      summary.cpuMs !== null
+      validate.addOnCpuMs !== undefined &&
+      summary.addOnCpuMs !== undefined
     ) {
-      const total = validate.cpuMs + summary.cpuMs;
+      const total = validate.addOnCpuMs + summary.addOnCpuMs;
+      const inRuntime =
+        validate.cpuMs !== null && summary.cpuMs !== null
+          ? `; in the local runtime, with its emulation of Google's side: ${Math.round(validate.cpuMs + summary.cpuMs)} ms`
+          : '';
       add(
-        `Node CPU of validateOkrs + refreshSummary ${at} under ${budgets.validatePlusSummaryCpuMs} ms`,
+        `Node CPU of the add-on's validate + summary work ${at} under ${budgets.validatePlusSummaryCpuMs} ms`,
         total < budgets.validatePlusSummaryCpuMs,
-        `${Math.round(validate.cpuMs)} + ${Math.round(summary.cpuMs)} = ${Math.round(total)} ms`,
+        `${Math.round(validate.addOnCpuMs)} + ${Math.round(summary.addOnCpuMs)} = ${Math.round(total)} ms${inRuntime}`,
       );
     }
     const state = find(report, 'getSidebarState', size);

@@ -26,9 +26,14 @@ function notes(r: OperationFigures): string {
     const idle = w.idleTickCalls === null ? '' : `; idle tick ${w.idleTickCalls} calls`;
     return `${w.executions} execution(s): ${each}${failed}; ${n(w.emails)} emails; ${state}${idle}`;
   }
+  const addOn = r.addOnCpuMs === undefined ? '' : `add-on code alone: ${r.addOnCpuMs.toFixed(1)} ms CPU`;
   if (r.firstRun) {
-    return `first refresh of a new tab: ${n(r.firstRun.sheetsCalls)} Sheets calls; ${fmtMs(r.firstRun.virtualMs)}`;
+    return (
+      `first refresh of a new tab: ${n(r.firstRun.sheetsCalls)} Sheets calls; ${fmtMs(r.firstRun.virtualMs)}` +
+      (addOn ? `; ${addOn}` : '')
+    );
   }
+  if (addOn) return addOn;
   if (r.payloadBytes !== undefined) {
     return (
       `state JSON ${fmtBytes(r.payloadBytes)} (member)` +

@@ -5,6 +5,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { type FixtureFacts, generateFixture } from '../../local/fixtures/generate';
 import { type RunResult, Runtime, type RuntimeOptions, type Workbook } from '../../local/runtime';
+import { type AddOnWork, addOnWork } from './addOnCpu';
 import {
   type BenchSize,
   mailCallsOf,
@@ -224,6 +225,17 @@ export class SizeBench {
     return { first: first as RunResult, cpu };
   }
 
+  /** The add-on's own CPU for the operation: median of `reps` after a warm-up, like the rest. */
+  private addOnCpu(which: keyof AddOnWork): number {
+    const work = addOnWork(this.fixture.base, this.fixture.facts.asOf);
+    const samples: number[] = [];
+    for (let i = 0; i <= this.ctx.reps; i++) {
+      const { cpuMs } = cpuTimed(() => work[which]());
+      if (i > 0) samples.push(cpuMs);
+    }
+    return median(samples);
+  }
+
   private single(op: OperationKey, first: RunResult, cpu: number[], extra: Partial<OperationFigures> = {}) {
     const sheets = sheetsCallsOf(first.calls);
     return this.figures(op, {
@@ -291,7 +303,7 @@ export class SizeBench {
           const rt = await this.open();
           return () => rt.run(op, [], { as: lead });
         });
-        return this.single(op, first, cpu);
+        return this.single(op, first, cpu, { addOnCpuMs: this.addOnCpu('validate') });
       }
       case 'refreshSummary': {
         const { first, cpu } = await this.repeat(async () => {
@@ -301,6 +313,7 @@ export class SizeBench {
         const rt = await this.open({}, this.fixture.setUpOnly);
         const firstRefresh = rt.run(op, [], { as: lead });
         return this.single(op, first, cpu, {
+          addOnCpuMs: this.addOnCpu('summary'),
           firstRun: failureOf(firstRefresh)
             ? undefined
             : { sheetsCalls: sum(sheetsCallsOf(firstRefresh.calls)), virtualMs: firstRefresh.virtualMs },

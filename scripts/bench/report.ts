@@ -56,6 +56,11 @@ export interface OperationFigures {
   virtualMs: number;
   /** Median Node CPU time (ms) of the measured repetitions; null when not measured. */
   cpuMs: number | null;
+  /**
+   * validateOkrs and refreshSummary: median Node CPU (ms) of the add-on's own code for the operation
+   * (scripts/bench/addOnCpu.ts), without the runtime's emulation of Google's side.
+   */
+  addOnCpuMs?: number;
   cpuSamples: number[];
   /** JSON size (bytes) of getSidebarState's result for the member whose sidebar is measured. */
   payloadBytes?: number;
