@@ -8,7 +8,7 @@ export const DAY_MS = 86_400_000;
 
 type AttentionInput = Pick<
   KeyResult,
-  'kind' | 'start' | 'target' | 'current' | 'progress' | 'accepted' | 'lastCheckIn'
+  'kind' | 'kindUnknown' | 'start' | 'target' | 'current' | 'progress' | 'accepted' | 'lastCheckIn'
 >;
 
 /** Whole days since the owner last touched the key result: its last check-in, else its acceptance. */

@@ -76,6 +76,8 @@ export interface KeyResult extends OkrItem {
   /** The objective this KR belongs to (the Parent column). */
   objectiveId: string | null;
   kind: Kind | null;
+  /** Kind holds text that is no kind (a `kind-unknown` problem): progress cannot be computed. */
+  kindUnknown?: boolean;
   start: number | null;
   target: number | null;
   current: number | null;

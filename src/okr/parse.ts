@@ -291,6 +291,7 @@ export function parseOkrSheet(values: unknown[][], opts: ParseOptions): OkrSheet
     }
     const kindCell = get(col.kind);
     let kind = readKind(kindCell);
+    const kindUnknown = kind === undefined;
     if (kind === undefined) {
       report('kind-unknown', 'kind', kindCell, what);
       kind = null;
@@ -322,6 +323,7 @@ export function parseOkrSheet(values: unknown[][], opts: ParseOptions): OkrSheet
       type: 'key-result',
       objectiveId: parentText || null,
       kind,
+      ...(kindUnknown ? { kindUnknown } : {}),
       start: start?.value ?? null,
       target: target?.value ?? null,
       current: current?.value ?? null,

@@ -1,9 +1,10 @@
 // Progress of a key result (0–100) and of an objective, as DESIGN.md defines it:
 // increase/decrease move from Start to Target, clamped; "at least"/"at most" are met or not;
-// a milestone is done or not. A blank Kind counts as "increase", the most common kind.
+// a milestone is done or not. A blank Kind counts as "increase", the most common kind; an unreadable
+// one gives no progress (the validator reports it).
 import type { KeyResult } from './model';
 
-export type ProgressInput = Pick<KeyResult, 'kind' | 'start' | 'target' | 'current'>;
+export type ProgressInput = Pick<KeyResult, 'kind' | 'start' | 'target' | 'current' | 'kindUnknown'>;
 
 function clamp(n: number): number {
   return Math.min(100, Math.max(0, n));
@@ -16,6 +17,8 @@ function tidy(n: number): number {
 
 /** 0–100, or null when it cannot be computed (values missing, or Target equal to Start). */
 export function keyResultProgress(kr: ProgressInput): number | null {
+  // A Kind nobody can read is not "increase": guessing would show a made-up figure beside the problem.
+  if (kr.kindUnknown) return null;
   const { start, target, current } = kr;
   switch (kr.kind ?? 'increase') {
     case 'increase':

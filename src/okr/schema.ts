@@ -28,6 +28,10 @@ export const OKR_ALIASES: AliasTable<OkrColumn> = {
     'Description',
     'Objective / Key result',
     'OKR',
+    'OKR title',
+    // A KR-per-row sheet brought into the OKRs tab keeps its title column's name.
+    'Key result title',
+    'KR title',
     'Statement',
     'タイトル',
     '内容',

@@ -129,7 +129,14 @@ describe('parseOkrSheet', () => {
       ['value-not-number', 'OKRs!I2', 'Start'],
       ['confidence-unknown', 'OKRs!N2', 'Confidence'],
     ]);
-    expect(sheet.keyResults[0]).toMatchObject({ kind: null, start: null, confidence: null, accepted: null });
+    expect(sheet.keyResults[0]).toMatchObject({
+      kind: null,
+      kindUnknown: true,
+      start: null,
+      confidence: null,
+      accepted: null,
+      progress: null,
+    });
   });
 
   test('an empty tab says so once; a tab without required headers lists each', () => {

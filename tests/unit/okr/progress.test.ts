@@ -64,3 +64,9 @@ describe('objectiveProgress and score', () => {
     expect(score(null)).toBeNull();
   });
 });
+
+describe('an unreadable Kind', () => {
+  test('gives no progress instead of counting as increase', () => {
+    expect(keyResultProgress({ kind: null, kindUnknown: true, start: 0, target: 10, current: 5 })).toBeNull();
+  });
+});

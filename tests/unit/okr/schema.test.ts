@@ -28,6 +28,8 @@ describe('header aliases', () => {
     ['Metric_Start_Value', 'start'],
     ['Metric_Target_Value', 'target'],
     ['Due_Date', 'due'],
+    ['KR title', 'title'],
+    ['Key result title', 'title'],
     ['期限', 'due'],
     ['Parent ID', 'parent'],
     ['親', 'parent'],
