@@ -3,7 +3,12 @@
 // values getValues returns, storing what setValues writes, a vm realm per execution) — work that Apps
 // Script does on Google's side and that the latency model already prices. Here the same pure code the
 // endpoints run (src/okr: parse, validate, summary model, Summary grid) gets the tab values straight
-// from the workbook, so the figure is what our code costs on this machine.
+// from the workbook, in a child process of its own: the bench's process holds every workbook and
+// runtime it made, and collecting that heap would be charged to the add-on.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Workbook } from '../../local/runtime';
 import { DEFAULT_SETTINGS, type Lang } from '../../src/okr/model';
 import { parseCheckIns, parseOkrSheet, parseRoster } from '../../src/okr/parse';
@@ -12,22 +17,45 @@ import { summaryToGrid } from '../../src/okr/summaryGrid';
 import { TAB } from '../../src/okr/tabs';
 import { validateOkrs } from '../../src/okr/validate';
 
+export interface TabValues {
+  timeZone: string;
+  okrs: unknown[][];
+  team: unknown[][];
+  checkIns: unknown[][];
+}
+
 export interface AddOnWork {
   validate(): number;
   summary(): number;
 }
 
-/** Tab values read once (outside the timing); each call runs one operation's pure pipeline. */
-export function addOnWork(workbook: Workbook, now: number, lang: Lang = 'en'): AddOnWork {
-  const timeZone = workbook.timeZone;
-  const okrValues = workbook.values(TAB.okrs);
-  const teamValues = workbook.values(TAB.team);
-  const checkInValues = workbook.values(TAB.checkIns);
+const WARM_UPS = 8;
+
+export interface AddOnCpu {
+  /** Median Node CPU (ms) of `reps` runs after WARM_UPS warm-ups. */
+  validate: number;
+  summary: number;
+  /** Problems the child's validate found: the same as in this process, or the values did not survive. */
+  problems: number;
+}
+
+export function tabValues(workbook: Workbook): TabValues {
+  return {
+    timeZone: workbook.timeZone,
+    okrs: workbook.values(TAB.okrs),
+    team: workbook.values(TAB.team),
+    checkIns: workbook.values(TAB.checkIns),
+  };
+}
+
+/** Each call runs one operation's pure pipeline on the tab values, as its endpoint does. */
+export function addOnWork(tabs: TabValues, now: number, lang: Lang = 'en'): AddOnWork {
+  const { timeZone } = tabs;
   const settings = { ...DEFAULT_SETTINGS };
   const parse = (checkIns: boolean) => ({
-    okrs: parseOkrSheet(okrValues, { sheetName: TAB.okrs, timeZone, lang }),
-    roster: parseRoster(teamValues, { sheetName: TAB.team, timeZone, lang }),
-    checkIns: checkIns ? parseCheckIns(checkInValues, { sheetName: TAB.checkIns, timeZone, lang }) : [],
+    okrs: parseOkrSheet(tabs.okrs, { sheetName: TAB.okrs, timeZone, lang }),
+    roster: parseRoster(tabs.team, { sheetName: TAB.team, timeZone, lang }),
+    checkIns: checkIns ? parseCheckIns(tabs.checkIns, { sheetName: TAB.checkIns, timeZone, lang }) : [],
   });
   return {
     // validateOkrs: parse OKRs and Team, validate (Check-ins are not read).
@@ -40,4 +68,76 @@ export function addOnWork(workbook: Workbook, now: number, lang: Lang = 'en'): A
       return summaryToGrid(model, lang, timeZone).rows;
     },
   };
+}
+
+function cpuMs(fn: () => unknown): number {
+  const start = process.cpuUsage();
+  fn();
+  const d = process.cpuUsage(start);
+  return (d.user + d.system) / 1000;
+}
+
+function medianOf(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function measureHere(tabs: TabValues, now: number, reps: number): AddOnCpu {
+  const work = addOnWork(tabs, now);
+  const run = (which: keyof AddOnWork) => {
+    // At 10,000 key results V8 needs several runs before its optimized code settles (the first runs
+    // cost 2-4x more): the figure is the steady state, so it moves with our code, not with the JIT.
+    for (let i = 0; i < WARM_UPS; i++) work[which]();
+    return medianOf(Array.from({ length: reps }, () => cpuMs(() => work[which]())));
+  };
+  return { validate: run('validate'), summary: run('summary'), problems: work.validate() };
+}
+
+// Dates cross to the child as {"$date": ms} (JSON has no dates; the parsers need real ones).
+const DATE_KEY = '$date';
+// Realm-safe: the runtime's values may come from another realm.
+const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+function toJson(tabs: TabValues): string {
+  const cells = (rows: unknown[][]) =>
+    rows.map((r) => r.map((v) => (isDate(v) ? { [DATE_KEY]: v.getTime() } : v)));
+  return JSON.stringify({
+    ...tabs,
+    okrs: cells(tabs.okrs),
+    team: cells(tabs.team),
+    checkIns: cells(tabs.checkIns),
+  });
+}
+
+function fromJson(text: string): TabValues {
+  return JSON.parse(text, (_k, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) && typeof v[DATE_KEY] === 'number'
+      ? new Date(v[DATE_KEY])
+      : v,
+  ) as TabValues;
+}
+
+/** Measures in a fresh Node process that holds only these values. */
+export function measureAddOnCpu(tabs: TabValues, now: number, reps: number): AddOnCpu {
+  const dir = mkdtempSync(join(os.tmpdir(), 'okr-bench-'));
+  try {
+    const file = join(dir, 'tabs.json');
+    writeFileSync(file, toJson(tabs));
+    const root = resolve(__dirname, '..', '..');
+    const child = spawnSync(
+      process.execPath,
+      [join(root, 'local/bin/tsx-run.cjs'), __filename, file, String(now), String(reps)],
+      { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 },
+    );
+    if (child.status !== 0) throw new Error(`add-on CPU measurement failed: ${child.stderr || child.stdout}`);
+    return JSON.parse(child.stdout) as AddOnCpu;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  const [file, now, reps] = process.argv.slice(2);
+  const tabs = fromJson(readFileSync(file, 'utf8'));
+  process.stdout.write(JSON.stringify(measureHere(tabs, Number(now), Number(reps))));
 }

@@ -202,7 +202,10 @@ export function renderMarkdown(report: BenchReport, outcome: BudgetOutcome): str
       "Spreadsheet service (SpreadsheetApp, Spreadsheet, Sheet, Range, …); **modeled time** is the runtime's latency " +
       "model of Apps Script (local/runtime/latency.ts — a model, not a measurement of Google's servers); " +
       `**Node CPU** is process.cpuUsage() around the execution, median of ${report.settings.reps} after a warm-up ` +
-      "(it includes the runtime's own work: emulating Sheets and loading Code.js in a new vm realm). The weekly run is `enableWeeklyEmails` as a Lead, then the hourly " +
+      "(it includes the runtime's own work: emulating Sheets and loading Code.js in a new vm realm). " +
+      '**Add-on code alone** (validate, Summary) is the same pure code the endpoint runs (parse, validate, summary model and ' +
+      "grid) on the workbook's values in a Node process of its own, median after 8 warm-ups (scripts/bench/addOnCpu.ts): " +
+      'what the CPU budget holds. The weekly run is `enableWeeklyEmails` as a Lead, then the hourly ' +
       'trigger ticking from the scheduled time (Monday 09:00) until the run finishes, with a Workspace mail quota.',
     '',
     '## Results',

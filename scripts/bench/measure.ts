@@ -5,7 +5,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { type FixtureFacts, generateFixture } from '../../local/fixtures/generate';
 import { type RunResult, Runtime, type RuntimeOptions, type Workbook } from '../../local/runtime';
-import { type AddOnWork, addOnWork } from './addOnCpu';
+import { type AddOnCpu, measureAddOnCpu, tabValues } from './addOnCpu';
 import {
   type BenchSize,
   mailCallsOf,
@@ -225,15 +225,16 @@ export class SizeBench {
     return { first: first as RunResult, cpu };
   }
 
-  /** The add-on's own CPU for the operation: median of `reps` after a warm-up, like the rest. */
-  private addOnCpu(which: keyof AddOnWork): number {
-    const work = addOnWork(this.fixture.base, this.fixture.facts.asOf);
-    const samples: number[] = [];
-    for (let i = 0; i <= this.ctx.reps; i++) {
-      const { cpuMs } = cpuTimed(() => work[which]());
-      if (i > 0) samples.push(cpuMs);
-    }
-    return median(samples);
+  private addOnCpuFigures: AddOnCpu | null = null;
+
+  /** The add-on's own CPU for the operation (median of `reps` after a warm-up, in its own process). */
+  private addOnCpu(which: 'validate' | 'summary'): number {
+    this.addOnCpuFigures ??= measureAddOnCpu(
+      tabValues(this.fixture.base),
+      this.fixture.facts.asOf,
+      this.ctx.reps,
+    );
+    return this.addOnCpuFigures[which];
   }
 
   private single(op: OperationKey, first: RunResult, cpu: number[], extra: Partial<OperationFigures> = {}) {
