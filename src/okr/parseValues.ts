@@ -3,6 +3,7 @@
 // `undefined` for a cell it cannot read, so the caller can report the cell instead of guessing.
 import type { Confidence, Kind, Lang, Role } from './model';
 import { headerKey } from './schema';
+import { wallClock } from './timeZone';
 
 const dateTime = Date.prototype.getTime;
 
@@ -175,35 +176,11 @@ const MONTHS: Record<string, number> = {
   dec: 12,
 };
 
-const zoneFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** Constructing a DateTimeFormat costs far more than formatting with one: one per time zone. */
-function zoneFormat(timeZone: string): Intl.DateTimeFormat {
-  let f = zoneFormats.get(timeZone);
-  if (!f) {
-    // Throws for an unknown zone (the caller falls back), so nothing is cached for it.
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hour12: false,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    zoneFormats.set(timeZone, f);
-  }
-  return f;
-}
-
 /** The offset (ms) of `timeZone` from UTC at the instant `utcMs`; 0 when the zone is unknown. */
 export function zoneOffsetMs(utcMs: number, timeZone: string): number {
   try {
-    const parts = zoneFormat(timeZone).formatToParts(new Date(utcMs));
-    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-    const hour = get('hour') % 24;
-    const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), hour, get('minute'), get('second'));
+    const w = wallClock(utcMs, timeZone);
+    const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
     return asUtc - Math.floor(utcMs / 1000) * 1000;
   } catch (_e) {
     return 0;

@@ -8,6 +8,7 @@ import { t } from './i18n';
 import type { Lang } from './model';
 import type { AttentionReason, Band, SummaryModel } from './summary';
 import { BAND_LABELS, REASON_LABELS, SUMMARY_MESSAGES, type SummaryMessageKey } from './summaryMessages';
+import { type WallClock, wallClock } from './timeZone';
 
 export type SummarySection =
   | 'header'
@@ -111,45 +112,17 @@ export function progressBar(p: number | null): string {
   return `${'█'.repeat(filled)}${'░'.repeat(BAR_CELLS - filled)}`;
 }
 
-const zoneFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** One formatter per time zone: constructing one costs far more than using it (1,000 owners' dates). */
-function zoneFormat(timeZone: string): Intl.DateTimeFormat {
-  let f = zoneFormats.get(timeZone);
-  if (!f) {
-    // Throws for an unknown zone; the caller falls back to UTC and nothing is cached.
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      // hour12: false can print midnight as "24" in some engines; the % 24 in formatInZone undoes that.
-      hour12: false,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    zoneFormats.set(timeZone, f);
-  }
-  return f;
-}
-
 /** yyyy-MM-dd (or with HH:mm) in the spreadsheet's time zone; UTC when the zone is unknown. */
 export function formatInZone(ms: number, timeZone: string, withTime = false): string {
-  let parts: Record<string, string> = {};
+  let w: WallClock;
   try {
-    for (const x of zoneFormat(timeZone).formatToParts(new Date(ms))) parts[x.type] = x.value;
-  } catch (_e) {
-    const iso = new Date(ms).toISOString();
-    parts = {
-      year: iso.slice(0, 4),
-      month: iso.slice(5, 7),
-      day: iso.slice(8, 10),
-      hour: iso.slice(11, 13),
-      minute: iso.slice(14, 16),
-    };
+    w = wallClock(ms, timeZone);
+  } catch (_unknownZone) {
+    w = wallClock(ms, 'UTC');
   }
-  const day = `${parts.year}-${parts.month}-${parts.day}`;
-  return withTime ? `${day} ${String(Number(parts.hour) % 24).padStart(2, '0')}:${parts.minute}` : day;
+  const two = (n: number) => String(n).padStart(2, '0');
+  const day = `${w.year}-${two(w.month)}-${two(w.day)}`;
+  return withTime ? `${day} ${two(w.hour)}:${two(w.minute)}` : day;
 }
 
 function block(section: SummarySection, rows: Row[]): Omit<GridBlock, 'startRow'> {

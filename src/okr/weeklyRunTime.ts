@@ -1,7 +1,8 @@
 // Wall-clock arithmetic in the spreadsheet's time zone, without any service call: the hourly tick
 // must decide "is the weekly run due?" from stored state alone, so it cannot ask
 // Utilities.formatDate. Apps Script's V8 runtime ships ICU, so Intl.DateTimeFormat knows every IANA
-// zone. https://developers.google.com/apps-script/guides/v8-runtime (modern ECMAScript incl. Intl)
+// zone (src/okr/timeZone.ts). https://developers.google.com/apps-script/guides/v8-runtime
+import { wallClock } from './timeZone';
 
 export interface LocalTime {
   year: number;
@@ -15,31 +16,12 @@ export interface LocalTime {
 }
 
 const DAY_MS = 86_400_000;
-const formatters: Record<string, Intl.DateTimeFormat> = {};
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters[timeZone];
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-    } as Intl.DateTimeFormatOptions);
-    formatters[timeZone] = f;
-  }
-  return f;
-}
-
 /** An unknown zone falls back to UTC rather than stopping the weekly run. */
 export function safeTimeZone(timeZone: string | null | undefined): string {
   const tz = String(timeZone || '');
   if (!tz) return 'UTC';
   try {
-    formatter(tz);
+    wallClock(0, tz);
     return tz;
   } catch (_e) {
     return 'UTC';
@@ -47,21 +29,9 @@ export function safeTimeZone(timeZone: string | null | undefined): string {
 }
 
 export function localTime(epochMs: number, timeZone: string): LocalTime {
-  const parts: Record<string, number> = {};
-  for (const p of formatter(safeTimeZone(timeZone)).formatToParts(new Date(epochMs))) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  }
-  // Some engines print midnight as hour 24 even with h23.
-  const hour = parts.hour === 24 ? 0 : parts.hour;
-  const dow = new Date(Date.UTC(parts.year, parts.month - 1, parts.day)).getUTCDay();
-  return {
-    year: parts.year,
-    month: parts.month,
-    day: parts.day,
-    hour,
-    minute: parts.minute,
-    isoWeekday: dow === 0 ? 7 : dow,
-  };
+  const { year, month, day, hour, minute } = wallClock(epochMs, safeTimeZone(timeZone));
+  const dow = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return { year, month, day, hour, minute, isoWeekday: dow === 0 ? 7 : dow };
 }
 
 /** The instant the wall clock in `timeZone` reads the given time (the earlier one in a DST overlap). */
