@@ -81,6 +81,7 @@ import { loadSettings, storeSettings } from './settings';
 import { readDigestStatus } from './weeklyState';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** The tabs as read for one operation: raw OKR values kept so writes can be replayed in memory. */
 interface Snapshot {
@@ -111,24 +112,30 @@ function parseOkrs(values: unknown[][] | null, sheetName: string, timeZone: stri
   return values ? parseOkrSheet(values, { sheetName, timeZone, lang }) : missingTabSheet(TAB.okrs, lang);
 }
 
+/** The active spreadsheet and its time zone (dates are read and written in it). */
+function activeSpreadsheet(): { ss: Spreadsheet; timeZone: string } {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  return { ss, timeZone: ss.getSpreadsheetTimeZone() || 'Etc/GMT' };
+}
+
+/** The Team tab parsed from one getValues; an empty roster when there is no Team tab. */
+function readRoster(team: Sheet | null, sheetName: string, timeZone: string, lang: Lang): Roster {
+  return team
+    ? parseRoster(team.getDataRange().getValues(), { sheetName, timeZone, lang })
+    : { columns: {}, people: [], problems: [], sheetName: TAB.team };
+}
+
 /**
  * One getValues per tab (OKRs, Team). The Check-ins log is only looked up for the endpoints that
  * append to it (`withLog`), and never read: showing or changing a row does not need its history.
  */
 function snapshot(ctx: Context, withLog = false): Snapshot {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const timeZone = ss.getSpreadsheetTimeZone() || 'Etc/GMT';
+  const { ss, timeZone } = activeSpreadsheet();
   const tabs = findTabsByName(ss, withLog ? ['okrs', 'team', 'checkIns'] : ['okrs', 'team']);
   const okrValues = tabs.okrs ? tabs.okrs.getDataRange().getValues() : null;
   const okrName = tabs.okrs ? tabs.okrs.getName() : TAB.okrs;
   const okrs = parseOkrs(okrValues, okrName, timeZone, ctx.lang);
-  const roster: Roster = tabs.team
-    ? parseRoster(tabs.team.getDataRange().getValues(), {
-        sheetName: tabs.team.getName(),
-        timeZone,
-        lang: ctx.lang,
-      })
-    : { columns: {}, people: [], problems: [], sheetName: TAB.team };
+  const roster = readRoster(tabs.team, tabs.team ? tabs.team.getName() : TAB.team, timeZone, ctx.lang);
   return { ss, tabs, okrName, timeZone, okrValues, okrs, roster };
 }
 
@@ -235,8 +242,7 @@ function act<T>(
  * other rows show up in both and cancel out, so the difference is exactly what the check-in fixed.
  */
 function quickCheckIn(req: CheckInRequest, ctx: Context): CheckInOk | ActionResult | null {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const timeZone = ss.getSpreadsheetTimeZone() || 'Etc/GMT';
+  const { ss, timeZone } = activeSpreadsheet();
   const tabs = findTabsByName(ss, ['okrs', 'team', 'checkIns']);
   if (!tabs.okrs) return null;
   const found = readOkrRowById(tabs.okrs, req.id);
@@ -244,9 +250,7 @@ function quickCheckIn(req: CheckInRequest, ctx: Context): CheckInOk | ActionResu
   const sheetName = tabs.okrs.getName();
   const parse = () => parseOkrSheet(found.grid, { sheetName, timeZone, lang: ctx.lang });
   const okrs = parse();
-  const roster: Roster = tabs.team
-    ? parseRoster(tabs.team.getDataRange().getValues(), { sheetName: TAB.team, timeZone, lang: ctx.lang })
-    : { columns: {}, people: [], problems: [], sheetName: TAB.team };
+  const roster = readRoster(tabs.team, TAB.team, timeZone, ctx.lang);
   const caller = callerFrom(ctx.email, roster);
   requireIdentity(caller);
   const kr = findKeyResult(okrs, req.id);
@@ -390,8 +394,7 @@ export function addKeyResult(raw: unknown): ActionResult {
  * by ID, and Team. Null when a row is not found cheaply; the full path then decides (and words the error).
  */
 function quickKeyResult(id: string, ctx: Context): KeyResultResult | null {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const timeZone = ss.getSpreadsheetTimeZone() || 'Etc/GMT';
+  const { ss, timeZone } = activeSpreadsheet();
   const tabs = findTabsByName(ss, ['okrs', 'team']);
   const finder = tabs.okrs ? okrRowFinder(tabs.okrs) : null;
   const itemOf = (itemId: string) => {
@@ -404,9 +407,7 @@ function quickKeyResult(id: string, ctx: Context): KeyResultResult | null {
   if (kr?.type !== 'key-result') return null;
   const objective = kr.objectiveId ? itemOf(kr.objectiveId) : null;
   if (kr.objectiveId && !objective) return null;
-  const roster: Roster = tabs.team
-    ? parseRoster(tabs.team.getDataRange().getValues(), { sheetName: TAB.team, timeZone, lang: ctx.lang })
-    : { columns: {}, people: [], problems: [], sheetName: TAB.team };
+  const roster = readRoster(tabs.team, TAB.team, timeZone, ctx.lang);
   const item = keyResultView(kr, objective?.title ?? '', ctx.now, ctx.settings.staleDays);
   return { ok: true, item, canAct: canActOn(callerFrom(ctx.email, roster), kr) };
 }
@@ -495,12 +496,9 @@ function digestOrNull(): DigestStatusView | null {
 }
 
 function teamOnly(ctx: Context): { roster: Roster; timeZone: string } {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const timeZone = ss.getSpreadsheetTimeZone() || 'Etc/GMT';
+  const { ss, timeZone } = activeSpreadsheet();
   const team = findTabs(ss).team;
-  const roster: Roster = team
-    ? parseRoster(team.getDataRange().getValues(), { sheetName: team.getName(), timeZone, lang: ctx.lang })
-    : { columns: {}, people: [], problems: [] };
+  const roster = readRoster(team, team ? team.getName() : TAB.team, timeZone, ctx.lang);
   return { roster, timeZone };
 }
 
