@@ -234,6 +234,18 @@ function act<T>(
 }
 
 /**
+ * The key result `id` and the signed-in caller, who must be its owner or a Lead. Refused (thrown) in
+ * this order: no identity, unknown ID, not theirs.
+ */
+function keyResultToActOn(okrs: OkrSheet, roster: Roster, ctx: Context, id: string) {
+  const caller = callerFrom(ctx.email, roster);
+  requireIdentity(caller);
+  const kr = findKeyResult(okrs, id);
+  requireActOn(caller, kr);
+  return { caller, kr };
+}
+
+/**
  * A check-in that reads only what it needs: the header, the row found by ID (TextFinder over the ID
  * column), the Team tab and the log's header, instead of the whole OKRs tab. Null when that is not
  * enough to decide (no single matching row): the caller then takes the full path. A refusal is
@@ -251,10 +263,7 @@ function quickCheckIn(req: CheckInRequest, ctx: Context): CheckInOk | ActionResu
   const parse = () => parseOkrSheet(found.grid, { sheetName, timeZone, lang: ctx.lang });
   const okrs = parse();
   const roster = readRoster(tabs.team, TAB.team, timeZone, ctx.lang);
-  const caller = callerFrom(ctx.email, roster);
-  requireIdentity(caller);
-  const kr = findKeyResult(okrs, req.id);
-  requireActOn(caller, kr);
+  const { caller, kr } = keyResultToActOn(okrs, roster, ctx, req.id);
   const plan = planCheckIn(kr, req, caller.email, ctx.now, keyResultProgress);
   const problemsOf = (sheet: OkrSheet) =>
     validateOkrs({ okrs: sheet, roster }, { now: ctx.now, settings: ctx.settings, lang: ctx.lang });
@@ -306,10 +315,7 @@ function fullCheckIn(raw: unknown): ActionResult {
     raw,
     parseCheckIn,
     (req, snap, ctx) => {
-      const caller = callerFrom(ctx.email, snap.roster);
-      requireIdentity(caller);
-      const kr = findKeyResult(snap.okrs, req.id);
-      requireActOn(caller, kr);
+      const { caller, kr } = keyResultToActOn(snap.okrs, snap.roster, ctx, req.id);
       const plan = planCheckIn(kr, req, caller.email, ctx.now, keyResultProgress);
       logCheckIns(snap, [plan]);
       applyPatches(snap, [plan], ctx);
@@ -321,10 +327,7 @@ function fullCheckIn(raw: unknown): ActionResult {
 
 export function acceptOwnership(raw: unknown): ActionResult {
   return act(raw, parseAccept, (req, snap, ctx) => {
-    const caller = callerFrom(ctx.email, snap.roster);
-    requireIdentity(caller);
-    const kr = findKeyResult(snap.okrs, req.id);
-    requireActOn(caller, kr);
+    const { kr } = keyResultToActOn(snap.okrs, snap.roster, ctx, req.id);
     applyPatches(snap, [planAccept(kr, req.version, ctx.now)], ctx);
     return t(REQUEST_MESSAGES, ctx.lang, 'accepted', { id: kr.id });
   });
@@ -335,10 +338,7 @@ export function declineOwnership(raw: unknown): ActionResult {
     raw,
     parseDecline,
     (req, snap, ctx) => {
-      const caller = callerFrom(ctx.email, snap.roster);
-      requireIdentity(caller);
-      const kr = findKeyResult(snap.okrs, req.id);
-      requireActOn(caller, kr);
+      const { caller, kr } = keyResultToActOn(snap.okrs, snap.roster, ctx, req.id);
       const plan = planDecline(kr, req, caller.email, ctx.now, ctx.lang);
       logCheckIns(snap, [plan]);
       applyPatches(snap, [plan], ctx);
