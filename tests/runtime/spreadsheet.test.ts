@@ -40,6 +40,15 @@ describe('values keep Google types', () => {
     expect(ctx.cells['Range.getValues']).toBe(18);
   });
 
+  test('a number cell has no negative zero: -0 written comes back as 0', () => {
+    const { ss } = open(people());
+    const range = ss.getSheetByName('Log').getRange('A2:B2');
+    range.setValues([[-0, -1.5]]);
+    const [[zero, negative]] = range.getValues();
+    expect(Object.is(zero, 0)).toBe(true);
+    expect(negative).toBe(-1.5);
+  });
+
   test('Dates written by a script come back as the same instant, stored as host values', () => {
     const wb = people();
     const { ss, ctx } = open(wb);

@@ -211,7 +211,8 @@ describe('xlsx round trip over generated workbooks', () => {
   const value = fc.oneof(
     fc.constant(''),
     fc.integer({ min: -1e9, max: 1e9 }),
-    fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }),
+    // A sheet cell has no negative zero (a value crosses as JSON, where -0 is 0): x + 0 turns -0 into 0.
+    fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }).map((x) => x + 0),
     fc.boolean(),
     fc.string({ maxLength: 30 }),
     fc.constantFrom(

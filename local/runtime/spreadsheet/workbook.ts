@@ -67,7 +67,8 @@ export function hasContent(c: Cell | undefined): boolean {
 /** Host data → a cell value; anything that is not number/boolean/Date becomes text, null/undefined ''. */
 export function toCellValue(v: unknown): CellValue {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? v : String(v);
+  // A sheet's number cell has no negative zero (values reach Sheets as JSON, where -0 is 0): x + 0.
+  if (typeof v === 'number') return Number.isFinite(v) ? v + 0 : String(v);
   if (typeof v === 'boolean' || typeof v === 'string') return v;
   if (isDate(v)) return new Date(v.getTime());
   return String(v);
