@@ -67,6 +67,11 @@ export const TITLE_CAP = 60;
 export const PROBLEM_CAP = 200;
 /** At most this many of the caller's key results are sent in full (what needs them first). */
 export const MINE_CAP = 100;
+/**
+ * getSidebarStart reads the caller's rows in at most this many getValues (runs of nearby rows): each
+ * read is a round trip, so the quick open stays bounded however many key results one person owns.
+ */
+export const QUICK_READS = 10;
 /** The state's JSON is kept under this many bytes (UTF-8) on sheets up to STATE_BUDGET_ROWS rows (issue 6: < 300 KB). */
 export const STATE_BUDGET = 290 * 1024;
 export const STATE_BUDGET_ROWS = 5000;
@@ -100,8 +105,16 @@ export interface SidebarState {
   team: TeamMember[];
   /** Key results the caller owns, in sheet order (at most MINE_CAP; those needing attention kept first). */
   mine: KeyResultView[];
-  /** How many key results the caller owns in all. */
+  /** How many key results the caller owns in all (on a quick state: those read so far plus minePending). */
   mineTotal: number;
+  /**
+   * False on the quick state getSidebarStart answers with: only the caller's own rows were read, so
+   * `table` is empty, `problems` counts nothing, and objective titles the quick read did not reach are
+   * ''. The sidebar shows it at once and asks getSidebarState for the whole sheet next.
+   */
+  complete: boolean;
+  /** Rows with the caller in the Owner cell that the quick read left for the whole-sheet read (0 when complete). */
+  minePending: number;
   table: OkrTable;
   problems: { errors: number; warnings: number; list: ProblemView[] };
 }
@@ -268,6 +281,9 @@ export type SettingsResult =
  * over this interface, so a misspelt endpoint or a wrong request does not compile.
  */
 export interface Endpoints {
+  /** The sidebar's first call: the caller's own key results, read without reading the whole sheet. */
+  getSidebarStart(): SidebarState;
+  /** The whole state (every row, every problem); also what every write answers with. */
   getSidebarState(): SidebarState;
   getKeyResult(req: KeyResultRequest): KeyResultResult;
   checkIn(req: CheckInRequest): CheckInResult;

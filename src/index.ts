@@ -69,6 +69,10 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): ReturnType<typ
 // --- sidebar (issue 6) ---
 // Each endpoint parses its argument, checks the caller against Team, and writes by ID under the
 // document lock; see src/services/sidebarEndpoints.ts.
+export function getSidebarStart(): SidebarState {
+  return sidebar.getSidebarStart();
+}
+
 export function getSidebarState(): SidebarState {
   return sidebar.getSidebarState();
 }

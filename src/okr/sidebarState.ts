@@ -218,6 +218,11 @@ export interface SidebarInput {
   lang: Lang;
   timeZone: string;
   staleDays: number;
+  /**
+   * Set for getSidebarStart's quick state: only the caller's rows (and a few around them) were read,
+   * so no table or problems are sent, and `minePending` of the caller's rows are still to come.
+   */
+  quick?: { minePending: number };
 }
 
 /** UTF-8 length of a string, without Buffer or TextEncoder (neither exists in Apps Script). */
@@ -290,11 +295,14 @@ export function buildSidebarState(input: SidebarInput): SidebarState {
     .sort((a, b) => a.row - b.row)
     .map((kr) => keyResultView(kr, objectiveTitles.get(kr.objectiveId ?? '') ?? '', now, staleDays));
   const mine = pickMine(allMine);
-  const { table, titles } = okrs
-    ? tableRows(okrs, team)
-    : { table: { id: [], type: '', owner: [], state: '' }, titles: [] };
-  const sortedProblems = sortProblems(input.problems);
-  const errors = input.problems.filter((p) => p.severity === 'error').length;
+  const minePending = input.quick?.minePending ?? 0;
+  const { table, titles } =
+    okrs && !input.quick
+      ? tableRows(okrs, team)
+      : { table: { id: [], type: '', owner: [], state: '' }, titles: [] };
+  const problems = input.quick ? [] : input.problems;
+  const sortedProblems = sortProblems(problems);
+  const errors = problems.filter((p) => p.severity === 'error').length;
   const views: ProblemView[] = [];
   const problemsUpTo = (cap: number) => {
     while (views.length < Math.min(cap, sortedProblems.length))
@@ -316,7 +324,9 @@ export function buildSidebarState(input: SidebarInput): SidebarState {
     staleDays,
     team,
     mine: trimMine(mine, step.mineTextCap),
-    mineTotal: allMine.length,
+    mineTotal: allMine.length + minePending,
+    complete: !input.quick,
+    minePending,
     table: {
       id: table.id,
       title: titlesAt(titles, step.titleCap),
@@ -324,7 +334,7 @@ export function buildSidebarState(input: SidebarInput): SidebarState {
       owner: table.owner,
       state: table.state,
     },
-    problems: { errors, warnings: input.problems.length - errors, list: problemsUpTo(step.problemCap) },
+    problems: { errors, warnings: problems.length - errors, list: problemsUpTo(step.problemCap) },
   });
   // Only the titles, the problem list and the caller's texts change from step to step: the JSON of
   // everything else is measured once (with those three empty), then each step adds their sizes

@@ -74,6 +74,7 @@ import {
   sheetValue,
   writeBlocks,
 } from '../sheets/okrWrites';
+import { readOwnedRows } from '../sheets/ownedRows';
 import { activeOkrRows, columnIndex, selectA1, selectOkrCell } from '../sheets/selection';
 import { BusyError, withDocumentLock } from './lock';
 import { activeUserEmail, now, userLocale } from './session';
@@ -157,6 +158,26 @@ function stateOf(snap: Snapshot, ctx: Context): SidebarState {
     timeZone: snap.timeZone,
     staleDays: ctx.settings.staleDays,
   });
+}
+
+/**
+ * The sidebar's first answer: the caller's own key results from the header, the Owner column and
+ * their rows (src/sheets/ownedRows.ts), plus the Team tab. No problems and no table: those need every
+ * cell, and come from getSidebarState, which the sidebar asks for next. Tabs are found as snapshot()
+ * finds them; their names are not asked (a quick state names no cells).
+ */
+export function getSidebarStart(): SidebarState {
+  const ctx = context();
+  const { ss, timeZone } = activeSpreadsheet();
+  const tabs = findTabsByName(ss, ['okrs', 'team']);
+  const roster = readRoster(tabs.team, TAB.team, timeZone, ctx.lang);
+  const caller = callerFrom(ctx.email, roster);
+  const base = { roster, caller, now: ctx.now, lang: ctx.lang, timeZone, staleDays: ctx.settings.staleDays };
+  // Without an OKRs tab the whole state is this one: the sidebar offers set-up.
+  if (!tabs.okrs) return buildSidebarState({ ...base, okrs: null, problems: [] });
+  const owned = readOwnedRows(tabs.okrs, caller.email);
+  const okrs = parseOkrSheet(owned.grid, { sheetName: TAB.okrs, timeZone, lang: ctx.lang });
+  return buildSidebarState({ ...base, okrs, problems: [], quick: { minePending: owned.unread } });
 }
 
 export function getSidebarState(): SidebarState {

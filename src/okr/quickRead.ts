@@ -1,0 +1,50 @@
+// Which rows the sidebar's quick open reads, and in how many getValues. Every read is a round trip
+// (tens of milliseconds) while a cell costs almost nothing, so rows close together are read as one
+// run, and a few rows above each of the caller's rows come along: that is where the objective row
+// usually sits (set-up writes an objective, then its key results), so its title is there for free.
+
+export interface RowRun {
+  /** 1-based first row. */
+  row: number;
+  count: number;
+}
+
+export interface RowReadPlan {
+  runs: RowRun[];
+  /** The wanted rows no run covers (more runs than allowed); the whole-sheet read brings them. */
+  unread: number[];
+}
+
+export interface RowReadOptions {
+  /** First data row (the row after the header). */
+  firstRow: number;
+  /** Rows read above each wanted row (for its objective). */
+  lookback: number;
+  /** Two runs this many rows apart or fewer become one (reading the gap is cheaper than a round trip). */
+  mergeGap: number;
+  /** At most this many runs. */
+  maxRuns: number;
+}
+
+/** Wanted rows (1-based, any order, duplicates allowed) → at most maxRuns runs, in sheet order. */
+export function planRowReads(rows: readonly number[], opts: RowReadOptions): RowReadPlan {
+  const wanted = [...new Set(rows.filter((r) => Number.isInteger(r) && r >= opts.firstRow))].sort(
+    (a, b) => a - b,
+  );
+  const runs: Array<{ first: number; last: number }> = [];
+  const unread: number[] = [];
+  for (const row of wanted) {
+    const first = Math.max(opts.firstRow, row - opts.lookback);
+    const open = runs[runs.length - 1];
+    if (open && first <= open.last + 1 + opts.mergeGap) {
+      open.last = row;
+      continue;
+    }
+    if (runs.length >= opts.maxRuns) {
+      unread.push(row);
+      continue;
+    }
+    runs.push({ first, last: row });
+  }
+  return { runs: runs.map((r) => ({ row: r.first, count: r.last - r.first + 1 })), unread };
+}
