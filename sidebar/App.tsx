@@ -1,9 +1,10 @@
-// The sidebar shell: loads the state with one call, switches views, shows every outcome in an
-// aria-live status line, and follows the sheet's active cell while the sidebar is visible.
+// The sidebar shell: loads the state in two stages (the caller's own key results at once, then the
+// whole sheet), switches views, shows every outcome in an aria-live status line, and follows the
+// sheet's active cell while the sidebar is visible.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ActionResult, CheckInResult, KeyResultView, Lang, ProblemView, SidebarState } from '../src/api';
 import { tr } from './i18n';
-import { applyCheckIn } from './logic';
+import { applyCheckIn, stateArrival } from './logic';
 import { errorText, server } from './server';
 import type { FormError } from './ui';
 import { Add } from './views/Add';
@@ -47,24 +48,59 @@ export function App() {
     selectedIds: [],
   });
   const mainRef = useRef<HTMLElement>(null);
+  // The state as last shown, for answers that arrive later (a closure would see an old one).
+  const held = useRef<SidebarState | null>(null);
+  // Bumped whenever a write's result is shown: a state asked for before it may be older.
+  const generation = useRef(0);
 
   function say(text: string, error = false) {
     setStatus({ text, error });
   }
 
   function adopt(next: SidebarState) {
+    held.current = next;
     setState(next);
     setLang(next.lang);
     document.documentElement.lang = next.lang;
   }
 
-  async function load(announce = false) {
+  /** A write's result: newer than any state asked for before it. */
+  function adoptWritten(next: SidebarState) {
+    generation.current++;
+    adopt(next);
+  }
+
+  async function loadWhole(announce: boolean): Promise<void> {
+    const asked = generation.current;
     try {
-      adopt(await server.getSidebarState());
-      if (announce) say(tr(lang, 'refreshed'));
+      const next = await server.getSidebarState();
+      const what = stateArrival(held.current, next, asked, generation.current);
+      if (what === 'again') return loadWhole(announce);
+      if (what === 'drop') return; // a write's newer state is shown, with its own message
+      adopt(next);
+      if (announce) say(tr(next.lang, 'refreshed'));
     } catch (e) {
-      say(tr(lang, 'loadFailed', { error: errorText(e) }), true);
+      // A quick state already shown stays: it is right, only incomplete.
+      say(tr(held.current?.lang ?? lang, 'loadFailed', { error: errorText(e) }), true);
     }
+  }
+
+  /**
+   * The quick state (the caller's own rows) and the whole one are asked for together, so the whole
+   * sheet's read is not delayed by the quick one; each is shown if still newer than what is held.
+   * A quick state that fails is not worth a word: the whole one follows.
+   */
+  function load(announce = false): Promise<void> {
+    if (!held.current?.complete) {
+      const asked = generation.current;
+      server
+        .getSidebarStart()
+        .then((next) => {
+          if (stateArrival(held.current, next, asked, generation.current) === 'adopt') adopt(next);
+        })
+        .catch(() => undefined);
+    }
+    return loadWhole(announce);
   }
 
   useEffect(() => {
@@ -101,13 +137,14 @@ export function App() {
       const res = await call();
       if (res.ok) {
         // A check-in usually answers with what it changed rather than the whole state.
-        if ('item' in res) setState((s) => (s ? applyCheckIn(s, res) : s));
-        else adopt(res.state);
+        if ('item' in res) {
+          if (held.current) adoptWritten(applyCheckIn(held.current, res));
+        } else adoptWritten(res.state);
         say(res.message);
         after?.();
         return null;
       }
-      if (res.state) adopt(res.state);
+      if (res.state) adoptWritten(res.state);
       say(res.error, true);
       if (res.changed && res.state && 'checkIn' in view) {
         const fresh = res.state.mine.find((k) => k.id === view.checkIn.id);
@@ -186,6 +223,14 @@ export function App() {
         />
       );
     }
+    // Assign and Add work on the table, and Problems would read as "no problems": they wait for it.
+    if (!state.complete && view.tab !== 'mine' && view.tab !== 'settings') {
+      return (
+        <p class="view muted" aria-busy="true">
+          {tr(lang, view.tab === 'problems' ? 'checkingSheet' : 'loadingSheet')}
+        </p>
+      );
+    }
     switch (view.tab) {
       case 'assign':
         return (
@@ -248,7 +293,7 @@ export function App() {
               onKeyDown={(e) => onTabKey(e, i)}
             >
               {tr(lang, TAB_WORD[t])}
-              {t === 'problems' && state && state.problems.errors > 0 && (
+              {t === 'problems' && state?.complete && state.problems.errors > 0 && (
                 <span class="badge">{state.problems.errors}</span>
               )}
             </button>

@@ -134,6 +134,8 @@ export function groupByObjective(items: KeyResultView[]): ObjectiveGroup[] {
       byId.set(key, group);
       groups.push(group);
     }
+    // A quick state leaves a title '' when its read did not reach the objective's row; any reached one will do.
+    if (!group.objectiveTitle) group.objectiveTitle = kr.objectiveTitle;
     group.items.push(kr);
   }
   return groups;
@@ -166,6 +168,23 @@ export function applyCheckIn(state: SidebarState, done: Pick<CheckInOk, 'item' |
       list,
     },
   };
+}
+
+/**
+ * What to do with a state that arrived: show it, drop it, or ask for the whole state 'again'.
+ * `asked` is the write generation when it was requested, `generation` the current one (bumped each
+ * time a write's result is shown): an answer requested before a write may hold older values. A quick
+ * state never replaces a complete one; a stale whole state is asked for again while only a quick one
+ * is shown, so the sidebar does not stay without its table and problems.
+ */
+export function stateArrival(
+  held: Pick<SidebarState, 'complete'> | null,
+  next: Pick<SidebarState, 'complete'>,
+  asked: number,
+  generation: number,
+): 'adopt' | 'drop' | 'again' {
+  if (asked !== generation) return next.complete && !held?.complete ? 'again' : 'drop';
+  return !next.complete && held?.complete ? 'drop' : 'adopt';
 }
 
 /** Pending first, then at risk, stale, missing values; within each, sheet order. */

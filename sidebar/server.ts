@@ -21,6 +21,7 @@ declare global {
 
 // The list is typed against Endpoints both ways: a missing or an extra name does not compile.
 const ENDPOINTS: { [K in keyof Endpoints]: true } = {
+  getSidebarStart: true,
   getSidebarState: true,
   getKeyResult: true,
   checkIn: true,

@@ -111,11 +111,15 @@ export function Mine(props: Props) {
     return <p class="empty">{tr(lang, 'noIdentity')}</p>;
   }
   const attention = needsAttention(state.mine);
+  // On a quick state, the caller's rows its read did not reach come with the whole sheet.
+  const pending = state.minePending > 0 && (
+    <p class="muted">{tr(lang, 'minePending', { count: state.minePending })}</p>
+  );
   return (
     <div>
       {!state.me.inTeam && <p class="notice">{tr(lang, 'notInTeam', { email: state.me.email })}</p>}
       {state.mine.length === 0 ? (
-        <p class="empty">{tr(lang, 'ownNothing')}</p>
+        pending || <p class="empty">{tr(lang, 'ownNothing')}</p>
       ) : (
         <>
           <section aria-labelledby="needs-h">
@@ -149,7 +153,7 @@ export function Mine(props: Props) {
               <div class="group" key={g.objectiveId ?? ''}>
                 <h3>
                   {g.objectiveId && <span class="okr-id">{g.objectiveId}</span>}{' '}
-                  {g.objectiveTitle || tr(lang, 'noObjective')}
+                  {g.objectiveId ? g.objectiveTitle : tr(lang, 'noObjective')}
                 </h3>
                 <ul class="cards">
                   {g.items.map((kr) => (
@@ -158,6 +162,7 @@ export function Mine(props: Props) {
                 </ul>
               </div>
             ))}
+            {pending}
           </section>
         </>
       )}

@@ -23,6 +23,7 @@ const { server } = require('../../../sidebar/server') as typeof import('../../..
 
 test('the wrapper has exactly the endpoints of src/api.ts', () => {
   const names: Array<keyof Endpoints> = [
+    'getSidebarStart',
     'getSidebarState',
     'getKeyResult',
     'checkIn',

@@ -1,6 +1,6 @@
 // The sidebar's pure helpers and its words: English and Japanese have the same labels and the same
 // placeholders, so no view shows a raw key or a "{count}" in one language only.
-import { WORDS } from '../../../sidebar/i18n';
+import { tr, WORDS } from '../../../sidebar/i18n';
 import {
   applyCheckIn,
   barPercent,
@@ -12,6 +12,7 @@ import {
   needsAttention,
   parseTypedNumber,
   searchPeople,
+  stateArrival,
 } from '../../../sidebar/logic';
 import type { KeyResultView, OkrTable, SidebarState, TeamMember } from '../../../src/api';
 
@@ -105,6 +106,56 @@ test('grouping by objective and ordering what needs attention', () => {
     [null, ['X']],
   ]);
   expect(needsAttention(items).map((i) => i.id)).toEqual(['O1.2', 'X', 'O1.1']);
+});
+
+test("a quick state's group takes its objective's title from any key result that has it", () => {
+  const unread = { ...view('O1.1', 'O1', []), objectiveTitle: '' };
+  const groups = groupByObjective([
+    unread,
+    view('O1.2', 'O1', []),
+    { ...view('O2.1', 'O2', []), objectiveTitle: '' },
+  ]);
+  expect(groups.map((g) => [g.objectiveId, g.objectiveTitle])).toEqual([
+    ['O1', 'O1'],
+    ['O2', ''],
+  ]);
+});
+
+test('the rows a quick state did not read are counted in words, singular and plural', () => {
+  expect(tr('en', 'minePending', { count: 1 })).toBe(
+    '1 more of your key results loads with the whole sheet…',
+  );
+  expect(tr('en', 'minePending', { count: 3 })).toBe('3 more of your key results load with the whole sheet…');
+  expect(tr('ja', 'minePending', { count: 3 })).toBe(
+    '残り3件の主要な結果は、シート全体の読み込み後に表示されます…',
+  );
+});
+
+describe('which arriving state the sidebar shows', () => {
+  const quick = { complete: false };
+  const whole = { complete: true };
+
+  test('nothing shown yet, or only a quick state: any answer asked for since the last write is shown', () => {
+    expect(stateArrival(null, quick, 0, 0)).toBe('adopt');
+    expect(stateArrival(null, whole, 0, 0)).toBe('adopt');
+    expect(stateArrival(quick, whole, 2, 2)).toBe('adopt');
+    expect(stateArrival(quick, quick, 2, 2)).toBe('adopt'); // a refresh before the whole state came
+    expect(stateArrival(whole, whole, 1, 1)).toBe('adopt');
+  });
+
+  test('a quick state never replaces a complete one (the whole state came first)', () => {
+    expect(stateArrival(whole, quick, 0, 0)).toBe('drop');
+  });
+
+  test('an answer asked for before a write is dropped; the whole state is asked again while only a quick one is shown', () => {
+    // A write answered with a whole state: nothing older may replace it.
+    expect(stateArrival(whole, whole, 0, 1)).toBe('drop');
+    expect(stateArrival(whole, quick, 0, 1)).toBe('drop');
+    // A check-in was applied to the quick state: the stale whole state is asked for again.
+    expect(stateArrival(quick, whole, 0, 1)).toBe('again');
+    // A stale quick state is just dropped: the whole state is on its way.
+    expect(stateArrival(quick, quick, 0, 1)).toBe('drop');
+  });
 });
 
 test('applying a check-in: the fresh key result replaces the old one, fixed problems leave the list and counts', () => {
