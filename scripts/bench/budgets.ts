@@ -2,6 +2,7 @@
 // unit-tested with fabricated figures and can re-check a saved report (`--input FILE`).
 //
 // Sizes are in bytes with KB = 1,000 bytes (the stricter reading of "60 KB" and "600 KB").
+import { QUICK_READS } from '../../src/api';
 import type { BenchReport, BenchSize, OperationFigures, OperationKey } from './report';
 
 export const BUDGETS = {
@@ -9,8 +10,14 @@ export const BUDGETS = {
   sidebarHtmlBytes: 60_000,
   /** getSidebarState's JSON at the large size. */
   sidebarStateBytes: 600_000,
-  /** Modeled time of getSidebarState and checkIn at the large size. */
+  /** Modeled time of the sidebar's opening call (getSidebarStart) and of checkIn at the large size. */
   interactiveMs: 1_500,
+  /**
+   * Modeled time of getSidebarState at the large size: the whole-sheet state the sidebar asks for
+   * once it shows the caller's key results (Problems, Assign, Add wait for it). Held so it cannot
+   * creep up unnoticed; it is not the time the sidebar takes to open.
+   */
+  wholeStateMs: 6_000,
   /** Modeled time of every weekly-run execution at the large size (Google's limit is 6 min). */
   weeklyExecutionMs: 270_000,
   /** Node CPU of validateOkrs + refreshSummary at the large size. */
@@ -48,6 +55,14 @@ function find(report: BenchReport, op: OperationKey, size: BenchSize): Operation
     (r) => r.operation === op && r.keyResults === size.keyResults && r.owners === size.owners,
   );
 }
+
+/**
+ * getSidebarStart reads the caller's own rows in runs (at most QUICK_READS getSheetValues besides the
+ * header and the Owner column): how many depends on where that person's rows are, not on the sheet's
+ * size, so those reads are held to their bound and every other call to equality.
+ */
+const ROW_READ_METHOD = 'Sheet.getSheetValues';
+const FIXED_ROW_READS = 2;
 
 /** "Range.getValues 3 → 4, Sheet.getRange 2 → (none)" for the methods whose counts differ. */
 export function countDifferences(a: Record<string, number>, b: Record<string, number>): string[] {
@@ -92,6 +107,20 @@ export function checkBudgets(report: BenchReport, budgets: Budgets = BUDGETS): B
       const b = find(report, op, large);
       if (!a || !b || a.status !== 'ok' || b.status !== 'ok') continue;
       const label = a.label;
+      if (op === 'getSidebarStart') {
+        const { [ROW_READ_METHOD]: readsA = 0, ...restA } = a.sheetsByMethod;
+        const { [ROW_READ_METHOD]: readsB = 0, ...restB } = b.sheetsByMethod;
+        const diff = countDifferences(restA, restB);
+        const bound = FIXED_ROW_READS + QUICK_READS;
+        const within = readsA <= bound && readsB <= bound;
+        add(
+          `Sheets calls of ${label} equal at ${small.keyResults.toLocaleString('en-US')} and ${large.keyResults.toLocaleString('en-US')} key results, apart from its reads of the caller's rows (${ROW_READ_METHOD} at most ${bound})`,
+          diff.length === 0 && within,
+          `${a.sheetsCalls} and ${b.sheetsCalls}; ${ROW_READ_METHOD} ${readsA} and ${readsB}` +
+            (diff.length ? `; other calls differ: ${diff.join(', ')}` : ''),
+        );
+        continue;
+      }
       const diff = countDifferences(a.sheetsByMethod, b.sheetsByMethod);
       const what = op === 'weeklyRun' ? 'Sheets calls per execution' : 'Sheets calls';
       add(
@@ -128,12 +157,16 @@ export function checkBudgets(report: BenchReport, budgets: Budgets = BUDGETS): B
   // Size-dependent budgets, at the large sizes only.
   for (const size of sizes.filter((s) => s.keyResults >= budgets.largeKeyResults)) {
     const at = `at ${size.keyResults.toLocaleString('en-US')} key results`;
-    for (const op of ['getSidebarState', 'checkIn'] as const) {
+    for (const [op, limit] of [
+      ['getSidebarStart', budgets.interactiveMs],
+      ['checkIn', budgets.interactiveMs],
+      ['getSidebarState', budgets.wholeStateMs],
+    ] as const) {
       const r = find(report, op, size);
       if (r?.status === 'ok') {
         add(
-          `${r.label} modeled time ${at} under ${fmtLimit(budgets.interactiveMs)}`,
-          r.virtualMs < budgets.interactiveMs,
+          `${r.label} modeled time ${at} under ${fmtLimit(limit)}`,
+          r.virtualMs < limit,
           fmtMs(r.virtualMs),
         );
       }

@@ -30,6 +30,7 @@ export interface MeasureContext {
 
 /** The entry points each operation needs; missing ones make it "not built". */
 export const NEEDS: Record<OperationKey, string[]> = {
+  getSidebarStart: ['getSidebarStart'],
   getSidebarState: ['getSidebarState'],
   checkIn: ['checkIn'],
   validateOkrs: ['validateOkrs'],
@@ -269,13 +270,14 @@ export class SizeBench {
   private async run(op: OperationKey): Promise<OperationFigures> {
     const { facts, lead } = this.fixture;
     switch (op) {
+      case 'getSidebarStart':
       case 'getSidebarState': {
         const { first, cpu } = await this.repeat(async () => {
           const rt = await this.open();
-          return () => rt.run('getSidebarState', [], { as: facts.member });
+          return () => rt.run(op, [], { as: facts.member });
         });
         const rt = await this.open();
-        const asLead = rt.run('getSidebarState', [], { as: lead });
+        const asLead = rt.run(op, [], { as: lead });
         return this.single(op, first, cpu, {
           payloadBytes: Buffer.byteLength(JSON.stringify(first.result ?? null)),
           payloadLeadBytes: failureOf(asLead)

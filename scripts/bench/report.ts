@@ -10,6 +10,7 @@ export interface BenchSize {
 }
 
 export type OperationKey =
+  | 'getSidebarStart'
   | 'getSidebarState'
   | 'checkIn'
   | 'validateOkrs'
@@ -90,7 +91,8 @@ export interface BenchReport {
 }
 
 export const OPERATION_LABELS: Record<OperationKey, string> = {
-  getSidebarState: 'getSidebarState',
+  getSidebarStart: 'getSidebarStart (sidebar opens)',
+  getSidebarState: 'getSidebarState (whole sheet, next)',
   checkIn: 'checkIn',
   validateOkrs: 'validateOkrs',
   setUpOkrSheet: 'setUpOkrSheet (2nd run)',
@@ -100,6 +102,7 @@ export const OPERATION_LABELS: Record<OperationKey, string> = {
 };
 
 export const OPERATIONS: OperationKey[] = [
+  'getSidebarStart',
   'getSidebarState',
   'checkIn',
   'validateOkrs',
