@@ -10,12 +10,20 @@ function clamp(n: number): number {
   return Math.min(100, Math.max(0, n));
 }
 
-/** Rounded to 0.1 so 1/3 does not print as 33.333333333333336 anywhere. */
-function tidy(n: number): number {
-  return Math.round(n * 10) / 10;
+/**
+ * Floating-point noise off (0.15 between 0.1 and 0.2 is 49.999999999999986% in binary), to a
+ * millionth of a percent: far below anything printed, so averages stay unbiased and a key result at
+ * its Target is exactly 100.
+ */
+export function exactPercent(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
 }
 
-/** 0–100, or null when it cannot be computed (values missing, or Target equal to Start). */
+/**
+ * 0–100, or null when it cannot be computed (values missing, or Target equal to Start). Not rounded:
+ * averages are taken of exact figures (rounding each key result first made a team of 50% and 42.857%
+ * average 46.5% instead of 46.4%); whatever prints a figure rounds it there.
+ */
 export function keyResultProgress(kr: ProgressInput): number | null {
   // A Kind nobody can read is not "increase": guessing would show a made-up figure beside the problem.
   if (kr.kindUnknown) return null;
@@ -24,7 +32,7 @@ export function keyResultProgress(kr: ProgressInput): number | null {
     case 'increase':
     case 'decrease': {
       if (start === null || target === null || current === null || target === start) return null;
-      return tidy(clamp(((current - start) / (target - start)) * 100));
+      return clamp(exactPercent(((current - start) / (target - start)) * 100));
     }
     case 'at-least':
       if (target === null || current === null) return null;
@@ -41,7 +49,7 @@ export function keyResultProgress(kr: ProgressInput): number | null {
   }
 }
 
-/** Mean of the key results' progress that can be computed; null when none can. */
+/** Mean of the key results' progress that can be computed (exact, see keyResultProgress); null when none can. */
 export function objectiveProgress(
   krs: ReadonlyArray<Pick<KeyResult, 'progress'> | ProgressInput>,
 ): number | null {
@@ -52,7 +60,7 @@ export function objectiveProgress(
     if (p !== null && p !== undefined) values.push(p);
   }
   if (values.length === 0) return null;
-  return tidy(values.reduce((a, b) => a + b, 0) / values.length);
+  return exactPercent(values.reduce((a, b) => a + b, 0) / values.length);
 }
 
 /** Google-style score 0.0–1.0 from progress 0–100. */

@@ -15,7 +15,7 @@ import type {
   Roster,
   Settings,
 } from './model';
-import { keyResultProgress, objectiveProgress } from './progress';
+import { exactPercent, keyResultProgress, objectiveProgress } from './progress';
 
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
@@ -190,9 +190,10 @@ function tidy(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
+/** Exact: the cells round when they print (a mean of rounded figures drifts by a tenth). */
 function mean(values: ReadonlyArray<number | null>): number | null {
   const xs = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-  return xs.length ? tidy(xs.reduce((a, b) => a + b, 0) / xs.length) : null;
+  return xs.length ? exactPercent(xs.reduce((a, b) => a + b, 0) / xs.length) : null;
 }
 
 function progressOf(kr: KeyResult): number | null {

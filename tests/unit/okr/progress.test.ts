@@ -25,8 +25,11 @@ describe('keyResultProgress', () => {
     expect(keyResultProgress(kr('decrease', 14, 7, 20))).toBe(0);
     expect(keyResultProgress(kr('decrease', 14, 7, 3))).toBe(100);
   });
-  test('rounds to a tenth', () => {
-    expect(keyResultProgress(kr('increase', 0, 3, 1))).toBe(33.3);
+  test('keeps the exact figure, without floating-point noise', () => {
+    expect(keyResultProgress(kr('increase', 0, 3, 1))).toBe(33.333333);
+    // 0.15 of the way from 0.1 to 0.2 is 49.999999999999986 in binary arithmetic.
+    expect(keyResultProgress(kr('increase', 0.1, 0.2, 0.15))).toBe(50);
+    expect(keyResultProgress(kr('decrease', 0.3, 0.1, 0.1))).toBe(100);
   });
   test('at least / at most: met or not', () => {
     expect(keyResultProgress(kr('at-least', null, 40, 40))).toBe(100);
@@ -51,7 +54,9 @@ describe('keyResultProgress', () => {
 describe('objectiveProgress and score', () => {
   test('mean of the key results that can be computed', () => {
     expect(objectiveProgress([{ progress: 100 }, { progress: 0 }, { progress: null }])).toBe(50);
-    expect(objectiveProgress([{ progress: 10 }, { progress: 20 }, { progress: 40 }])).toBe(23.3);
+    expect(objectiveProgress([{ progress: 10 }, { progress: 20 }, { progress: 40 }])).toBe(23.333333);
+    // Averaged exactly, not from key results rounded first: 50 and 42.857… make 46.43, not 46.45.
+    expect(objectiveProgress([kr('increase', 12, 20, 16), kr('decrease', 45, 10, 30)])).toBe(46.428572);
   });
   test('computes from values when progress is absent', () => {
     expect(objectiveProgress([kr('increase', 0, 10, 5), kr('milestone', 0, 1, 1)])).toBe(75);

@@ -280,6 +280,22 @@ describe('owners', () => {
 });
 
 describe('teams', () => {
+  test('averages exact progress: 12→16 of 20 (50%) and 45→30 of 10 (42.857%) make 46.43%, not 46.5%', () => {
+    // The demo's Product team. Rounding each key result to a tenth first (42.9) gave 46.45 → 46.5,
+    // which the Summary printed as 47%.
+    const m = summarize(
+      [
+        objective('O1', { team: 'Product' }),
+        keyResult('O1.1', 'O1', { progress: null, kind: 'increase', start: 12, target: 20, current: 16 }),
+        keyResult('O1.2', 'O1', { progress: null, kind: 'decrease', start: 45, target: 10, current: 30 }),
+      ],
+      { problems: [] },
+    );
+    expect(m.teams[0].averageProgress).toBeCloseTo(46.428571, 5);
+    expect(m.objectives[0].progress).toBeCloseTo(46.428571, 5);
+    expect(m.headline.averageProgress).toBeCloseTo(46.428571, 5);
+  });
+
   test("a key result's Team, else its objective's, else its owner's; no team last", () => {
     const o1 = objective('O1', { team: 'Core' });
     const o2 = objective('O2');
