@@ -18,30 +18,37 @@ export interface OkrData {
 
 export type Tabs = Record<TabKey, Sheet | null>;
 
+export type TabNames = Record<TabKey, string | null>;
+
 /** Match sheets to the add-on's tabs: exact names win over aliases; each sheet serves one tab. */
 export function findTabs(ss: Spreadsheet): Tabs {
+  return findNamedTabs(ss).tabs;
+}
+
+/** findTabs, with the names it read on the way (so callers need not ask each tab again). */
+export function findNamedTabs(ss: Spreadsheet): { tabs: Tabs; names: TabNames } {
   const sheets = ss.getSheets();
   const named = sheets.map((sheet) => ({ sheet, name: sheet.getName() }));
   const tabs: Tabs = { okrs: null, team: null, checkIns: null, summary: null };
+  const names: TabNames = { okrs: null, team: null, checkIns: null, summary: null };
   const used = new Set<Sheet>();
   const keys = Object.keys(TAB) as TabKey[];
+  const take = (key: TabKey, n: { sheet: Sheet; name: string }) => {
+    tabs[key] = n.sheet;
+    names[key] = n.name;
+    used.add(n.sheet);
+  };
   for (const key of keys) {
     const exact = named.find((n) => n.name === TAB[key]);
-    if (exact) {
-      tabs[key] = exact.sheet;
-      used.add(exact.sheet);
-    }
+    if (exact) take(key, exact);
   }
   for (const key of keys) {
     if (tabs[key]) continue;
     const aliases = new Set(TAB_ALIASES[key].map(headerKey));
     const match = named.find((n) => !used.has(n.sheet) && aliases.has(headerKey(n.name)));
-    if (match) {
-      tabs[key] = match.sheet;
-      used.add(match.sheet);
-    }
+    if (match) take(key, match);
   }
-  return tabs;
+  return { tabs, names };
 }
 
 /**
@@ -72,17 +79,17 @@ export function tabOfName(name: string): TabKey | null {
 export function readOkrData(ss: Spreadsheet, opts: { checkIns?: boolean; lang?: Lang } = {}): OkrData {
   const lang = opts.lang ?? 'en';
   const timeZone = ss.getSpreadsheetTimeZone() || 'Etc/GMT';
-  const tabs = findTabs(ss);
-  const parseOpts = (sheet: Sheet) => ({ sheetName: sheet.getName(), timeZone, lang });
+  const { tabs, names } = findNamedTabs(ss);
+  const parseOpts = (key: TabKey) => ({ sheetName: names[key] ?? TAB[key], timeZone, lang });
   const okrs = tabs.okrs
-    ? parseOkrSheet(tabs.okrs.getDataRange().getValues(), parseOpts(tabs.okrs))
+    ? parseOkrSheet(tabs.okrs.getDataRange().getValues(), parseOpts('okrs'))
     : missingTabSheet(TAB.okrs, lang);
   const roster: Roster = tabs.team
-    ? parseRoster(tabs.team.getDataRange().getValues(), parseOpts(tabs.team))
+    ? parseRoster(tabs.team.getDataRange().getValues(), parseOpts('team'))
     : { columns: {}, people: [], problems: missingTabSheet(TAB.team, lang).problems, sheetName: TAB.team };
   const checkIns =
     opts.checkIns !== false && tabs.checkIns
-      ? parseCheckIns(tabs.checkIns.getDataRange().getValues(), parseOpts(tabs.checkIns))
+      ? parseCheckIns(tabs.checkIns.getDataRange().getValues(), parseOpts('checkIns'))
       : [];
   return {
     okrs,
