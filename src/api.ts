@@ -147,10 +147,11 @@ export interface ResolvedProblem {
 }
 
 /**
- * A check-in that succeeded, answered without reading the whole sheet (checkIn's usual answer): what
- * it changed, for the sidebar to apply to the state it holds. A check-in changes one key result's
- * values and can only fix that row's problems (stale, an unreadable value in a column it rewrote);
- * it never changes IDs, titles, owners or acceptance, so the table and the team stay as they are.
+ * A check-in or an acceptance that succeeded, answered without reading the whole sheet (their usual
+ * answer): what it changed, for the sidebar to apply to the state it holds. Either changes one key
+ * result's row and can only fix that row's problems (stale, not accepted, an unreadable value in a
+ * column it rewrote); neither changes IDs, titles or owners, so the team stays as it is, and in the
+ * table only the row's state can change (pending → accepted).
  */
 export interface CheckInOk {
   ok: true;
@@ -160,7 +161,7 @@ export interface CheckInOk {
   resolved: ResolvedProblem[];
 }
 
-/** checkIn answers CheckInOk, or a full ActionOk in the rare case it had to read the whole sheet. */
+/** checkIn and acceptOwnership answer CheckInOk, or a full ActionOk when they had to read the whole sheet. */
 export type CheckInResult = ActionResult | CheckInOk;
 
 export interface CheckInRequest {
@@ -287,7 +288,7 @@ export interface Endpoints {
   getSidebarState(): SidebarState;
   getKeyResult(req: KeyResultRequest): KeyResultResult;
   checkIn(req: CheckInRequest): CheckInResult;
-  acceptOwnership(req: AcceptRequest): ActionResult;
+  acceptOwnership(req: AcceptRequest): CheckInResult;
   declineOwnership(req: DeclineRequest): ActionResult;
   assignOwner(req: AssignRequest): ActionResult;
   addObjective(req: AddObjectiveRequest): ActionResult;

@@ -85,7 +85,7 @@ export function checkIn(req: unknown): ReturnType<typeof sidebar.checkIn> {
   return sidebar.checkIn(req);
 }
 
-export function acceptOwnership(req: unknown): ActionResult {
+export function acceptOwnership(req: unknown): ReturnType<typeof sidebar.acceptOwnership> {
   return sidebar.acceptOwnership(req);
 }
 

@@ -8,7 +8,6 @@ import type {
   ActionResult,
   ActiveOkr,
   CheckInOk,
-  CheckInRequest,
   CheckInResult,
   DigestStatusView,
   KeyResultResult,
@@ -26,9 +25,10 @@ import {
   type WritePlan,
 } from '../okr/checkIn';
 import { langFromLocale, t } from '../okr/i18n';
-import type { Lang, OkrSheet, Roster, Settings } from '../okr/model';
+import type { KeyResult, Lang, OkrSheet, Roster, Settings } from '../okr/model';
 import { missingTabSheet, parseOkrSheet, parseRoster } from '../okr/parse';
 import {
+  type Caller,
   callerFrom,
   canActOn,
   canManage,
@@ -267,35 +267,39 @@ function keyResultToActOn(okrs: OkrSheet, roster: Roster, ctx: Context, id: stri
 }
 
 /**
- * A check-in that reads only what it needs: the header, the row found by ID (TextFinder over the ID
- * column), the Team tab and the log's header, instead of the whole OKRs tab. Null when that is not
- * enough to decide (no single matching row): the caller then takes the full path. A refusal is
- * thrown (RequestError) before anything is written, for the full path to answer with a fresh state.
- * The problems before and after are those of a sheet holding only this row: problems that depend on
- * other rows show up in both and cancel out, so the difference is exactly what the check-in fixed.
+ * A write to one key result that reads only what it needs: the header, the row found by ID
+ * (TextFinder over the ID column), the Team tab and, for writes that log, the log's header, instead
+ * of the whole OKRs tab. Null when that is not enough to decide (no single matching row): the caller
+ * then takes the full path. A refusal is thrown (RequestError) before anything is written, for the
+ * full path to answer with a fresh state. The problems before and after are those of a sheet holding
+ * only this row: problems that depend on other rows show up in both and cancel out, so the
+ * difference is exactly what the write fixed. A write that adds a problem is answered in full.
  */
-function quickCheckIn(req: CheckInRequest, ctx: Context): CheckInOk | ActionResult | null {
+function quickRowWrite(
+  id: string,
+  ctx: Context,
+  decide: (kr: KeyResult, caller: Caller) => { plan: WritePlan; message: string },
+): CheckInOk | ActionResult | null {
   const { ss, timeZone } = activeSpreadsheet();
   const tabs = findTabsByName(ss, ['okrs', 'team', 'checkIns']);
   if (!tabs.okrs) return null;
-  const found = readOkrRowById(tabs.okrs, req.id);
+  const found = readOkrRowById(tabs.okrs, id);
   if (!found) return null;
   const sheetName = tabs.okrs.getName();
   const parse = () => parseOkrSheet(found.grid, { sheetName, timeZone, lang: ctx.lang });
   const okrs = parse();
   const roster = readRoster(tabs.team, TAB.team, timeZone, ctx.lang);
-  const { caller, kr } = keyResultToActOn(okrs, roster, ctx, req.id);
-  const plan = planCheckIn(kr, req, caller.email, ctx.now, keyResultProgress);
+  const { caller, kr } = keyResultToActOn(okrs, roster, ctx, id);
+  const { plan, message } = decide(kr, caller);
   const problemsOf = (sheet: OkrSheet) =>
     validateOkrs({ okrs: sheet, roster }, { now: ctx.now, settings: ctx.settings, lang: ctx.lang });
   const before = problemsOf(okrs);
   // Log first, then the row (as the full path does).
-  logCheckIns({ tabs }, [plan]);
+  if (plan.log) logCheckIns({ tabs }, [plan]);
   const blocks = planBlocks(okrs.columns, [{ row: found.row, patch: plan.patch }], (c, v) =>
     sheetValue(c, v, timeZone, makeDate),
   );
   writeBlocks(tabs.okrs, blocks);
-  const message = t(REQUEST_MESSAGES, ctx.lang, 'checked-in', { id: kr.id });
   const values = found.grid[found.row - 1];
   for (const b of blocks) {
     b.values[0].forEach((v, j) => {
@@ -306,29 +310,48 @@ function quickCheckIn(req: CheckInRequest, ctx: Context): CheckInOk | ActionResu
   const fresh = findItem(after, kr.id);
   const resolved = fresh?.type === 'key-result' ? resolvedProblems(before, problemsOf(after)) : null;
   if (fresh?.type !== 'key-result' || resolved === null) {
-    // Not expected; then the sidebar gets the whole fresh state, read again after the write.
+    // A new problem, or the row no longer reads as a key result: the whole fresh state, read again.
     return { ok: true, message, state: stateOf(snapshot(ctx), ctx) };
   }
   return { ok: true, message, item: keyResultView(fresh, '', ctx.now, ctx.settings.staleDays), resolved };
 }
 
 /**
- * Check in on a key result. Usually answered by quickCheckIn with what changed; refusals, and sheets
- * where the row cannot be found cheaply (a duplicate ID, an ID cell with stray spaces), take the full
- * path, which re-reads the whole tab under the lock and answers with the fresh state.
+ * The quick path first (quickRowWrite, under the lock); refusals, and sheets where the row cannot be
+ * found cheaply (a duplicate ID, an ID cell with stray spaces), take the full path, which re-reads
+ * the whole tab under the lock and answers with the fresh state.
  */
-export function checkIn(raw: unknown): CheckInResult {
+function quickThenFull<T>(
+  raw: unknown,
+  parse: (raw: unknown, lang: Lang) => Parsed<T>,
+  quick: (req: T, ctx: Context) => CheckInOk | ActionResult | null,
+  full: (raw: unknown) => ActionResult,
+): CheckInResult {
   const ctx = context();
-  const parsed = parseCheckIn(raw, ctx.lang);
+  const parsed = parse(raw, ctx.lang);
   if (!parsed.ok) return parsed;
   try {
-    const quick = withDocumentLock(() => quickCheckIn(parsed.value, ctx));
-    if (quick) return quick;
+    const answer = withDocumentLock(() => quick(parsed.value, ctx));
+    if (answer) return answer;
   } catch (e) {
     if (e instanceof BusyError) return { ok: false, error: t(REQUEST_MESSAGES, ctx.lang, 'busy') };
     if (!(e instanceof RequestError)) throw e;
   }
-  return fullCheckIn(raw);
+  return full(raw);
+}
+
+/** Check in on a key result; usually answered with what changed (CheckInOk). */
+export function checkIn(raw: unknown): CheckInResult {
+  return quickThenFull(
+    raw,
+    parseCheckIn,
+    (req, ctx) =>
+      quickRowWrite(req.id, ctx, (kr, caller) => ({
+        plan: planCheckIn(kr, req, caller.email, ctx.now, keyResultProgress),
+        message: t(REQUEST_MESSAGES, ctx.lang, 'checked-in', { id: kr.id }),
+      })),
+    fullCheckIn,
+  );
 }
 
 function fullCheckIn(raw: unknown): ActionResult {
@@ -346,7 +369,21 @@ function fullCheckIn(raw: unknown): ActionResult {
   );
 }
 
-export function acceptOwnership(raw: unknown): ActionResult {
+/** Accept ownership; usually answered with what changed, like a check-in. */
+export function acceptOwnership(raw: unknown): CheckInResult {
+  return quickThenFull(
+    raw,
+    parseAccept,
+    (req, ctx) =>
+      quickRowWrite(req.id, ctx, (kr) => ({
+        plan: planAccept(kr, req.version, ctx.now),
+        message: t(REQUEST_MESSAGES, ctx.lang, 'accepted', { id: kr.id }),
+      })),
+    fullAccept,
+  );
+}
+
+function fullAccept(raw: unknown): ActionResult {
   return act(raw, parseAccept, (req, snap, ctx) => {
     const { kr } = keyResultToActOn(snap.okrs, snap.roster, ctx, req.id);
     applyPatches(snap, [planAccept(kr, req.version, ctx.now)], ctx);
