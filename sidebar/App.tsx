@@ -278,8 +278,9 @@ export function App() {
     (document.getElementById(`tab-${tabs[next]}`) as HTMLElement | null)?.focus();
   }
 
+  // data-quick marks a quick state on screen (the whole sheet not read yet), for tests to wait on.
   return (
-    <div class="app">
+    <div class="app" data-quick={state && !state.complete ? '' : undefined}>
       <header>
         <nav aria-label={tr(lang, 'navLabel')}>
           {tabs.map((t, i) => (

@@ -142,9 +142,10 @@ export function groupByObjective(items: KeyResultView[]): ObjectiveGroup[] {
 }
 
 /**
- * The state after a check-in answered with what changed (CheckInOk): the key result's fresh view in
- * place of the old one (keeping its objective's title), and the problems it fixed dropped from the
- * list and from the counts (the counts also cover problems beyond the list's cap).
+ * The state after a check-in or an acceptance answered with what changed (CheckInOk): the key
+ * result's fresh view in place of the old one (keeping its objective's title), its table row no
+ * longer pending once accepted, and the problems it fixed dropped from the list and from the counts
+ * (the counts also cover problems beyond the list's cap).
  */
 export function applyCheckIn(state: SidebarState, done: Pick<CheckInOk, 'item' | 'resolved'>): SidebarState {
   const { item, resolved } = done;
@@ -159,9 +160,15 @@ export function applyCheckIn(state: SidebarState, done: Pick<CheckInOk, 'item' |
     if (i >= 0) list.splice(i, 1);
   }
   const fixed = (severity: Severity) => resolved.filter((r) => r.severity === severity).length;
+  const row = state.table.id.indexOf(item.id);
+  const table =
+    row >= 0 && item.accepted !== null && state.table.state[row] === 'p'
+      ? { ...state.table, state: `${state.table.state.slice(0, row)}a${state.table.state.slice(row + 1)}` }
+      : state.table;
   return {
     ...state,
     mine,
+    table,
     problems: {
       errors: Math.max(0, state.problems.errors - fixed('error')),
       warnings: Math.max(0, state.problems.warnings - fixed('warning')),

@@ -125,7 +125,8 @@ export function Mine(props: Props) {
           <section aria-labelledby="needs-h">
             <h2 id="needs-h">{tr(lang, 'needsYou')}</h2>
             {attention.length === 0 ? (
-              <p class="muted">{tr(lang, 'nothingNeedsYou')}</p>
+              // Not "nothing" while some of the caller's rows are still to come.
+              pending || <p class="muted">{tr(lang, 'nothingNeedsYou')}</p>
             ) : (
               <ul class="needs-list">
                 {attention.map((kr) => (
@@ -162,7 +163,7 @@ export function Mine(props: Props) {
                 </ul>
               </div>
             ))}
-            {pending}
+            {attention.length > 0 && pending}
           </section>
         </>
       )}

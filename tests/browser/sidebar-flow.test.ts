@@ -153,7 +153,9 @@ test('Japanese UI: a Lead switches the language in Settings and everyone sees Ja
   const ben = await openSidebar(rt, browser, BEN);
   const b = ben.page;
   await b.getByRole('heading', { name: '自分の主要な結果（1）' }).waitFor();
-  // Two tabs for a member (no Assign/Add/Settings), labelled in Japanese, with the error count.
+  // Two tabs for a member (no Assign/Add/Settings), labelled in Japanese, with the error count (once
+  // the whole sheet is read: the quick state has checked nothing).
+  await b.locator('.app:not([data-quick])').waitFor();
   expect(await b.getByRole('navigation').textContent()).toBe('自分問題2');
   await b.getByText('承諾待ち').first().waitFor();
   await screenshot(b, 'ja-mine');

@@ -40,6 +40,7 @@ test('keyboard-only check-in', async () => {
   );
   const rt = await Runtime.open({ workbook, projectDir: ensureBuilt(), options: { now: NOW } });
   const { page, close, errors } = await openSidebar(rt, browser, 'ana@example.com');
+  await page.locator('.app:not([data-quick])').waitFor(); // no re-render while tabbing
 
   await tabTo(page, 'button.action:has(.sr)');
   expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Check in O1.1');
@@ -84,6 +85,8 @@ test('every control in every view has an accessible name', async () => {
   );
   const rt = await Runtime.open({ workbook, projectDir: ensureBuilt(), options: { now: NOW } });
   const { page, close } = await openSidebar(rt, browser, 'lead@example.com');
+  // Assign, Add and Problems show their controls once the whole sheet is read.
+  await page.locator('.app:not([data-quick])').waitFor();
   const unnamed = () =>
     page.evaluate(() =>
       Array.from(document.querySelectorAll('input, select, textarea, button'))

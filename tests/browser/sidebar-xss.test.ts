@@ -156,6 +156,7 @@ test('35 payloads in titles, names, notes and owners render as text in every vie
 
   const ana = await openSidebar(rt, browser, 'ana@example.com');
   const a = ana.page;
+  await a.locator('.app:not([data-quick])').waitFor(); // every one of her rows, not the quick state's
   await assertNothingInjected(a, 'mine');
   // What the sheet holds (Sheets drops a leading apostrophe and evaluates "=…" as a formula) is what
   // the sidebar must show, character for character.

@@ -192,6 +192,7 @@ test('applying a check-in: the fresh key result replaces the old one, fixed prob
   });
   const state = {
     mine: [view('O1.1'), view('O1.2')],
+    table: { id: ['O1', 'O1.1', 'O1.2'], title: ['', '', ''], type: 'okk', owner: [0, 0, 0], state: 'aap' },
     problems: {
       errors: 3,
       warnings: 5,
@@ -230,4 +231,47 @@ test('applying a check-in: the fresh key result replaces the old one, fixed prob
   // The state it was given is left as it was (Preact compares by reference).
   expect(state.problems.list).toHaveLength(3);
   expect(state.mine[0].version).toBe('v1');
+  // A check-in leaves the table as it was.
+  expect(next.table).toBe(state.table);
+});
+
+test('applying an acceptance: the row is no longer pending in the table nor in the problems', () => {
+  const pending = { ...view('O1.2', 'O1', ['pending']), accepted: null };
+  const state = {
+    mine: [pending],
+    table: { id: ['O1', 'O1.1', 'O1.2'], title: ['', '', ''], type: 'okk', owner: [0, 1, 1], state: 'app' },
+    problems: {
+      errors: 0,
+      warnings: 1,
+      list: [
+        {
+          code: 'owner-not-accepted',
+          severity: 'warning',
+          id: 'O1.2',
+          cell: 'OKRs!O4',
+          column: null,
+          message: '',
+          hint: '',
+        },
+      ],
+    },
+  } as unknown as SidebarState;
+  const accepted = { ...pending, needs: [], accepted: 1, objectiveTitle: '' };
+  const next = applyCheckIn(state, {
+    item: accepted,
+    resolved: [{ code: 'owner-not-accepted', cell: 'OKRs!O4', severity: 'warning' }],
+  });
+  expect(next.table.state).toBe('apa');
+  expect(next.problems).toEqual({ errors: 0, warnings: 0, list: [] });
+  expect(next.mine).toEqual([{ ...accepted, objectiveTitle: 'O1' }]);
+  expect(state.table.state).toBe('app');
+  // On a quick state the table is empty: nothing to mark.
+  const quick = applyCheckIn(
+    { ...state, table: { id: [], title: [], type: '', owner: [], state: '' } },
+    {
+      item: accepted,
+      resolved: [],
+    },
+  );
+  expect(quick.table.state).toBe('');
 });

@@ -1,0 +1,165 @@
+// The two-stage open in Chromium on the built dist/ files: the sidebar asks getSidebarStart first and
+// shows the caller's own key results while getSidebarState is held back (the route below stands in
+// for a slow whole-sheet read); views that need the whole sheet say they are waiting, never "no
+// problems"; once the whole state arrives they show it.
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_TODAY, demoWorkbook, Runtime, Workbook } from '../../local/runtime';
+import type { SidebarState } from '../../src/api';
+import { ensureBuilt } from '../helpers/build';
+import { launchChromium } from '../helpers/chromium';
+import { screenshot, waitLoaded } from '../helpers/sidebarPage';
+import { NOW, OKR_HEADER, teamRows } from '../unit/sidebar/fixtures';
+
+jest.setTimeout(90_000);
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface HeldPage {
+  page: Page;
+  /** The server functions the page called, in order. */
+  calls: string[];
+  errors: string[];
+  /** Lets the held getSidebarState calls through. */
+  release(): void;
+  close(): Promise<void>;
+}
+
+/** Opens the sidebar as `as`, holding every getSidebarState call until release(). */
+async function openHeld(rt: Runtime, as: string): Promise<HeldPage> {
+  const server = await rt.serve();
+  const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const calls: string[] = [];
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/run', async (route) => {
+    const fn = String(JSON.parse(route.request().postData() ?? '{}').fn);
+    calls.push(fn);
+    if (fn === 'getSidebarState') await released;
+    await route.continue();
+  });
+  await page.goto(`${server.url}/sidebar?as=${encodeURIComponent(as)}`);
+  await waitLoaded(page);
+  return {
+    page,
+    calls,
+    errors,
+    release,
+    close: async () => {
+      await page.close();
+      await server.close();
+    },
+  };
+}
+
+const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('button', { name });
+
+test('demo workbook: the quick state comes first; Problems, Assign and Add wait for the whole sheet', async () => {
+  const rt = await Runtime.open({
+    workbook: demoWorkbook(),
+    projectDir: ensureBuilt(),
+    options: { now: `${DEMO_TODAY}T15:00:00Z` },
+  });
+  const lead = String(rt.workbook.values('Team').find((r) => r[4] === 'Lead')?.[1]);
+  const whole = rt.run('getSidebarState', [], { as: lead }).result as SidebarState;
+  expect(whole.problems.list.length).toBeGreaterThan(0);
+
+  const h = await openHeld(rt, lead);
+  const p = h.page;
+  expect(h.calls[0]).toBe('getSidebarStart');
+  await p.getByRole('heading', { name: `My key results (${whole.mineTotal})` }).waitFor();
+  expect(await p.locator('.app').getAttribute('data-quick')).toBe('');
+
+  await nav(p, 'Problems').click();
+  const waiting = p.locator('main [aria-busy=true]');
+  expect(await waiting.textContent()).toBe('Checking the whole sheet…');
+  expect(await p.getByText('No problems found.').count()).toBe(0);
+  expect(await p.locator('nav .badge').count()).toBe(0);
+  await screenshot(p, 'quick-problems');
+  await nav(p, 'Assign').click();
+  expect(await waiting.textContent()).toBe('Loading the whole sheet…');
+  await nav(p, 'Add').click();
+  expect(await waiting.textContent()).toBe('Loading the whole sheet…');
+
+  h.release();
+  await p.locator('.app:not([data-quick])').waitFor();
+  await p.getByLabel('Title').waitFor(); // Add's form, now that the objectives are known
+  await nav(p, 'Problems').click();
+  await p.locator('.problems').first().waitFor();
+  const messages = await p.locator('.problems .message').allTextContents();
+  expect(messages.sort()).toEqual(whole.problems.list.map((x) => x.message).sort());
+  expect(await waiting.count()).toBe(0);
+  expect(h.calls.filter((c) => c === 'getSidebarState')).toHaveLength(1);
+  expect(h.errors).toEqual([]);
+  await h.close();
+});
+
+test("an owner with rows far apart: the quick read's unread rows are counted, objectives it did not reach show their ID", async () => {
+  // Ana owns 12 key results of O1, each 70 rows below the last: more runs than the quick read makes
+  // (QUICK_READS), and none within its reach of O1's row (below the header rows it always reads).
+  const kr = (n: number, owner: string, objective = 'O1') => [
+    `${objective}.${n}`,
+    'Key result',
+    objective,
+    `Key result ${n}`,
+    owner,
+    'Core',
+    '2026-Q4',
+    'Increase',
+    0,
+    10,
+    5,
+    '',
+    0.5,
+    'On track',
+    new Date(NOW),
+    new Date(NOW),
+  ];
+  const rows: unknown[][] = [
+    OKR_HEADER,
+    ['O2', 'Objective', '', 'Keep the lights on', 'lead@example.com'],
+    ...[1, 2, 3, 4, 5].map((i) => kr(i, 'ben@example.com', 'O2')),
+    ['O1', 'Objective', '', 'Grow the pilot', 'lead@example.com'],
+  ];
+  let n = 0;
+  for (let i = 0; i < 12; i++) {
+    for (let f = 0; f < 70; f++) rows.push(kr(++n, 'ben@example.com'));
+    rows.push(kr(++n, 'ana@example.com'));
+  }
+  const workbook = Workbook.fromRows(
+    {
+      OKRs: rows.map((r) => [...r, ...Array(OKR_HEADER.length - r.length).fill('')]),
+      Team: teamRows(),
+      'Check-ins': [['Time', 'ID', 'By', 'Current', 'Progress', 'Confidence', 'Note']],
+    },
+    { timeZone: 'UTC' },
+  );
+  const rt = await Runtime.open({ workbook, projectDir: ensureBuilt(), options: { now: NOW } });
+  const quick = rt.run('getSidebarStart', [], { as: 'ana@example.com' }).result as SidebarState;
+  expect([quick.mine.length, quick.minePending, quick.mineTotal]).toEqual([10, 2, 12]);
+
+  const h = await openHeld(rt, 'ana@example.com');
+  const p = h.page;
+  await p.getByRole('heading', { name: 'My key results (12)' }).waitFor();
+  expect(await p.locator('.group h3').allTextContents()).toEqual(['O1 ']);
+  await p.getByText('2 more of your key results load with the whole sheet…').waitFor();
+  expect(await p.locator('.cards > li').count()).toBe(10);
+  await screenshot(p, 'quick-mine');
+
+  h.release();
+  await p.locator('.app:not([data-quick])').waitFor();
+  expect(await p.locator('.group h3').allTextContents()).toEqual(['O1 Grow the pilot']);
+  expect(await p.locator('.cards > li').count()).toBe(12);
+  expect(await p.getByText(/more of your key results/).count()).toBe(0);
+  expect(h.errors).toEqual([]);
+  await h.close();
+});
