@@ -3,7 +3,7 @@
 // directive. And src/index.ts must implement every sidebar endpoint with a compatible signature.
 
 import type { Server } from '../../../sidebar/server';
-import type { ActionResult, Endpoints } from '../../../src/api';
+import type { ActionResult, Endpoints, SidebarState } from '../../../src/api';
 import type * as entry from '../../../src/index';
 
 declare const server: Server;
@@ -17,6 +17,10 @@ export function typeChecks(): void {
   server.checkIn({ id: 'O1', current: '1', confidence: 'on-track' });
   // @ts-expect-error getSidebarState takes no request
   server.getSidebarState({});
+  // @ts-expect-error getSidebarStart takes no request
+  server.getSidebarStart({});
+  const quick: Promise<SidebarState> = server.getSidebarStart();
+  void quick;
   const ok: Promise<ActionResult> = server.assignOwner({
     ids: ['O1'],
     email: 'a@b.co',
