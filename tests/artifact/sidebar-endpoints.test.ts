@@ -314,6 +314,41 @@ describe('ownership', () => {
     expect(ok<ActionResult>(rt.run('acceptOwnership', [{ id: 'O1.3' }], { as: ANA })).ok).toBe(false);
   });
 
+  test('accepting answers with what changed, which the sidebar applies to get what a reload shows', async () => {
+    const rt = await open();
+    let state = ok<SidebarState>(rt.run('getSidebarState', [], { as: ANA }));
+    const kr = state.mine.find((k) => k.id === 'O2.3')!;
+    expect(kr.accepted).toBeNull();
+    const res = rt.run('acceptOwnership', [{ id: 'O2.3', version: kr.version }], { as: ANA });
+    const done = ok<CheckInResult>(res);
+    expect(done.ok && 'item' in done).toBe(true);
+    // One row found by ID: the whole OKRs tab is not read (Team is).
+    expect(res.calls['Sheet.getDataRange']).toBe(1);
+    state = applyCheckIn(state, done as CheckInOk);
+    const reloaded = ok<SidebarState>(rt.run('getSidebarState', [], { as: ANA }));
+    expect(state.mine).toEqual(reloaded.mine);
+    expect(state.problems).toEqual(reloaded.problems);
+    expect(state.table).toEqual(reloaded.table);
+  });
+
+  test('at 5,000 rows an acceptance reads one row and Team, not the whole tab', async () => {
+    const big = bigSheet(5000, 150);
+    const header = big.okrRows[0] as string[];
+    const far = [...big.okrRows]
+      .reverse()
+      .find((r) => r[1] === 'Key result' && r[header.indexOf('Owner')]) as unknown[];
+    far[header.indexOf('Accepted')] = '';
+    const owner = String(far[header.indexOf('Owner')]);
+    const rt = await open({ OKRs: big.okrRows, Team: big.teamRows });
+    const res = rt.run('acceptOwnership', [{ id: far[0] }], { as: owner });
+    expect(ok<CheckInResult>(res)).toMatchObject({
+      ok: true,
+      item: { id: far[0], accepted: expect.any(Number) },
+    });
+    expect(res.calls['Sheet.getDataRange']).toBe(1);
+    expect(res.virtualMs).toBeLessThan(2000);
+  });
+
   test('decline clears the owner and logs the reason', async () => {
     const rt = await open();
     const res = ok<ActionResult>(
