@@ -30,8 +30,11 @@ interface HeldPage {
   close(): Promise<void>;
 }
 
-/** Opens the sidebar as `as`, holding every getSidebarState call until release(). */
-async function openHeld(rt: Runtime, as: string): Promise<HeldPage> {
+/**
+ * Opens the sidebar as `as`, holding every getSidebarState call until release(); calls to the
+ * functions in `fail` get the error reply an execution that threw would get.
+ */
+async function openHeld(rt: Runtime, as: string, fail: string[] = []): Promise<HeldPage> {
   const server = await rt.serve();
   const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
   const errors: string[] = [];
@@ -45,10 +48,12 @@ async function openHeld(rt: Runtime, as: string): Promise<HeldPage> {
     const fn = String(JSON.parse(route.request().postData() ?? '{}').fn);
     calls.push(fn);
     if (fn === 'getSidebarState') await released;
-    await route.continue();
+    if (!fail.includes(fn)) return route.continue();
+    const error = { name: 'Exception', message: `${fn}: Exceeded maximum execution time` };
+    await route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: false, error }) });
   });
   await page.goto(`${server.url}/sidebar?as=${encodeURIComponent(as)}`);
-  await waitLoaded(page);
+  if (!fail.includes('getSidebarStart')) await waitLoaded(page);
   return {
     page,
     calls,
@@ -195,4 +200,33 @@ test('a check-in on the quick state: the whole state asked for before it is aske
   expect(await statusText(p)).toBe('Checked in on O1.1.');
   expect(h.errors).toEqual([]);
   await h.close();
+});
+
+test('failures: without the quick state the whole one is shown; without the whole one the quick one stays', async () => {
+  const workbook = Workbook.fromRows({ OKRs: okrRows(), Team: teamRows() }, { timeZone: 'UTC' });
+  const rt = await Runtime.open({ workbook, projectDir: ensureBuilt(), options: { now: NOW } });
+  const { mineTotal } = rt.run('getSidebarState', [], { as: 'ana@example.com' }).result as SidebarState;
+  expect(mineTotal).toBeGreaterThan(1);
+  const heading = `My key results (${mineTotal})`;
+
+  const noQuick = await openHeld(rt, 'ana@example.com', ['getSidebarStart']);
+  noQuick.release();
+  await waitLoaded(noQuick.page);
+  await noQuick.page.locator('.app:not([data-quick])').waitFor();
+  await noQuick.page.getByRole('heading', { name: heading }).waitFor();
+  expect(await statusText(noQuick.page)).toBe(''); // nothing said about the quick read
+  expect(noQuick.calls.slice(0, 2)).toEqual(['getSidebarStart', 'getSidebarState']);
+  await noQuick.close();
+
+  const noWhole = await openHeld(rt, 'ana@example.com', ['getSidebarState']);
+  const p = noWhole.page;
+  await p.getByRole('heading', { name: heading }).waitFor();
+  noWhole.release();
+  expect(await waitStatus(p, /Could not load/)).toBe(
+    'Could not load the sidebar: getSidebarState: Exceeded maximum execution time',
+  );
+  expect(await p.locator('.app').getAttribute('data-quick')).toBe('');
+  expect(await p.getByRole('button', { name: 'Check in O1.1' }).count()).toBe(1);
+  expect(noWhole.errors).toEqual([]);
+  await noWhole.close();
 });
