@@ -73,9 +73,13 @@ async function main(): Promise<void> {
       await page.waitForTimeout(150);
     };
     const sidebar = () => page.frameLocator('#sidebar-frame');
-    /** The sidebar's views say "Loading…" until their google.script.run call returns. */
+    /**
+     * The sidebar's views say "Loading…" until their google.script.run call returns, and the app
+     * carries data-quick until the whole sheet (getSidebarState) has arrived.
+     */
     const sidebarLoaded = async () => {
       await sidebar().locator('main').waitFor();
+      await sidebar().locator('.app:not([data-quick])').waitFor();
       await sidebar()
         .locator('main', { hasText: /Loading|Saving/ })
         .waitFor({ state: 'detached' });
