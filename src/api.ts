@@ -105,7 +105,7 @@ export interface SidebarState {
   team: TeamMember[];
   /** Key results the caller owns, in sheet order (at most MINE_CAP; those needing attention kept first). */
   mine: KeyResultView[];
-  /** How many key results the caller owns in all (on a quick state: those read so far plus minePending). */
+  /** How many key results the caller owns in all (on a quick state: those its read reached). */
   mineTotal: number;
   /**
    * False on the quick state getSidebarStart answers with: only the caller's own rows were read, so
@@ -113,7 +113,10 @@ export interface SidebarState {
    * ''. The sidebar shows it at once and asks getSidebarState for the whole sheet next.
    */
   complete: boolean;
-  /** Rows with the caller in the Owner cell that the quick read left for the whole-sheet read (0 when complete). */
+  /**
+   * Rows with the caller in the Owner cell that the quick read left for the whole-sheet read (0 when
+   * complete). Rows, not key results: the quick read does not know which of them are objectives.
+   */
   minePending: number;
   table: OkrTable;
   problems: { errors: number; warnings: number; list: ProblemView[] };

@@ -24,6 +24,11 @@ export interface RowReadOptions {
   mergeGap: number;
   /** At most this many runs. */
   maxRuns: number;
+  /**
+   * At most this many rows in all: merging keeps each step cheap, but a person whose rows are close
+   * together all the way down (a Lead owning every objective) would otherwise read the whole tab.
+   */
+  maxRows: number;
 }
 
 /** Wanted rows (1-based, any order, duplicates allowed) → at most maxRuns runs, in sheet order. */
@@ -33,17 +38,27 @@ export function planRowReads(rows: readonly number[], opts: RowReadOptions): Row
   );
   const runs: Array<{ first: number; last: number }> = [];
   const unread: number[] = [];
+  let taken = 0;
   for (const row of wanted) {
-    const first = Math.max(opts.firstRow, row - opts.lookback);
-    const open = runs[runs.length - 1];
-    if (open && first <= open.last + 1 + opts.mergeGap) {
-      open.last = row;
-      continue;
-    }
-    if (runs.length >= opts.maxRuns) {
+    // Once a row does not fit, the rest (further down) wait for the whole-sheet read too.
+    if (unread.length) {
       unread.push(row);
       continue;
     }
+    const first = Math.max(opts.firstRow, row - opts.lookback);
+    const open = runs[runs.length - 1];
+    if (open && first <= open.last + 1 + opts.mergeGap) {
+      if (taken + row - open.last <= opts.maxRows) {
+        taken += row - open.last;
+        open.last = row;
+      } else unread.push(row);
+      continue;
+    }
+    if (runs.length >= opts.maxRuns || taken + row - first + 1 > opts.maxRows) {
+      unread.push(row);
+      continue;
+    }
+    taken += row - first + 1;
     runs.push({ first, last: row });
   }
   return { runs: runs.map((r) => ({ row: r.first, count: r.last - r.first + 1 })), unread };

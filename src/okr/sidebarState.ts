@@ -324,7 +324,7 @@ export function buildSidebarState(input: SidebarInput): SidebarState {
     staleDays,
     team,
     mine: trimMine(mine, step.mineTextCap),
-    mineTotal: allMine.length + minePending,
+    mineTotal: allMine.length,
     complete: !input.quick,
     minePending,
     table: {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { planRowReads, type RowReadOptions } from '../../../src/okr/quickRead';
 
-const OPTS: RowReadOptions = { firstRow: 2, lookback: 10, mergeGap: 50, maxRuns: 10 };
+const OPTS: RowReadOptions = { firstRow: 2, lookback: 10, mergeGap: 50, maxRuns: 10, maxRows: 500 };
 
 describe('planRowReads', () => {
   it('reads each row with the rows above it, and merges rows close together into one run', () => {
@@ -30,6 +30,14 @@ describe('planRowReads', () => {
     expect(plan.unread).toEqual([1100, 1200, 1300, 1400, 1500]);
   });
 
+  it('stops at maxRows even when every row merges into one run (a Lead owning every objective)', () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => 2 + 6 * i);
+    const plan = planRowReads(rows, OPTS);
+    expect(plan.runs).toEqual([{ row: 2, count: 499 }]);
+    expect(plan.unread).toHaveLength(2000 - 84);
+    expect(plan.unread[0]).toBe(2 + 6 * 84);
+  });
+
   it('covers every wanted row exactly once, in sorted, disjoint runs within the limit', () => {
     fc.assert(
       fc.property(
@@ -39,6 +47,7 @@ describe('planRowReads', () => {
           lookback: fc.integer({ min: 0, max: 20 }),
           mergeGap: fc.integer({ min: 0, max: 100 }),
           maxRuns: fc.integer({ min: 1, max: 12 }),
+          maxRows: fc.integer({ min: 21, max: 800 }),
         }),
         (rows, opts) => {
           const { runs, unread } = planRowReads(rows, opts);
@@ -54,7 +63,10 @@ describe('planRowReads', () => {
             if (i > 0)
               expect(runs[i].row).toBeGreaterThan(runs[i - 1].row + runs[i - 1].count + opts.mergeGap);
           }
-          if (unread.length) expect(runs).toHaveLength(opts.maxRuns);
+          expect(runs.reduce((n, r) => n + r.count, 0)).toBeLessThanOrEqual(opts.maxRows);
+          // What is left is the tail: every unread row is below every row read.
+          const lastRead = Math.max(0, ...runs.map((r) => r.row + r.count - 1));
+          for (const r of unread) expect(r).toBeGreaterThan(lastRead);
         },
       ),
       { numRuns: 300 },

@@ -121,13 +121,11 @@ test("a quick state's group takes its objective's title from any key result that
   ]);
 });
 
-test('the rows a quick state did not read are counted in words, singular and plural', () => {
-  expect(tr('en', 'minePending', { count: 1 })).toBe(
-    '1 more of your key results loads with the whole sheet…',
-  );
-  expect(tr('en', 'minePending', { count: 3 })).toBe('3 more of your key results load with the whole sheet…');
+test('the rows a quick state did not read are counted as rows (they may be objectives), singular and plural', () => {
+  expect(tr('en', 'minePending', { count: 1 })).toBe('1 more of your row loads with the whole sheet…');
+  expect(tr('en', 'minePending', { count: 3 })).toBe('3 more of your rows load with the whole sheet…');
   expect(tr('ja', 'minePending', { count: 3 })).toBe(
-    '残り3件の主要な結果は、シート全体の読み込み後に表示されます…',
+    'あなたがオーナーの残り3行は、シート全体の読み込み後に表示されます…',
   );
 });
 
