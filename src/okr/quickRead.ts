@@ -11,7 +11,7 @@ export interface RowRun {
 
 export interface RowReadPlan {
   runs: RowRun[];
-  /** The wanted rows no run covers (more runs than allowed); the whole-sheet read brings them. */
+  /** The wanted rows no run covers (over maxRuns or maxRows): the last ones; the whole-sheet read brings them. */
   unread: number[];
 }
 
