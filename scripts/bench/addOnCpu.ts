@@ -11,7 +11,7 @@ import os from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Workbook } from '../../local/runtime';
 import { DEFAULT_SETTINGS, type Lang } from '../../src/okr/model';
-import { parseCheckIns, parseOkrSheet, parseRoster } from '../../src/okr/parse';
+import { parseOkrSheet, parseProgressLog, parseRoster } from '../../src/okr/parse';
 import { buildSummary } from '../../src/okr/summary';
 import { summaryToGrid } from '../../src/okr/summaryGrid';
 import { TAB } from '../../src/okr/tabs';
@@ -55,7 +55,8 @@ export function addOnWork(tabs: TabValues, now: number, lang: Lang = 'en'): AddO
   const parse = (checkIns: boolean) => ({
     okrs: parseOkrSheet(tabs.okrs, { sheetName: TAB.okrs, timeZone, lang }),
     roster: parseRoster(tabs.team, { sheetName: TAB.team, timeZone, lang }),
-    checkIns: checkIns ? parseCheckIns(tabs.checkIns, { sheetName: TAB.checkIns, timeZone, lang }) : [],
+    // refreshSummary reads only the log's progress history (parseProgressLog), as readOkrData('progress') does.
+    checkIns: checkIns ? parseProgressLog(tabs.checkIns, { sheetName: TAB.checkIns, timeZone, lang }) : [],
   });
   return {
     // validateOkrs: parse OKRs and Team, validate (Check-ins are not read).

@@ -409,26 +409,38 @@ export function parseRoster(values: unknown[][], opts: ParseOptions): Roster {
 }
 
 /** Parse the Check-ins log. Rows the add-on cannot read (no time or no ID) are skipped: the log is history, not input. */
-export function parseCheckIns(values: unknown[][], opts: ParseOptions): CheckIn[] {
+/** What the Summary needs of a check-in: when, which key result, and the progress it recorded. */
+export type ProgressEntry = Pick<CheckIn, 'time' | 'id' | 'progress' | 'row'>;
+
+/**
+ * The log's rows that have a time and an ID, each made by `entry` from the time, ID, progress and
+ * row, plus `get` for the other columns. The log is the longest tab (a row per check-in, for years):
+ * columns are resolved once, and a caller that needs only progress reads nothing else.
+ */
+function readLog<T>(
+  values: unknown[][],
+  opts: ParseOptions,
+  entry: (base: ProgressEntry, get: (c: CheckInColumn) => unknown) => T,
+): T[] {
   const grid = asGrid(values);
   const layout = tableLayout(grid, CHECK_IN_ALIASES);
   const { columns } = layout;
   if (columns.time === undefined || columns.id === undefined) return [];
-  const checkIns: CheckIn[] = [];
-  // Column indexes resolved once: the log is the longest tab (a row per check-in, for years).
-  const at = (c: CheckInColumn): number => columns[c] ?? -1;
-  const [timeAt, idAt, byAt, currentAt, progressAt, confidenceAt, noteAt] = (
-    ['time', 'id', 'by', 'current', 'progress', 'confidence', 'note'] as const
-  ).map(at);
+  const out: T[] = [];
+  const timeAt = columns.time;
+  const idAt = columns.id;
+  const progressAt = columns.progress ?? -1;
   let cells: unknown[] = [];
-  const get = (index: number): unknown => (index < 0 ? undefined : cells[index]);
+  const get = (c: CheckInColumn): unknown => {
+    const i = columns[c];
+    return i === undefined ? undefined : cells[i];
+  };
   for (let r = layout.headerRow + 1; r < grid.length; r++) {
     cells = grid[r];
-    const time = readDate(get(timeAt), opts.timeZone);
-    const id = nfkc(cellText(get(idAt)));
+    const time = readDate(cells[timeAt], opts.timeZone);
+    const id = nfkc(cellText(cells[idAt]));
     if (time === null || time === undefined || !id) continue;
-    const current = readMilestone(get(currentAt));
-    const progressCell = readNumber(get(progressAt));
+    const progressCell = progressAt < 0 ? undefined : readNumber(cells[progressAt]);
     let progress: number | null = null;
     if (progressCell && progressCell.value !== null) {
       // Progress is stored as a fraction in a percent-formatted cell (0.45 shows as 45%).
@@ -436,16 +448,26 @@ export function parseCheckIns(values: unknown[][], opts: ParseOptions): CheckIn[
       progress = progressCell.percent || Math.abs(v) <= 1 ? v * 100 : v;
       progress = Math.round(progress * 10) / 10;
     }
-    checkIns.push({
-      time,
-      id,
-      by: cellText(get(byAt)).toLowerCase(),
-      current: current?.value ?? null,
-      progress,
-      confidence: readConfidence(get(confidenceAt)) ?? null,
-      note: cellText(get(noteAt)),
-      row: r + 1,
-    });
+    out.push(entry({ time, id, progress, row: r + 1 }, get));
   }
-  return checkIns;
+  return out;
+}
+
+/** Every check-in of the log, in full (the weekly emails quote notes and confidence). */
+export function parseCheckIns(values: unknown[][], opts: ParseOptions): CheckIn[] {
+  return readLog(values, opts, (base, get) => ({
+    time: base.time,
+    id: base.id,
+    by: cellText(get('by')).toLowerCase(),
+    current: readMilestone(get('current'))?.value ?? null,
+    progress: base.progress,
+    confidence: readConfidence(get('confidence')) ?? null,
+    note: cellText(get('note')),
+    row: base.row,
+  }));
+}
+
+/** The log's progress history only: what the Summary reads, at a fraction of the cost of parseCheckIns. */
+export function parseProgressLog(values: unknown[][], opts: ParseOptions): ProgressEntry[] {
+  return readLog(values, opts, (base) => base);
 }

@@ -4,7 +4,6 @@
 
 import { isLive } from './digest';
 import type {
-  CheckIn,
   Confidence,
   KeyResult,
   Lang,
@@ -15,6 +14,7 @@ import type {
   Roster,
   Settings,
 } from './model';
+import type { ProgressEntry } from './parse';
 import { exactPercent, keyResultProgress, objectiveProgress } from './progress';
 
 const DAY_MS = 86_400_000;
@@ -50,7 +50,8 @@ export const OWNERSHIP_CODES: readonly ProblemCode[] = [
 export interface SummaryInput {
   okrs: OkrSheet;
   roster: Roster;
-  checkIns: CheckIn[];
+  /** The log's progress history (parseProgressLog; full check-ins do as well). */
+  checkIns: readonly ProgressEntry[];
   /** validateOkrs' output for the same okrs and roster. */
   problems: Problem[];
   now: number;
@@ -214,7 +215,7 @@ interface LogFacts {
  * it. Rows are not assumed to be in time order: the latest time wins, and of two check-ins at the
  * same time the one further down the log wins (it was written later).
  */
-function logFacts(checkIns: readonly CheckIn[], weekAgo: number): Map<string, LogFacts> {
+function logFacts(checkIns: readonly ProgressEntry[], weekAgo: number): Map<string, LogFacts> {
   const byId = new Map<string, LogFacts>();
   for (const c of checkIns) {
     if (!c.id || !Number.isFinite(c.time)) continue;

@@ -1,17 +1,25 @@
 // Reads the OKRs, Team and Check-ins tabs: one getDataRange().getValues() per tab, nothing per row.
 // Tabs are found by name (the add-on's names first, then the aliases people rename them to).
 import type { CheckIn, Lang, OkrSheet, Roster } from '../okr/model';
-import { missingTabSheet, parseCheckIns, parseOkrSheet, parseRoster, tableLayout } from '../okr/parse';
+import {
+  missingTabSheet,
+  type ProgressEntry,
+  parseCheckIns,
+  parseOkrSheet,
+  parseProgressLog,
+  parseRoster,
+  tableLayout,
+} from '../okr/parse';
 import { HEADER_SEARCH_ROWS, headerKey, OKR_ALIASES } from '../okr/schema';
 import { TAB, TAB_ALIASES, type TabKey } from '../okr/tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export interface OkrData {
+export interface OkrData<C extends ProgressEntry = CheckIn> {
   okrs: OkrSheet;
   roster: Roster;
-  checkIns: CheckIn[];
+  checkIns: C[];
   timeZone: string;
   present: { okrs: boolean; team: boolean; checkIns: boolean };
 }
@@ -75,8 +83,19 @@ export function tabOfName(name: string): TabKey | null {
   return keys.find((k) => TAB_ALIASES[k].some((a) => headerKey(a) === key)) ?? null;
 }
 
-/** Read and parse the tabs. `checkIns: false` skips the log (it can be long and most callers do not need it). */
-export function readOkrData(ss: Spreadsheet, opts: { checkIns?: boolean; lang?: Lang } = {}): OkrData {
+/**
+ * Read and parse the tabs. `checkIns: false` skips the log (it can be long and most callers do not
+ * need it); `'progress'` parses only its times, IDs and progress (what the Summary uses).
+ */
+export function readOkrData(
+  ss: Spreadsheet,
+  opts: { checkIns: 'progress'; lang?: Lang },
+): OkrData<ProgressEntry>;
+export function readOkrData(ss: Spreadsheet, opts?: { checkIns?: boolean; lang?: Lang }): OkrData;
+export function readOkrData(
+  ss: Spreadsheet,
+  opts: { checkIns?: boolean | 'progress'; lang?: Lang } = {},
+): OkrData<ProgressEntry> {
   const lang = opts.lang ?? 'en';
   const timeZone = ss.getSpreadsheetTimeZone() || 'Etc/GMT';
   const { tabs, names } = findNamedTabs(ss);
@@ -87,9 +106,10 @@ export function readOkrData(ss: Spreadsheet, opts: { checkIns?: boolean; lang?: 
   const roster: Roster = tabs.team
     ? parseRoster(tabs.team.getDataRange().getValues(), parseOpts('team'))
     : { columns: {}, people: [], problems: missingTabSheet(TAB.team, lang).problems, sheetName: TAB.team };
+  const parseLog = opts.checkIns === 'progress' ? parseProgressLog : parseCheckIns;
   const checkIns =
     opts.checkIns !== false && tabs.checkIns
-      ? parseCheckIns(tabs.checkIns.getDataRange().getValues(), parseOpts('checkIns'))
+      ? parseLog(tabs.checkIns.getDataRange().getValues(), parseOpts('checkIns'))
       : [];
   return {
     okrs,

@@ -6,6 +6,7 @@
 // never takes it, so it can run inside a caller's locked section without releasing the caller's lock.
 import { langFromLocale, type MessageTable, t } from '../okr/i18n';
 import type { Lang, Settings } from '../okr/model';
+import type { ProgressEntry } from '../okr/parse';
 import { buildSummary, type SummaryModel } from '../okr/summary';
 import { type ChartPlan, mergeBlocks, type SummarySection, summaryToGrid } from '../okr/summaryGrid';
 import { TAB } from '../okr/tabs';
@@ -28,7 +29,7 @@ export interface SummaryRefreshOptions {
   /** Defaults to the document's settings. */
   settings?: Settings;
   /** Data the caller already read inside its lock (saves the reads); defaults to readOkrData. */
-  data?: OkrData;
+  data?: OkrData<ProgressEntry>;
 }
 
 export interface SummaryRefresh {
@@ -46,7 +47,7 @@ export interface SummaryRefresh {
 export function refreshSummaryTab(ss: Spreadsheet, opts: SummaryRefreshOptions): SummaryRefresh {
   const { now, lang } = opts;
   const settings = opts.settings ?? loadSettings();
-  const data = opts.data ?? readOkrData(ss, { checkIns: true, lang });
+  const data = opts.data ?? readOkrData(ss, { checkIns: 'progress', lang });
   const problems = validateOkrs({ okrs: data.okrs, roster: data.roster }, { now, settings, lang });
   const model: SummaryModel = buildSummary({
     okrs: data.okrs,

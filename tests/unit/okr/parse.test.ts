@@ -1,4 +1,4 @@
-import { parseCheckIns, parseOkrSheet, parseRoster } from '../../../src/okr/parse';
+import { parseCheckIns, parseOkrSheet, parseProgressLog, parseRoster } from '../../../src/okr/parse';
 import { cleanOkrs, cleanTeam, HEADERS } from './fixtures';
 
 const opts = { sheetName: 'OKRs', timeZone: 'UTC', lang: 'en' as const };
@@ -203,6 +203,23 @@ describe('parseCheckIns', () => {
   });
   test('no log headers: nothing', () => {
     expect(parseCheckIns([['a', 'b']], opts)).toEqual([]);
+    expect(parseProgressLog([['a', 'b']], opts)).toEqual([]);
+  });
+  test('parseProgressLog gives the same rows as parseCheckIns, with only time, ID, progress and row', () => {
+    const rows = [
+      ['Note', 'Progress', 'ID', 'Time'],
+      ['a', 0.4, 'O1.1', new Date('2026-11-20T10:00:00Z')],
+      ['b', '57%', 'Ｏ１.２', '2026-11-21 09:30'],
+      ['c', '', 'O1.3', '2026-11-22'],
+      ['d', 0.1, '', '2026-11-22'],
+      ['e', 0.1, 'O1.4', 'not a date'],
+      ['f', 250, 'O1.5', '2026-11-23'],
+    ];
+    const full = parseCheckIns(rows, opts);
+    expect(full).toHaveLength(4);
+    expect(parseProgressLog(rows, opts)).toEqual(
+      full.map(({ time, id, progress, row }) => ({ time, id, progress, row })),
+    );
   });
 });
 
