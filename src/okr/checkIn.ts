@@ -4,9 +4,10 @@
 // than overwrite what the person did not see.
 import type { CheckInRequest, DeclineRequest, ResolvedProblem } from '../api';
 import { t } from './i18n';
-import type { Confidence, KeyResult, Lang, OkrColumn, Problem } from './model';
+import type { ColumnMap, Confidence, KeyResult, Lang, OkrColumn, Problem } from './model';
 import { CONFIDENCE_WORDS } from './parseValues';
 import { RequestError } from './requests';
+import { canonicalHeader, OKR_ALIASES, OKR_HEADERS_JA } from './schema';
 import { versionOf } from './sidebarState';
 
 /**
@@ -32,6 +33,12 @@ export interface WritePlan {
   id: string;
   patch: RowPatch;
   log: CheckInLogEntry | null;
+  /**
+   * Columns without which the write means nothing (an acceptance with no Accepted column): refused
+   * with a message, instead of answering "done" with nothing written. Other patch columns missing
+   * from the sheet are skipped (a check-in's note is still in the log).
+   */
+  needs?: OkrColumn[];
 }
 
 /** Progress of a key result as if it had these values; injected so this file stays independent of how progress is computed. */
@@ -81,6 +88,7 @@ export function planCheckIn(
     id: kr.id,
     patch,
     log: { time: now, id: kr.id, by, current: req.current, progress, confidence: req.confidence, note },
+    needs: ['current', 'confidence', 'lastCheckIn'],
   };
 }
 
@@ -88,7 +96,7 @@ export function planAccept(kr: KeyResult, version: string | undefined, now: numb
   requireVersion(kr, version);
   if (!kr.owner) throw new RequestError('no-owner', undefined, { id: kr.id });
   if (kr.accepted !== null) throw new RequestError('already-accepted', undefined, { id: kr.id });
-  return { id: kr.id, patch: { accepted: { time: now } }, log: null };
+  return { id: kr.id, patch: { accepted: { time: now } }, log: null, needs: ['accepted'] };
 }
 
 const DECLINE_NOTE = {
@@ -131,4 +139,12 @@ export function resolvedProblems(
     same.pop();
   }
   return [...left.values()].flat().map((p) => ({ code: p.code, cell: p.cell, severity: p.severity }));
+}
+
+/** Refuse a plan when the sheet lacks a column it needs (WritePlan.needs), before anything is written. */
+export function requireColumns(plan: WritePlan, columns: ColumnMap<OkrColumn>, lang: Lang): void {
+  const missing = (plan.needs ?? []).find((c) => columns[c] === undefined);
+  if (missing === undefined) return;
+  const column = lang === 'ja' ? OKR_HEADERS_JA[missing] : canonicalHeader(missing, OKR_ALIASES);
+  throw new RequestError('column-missing', undefined, { id: plan.id, column });
 }

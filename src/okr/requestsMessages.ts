@@ -27,6 +27,7 @@ export type RequestMessage =
   | 'unowned'
   | 'not-lead'
   | 'not-set-up'
+  | 'column-missing'
   | 'changed'
   | 'busy'
   | 'already-accepted'
@@ -137,6 +138,10 @@ export const REQUEST_MESSAGES: MessageTable<RequestMessage> = {
   'not-set-up': {
     en: 'This spreadsheet has no OKRs tab yet. Run Extensions → OKR Owners → Set up OKR sheet.',
     ja: 'このスプレッドシートにはまだOKRsタブがありません。「拡張機能 → OKR Owners → OKRシートを設定」を実行してください。',
+  },
+  'column-missing': {
+    en: 'The OKRs tab has no "{column}" column, so nothing was saved for {id}. Run Extensions → OKR Owners → Set up OKR sheet to add it, then try again.',
+    ja: 'OKRsタブに「{column}」列がないため、{id}には何も保存していません。「拡張機能 → OKR Owners → OKRシートを設定」で列を追加してから、やり直してください。',
   },
   changed: {
     en: 'This key result changed since you opened it (someone else edited, sorted or checked in) — refreshed. Check the new values and try again.',

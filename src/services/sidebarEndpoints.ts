@@ -21,6 +21,7 @@ import {
   planAccept,
   planCheckIn,
   planDecline,
+  requireColumns,
   resolvedProblems,
   type WritePlan,
 } from '../okr/checkIn';
@@ -194,6 +195,7 @@ const asStored = (v: unknown): unknown => (typeof v === 'string' && v.startsWith
 function applyPatches(snap: Snapshot, plans: readonly WritePlan[], ctx: Context): void {
   const sheet = snap.tabs.okrs;
   if (!sheet || !snap.okrValues || plans.length === 0) return;
+  for (const p of plans) requireColumns(p, snap.okrs.columns, ctx.lang);
   const rows = plans.map((p) => {
     const item = findItem(snap.okrs, p.id);
     if (!item) throw new RequestError('id-unknown', 'id', { id: p.id });
@@ -291,6 +293,7 @@ function quickRowWrite(
   const roster = readRoster(tabs.team, TAB.team, timeZone, ctx.lang);
   const { caller, kr } = keyResultToActOn(okrs, roster, ctx, id);
   const { plan, message } = decide(kr, caller);
+  requireColumns(plan, okrs.columns, ctx.lang);
   const problemsOf = (sheet: OkrSheet) =>
     validateOkrs({ okrs: sheet, roster }, { now: ctx.now, settings: ctx.settings, lang: ctx.lang });
   const before = problemsOf(okrs);
@@ -361,6 +364,7 @@ function fullCheckIn(raw: unknown): ActionResult {
     (req, snap, ctx) => {
       const { caller, kr } = keyResultToActOn(snap.okrs, snap.roster, ctx, req.id);
       const plan = planCheckIn(kr, req, caller.email, ctx.now, keyResultProgress);
+      requireColumns(plan, snap.okrs.columns, ctx.lang);
       logCheckIns(snap, [plan]);
       applyPatches(snap, [plan], ctx);
       return t(REQUEST_MESSAGES, ctx.lang, 'checked-in', { id: kr.id });

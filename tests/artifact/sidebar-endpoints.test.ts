@@ -349,6 +349,23 @@ describe('ownership', () => {
     expect(res.virtualMs).toBeLessThan(2000);
   });
 
+  test.each([
+    ['acceptOwnership', 'Accepted', { id: 'O2.3' }, ANA],
+    ['checkIn', 'Confidence', { id: 'O1.1', current: 31, confidence: 'on-track', note: 'n' }, ANA],
+  ])('%s without its "%s" column is refused, naming it, and writes nothing', async (fn, column, req, who) => {
+    const rows = okrRows();
+    const at = (rows[0] as string[]).indexOf(column);
+    const rt = await open({ OKRs: rows.map((r) => r.filter((_, i) => i !== at)) });
+    const before = snapshot(rt);
+    const res = ok<ActionResult>(rt.run(fn, [req], { as: who }));
+    expect(res).toMatchObject({
+      ok: false,
+      error: `The OKRs tab has no "${column}" column, so nothing was saved for ${req.id}. Run Extensions → OKR Owners → Set up OKR sheet to add it, then try again.`,
+    });
+    expect(res.ok === false && res.state?.complete).toBe(true);
+    expect(snapshot(rt)).toBe(before);
+  });
+
   test('decline clears the owner and logs the reason', async () => {
     const rt = await open();
     const res = ok<ActionResult>(
