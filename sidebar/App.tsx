@@ -50,8 +50,11 @@ export function App() {
   const mainRef = useRef<HTMLElement>(null);
   // The state as last shown, for answers that arrive later (a closure would see an old one).
   const held = useRef<SidebarState | null>(null);
-  // Bumped whenever a write's result is shown: a state asked for before it may be older.
+  // Bumped whenever a write's result is shown and whenever the sidebar loads again (refresh, a new
+  // language): a state asked for before either may be older than what is shown or coming.
   const generation = useRef(0);
+  // The latest whole-state request: only it may be repeated when an older answer is dropped.
+  const wholeAsked = useRef(0);
 
   function say(text: string, error = false) {
     setStatus({ text, error });
@@ -72,10 +75,12 @@ export function App() {
 
   async function loadWhole(announce: boolean): Promise<void> {
     const asked = generation.current;
+    const request = ++wholeAsked.current;
     try {
       const next = await server.getSidebarState();
       const what = stateArrival(held.current, next, asked, generation.current);
-      if (what === 'again') return loadWhole(announce);
+      // Asked again only by the latest request: an older one's newer twin is already on its way.
+      if (what === 'again') return request === wholeAsked.current ? loadWhole(announce) : undefined;
       if (what === 'drop') return; // a write's newer state is shown, with its own message
       adopt(next);
       if (announce) say(tr(next.lang, 'refreshed'));
@@ -91,6 +96,7 @@ export function App() {
    * A quick state that fails is not worth a word: the whole one follows.
    */
   function load(announce = false): Promise<void> {
+    generation.current++;
     if (!held.current?.complete) {
       const asked = generation.current;
       server

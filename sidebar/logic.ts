@@ -179,8 +179,9 @@ export function applyCheckIn(state: SidebarState, done: Pick<CheckInOk, 'item' |
 
 /**
  * What to do with a state that arrived: show it, drop it, or ask for the whole state 'again'.
- * `asked` is the write generation when it was requested, `generation` the current one (bumped each
- * time a write's result is shown): an answer requested before a write may hold older values. A quick
+ * `asked` is the generation when it was requested, `generation` the current one (bumped each time a
+ * write's result is shown and each time the sidebar loads again): an answer requested before either
+ * may hold older values (or another language). A quick
  * state never replaces a complete one; a stale whole state is asked for again while only a quick one
  * is shown, so the sidebar does not stay without its table and problems.
  */
