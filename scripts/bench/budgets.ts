@@ -112,11 +112,14 @@ export function checkBudgets(report: BenchReport, budgets: Budgets = BUDGETS): B
         const { [ROW_READ_METHOD]: readsB = 0, ...restB } = b.sheetsByMethod;
         const diff = countDifferences(restA, restB);
         const bound = FIXED_ROW_READS + QUICK_READS;
-        const within = readsA <= bound && readsB <= bound;
+        // The Lead's run (the most rows under one name) is held to the same bound.
+        const leadReads = [a, b].map((r) => r.lead?.sheetsByMethod[ROW_READ_METHOD] ?? 0);
+        const within = Math.max(readsA, readsB, ...leadReads) <= bound;
         add(
           `Sheets calls of ${label} equal at ${small.keyResults.toLocaleString('en-US')} and ${large.keyResults.toLocaleString('en-US')} key results, apart from its reads of the caller's rows (${ROW_READ_METHOD} at most ${bound})`,
           diff.length === 0 && within,
           `${a.sheetsCalls} and ${b.sheetsCalls}; ${ROW_READ_METHOD} ${readsA} and ${readsB}` +
+            (a.lead && b.lead ? ` (as the Lead: ${leadReads[0]} and ${leadReads[1]})` : '') +
             (diff.length ? `; other calls differ: ${diff.join(', ')}` : ''),
         );
         continue;
@@ -164,11 +167,12 @@ export function checkBudgets(report: BenchReport, budgets: Budgets = BUDGETS): B
     ] as const) {
       const r = find(report, op, size);
       if (r?.status === 'ok') {
-        add(
-          `${r.label} modeled time ${at} under ${fmtLimit(limit)}`,
-          r.virtualMs < limit,
-          fmtMs(r.virtualMs),
-        );
+        // The sidebar endpoints are timed as a member and as a Lead: the slower one is held.
+        const slowest = Math.max(r.virtualMs, r.lead?.virtualMs ?? 0);
+        const detail = r.lead
+          ? `${fmtMs(slowest)} (member ${fmtMs(r.virtualMs)}, Lead ${fmtMs(r.lead.virtualMs)})`
+          : fmtMs(r.virtualMs);
+        add(`${r.label} modeled time ${at} under ${fmtLimit(limit)}`, slowest < limit, detail);
       }
     }
     const weekly = find(report, 'weeklyRun', size);

@@ -278,11 +278,13 @@ export class SizeBench {
         });
         const rt = await this.open();
         const asLead = rt.run(op, [], { as: lead });
+        const leadFailed = failureOf(asLead);
+        if (leadFailed) throw new OperationFailed(`as the Lead: ${leadFailed}`);
+        const leadSheets = sheetsCallsOf(asLead.calls);
         return this.single(op, first, cpu, {
           payloadBytes: Buffer.byteLength(JSON.stringify(first.result ?? null)),
-          payloadLeadBytes: failureOf(asLead)
-            ? undefined
-            : Buffer.byteLength(JSON.stringify(asLead.result ?? null)),
+          payloadLeadBytes: Buffer.byteLength(JSON.stringify(asLead.result ?? null)),
+          lead: { virtualMs: asLead.virtualMs, sheetsByMethod: leadSheets, sheetsCalls: sum(leadSheets) },
         });
       }
       case 'checkIn': {

@@ -67,6 +67,11 @@ export interface OperationFigures {
   payloadBytes?: number;
   /** The same for a Lead (Leads may receive more: the assign-owners table). */
   payloadLeadBytes?: number;
+  /**
+   * The sidebar endpoints run as a Lead too: a Lead often owns every objective, the most rows with
+   * one name (what getSidebarStart reads). Its budgets hold the slower of the two.
+   */
+  lead?: { virtualMs: number; sheetsByMethod: Record<string, number>; sheetsCalls: number };
   weekly?: WeeklyFigures;
   /** refreshSummary's first run on a freshly set-up sheet (it may grow the Summary tab once). */
   firstRun?: { sheetsCalls: number; virtualMs: number };

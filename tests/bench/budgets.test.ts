@@ -169,6 +169,18 @@ describe('checkBudgets', () => {
       /getSidebarStart \(sidebar opens\) modeled time at 10,000 key results/,
     ],
     [
+      'slow sidebar opening for the Lead only',
+      'getSidebarStart',
+      { lead: { virtualMs: 1600, sheetsByMethod: {}, sheetsCalls: 7 } },
+      /getSidebarStart \(sidebar opens\) modeled time at 10,000 key results under 1\.5 s/,
+    ],
+    [
+      'the Lead reading more of its rows than the bound',
+      'getSidebarStart',
+      { lead: { virtualMs: 900, sheetsByMethod: { 'Sheet.getSheetValues': 13 }, sheetsCalls: 20 } },
+      /Sheets calls of getSidebarStart .* at most 12/,
+    ],
+    [
       'slow whole-sheet state',
       'getSidebarState',
       { virtualMs: 6000 },
