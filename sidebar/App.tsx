@@ -145,7 +145,11 @@ export function App() {
         // A check-in usually answers with what it changed rather than the whole state.
         if ('item' in res) {
           if (held.current) adoptWritten(applyCheckIn(held.current, res));
-        } else adoptWritten(res.state);
+        } else {
+          adoptWritten(res.state);
+          // A quick write on a big sheet answers with the quick state: the whole one follows.
+          if (!res.state.complete) void loadWhole(false);
+        }
         say(res.message);
         after?.();
         return null;

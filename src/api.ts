@@ -126,6 +126,10 @@ export interface ActionOk {
   ok: true;
   /** A localized confirmation for the status line. */
   message: string;
+  /**
+   * The state after the write: whole, or quick (complete: false) when the write found its row by ID
+   * and said more than a CheckInOk can (a decline); the sidebar then asks for the whole state.
+   */
   state: SidebarState;
 }
 
@@ -164,7 +168,7 @@ export interface CheckInOk {
   resolved: ResolvedProblem[];
 }
 
-/** checkIn and acceptOwnership answer CheckInOk, or a full ActionOk when they had to read the whole sheet. */
+/** checkIn and acceptOwnership usually answer CheckInOk; declineOwnership an ActionOk with the quick state. */
 export type CheckInResult = ActionResult | CheckInOk;
 
 export interface CheckInRequest {
@@ -292,7 +296,7 @@ export interface Endpoints {
   getKeyResult(req: KeyResultRequest): KeyResultResult;
   checkIn(req: CheckInRequest): CheckInResult;
   acceptOwnership(req: AcceptRequest): CheckInResult;
-  declineOwnership(req: DeclineRequest): ActionResult;
+  declineOwnership(req: DeclineRequest): CheckInResult;
   assignOwner(req: AssignRequest): ActionResult;
   addObjective(req: AddObjectiveRequest): ActionResult;
   addKeyResult(req: AddKeyResultRequest): ActionResult;

@@ -89,7 +89,7 @@ export function acceptOwnership(req: unknown): ReturnType<typeof sidebar.acceptO
   return sidebar.acceptOwnership(req);
 }
 
-export function declineOwnership(req: unknown): ActionResult {
+export function declineOwnership(req: unknown): ReturnType<typeof sidebar.declineOwnership> {
   return sidebar.declineOwnership(req);
 }
 

@@ -171,7 +171,11 @@ export function getSidebarStart(): SidebarState {
   const ctx = context();
   const { ss, timeZone } = activeSpreadsheet();
   const tabs = findTabsByName(ss, ['okrs', 'team']);
-  const roster = readRoster(tabs.team, TAB.team, timeZone, ctx.lang);
+  return startState(ctx, tabs, readRoster(tabs.team, TAB.team, timeZone, ctx.lang), timeZone);
+}
+
+/** getSidebarStart's state from tabs and a Team already read (a quick write answers with it too). */
+function startState(ctx: Context, tabs: Tabs, roster: Roster, timeZone: string): SidebarState {
   const caller = callerFrom(ctx.email, roster);
   const base = { roster, caller, now: ctx.now, lang: ctx.lang, timeZone, staleDays: ctx.settings.staleDays };
   // Without an OKRs tab the whole state is this one: the sidebar offers set-up.
@@ -312,9 +316,10 @@ function quickRowWrite(
   const after = parse();
   const fresh = findItem(after, kr.id);
   const resolved = fresh?.type === 'key-result' ? resolvedProblems(before, problemsOf(after)) : null;
-  if (fresh?.type !== 'key-result' || resolved === null) {
-    // A new problem, or the row no longer reads as a key result: the whole fresh state, read again.
-    return { ok: true, message, state: stateOf(snapshot(ctx), ctx) };
+  if (fresh?.type !== 'key-result' || resolved === null || fresh.owner !== kr.owner) {
+    // More changed than a CheckInOk can say (a new problem, the owner gone): the quick state, read
+    // after the write; the sidebar then asks for the whole one, as when it opens.
+    return { ok: true, message, state: startState(ctx, tabs, roster, timeZone) };
   }
   return { ok: true, message, item: keyResultView(fresh, '', ctx.now, ctx.settings.staleDays), resolved };
 }
@@ -395,7 +400,21 @@ function fullAccept(raw: unknown): ActionResult {
   });
 }
 
-export function declineOwnership(raw: unknown): ActionResult {
+/** Decline ownership: the row found by ID and written; answered with the quick state (see quickRowWrite). */
+export function declineOwnership(raw: unknown): CheckInResult {
+  return quickThenFull(
+    raw,
+    parseDecline,
+    (req, ctx) =>
+      quickRowWrite(req.id, ctx, (kr, caller) => ({
+        plan: planDecline(kr, req, caller.email, ctx.now, ctx.lang),
+        message: t(REQUEST_MESSAGES, ctx.lang, 'declined', { id: kr.id }),
+      })),
+    fullDecline,
+  );
+}
+
+function fullDecline(raw: unknown): ActionResult {
   return act(
     raw,
     parseDecline,

@@ -385,6 +385,33 @@ describe('ownership', () => {
       false,
     );
   });
+
+  test("at 5,000 rows a decline reads its row and the caller's rows, and answers with the quick state", async () => {
+    const big = bigSheet(5000, 150);
+    const header = big.okrRows[0] as string[];
+    const ownerAt = header.indexOf('Owner');
+    const far = [...big.okrRows].reverse().find((r) => r[1] === 'Key result' && r[ownerAt]) as unknown[];
+    const owner = String(far[ownerAt]);
+    const rt = await open({ OKRs: big.okrRows, Team: big.teamRows });
+    const before = ok<SidebarState>(rt.run('getSidebarState', [], { as: owner }));
+    expect(before.mine.some((k) => k.id === far[0])).toBe(true);
+    const res = rt.run('declineOwnership', [{ id: far[0], reason: 'moved teams' }], { as: owner });
+    const done = ok<ActionResult>(res);
+    expect(done).toMatchObject({
+      ok: true,
+      message: `Declined ${far[0]}; the owner was cleared and a Lead will reassign it.`,
+      state: { complete: false },
+    });
+    // One Team read, no whole-tab read of OKRs.
+    expect(res.calls['Sheet.getDataRange']).toBe(1);
+    expect(res.virtualMs).toBeLessThan(2500);
+    expect(rowOf(rt, String(far[0]))).toMatchObject({ Owner: '', Accepted: '' });
+    expect(logRows(rt).at(-1)?.slice(1, 3)).toEqual([far[0], owner]);
+    const after = ok<SidebarState>(rt.run('getSidebarState', [], { as: owner }));
+    const quick = done.ok ? done.state : null;
+    expect(quick?.mine.map((k) => k.id)).toEqual(after.mine.map((k) => k.id).slice(0, quick?.mine.length));
+    expect(after.mine.some((k) => k.id === far[0])).toBe(false);
+  });
 });
 
 describe('assign and add (Leads)', () => {

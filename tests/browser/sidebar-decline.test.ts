@@ -1,0 +1,59 @@
+// Declining ownership in the sidebar: the write finds its row by ID and answers with the quick state
+// (the caller's own rows); the sidebar shows it at once and then asks for the whole sheet, where the
+// key result now shows up as a problem (no owner) for everyone.
+import type { Browser } from 'playwright-core';
+import { Runtime, Workbook } from '../../local/runtime';
+import { ensureBuilt } from '../helpers/build';
+import { launchChromium } from '../helpers/chromium';
+import { openSidebar, waitStatus } from '../helpers/sidebarPage';
+import { NOW, okrRows, teamRows } from '../unit/sidebar/fixtures';
+
+jest.setTimeout(90_000);
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+test('an owner declines with a reason: the card goes at once, the whole sheet then lists the gap', async () => {
+  const workbook = Workbook.fromRows(
+    {
+      OKRs: okrRows(),
+      Team: teamRows(),
+      'Check-ins': [['Time', 'ID', 'By', 'Current', 'Progress', 'Confidence', 'Note']],
+    },
+    { timeZone: 'UTC' },
+  );
+  const rt = await Runtime.open({ workbook, projectDir: ensureBuilt(), options: { now: NOW } });
+  const { page, close, errors } = await openSidebar(rt, browser, 'ben@example.com');
+  try {
+    await page.locator('.app:not([data-quick])').waitFor();
+    expect(await page.locator('#kr-O1\\.3').count()).toBe(1);
+    const calls: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/run')) calls.push(String(JSON.parse(r.postData() ?? '{}').fn));
+    });
+    await page.locator('.needs-list button', { hasText: 'O1.3' }).click();
+    await page.getByRole('button', { name: 'Decline…' }).click();
+    await page.getByLabel('Why are you declining?').fill('Moved to the platform team');
+    await page.getByRole('button', { name: 'Decline', exact: true }).click();
+    await waitStatus(page, /Declined O1\.3/);
+    expect(await page.locator('#kr-O1\\.3').count()).toBe(0);
+    // The answer was the quick state; the whole one is asked for next and arrives.
+    await page.locator('.app:not([data-quick])').waitFor();
+    expect(calls.slice(0, 2)).toEqual(['declineOwnership', 'getSidebarState']);
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: /Problems/ })
+      .click();
+    await page.locator('main', { hasText: 'O1.3' }).waitFor();
+    expect(errors).toEqual([]);
+  } finally {
+    await close();
+  }
+  const [header, ...rows] = rt.workbook.values('OKRs');
+  const row = rows.find((r) => r[0] === 'O1.3') as unknown[];
+  expect(row[(header as string[]).indexOf('Owner')]).toBe('');
+});
