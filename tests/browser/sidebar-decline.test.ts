@@ -1,33 +1,14 @@
 // Declining ownership in the sidebar: the write finds its row by ID and answers with the quick state
 // (the caller's own rows); the sidebar shows it at once and then asks for the whole sheet, where the
 // key result now shows up as a problem (no owner) for everyone.
-import type { Browser } from 'playwright-core';
-import { Runtime, Workbook } from '../../local/runtime';
-import { ensureBuilt } from '../helpers/build';
-import { launchChromium } from '../helpers/chromium';
-import { openSidebar, waitStatus } from '../helpers/sidebarPage';
-import { NOW, okrRows, teamRows } from '../unit/sidebar/fixtures';
+import { fixtureRuntime, openSidebar, useChromium, waitStatus } from '../helpers/sidebarPage';
 
 jest.setTimeout(90_000);
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 test('an owner declines with a reason: the card goes at once, the whole sheet then lists the gap', async () => {
-  const workbook = Workbook.fromRows(
-    {
-      OKRs: okrRows(),
-      Team: teamRows(),
-      'Check-ins': [['Time', 'ID', 'By', 'Current', 'Progress', 'Confidence', 'Note']],
-    },
-    { timeZone: 'UTC' },
-  );
-  const rt = await Runtime.open({ workbook, projectDir: ensureBuilt(), options: { now: NOW } });
-  const { page, close, errors } = await openSidebar(rt, browser, 'ben@example.com');
+  const rt = await fixtureRuntime();
+  const { page, close, errors } = await openSidebar(rt, browser(), 'ben@example.com');
   try {
     await page.locator('.app:not([data-quick])').waitFor();
     expect(await page.locator('#kr-O1\\.3').count()).toBe(1);

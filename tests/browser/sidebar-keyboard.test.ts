@@ -1,21 +1,18 @@
 // A check-in with the keyboard only: Tab to the key result, Enter, type, arrow keys for confidence,
 // Tab to Save, Enter. Focus is always visible, and the outcome is announced in the aria-live region.
-import type { Browser, Page } from 'playwright-core';
-import { Runtime, Workbook } from '../../local/runtime';
-import { ensureBuilt } from '../helpers/build';
-import { launchChromium } from '../helpers/chromium';
-import { openSidebar, screenshot, tabTo, waitStatus } from '../helpers/sidebarPage';
-import { NOW, okrRows, teamRows } from '../unit/sidebar/fixtures';
+import type { Page } from 'playwright-core';
+import {
+  fixtureRuntime,
+  openSidebar,
+  screenshot,
+  tabTo,
+  useChromium,
+  waitStatus,
+} from '../helpers/sidebarPage';
 
 jest.setTimeout(60_000);
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 /** The focused element shows a visible outline (the add-on's :focus-visible style). */
 async function focusVisible(page: Page): Promise<string> {
@@ -30,16 +27,8 @@ async function focusVisible(page: Page): Promise<string> {
 }
 
 test('keyboard-only check-in', async () => {
-  const workbook = Workbook.fromRows(
-    {
-      OKRs: okrRows(),
-      Team: teamRows(),
-      'Check-ins': [['Time', 'ID', 'By', 'Current', 'Progress', 'Confidence', 'Note']],
-    },
-    { timeZone: 'UTC' },
-  );
-  const rt = await Runtime.open({ workbook, projectDir: ensureBuilt(), options: { now: NOW } });
-  const { page, close, errors } = await openSidebar(rt, browser, 'ana@example.com');
+  const rt = await fixtureRuntime();
+  const { page, close, errors } = await openSidebar(rt, browser(), 'ana@example.com');
   await page.locator('.app:not([data-quick])').waitFor(); // no re-render while tabbing
 
   await tabTo(page, 'button.action:has(.sr)');
@@ -75,16 +64,8 @@ test('keyboard-only check-in', async () => {
 });
 
 test('every control in every view has an accessible name', async () => {
-  const workbook = Workbook.fromRows(
-    {
-      OKRs: okrRows(),
-      Team: teamRows(),
-      'Check-ins': [['Time', 'ID', 'By', 'Current', 'Progress', 'Confidence', 'Note']],
-    },
-    { timeZone: 'UTC' },
-  );
-  const rt = await Runtime.open({ workbook, projectDir: ensureBuilt(), options: { now: NOW } });
-  const { page, close } = await openSidebar(rt, browser, 'lead@example.com');
+  const rt = await fixtureRuntime();
+  const { page, close } = await openSidebar(rt, browser(), 'lead@example.com');
   // Assign, Add and Problems show their controls once the whole sheet is read.
   await page.locator('.app:not([data-quick])').waitFor();
   const unnamed = () =>

@@ -1,30 +1,15 @@
 // The sidebar's answers arriving out of order around a language change: a whole state asked for
 // before the change must not replace the one asked for after it (found in review: the nav went back
 // to English until the next refresh).
-import type { Browser } from 'playwright-core';
-import { Runtime, Workbook } from '../../local/runtime';
-import { ensureBuilt } from '../helpers/build';
-import { launchChromium } from '../helpers/chromium';
-import { waitLoaded, waitStatus } from '../helpers/sidebarPage';
-import { NOW, okrRows, teamRows } from '../unit/sidebar/fixtures';
+import { fixtureRuntime, useChromium, waitLoaded, waitStatus } from '../helpers/sidebarPage';
 
 jest.setTimeout(90_000);
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 test('a language change on the quick state: the older English whole state, landing last, is dropped', async () => {
-  const rt = await Runtime.open({
-    workbook: Workbook.fromRows({ OKRs: okrRows(), Team: teamRows() }, { timeZone: 'UTC' }),
-    projectDir: ensureBuilt(),
-    options: { now: NOW },
-  });
+  const rt = await fixtureRuntime();
   const server = await rt.serve();
-  const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+  const page = await browser().newPage({ viewport: { width: 300, height: 900 } });
   // Each getSidebarState answer is held until its gate opens; all open at the end whatever happens.
   const gates: Array<() => void> = [];
   const opened: Array<Promise<void>> = [];

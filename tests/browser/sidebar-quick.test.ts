@@ -2,23 +2,23 @@
 // shows the caller's own key results while getSidebarState is held back (the route below stands in
 // for a slow whole-sheet read); views that need the whole sheet say they are waiting, never "no
 // problems"; once the whole state arrives they show it.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_TODAY, demoWorkbook, Runtime, Workbook } from '../../local/runtime';
 import type { SidebarState } from '../../src/api';
 import { ensureBuilt } from '../helpers/build';
-import { launchChromium } from '../helpers/chromium';
-import { screenshot, statusText, waitLoaded, waitStatus } from '../helpers/sidebarPage';
+import {
+  fixtureRuntime,
+  screenshot,
+  statusText,
+  useChromium,
+  waitLoaded,
+  waitStatus,
+} from '../helpers/sidebarPage';
 import { NOW, OKR_HEADER, okrRows, teamRows } from '../unit/sidebar/fixtures';
 
 jest.setTimeout(90_000);
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 interface HeldPage {
   page: Page;
@@ -36,7 +36,7 @@ interface HeldPage {
  */
 async function openHeld(rt: Runtime, as: string, fail: string[] = []): Promise<HeldPage> {
   const server = await rt.serve();
-  const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+  const page = await browser().newPage({ viewport: { width: 300, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const calls: string[] = [];
@@ -171,15 +171,7 @@ test("an owner with rows far apart: the quick read's unread rows are counted, ob
 });
 
 test('a check-in on the quick state: the whole state asked for before it is asked for again', async () => {
-  const workbook = Workbook.fromRows(
-    {
-      OKRs: okrRows(),
-      Team: teamRows(),
-      'Check-ins': [['Time', 'ID', 'By', 'Current', 'Progress', 'Confidence', 'Note']],
-    },
-    { timeZone: 'UTC' },
-  );
-  const rt = await Runtime.open({ workbook, projectDir: ensureBuilt(), options: { now: NOW } });
+  const rt = await fixtureRuntime();
   const h = await openHeld(rt, 'ana@example.com');
   const p = h.page;
   const bar = p.getByRole('progressbar', { name: 'O1.1 progress' });

@@ -3,8 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { Runtime } from '../../local/runtime';
-import { repoRoot } from './build';
+import { Runtime, Workbook } from '../../local/runtime';
+import { NOW, okrRows, teamRows } from '../unit/sidebar/fixtures';
+import { ensureBuilt, repoRoot } from './build';
+import { launchChromium } from './chromium';
 
 export const SCREENSHOT_DIR = path.join(repoRoot, 'test-results', 'screenshots');
 
@@ -15,6 +17,36 @@ export interface SidebarPage {
   /** Uncaught page errors. */
   errors: string[];
   close(): Promise<void>;
+}
+
+/** The sidebar fixtures' sheet (OKRs, Team, an empty Check-ins log; tabs override) in a runtime at NOW. */
+export function fixtureRuntime(tabs: Record<string, unknown[][]> = {}): Promise<Runtime> {
+  const workbook = Workbook.fromRows(
+    {
+      OKRs: okrRows(),
+      Team: teamRows(),
+      'Check-ins': [['Time', 'ID', 'By', 'Current', 'Progress', 'Confidence', 'Note']],
+      ...tabs,
+    },
+    { timeZone: 'UTC' },
+  );
+  return Runtime.open({ workbook, projectDir: ensureBuilt(), options: { now: NOW } });
+}
+
+/** One Chromium for the test file: launched before its tests, closed after them. */
+export function useChromium(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser)
+      throw new Error('Chromium is not running (useChromium must be called at the top of the file)');
+    return browser;
+  };
 }
 
 export async function openSidebar(rt: Runtime, browser: Browser, as: string): Promise<SidebarPage> {
