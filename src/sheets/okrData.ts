@@ -1,6 +1,6 @@
 // Reads the OKRs, Team and Check-ins tabs: one getDataRange().getValues() per tab, nothing per row.
 // Tabs are found by name (the add-on's names first, then the aliases people rename them to).
-import type { CheckIn, Lang, OkrSheet, Roster } from '../okr/model';
+import type { CheckIn, Lang, OkrColumn, OkrSheet, Roster } from '../okr/model';
 import {
   missingTabSheet,
   type ProgressEntry,
@@ -8,6 +8,7 @@ import {
   parseOkrSheet,
   parseProgressLog,
   parseRoster,
+  type TableLayout,
   tableLayout,
 } from '../okr/parse';
 import { HEADER_SEARCH_ROWS, headerKey, OKR_ALIASES } from '../okr/schema';
@@ -128,7 +129,31 @@ export interface OkrRowById {
   row: number;
 }
 
-const NO_CELLS: unknown[] = [];
+/** A row not read, in a grid shaped like the tab's values (parseOkrSheet skips it as blank). */
+export const NO_CELLS: unknown[] = [];
+
+export interface OkrHeader {
+  lastRow: number;
+  lastColumn: number;
+  /** The top rows (up to HEADER_SEARCH_ROWS), where the header is looked for. */
+  top: unknown[][];
+  layout: TableLayout<OkrColumn>;
+  /** 1-based row after the header. */
+  firstRow: number;
+}
+
+/**
+ * The OKRs tab's header from one read of its top rows, for the operations that then read only some
+ * rows or columns. Null when the tab is empty.
+ */
+export function readOkrHeader(sheet: Sheet): OkrHeader | null {
+  const lastRow = sheet.getLastRow();
+  const lastColumn = sheet.getLastColumn();
+  if (lastRow < 1 || lastColumn < 1) return null;
+  const top = sheet.getSheetValues(1, 1, Math.min(HEADER_SEARCH_ROWS, lastRow), lastColumn);
+  const layout = tableLayout(top, OKR_ALIASES);
+  return { lastRow, lastColumn, top, layout, firstRow: layout.headerRow + 2 };
+}
 
 /**
  * Rows found by ID without transferring the others: the header from the top rows (read once), then
@@ -138,13 +163,10 @@ const NO_CELLS: unknown[] = [];
  * https://developers.google.com/apps-script/reference/spreadsheet/text-finder
  */
 export function okrRowFinder(sheet: Sheet): { rowById(id: string): OkrRowById | null } | null {
-  const lastRow = sheet.getLastRow();
-  const lastColumn = sheet.getLastColumn();
-  if (lastRow < 2 || lastColumn < 1) return null;
-  const top = sheet.getRange(1, 1, Math.min(HEADER_SEARCH_ROWS, lastRow), lastColumn).getValues();
-  const layout = tableLayout(top, OKR_ALIASES);
+  const header = readOkrHeader(sheet);
+  if (!header || header.lastRow < 2) return null;
+  const { lastRow, lastColumn, top, layout, firstRow } = header;
   const idColumn = layout.columns.id;
-  const firstRow = layout.headerRow + 2;
   if (idColumn === undefined || firstRow > lastRow) return null;
   return {
     rowById(id: string): OkrRowById | null {

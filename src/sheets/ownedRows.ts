@@ -3,10 +3,9 @@
 // On a 10,000-row tab this reads about a twentieth of the cells the whole-tab read does.
 import { QUICK_READS } from '../api';
 import { ownerEmail } from '../okr/owners';
-import { tableLayout } from '../okr/parse';
 import { cellText } from '../okr/parseValues';
 import { planRowReads } from '../okr/quickRead';
-import { HEADER_SEARCH_ROWS, OKR_ALIASES } from '../okr/schema';
+import { NO_CELLS, readOkrHeader } from './okrData';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -23,17 +22,14 @@ export interface OwnedRows {
   unread: number;
 }
 
-const NO_CELLS: unknown[] = [];
-
 /** `email` lower-case, as ownerEmail returns it; '' reads only the header. */
 export function readOwnedRows(sheet: Sheet, email: string): OwnedRows {
-  const lastRow = sheet.getLastRow();
-  const lastColumn = sheet.getLastColumn();
-  if (lastRow < 1 || lastColumn < 1) return { grid: [], unread: 0 };
-  const top = sheet.getSheetValues(1, 1, Math.min(HEADER_SEARCH_ROWS, lastRow), lastColumn);
-  const layout = tableLayout(top, OKR_ALIASES);
+  const header = readOkrHeader(sheet);
+  if (!header) return { grid: [], unread: 0 };
+  const { lastRow, lastColumn, top, layout } = header;
   const ownerColumn = layout.columns.owner;
-  const firstRow = Math.max(layout.headerRow + 2, top.length + 1);
+  // The top rows are read already: the Owner column is scanned below them.
+  const firstRow = Math.max(header.firstRow, top.length + 1);
   if (ownerColumn === undefined || firstRow > lastRow || !email) return { grid: top, unread: 0 };
   const owners = sheet.getSheetValues(firstRow, ownerColumn + 1, lastRow - firstRow + 1, 1);
   const mine: number[] = [];

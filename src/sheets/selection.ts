@@ -4,9 +4,8 @@
 // handful of calls: the header rows and the ID column of the selected rows only.
 // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getActiveRangeList()
 import type { OkrColumn, OkrSheet } from '../okr/model';
-import { tableLayout } from '../okr/parse';
-import { columnOf, HEADER_SEARCH_ROWS, OKR_ALIASES } from '../okr/schema';
-import { tabOfName } from './okrData';
+import { columnOf, OKR_ALIASES } from '../okr/schema';
+import { readOkrHeader, tabOfName } from './okrData';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -28,14 +27,12 @@ export function activeOkrRows(ss: Spreadsheet): ActiveRows {
   const none: ActiveRows = { id: null, selectedIds: [] };
   const sheet = ss.getActiveSheet();
   if (!sheet || tabOfName(sheet.getName()) !== 'okrs') return none;
-  const lastColumn = sheet.getLastColumn();
-  const lastRow = sheet.getLastRow();
-  if (lastColumn < 1 || lastRow < 2) return none;
-  const top = sheet.getRange(1, 1, Math.min(HEADER_SEARCH_ROWS, lastRow), lastColumn).getValues();
-  const layout = tableLayout(top, OKR_ALIASES);
+  const header = readOkrHeader(sheet);
+  if (!header || header.lastRow < 2) return none;
+  const { lastRow, layout } = header;
   const idColumn = layout.columns.id;
   if (idColumn === undefined) return none;
-  const firstDataRow = layout.headerRow + 2;
+  const firstDataRow = header.firstRow;
 
   const current = ss.getCurrentCell();
   const list = ss.getActiveRangeList();
