@@ -2,8 +2,9 @@
 // path: parse the request (types, sizes), take the document lock, re-read the tabs, find rows by ID,
 // check the caller's right from Session + Team, plan (pure, src/okr/), write in blocks, and return
 // the fresh state built from the values just written (no second read). The frequent ones read less:
-// checkIn and getKeyResult find their rows by ID (TextFinder) instead of reading the whole OKRs tab,
-// and checkIn answers with what it changed (see CheckInOk in src/api.ts).
+// check-in, accept, decline (rowWrite) and getKeyResult find their rows by ID (TextFinder) instead
+// of reading the whole OKRs tab; check-in and accept answer with what changed (CheckInOk in
+// src/api.ts), decline with the quick state; getSidebarStart reads only the caller's rows.
 import type {
   ActionResult,
   ActiveOkr,
@@ -199,7 +200,6 @@ const asStored = (v: unknown): unknown => (typeof v === 'string' && v.startsWith
 function applyPatches(snap: Snapshot, plans: readonly WritePlan[], ctx: Context): void {
   const sheet = snap.tabs.okrs;
   if (!sheet || !snap.okrValues || plans.length === 0) return;
-  for (const p of plans) requireColumns(p, snap.okrs.columns, ctx.lang);
   const rows = plans.map((p) => {
     const item = findItem(snap.okrs, p.id);
     if (!item) throw new RequestError('id-unknown', 'id', { id: p.id });
@@ -324,107 +324,90 @@ function quickRowWrite(
   return { ok: true, message, item: keyResultView(fresh, '', ctx.now, ctx.settings.staleDays), resolved };
 }
 
+/** What a write to one key result does, decided from its row and the caller: the plan and the confirmation. */
+type RowDecision<T> = (
+  req: T,
+  kr: KeyResult,
+  caller: Caller,
+  ctx: Context,
+) => { plan: WritePlan; message: string };
+
 /**
- * The quick path first (quickRowWrite, under the lock); refusals, and sheets where the row cannot be
+ * A write to one key result (check-in, accept, decline), decided once by `decide` for both paths:
+ * first the quick one (quickRowWrite, under the lock); refusals, and sheets where the row cannot be
  * found cheaply (a duplicate ID, an ID cell with stray spaces), take the full path, which re-reads
- * the whole tab under the lock and answers with the fresh state.
+ * the whole tab under the lock and answers with the fresh state. `withLog`: the write appends to
+ * the Check-ins log.
  */
-function quickThenFull<T>(
+function rowWrite<T extends { id: string }>(
   raw: unknown,
   parse: (raw: unknown, lang: Lang) => Parsed<T>,
-  quick: (req: T, ctx: Context) => CheckInOk | ActionResult | null,
-  full: (raw: unknown) => ActionResult,
+  decide: RowDecision<T>,
+  withLog: boolean,
 ): CheckInResult {
   const ctx = context();
   const parsed = parse(raw, ctx.lang);
   if (!parsed.ok) return parsed;
+  const req = parsed.value;
   try {
-    const answer = withDocumentLock(() => quick(parsed.value, ctx));
+    const answer = withDocumentLock(() =>
+      quickRowWrite(req.id, ctx, (kr, caller) => decide(req, kr, caller, ctx)),
+    );
     if (answer) return answer;
   } catch (e) {
     if (e instanceof BusyError) return { ok: false, error: t(REQUEST_MESSAGES, ctx.lang, 'busy') };
     if (!(e instanceof RequestError)) throw e;
   }
-  return full(raw);
+  return act(
+    raw,
+    parse,
+    (full, snap, fullCtx) => {
+      const { caller, kr } = keyResultToActOn(snap.okrs, snap.roster, fullCtx, full.id);
+      const { plan, message } = decide(full, kr, caller, fullCtx);
+      requireColumns(plan, snap.okrs.columns, fullCtx.lang);
+      if (plan.log) logCheckIns(snap, [plan]);
+      applyPatches(snap, [plan], fullCtx);
+      return message;
+    },
+    withLog,
+  );
 }
 
 /** Check in on a key result; usually answered with what changed (CheckInOk). */
 export function checkIn(raw: unknown): CheckInResult {
-  return quickThenFull(
+  return rowWrite(
     raw,
     parseCheckIn,
-    (req, ctx) =>
-      quickRowWrite(req.id, ctx, (kr, caller) => ({
-        plan: planCheckIn(kr, req, caller.email, ctx.now, keyResultProgress),
-        message: t(REQUEST_MESSAGES, ctx.lang, 'checked-in', { id: kr.id }),
-      })),
-    fullCheckIn,
-  );
-}
-
-function fullCheckIn(raw: unknown): ActionResult {
-  return act(
-    raw,
-    parseCheckIn,
-    (req, snap, ctx) => {
-      const { caller, kr } = keyResultToActOn(snap.okrs, snap.roster, ctx, req.id);
-      const plan = planCheckIn(kr, req, caller.email, ctx.now, keyResultProgress);
-      requireColumns(plan, snap.okrs.columns, ctx.lang);
-      logCheckIns(snap, [plan]);
-      applyPatches(snap, [plan], ctx);
-      return t(REQUEST_MESSAGES, ctx.lang, 'checked-in', { id: kr.id });
-    },
+    (req, kr, caller, ctx) => ({
+      plan: planCheckIn(kr, req, caller.email, ctx.now, keyResultProgress),
+      message: t(REQUEST_MESSAGES, ctx.lang, 'checked-in', { id: kr.id }),
+    }),
     true,
   );
 }
 
 /** Accept ownership; usually answered with what changed, like a check-in. */
 export function acceptOwnership(raw: unknown): CheckInResult {
-  return quickThenFull(
+  return rowWrite(
     raw,
     parseAccept,
-    (req, ctx) =>
-      quickRowWrite(req.id, ctx, (kr) => ({
-        plan: planAccept(kr, req.version, ctx.now),
-        message: t(REQUEST_MESSAGES, ctx.lang, 'accepted', { id: kr.id }),
-      })),
-    fullAccept,
+    (req, kr, _caller, ctx) => ({
+      plan: planAccept(kr, req.version, ctx.now),
+      message: t(REQUEST_MESSAGES, ctx.lang, 'accepted', { id: kr.id }),
+    }),
+    false,
   );
 }
 
-function fullAccept(raw: unknown): ActionResult {
-  return act(raw, parseAccept, (req, snap, ctx) => {
-    const { kr } = keyResultToActOn(snap.okrs, snap.roster, ctx, req.id);
-    applyPatches(snap, [planAccept(kr, req.version, ctx.now)], ctx);
-    return t(REQUEST_MESSAGES, ctx.lang, 'accepted', { id: kr.id });
-  });
-}
-
-/** Decline ownership: the row found by ID and written; answered with the quick state (see quickRowWrite). */
+/** Decline ownership: usually answered with the quick state (the owner is gone; see quickRowWrite). */
 export function declineOwnership(raw: unknown): CheckInResult {
-  return quickThenFull(
+  return rowWrite(
     raw,
     parseDecline,
-    (req, ctx) =>
-      quickRowWrite(req.id, ctx, (kr, caller) => ({
-        plan: planDecline(kr, req, caller.email, ctx.now, ctx.lang),
-        message: t(REQUEST_MESSAGES, ctx.lang, 'declined', { id: kr.id }),
-      })),
-    fullDecline,
-  );
-}
-
-function fullDecline(raw: unknown): ActionResult {
-  return act(
-    raw,
-    parseDecline,
-    (req, snap, ctx) => {
-      const { caller, kr } = keyResultToActOn(snap.okrs, snap.roster, ctx, req.id);
-      const plan = planDecline(kr, req, caller.email, ctx.now, ctx.lang);
-      logCheckIns(snap, [plan]);
-      applyPatches(snap, [plan], ctx);
-      return t(REQUEST_MESSAGES, ctx.lang, 'declined', { id: kr.id });
-    },
+    (req, kr, caller, ctx) => ({
+      plan: planDecline(kr, req, caller.email, ctx.now, ctx.lang),
+      message: t(REQUEST_MESSAGES, ctx.lang, 'declined', { id: kr.id }),
+    }),
     true,
   );
 }
