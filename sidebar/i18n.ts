@@ -1,7 +1,7 @@
 // The sidebar's own words, English and Japanese side by side. Server messages (errors,
 // confirmations) arrive already localized; these are the labels around them.
 import type { Lang } from '../src/api';
-import { format } from '../src/okr/i18n';
+import { format } from '../src/okr/core/i18n';
 
 const en = {
   appTitle: 'OKR Owners',

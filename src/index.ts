@@ -12,12 +12,12 @@ import type {
   SidebarState,
   TestDigestReply,
 } from './api';
-import type { DigestStatus } from './okr/weeklyRun';
-import type { TickOutcome } from './okr/weeklyRunExecute';
-import * as sidebar from './services/sidebarEndpoints';
-import * as weekly from './services/weeklyEndpoints';
-import * as okrSheet from './sheets/setUpEndpoints';
-import { type RefreshSummaryResult, refreshSummaryNow } from './sheets/summaryTab';
+import * as okrSheet from './endpoints/setUpEndpoints';
+import * as sidebar from './endpoints/sidebarEndpoints';
+import * as weekly from './endpoints/weeklyEndpoints';
+import { type RefreshSummaryResult, refreshSummaryNow } from './gas/summaryTab';
+import type { DigestStatus } from './okr/weekly/weeklyRun';
+import type { TickOutcome } from './okr/weekly/weeklyRunExecute';
 
 // --- menu and sheet structure (issue 4) ---
 // The work lives in src/sheets/setUpEndpoints.ts; these are the global names Apps Script calls.

@@ -1,8 +1,8 @@
 // The sandbox's session: one Runtime (the real dist/ artifact on a workbook file), the user the
 // page acts as, the menus onOpen built, and the execution log. Every change is saved at once.
 
-import { DEFAULT_SETTINGS } from '../../src/okr/model';
-import { parseStoredSettings, SETTINGS_KEY } from '../../src/okr/settings';
+import { DEFAULT_SETTINGS } from '../../src/okr/core/model';
+import { parseStoredSettings, SETTINGS_KEY } from '../../src/okr/core/settings';
 import type { RunResult, Runtime } from '../runtime';
 import { formatWallTime, nextWeekdayAt, toWallInput } from './clock';
 import type { AppState, EmailView, ExecutionView, MenuView, Notice } from './protocol';

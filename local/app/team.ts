@@ -1,6 +1,6 @@
 // The people the user switcher offers: the Team tab, read host-side from the workbook (not metered).
 // Headers are found by name like the add-on does, so a reordered or renamed Team tab still works.
-import { TAB_ALIASES } from '../../src/okr/tabs';
+import { TAB_ALIASES } from '../../src/okr/core/tabs';
 import type { Workbook } from '../runtime';
 import type { Person } from './protocol';
 

@@ -10,12 +10,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Workbook } from '../../local/runtime';
-import { DEFAULT_SETTINGS, type Lang } from '../../src/okr/model';
-import { parseOkrSheet, parseProgressLog, parseRoster } from '../../src/okr/parse';
-import { buildSummary } from '../../src/okr/summary';
-import { summaryToGrid } from '../../src/okr/summaryGrid';
-import { TAB } from '../../src/okr/tabs';
-import { validateOkrs } from '../../src/okr/validate';
+import { DEFAULT_SETTINGS, type Lang } from '../../src/okr/core/model';
+import { parseOkrSheet, parseProgressLog, parseRoster } from '../../src/okr/core/parse';
+import { TAB } from '../../src/okr/core/tabs';
+import { validateOkrs } from '../../src/okr/ownership/validate';
+import { buildSummary } from '../../src/okr/summary/summary';
+import { summaryToGrid } from '../../src/okr/summary/summaryGrid';
 
 export interface TabValues {
   timeZone: string;

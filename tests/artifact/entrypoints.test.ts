@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import * as entry from '../../src/index';
+import * as entry from '../../src';
 import { ensureBuilt } from '../helpers/build';
 
 interface MenuCall {

@@ -1,12 +1,12 @@
 // Random OKR sheets: parsing and validation never throw, every problem points at a real row and
 // cell, and any owner cell naming two Team emails is always owner-multiple.
 import fc from 'fast-check';
-import { DEFAULT_SETTINGS, type Person } from '../../src/okr/model';
-import { judgeOwner } from '../../src/okr/owners';
-import { parseOkrSheet, parseRoster } from '../../src/okr/parse';
-import { columnLetter } from '../../src/okr/problems';
-import { OKR_ALIASES } from '../../src/okr/schema';
-import { validateOkrs } from '../../src/okr/validate';
+import { DEFAULT_SETTINGS, type Person } from '../../src/okr/core/model';
+import { parseOkrSheet, parseRoster } from '../../src/okr/core/parse';
+import { columnLetter } from '../../src/okr/core/problems';
+import { OKR_ALIASES } from '../../src/okr/core/schema';
+import { judgeOwner } from '../../src/okr/ownership/owners';
+import { validateOkrs } from '../../src/okr/ownership/validate';
 
 const TEAM_EMAILS = [
   'ann@acme.com',

@@ -1,5 +1,5 @@
-import { DAY_MS, daysSinceTouched, hasMissingValues, isStale } from '../../../src/okr/attention';
-import type { KeyResult } from '../../../src/okr/model';
+import { DAY_MS, daysSinceTouched, hasMissingValues, isStale } from '../../../src/okr/core/attention';
+import type { KeyResult } from '../../../src/okr/core/model';
 
 const NOW = Date.UTC(2026, 10, 30, 9);
 type Input = Parameters<typeof isStale>[0];

@@ -1,9 +1,9 @@
 // The malformed corpus through the pure reader and validator (the artifact test runs the same
 // corpus through the built add-on in the local runtime).
-import { DEFAULT_SETTINGS, type OkrSheet, type Roster } from '../../../src/okr/model';
-import { missingTabSheet, parseOkrSheet, parseRoster } from '../../../src/okr/parse';
-import { TAB, TAB_ALIASES } from '../../../src/okr/tabs';
-import { validateOkrs } from '../../../src/okr/validate';
+import { DEFAULT_SETTINGS, type OkrSheet, type Roster } from '../../../src/okr/core/model';
+import { missingTabSheet, parseOkrSheet, parseRoster } from '../../../src/okr/core/parse';
+import { TAB, TAB_ALIASES } from '../../../src/okr/core/tabs';
+import { validateOkrs } from '../../../src/okr/ownership/validate';
 import { MALFORMED, NOW } from '../../fixtures/okr/malformed';
 
 function tab(tabs: Record<string, unknown[][]>, key: keyof typeof TAB): [string, unknown[][]] | null {

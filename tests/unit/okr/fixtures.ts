@@ -1,7 +1,7 @@
 // A clean OKR sheet and Team (no problems at all), and helpers to break one thing at a time.
-import { DEFAULT_SETTINGS, type Lang } from '../../../src/okr/model';
-import { parseOkrSheet, parseRoster } from '../../../src/okr/parse';
-import { validateOkrs } from '../../../src/okr/validate';
+import { DEFAULT_SETTINGS, type Lang } from '../../../src/okr/core/model';
+import { parseOkrSheet, parseRoster } from '../../../src/okr/core/parse';
+import { validateOkrs } from '../../../src/okr/ownership/validate';
 
 export const HEADERS = [
   'ID',

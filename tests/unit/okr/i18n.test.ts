@@ -1,4 +1,4 @@
-import { format, langFromLocale } from '../../../src/okr/i18n';
+import { format, langFromLocale } from '../../../src/okr/core/i18n';
 
 describe('format', () => {
   test('fills named parameters and leaves unknown ones visible', () => {

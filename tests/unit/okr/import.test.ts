@@ -1,6 +1,6 @@
-import { planImport } from '../../../src/okr/import';
-import { parseOkrSheet } from '../../../src/okr/parse';
-import { planOkrsTab } from '../../../src/okr/structure';
+import { parseOkrSheet } from '../../../src/okr/core/parse';
+import { planImport } from '../../../src/okr/setup/import';
+import { planOkrsTab } from '../../../src/okr/setup/structure';
 
 const plan = planOkrsTab(null, { lang: 'en', userEmail: '', cycle: '', examples: false });
 const emptyTarget = () => ({

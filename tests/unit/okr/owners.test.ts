@@ -1,5 +1,5 @@
-import type { Person } from '../../../src/okr/model';
-import { judgeOwner, namesGroup, readOwner } from '../../../src/okr/owners';
+import type { Person } from '../../../src/okr/core/model';
+import { judgeOwner, namesGroup, readOwner } from '../../../src/okr/ownership/owners';
 
 const person = (name: string, email: string, team = 'Growth'): Person => ({
   name,

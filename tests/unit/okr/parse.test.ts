@@ -1,4 +1,4 @@
-import { parseCheckIns, parseOkrSheet, parseProgressLog, parseRoster } from '../../../src/okr/parse';
+import { parseCheckIns, parseOkrSheet, parseProgressLog, parseRoster } from '../../../src/okr/core/parse';
 import { cleanOkrs, cleanTeam, HEADERS } from './fixtures';
 
 const opts = { sheetName: 'OKRs', timeZone: 'UTC', lang: 'en' as const };

@@ -10,7 +10,7 @@ import {
   readNumber,
   readType,
   zonedTime,
-} from '../../../src/okr/parseValues';
+} from '../../../src/okr/core/parseValues';
 
 describe('readNumber', () => {
   test.each([

@@ -1,5 +1,5 @@
-import type { Kind } from '../../../src/okr/model';
-import { keyResultProgress, objectiveProgress, score } from '../../../src/okr/progress';
+import type { Kind } from '../../../src/okr/core/model';
+import { keyResultProgress, objectiveProgress, score } from '../../../src/okr/core/progress';
 
 const kr = (kind: Kind | null, start: number | null, target: number | null, current: number | null) => ({
   kind,

@@ -5,7 +5,7 @@ import {
   matchHeaders,
   OKR_ALIASES as OKR,
   TEAM_ALIASES as TEAM,
-} from '../../../src/okr/schema';
+} from '../../../src/okr/core/schema';
 
 describe('header aliases', () => {
   test.each([

@@ -1,4 +1,4 @@
-import { parseOkrSheet } from '../../../src/okr/parse';
+import { parseOkrSheet } from '../../../src/okr/core/parse';
 import {
   okrConditionalFormats,
   okrValidations,
@@ -7,7 +7,7 @@ import {
   planTeamTab,
   progressCellValue,
   RULE_MARK,
-} from '../../../src/okr/structure';
+} from '../../../src/okr/setup/structure';
 
 const ctx = { lang: 'en' as const, userEmail: 'lead@acme.com', cycle: '2026-Q4', examples: true };
 

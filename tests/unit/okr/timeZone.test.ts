@@ -1,4 +1,4 @@
-import { wallClock } from '../../../src/okr/timeZone';
+import { wallClock } from '../../../src/okr/core/timeZone';
 
 test('the wall clock in a zone, across a DST change, with midnight as hour 0', () => {
   // 2026-03-08 07:00Z = 03:00 EDT (clocks went forward at 02:00 EST); 05:00Z = 00:00 EST.

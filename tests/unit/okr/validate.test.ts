@@ -1,6 +1,6 @@
-import { DEFAULT_SETTINGS, type ProblemCode } from '../../../src/okr/model';
-import { PROBLEM_HINTS, PROBLEM_MESSAGES, SEVERITY } from '../../../src/okr/problems';
-import { countProblems } from '../../../src/okr/validate';
+import { DEFAULT_SETTINGS, type ProblemCode } from '../../../src/okr/core/model';
+import { PROBLEM_HINTS, PROBLEM_MESSAGES, SEVERITY } from '../../../src/okr/core/problems';
+import { countProblems } from '../../../src/okr/ownership/validate';
 import { check, cleanOkrs, cleanTeam, HEADERS, set } from './fixtures';
 
 const only = (problems: ReturnType<typeof check>) => problems.map((p) => [p.code, p.id, p.cell]);

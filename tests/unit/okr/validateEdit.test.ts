@@ -1,5 +1,5 @@
-import { parseRoster } from '../../../src/okr/parse';
-import { checkEditedRows, NOTE_PREFIX, touchedColumns } from '../../../src/okr/validateEdit';
+import { parseRoster } from '../../../src/okr/core/parse';
+import { checkEditedRows, NOTE_PREFIX, touchedColumns } from '../../../src/okr/ownership/validateEdit';
 import { cleanOkrs, cleanTeam, HEADERS } from './fixtures';
 
 const roster = parseRoster(cleanTeam(), { sheetName: 'Team', timeZone: 'UTC', lang: 'en' }).people;

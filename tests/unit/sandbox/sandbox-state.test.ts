@@ -2,7 +2,7 @@
 // sidebar the user closed stays closed until a script shows it again.
 import { Sandbox } from '../../../local/app/sandbox';
 import { demoWorkbook, Runtime } from '../../../local/runtime';
-import { SETTINGS_KEY } from '../../../src/okr/settings';
+import { SETTINGS_KEY } from '../../../src/okr/core/settings';
 
 // A stand-in project: only what the sandbox calls (onOpen) and a sidebar to show.
 const CODE = `

@@ -1,6 +1,7 @@
 // Settings show issue 7's weekly run: the run in progress, else the last finished one.
-import type { DigestStatus } from '../../../src/okr/weeklyRun';
-import { digestView } from '../../../src/services/sidebarEndpoints';
+
+import { digestView } from '../../../src/endpoints/sidebarEndpoints';
+import type { DigestStatus } from '../../../src/okr/weekly/weeklyRun';
 
 const base: DigestStatus = {
   enabled: true,

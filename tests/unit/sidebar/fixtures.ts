@@ -1,6 +1,6 @@
 // A small OKR sheet as people type it, parsed by the real parser, for the sidebar's pure logic.
-import type { OkrSheet, Roster } from '../../../src/okr/model';
-import { parseOkrSheet, parseRoster } from '../../../src/okr/parse';
+import type { OkrSheet, Roster } from '../../../src/okr/core/model';
+import { parseOkrSheet, parseRoster } from '../../../src/okr/core/parse';
 
 export const DAY = 86_400_000;
 export const NOW = Date.UTC(2026, 10, 26, 12);

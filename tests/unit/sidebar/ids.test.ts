@@ -1,4 +1,4 @@
-import { nextKeyResultId, nextObjectiveId } from '../../../src/okr/ids';
+import { nextKeyResultId, nextObjectiveId } from '../../../src/okr/core/ids';
 
 test('objectives continue past the highest number, never reusing a deleted one', () => {
   expect(nextObjectiveId([])).toBe('O1');

@@ -1,7 +1,6 @@
 // Writes go in contiguous blocks by the columns' header positions, text is formula-safe, progress is
 // a fraction, new rows are placed by header, and the log is appended in one call.
-import type { CellValue } from '../../../src/okr/checkIn';
-import type { ColumnMap, OkrColumn } from '../../../src/okr/model';
+import type { CellValue } from '../../../src/endpoints/sidebar/checkIn';
 import {
   appendCheckIns,
   checkInLog,
@@ -9,7 +8,8 @@ import {
   newRowValues,
   planBlocks,
   sheetValue,
-} from '../../../src/sheets/okrWrites';
+} from '../../../src/gas/okrWrites';
+import type { ColumnMap, OkrColumn } from '../../../src/okr/core/model';
 
 const date = (ms: number) => ({ date: ms });
 const toValue = (c: OkrColumn, v: CellValue) => sheetValue(c, v, 'Asia/Tokyo', date);

@@ -1,6 +1,12 @@
 // Who may do what comes from the caller's email and the Team tab only.
-import { callerFrom, canActOn, canManage, requireActOn, requireManage } from '../../../src/okr/permissions';
-import { localize, RequestError } from '../../../src/okr/requests';
+import {
+  callerFrom,
+  canActOn,
+  canManage,
+  requireActOn,
+  requireManage,
+} from '../../../src/endpoints/permissions';
+import { localize, RequestError } from '../../../src/endpoints/sidebar/requests';
 import { okrSheet, roster } from './fixtures';
 
 const kr = okrSheet().keyResults.find((k) => k.id === 'O1.1')!; // owned by ana

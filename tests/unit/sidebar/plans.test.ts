@@ -5,12 +5,12 @@ import {
   planCheckIn,
   planDecline,
   resolvedProblems,
-} from '../../../src/okr/checkIn';
-import type { Problem } from '../../../src/okr/model';
-import { keyResultProgress } from '../../../src/okr/progress';
-import { localize, RequestError } from '../../../src/okr/requests';
-import { planAddKeyResult, planAddObjective, planAssign } from '../../../src/okr/requestsPlans';
-import { versionOf } from '../../../src/okr/sidebarState';
+} from '../../../src/endpoints/sidebar/checkIn';
+import { localize, RequestError } from '../../../src/endpoints/sidebar/requests';
+import { planAddKeyResult, planAddObjective, planAssign } from '../../../src/endpoints/sidebar/requestsPlans';
+import { versionOf } from '../../../src/endpoints/sidebar/sidebarState';
+import type { Problem } from '../../../src/okr/core/model';
+import { keyResultProgress } from '../../../src/okr/core/progress';
 import { NOW, okrSheet, roster } from './fixtures';
 
 const okrs = okrSheet();

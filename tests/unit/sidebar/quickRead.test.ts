@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { planRowReads, type RowReadOptions } from '../../../src/okr/quickRead';
+import { planRowReads, type RowReadOptions } from '../../../src/okr/core/quickRead';
 
 const OPTS: RowReadOptions = { firstRow: 2, lookback: 10, mergeGap: 50, maxRuns: 10, maxRows: 500 };
 

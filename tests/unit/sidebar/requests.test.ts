@@ -10,7 +10,7 @@ import {
   parseDecline,
   parseSaveSettings,
   parseSelectCell,
-} from '../../../src/okr/requests';
+} from '../../../src/endpoints/sidebar/requests';
 
 const good = { id: 'O1.1', current: 42, confidence: 'on-track', note: 'ok', version: 'abc' };
 

@@ -1,12 +1,17 @@
 // The sidebar's state: the caller's key results in full with what needs them, every row in a compact
 // table, problems capped; small enough for a 5,000-row sheet.
 import { PROBLEM_CAP, TITLE_CAP } from '../../../src/api';
-import type { Problem } from '../../../src/okr/model';
-import { DEFAULT_SETTINGS } from '../../../src/okr/model';
-import { parseOkrSheet, parseRoster } from '../../../src/okr/parse';
-import { callerFrom } from '../../../src/okr/permissions';
-import { buildSidebarState, needsOf, stateBudget, versionOf } from '../../../src/okr/sidebarState';
-import { validateOkrs } from '../../../src/okr/validate';
+import { callerFrom } from '../../../src/endpoints/permissions';
+import {
+  buildSidebarState,
+  needsOf,
+  stateBudget,
+  versionOf,
+} from '../../../src/endpoints/sidebar/sidebarState';
+import type { Problem } from '../../../src/okr/core/model';
+import { DEFAULT_SETTINGS } from '../../../src/okr/core/model';
+import { parseOkrSheet, parseRoster } from '../../../src/okr/core/parse';
+import { validateOkrs } from '../../../src/okr/ownership/validate';
 import { bigSheet, DAY, NOW, okrRows, okrSheet, roster } from './fixtures';
 
 function stateFor(email: string, okrs = okrSheet(), problems: Problem[] = []) {

@@ -3,8 +3,8 @@
 // directive. And src/index.ts must implement every sidebar endpoint with a compatible signature.
 
 import type { Server } from '../../../sidebar/server';
+import type * as entry from '../../../src';
 import type { ActionResult, Endpoints, SidebarState } from '../../../src/api';
-import type * as entry from '../../../src/index';
 
 declare const server: Server;
 

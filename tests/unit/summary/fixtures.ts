@@ -9,8 +9,8 @@ import {
   type Problem,
   type ProblemCode,
   type Roster,
-} from '../../../src/okr/model';
-import { buildSummary, type SummaryInput, type SummaryModel } from '../../../src/okr/summary';
+} from '../../../src/okr/core/model';
+import { buildSummary, type SummaryInput, type SummaryModel } from '../../../src/okr/summary/summary';
 
 export const DAY = 86_400_000;
 export const NOW = Date.UTC(2026, 10, 26, 15);

@@ -7,7 +7,7 @@ import {
   progressBar,
   sheetText,
   summaryToGrid,
-} from '../../../src/okr/summaryGrid';
+} from '../../../src/okr/summary/summaryGrid';
 import { checkIn, DAY, keyResult, NOW, objective, person, problemAt, roster, summarize } from './fixtures';
 
 const ana = 'ana@example.com';

@@ -4,14 +4,14 @@ import type { Document, Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import { simpleParser } from 'mailparser';
 import { emailToEml } from '../../../local/runtime/eml';
-import { digestModel, leadershipReport, ownerReport } from '../../../src/okr/digest';
+import type { Lang } from '../../../src/okr/core/model';
+import { digestModel, leadershipReport, ownerReport } from '../../../src/okr/weekly/digest';
 import {
   type EmailContext,
   type RenderedEmail,
   renderLeadershipDigest,
   renderOwnerEmail,
-} from '../../../src/okr/email';
-import type { Lang } from '../../../src/okr/model';
+} from '../../../src/okr/weekly/email';
 import { checkIn, DAY, kr, NOW, objective, person } from './fixtures';
 
 const URL = 'https://docs.google.com/spreadsheets/d/abc123/edit';

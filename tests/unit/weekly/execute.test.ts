@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { SETTINGS_KEY } from '../../../src/okr/settings';
+import { SETTINGS_KEY } from '../../../src/okr/core/settings';
 import {
   CHUNK_CAPACITY,
   emptyState,
@@ -14,8 +14,8 @@ import {
   serializeState,
   stateFromProperties,
   type WeeklyState,
-} from '../../../src/okr/weeklyRun';
-import { runWeeklyTick, type TickOutcome } from '../../../src/okr/weeklyRunExecute';
+} from '../../../src/okr/weekly/weeklyRun';
+import { runWeeklyTick, type TickOutcome } from '../../../src/okr/weekly/weeklyRunExecute';
 import { FakeWorld } from './fakePorts';
 import { kr, objective, person } from './fixtures';
 

@@ -1,10 +1,11 @@
 // An in-memory stand-in for the services the weekly run uses, with the failure modes that matter:
 // a hard stop at a chosen service call (Google's time limit: that call and every later one throw),
 // recipients whose send fails, a daily quota, and Google's property size limits.
-import { type DigestInput, digestModel } from '../../../src/okr/digest';
-import type { RenderedEmail } from '../../../src/okr/email';
-import type { Settings } from '../../../src/okr/model';
-import type { WeeklyPorts, WeeklyWorkbook } from '../../../src/okr/weeklyRunExecute';
+
+import type { Settings } from '../../../src/okr/core/model';
+import { type DigestInput, digestModel } from '../../../src/okr/weekly/digest';
+import type { RenderedEmail } from '../../../src/okr/weekly/email';
+import type { WeeklyPorts, WeeklyWorkbook } from '../../../src/okr/weekly/weeklyRunExecute';
 
 export interface Sent {
   to: string;

@@ -1,5 +1,5 @@
 // Plain domain objects for the weekly-email unit tests (no sheet, no runtime).
-import type { CheckIn, KeyResult, Objective, Person } from '../../../src/okr/model';
+import type { CheckIn, KeyResult, Objective, Person } from '../../../src/okr/core/model';
 
 export const DAY = 86_400_000;
 /** Monday 23 November 2026, 10:00 in Tokyo (01:00 UTC). */

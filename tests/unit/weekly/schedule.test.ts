@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS } from '../../../src/okr/model';
+import { DEFAULT_SETTINGS } from '../../../src/okr/core/model';
 import {
   decideTick,
   digestStatus,
@@ -7,8 +7,8 @@ import {
   nextOccurrence,
   startRun,
   type WeeklyState,
-} from '../../../src/okr/weeklyRun';
-import { epochOfLocal, isoWeekOf, localTime } from '../../../src/okr/weeklyRunTime';
+} from '../../../src/okr/weekly/weeklyRun';
+import { epochOfLocal, isoWeekOf, localTime } from '../../../src/okr/weekly/weeklyRunTime';
 
 const HOUR = 3_600_000;
 const monday9 = { weeklyDay: 1, weeklyHour: 9 };

@@ -1,0 +1,255 @@
+// Messages the sidebar endpoints return: refusals, invalid input and confirmations, in English and
+// Japanese. Each says what went wrong with which field and what to do.
+import type { MessageTable } from '../../okr/core/i18n';
+
+export type RequestMessage =
+  | 'not-an-object'
+  | 'field-missing'
+  | 'not-text'
+  | 'text-too-long'
+  | 'text-blank'
+  | 'not-number'
+  | 'number-out-of-range'
+  | 'not-integer'
+  | 'not-choice'
+  | 'not-list'
+  | 'list-empty'
+  | 'list-too-long'
+  | 'not-email'
+  | 'not-date'
+  | 'id-unknown'
+  | 'id-not-key-result'
+  | 'id-not-objective'
+  | 'owner-not-in-team'
+  | 'milestone-value'
+  | 'no-identity'
+  | 'not-owner'
+  | 'unowned'
+  | 'not-lead'
+  | 'not-set-up'
+  | 'column-missing'
+  | 'changed'
+  | 'busy'
+  | 'already-accepted'
+  | 'no-owner'
+  | 'target-equals-start'
+  | 'cell-invalid'
+  | 'checked-in'
+  | 'accepted'
+  | 'declined'
+  | 'assigned'
+  | 'added-objective'
+  | 'added-key-result'
+  | 'settings-saved';
+
+export const REQUEST_MESSAGES: MessageTable<RequestMessage> = {
+  'not-an-object': {
+    en: 'The request is not valid (expected an object). Reload the sidebar and try again.',
+    ja: 'リクエストが正しくありません（オブジェクトが必要です）。サイドバーを再読み込みしてやり直してください。',
+  },
+  'field-missing': {
+    en: '{field} is required. Fill it in and try again.',
+    ja: '{field}は必須です。入力してからやり直してください。',
+  },
+  'not-text': {
+    en: '{field} must be text.',
+    ja: '{field}は文字列で入力してください。',
+  },
+  'text-too-long': {
+    en: '{field} is too long ({length} characters); keep it under {max}.',
+    ja: '{field}が長すぎます（{length}文字）。{max}文字以内にしてください。',
+  },
+  'text-blank': {
+    en: '{field} cannot be blank. Type something and try again.',
+    ja: '{field}を空にはできません。入力してからやり直してください。',
+  },
+  'not-number': {
+    en: '{field} must be a number (for example 42 or 3.5).',
+    ja: '{field}は数値で入力してください（例: 42、3.5）。',
+  },
+  'number-out-of-range': {
+    en: '{field} must be between {min} and {max}.',
+    ja: '{field}は{min}から{max}の範囲で入力してください。',
+  },
+  'not-integer': {
+    en: '{field} must be a whole number.',
+    ja: '{field}は整数で入力してください。',
+  },
+  'not-choice': {
+    en: '{field} must be one of: {choices}.',
+    ja: '{field}は次のいずれかにしてください: {choices}',
+  },
+  'not-list': {
+    en: '{field} must be a list of IDs.',
+    ja: '{field}はIDのリストにしてください。',
+  },
+  'list-empty': {
+    en: 'Choose at least one row for {field}.',
+    ja: '{field}を1行以上選んでください。',
+  },
+  'list-too-long': {
+    en: '{field} has too many entries ({length}); at most {max} at once.',
+    ja: '{field}の件数が多すぎます（{length}件）。一度に{max}件までです。',
+  },
+  'not-email': {
+    en: '{field} must be one email address (for example ana@example.com), not a name or a list.',
+    ja: '{field}はメールアドレスを1つだけ入力してください（例: ana@example.com）。名前や複数の指定はできません。',
+  },
+  'not-date': {
+    en: '{field} must be a date like 2026-12-31.',
+    ja: '{field}は 2026-12-31 のような日付で入力してください。',
+  },
+  'id-unknown': {
+    en: 'There is no row with ID {id} in the OKRs tab (it may have been deleted or renamed). The sidebar has been refreshed.',
+    ja: 'OKRsタブにID {id} の行がありません（削除または変更された可能性があります）。サイドバーを更新しました。',
+  },
+  'id-not-key-result': {
+    en: '{id} is an objective, not a key result. Choose a key result.',
+    ja: '{id}は目標であり、主要な結果ではありません。主要な結果を選んでください。',
+  },
+  'id-not-objective': {
+    en: '{id} is not an objective. Choose an objective for the new key result.',
+    ja: '{id}は目標ではありません。新しい主要な結果の目標を選んでください。',
+  },
+  'owner-not-in-team': {
+    en: '{email} is not in the Team tab. Add the person to Team first, or choose someone listed there.',
+    ja: '{email} はTeamタブにいません。先にTeamに追加するか、Teamにいる人を選んでください。',
+  },
+  'milestone-value': {
+    en: '{id} is a milestone: its value is either done ({done}) or not done ({notDone}).',
+    ja: '{id}はマイルストーンです。値は完了（{done}）か未完了（{notDone}）のどちらかです。',
+  },
+  'no-identity': {
+    en: 'Google did not tell the add-on who you are (this happens when signed in to several accounts or across domains). Sign in with only your work account and reopen the sidebar.',
+    ja: 'Googleからあなたのアカウントを取得できませんでした（複数アカウントでログインしている場合などに起こります）。仕事用アカウントだけでログインし、サイドバーを開き直してください。',
+  },
+  'not-owner': {
+    en: 'Only the owner of {id} ({owner}) or a Lead can do this. You are signed in as {email}.',
+    ja: '{id}の操作ができるのはオーナー（{owner}）またはリードだけです。現在のアカウント: {email}',
+  },
+  unowned: {
+    en: '{id} has no owner yet. Ask a Lead to assign it (Assign view), then the owner can accept and check in.',
+    ja: '{id}にはまだオーナーがいません。リードに割り当てを依頼してください（「割り当て」画面）。その後、オーナーが承諾してチェックインできます。',
+  },
+  'not-lead': {
+    en: 'Only a Lead (Role "Lead" in the Team tab) can do this. Ask a Lead, or ask them to give you the Lead role.',
+    ja: 'この操作はリード（TeamタブのRoleが「Lead」の人）だけができます。リードに依頼するか、リードの役割を付けてもらってください。',
+  },
+  'not-set-up': {
+    en: 'This spreadsheet has no OKRs tab yet. Run Extensions → OKR Owners → Set up OKR sheet.',
+    ja: 'このスプレッドシートにはまだOKRsタブがありません。「拡張機能 → OKR Owners → OKRシートを設定」を実行してください。',
+  },
+  'column-missing': {
+    en: 'The OKRs tab has no "{column}" column, so nothing was saved for {id}. Run Extensions → OKR Owners → Set up OKR sheet to add it, then try again.',
+    ja: 'OKRsタブに「{column}」列がないため、{id}には何も保存していません。「拡張機能 → OKR Owners → OKRシートを設定」で列を追加してから、やり直してください。',
+  },
+  changed: {
+    en: 'This key result changed since you opened it (someone else edited, sorted or checked in) — refreshed. Check the new values and try again.',
+    ja: 'この主要な結果は開いた後に変更されました（他の人の編集・並べ替え・チェックイン）— 更新しました。新しい値を確認してやり直してください。',
+  },
+  busy: {
+    en: 'Someone else is saving right now. Wait a moment and try again.',
+    ja: '他の人が保存中です。少し待ってからやり直してください。',
+  },
+  'already-accepted': {
+    en: '{id} is already accepted.',
+    ja: '{id}はすでに承諾済みです。',
+  },
+  'no-owner': {
+    en: '{id} has no owner to accept or decline.',
+    ja: '{id}には承諾・辞退するオーナーがいません。',
+  },
+  'target-equals-start': {
+    en: 'Target equals Start, so progress cannot be measured. Choose a different target.',
+    ja: '目標値が開始値と同じため進捗を測れません。別の目標値にしてください。',
+  },
+  'cell-invalid': {
+    en: 'That cell cannot be selected ({cell}). Refresh the problems and try again.',
+    ja: 'そのセルは選択できません（{cell}）。問題一覧を更新してやり直してください。',
+  },
+  'checked-in': {
+    en: 'Checked in on {id}.',
+    ja: '{id}のチェックインを保存しました。',
+  },
+  accepted: {
+    en: 'You accepted {id}.',
+    ja: '{id}を承諾しました。',
+  },
+  declined: {
+    en: 'Declined {id}; the owner was cleared and a Lead will reassign it.',
+    ja: '{id}を辞退しました。オーナーを空にしました。リードが割り当て直します。',
+  },
+  assigned: {
+    en: 'Assigned {count} {count|row|rows} to {email}; they need to accept.',
+    ja: '{count}行を{email}に割り当てました。本人の承諾が必要です。',
+  },
+  'added-objective': {
+    en: 'Added objective {id}.',
+    ja: '目標{id}を追加しました。',
+  },
+  'added-key-result': {
+    en: 'Added key result {id}.',
+    ja: '主要な結果{id}を追加しました。',
+  },
+  'settings-saved': {
+    en: 'Settings saved.',
+    ja: '設定を保存しました。',
+  },
+};
+
+/** Localized names of request fields, so messages say "Note" / "メモ" rather than "note". */
+export const FIELD_NAMES: MessageTable<
+  | 'request'
+  | 'id'
+  | 'ids'
+  | 'current'
+  | 'confidence'
+  | 'note'
+  | 'reason'
+  | 'email'
+  | 'title'
+  | 'owner'
+  | 'cycle'
+  | 'due'
+  | 'objectiveId'
+  | 'kind'
+  | 'start'
+  | 'target'
+  | 'unit'
+  | 'version'
+  | 'column'
+  | 'cell'
+  | 'language'
+  | 'staleDays'
+  | 'overloadLimit'
+  | 'weeklyDay'
+  | 'weeklyHour'
+> = {
+  request: { en: 'The request', ja: 'リクエスト' },
+  id: { en: 'ID', ja: 'ID' },
+  ids: { en: 'Rows', ja: '行' },
+  current: { en: 'Current value', ja: '現在値' },
+  confidence: { en: 'Confidence', ja: '自信度' },
+  note: { en: 'Note', ja: 'メモ' },
+  reason: { en: 'Reason', ja: '理由' },
+  email: { en: 'Owner', ja: 'オーナー' },
+  title: { en: 'Title', ja: 'タイトル' },
+  owner: { en: 'Owner', ja: 'オーナー' },
+  cycle: { en: 'Cycle', ja: 'サイクル' },
+  due: { en: 'Due', ja: '期限' },
+  objectiveId: { en: 'Objective', ja: '目標' },
+  kind: { en: 'Kind', ja: '種類' },
+  start: { en: 'Start', ja: '開始値' },
+  target: { en: 'Target', ja: '目標値' },
+  unit: { en: 'Unit', ja: '単位' },
+  version: { en: 'Version', ja: 'バージョン' },
+  column: { en: 'Column', ja: '列' },
+  cell: { en: 'Cell', ja: 'セル' },
+  language: { en: 'Language', ja: '言語' },
+  staleDays: { en: 'Stale after (days)', ja: '停滞とみなす日数' },
+  overloadLimit: { en: 'Overload limit', ja: '担当数の上限' },
+  weeklyDay: { en: 'Weekly email day', ja: '週次メールの曜日' },
+  weeklyHour: { en: 'Weekly email hour', ja: '週次メールの時刻' },
+};
+
+export type FieldName = keyof typeof FIELD_NAMES;

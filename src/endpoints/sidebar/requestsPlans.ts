@@ -1,0 +1,148 @@
+// What assigning owners and adding rows write, decided from the sheet as re-read under the lock.
+// Pure: rows are addressed by ID (and, for a new row, by the ID of the row it goes after).
+import type { AddKeyResultRequest, AddObjectiveRequest, AssignRequest } from '../../api';
+import { nextKeyResultId, nextObjectiveId } from '../../okr/core/ids';
+import type { KeyResult, Kind, Objective, OkrSheet, Roster } from '../../okr/core/model';
+import { KIND_WORDS, TYPE_WORDS } from '../../okr/core/parseValues';
+import type { CellValue, ProgressOf, RowPatch, WritePlan } from './checkIn';
+import { RequestError } from './requests';
+
+/** Written as set-up's dropdowns offer them (the first word of each choice). */
+export function kindLabel(kind: Kind): string {
+  return KIND_WORDS[kind][0];
+}
+
+export const TYPE_LABEL = { objective: TYPE_WORDS.objective[0], 'key-result': TYPE_WORDS['key-result'][0] };
+
+type Okrs = Pick<OkrSheet, 'objectives' | 'keyResults'>;
+
+export function findItem(okrs: Okrs, id: string): Objective | KeyResult | null {
+  const key = id.trim().toLowerCase();
+  return (
+    okrs.keyResults.find((k) => k.id.toLowerCase() === key) ??
+    okrs.objectives.find((o) => o.id.toLowerCase() === key) ??
+    null
+  );
+}
+
+export function findKeyResult(okrs: Okrs, id: string): KeyResult {
+  const item = findItem(okrs, id);
+  if (!item) throw new RequestError('id-unknown', 'id', { id });
+  if (item.type !== 'key-result') throw new RequestError('id-not-key-result', 'id', { id });
+  return item;
+}
+
+function requireTeamMember(roster: Pick<Roster, 'people'>, email: string, field: 'email' | 'owner'): void {
+  if (email && !roster.people.some((p) => p.email === email)) {
+    throw new RequestError('owner-not-in-team', field, { email });
+  }
+}
+
+/** One plan per row whose owner actually changes; a new owner must accept again. */
+export function planAssign(okrs: Okrs, roster: Pick<Roster, 'people'>, req: AssignRequest): WritePlan[] {
+  requireTeamMember(roster, req.email, 'email');
+  const plans: WritePlan[] = [];
+  for (const id of req.ids) {
+    const item = findItem(okrs, id);
+    if (!item) throw new RequestError('id-unknown', 'ids', { id });
+    if (item.owner === req.email && item.ownerText.toLowerCase() === req.email) continue;
+    plans.push({ id: item.id, patch: { owner: req.email, accepted: null }, log: null });
+  }
+  return plans;
+}
+
+export interface NewRowPlan {
+  id: string;
+  /** The new row goes right after the row with this ID; null = after the last row. */
+  afterId: string | null;
+  values: RowPatch;
+}
+
+function allIds(okrs: Okrs): string[] {
+  return [...okrs.objectives, ...okrs.keyResults].map((r) => r.id).filter(Boolean);
+}
+
+function day(text: string | undefined): CellValue {
+  return text ? { day: text } : null;
+}
+
+export function planAddObjective(
+  okrs: Okrs,
+  roster: Pick<Roster, 'people'>,
+  req: AddObjectiveRequest,
+): NewRowPlan {
+  requireTeamMember(roster, req.owner ?? '', 'owner');
+  const id = nextObjectiveId(allIds(okrs));
+  return {
+    id,
+    afterId: null,
+    values: {
+      id,
+      type: TYPE_LABEL.objective,
+      title: req.title,
+      owner: req.owner || null,
+      cycle: req.cycle || null,
+      due: day(req.due),
+    },
+  };
+}
+
+export function planAddKeyResult(
+  okrs: Okrs,
+  roster: Pick<Roster, 'people'>,
+  req: AddKeyResultRequest,
+  progressOf: ProgressOf,
+): NewRowPlan {
+  const objective = findItem(okrs, req.objectiveId);
+  if (!objective) throw new RequestError('id-unknown', 'objectiveId', { id: req.objectiveId });
+  if (objective.type !== 'objective')
+    throw new RequestError('id-not-objective', 'objectiveId', { id: objective.id });
+  requireTeamMember(roster, req.owner ?? '', 'owner');
+  const id = nextKeyResultId(objective.id, allIds(okrs));
+  // Below the objective's last key result (or the objective itself when it has none).
+  const siblings = okrs.keyResults.filter((k) => k.objectiveId === objective.id && k.id);
+  const last = [objective, ...siblings].reduce((a, b) => (b.row > a.row ? b : a));
+  const current = req.start;
+  const draft: KeyResult = {
+    type: 'key-result',
+    id,
+    row: 0,
+    title: req.title,
+    ownerText: req.owner ?? '',
+    owner: req.owner || null,
+    team: objective.team,
+    cycle: objective.cycle,
+    accepted: null,
+    due: null,
+    note: '',
+    objectiveId: objective.id,
+    kind: req.kind,
+    start: req.start,
+    target: req.target,
+    current,
+    unit: req.unit ?? '',
+    confidence: null,
+    lastCheckIn: null,
+    progress: null,
+  };
+  return {
+    id,
+    afterId: last.id,
+    values: {
+      id,
+      type: TYPE_LABEL['key-result'],
+      parent: objective.id,
+      title: req.title,
+      owner: req.owner || null,
+      team: objective.team || null,
+      cycle: objective.cycle || null,
+      kind: kindLabel(req.kind),
+      start: req.start,
+      target: req.target,
+      current,
+      unit: req.unit || null,
+      progress: progressOf(draft),
+      due: day(req.due),
+    },
+  };
+}

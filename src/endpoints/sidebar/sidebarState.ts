@@ -1,0 +1,359 @@
+// The sidebar's whole state, built from the parsed sheet in one pass: the caller's key results in
+// full, every row in a compact columnar table, the team for the person picker, and the validator's
+// problems (capped, errors first). Whatever the sheet, the JSON stays under stateBudget(rows).
+import type * as Api from '../../api';
+import {
+  type KeyResultView,
+  MINE_CAP,
+  type Need,
+  type OkrTable,
+  PROBLEM_CAP,
+  type ProblemView,
+  type SidebarState,
+  STATE_BUDGET,
+  STATE_BUDGET_MAX,
+  STATE_BUDGET_ROWS,
+  type TeamMember,
+  TITLE_CAP,
+} from '../../api';
+import { DAY_MS, hasMissingValues, isStale } from '../../okr/core/attention';
+import type {
+  Confidence,
+  KeyResult,
+  Kind,
+  Lang,
+  Objective,
+  OkrSheet,
+  Problem,
+  Role,
+  Roster,
+  Severity,
+} from '../../okr/core/model';
+import { type Caller, canManage } from '../permissions';
+
+// api.ts restates these unions for the sidebar's project; fail the build if they ever drift apart.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const unionsAgree: [
+  Same<Api.Kind, Kind>,
+  Same<Api.Confidence, Confidence>,
+  Same<Api.Lang, Lang>,
+  Same<Api.Role, Role>,
+  Same<Api.Severity, Severity>,
+] = [true, true, true, true, true];
+void unionsAgree;
+
+/** Full titles in KeyResultView are cut here: a 5,000-character title is a paste accident. */
+export const VIEW_TITLE_CAP = 200;
+export const VIEW_NOTE_CAP = 280;
+
+/** Text on one line: runs of whitespace (line breaks, tabs) become one space. */
+function flatText(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Cut one-line text to `max` characters, the last one an ellipsis. */
+function cutFlat(flat: string, max: number): string {
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+export function capText(text: string, max: number): string {
+  return cutFlat(flatText(text), max);
+}
+
+/** FNV-1a over the fields a write depends on; any change (by anyone) changes the fingerprint. */
+export function versionOf(item: KeyResult | Objective): string {
+  const fields =
+    item.type === 'key-result'
+      ? [
+          item.ownerText,
+          item.accepted,
+          item.current,
+          item.lastCheckIn,
+          item.confidence,
+          item.kind,
+          item.start,
+          item.target,
+        ]
+      : [item.ownerText, item.accepted];
+  const text = fields.map((f) => (f === null || f === undefined ? '' : String(f))).join('\u0001');
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+export function needsOf(kr: KeyResult, now: number, staleDays: number): Need[] {
+  const needs: Need[] = [];
+  if (kr.owner && kr.accepted === null) needs.push('pending');
+  if (isStale(kr, now, staleDays)) needs.push('stale');
+  if (kr.confidence === 'at-risk' || kr.confidence === 'off-track') needs.push('at-risk');
+  if (hasMissingValues(kr)) needs.push('missing-values');
+  return needs;
+}
+
+export function keyResultView(
+  kr: KeyResult,
+  objectiveTitle: string,
+  now: number,
+  staleDays: number,
+): KeyResultView {
+  return {
+    id: kr.id,
+    title: capText(kr.title, VIEW_TITLE_CAP),
+    objectiveId: kr.objectiveId,
+    objectiveTitle: capText(objectiveTitle, VIEW_TITLE_CAP),
+    owner: kr.owner,
+    kind: kr.kind,
+    start: kr.start,
+    target: kr.target,
+    current: kr.current,
+    unit: capText(kr.unit, 20),
+    progress: kr.progress,
+    confidence: kr.confidence,
+    lastCheckIn: kr.lastCheckIn,
+    accepted: kr.accepted,
+    due: kr.due,
+    note: capText(kr.note, VIEW_NOTE_CAP),
+    daysSinceCheckIn:
+      kr.lastCheckIn === null ? null : Math.max(0, Math.floor((now - kr.lastCheckIn) / DAY_MS)),
+    needs: needsOf(kr, now, staleDays),
+    version: versionOf(kr),
+  };
+}
+
+export function teamOf(roster: Pick<Roster, 'people'>): TeamMember[] {
+  const seen = new Set<string>();
+  const team: TeamMember[] = [];
+  for (const p of roster.people) {
+    if (!p.email || seen.has(p.email)) continue;
+    seen.add(p.email);
+    team.push({ name: capText(p.name, 80), email: p.email, role: p.role });
+  }
+  return team;
+}
+
+type OwnerState = 'm' | 'i' | 'p' | 'a';
+
+export function ownerState(item: Objective | KeyResult, teamIndex: Map<string, number>): OwnerState {
+  if (!item.ownerText) return 'm';
+  if (!item.owner || !teamIndex.has(item.owner)) return 'i';
+  return item.accepted === null ? 'p' : 'a';
+}
+
+/** The table without its titles, and the rows' titles on one line, in sheet order. */
+function tableRows(
+  okrs: Pick<OkrSheet, 'objectives' | 'keyResults'>,
+  team: TeamMember[],
+): { table: Omit<OkrTable, 'title'>; titles: string[] } {
+  const teamIndex = new Map(team.map((m, i) => [m.email, i]));
+  const rows = [...okrs.objectives, ...okrs.keyResults].filter((r) => r.id).sort((a, b) => a.row - b.row);
+  const id: string[] = [];
+  const owner: number[] = [];
+  const titles: string[] = [];
+  const type: string[] = [];
+  const state: string[] = [];
+  for (const r of rows) {
+    id.push(r.id);
+    titles.push(flatText(r.title));
+    type.push(r.type === 'objective' ? 'o' : 'k');
+    owner.push(!r.ownerText ? -1 : r.owner && teamIndex.has(r.owner) ? teamIndex.get(r.owner)! : -2);
+    state.push(ownerState(r, teamIndex));
+  }
+  return { table: { id, type: type.join(''), owner, state: state.join('') }, titles };
+}
+
+const titlesAt = (titles: readonly string[], cap: number): string[] =>
+  cap > 0 ? titles.map((t) => cutFlat(t, cap)) : titles.map(() => '');
+
+export function okrTable(
+  okrs: Pick<OkrSheet, 'objectives' | 'keyResults'>,
+  team: TeamMember[],
+  titleCap = TITLE_CAP,
+): OkrTable {
+  const { table, titles } = tableRows(okrs, team);
+  return {
+    id: table.id,
+    title: titlesAt(titles, titleCap),
+    type: table.type,
+    owner: table.owner,
+    state: table.state,
+  };
+}
+
+/** Problems errors first, then by row and code (the order the Problems view lists them in). */
+function sortProblems(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) =>
+      (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
+      (a.row ?? 0) - (b.row ?? 0) ||
+      a.code.localeCompare(b.code),
+  );
+}
+
+const problemView = (p: Problem): ProblemView => ({
+  code: p.code,
+  severity: p.severity,
+  id: p.id,
+  cell: p.cell,
+  column: p.column,
+  message: capText(p.message, 300),
+  hint: capText(p.hint, 300),
+});
+
+export function problemViews(problems: readonly Problem[], cap = PROBLEM_CAP): Api.SidebarState['problems'] {
+  const list = sortProblems(problems).slice(0, cap).map(problemView);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  return { errors, warnings: problems.length - errors, list };
+}
+
+export interface SidebarInput {
+  /** null when the OKRs tab is missing. */
+  okrs: Pick<OkrSheet, 'objectives' | 'keyResults'> | null;
+  roster: Pick<Roster, 'people'>;
+  problems: readonly Problem[];
+  caller: Caller;
+  now: number;
+  lang: Lang;
+  timeZone: string;
+  staleDays: number;
+  /**
+   * Set for getSidebarStart's quick state: only the caller's rows (and a few around them) were read,
+   * so no table or problems are sent, and `minePending` of the caller's rows are still to come.
+   */
+  quick?: { minePending: number };
+}
+
+/** UTF-8 length of a string, without Buffer or TextEncoder (neither exists in Apps Script). */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Caller's key results: all when few; else those needing attention first, up to MINE_CAP, in sheet order. */
+function pickMine(views: KeyResultView[]): KeyResultView[] {
+  if (views.length <= MINE_CAP) return views;
+  const keep = new Set([...views.filter((v) => v.needs.length > 0), ...views].slice(0, MINE_CAP));
+  return views.filter((v) => keep.has(v));
+}
+
+/**
+ * How much detail fits: full titles and problem lists for ordinary sheets; on a huge sheet (or one
+ * full of long Japanese titles) the table's titles, the problem list and the texts of the caller's
+ * key results shrink step by step until the JSON fits stateBudget(rows). IDs, owners, states and values
+ * are never dropped.
+ */
+const SHRINK_STEPS: ReadonlyArray<{ titleCap: number; problemCap: number; mineTextCap: number }> = [
+  { titleCap: TITLE_CAP, problemCap: PROBLEM_CAP, mineTextCap: VIEW_NOTE_CAP },
+  { titleCap: 40, problemCap: 100, mineTextCap: 160 },
+  { titleCap: 28, problemCap: 60, mineTextCap: 120 },
+  { titleCap: 20, problemCap: 40, mineTextCap: 100 },
+  { titleCap: 14, problemCap: 30, mineTextCap: 80 },
+  { titleCap: 10, problemCap: 25, mineTextCap: 60 },
+  { titleCap: 6, problemCap: 20, mineTextCap: 40 },
+  { titleCap: 0, problemCap: 20, mineTextCap: 30 },
+];
+
+/** The caller's key results with their texts (title, objective, note) cut to `cap` characters. */
+function trimMine(views: KeyResultView[], cap: number): KeyResultView[] {
+  return views.map((v) => ({
+    ...v,
+    title: capText(v.title, cap),
+    objectiveTitle: capText(v.objectiveTitle, cap),
+    note: capText(v.note, cap),
+  }));
+}
+
+/**
+ * Bytes the state's JSON may take for a sheet of `rows` rows: STATE_BUDGET up to STATE_BUDGET_ROWS
+ * rows, then as much per row, up to STATE_BUDGET_MAX.
+ */
+export function stateBudget(rows: number): number {
+  const perRow = STATE_BUDGET / STATE_BUDGET_ROWS;
+  return Math.min(STATE_BUDGET_MAX, Math.max(STATE_BUDGET, Math.floor(rows * perRow)));
+}
+
+/** UTF-8 bytes of a value's JSON. */
+const jsonSize = (value: unknown): number => utf8Length(JSON.stringify(value));
+
+export function buildSidebarState(input: SidebarInput): SidebarState {
+  const { okrs, caller, now, staleDays } = input;
+  const team = teamOf(input.roster);
+  const objectiveTitles = new Map((okrs?.objectives ?? []).map((o) => [o.id, o.title]));
+  const allMine = (okrs?.keyResults ?? [])
+    .filter((kr) => kr.id && caller.email !== '' && kr.owner === caller.email)
+    .sort((a, b) => a.row - b.row)
+    .map((kr) => keyResultView(kr, objectiveTitles.get(kr.objectiveId ?? '') ?? '', now, staleDays));
+  const mine = pickMine(allMine);
+  const minePending = input.quick?.minePending ?? 0;
+  const { table, titles } =
+    okrs && !input.quick
+      ? tableRows(okrs, team)
+      : { table: { id: [], type: '', owner: [], state: '' }, titles: [] };
+  const problems = input.quick ? [] : input.problems;
+  const sortedProblems = sortProblems(problems);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const views: ProblemView[] = [];
+  const problemsUpTo = (cap: number) => {
+    while (views.length < Math.min(cap, sortedProblems.length))
+      views.push(problemView(sortedProblems[views.length]));
+    return views.slice(0, cap);
+  };
+  const stateAt = (step: (typeof SHRINK_STEPS)[number]): SidebarState => ({
+    lang: input.lang,
+    timeZone: input.timeZone,
+    now,
+    setUp: okrs !== null,
+    me: {
+      email: caller.email,
+      name: caller.person?.name ?? '',
+      role: caller.person?.role ?? null,
+      inTeam: caller.person !== null,
+    },
+    can: { manage: canManage(caller) },
+    staleDays,
+    team,
+    mine: trimMine(mine, step.mineTextCap),
+    mineTotal: allMine.length,
+    complete: !input.quick,
+    minePending,
+    table: {
+      id: table.id,
+      title: titlesAt(titles, step.titleCap),
+      type: table.type,
+      owner: table.owner,
+      state: table.state,
+    },
+    problems: { errors, warnings: problems.length - errors, list: problemsUpTo(step.problemCap) },
+  });
+  // Only the titles, the problem list and the caller's texts change from step to step: the JSON of
+  // everything else is measured once (with those three empty), then each step adds their sizes
+  // minus the "[]" they replace. Same bytes as measuring the whole state, without re-serialising
+  // thousands of IDs at every step.
+  const first = stateAt(SHRINK_STEPS[0]);
+  const fixed = jsonSize({
+    ...first,
+    mine: [],
+    table: { ...first.table, title: [] },
+    problems: { ...first.problems, list: [] },
+  });
+  const budget = stateBudget(table.id.length);
+  let state = first;
+  for (const step of SHRINK_STEPS) {
+    state = step === SHRINK_STEPS[0] ? first : stateAt(step);
+    const size =
+      fixed + jsonSize(state.mine) - 2 + jsonSize(state.table.title) - 2 + jsonSize(state.problems.list) - 2;
+    if (size <= budget) break;
+  }
+  return state;
+}

@@ -1,0 +1,107 @@
+// Import adapter: reads the source tab and the OKRs tab once each, appends the planned rows in one
+// setValues below the OKRs tab's last row. The source tab is only read, never written.
+
+import { t } from '../okr/core/i18n';
+import type { Lang } from '../okr/core/model';
+import { parseOkrSheet } from '../okr/core/parse';
+import { safeRow } from '../okr/core/sheetText';
+import { IMPORT_MESSAGES, type ImportResult, planImport } from '../okr/setup/import';
+import { planOkrsTab } from '../okr/setup/structure';
+import { findTabs } from './okrData';
+import { type SetUpOptions, setUpSheets } from './setUp';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export type ImportOutcome =
+  | {
+      ok: true;
+      objectives: number;
+      keyResults: number;
+      skippedRows: Array<{ row: number; reason: string }>;
+      columns: { mapped: Array<{ header: string; column: string }>; ignored: string[] };
+      /** The OKRs tab had to be set up first. */
+      setUp: boolean;
+    }
+  | { ok: false; error: string; field?: string };
+
+export function importFromTab(
+  ss: Spreadsheet,
+  sourceName: string,
+  opts: { lang: Lang } & Omit<SetUpOptions, 'examples' | 'lang'>,
+): ImportOutcome {
+  const { lang } = opts;
+  let tabs = findTabs(ss);
+  const own = Object.values(tabs).some((sheet) => sheet !== null && sheet.getName() === sourceName);
+  if (own)
+    return {
+      ok: false,
+      error: t(IMPORT_MESSAGES, lang, 'same-tab', { tab: sourceName }),
+      field: 'sheetName',
+    };
+  const source = ss.getSheetByName(sourceName);
+  if (!source) {
+    return {
+      ok: false,
+      field: 'sheetName',
+      error:
+        lang === 'ja'
+          ? `「${sourceName}」というタブがありません。タブ名を確認してください。`
+          : `There is no tab named "${sourceName}". Check the tab's name.`,
+    };
+  }
+  const sourceValues = source.getDataRange().getValues();
+  const timeZone = ss.getSpreadsheetTimeZone() || 'Etc/GMT';
+
+  // The OKRs tab must exist with its columns before rows can land in it.
+  let okrValues = tabs.okrs ? tabs.okrs.getDataRange().getValues() : null;
+  let didSetUp = false;
+  // Ready = every known column is there (set-up would add none).
+  const ready = (values: unknown[][] | null) =>
+    values !== null &&
+    planOkrsTab(values, { lang, userEmail: '', cycle: '', examples: false }).addHeaders === null;
+  if (!ready(okrValues)) {
+    // Check the source first so a failing import changes nothing at all.
+    const dryRun = planImport(
+      sourceValues,
+      { existing: emptySheet(), columns: {}, width: 0 },
+      { lang, sourceName },
+    );
+    if (!dryRun.ok) return { ok: false, error: dryRun.error, field: 'sheetName' };
+    setUpSheets(ss, { ...opts, lang, examples: false });
+    didSetUp = true;
+    tabs = findTabs(ss);
+    okrValues = (tabs.okrs as GoogleAppsScript.Spreadsheet.Sheet).getDataRange().getValues();
+  }
+  const okrs = tabs.okrs as GoogleAppsScript.Spreadsheet.Sheet;
+  const okrName = okrs.getName();
+  const existing = parseOkrSheet(okrValues as unknown[][], { sheetName: okrName, timeZone, lang });
+  const plan = planOkrsTab(okrValues, { lang, userEmail: '', cycle: '', examples: false });
+  const result: ImportResult = planImport(
+    sourceValues,
+    { existing, columns: plan.columns, width: plan.width },
+    { lang, sourceName },
+  );
+  if (!result.ok) return { ok: false, error: result.error, field: 'sheetName' };
+  if (result.rows.length > 0) {
+    const grid = okrValues as unknown[][];
+    let lastUsed = grid.length;
+    while (lastUsed > 0 && grid[lastUsed - 1].every((v) => v === '' || v === null)) lastUsed--;
+    const startRow = Math.max(lastUsed, plan.headerRow) + 1;
+    const maxRows = okrs.getMaxRows();
+    const need = startRow + result.rows.length - 1;
+    if (need > maxRows) okrs.insertRowsAfter(maxRows, need - maxRows);
+    okrs.getRange(startRow, 1, result.rows.length, plan.width).setValues(result.rows.map(safeRow));
+  }
+  return {
+    ok: true,
+    objectives: result.objectives,
+    keyResults: result.keyResults,
+    skippedRows: result.skippedRows.map(({ row, reason }) => ({ row, reason })),
+    columns: result.columns,
+    setUp: didSetUp,
+  };
+}
+
+function emptySheet() {
+  return { columns: {}, headers: [], objectives: [], keyResults: [], problems: [] };
+}

@@ -1,0 +1,193 @@
+// Reads the OKRs, Team and Check-ins tabs: one getDataRange().getValues() per tab, nothing per row.
+// Tabs are found by name (the add-on's names first, then the aliases people rename them to).
+import type { CheckIn, Lang, OkrColumn, OkrSheet, Roster } from '../okr/core/model';
+import {
+  missingTabSheet,
+  type ProgressEntry,
+  parseCheckIns,
+  parseOkrSheet,
+  parseProgressLog,
+  parseRoster,
+  type TableLayout,
+  tableLayout,
+} from '../okr/core/parse';
+import { HEADER_SEARCH_ROWS, headerKey, OKR_ALIASES } from '../okr/core/schema';
+import { TAB, TAB_ALIASES, type TabKey } from '../okr/core/tabs';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface OkrData<C extends ProgressEntry = CheckIn> {
+  okrs: OkrSheet;
+  roster: Roster;
+  checkIns: C[];
+  timeZone: string;
+  present: { okrs: boolean; team: boolean; checkIns: boolean };
+}
+
+export type Tabs = Record<TabKey, Sheet | null>;
+
+export type TabNames = Record<TabKey, string | null>;
+
+/** Match sheets to the add-on's tabs: exact names win over aliases; each sheet serves one tab. */
+export function findTabs(ss: Spreadsheet): Tabs {
+  return findNamedTabs(ss).tabs;
+}
+
+/** findTabs, with the names it read on the way (so callers need not ask each tab again). */
+export function findNamedTabs(ss: Spreadsheet): { tabs: Tabs; names: TabNames } {
+  const sheets = ss.getSheets();
+  const named = sheets.map((sheet) => ({ sheet, name: sheet.getName() }));
+  const tabs: Tabs = { okrs: null, team: null, checkIns: null, summary: null };
+  const names: TabNames = { okrs: null, team: null, checkIns: null, summary: null };
+  const used = new Set<Sheet>();
+  const keys = Object.keys(TAB) as TabKey[];
+  const take = (key: TabKey, n: { sheet: Sheet; name: string }) => {
+    tabs[key] = n.sheet;
+    names[key] = n.name;
+    used.add(n.sheet);
+  };
+  for (const key of keys) {
+    const exact = named.find((n) => n.name === TAB[key]);
+    if (exact) take(key, exact);
+  }
+  for (const key of keys) {
+    if (tabs[key]) continue;
+    const aliases = new Set(TAB_ALIASES[key].map(headerKey));
+    const match = named.find((n) => !used.has(n.sheet) && aliases.has(headerKey(n.name)));
+    if (match) take(key, match);
+  }
+  return { tabs, names };
+}
+
+/**
+ * Only the tabs an operation needs: one getSheetByName per tab when each has the add-on's own name
+ * (Sheets names are unique ignoring case, so this is the sheet findTabs would pick), else the full
+ * scan of findTabs. Cheaper than listing every sheet and asking each for its name.
+ */
+export function findTabsByName(ss: Spreadsheet, keys: readonly TabKey[]): Tabs {
+  const tabs: Tabs = { okrs: null, team: null, checkIns: null, summary: null };
+  for (const key of keys) {
+    const sheet = ss.getSheetByName(TAB[key]);
+    if (!sheet) return findTabs(ss);
+    tabs[key] = sheet;
+  }
+  return tabs;
+}
+
+/** The tab an edit happened in, by name, without listing every sheet. */
+export function tabOfName(name: string): TabKey | null {
+  const keys = Object.keys(TAB) as TabKey[];
+  const exact = keys.find((k) => TAB[k] === name);
+  if (exact) return exact;
+  const key = headerKey(name);
+  return keys.find((k) => TAB_ALIASES[k].some((a) => headerKey(a) === key)) ?? null;
+}
+
+/**
+ * Read and parse the tabs. `checkIns: false` skips the log (it can be long and most callers do not
+ * need it); `'progress'` parses only its times, IDs and progress (what the Summary uses).
+ */
+export function readOkrData(
+  ss: Spreadsheet,
+  opts: { checkIns: 'progress'; lang?: Lang },
+): OkrData<ProgressEntry>;
+export function readOkrData(ss: Spreadsheet, opts?: { checkIns?: boolean; lang?: Lang }): OkrData;
+export function readOkrData(
+  ss: Spreadsheet,
+  opts: { checkIns?: boolean | 'progress'; lang?: Lang } = {},
+): OkrData<ProgressEntry> {
+  const lang = opts.lang ?? 'en';
+  const timeZone = ss.getSpreadsheetTimeZone() || 'Etc/GMT';
+  const { tabs, names } = findNamedTabs(ss);
+  const parseOpts = (key: TabKey) => ({ sheetName: names[key] ?? TAB[key], timeZone, lang });
+  const okrs = tabs.okrs
+    ? parseOkrSheet(tabs.okrs.getDataRange().getValues(), parseOpts('okrs'))
+    : missingTabSheet(TAB.okrs, lang);
+  const roster: Roster = tabs.team
+    ? parseRoster(tabs.team.getDataRange().getValues(), parseOpts('team'))
+    : { columns: {}, people: [], problems: missingTabSheet(TAB.team, lang).problems, sheetName: TAB.team };
+  const parseLog = opts.checkIns === 'progress' ? parseProgressLog : parseCheckIns;
+  const checkIns =
+    opts.checkIns !== false && tabs.checkIns
+      ? parseLog(tabs.checkIns.getDataRange().getValues(), parseOpts('checkIns'))
+      : [];
+  return {
+    okrs,
+    roster,
+    checkIns,
+    timeZone,
+    present: { okrs: !!tabs.okrs, team: !!tabs.team, checkIns: !!tabs.checkIns },
+  };
+}
+
+/** One OKR row found by ID, with the rows above it that hold the header; every other row is empty. */
+export interface OkrRowById {
+  /** A grid shaped like the tab's values (the found row at its own index), for parseOkrSheet. */
+  grid: unknown[][];
+  /** 1-based row of the key result. */
+  row: number;
+}
+
+/** A row not read, in a grid shaped like the tab's values (parseOkrSheet skips it as blank). */
+export const NO_CELLS: unknown[] = [];
+
+export interface OkrHeader {
+  lastRow: number;
+  lastColumn: number;
+  /** The top rows (up to HEADER_SEARCH_ROWS), where the header is looked for. */
+  top: unknown[][];
+  layout: TableLayout<OkrColumn>;
+  /** 1-based row after the header. */
+  firstRow: number;
+}
+
+/**
+ * The OKRs tab's header from one read of its top rows, for the operations that then read only some
+ * rows or columns. Null when the tab is empty.
+ */
+export function readOkrHeader(sheet: Sheet): OkrHeader | null {
+  const lastRow = sheet.getLastRow();
+  const lastColumn = sheet.getLastColumn();
+  if (lastRow < 1 || lastColumn < 1) return null;
+  const top = sheet.getSheetValues(1, 1, Math.min(HEADER_SEARCH_ROWS, lastRow), lastColumn);
+  const layout = tableLayout(top, OKR_ALIASES);
+  return { lastRow, lastColumn, top, layout, firstRow: layout.headerRow + 2 };
+}
+
+/**
+ * Rows found by ID without transferring the others: the header from the top rows (read once), then
+ * per ID a TextFinder over the ID column (whole cell, any case) and that one row. rowById is null
+ * when not exactly one cell matches; okrRowFinder is null without an ID column. The caller then
+ * reads the whole tab and decides there.
+ * https://developers.google.com/apps-script/reference/spreadsheet/text-finder
+ */
+export function okrRowFinder(sheet: Sheet): { rowById(id: string): OkrRowById | null } | null {
+  const header = readOkrHeader(sheet);
+  if (!header || header.lastRow < 2) return null;
+  const { lastRow, lastColumn, top, layout, firstRow } = header;
+  const idColumn = layout.columns.id;
+  if (idColumn === undefined || firstRow > lastRow) return null;
+  return {
+    rowById(id: string): OkrRowById | null {
+      if (!id.trim()) return null;
+      const hits = sheet
+        .getRange(firstRow, idColumn + 1, lastRow - firstRow + 1, 1)
+        .createTextFinder(id.trim())
+        .matchEntireCell(true)
+        .findAll();
+      if (hits.length !== 1) return null;
+      const row = hits[0].getRow();
+      const values = sheet.getRange(row, 1, 1, lastColumn).getValues()[0];
+      const grid: unknown[][] = top.slice(0, layout.headerRow + 1);
+      while (grid.length < row - 1) grid.push(NO_CELLS);
+      grid.push(values);
+      return { grid, row };
+    },
+  };
+}
+
+/** The one row whose ID cell is `id` (see okrRowFinder). */
+export function readOkrRowById(sheet: Sheet, id: string): OkrRowById | null {
+  return okrRowFinder(sheet)?.rowById(id) ?? null;
+}

@@ -1,0 +1,139 @@
+// The simple trigger's work (onEdit): a paste bypasses the Owner dropdown, so an edit that touches
+// Owner is checked here and a bad owner gets a note and a toast; an edit of Start/Target/Current/Kind
+// recomputes Progress. Budget whatever the sheet's size: at most 3 reads (header rows, the edited
+// rows, the Team tab) and 2 writes (Owner notes, Progress values), on the edited rows only.
+// Simple triggers run in LIMITED auth, 30 s at most, no mail or triggers:
+// https://developers.google.com/apps-script/guides/triggers#restrictions
+import { langFromLocale } from '../okr/core/i18n';
+import type { Person } from '../okr/core/model';
+import { parseRoster, tableLayout } from '../okr/core/parse';
+import { HEADER_SEARCH_ROWS, OKR_ALIASES } from '../okr/core/schema';
+import { TAB, TAB_ALIASES } from '../okr/core/tabs';
+import { checkEditedRows, touchedColumns } from '../okr/ownership/validateEdit';
+import { tabOfName } from './okrData';
+
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface EditEventLike {
+  range?: Range;
+  source?: Spreadsheet;
+}
+
+export interface EditOutcome {
+  /** Owner cells flagged with a note. */
+  flagged: number;
+  /** Progress cells rewritten. */
+  recomputed: number;
+  /** The toast shown ('' when none). */
+  toast: string;
+}
+
+const VALUE_COLUMNS = ['start', 'target', 'current', 'kind'] as const;
+
+export function checkEdit(e: EditEventLike | null | undefined): EditOutcome | null {
+  const range = e?.range;
+  // onEdit is a global, so google.script.run can call it with plain data: only a real Range counts.
+  if (!range || typeof (range as { getSheet?: unknown }).getSheet !== 'function') return null;
+  const sheet = range.getSheet();
+  const sheetName = sheet.getName();
+  if (tabOfName(sheetName) !== 'okrs') return null;
+  const firstEdited = range.getRow();
+  const lastEdited = firstEdited + range.getNumRows() - 1;
+  const fromColumn = range.getColumn();
+  const toColumn = fromColumn + range.getNumColumns() - 1;
+  const lastColumn = sheet.getLastColumn();
+  const lastRow = sheet.getLastRow();
+  if (lastColumn < 1 || lastRow < 1) return null;
+
+  // Read 1: the rows where the header can be.
+  const top = sheet.getRange(1, 1, Math.min(HEADER_SEARCH_ROWS, lastRow), lastColumn).getValues();
+  const layout = tableLayout(top, OKR_ALIASES);
+  const header = top[layout.headerRow];
+  const headerRow = layout.headerRow + 1;
+  const firstRow = Math.max(firstEdited, headerRow + 1);
+  // Not clipped to the last row with content: clearing the bottom rows must clear their notes too.
+  const lastRowEdited = lastEdited;
+  if (firstRow > lastRowEdited) return null;
+  const touched = touchedColumns(header, fromColumn, toColumn);
+  const ownerEdited = touched.has('owner');
+  const valuesEdited = VALUE_COLUMNS.some((c) => touched.has(c));
+  if (!ownerEdited && !valuesEdited) return null;
+
+  // Read 2: the edited rows, whole (the check needs Type, Parent, Kind … of each).
+  const count = lastRowEdited - firstRow + 1;
+  const rows = sheet.getRange(firstRow, 1, count, lastColumn).getValues();
+  const ss = e?.source ?? sheet.getParent();
+  const ownerIndex = layout.columns.owner;
+  const anyOwner =
+    ownerEdited && ownerIndex !== undefined && rows.some((r) => String(r[ownerIndex] ?? '').trim() !== '');
+
+  // Read 3 (only when there is an owner to check): the Team tab.
+  let roster: Person[] | null = null;
+  // Dates do not matter to owners or progress, so the spreadsheet's time zone is not fetched.
+  const timeZone = 'Etc/GMT';
+  if (anyOwner) {
+    const team = teamSheet(ss);
+    if (team)
+      roster = parseRoster(team.getDataRange().getValues(), {
+        sheetName: team.getName(),
+        timeZone,
+        lang: 'en',
+      }).people;
+  }
+  const lang = langFromLocale(ss.getSpreadsheetLocale());
+  const check = checkEditedRows({
+    header,
+    rows,
+    firstRow,
+    roster,
+    sheetName,
+    timeZone,
+    lang,
+    checkOwners: ownerEdited,
+  });
+
+  const outcome: EditOutcome = { flagged: 0, recomputed: 0, toast: '' };
+  // Write 1: notes on the Owner cells of the edited rows (the add-on's notes there are replaced).
+  if (ownerEdited && check.ownerNotes && ownerIndex !== undefined) {
+    sheet.getRange(firstRow, ownerIndex + 1, count, 1).setNotes(check.ownerNotes.map((n) => [n]));
+    outcome.flagged = check.ownerNotes.filter((n) => n !== '').length;
+  }
+  // Write 2: Progress of the edited key results, only when a value actually changes.
+  const progressIndex = layout.columns.progress;
+  if (valuesEdited && check.progress && progressIndex !== undefined) {
+    const before = rows.map((r) => r[progressIndex]);
+    const changed = check.progress.filter((v, i) => !sameCell(v, before[i])).length;
+    if (changed > 0) {
+      sheet.getRange(firstRow, progressIndex + 1, count, 1).setValues(check.progress.map((v) => [v]));
+      outcome.recomputed = changed;
+    }
+  }
+  if (check.problems.length > 0) {
+    const first = check.problems[0];
+    const more = check.problems.length - 1;
+    const tail =
+      more > 0
+        ? lang === 'ja'
+          ? `\nほかに${more}件（拡張機能 → OKR Owners →「問題をチェック」）`
+          : `\n+${more} more (Extensions → OKR Owners → Check problems)`
+        : '';
+    outcome.toast = `${first.message} ${first.hint}${tail}`;
+    ss.toast(outcome.toast, 'OKR Owners', 10);
+  }
+  return outcome;
+}
+
+function sameCell(a: unknown, b: unknown): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) < 1e-9;
+  return String(a ?? '') === String(b ?? '');
+}
+
+/** The Team tab by its name, then by the names people rename it to (a few calls at most, never a scan). */
+function teamSheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet | null {
+  for (const name of [TAB.team, ...TAB_ALIASES.team.filter((n) => n !== TAB.team)]) {
+    const sheet = ss.getSheetByName(name);
+    if (sheet) return sheet;
+  }
+  return null;
+}

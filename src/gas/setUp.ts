@@ -1,0 +1,298 @@
+// Applies the set-up plan (okr/structure.ts): creates missing tabs, adds missing headers and the
+// example, and (re)applies dropdowns, formats, conditional formats and protections. Every rule
+// covers a whole column range (first data row to the sheet's last row), so the number of Sheets
+// calls depends on the number of tabs and columns, never on the number of rows. Re-applying the
+// same rules is a no-op in effect, which makes a second run change nothing.
+import type { Lang } from '../okr/core/model';
+import { safeRow } from '../okr/core/sheetText';
+import { TAB, type TabKey } from '../okr/core/tabs';
+import {
+  COMPUTED_OKR_COLUMNS,
+  type ConditionalSpec,
+  checkInFormats,
+  HEADER_STYLE,
+  initialProgressColumn,
+  okrConditionalFormats,
+  okrFormats,
+  okrValidations,
+  PROTECTION_NOTE,
+  planCheckInsTab,
+  planOkrsTab,
+  planTeamTab,
+  type TabPlan,
+  teamValidations,
+  type ValidationSpec,
+} from '../okr/setup/structure';
+import { findTabs } from './okrData';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface SetUpOptions {
+  lang: Lang;
+  /** The person running set-up (first Team member, example owner); '' when unknown. */
+  userEmail: string;
+  /** e.g. "2026-Q4", for the example rows. */
+  cycle: string;
+  /** Add the example objective to an empty OKRs tab (import turns this off). */
+  examples: boolean;
+}
+
+export interface SetUpReport {
+  /** Tabs created, by name. */
+  created: string[];
+  /** Headers added to existing or new tabs. */
+  headersAdded: Array<{ tab: string; headers: string[] }>;
+  /** Example rows written to a new, empty OKRs tab. */
+  exampleRows: number;
+  /** The person running set-up was added to an empty Team tab. */
+  teamMemberAdded: boolean;
+  /** Key results whose Progress was filled in because set-up added the Progress column. */
+  progressFilled: number;
+  /** Warning-only protections added (computed columns, the log, the summary). */
+  protectionsAdded: string[];
+  /** Dropdowns/date rules, number formats and conditional formats (re)applied. */
+  rulesApplied: { validations: number; formats: number; conditionalFormats: number };
+  /** Whether anything other than re-applying the same rules happened. */
+  changed: boolean;
+}
+
+const LOG_PROTECTION = 'OKR Owners: append-only log (written by the add-on)';
+const SUMMARY_PROTECTION = 'OKR Owners: generated summary';
+
+export function setUpSheets(ss: Spreadsheet, opts: SetUpOptions): SetUpReport {
+  const report: SetUpReport = {
+    created: [],
+    headersAdded: [],
+    exampleRows: 0,
+    teamMemberAdded: false,
+    progressFilled: 0,
+    protectionsAdded: [],
+    rulesApplied: { validations: 0, formats: 0, conditionalFormats: 0 },
+    changed: false,
+  };
+  const tabs = findTabs(ss);
+  const read = (key: TabKey) => (tabs[key] ? (tabs[key] as Sheet).getDataRange().getValues() : null);
+  const teamPlan = planTeamTab(read('team'), { lang: opts.lang, userEmail: opts.userEmail });
+  const okrValues = read('okrs');
+  const okrPlan = planOkrsTab(okrValues, {
+    lang: opts.lang,
+    userEmail: opts.userEmail,
+    cycle: opts.cycle,
+    examples: opts.examples,
+  });
+  const logPlan = planCheckInsTab(read('checkIns'), opts.lang);
+
+  const okrs = applyTable(ss, tabs, 'okrs', okrPlan, report);
+  const team = applyTable(ss, tabs, 'team', teamPlan, report);
+  const log = applyTable(ss, tabs, 'checkIns', logPlan, report);
+  if (okrPlan.addRows) report.exampleRows = okrPlan.addRows.rows.length;
+  const progress = initialProgressColumn(okrValues, okrPlan, ss.getSpreadsheetTimeZone() || 'Etc/GMT');
+  if (progress && okrPlan.columns.progress !== undefined) {
+    okrs.sheet
+      .getRange(progress.startRow, okrPlan.columns.progress + 1, progress.values.length, 1)
+      .setValues(progress.values);
+    report.progressFilled = progress.values.filter((r) => r[0] !== '').length;
+  }
+  if (teamPlan.addRows) report.teamMemberAdded = true;
+
+  // Team first: the Owner dropdown points at its email column.
+  const teamEmails =
+    teamPlan.columns.email === undefined
+      ? null
+      : team.sheet.getRange(teamPlan.headerRow + 1, teamPlan.columns.email + 1, team.dataRows, 1);
+  applyValidations(
+    team.sheet,
+    teamPlan.headerRow,
+    team.dataRows,
+    teamValidations(teamPlan.columns, opts.lang),
+    null,
+    report,
+  );
+  applyValidations(
+    okrs.sheet,
+    okrPlan.headerRow,
+    okrs.dataRows,
+    okrValidations(okrPlan.columns, opts.lang),
+    teamEmails,
+    report,
+  );
+  applyFormats(okrs.sheet, okrPlan.headerRow, okrs.dataRows, okrFormats(okrPlan.columns), report);
+  applyFormats(log.sheet, logPlan.headerRow, log.dataRows, checkInFormats(logPlan.columns), report);
+  applyConditionalFormats(
+    okrs.sheet,
+    okrPlan.headerRow,
+    okrs.dataRows,
+    okrConditionalFormats(okrPlan.columns, okrPlan.width, okrPlan.headerRow, {
+      sheetName: team.sheet.getName(),
+      emailColumn: teamPlan.columns.email,
+    }),
+    report,
+  );
+
+  // Computed columns warn before a person overwrites them; so do the log and the summary.
+  const rangeProtections = okrs.sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE);
+  if (!rangeProtections.some((p) => p.getDescription() === PROTECTION_NOTE)) {
+    for (const c of COMPUTED_OKR_COLUMNS) {
+      const i = okrPlan.columns[c];
+      if (i === undefined) continue;
+      okrs.sheet
+        .getRange(okrPlan.headerRow + 1, i + 1, okrs.dataRows, 1)
+        .protect()
+        .setDescription(PROTECTION_NOTE)
+        .setWarningOnly(true);
+      report.protectionsAdded.push(`${okrs.sheet.getName()}:${c}`);
+    }
+  }
+  protectSheet(log.sheet, LOG_PROTECTION, report);
+
+  let summary = tabs.summary;
+  if (!summary) {
+    summary = ss.insertSheet(TAB.summary);
+    report.created.push(TAB.summary);
+    summary
+      .getRange(1, 1, 2, 1)
+      .setValues([
+        [opts.lang === 'ja' ? 'サマリー（自動生成）' : 'Summary (generated)'],
+        [
+          opts.lang === 'ja'
+            ? '拡張機能 → OKR Owners →「サマリーを更新」で作成されます。手で編集しないでください。'
+            : 'Filled in by Extensions → OKR Owners → Refresh summary. Do not edit by hand.',
+        ],
+      ]);
+  }
+  protectSheet(summary, SUMMARY_PROTECTION, report);
+
+  if (report.created.includes(okrs.sheet.getName())) {
+    // A new OKRs tab: readable widths for the long columns, and the user lands on it.
+    const widths: Array<[number | undefined, number]> = [
+      [okrPlan.columns.title, 320],
+      [okrPlan.columns.owner, 220],
+      [okrPlan.columns.note, 240],
+    ];
+    for (const [i, width] of widths) if (i !== undefined) okrs.sheet.setColumnWidth(i + 1, width);
+    okrs.sheet.activate();
+  }
+
+  report.changed =
+    report.created.length > 0 ||
+    report.headersAdded.length > 0 ||
+    report.exampleRows > 0 ||
+    report.teamMemberAdded ||
+    report.progressFilled > 0 ||
+    report.protectionsAdded.length > 0;
+  return report;
+}
+
+/** Create the tab if needed, make room, write the missing headers and example rows, style the header. */
+function applyTable<K extends string>(
+  ss: Spreadsheet,
+  tabs: Record<TabKey, Sheet | null>,
+  key: TabKey,
+  plan: TabPlan<K>,
+  report: SetUpReport,
+): { sheet: Sheet; dataRows: number } {
+  let sheet = tabs[key];
+  if (!sheet) {
+    sheet = ss.insertSheet(TAB[key]);
+    tabs[key] = sheet;
+    report.created.push(TAB[key]);
+  }
+  const maxColumns = sheet.getMaxColumns();
+  if (plan.width > maxColumns) sheet.insertColumnsAfter(maxColumns, plan.width - maxColumns);
+  let maxRows = sheet.getMaxRows();
+  const neededRows = plan.headerRow + Math.max(1, plan.addRows ? plan.addRows.rows.length : 0);
+  if (neededRows > maxRows) {
+    sheet.insertRowsAfter(maxRows, neededRows - maxRows + 100);
+    maxRows = neededRows + 100;
+  }
+  if (plan.addHeaders) {
+    sheet
+      .getRange(plan.headerRow, plan.addHeaders.startColumn, 1, plan.addHeaders.headers.length)
+      .setValues([plan.addHeaders.headers]);
+    report.headersAdded.push({ tab: sheet.getName(), headers: plan.addHeaders.headers });
+  }
+  if (plan.addRows) {
+    const rows = plan.addRows.rows.map(safeRow);
+    sheet.getRange(plan.addRows.startRow, 1, rows.length, rows[0].length).setValues(rows);
+  }
+  sheet.setFrozenRows(plan.headerRow);
+  sheet
+    .getRange(plan.headerRow, 1, 1, Math.max(1, plan.width))
+    .setFontWeight(HEADER_STYLE.fontWeight)
+    .setBackground(HEADER_STYLE.background);
+  return { sheet, dataRows: Math.max(1, maxRows - plan.headerRow) };
+}
+
+function columnRange(sheet: Sheet, headerRow: number, dataRows: number, column: number) {
+  return sheet.getRange(headerRow + 1, column + 1, dataRows, 1);
+}
+
+function applyValidations(
+  sheet: Sheet,
+  headerRow: number,
+  dataRows: number,
+  specs: ValidationSpec[],
+  teamEmails: GoogleAppsScript.Spreadsheet.Range | null,
+  report: SetUpReport,
+): void {
+  for (const spec of specs) {
+    const builder = SpreadsheetApp.newDataValidation();
+    if (spec.kind === 'list') builder.requireValueInList(spec.values, true);
+    else if (spec.kind === 'date') builder.requireDate();
+    else if (teamEmails) builder.requireValueInRange(teamEmails, true);
+    else continue;
+    const rule = builder.setAllowInvalid(spec.allowInvalid).setHelpText(spec.help).build();
+    columnRange(sheet, headerRow, dataRows, spec.column).setDataValidation(rule);
+    report.rulesApplied.validations++;
+  }
+}
+
+function applyFormats(
+  sheet: Sheet,
+  headerRow: number,
+  dataRows: number,
+  formats: Array<{ column: number; format: string }>,
+  report: SetUpReport,
+): void {
+  for (const f of formats) {
+    columnRange(sheet, headerRow, dataRows, f.column).setNumberFormat(f.format);
+    report.rulesApplied.formats++;
+  }
+}
+
+/** Replace the add-on's own rules (recognised by their marker) and keep every rule the user made. */
+function applyConditionalFormats(
+  sheet: Sheet,
+  headerRow: number,
+  dataRows: number,
+  specs: ConditionalSpec[],
+  report: SetUpReport,
+): void {
+  const existing = sheet.getConditionalFormatRules();
+  const theirs = existing.filter((rule) => {
+    const condition = rule.getBooleanCondition();
+    if (!condition) return true;
+    return !condition.getCriteriaValues().some((v) => String(v).includes('okr-owners'));
+  });
+  const ours = specs.map((spec) => {
+    let builder = SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied(spec.formula)
+      .setBackground(spec.background)
+      .setRanges([
+        sheet.getRange(headerRow + 1, spec.fromColumn + 1, dataRows, spec.toColumn - spec.fromColumn + 1),
+      ]);
+    if (spec.bold) builder = builder.setBold(true);
+    if (spec.fontColor) builder = builder.setFontColor(spec.fontColor);
+    return builder.build();
+  });
+  sheet.setConditionalFormatRules([...theirs, ...ours]);
+  report.rulesApplied.conditionalFormats += ours.length;
+}
+
+function protectSheet(sheet: Sheet, description: string, report: SetUpReport): void {
+  const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET);
+  if (existing.length > 0) return;
+  sheet.protect().setDescription(description).setWarningOnly(true);
+  report.protectionsAdded.push(sheet.getName());
+}

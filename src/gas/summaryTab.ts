@@ -1,0 +1,252 @@
+// Rewrites the Summary tab whole in 15 Sheets calls whatever the sheet's size (issue 5): the tab,
+// the grid's range, one clear, one setValues and one call per kind of format (the grid of
+// src/okr/summaryGrid.ts is one rectangle), and the chart updated in place. A tab the refresh
+// creates also gets its warning-only protection; a first layout gets its column widths.
+// The CALLER holds the document lock (refreshSummary() in index.ts, the weekly run): this function
+// never takes it, so it can run inside a caller's locked section without releasing the caller's lock.
+import { langFromLocale, type MessageTable, t } from '../okr/core/i18n';
+import type { Lang, Settings } from '../okr/core/model';
+import type { ProgressEntry } from '../okr/core/parse';
+import { TAB } from '../okr/core/tabs';
+import { validateOkrs } from '../okr/ownership/validate';
+import { buildSummary, type SummaryModel } from '../okr/summary/summary';
+import { type ChartPlan, mergeBlocks, type SummarySection, summaryToGrid } from '../okr/summary/summaryGrid';
+import { BusyError, withDocumentLock } from './lock';
+import { findTabs, type OkrData, readOkrData } from './okrData';
+import { now } from './session';
+import { loadSettings } from './settings';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+/** The same description setUpOkrSheet gives the tab's protection, so neither adds a second one. */
+export const SUMMARY_PROTECTION = 'OKR Owners: generated summary';
+
+export interface SummaryRefreshOptions {
+  now: number;
+  lang: Lang;
+  /** Defaults to the document's settings. */
+  settings?: Settings;
+  /** Data the caller already read inside its lock (saves the reads); defaults to readOkrData. */
+  data?: OkrData<ProgressEntry>;
+}
+
+export interface SummaryRefresh {
+  /** Rows written (the tab has nothing below them). */
+  rows: number;
+  /** Where each section starts and how many rows it has (1-based rows). */
+  sections: Partial<Record<SummarySection, { startRow: number; rows: number }>>;
+  objectives: number;
+  keyResults: number;
+  chart: boolean;
+  empty: boolean;
+  sheetName: string;
+}
+
+export function refreshSummaryTab(ss: Spreadsheet, opts: SummaryRefreshOptions): SummaryRefresh {
+  const { now, lang } = opts;
+  const settings = opts.settings ?? loadSettings();
+  const data = opts.data ?? readOkrData(ss, { checkIns: 'progress', lang });
+  const problems = validateOkrs({ okrs: data.okrs, roster: data.roster }, { now, settings, lang });
+  const model: SummaryModel = buildSummary({
+    okrs: data.okrs,
+    roster: data.roster,
+    checkIns: data.checkIns,
+    problems,
+    now,
+    timeZone: data.timeZone,
+    settings,
+    lang,
+  });
+  const grid = summaryToGrid(model, lang, data.timeZone);
+  const tab = summarySheet(ss);
+  const sheet = tab.sheet;
+
+  const cells = mergeBlocks(grid);
+  // The range is taken before clear(): if it does not fit, growing the tab must happen while its old
+  // content is still there, so a failure never leaves it blank.
+  const range = gridRange(sheet, grid.rows, grid.width);
+  sheet.clear();
+  // Formats first: a value is then shown in its final format from the moment it is written.
+  range.setNumberFormats(cells.numberFormats);
+  range.setValues(cells.values);
+  range.setBackgrounds(cells.backgrounds);
+  range.setFontWeights(cells.fontWeights);
+
+  const firstLayout = placeProgressChart(sheet, grid.chart);
+  // Column widths, like the chart's position, are the reader's once set: only a tab laid out for
+  // the first time (no chart yet) gets them.
+  if (firstLayout) setColumnWidths(sheet);
+  // setUpOkrSheet protects the tab it creates; so does a refresh that creates it. An existing tab is
+  // not asked for its protections on every refresh (one Sheets call each time): set-up restores one
+  // that was removed.
+  if (tab.created) protectNew(sheet);
+
+  const sections: SummaryRefresh['sections'] = {};
+  for (const b of grid.blocks) sections[b.section] = { startRow: b.startRow, rows: b.values.length };
+  return {
+    rows: grid.rows,
+    sections,
+    objectives: model.headline.objectives,
+    keyResults: model.headline.keyResults,
+    chart: grid.chart !== null,
+    empty: model.empty,
+    sheetName: tab.name,
+  };
+}
+
+/** The Summary tab under its own name (one call), else under an alias, else a new one. */
+function summarySheet(ss: Spreadsheet): { sheet: Sheet; name: string; created: boolean } {
+  const named = ss.getSheetByName(TAB.summary);
+  if (named) return { sheet: named, name: TAB.summary, created: false };
+  const alias = findTabs(ss).summary;
+  if (alias) return { sheet: alias, name: alias.getName(), created: false };
+  return { sheet: ss.insertSheet(TAB.summary), name: TAB.summary, created: true };
+}
+
+/**
+ * The grid's range, growing the tab first when the grid does not fit. getRange() outside the sheet
+ * throws instead of growing it, so the common case (it fits) costs one call, not three.
+ * https://developers.google.com/apps-script/reference/spreadsheet/sheet#getRange(Integer,Integer,Integer,Integer)
+ */
+function gridRange(sheet: Sheet, rows: number, columns: number): Range {
+  try {
+    return sheet.getRange(1, 1, rows, columns);
+  } catch (_outside) {
+    growTo(sheet, rows, columns);
+    return sheet.getRange(1, 1, rows, columns);
+  }
+}
+
+function growTo(sheet: Sheet, rows: number, columns: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  growColumnsTo(sheet, columns);
+}
+
+function growColumnsTo(sheet: Sheet, columns: number): void {
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+}
+
+/**
+ * Widths (pixels) by column run, for what each column holds across the sections: labels, titles and
+ * names in A–C; bars, scores, owners and counts in D–H; the problem's message in I; counts in J–L.
+ * https://developers.google.com/apps-script/reference/spreadsheet/sheet#setColumnWidths(Integer,Integer,Integer)
+ */
+const SUMMARY_COLUMN_WIDTHS: ReadonlyArray<{ column: number; count: number; width: number }> = [
+  { column: 1, count: 3, width: 220 },
+  { column: 4, count: 5, width: 120 },
+  { column: 9, count: 1, width: 320 },
+  { column: 10, count: 3, width: 110 },
+];
+
+function setColumnWidths(sheet: Sheet): void {
+  for (const w of SUMMARY_COLUMN_WIDTHS) sheet.setColumnWidths(w.column, w.count, w.width);
+}
+
+/**
+ * A bar chart of each objective's progress: labels from the Objective column, values from the
+ * Progress column next to it (with the header row, so the series is named), right of the tables.
+ * Charts survive clear(). An existing chart is updated rather than replaced, so a reader who moved
+ * or resized it keeps it where they put it; any other chart on this generated tab is removed.
+ * Returns whether the tab had no chart yet (its first layout).
+ * https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart#modify()
+ */
+function placeProgressChart(sheet: Sheet, plan: ChartPlan | null): boolean {
+  const [existing, ...others] = sheet.getCharts();
+  for (const chart of others) sheet.removeChart(chart);
+  if (!plan) {
+    if (existing) sheet.removeChart(existing);
+    // Nothing to chart (no objectives): the widths wait for the first chart.
+    return false;
+  }
+  const data = sheet.getRange(plan.range.row, plan.range.column, plan.range.numRows, plan.range.numColumns);
+  if (existing) {
+    sheet.updateChart(existing.modify().clearRanges().addRange(data).setOption('title', plan.title).build());
+    return false;
+  }
+  // The anchor column (right of the tables) must exist before a chart is placed there.
+  growColumnsTo(sheet, plan.anchor.column);
+  sheet.insertChart(
+    sheet
+      .newChart()
+      .asBarChart()
+      .setTitle(plan.title)
+      .setPosition(plan.anchor.row, plan.anchor.column, 0, 0)
+      .addRange(data)
+      .build(),
+  );
+  return true;
+}
+
+/** Warning-only: leadership never edits, but a lead fixing a typo is warned, not blocked. A new tab has no protection yet. */
+function protectNew(sheet: Sheet): void {
+  sheet.protect().setDescription(SUMMARY_PROTECTION).setWarningOnly(true);
+}
+
+const ENDPOINT_MESSAGES: MessageTable<'done' | 'empty' | 'busy' | 'noSpreadsheet'> = {
+  done: {
+    en: 'Summary refreshed: {objectives} objectives, {keyResults} key results.',
+    ja: 'サマリーを更新しました：目標{objectives}件、主要な結果{keyResults}件。',
+  },
+  empty: {
+    en: 'Summary refreshed: there are no OKRs yet (run Set up OKR sheet first).',
+    ja: 'サマリーを更新しました：OKRはまだありません（先に「OKRシートを設定」を実行してください）。',
+  },
+  busy: {
+    en: 'Someone else is updating the sheet right now. Try Refresh summary again in a moment.',
+    ja: '他の人がシートを更新中です。少し待ってからもう一度「サマリーを更新」を実行してください。',
+  },
+  noSpreadsheet: {
+    en: 'Open the spreadsheet and run Refresh summary from Extensions → OKR Owners.',
+    ja: 'スプレッドシートを開き、拡張機能 → OKR Owners から「サマリーを更新」を実行してください。',
+  },
+};
+
+export interface RefreshSummaryResult {
+  ok: true;
+  rows: number;
+  objectives: number;
+  keyResults: number;
+  sections: SummaryRefresh['sections'];
+  chart: boolean;
+  empty: boolean;
+  message: string;
+}
+
+/** The Summary tab's language: the setting, else the spreadsheet's locale (not the caller's). */
+export function summaryLang(ss: Spreadsheet, settings: Settings): Lang {
+  return settings.language !== 'auto' ? settings.language : langFromLocale(ss.getSpreadsheetLocale());
+}
+
+/** The refreshSummary() endpoint: lock, read inside it, rewrite the tab, tell the user. */
+export function refreshSummaryNow(): RefreshSummaryResult {
+  const settings = loadSettings();
+  const ss = SpreadsheetApp.getActive();
+  if (!ss)
+    throw new Error(t(ENDPOINT_MESSAGES, langFromLocale(Session.getActiveUserLocale()), 'noSpreadsheet'));
+  const lang = summaryLang(ss, settings);
+  let result: SummaryRefresh;
+  try {
+    result = withDocumentLock(() => refreshSummaryTab(ss, { now: now(), lang, settings }));
+  } catch (e) {
+    if (e instanceof BusyError) throw new Error(t(ENDPOINT_MESSAGES, lang, 'busy'));
+    throw e;
+  }
+  const message = result.empty
+    ? t(ENDPOINT_MESSAGES, lang, 'empty')
+    : t(ENDPOINT_MESSAGES, lang, 'done', { objectives: result.objectives, keyResults: result.keyResults });
+  ss.toast(message, 'OKR Owners', 5);
+  return {
+    ok: true,
+    rows: result.rows,
+    objectives: result.objectives,
+    keyResults: result.keyResults,
+    sections: result.sections,
+    chart: result.chart,
+    empty: result.empty,
+    message,
+  };
+}

@@ -1,0 +1,378 @@
+// What the weekly emails say, as data: who receives one, what needs each owner, everything they own
+// grouped by objective, and the leadership numbers. Rendering (HTML, text, language) is email.ts.
+import { DAY_MS, hasMissingValues, isStale } from '../core/attention';
+import type { CheckIn, Confidence, KeyResult, Lang, Objective, Person } from '../core/model';
+import type { EmailKind } from './weeklyRun';
+
+export const DUE_SOON_DAYS = 14;
+/** A cycle's items stop being mailed this long after the cycle ended (late check-ins still count). */
+export const CYCLE_GRACE_DAYS = 14;
+export const MOVERS_CAP = 5;
+
+export interface DigestInput {
+  objectives: readonly Objective[];
+  keyResults: readonly KeyResult[];
+  people: readonly Person[];
+  checkIns: readonly CheckIn[];
+  now: number;
+  staleDays: number;
+}
+
+export type NeedReason = 'pending' | 'off-track' | 'at-risk' | 'stale' | 'missing-values' | 'due-soon';
+const NEED_ORDER: NeedReason[] = ['pending', 'off-track', 'at-risk', 'stale', 'missing-values', 'due-soon'];
+
+export interface KeyResultLine {
+  id: string;
+  title: string;
+  row: number;
+  owner: string | null;
+  progress: number | null;
+  confidence: Confidence | null;
+  lastCheckIn: number | null;
+  daysSinceCheckIn: number | null;
+  /** Progress points gained (or lost) since a week ago, from the Check-ins log; null without a baseline. */
+  change: number | null;
+  checkInsThisWeek: number;
+  current: number | null;
+  target: number | null;
+  unit: string;
+  due: number | null;
+  needs: NeedReason[];
+}
+
+export interface ObjectiveLine {
+  id: string;
+  title: string;
+  row: number;
+  ownerEmail: string | null;
+  ownerText: string;
+  progress: number | null;
+  keyResults: number;
+  atRisk: number;
+  change: number | null;
+  pending: boolean;
+}
+
+export interface OwnerGroup {
+  /** null: key results whose objective is missing from the sheet. */
+  objective: ObjectiveLine | null;
+  /** The recipient owns the objective itself (they are accountable for all of it). */
+  ownsObjective: boolean;
+  keyResults: KeyResultLine[];
+}
+
+export interface NeedItem {
+  id: string;
+  title: string;
+  row: number;
+  type: 'objective' | 'key-result';
+  needs: NeedReason[];
+  due: number | null;
+  daysSinceCheckIn: number | null;
+}
+
+export interface OwnerReport {
+  email: string;
+  name: string;
+  needs: NeedItem[];
+  groups: OwnerGroup[];
+  counts: Record<NeedReason, number> & { keyResults: number; objectives: number };
+}
+
+export interface LeadershipReport {
+  headline: {
+    objectives: number;
+    objectivesOnTrack: number;
+    keyResults: number;
+    averageProgress: number | null;
+    atRisk: number;
+    offTrack: number;
+    stale: number;
+    pending: number;
+    ownershipGaps: number;
+  };
+  objectives: ObjectiveLine[];
+  movers: Array<KeyResultLine & { ownerName: string }>;
+}
+
+export interface Recipient {
+  kind: EmailKind;
+  email: string;
+  name: string;
+  person: Person;
+}
+
+// ---- helpers --------------------------------------------------------------------------------
+
+/** 2026-Q4, 2026 Q4, Q4 2026, 2026-H2, 2026 → when that cycle ends; null when it is not a date-like cycle. */
+export function cycleEnd(cycle: string): number | null {
+  const c = cycle.trim().toUpperCase();
+  let m = /^(\d{4})\s*[-/ ]?\s*Q([1-4])$/.exec(c) || /^Q([1-4])\s*[-/ ]?\s*(\d{4})$/.exec(c);
+  if (m) {
+    const year = Number(m[1].length === 4 ? m[1] : m[2]);
+    const q = Number(m[1].length === 4 ? m[2] : m[1]);
+    return Date.UTC(year, q * 3, 1);
+  }
+  m = /^(\d{4})\s*[-/ ]?\s*H([12])$/.exec(c);
+  if (m) return Date.UTC(Number(m[1]), Number(m[2]) * 6, 1);
+  m = /^(?:FY)?\s*(\d{4})$/.exec(c);
+  if (m) return Date.UTC(Number(m[1]) + 1, 0, 1);
+  return null;
+}
+
+/** Items of a cycle that ended more than CYCLE_GRACE_DAYS ago are history, not this week's work. */
+export function isLive(cycle: string, now: number): boolean {
+  const end = cycleEnd(cycle);
+  return end === null || end + CYCLE_GRACE_DAYS * DAY_MS > now;
+}
+
+function checkInsById(checkIns: readonly CheckIn[]): Map<string, CheckIn[]> {
+  const m = new Map<string, CheckIn[]>();
+  for (const c of checkIns) {
+    if (!c.id || !Number.isFinite(c.time)) continue;
+    const list = m.get(c.id) ?? [];
+    list.push(c);
+    m.set(c.id, list);
+  }
+  for (const list of m.values()) list.sort((a, b) => a.time - b.time);
+  return m;
+}
+
+function mean(values: Array<number | null>): number | null {
+  const xs = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
+}
+
+function keyResultLine(kr: KeyResult, log: CheckIn[] | undefined, input: DigestInput): KeyResultLine {
+  const { now } = input;
+  const weekAgo = now - 7 * DAY_MS;
+  const entries = log ?? [];
+  const loggedLast = entries.length ? entries[entries.length - 1].time : null;
+  const lastCheckIn =
+    kr.lastCheckIn !== null && loggedLast !== null
+      ? Math.max(kr.lastCheckIn, loggedLast)
+      : (kr.lastCheckIn ?? loggedLast);
+  let baseline: number | null = null;
+  for (const c of entries) if (c.time <= weekAgo && c.progress !== null) baseline = c.progress;
+  const change =
+    baseline !== null && kr.progress !== null ? Math.round((kr.progress - baseline) * 10) / 10 : null;
+  const daysSince = lastCheckIn === null ? null : Math.max(0, Math.floor((now - lastCheckIn) / DAY_MS));
+  const needs: NeedReason[] = [];
+  if (kr.accepted === null) needs.push('pending');
+  if (kr.confidence === 'off-track') needs.push('off-track');
+  if (kr.confidence === 'at-risk') needs.push('at-risk');
+  if (isStale({ ...kr, lastCheckIn }, now, input.staleDays)) needs.push('stale');
+  if (hasMissingValues(kr)) needs.push('missing-values');
+  if (
+    kr.due !== null &&
+    kr.due >= now - DAY_MS &&
+    kr.due - now <= DUE_SOON_DAYS * DAY_MS &&
+    (kr.progress ?? 0) < 100
+  ) {
+    needs.push('due-soon');
+  }
+  return {
+    id: kr.id,
+    title: kr.title,
+    row: kr.row,
+    owner: kr.owner,
+    progress: kr.progress,
+    confidence: kr.confidence,
+    lastCheckIn,
+    daysSinceCheckIn: daysSince,
+    change,
+    checkInsThisWeek: entries.filter((c) => c.time > weekAgo && c.time <= now).length,
+    current: kr.current,
+    target: kr.target,
+    unit: kr.unit,
+    due: kr.due,
+    needs,
+  };
+}
+
+function objectiveLine(o: Objective, lines: KeyResultLine[]): ObjectiveLine {
+  const changes = lines.map((l) => l.change).filter((c): c is number => c !== null);
+  return {
+    id: o.id,
+    title: o.title,
+    row: o.row,
+    ownerEmail: o.owner,
+    ownerText: o.ownerText,
+    progress: mean(lines.map((l) => l.progress)),
+    keyResults: lines.length,
+    atRisk: lines.filter((l) => l.confidence === 'at-risk' || l.confidence === 'off-track').length,
+    change: changes.length
+      ? Math.round((changes.reduce((a, b) => a + b, 0) / changes.length) * 10) / 10
+      : null,
+    pending: o.accepted === null,
+  };
+}
+
+/** Everything the emails need, computed once per run. */
+export interface DigestModel {
+  input: DigestInput;
+  /** Live key results by id, with their lines. */
+  lines: Map<string, KeyResultLine>;
+  objectives: Map<string, Objective>;
+  /** Live key results per objective id, in sheet order. */
+  byObjective: Map<string, KeyResultLine[]>;
+  team: Map<string, Person>;
+}
+
+export function digestModel(input: DigestInput): DigestModel {
+  const log = checkInsById(input.checkIns);
+  const lines = new Map<string, KeyResultLine>();
+  const byObjective = new Map<string, KeyResultLine[]>();
+  for (const kr of input.keyResults) {
+    if (!kr.id || lines.has(kr.id) || !isLive(kr.cycle, input.now)) continue;
+    const line = keyResultLine(kr, log.get(kr.id), input);
+    lines.set(kr.id, line);
+    const key = kr.objectiveId ?? '';
+    byObjective.set(key, [...(byObjective.get(key) ?? []), line]);
+  }
+  const objectives = new Map<string, Objective>();
+  for (const o of input.objectives)
+    if (o.id && !objectives.has(o.id) && isLive(o.cycle, input.now)) objectives.set(o.id, o);
+  const team = new Map<string, Person>();
+  for (const p of input.people) if (p.email && !team.has(p.email)) team.set(p.email, p);
+  return { input, lines, objectives, byObjective, team };
+}
+
+/** A plausible single mailbox; anything else in Team's Email column is never mailed. */
+export function isMailable(email: string): boolean {
+  return (
+    /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\]+\.[^\s@<>(),;:"[\]\\]+$/.test(email) && email.length <= 254
+  );
+}
+
+/**
+ * Who gets mail this period: every Team member who owns a live key result or objective gets an
+ * owner email; Leadership members get the digest when there is anything to report. Addresses come
+ * from the Team tab only, so text typed in the OKRs tab can never direct mail anywhere.
+ */
+export function planRecipients(model: DigestModel): Recipient[] {
+  const owners = new Set<string>();
+  for (const l of model.lines.values()) if (l.owner) owners.add(l.owner);
+  for (const o of model.objectives.values()) if (o.owner) owners.add(o.owner);
+  const anything = model.lines.size > 0 || model.objectives.size > 0;
+  const out: Recipient[] = [];
+  for (const p of model.team.values()) {
+    if (!isMailable(p.email)) continue;
+    if (anything && p.role === 'leadership')
+      out.push({ kind: 'leadership', email: p.email, name: p.name, person: p });
+  }
+  for (const p of model.team.values()) {
+    if (!isMailable(p.email)) continue;
+    if (owners.has(p.email)) out.push({ kind: 'owner', email: p.email, name: p.name, person: p });
+  }
+  return out;
+}
+
+export function ownerReport(model: DigestModel, email: string): OwnerReport {
+  const person = model.team.get(email);
+  const groups: OwnerGroup[] = [];
+  const needs: NeedItem[] = [];
+  const seen = new Set<string>();
+  const counts = {
+    pending: 0,
+    'off-track': 0,
+    'at-risk': 0,
+    stale: 0,
+    'missing-values': 0,
+    'due-soon': 0,
+    keyResults: 0,
+    objectives: 0,
+  } as OwnerReport['counts'];
+  const addKr = (l: KeyResultLine) => {
+    counts.keyResults += 1;
+    for (const n of l.needs) counts[n] += 1;
+    if (l.needs.length) {
+      needs.push({
+        id: l.id,
+        title: l.title,
+        row: l.row,
+        type: 'key-result',
+        needs: l.needs,
+        due: l.due,
+        daysSinceCheckIn: l.daysSinceCheckIn,
+      });
+    }
+  };
+  for (const o of model.objectives.values()) {
+    const all = model.byObjective.get(o.id) ?? [];
+    const mine = all.filter((l) => l.owner === email);
+    const ownsObjective = o.owner === email;
+    if (!ownsObjective && mine.length === 0) continue;
+    const line = objectiveLine(o, all);
+    if (ownsObjective) {
+      counts.objectives += 1;
+      if (line.pending) {
+        counts.pending += 1;
+        needs.push({
+          id: o.id,
+          title: o.title,
+          row: o.row,
+          type: 'objective',
+          needs: ['pending'],
+          due: o.due,
+          daysSinceCheckIn: null,
+        });
+      }
+    }
+    for (const l of mine) {
+      addKr(l);
+      seen.add(l.id);
+    }
+    groups.push({ objective: line, ownsObjective, keyResults: mine });
+  }
+  const orphans = [...model.lines.values()].filter((l) => l.owner === email && !seen.has(l.id));
+  if (orphans.length) {
+    for (const l of orphans) addKr(l);
+    groups.push({ objective: null, ownsObjective: false, keyResults: orphans });
+  }
+  const rank = (n: NeedItem) => Math.min(...n.needs.map((r) => NEED_ORDER.indexOf(r)));
+  needs.sort((a, b) => rank(a) - rank(b) || a.row - b.row);
+  return { email, name: person?.name || email, needs, groups, counts };
+}
+
+export function leadershipReport(model: DigestModel): LeadershipReport {
+  const lines = [...model.lines.values()];
+  const teamEmails = new Set(model.team.keys());
+  const objectives = [...model.objectives.values()].map((o) =>
+    objectiveLine(o, model.byObjective.get(o.id) ?? []),
+  );
+  const onTrack = objectives.filter((o) => {
+    const krs = model.byObjective.get(o.id) ?? [];
+    return krs.length > 0 && krs.every((l) => l.confidence === 'on-track');
+  }).length;
+  const movers = lines
+    .filter((l) => l.change !== null && l.change !== 0)
+    .sort((a, b) => Math.abs(b.change as number) - Math.abs(a.change as number) || a.row - b.row)
+    .slice(0, MOVERS_CAP)
+    .map((l) => ({ ...l, ownerName: (l.owner && model.team.get(l.owner)?.name) || l.owner || '' }));
+  return {
+    headline: {
+      objectives: objectives.length,
+      objectivesOnTrack: onTrack,
+      keyResults: lines.length,
+      averageProgress: mean(objectives.map((o) => o.progress)),
+      atRisk: lines.filter((l) => l.confidence === 'at-risk').length,
+      offTrack: lines.filter((l) => l.confidence === 'off-track').length,
+      stale: lines.filter((l) => l.needs.includes('stale')).length,
+      pending: lines.filter((l) => l.needs.includes('pending') && l.owner !== null).length,
+      ownershipGaps: lines.filter((l) => l.owner === null || !teamEmails.has(l.owner)).length,
+    },
+    objectives,
+    movers,
+  };
+}
+
+/** The language a recipient reads: Team's Language, else the spreadsheet's. */
+export function languageOf(person: Pick<Person, 'language'> | undefined, fallback: Lang): Lang {
+  return person?.language ?? fallback;
+}
+
+/** A Team member's display name for an owner email (or the raw cell text when not in Team). */
+export function ownerName(model: DigestModel, email: string | null, text: string): string {
+  return (email && model.team.get(email)?.name) || email || text;
+}

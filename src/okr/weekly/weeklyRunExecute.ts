@@ -1,0 +1,351 @@
+// One tick of the weekly run, written against small ports (store, lock, mail, workbook) so the
+// resume rules are tested with plain data; src/index.ts binds the ports to Apps Script services.
+//
+// Exactly-once rules:
+// - The decision to do nothing reads one properties snapshot and the clock: nothing else.
+// - A run is claimed under the document lock with a lease (stored), then the lock is released so
+//   people can keep checking in while emails go out; a second tick sees the lease and returns.
+// - Before each email, ONE properties write records the ledger (everyone done so far, including
+//   the email just sent) and the email about to be sent. A send that throws is known not to have
+//   gone out: quota and time-limit errors leave the recipient for a later tick, any other error
+//   records a failure. If an execution dies between a send and the next write (Google stopped it),
+//   the next run finds the recorded "sending" and files it as a failure that was not confirmed,
+//   rather than risk a second copy.
+
+import type { Lang, Settings } from '../core/model';
+import { parseStoredSettings, SETTINGS_KEY } from '../core/settings';
+import {
+  type DigestModel,
+  languageOf,
+  leadershipReport,
+  ownerReport,
+  planRecipients,
+  type Recipient,
+} from './digest';
+import { type EmailContext, type RenderedEmail, renderLeadershipDigest, renderOwnerEmail } from './email';
+import {
+  decideTick,
+  doneKey,
+  INTERRUPTED_REASON,
+  LEASE_MS,
+  Ledger,
+  RUN_BUDGET_MS,
+  RUN_KEY,
+  recipientHash,
+  recordFailure,
+  SEND_RESERVE_MS,
+  serializeRun,
+  startRun,
+  stateFromProperties,
+  type WaitingFor,
+  type WeeklyState,
+} from './weeklyRun';
+
+export interface WeeklyStore {
+  /** Every document property, in one call. */
+  readAll(): Record<string, string>;
+  /** Several properties in one call (atomic for our purposes). */
+  write(values: Record<string, string>): void;
+}
+
+export interface WeeklyWorkbook {
+  model: DigestModel;
+  /** Everything an email needs except the recipient's language and who enabled the run. */
+  context: Omit<EmailContext, 'lang' | 'enabledBy' | 'test'>;
+  /** The spreadsheet's language: settings.language, else its locale. */
+  defaultLang: Lang;
+}
+
+export interface WeeklyPorts {
+  now(): number;
+  store: WeeklyStore;
+  /** Runs fn under the document lock; null when the lock is busy. */
+  withLock<T>(fn: () => T): T | null;
+  remainingQuota(): number;
+  loadWorkbook(now: number, settings: Settings): WeeklyWorkbook;
+  /** Rewrites the Summary tab (the leadership digest links to it). */
+  refreshSummary(settings: Settings, now: number): void;
+  send(to: string, email: RenderedEmail): void;
+  removeTrigger(uid: string): void;
+  newLeaseId(): string;
+  /** Who the execution runs as (a trigger runs as its installer). */
+  effectiveUser(): string;
+}
+
+export type TickOutcome =
+  | { action: 'idle'; reason: 'disabled' | 'not-yet' | 'done' | 'busy' | 'not-the-trigger' }
+  | { action: 'removed-trigger'; reason: 'superseded' | 'disabled' }
+  | {
+      action: 'ran';
+      period: string;
+      sentNow: number;
+      failedNow: number;
+      sent: number;
+      failedCount: number;
+      remaining: number | null;
+      finished: boolean;
+      waitingFor: WaitingFor;
+    };
+
+export function settingsFromProperties(all: Record<string, string>): Settings {
+  return parseStoredSettings(all[SETTINGS_KEY]);
+}
+
+export function errorText(e: unknown): string {
+  if (e && typeof e === 'object' && 'message' in e) return String((e as { message: unknown }).message);
+  return String(e);
+}
+
+/** Google's "Exceeded maximum execution time": the send did not happen and the script is stopping. */
+export function isTimeLimitError(message: string): boolean {
+  return /exceeded maximum execution time/i.test(message);
+}
+
+/** "Service invoked too many times for one day: email." — nothing was sent; retry when the quota allows. */
+export function isQuotaError(message: string): boolean {
+  return /too many times for one day|daily quota|quota.*email/i.test(message);
+}
+
+/** Renders recipients' emails; the leadership digest is built once per language. */
+export function emailRenderer(
+  wb: WeeklyWorkbook,
+  enabledBy: string,
+  test = false,
+): (r: Recipient) => RenderedEmail {
+  const digests = new Map<Lang, RenderedEmail>();
+  let leadership: ReturnType<typeof leadershipReport> | null = null;
+  return (r) => {
+    const lang = languageOf(r.person, wb.defaultLang);
+    const ctx: EmailContext = { ...wb.context, lang, enabledBy, test };
+    if (r.kind === 'owner') return renderOwnerEmail(ownerReport(wb.model, r.email), ctx);
+    let d = digests.get(lang);
+    if (!d) {
+      leadership ??= leadershipReport(wb.model);
+      d = renderLeadershipDigest(leadership, wb.model, ctx);
+      digests.set(lang, d);
+    }
+    return d;
+  };
+}
+
+interface Claim {
+  state: WeeklyState;
+  ledger: Ledger;
+  settings: Settings;
+}
+
+function claimRun(ports: WeeklyPorts, triggerUid: string | null, leaseId: string): Claim | null {
+  return ports.withLock(() => {
+    // Re-read after acquiring: another execution may have claimed or finished the run meanwhile.
+    const all = ports.store.readAll();
+    let state = stateFromProperties(all);
+    const settings = settingsFromProperties(all);
+    const now = ports.now();
+    const d = decideTick({ now, state, settings, triggerUid });
+    if (d.kind !== 'run') return null;
+    const writes: Record<string, string> = {};
+    if (d.fresh) {
+      for (let i = 0; i < (state.run?.chunks ?? 0); i++) writes[doneKey(i)] = '';
+      state = startRun(state, d.period, d.scheduledAt, now);
+    }
+    const run = state.run as NonNullable<WeeklyState['run']>;
+    const ledger = d.fresh ? new Ledger() : Ledger.fromProperties(all, run.chunks);
+    if (run.sending) {
+      ledger.add(run.sending.h);
+      recordFailure(run, run.sending.email, INTERRUPTED_REASON);
+      run.sending = null;
+      if (run.remaining !== null) run.remaining = Math.max(0, run.remaining - 1);
+    }
+    run.lease = { id: leaseId, until: now + LEASE_MS };
+    run.executions += 1;
+    run.waitingFor = null;
+    run.lastError = null;
+    Object.assign(writes, ledger.takeDirty());
+    run.chunks = ledger.chunks.length;
+    writes[RUN_KEY] = serializeRun(state);
+    ports.store.write(writes);
+    return { state, ledger, settings };
+  });
+}
+
+/** One hourly tick: return at once when nothing is due, else continue this period's run. */
+export function runWeeklyTick(ports: WeeklyPorts, triggerUid: string | null = null): TickOutcome {
+  const started = ports.now();
+  const all = ports.store.readAll();
+  const stored = stateFromProperties(all);
+  const decision = decideTick({
+    now: started,
+    state: stored,
+    settings: settingsFromProperties(all),
+    triggerUid,
+  });
+  if (decision.kind === 'stray-trigger' && triggerUid) {
+    // A Lead re-enabled weekly emails from their account: this older trigger steps aside.
+    ports.removeTrigger(triggerUid);
+    return { action: 'removed-trigger', reason: 'superseded' };
+  }
+  if (decision.kind === 'idle') {
+    if (decision.reason === 'disabled' && !stored.enabled && triggerUid) {
+      // Disabled by someone else, who cannot delete this user's trigger: it removes itself.
+      ports.removeTrigger(triggerUid);
+      return { action: 'removed-trigger', reason: 'disabled' };
+    }
+    return { action: 'idle', reason: decision.reason };
+  }
+  if (decision.kind !== 'run') return { action: 'idle', reason: 'busy' };
+  // onTick is a global function any editor could call through google.script.run; mail goes out
+  // only from the trigger that the enabling Lead installed, as that Lead.
+  if (!triggerUid || triggerUid !== stored.triggerId || ports.effectiveUser() !== stored.enabledBy) {
+    return { action: 'idle', reason: 'not-the-trigger' };
+  }
+
+  const claim = claimRun(ports, triggerUid, ports.newLeaseId());
+  if (!claim) return { action: 'idle', reason: 'busy' };
+  const { state, ledger, settings } = claim;
+  const run = state.run as NonNullable<WeeklyState['run']>;
+  const sentBefore = run.sent;
+  const failedBefore = run.failedCount;
+
+  const persist = () => {
+    run.chunks = ledger.chunks.length;
+    const writes = { ...ledger.takeDirty(), [RUN_KEY]: serializeRun(state) };
+    try {
+      ports.store.write(writes);
+    } catch (_e) {
+      // Transient server errors are common in Apps Script; one retry. A second failure stops the run.
+      ports.store.write(writes);
+    }
+  };
+
+  try {
+    let quota = ports.remainingQuota();
+    if (quota <= 0) {
+      run.waitingFor = 'quota';
+    } else {
+      // First execution of a period: refresh the Summary tab before reading, so the digest's link
+      // points at this week's numbers. A failing refresh must not hold back the owners' emails.
+      if (!run.summaryRefreshed) {
+        try {
+          ports.refreshSummary(settings, ports.now());
+        } catch (e) {
+          run.summaryError = errorText(e);
+        }
+        run.summaryRefreshed = true;
+      }
+      const wb = ports.loadWorkbook(ports.now(), settings);
+      state.timeZone = wb.context.timeZone;
+      const plan = planRecipients(wb.model);
+      const pending = plan.filter((r) => !ledger.has(recipientHash(r.kind, r.email)));
+      run.total = plan.length;
+      run.remaining = pending.length;
+      const render = emailRenderer(wb, state.enabledBy);
+      for (const r of pending) {
+        if (ports.now() - started > RUN_BUDGET_MS - SEND_RESERVE_MS) {
+          run.waitingFor = 'time';
+          break;
+        }
+        if (quota <= 0) {
+          run.waitingFor = 'quota';
+          break;
+        }
+        const h = recipientHash(r.kind, r.email);
+        let email: RenderedEmail | null = null;
+        try {
+          email = render(r);
+        } catch (e) {
+          ledger.add(h);
+          recordFailure(run, r.email, `could not build the email: ${errorText(e)}`);
+        }
+        if (email) {
+          run.sending = { h, email: r.email };
+          persist();
+          try {
+            ports.send(r.email, email);
+            quota -= 1;
+            run.sent += 1;
+            ledger.add(h);
+          } catch (e) {
+            const message = errorText(e);
+            run.sending = null;
+            if (isTimeLimitError(message)) {
+              run.waitingFor = 'time';
+              break;
+            }
+            if (isQuotaError(message)) {
+              run.waitingFor = 'quota';
+              break;
+            }
+            ledger.add(h);
+            recordFailure(run, r.email, message);
+          }
+          run.sending = null;
+        }
+        run.remaining -= 1;
+      }
+      if (run.remaining === 0) {
+        run.finishedAt = ports.now();
+        run.waitingFor = null;
+      }
+    }
+  } catch (e) {
+    run.lastError = errorText(e);
+    run.waitingFor = 'error';
+    run.sending = null;
+  }
+  run.lease = null;
+  persist();
+  return {
+    action: 'ran',
+    period: run.period,
+    sentNow: run.sent - sentBefore,
+    failedNow: run.failedCount - failedBefore,
+    sent: run.sent,
+    failedCount: run.failedCount,
+    remaining: run.remaining,
+    finished: run.finishedAt !== null,
+    waitingFor: run.waitingFor,
+  };
+}
+
+export interface TestDigestResult {
+  sent: Array<{ kind: 'owner' | 'leadership'; to: string; subject: string }>;
+  /** Why nothing (or less than expected) was sent, localized by the caller. */
+  skipped: Array<'not-in-team' | 'owns-nothing' | 'quota'>;
+}
+
+/**
+ * The caller's own owner email (and the digest when they are Leadership), right now, outside the
+ * ledger: a Lead sees exactly what people will receive. Only the caller's Team address is used.
+ */
+export function sendTestDigest(
+  ports: Pick<WeeklyPorts, 'now' | 'remainingQuota' | 'loadWorkbook' | 'send'>,
+  input: {
+    caller: string;
+    settings: Settings;
+    enabledBy: string;
+  },
+): TestDigestResult {
+  const out: TestDigestResult = { sent: [], skipped: [] };
+  const wb = ports.loadWorkbook(ports.now(), input.settings);
+  const email = input.caller.trim().toLowerCase();
+  const recipients = planRecipients(wb.model).filter((r) => r.email === email);
+  if (!wb.model.team.has(email)) {
+    out.skipped.push('not-in-team');
+    return out;
+  }
+  if (!recipients.some((r) => r.kind === 'owner')) out.skipped.push('owns-nothing');
+  if (!recipients.length) return out;
+  let quota = ports.remainingQuota();
+  const render = emailRenderer(wb, input.enabledBy, true);
+  for (const r of recipients) {
+    if (quota <= 0) {
+      out.skipped.push('quota');
+      break;
+    }
+    const rendered = render(r);
+    ports.send(r.email, rendered);
+    quota -= 1;
+    out.sent.push({ kind: r.kind, to: r.email, subject: rendered.subject });
+  }
+  return out;
+}
