@@ -1,6 +1,7 @@
 // What the weekly emails say, as data: who receives one, what needs each owner, everything they own
 // grouped by objective, and the leadership numbers. Rendering (HTML, text, language) is email.ts.
 import { DAY_MS, hasMissingValues, isStale } from '../core/attention';
+import { isEmail } from '../core/emailAddress';
 import type { CheckIn, Confidence, KeyResult, Lang, Objective, Person } from '../core/model';
 import type { EmailKind } from './weeklyRun';
 
@@ -238,13 +239,6 @@ export function digestModel(input: DigestInput): DigestModel {
   return { input, lines, objectives, byObjective, team };
 }
 
-/** A plausible single mailbox; anything else in Team's Email column is never mailed. */
-export function isMailable(email: string): boolean {
-  return (
-    /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\]+\.[^\s@<>(),;:"[\]\\]+$/.test(email) && email.length <= 254
-  );
-}
-
 /**
  * Who gets mail this period: every Team member who owns a live key result or objective gets an
  * owner email; Leadership members get the digest when there is anything to report. Addresses come
@@ -257,12 +251,12 @@ export function planRecipients(model: DigestModel): Recipient[] {
   const anything = model.lines.size > 0 || model.objectives.size > 0;
   const out: Recipient[] = [];
   for (const p of model.team.values()) {
-    if (!isMailable(p.email)) continue;
+    if (!isEmail(p.email)) continue;
     if (anything && p.role === 'leadership')
       out.push({ kind: 'leadership', email: p.email, name: p.name, person: p });
   }
   for (const p of model.team.values()) {
-    if (!isMailable(p.email)) continue;
+    if (!isEmail(p.email)) continue;
     if (owners.has(p.email)) out.push({ kind: 'owner', email: p.email, name: p.name, person: p });
   }
   return out;
