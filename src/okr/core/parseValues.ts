@@ -1,6 +1,7 @@
 // Reading what people actually type into cells: "45%", "1,200", "¥3,000", "２０２６/１２/３１",
 // "Dec 31, 2026", a Date from a date-formatted cell, "On track" or "順調". Each reader returns
 // `undefined` for a cell it cannot read, so the caller can report the cell instead of guessing.
+import { DAY_MS } from './days';
 import type { Confidence, Kind, Lang, Role } from './model';
 import { headerKey } from './schema';
 import { zonedTime } from './timeZone';
@@ -201,7 +202,7 @@ export function readDate(value: unknown, timeZone: string): number | null | unde
     // A date typed into a plain-number cell shows up as its serial (e.g. 46387 for 2026-12-31).
     if (value >= 20000 && value <= 80000) {
       const days = Math.floor(value);
-      const d = new Date(SHEETS_EPOCH + days * 86400000);
+      const d = new Date(SHEETS_EPOCH + days * DAY_MS);
       return zonedTime(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), 0, 0, 0, timeZone);
     }
     return undefined;

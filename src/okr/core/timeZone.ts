@@ -2,6 +2,7 @@
 // writes dates in it, and decides when the weekly run is due (without a service call). Apps Script's
 // V8 runtime ships ICU, so Intl.DateTimeFormat knows every IANA zone.
 // https://developers.google.com/apps-script/guides/v8-runtime
+import { DAY_MS } from './days';
 
 export interface WallClock {
   year: number;
@@ -66,7 +67,7 @@ export function zoneOffsetMs(utcMs: number, timeZone: string): number {
 }
 
 /** Zones change their offset at most once in two days, so the day before and after bracket any change. */
-const AROUND_MS = 86_400_000;
+const AROUND_MS = DAY_MS;
 
 /**
  * Epoch ms at which the wall clock in `timeZone` reads the given time: the ONE conversion for dates

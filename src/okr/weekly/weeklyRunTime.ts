@@ -2,6 +2,7 @@
 // must decide "is the weekly run due?" from stored state alone, so it cannot ask
 // Utilities.formatDate. Apps Script's V8 runtime ships ICU, so Intl.DateTimeFormat knows every IANA
 // zone (src/okr/timeZone.ts). https://developers.google.com/apps-script/guides/v8-runtime
+import { DAY_MS, WEEK_MS } from '../core/days';
 import { wallClock, zonedTime } from '../core/timeZone';
 
 export interface LocalTime {
@@ -15,7 +16,6 @@ export interface LocalTime {
   isoWeekday: number;
 }
 
-const DAY_MS = 86_400_000;
 /** An unknown zone falls back to UTC rather than stopping the weekly run. */
 export function safeTimeZone(timeZone: string | null | undefined): string {
   const tz = String(timeZone || '');
@@ -63,7 +63,7 @@ export function isoWeekOf(year: number, month: number, day: number): string {
   const dow = new Date(date).getUTCDay() || 7;
   const thursday = new Date(date + (4 - dow) * DAY_MS);
   const weekYear = thursday.getUTCFullYear();
-  const week = Math.floor((thursday.getTime() - Date.UTC(weekYear, 0, 1)) / (7 * DAY_MS)) + 1;
+  const week = Math.floor((thursday.getTime() - Date.UTC(weekYear, 0, 1)) / WEEK_MS) + 1;
   return `${weekYear}-W${String(week).padStart(2, '0')}`;
 }
 
