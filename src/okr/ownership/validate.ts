@@ -1,7 +1,7 @@
 // The validator: every problem of the OKRs and Team tabs, each with a stable code, the row's ID, the
 // cell, and a localized message and hint. Ownership first: one individual Team member per key result.
 
-import { daysSinceTouched, isStale } from '../core/attention';
+import { daysSinceTouched, ownerNeeds } from '../core/attention';
 import type {
   KeyResult,
   Lang,
@@ -155,14 +155,14 @@ export function validateOkrs(data: { okrs: OkrSheet; roster: Roster }, opts: Val
       add('target-equals-start', item, 'target', { value: String(item.start) });
     }
     if (!verdict?.ok) continue;
+    const needs = ownerNeeds(item, true, now, settings.staleDays);
     // Without an Accepted column (set-up adds it) acceptance cannot be recorded yet: not every row's fault.
-    if (item.accepted === null && has('accepted'))
-      add('owner-pending', item, 'accepted', { value: verdict.email });
+    if (needs.pending && has('accepted')) add('owner-pending', item, 'accepted', { value: verdict.email });
     const key = `${verdict.email}\u0000${item.cycle}`;
     const list = owned.get(key) ?? [];
     list.push(item);
     owned.set(key, list);
-    if (isStale(item, now, settings.staleDays)) {
+    if (needs.stale) {
       add('stale', item, item.lastCheckIn !== null ? 'lastCheckIn' : 'accepted', {
         value: verdict.email,
         params: { count: daysSinceTouched(item, now) ?? 0 },

@@ -2,6 +2,7 @@
 // and Check-ins tabs plus the validator's problems, so "stale", "pending" and every ownership problem
 // mean exactly what the validator and the sidebar say they mean. Rendering to cells is summaryGrid.ts.
 
+import { daysSinceTouched } from '../core/attention';
 import type {
   Confidence,
   KeyResult,
@@ -14,23 +15,14 @@ import type {
   Settings,
 } from '../core/model';
 import type { ProgressEntry } from '../core/parse';
-import { exactPercent, keyResultProgress, objectiveProgress } from '../core/progress';
+import { meanProgress, objectiveProgress, progressOf, score as scoreOf } from '../core/progress';
+import { type KeyResultLog, keyResultLogs, lastCheckIn, objectiveChange } from '../core/weeklyChange';
 import { isLive } from '../weekly/digest';
-
-const DAY_MS = 86_400_000;
-const WEEK_MS = 7 * DAY_MS;
 
 /** Google's grading of a 0.0–1.0 score: 0.7 is a good result for a stretch goal. */
 export type Band = 'red' | 'yellow' | 'green';
 
-/**
- * Score 0.0–1.0 in tenths, as OKR scores are given; the band is judged on this rounded score so the
- * colour never contradicts the number shown next to it (38% shows 0.4 and is yellow, not red).
- */
-export function scoreOf(progress: number | null): number | null {
-  return progress === null || !Number.isFinite(progress) ? null : Math.round(progress / 10) / 10;
-}
-
+/** The band of a score as progress.ts rounds it (so 38% shows 0.4 and is yellow, not red). */
 export function bandOf(score: number | null): Band | null {
   if (score === null || !Number.isFinite(score)) return null;
   if (score < 0.4) return 'red';
@@ -187,74 +179,13 @@ export interface SummaryModel {
   teams: SummaryTeam[];
 }
 
-function tidy(n: number): number {
-  return Math.round(n * 10) / 10;
-}
-
-/** Exact: the cells round when they print (a mean of rounded figures drifts by a tenth). */
-function mean(values: ReadonlyArray<number | null>): number | null {
-  const xs = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-  return xs.length ? exactPercent(xs.reduce((a, b) => a + b, 0) / xs.length) : null;
-}
-
-function progressOf(kr: KeyResult): number | null {
-  return kr.progress ?? keyResultProgress(kr);
-}
-
-/** What the Summary needs from a key result's check-ins: its latest one, and its progress a week ago. */
-interface LogFacts {
-  /** Time of the latest check-in. */
-  last: number;
-  /** The last logged progress at or before a week ago (the baseline of "change"); null when none. */
-  baseline: number | null;
-  baselineTime: number;
-}
-
 /**
- * One pass over the log (the longest tab: a row per check-in, for years), without grouping or sorting
- * it. Rows are not assumed to be in time order: the latest time wins, and of two check-ins at the
- * same time the one further down the log wins (it was written later).
+ * Change of an objective over the week (weeklyChange.ts decides it for the Summary and the emails).
  */
-function logFacts(checkIns: readonly ProgressEntry[], weekAgo: number): Map<string, LogFacts> {
-  const byId = new Map<string, LogFacts>();
-  for (const c of checkIns) {
-    if (!c.id || !Number.isFinite(c.time)) continue;
-    let facts = byId.get(c.id);
-    if (!facts) {
-      facts = { last: c.time, baseline: null, baselineTime: Number.NEGATIVE_INFINITY };
-      byId.set(c.id, facts);
-    } else if (c.time > facts.last) facts.last = c.time;
-    if (
-      c.time <= weekAgo &&
-      c.progress !== null &&
-      Number.isFinite(c.progress) &&
-      c.time >= facts.baselineTime
-    ) {
-      facts.baseline = c.progress;
-      facts.baselineTime = c.time;
-    }
-  }
-  return byId;
-}
-
-/**
- * Change of an objective's progress over the week. A key result nobody checked in before last week
- * counts as unchanged (we cannot know better); with no baseline at all the change is unknown.
- */
-function objectiveChange(krs: readonly KeyResult[], log: Map<string, LogFacts>): number | null {
-  let known = 0;
-  let moved = 0;
-  let counted = 0;
-  for (const kr of krs) {
-    const p = progressOf(kr);
-    if (p === null) continue;
-    counted += 1;
-    const base = log.get(kr.id)?.baseline ?? null;
-    if (base === null) continue;
-    known += 1;
-    moved += p - base;
-  }
-  return known === 0 ? null : tidy(moved / counted);
+function changeOf(krs: readonly KeyResult[], log: Map<string, KeyResultLog>): number | null {
+  return objectiveChange(
+    krs.map((kr) => ({ progress: progressOf(kr), baseline: log.get(kr.id)?.baseline ?? null })),
+  );
 }
 
 function isConfidence(c: Confidence | null, want: Confidence): boolean {
@@ -264,7 +195,7 @@ function isConfidence(c: Confidence | null, want: Confidence): boolean {
 export function buildSummary(input: SummaryInput): SummaryModel {
   const { okrs, roster, problems, now, lang } = input;
   const people = new Map(roster.people.filter((p) => p.email).map((p) => [p.email, p] as const));
-  const log = logFacts(input.checkIns, now - WEEK_MS);
+  const log = keyResultLogs(input.checkIns, now);
 
   // Past cycles are history: the tab shows what is live now, as the leadership email does
   // (digest.ts isLive). A sheet holding only past cycles is still summarized whole, not shown empty.
@@ -326,15 +257,8 @@ export function buildSummary(input: SummaryInput): SummaryModel {
 
   const ownerLabel = (item: Objective | KeyResult) =>
     (item.owner && people.get(item.owner)?.name) || item.owner || item.ownerText;
-  const lastCheckInOf = (kr: KeyResult): number | null => {
-    const logged = log.get(kr.id)?.last ?? null;
-    if (kr.lastCheckIn === null) return logged;
-    return logged === null ? kr.lastCheckIn : Math.max(kr.lastCheckIn, logged);
-  };
-  const daysSince = (kr: KeyResult): number | null => {
-    const since = kr.lastCheckIn ?? kr.accepted;
-    return since === null ? null : Math.max(0, Math.floor((now - since) / DAY_MS));
-  };
+  const lastCheckInOf = (kr: KeyResult): number | null =>
+    lastCheckIn(kr.lastCheckIn, log.get(kr.id)?.last ?? null);
 
   // ---- objectives table
   const objectiveRows: SummaryObjective[] = objectives.map((o) => {
@@ -352,7 +276,7 @@ export function buildSummary(input: SummaryInput): SummaryModel {
       band: bandOf(score),
       keyResults: krs.length,
       atRisk: krs.filter((kr) => kr.confidence === 'at-risk' || kr.confidence === 'off-track').length,
-      change: objectiveChange(krs, log),
+      change: changeOf(krs, log),
     };
   });
 
@@ -383,7 +307,7 @@ export function buildSummary(input: SummaryInput): SummaryModel {
     const item = itemByRow.get(p.row);
     if (!item) continue;
     if (p.code === 'stale' && item.type === 'key-result') {
-      attention.push(line('stale', item, { days: daysSince(item), detail: p.message }));
+      attention.push(line('stale', item, { days: daysSinceTouched(item, now), detail: p.message }));
     } else if (p.code === 'owner-pending') {
       attention.push(line('pending', item, { detail: p.message }));
     } else if (OWNERSHIP_CODES.includes(p.code)) {
@@ -447,7 +371,7 @@ export function buildSummary(input: SummaryInput): SummaryModel {
     if (kr.confidence === 'at-risk' || kr.confidence === 'off-track') o.atRisk += 1;
   }
   const ownerRows: SummaryOwner[] = [...owners.values()]
-    .map(({ progress, ...o }) => ({ ...o, averageProgress: mean(progress) }))
+    .map(({ progress, ...o }) => ({ ...o, averageProgress: meanProgress(progress) }))
     .sort((a, b) => compareText(a.name, b.name) || compareText(a.email, b.email));
 
   // ---- teams: a key result's Team, else its objective's, else its owner's
@@ -494,14 +418,18 @@ export function buildSummary(input: SummaryInput): SummaryModel {
     if (ownershipErrorRows.has(kr.row)) t.ownershipGaps += 1;
   }
   const teamRows: SummaryTeam[] = [...teams.values()]
-    .map(({ progress, ownerSet, ...t }) => ({ ...t, owners: ownerSet.size, averageProgress: mean(progress) }))
+    .map(({ progress, ownerSet, ...t }) => ({
+      ...t,
+      owners: ownerSet.size,
+      averageProgress: meanProgress(progress),
+    }))
     // Named teams alphabetically; "no team" last.
     .sort((a, b) => (a.team === '' ? 1 : 0) - (b.team === '' ? 1 : 0) || compareText(a.team, b.team));
 
   const headline: SummaryHeadline = {
     objectives: objectives.length,
     keyResults: keyResults.length,
-    averageProgress: mean(objectiveRows.map((o) => o.progress)),
+    averageProgress: meanProgress(objectiveRows.map((o) => o.progress)),
     onTrack: 0,
     atRisk: 0,
     offTrack: 0,
