@@ -12,8 +12,9 @@ import { ensureTickTrigger, removeTickTriggers, removeTriggerById } from '../gas
 import { documentStore, readDigestStatus, readWeeklyState, writeWeeklyState } from '../gas/weeklyState';
 import { langFromLocale, t } from '../okr/core/i18n';
 import type { Lang, Settings } from '../okr/core/model';
+import { canManage } from '../okr/ownership/roles';
 import { digestModel } from '../okr/weekly/digest';
-import { canManageWeekly, type DigestStatus } from '../okr/weekly/weeklyRun';
+import type { DigestStatus } from '../okr/weekly/weeklyRun';
 import {
   runWeeklyTick,
   sendTestDigest as sendTestDigestNow,
@@ -104,7 +105,7 @@ function weeklyManager(): { ss: GoogleAppsScript.Spreadsheet.Spreadsheet; caller
   if (!caller) throw weeklyError(lang, 'noIdentity');
   const ss = SpreadsheetApp.getActive();
   if (!ss) throw weeklyError(lang, 'noSpreadsheet');
-  if (!canManageWeekly(caller, readOkrData(ss, { checkIns: false, lang }).roster.people))
+  if (!canManage(caller, readOkrData(ss, { checkIns: false, lang }).roster.people))
     throw weeklyError(lang, 'notLead');
   return { ss, caller, lang };
 }
