@@ -9,12 +9,12 @@ type RolePerson = Pick<Person, 'email' | 'role'>;
 const LEAD: Role = 'lead';
 
 /** The email as the Team tab stores it (trimmed, lower-cased); '' when Google hides the identity. */
-export function normalEmail(email: string): string {
+function normalEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
 /** The Team member with this email, if any. A hidden identity ('') is nobody. */
-export function personOf<P extends RolePerson>(email: string, people: readonly P[]): P | null {
+function personOf<P extends RolePerson>(email: string, people: readonly P[]): P | null {
   const clean = normalEmail(email);
   return clean ? (people.find((p) => p.email === clean) ?? null) : null;
 }

@@ -1,7 +1,11 @@
 import { callerRoles, canActOn, canManage, isLead, leadsListed } from '../../../src/okr/ownership/roles';
 
 const person = (email: string, role: 'member' | 'lead' | 'leadership') => ({ email, role });
-const withLead = [person('lead@x.com', 'lead'), person('ana@x.com', 'member'), person('boss@x.com', 'leadership')];
+const withLead = [
+  person('lead@x.com', 'lead'),
+  person('ana@x.com', 'member'),
+  person('boss@x.com', 'leadership'),
+];
 const noLead = [person('ana@x.com', 'member'), person('boss@x.com', 'leadership')];
 
 test('a hidden identity never manages, with or without Leads', () => {
