@@ -3,13 +3,14 @@
 // inside it), and returns JSON-safe data (numbers and strings, never Dates).
 
 import { type ImportOutcome, importFromTab } from '../gas/importTab';
+import { callerLanguage } from '../gas/language';
 import { BusyError, withDocumentLock } from '../gas/lock';
 import { findTabs, readOkrData } from '../gas/okrData';
 import { checkEdit, type EditEventLike, type EditOutcome } from '../gas/ownerCheck';
-import { activeUserEmail, now, userLocale } from '../gas/session';
+import { activeUserEmail, now } from '../gas/session';
 import { loadSettings } from '../gas/settings';
 import { type SetUpReport, setUpSheets } from '../gas/setUp';
-import { format, langFromLocale, type MessageTable, t } from '../okr/core/i18n';
+import { format, type MessageTable, t } from '../okr/core/i18n';
 import type { Lang, Problem } from '../okr/core/model';
 import { parseRoster } from '../okr/core/parse';
 import { zoneOffsetMs } from '../okr/core/parseValues';
@@ -91,10 +92,9 @@ const TEXT: MessageTable<Text> = {
   'import-title': { en: 'Import OKRs', ja: 'OKRの取り込み' },
 };
 
-/** The caller's language: the stored setting, else the user's locale. */
+/** The caller's language (src/gas/language.ts). */
 function callerLang(): Lang {
-  const settings = loadSettings();
-  return settings.language === 'auto' ? langFromLocale(userLocale()) : settings.language;
+  return callerLanguage(loadSettings());
 }
 
 /**
@@ -108,7 +108,7 @@ export function buildMenu(e?: { authMode?: unknown }): void {
   const none = !e || e.authMode === undefined || String(e.authMode) === 'NONE' || isNoneMode(e.authMode);
   if (!none) {
     try {
-      lang = langFromLocale(Session.getActiveUserLocale());
+      lang = callerLang();
     } catch (_err) {
       lang = 'en';
     }

@@ -1,6 +1,7 @@
 // What the weekly emails say, as data: who receives one, what needs each owner, everything they own
 // grouped by objective, and the leadership numbers. Rendering (HTML, text, language) is email.ts.
 import { DAY_MS, hasMissingValues, isStale } from '../core/attention';
+import { chooseLanguage } from '../core/language';
 import type { CheckIn, Confidence, KeyResult, Lang, Objective, Person } from '../core/model';
 import type { EmailKind } from './weeklyRun';
 
@@ -367,9 +368,9 @@ export function leadershipReport(model: DigestModel): LeadershipReport {
   };
 }
 
-/** The language a recipient reads: Team's Language, else the spreadsheet's. */
+/** The language a recipient reads: Team's Language, else the spreadsheet's (src/okr/core/language.ts). */
 export function languageOf(person: Pick<Person, 'language'> | undefined, fallback: Lang): Lang {
-  return person?.language ?? fallback;
+  return chooseLanguage({ person: person?.language, setting: fallback });
 }
 
 /** A Team member's display name for an owner email (or the raw cell text when not in Team). */
