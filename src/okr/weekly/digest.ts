@@ -3,6 +3,7 @@
 import { hasMissingValues, ownerNeeds } from '../core/attention';
 import { DAY_MS, daysSince, WEEK_MS } from '../core/days';
 import { isEmail } from '../core/emailAddress';
+import { chooseLanguage } from '../core/language';
 import type { CheckIn, Confidence, KeyResult, Lang, Objective, Person } from '../core/model';
 import { meanProgress, objectiveProgress, progressOf } from '../core/progress';
 import {
@@ -364,9 +365,9 @@ export function leadershipReport(model: DigestModel): LeadershipReport {
   };
 }
 
-/** The language a recipient reads: Team's Language, else the spreadsheet's. */
+/** The language a recipient reads: Team's Language, else the spreadsheet's (src/okr/core/language.ts). */
 export function languageOf(person: Pick<Person, 'language'> | undefined, fallback: Lang): Lang {
-  return person?.language ?? fallback;
+  return chooseLanguage({ person: person?.language, setting: fallback });
 }
 
 /** A Team member's display name for an owner email (or the raw cell text when not in Team). */

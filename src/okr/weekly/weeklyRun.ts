@@ -7,7 +7,7 @@
 // moment, and each recipient gets at most one email per period: the ledger (hashes of who is done)
 // is written before the next email is sent, so a run cut off by the 6-minute limit or the mail
 // quota resumes later without duplicates.
-import type { Person, Role, Settings } from '../core/model';
+import type { Settings } from '../core/model';
 import { addDays, epochOfLocal, isoWeekOf, localTime, safeTimeZone } from './weeklyRunTime';
 
 export const TICK_HANDLER = 'onTick';
@@ -377,18 +377,7 @@ export class Ledger {
   }
 }
 
-// ---- who may switch it, status ---------------------------------------------------------------
-
-/** Leads enable and disable weekly emails; anyone signed in when the Team has no Lead yet. */
-export function canManageWeekly(
-  email: string,
-  people: ReadonlyArray<Pick<Person, 'email' | 'role'>>,
-): boolean {
-  const clean = email.trim().toLowerCase();
-  if (!clean) return false;
-  const leads = people.filter((p) => p.role === ('lead' as Role));
-  return leads.length === 0 || leads.some((p) => p.email === clean);
-}
+// ---- status (who may switch it: src/okr/ownership/roles.ts) ---------------------------------
 
 function iso(ms: number | null | undefined): string | null {
   return typeof ms === 'number' && Number.isFinite(ms) ? new Date(ms).toISOString() : null;

@@ -68,7 +68,7 @@ test('an owner who is not in Team is an ownership gap, never also pending or sta
     okrs,
     roster,
     problems,
-    caller: { email: 'zed@acme.com', person: null, isLead: false, leadsDefined: false },
+    caller: { email: 'zed@acme.com', person: null, isLead: false, canManage: false },
     now: NOW,
     lang: 'en',
     timeZone: 'UTC',
