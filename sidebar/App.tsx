@@ -189,6 +189,7 @@ export function App() {
   return (
     <div class="app" data-quick={state && !state.complete ? '' : undefined}>
       <header>
+        <h1 class="sr">{tr(lang, 'appTitle')}</h1>
         <nav aria-label={tr(lang, 'navLabel')}>
           {tabs.map((t, i) => (
             <button
@@ -213,13 +214,13 @@ export function App() {
         </button>
       </header>
       {activeIsKr && state && !('checkIn' in view) && (
-        <div class="follow">
+        <aside class="follow">
           <span>{tr(lang, 'selectedInSheet', { id: state.table.id[activeIndex] })}</span>{' '}
           <span class="title-text">{state.table.title[activeIndex]}</span>{' '}
           <button type="button" class="link" onClick={openActive}>
             {tr(lang, 'checkIn')}
           </button>
-        </div>
+        </aside>
       )}
       <main>{body()}</main>
       <div
