@@ -595,10 +595,14 @@ describe('getKeyResult (the check-in form for a row selected in the sheet)', () 
       const res = ok<KeyResultResult>(rt.run('getKeyResult', [{ id: view.id }], { as: ANA }));
       expect(res).toEqual({ ok: true, item: view, canAct: true });
     }
-    expect(ok<KeyResultResult>(rt.run('getKeyResult', [{ id: 'o1.1' }], { as: BEN }))).toMatchObject({
+    expect(ok<KeyResultResult>(rt.run('getKeyResult', [{ id: 'O1.1' }], { as: BEN }))).toMatchObject({
       ok: true,
       item: { id: 'O1.1' },
       canAct: false,
+    });
+    // IDs match exactly (a look-alike o1.1 could be another row): 'o1.1' is not O1.1.
+    expect(ok<KeyResultResult>(rt.run('getKeyResult', [{ id: 'o1.1' }], { as: BEN }))).toMatchObject({
+      ok: false,
     });
     expect(ok<KeyResultResult>(rt.run('getKeyResult', [{ id: 'O1.1' }], { as: LEAD }))).toMatchObject({
       canAct: true,
@@ -610,6 +614,24 @@ describe('getKeyResult (the check-in form for a row selected in the sheet)', () 
     expect(ok<KeyResultResult>(rt.run('getKeyResult', [{ id: 'O1' }], { as: ANA }))).toMatchObject({
       ok: false,
     });
+  });
+
+  test('IDs match exactly: a check-in on O1.1 never lands on a row whose ID is o1.1', async () => {
+    const rows = okrRows();
+    const lookAlike = [...(rows.find((r) => r[0] === 'O1.2') as unknown[])];
+    lookAlike[0] = 'o1.1';
+    lookAlike[3] = 'Look-alike';
+    lookAlike[4] = ANA;
+    rows.splice(2, 0, lookAlike);
+    const rt = await open({ OKRs: rows });
+    const before = rowOf(rt, 'o1.1');
+    ok(rt.run('checkIn', [{ id: 'O1.1', current: 33, confidence: 'at-risk', note: 'exact' }], { as: ANA }));
+    expect(rowOf(rt, 'O1.1')).toMatchObject({ Current: 33, Note: 'exact' });
+    expect(rowOf(rt, 'o1.1')).toEqual(before);
+    // And the other way round: o1.1 is its own row.
+    ok(rt.run('checkIn', [{ id: 'o1.1', current: 5, confidence: 'on-track', note: 'lower' }], { as: ANA }));
+    expect(rowOf(rt, 'o1.1')).toMatchObject({ Current: 5, Note: 'lower' });
+    expect(rowOf(rt, 'O1.1')).toMatchObject({ Current: 33, Note: 'exact' });
   });
 
   test('a duplicate ID is decided by the full read, as before', async () => {

@@ -2,6 +2,7 @@
 // cell, and a localized message and hint. Ownership first: one individual Team member per key result.
 
 import { daysSinceTouched, ownerNeeds } from '../core/attention';
+import { lookAlikeKey } from '../core/ids';
 import type {
   KeyResult,
   Lang,
@@ -99,12 +100,13 @@ export function validateOkrs(data: { okrs: OkrSheet; roster: Roster }, opts: Val
       add('id-missing', item, 'id');
       continue;
     }
-    const first = firstRowOfId.get(item.id);
+    // Look-alikes (o1.1 and O1.1) count as duplicates: people cannot tell them apart.
+    const first = firstRowOfId.get(lookAlikeKey(item.id));
     if (first !== undefined) {
       add('id-duplicate', item, 'id', { params: { other: first } });
       continue;
     }
-    firstRowOfId.set(item.id, item.row);
+    firstRowOfId.set(lookAlikeKey(item.id), item.row);
     itemById.set(item.id, item);
   }
 
@@ -200,7 +202,7 @@ export function validateOkrs(data: { okrs: OkrSheet; roster: Roster }, opts: Val
 
   for (const o of okrs.objectives) {
     // Without IDs or parents, key results cannot be linked: already reported as header-missing.
-    if (!has('parent') || !o.id || firstRowOfId.get(o.id) !== o.row) continue;
+    if (!has('parent') || !o.id || firstRowOfId.get(lookAlikeKey(o.id)) !== o.row) continue;
     const krs = krsOf.get(o.id) ?? [];
     if (krs.length === 0) add('objective-without-krs', o, 'id');
     else if (krs.length > MAX_KRS_PER_OBJECTIVE) {
