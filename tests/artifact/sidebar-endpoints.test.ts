@@ -249,6 +249,34 @@ describe('checkIn', () => {
     expect(logRows(rt)).toHaveLength(1);
   });
 
+  test.each([
+    ['Note', 'R', 'a colleague wrote this'],
+    ['Title', 'D', 'Raise NPS to 45'],
+    ['Unit', 'L', 'points'],
+    ['Due', 'Q', new Date(Date.UTC(2026, 11, 24))],
+  ])(
+    'a %s edited in the sheet since the sidebar loaded makes a check-in refused, the edit kept',
+    async (column, letter, value) => {
+      const rt = await open();
+      const seen = ok<SidebarState>(rt.run('getSidebarState', [], { as: ANA })).mine.find(
+        (k) => k.id === 'O1.1',
+      )!;
+      rt.workbook.setValues('OKRs', `${letter}3`, [[value]]);
+      const res = ok<ActionResult>(
+        rt.run(
+          'checkIn',
+          [{ id: 'O1.1', current: 35, confidence: 'at-risk', note: 'mine', version: seen.version }],
+          {
+            as: ANA,
+          },
+        ),
+      );
+      expect(res).toMatchObject({ ok: false, changed: true });
+      expect(rowOf(rt, 'O1.1')[column]).toEqual(value);
+      expect(logRows(rt)).toHaveLength(0);
+    },
+  );
+
   test('rows sorted or moved after loading: the write still goes to the row with that ID', async () => {
     const rt = await open();
     const seen = ok<SidebarState>(rt.run('getSidebarState', [], { as: ANA })).mine.find(

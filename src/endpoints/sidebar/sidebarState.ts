@@ -64,19 +64,23 @@ export function capText(text: string, max: number): string {
 
 /** FNV-1a over the fields a write depends on; any change (by anyone) changes the fingerprint. */
 export function versionOf(item: KeyResult | Objective): string {
+  // Every column a write touches or the person sees on the card: a newer note, title, unit or due
+  // date typed by a colleague must make "changed since you opened it", never be overwritten unseen.
+  const seen = [item.id, item.title, item.ownerText, item.accepted, item.due, item.note, item.team, item.cycle];
   const fields =
     item.type === 'key-result'
       ? [
-          item.ownerText,
-          item.accepted,
+          ...seen,
+          item.objectiveId,
           item.current,
           item.lastCheckIn,
           item.confidence,
           item.kind,
           item.start,
           item.target,
+          item.unit,
         ]
-      : [item.ownerText, item.accepted];
+      : [...seen, item.parentId];
   const text = fields.map((f) => (f === null || f === undefined ? '' : String(f))).join('\u0001');
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
