@@ -64,6 +64,7 @@ const objective = fc.record({
 });
 
 const sheetArb = fc.array(objective, { minLength: 1, maxLength: 4 });
+type SheetSpec = typeof sheetArb extends fc.Arbitrary<infer T> ? T : never;
 
 const HEADER = [
   'ID',
@@ -81,7 +82,7 @@ const HEADER = [
   'Last check-in',
 ];
 
-function grids(objectives: fc.infer<typeof sheetArb>) {
+function grids(objectives: SheetSpec) {
   const okrRows: unknown[][] = [HEADER];
   const logRows: unknown[][] = [['Time', 'ID', 'By', 'Current', 'Progress', 'Confidence', 'Note']];
   objectives.forEach((o, i) => {
