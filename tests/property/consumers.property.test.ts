@@ -126,7 +126,7 @@ function grids(objectives: SheetSpec) {
           id,
           k.owner,
           '',
-          c.progress === '' ? '' : c.progress / 100,
+          typeof c.progress === 'number' ? c.progress / 100 : '',
           '',
           '',
         ]);
