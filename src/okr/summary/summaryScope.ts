@@ -1,9 +1,9 @@
 // What the Summary summarizes: the live objectives and key results (first row of each ID), who owns
 // them, their check-in log, and the validator's verdicts (stale, pending, ownership, overloaded)
 // matched to them by row. Every section of the Summary reads this, so they all count the same items.
+import { isLive } from '../core/cycle';
 import type { KeyResult, Objective, Person, ProblemCode } from '../core/model';
 import { type KeyResultLog, keyResultLogs } from '../core/weeklyChange';
-import { isLive } from '../weekly/digest';
 import type { SummaryInput } from './summary';
 
 /** Ownership problems (errors on key results, warnings on objectives) as the validator reports them. */
@@ -40,7 +40,7 @@ export interface SummaryScope {
 }
 
 /**
- * Past cycles are history: the tab shows what is live now, as the leadership email does (digest.ts
+ * Past cycles are history: the tab shows what is live now, as the leadership email does (cycle.ts
  * isLive). A sheet holding only past cycles is still summarized whole, not shown empty. A sheet has a
  * handful of cycles and thousands of rows: each cycle is judged once.
  */
