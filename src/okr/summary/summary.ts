@@ -4,6 +4,7 @@
 // The sections are built from one scope (summaryScope.ts): objectives and the headline here, the
 // attention list in summaryAttention.ts, owners and teams in summaryOwners.ts.
 
+import { needsHelp } from '../core/attention';
 import type { KeyResult, Lang, OkrSheet, Problem, Roster, Settings } from '../core/model';
 import type { ProgressEntry } from '../core/parse';
 import { meanProgress, objectiveProgress, progressOf, score as scoreOf } from '../core/progress';
@@ -172,7 +173,7 @@ function objectiveRows(scope: SummaryScope): SummaryObjective[] {
       score,
       band: bandOf(score),
       keyResults: krs.length,
-      atRisk: krs.filter((kr) => kr.confidence === 'at-risk' || kr.confidence === 'off-track').length,
+      atRisk: krs.filter((kr) => needsHelp(kr.confidence)).length,
       change: changeOf(scope, krs),
     };
   });

@@ -1,6 +1,7 @@
 // The Summary's people and teams sections: every single-email owner (Team member or not: an unknown
 // one is also an ownership problem), and every team with its counts. Stale, pending and ownership
 // gaps are the validator's verdicts (summaryScope.ts flags), never re-decided here.
+import { needsHelp } from '../core/attention';
 import type { KeyResult } from '../core/model';
 import { meanProgress, progressOf } from '../core/progress';
 import { lastCheckIn } from '../core/weeklyChange';
@@ -36,7 +37,7 @@ function countOwnedKeyResult(scope: SummaryScope, o: OwnerTally, kr: KeyResult):
   if (last !== null && (o.lastCheckIn === null || last > o.lastCheckIn)) o.lastCheckIn = last;
   if (flags.staleRows.has(kr.row)) o.stale += 1;
   if (flags.pendingRows.has(kr.row)) o.pending += 1;
-  if (kr.confidence === 'at-risk' || kr.confidence === 'off-track') o.atRisk += 1;
+  if (needsHelp(kr.confidence)) o.atRisk += 1;
 }
 
 /** Owners by name, then email. */

@@ -1,6 +1,6 @@
 // What the weekly emails say, as data: who receives one, what needs each owner, everything they own
 // grouped by objective, and the leadership numbers. Rendering (HTML, text, language) is email.ts.
-import { hasMissingValues, ownerNeeds } from '../core/attention';
+import { hasMissingValues, needsHelp, ownerNeeds } from '../core/attention';
 import { isLive } from '../core/cycle';
 import { DAY_MS, daysSince, WEEK_MS } from '../core/days';
 import { isEmail } from '../core/emailAddress';
@@ -15,8 +15,8 @@ import {
 } from '../core/weeklyChange';
 import type { EmailKind } from './weeklyRun';
 
-export const DUE_SOON_DAYS = 14;
-export const MOVERS_CAP = 5;
+const DUE_SOON_DAYS = 14;
+const MOVERS_CAP = 5;
 
 export interface DigestInput {
   objectives: readonly Objective[];
@@ -181,7 +181,7 @@ function objectiveLine(o: Objective, lines: KeyResultLine[]): ObjectiveLine {
     ownerText: o.ownerText,
     progress: objectiveProgress(lines),
     keyResults: lines.length,
-    atRisk: lines.filter((l) => l.confidence === 'at-risk' || l.confidence === 'off-track').length,
+    atRisk: lines.filter((l) => needsHelp(l.confidence)).length,
     change: objectiveChange(lines),
     pending: o.accepted === null,
   };
