@@ -16,7 +16,7 @@ import {
   type TeamMember,
   TITLE_CAP,
 } from '../../api';
-import { hasMissingValues, ownerNeeds } from '../../okr/core/attention';
+import { hasMissingValues, needsHelp, ownerNeeds } from '../../okr/core/attention';
 import { daysSince } from '../../okr/core/days';
 import type {
   Confidence,
@@ -100,7 +100,7 @@ export function needsOf(kr: KeyResult, now: number, staleDays: number, ownerInTe
   const owner = ownerNeeds(kr, ownerInTeam, now, staleDays);
   if (owner.pending) needs.push('pending');
   if (owner.stale) needs.push('stale');
-  if (kr.confidence === 'at-risk' || kr.confidence === 'off-track') needs.push('at-risk');
+  if (needsHelp(kr.confidence)) needs.push('at-risk');
   if (hasMissingValues(kr)) needs.push('missing-values');
   return needs;
 }

@@ -2,7 +2,7 @@
 // sidebar's "needs you" list and the weekly emails, so they never disagree about what is stale,
 // pending or missing.
 import { daysSince } from './days';
-import type { KeyResult } from './model';
+import type { Confidence, KeyResult } from './model';
 import { progressOf } from './progress';
 
 type AttentionInput = Pick<
@@ -56,4 +56,9 @@ export function hasMissingValues(kr: AttentionInput): boolean {
   if (kind === 'milestone') return false;
   if (kr.current === null || kr.target === null) return true;
   return (kind === 'increase' || kind === 'decrease') && kr.start === null;
+}
+
+/** At risk or off track: the owner says the key result needs help (counted as "at risk" in lists). */
+export function needsHelp(confidence: Confidence | null): boolean {
+  return confidence === 'at-risk' || confidence === 'off-track';
 }

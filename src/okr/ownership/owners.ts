@@ -182,7 +182,7 @@ export function namesGroup(text: string, roster: readonly Person[]): boolean {
 }
 
 /** The Team member whose name is this text (case, spacing and width ignored), for the hint. */
-export function personNamed(text: string, roster: readonly Person[]): Person | null {
+function personNamed(text: string, roster: readonly Person[]): Person | null {
   const key = headerKey(text);
   if (!key) return null;
   const index = rosterIndex(roster);

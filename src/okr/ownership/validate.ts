@@ -20,7 +20,7 @@ import { TAB } from '../core/tabs';
 import { judgeOwner, type OwnerVerdict } from './owners';
 
 /** More key results than this under one objective dilutes focus (a common OKR guideline). */
-export const MAX_KRS_PER_OBJECTIVE = 5;
+const MAX_KRS_PER_OBJECTIVE = 5;
 
 export interface ValidateOptions {
   now: number;
@@ -32,14 +32,6 @@ export type { ProblemCounts } from '../core/problems';
 
 export function countProblems(problems: readonly Problem[]): ProblemCounts {
   return tally(problems);
-}
-
-/** The owner verdict of every item, so callers (onEdit, sidebar) judge owners the same way. */
-export function ownerVerdicts(okrs: OkrSheet, roster: Roster): Map<number, OwnerVerdict> {
-  const verdicts = new Map<number, OwnerVerdict>();
-  for (const item of [...okrs.objectives, ...okrs.keyResults])
-    verdicts.set(item.row, judgeOwner(item.ownerText, roster.people));
-  return verdicts;
 }
 
 export function validateOkrs(data: { okrs: OkrSheet; roster: Roster }, opts: ValidateOptions): Problem[] {

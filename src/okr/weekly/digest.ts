@@ -1,6 +1,7 @@
 // What the weekly emails say, as data: who receives one, what needs each owner, everything they own
 // grouped by objective, and the leadership numbers. Rendering (HTML, text, language) is email.ts.
-import { hasMissingValues, ownerNeeds } from '../core/attention';
+import { hasMissingValues, needsHelp, ownerNeeds } from '../core/attention';
+import { isLive } from '../core/cycle';
 import { DAY_MS, daysSince, WEEK_MS } from '../core/days';
 import { isEmail } from '../core/emailAddress';
 import { chooseLanguage } from '../core/language';
@@ -15,10 +16,8 @@ import {
 } from '../core/weeklyChange';
 import type { EmailKind } from './weeklyRun';
 
-export const DUE_SOON_DAYS = 14;
-/** A cycle's items stop being mailed this long after the cycle ended (late check-ins still count). */
-export const CYCLE_GRACE_DAYS = 14;
-export const MOVERS_CAP = 5;
+const DUE_SOON_DAYS = 14;
+const MOVERS_CAP = 5;
 
 export interface DigestInput {
   objectives: readonly Objective[];
@@ -117,28 +116,6 @@ export interface Recipient {
 
 // ---- helpers --------------------------------------------------------------------------------
 
-/** 2026-Q4, 2026 Q4, Q4 2026, 2026-H2, 2026 → when that cycle ends; null when it is not a date-like cycle. */
-export function cycleEnd(cycle: string): number | null {
-  const c = cycle.trim().toUpperCase();
-  let m = /^(\d{4})\s*[-/ ]?\s*Q([1-4])$/.exec(c) || /^Q([1-4])\s*[-/ ]?\s*(\d{4})$/.exec(c);
-  if (m) {
-    const year = Number(m[1].length === 4 ? m[1] : m[2]);
-    const q = Number(m[1].length === 4 ? m[2] : m[1]);
-    return Date.UTC(year, q * 3, 1);
-  }
-  m = /^(\d{4})\s*[-/ ]?\s*H([12])$/.exec(c);
-  if (m) return Date.UTC(Number(m[1]), Number(m[2]) * 6, 1);
-  m = /^(?:FY)?\s*(\d{4})$/.exec(c);
-  if (m) return Date.UTC(Number(m[1]) + 1, 0, 1);
-  return null;
-}
-
-/** Items of a cycle that ended more than CYCLE_GRACE_DAYS ago are history, not this week's work. */
-export function isLive(cycle: string, now: number): boolean {
-  const end = cycleEnd(cycle);
-  return end === null || end + CYCLE_GRACE_DAYS * DAY_MS > now;
-}
-
 function checkInsById(checkIns: readonly CheckIn[]): Map<string, CheckIn[]> {
   const m = new Map<string, CheckIn[]>();
   for (const c of checkIns) {
@@ -205,7 +182,7 @@ function objectiveLine(o: Objective, lines: KeyResultLine[]): ObjectiveLine {
     ownerText: o.ownerText,
     progress: objectiveProgress(lines),
     keyResults: lines.length,
-    atRisk: lines.filter((l) => l.confidence === 'at-risk' || l.confidence === 'off-track').length,
+    atRisk: lines.filter((l) => needsHelp(l.confidence)).length,
     change: objectiveChange(lines),
     pending: o.accepted === null,
   };
