@@ -15,8 +15,8 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { launchSandbox, repoRoot } from '../local/app/launch';
 import type { AppState, EmailBody, MenuItemView, SheetView } from '../local/app/protocol';
+import { launchChromium } from '../local/chromium';
 import { demoWorkbook, workbookToXlsx } from '../local/runtime';
-import { launchChromium } from '../tests/helpers/chromium';
 
 const OUT = join(repoRoot, 'docs/screenshots');
 const MAX_BYTES = 300 * 1024;

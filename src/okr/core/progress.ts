@@ -62,8 +62,3 @@ export function objectiveProgress(
   if (values.length === 0) return null;
   return exactPercent(values.reduce((a, b) => a + b, 0) / values.length);
 }
-
-/** Google-style score 0.0–1.0 from progress 0–100. */
-export function score(progress: number | null): number | null {
-  return progress === null ? null : Math.round(progress) / 100;
-}

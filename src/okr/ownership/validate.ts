@@ -33,14 +33,6 @@ export function countProblems(problems: readonly Problem[]): ProblemCounts {
   return tally(problems);
 }
 
-/** The owner verdict of every item, so callers (onEdit, sidebar) judge owners the same way. */
-export function ownerVerdicts(okrs: OkrSheet, roster: Roster): Map<number, OwnerVerdict> {
-  const verdicts = new Map<number, OwnerVerdict>();
-  for (const item of [...okrs.objectives, ...okrs.keyResults])
-    verdicts.set(item.row, judgeOwner(item.ownerText, roster.people));
-  return verdicts;
-}
-
 export function validateOkrs(data: { okrs: OkrSheet; roster: Roster }, opts: ValidateOptions): Problem[] {
   const { okrs, roster } = data;
   const { lang, settings, now } = opts;

@@ -79,9 +79,3 @@ export function localDateText(epochMs: number, timeZone: string): string {
   const l = localTime(epochMs, timeZone);
   return `${l.year}-${String(l.month).padStart(2, '0')}-${String(l.day).padStart(2, '0')}`;
 }
-
-/** "2026-11-23 09:00" in the given zone. */
-export function localDateTimeText(epochMs: number, timeZone: string): string {
-  const l = localTime(epochMs, timeZone);
-  return `${localDateText(epochMs, timeZone)} ${String(l.hour).padStart(2, '0')}:${String(l.minute).padStart(2, '0')}`;
-}
