@@ -12,6 +12,7 @@ describe('build options', () => {
     [['--bogus'], 'build failed: unknown option --bogus\n'],
     [['extra'], 'build failed: unknown option extra\n'],
     [['-q'], 'build failed: unknown option -q\n'],
+    [['--quiet', '--out'], 'build failed: --out needs a value\n'],
   ])('%j: %s', (args, stderr) => {
     const res = build(...args);
     expect(res.status).toBe(1);
