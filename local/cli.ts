@@ -12,7 +12,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type ParseArgsConfig, parseArgs as parseArgv } from 'node:util';
-import { DEFAULT_USER, demoWorkbook, type RunResult, Runtime, type SentEmail, writeOutbox } from './runtime';
+import { demoWorkbook } from './fixtures/demo';
+import { DEFAULT_USER, type RunResult, Runtime, type SentEmail, writeOutbox } from './runtime';
 
 class UsageError extends Error {
   override name = 'UsageError';

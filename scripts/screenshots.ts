@@ -16,7 +16,8 @@ import type { Locator, Page } from 'playwright-core';
 import { launchSandbox, repoRoot } from '../local/app/launch';
 import type { AppState, EmailBody, MenuItemView, SheetView } from '../local/app/protocol';
 import { launchChromium } from '../local/chromium';
-import { demoWorkbook, workbookToXlsx } from '../local/runtime';
+import { demoWorkbook } from '../local/fixtures/demo';
+import { workbookToXlsx } from '../local/runtime';
 
 const OUT = join(repoRoot, 'docs/screenshots');
 const MAX_BYTES = 300 * 1024;

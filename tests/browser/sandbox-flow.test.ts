@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { type LaunchedSandbox, launchSandbox } from '../../local/app/launch';
 import type { AppState, MenuItemView, SheetView } from '../../local/app/protocol';
-import { demoWorkbook, workbookToXlsx } from '../../local/runtime';
+import { demoWorkbook } from '../../local/fixtures/demo';
+import { workbookToXlsx } from '../../local/runtime';
 import { ensureBuilt } from '../helpers/build';
 import { launchChromium } from '../helpers/chromium';
 

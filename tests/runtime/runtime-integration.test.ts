@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { demoWorkbook, Runtime, Workbook } from '../../local/runtime';
+import { demoWorkbook } from '../../local/fixtures/demo';
+import { Runtime, Workbook } from '../../local/runtime';
 
 const CODE = `
   function onEdit(e) { Logger.log([e.range.getA1Notation(), e.range.getValue(), e.value, e.oldValue, e.source.getName()].join('|')); }

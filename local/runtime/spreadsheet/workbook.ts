@@ -247,7 +247,7 @@ export function copyRule(r: ConditionalRuleSpec): ConditionalRuleSpec {
 let idCounter = 0;
 function newSpreadsheetId(): string {
   // Shaped like a Drive file id (44 characters); unique per process is all the runtime needs.
-  const base = `1okrLocal${Date.now().toString(36)}${(++idCounter).toString(36)}${Math.random().toString(36).slice(2)}`;
+  const base = `1local${Date.now().toString(36)}${(++idCounter).toString(36)}${Math.random().toString(36).slice(2)}`;
   return (base + 'x'.repeat(44)).slice(0, 44);
 }
 

@@ -264,7 +264,7 @@ function writeCell(wb: Workbook, xc: ExcelJS.Cell, c: Cell, a1: string): void {
 
 export async function workbookToXlsx(wb: Workbook): Promise<Buffer> {
   const x = new ExcelJS.Workbook();
-  x.creator = 'OKR Owners local runtime';
+  x.creator = 'Local Apps Script runtime';
   x.title = wb.name;
   for (const s of wb.sheets) {
     const ws = x.addWorksheet(s.name, {
