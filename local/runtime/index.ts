@@ -9,6 +9,7 @@ export { writeOutbox } from './eml';
 export { DEFAULT_USER, type OpenOptions } from './runtime';
 export * from './spreadsheet';
 export type { RunResult, RuntimeOptions, SentEmail } from './types';
+export { fromWallTime } from './wallClock';
 
 export class Runtime extends RuntimeCore<Workbook> {
   static async open(opts: OpenOptions<Workbook>): Promise<Runtime> {

@@ -21,7 +21,6 @@ import { makeMailApp } from './services/mail';
 import { makePropertiesService } from './services/properties';
 import { makeScriptApp, makeScriptEnums, type ScriptEnums } from './services/script';
 import { makeSession } from './services/session';
-import { zonedParts } from './services/timezone';
 import { makeUtilities } from './services/utilities';
 import {
   emptyState,
@@ -32,6 +31,7 @@ import {
   type TriggerRecord,
   type UiLog,
 } from './types';
+import { wallTime } from './wallClock';
 
 export interface WorkbookLike {
   id: string;
@@ -704,7 +704,7 @@ function eventValue(v: unknown): string | undefined {
 /** https://developers.google.com/apps-script/guides/triggers/events#time-driven_events */
 function clockEvent(t: TriggerRecord, firedAt: number): ExecRequest['event'] {
   return ({ enums, realm }) => {
-    const p = zonedParts(firedAt, 'UTC');
+    const p = wallTime(firedAt, 'UTC');
     const e = new realm.Object() as Record<string, unknown>;
     e.authMode = enums.AuthMode.FULL;
     e['day-of-month'] = p.day;

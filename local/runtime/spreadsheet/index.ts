@@ -7,9 +7,7 @@ export {
   DEFAULT_NUMBER_FORMAT,
   dateToSerial,
   displayValue,
-  fromWallTime,
   serialToDate,
-  wallTime,
 } from './format';
 export { parseTyped } from './input';
 export { CHART_TYPES } from './objects';

@@ -13,8 +13,9 @@
 // (checkboxes, text/email/url rules, hidden dropdowns, list items containing commas).
 // When a sidecar is given it wins over what the xlsx says for the things it holds.
 import ExcelJS from 'exceljs';
+import { fromWallTime, wallTime } from '../wallClock';
 import { cellA1, columnToLetters, parseA1, quoteSheetName, rectA1, resolveA1, splitSheet } from './a1';
-import { fromWallTime, isDate, serialToDate, wallTime } from './format';
+import { isDate, serialToDate } from './format';
 import { decodeDates, type Sidecar } from './sidecar';
 import type { BooleanCriteria, Cell, ConditionalRuleSpec, GridRef, ValidationSpec } from './types';
 import { Workbook } from './workbook';
