@@ -1,6 +1,6 @@
 // The local Apps Script runtime: the one module everything else imports.
-// RT-SHEETS' workbook model (local/runtime/spreadsheet) is re-exported; Runtime binds the execution
-// model (runtime.ts) to it.
+// The workbook model (local/runtime/spreadsheet) is re-exported; Runtime binds the execution model
+// (runtime.ts) to it.
 import { type OpenOptions, RuntimeCore } from './runtime';
 import type { Workbook } from './spreadsheet';
 import * as spreadsheet from './spreadsheet';

@@ -139,7 +139,7 @@ export interface RuntimeState {
     document: Record<string, CacheEntry>;
     user: Record<string, Record<string, CacheEntry>>;
   };
-  /** RT-SHEETS' wb.sidecar(): what the xlsx file cannot hold. */
+  /** The workbook's wb.sidecar(): what the xlsx file cannot hold. */
   sheets?: unknown;
 }
 

@@ -1,4 +1,4 @@
-// Runtime (index.ts) on RT-SHEETS' real workbook model: event ranges are real Ranges, selections
+// Runtime (index.ts) on the real workbook model (local/runtime/spreadsheet): event ranges are real Ranges, selections
 // reach getActiveRange, showSidebar through getUi, and the xlsx + state files round-trip.
 import fs from 'node:fs';
 import os from 'node:os';
