@@ -11,7 +11,9 @@
 // local/bin/okr-sandbox.cjs calls main(argv); tests call main(argv, write) in-process.
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_USER, demoWorkbook, type RunResult, Runtime, type SentEmail, writeOutbox } from './runtime';
+import { type ParseArgsConfig, parseArgs as parseArgv } from 'node:util';
+import { demoWorkbook } from './fixtures/demo';
+import { DEFAULT_USER, type RunResult, Runtime, type SentEmail, writeOutbox } from './runtime';
 
 class UsageError extends Error {
   override name = 'UsageError';
@@ -22,40 +24,48 @@ interface Parsed {
   flags: Record<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set([
-  'locale',
-  'workbook',
-  'as',
-  'at',
-  'code',
-  'range',
-  'value',
-  'until',
-  'port',
-  'project',
-]);
-const BOOLEAN_FLAGS = new Set(['paste']);
+const OPTIONS = {
+  locale: { type: 'string' },
+  workbook: { type: 'string' },
+  as: { type: 'string' },
+  at: { type: 'string' },
+  code: { type: 'string' },
+  range: { type: 'string' },
+  value: { type: 'string' },
+  until: { type: 'string' },
+  port: { type: 'string' },
+  project: { type: 'string' },
+  paste: { type: 'boolean' },
+} as const satisfies ParseArgsConfig['options'];
 
+/**
+ * `--name value` or `--name=value`; a value is taken as written, even one starting with a dash
+ * (`--value -3`). util.parseArgs reads the words (not strict, so it never refuses on its own) and
+ * this decides: a single-dash word stays a positional (a JSON argument such as -1), `--` and any
+ * unknown option are refused.
+ */
 export function parseArgs(argv: string[]): Parsed {
   const positional: string[] = [];
   const flags: Record<string, string | true> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a.startsWith('--')) {
-      const eq = a.indexOf('=');
-      const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
-      if (BOOLEAN_FLAGS.has(name)) {
-        flags[name] = true;
-      } else if (VALUE_FLAGS.has(name)) {
-        const v = eq > 0 ? a.slice(eq + 1) : argv[++i];
-        if (v === undefined) throw new UsageError(`--${name} needs a value`);
-        flags[name] = v;
-      } else {
-        throw new UsageError(`Unknown option --${name}`);
-      }
-    } else {
-      positional.push(a);
-    }
+  const { tokens } = parseArgv({
+    args: argv,
+    options: OPTIONS,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  let shortAt = -1;
+  for (const token of tokens) {
+    if (token.kind === 'positional') positional.push(token.value);
+    else if (token.kind === 'option-terminator') throw new UsageError('Unknown option --');
+    else if (!token.rawName.startsWith('--')) {
+      // -abc comes back as -a, -b, -c with one index: keep the word once, as written.
+      if (token.index !== shortAt) positional.push(argv[token.index]);
+      shortAt = token.index;
+    } else if (!Object.hasOwn(OPTIONS, token.name)) throw new UsageError(`Unknown option --${token.name}`);
+    else if (OPTIONS[token.name as keyof typeof OPTIONS].type === 'boolean') flags[token.name] = true;
+    else if (token.value === undefined) throw new UsageError(`--${token.name} needs a value`);
+    else flags[token.name] = token.value;
   }
   return { positional, flags };
 }

@@ -1,5 +1,5 @@
 // `npm run bench`: how fast OKR Owners stays, and whether it stays inside Apps Script's limits, as
-// the sheet grows (issue 9). Generates workbooks of 100, 1,000 and 10,000 key results, runs each
+// the sheet grows to 10,000 key results. Generates workbooks of 100, 1,000 and 10,000 key results, runs each
 // operation through the local runtime on the built dist/, prints a table (or --json), writes
 // BENCHMARKS.md, and with --check exits 1 naming every budget that is over. See scripts/bench/args.ts.
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -10,6 +10,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs as parseArgv } from 'node:util';
 import vm from 'node:vm';
 import * as esbuild from 'esbuild';
 import gasEntryGenerator from 'gas-entry-generator';
@@ -19,6 +20,14 @@ const GLOBAL_NAME = 'OkrOwners';
 
 class BuildError extends Error {}
 
+const OPTIONS = {
+  'server-entry': { type: 'string' },
+  'sidebar-entry': { type: 'string' },
+  out: { type: 'string' },
+  quiet: { type: 'boolean' },
+};
+
+/** util.parseArgs reads the words (not strict, so the refusal is this script's one line). */
 function parseArgs(argv) {
   const opts = {
     serverEntry: join(root, 'src/index.ts'),
@@ -26,13 +35,25 @@ function parseArgs(argv) {
     out: join(root, 'dist'),
     quiet: false,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--server-entry') opts.serverEntry = resolve(argv[++i]);
-    else if (a === '--sidebar-entry') opts.sidebarEntry = resolve(argv[++i]);
-    else if (a === '--out') opts.out = resolve(argv[++i]);
-    else if (a === '--quiet') opts.quiet = true;
-    else throw new BuildError(`unknown option ${a}`);
+  const { tokens } = parseArgv({
+    args: argv,
+    options: OPTIONS,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  for (const token of tokens) {
+    if (token.kind !== 'option' || !token.rawName.startsWith('--') || !Object.hasOwn(OPTIONS, token.name))
+      throw new BuildError(`unknown option ${argv[token.index]}`);
+    if (token.name === 'quiet') {
+      opts.quiet = true;
+      continue;
+    }
+    if (token.value === undefined) throw new BuildError(`--${token.name} needs a value`);
+    const path = resolve(token.value);
+    if (token.name === 'server-entry') opts.serverEntry = path;
+    else if (token.name === 'sidebar-entry') opts.sidebarEntry = path;
+    else opts.out = path;
   }
   return opts;
 }

@@ -15,8 +15,9 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { launchSandbox, repoRoot } from '../local/app/launch';
 import type { AppState, EmailBody, MenuItemView, SheetView } from '../local/app/protocol';
-import { demoWorkbook, workbookToXlsx } from '../local/runtime';
-import { launchChromium } from '../tests/helpers/chromium';
+import { launchChromium } from '../local/chromium';
+import { demoWorkbook } from '../local/fixtures/demo';
+import { workbookToXlsx } from '../local/runtime';
 
 const OUT = join(repoRoot, 'docs/screenshots');
 const MAX_BYTES = 300 * 1024;

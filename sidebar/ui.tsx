@@ -1,6 +1,5 @@
 // Small building blocks shared by the views. Every input gets a <label>, its error is linked with
 // aria-describedby, and all text goes through JSX children (escaped by Preact, never parsed as HTML).
-import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Lang } from '../src/api';
 import { tr } from './i18n';
@@ -66,15 +65,5 @@ export function ProgressBar(props: { value: number | null; label: string; lang: 
       </div>
       <span class="pct">{props.value === null ? '—' : `${pct}%`}</span>
     </div>
-  );
-}
-
-export function Section(props: { title: string; children: ComponentChildren; level?: 2 | 3 }) {
-  const H = props.level === 3 ? 'h3' : 'h2';
-  return (
-    <section>
-      <H>{props.title}</H>
-      {props.children}
-    </section>
   );
 }

@@ -1,7 +1,7 @@
 // The contract between the server (src/index.ts) and the sidebar (sidebar/): every endpoint's
 // request and response. The sidebar imports this file type-only, and its tsconfig project may not
 // pull in server files, so the few domain unions it needs are restated here; a compile-time check in
-// src/okr/sidebarState.ts keeps them identical to src/okr/model.ts.
+// tests/unit/sidebar/typeChecks.ts keeps them identical to src/okr/core/model.ts.
 // Everything is JSON-safe: times are epoch milliseconds, never Date objects.
 
 export type Lang = 'en' | 'ja';

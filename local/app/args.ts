@@ -1,5 +1,6 @@
 // Command line of the sandbox: `npm start -- [--port N] [--workbook F] [--as EMAIL]`.
 import { resolve } from 'node:path';
+import { type ParseArgsConfig, parseArgs as parseArgv } from 'node:util';
 
 export interface SandboxArgs {
   port: number;
@@ -15,6 +16,20 @@ export interface SandboxArgs {
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_WORKBOOK = '.local/okrs.xlsx';
 
+const USAGE = 'usage: npm start -- [--port N] [--workbook FILE.xlsx | --reset] [--as EMAIL]';
+
+const OPTIONS = {
+  port: { type: 'string' },
+  workbook: { type: 'string' },
+  as: { type: 'string' },
+  reset: { type: 'boolean' },
+  help: { type: 'boolean' },
+} as const satisfies ParseArgsConfig['options'];
+
+/**
+ * util.parseArgs reads the words (not strict: this decides what to refuse, in the sandbox's own
+ * one-line messages). A value is taken as written (`--port --as` says --port is not a number).
+ */
 export function parseArgs(argv: string[], cwd: string): SandboxArgs {
   const out: SandboxArgs = {
     port: DEFAULT_PORT,
@@ -22,34 +37,40 @@ export function parseArgs(argv: string[], cwd: string): SandboxArgs {
     explicitWorkbook: false,
     reset: false,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const [flag, inline] =
-      arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
+  const { tokens } = parseArgv({
+    args: argv,
+    options: OPTIONS,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  for (const token of tokens) {
+    const word = argv[token.index];
+    if (token.kind === 'option' && word === '-h') throw new Error(USAGE);
+    if (token.kind !== 'option' || !token.rawName.startsWith('--') || !Object.hasOwn(OPTIONS, token.name))
+      throw new Error(`unknown option ${word} (${USAGE})`);
     const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new Error(`${flag} needs a value`);
-      return v;
+      if (!token.value) throw new Error(`--${token.name} needs a value`);
+      return token.value;
     };
-    if (flag === '--port') {
+    if (token.name === 'port') {
       const v = value();
       const n = Number(v);
       if (!/^\d+$/.test(v) || n > 65535)
         throw new Error(`--port must be a number from 0 to 65535, not "${v}"`);
       out.port = n;
-    } else if (flag === '--workbook') {
+    } else if (token.name === 'workbook') {
       out.workbook = resolve(cwd, value());
       out.explicitWorkbook = true;
-    } else if (flag === '--reset' && inline === undefined) {
-      out.reset = true;
-    } else if (flag === '--as') {
+    } else if (token.name === 'as') {
       out.as = value();
-    } else if (flag === '--help' || flag === '-h') {
-      throw new Error('usage: npm start -- [--port N] [--workbook FILE.xlsx | --reset] [--as EMAIL]');
+    } else if (token.name === 'help') {
+      throw new Error(USAGE);
+    } else if (token.inlineValue) {
+      // --reset=… is not a switch.
+      throw new Error(`unknown option ${word} (${USAGE})`);
     } else {
-      throw new Error(
-        `unknown option ${arg} (usage: npm start -- [--port N] [--workbook FILE.xlsx | --reset] [--as EMAIL])`,
-      );
+      out.reset = true;
     }
   }
   if (out.reset && out.explicitWorkbook)

@@ -1,71 +1,9 @@
 // Wall-clock times in the spreadsheet's time zone. Sheets schedules (the weekly email's day and hour)
 // are in the spreadsheet's zone, so "advance to Monday 10:00" must mean 10:00 there, not on this machine.
+// The zone arithmetic is the runtime's (wallClock.ts); this file only reads and prints it for the page.
+import { fromWallTime, wallTime } from '../runtime/wallClock';
 
-interface WallTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  /** 1 = Monday … 7 = Sunday. */
-  isoWeekday: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(tz: string): Intl.DateTimeFormat {
-  let f = formatters.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      weekday: 'short',
-    });
-    formatters.set(tz, f);
-  }
-  return f;
-}
-
-const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
-
-export function wallTime(at: number, tz: string): WallTime {
-  const parts: Record<string, string> = {};
-  for (const p of formatter(tz).formatToParts(new Date(at))) parts[p.type] = p.value;
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    isoWeekday: WEEKDAYS[parts.weekday] ?? 1,
-  };
-}
-
-/** The instant at which the clock on the wall in `tz` shows this date and time. */
-export function fromWallTime(
-  tz: string,
-  year: number,
-  month: number,
-  day: number,
-  hour = 0,
-  minute = 0,
-): number {
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute);
-  // The zone's offset at a guess, applied twice so a guess on the other side of a DST change settles.
-  let at = asUtc;
-  for (let i = 0; i < 2; i++) {
-    const w = wallTime(at, tz);
-    const shown = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute);
-    at += asUtc - shown;
-  }
-  return at;
-}
+const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /** Parses "YYYY-MM-DDTHH:MM" (a datetime-local value) as a wall time in `tz`; ISO with an offset as is. */
 export function parseWallTime(text: string, tz: string): number | undefined {
@@ -94,7 +32,7 @@ export function nextWeekdayAt(after: number, tz: string, isoWeekday: number, hou
 /** "Mon 2026-11-30 10:00 (America/New_York)", the way the clock panel shows virtual time. */
 export function formatWallTime(at: number, tz: string): string {
   const w = wallTime(at, tz);
-  const name = Object.keys(WEEKDAYS).find((k) => WEEKDAYS[k] === w.isoWeekday);
+  const name = WEEKDAY_NAMES[w.weekday];
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${name} ${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`;
 }

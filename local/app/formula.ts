@@ -5,7 +5,8 @@
 // and a rule whose formula errs does not apply (as in Sheets).
 // https://support.google.com/docs/answer/78413 (custom formula rules: references are relative to the
 // range's top-left cell unless anchored with $).
-import { columnNumber, parseRange } from './a1';
+import { lettersToColumn } from '../runtime/spreadsheet/a1';
+import { parseRange } from './a1';
 
 type Scalar = string | number | boolean | Date;
 type Value = Scalar | { range: Scalar[][] };
@@ -251,7 +252,7 @@ function resolveRef(text: string, host: FormulaHost, at: FormulaCell): Value {
   if (!host.sheetNames().includes(sheet)) throw new FormulaError(`no sheet ${sheet}`);
   const dr = at.row - at.anchorRow;
   const dc = at.col - at.anchorCol;
-  const shiftCol = (abs: string, letters: string) => columnNumber(letters) + (abs ? 0 : dc);
+  const shiftCol = (abs: string, letters: string) => lettersToColumn(letters) + (abs ? 0 : dc);
   const shiftRow = (abs: string, digits: string) => (digits ? Number(digits) + (abs ? 0 : dr) : undefined);
   const values = host.values(sheet);
   const c1 = shiftCol(m[1], m[2]);

@@ -3,7 +3,8 @@
 // line on stderr and exit status 1, before anything is written.
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { demoWorkbook, Runtime } from '../runtime';
+import { demoWorkbook } from '../fixtures/demo';
+import { Runtime } from '../runtime';
 import { parseArgs } from './args';
 import { Sandbox } from './sandbox';
 import { startServer } from './server';

@@ -2,7 +2,8 @@
 // conditional format's), its note and its dropdown. Read host-side from the Workbook (not metered,
 // no triggers): looking at a sheet is not an execution.
 import type { Workbook } from '../runtime';
-import { a1, parseRange } from './a1';
+import { cellA1 } from '../runtime/spreadsheet/a1';
+import { parseRange } from './a1';
 import { conditionalFormats } from './conditional';
 import type { CellView, SheetView } from './protocol';
 
@@ -56,7 +57,7 @@ export function sheetView(wb: Workbook, name: string, now: number): SheetView {
   for (let r = 0; r < rowCount; r++) {
     const row: CellView[] = [];
     for (let c = 0; c < width; c++) {
-      const ref = a1(r + 1, c + 1);
+      const ref = cellA1(r + 1, c + 1);
       const view: CellView = { text: shown[r]?.[c] ?? '' };
       const cell = wb.cell(name, ref);
       const align = alignment(cell?.horizontalAlignment, host.values(name)[r]?.[c]);

@@ -5,6 +5,30 @@
 
 export type AuthMode = 'NONE' | 'LIMITED' | 'FULL' | 'CUSTOM_FUNCTION';
 
+/**
+ * Everything the runtime adds to a script's global scope (its vm context), besides the JavaScript
+ * built-ins of a fresh V8 realm: the emulated Google services, `console` replaced by Apps Script's
+ * (it writes to the execution log), and `Date` replaced by one that reads the virtual clock
+ * (realm.ts). Nothing else: no `require`, `process`, `setTimeout` or
+ * `fetch`, none of which Apps Script has either. runtime.ts builds the context from exactly this
+ * list (a global missing from it, or one added without it, fails type-checking).
+ * https://developers.google.com/apps-script/reference (the services of a V8 script)
+ */
+export const SCRIPT_GLOBALS = [
+  'SpreadsheetApp',
+  'PropertiesService',
+  'LockService',
+  'CacheService',
+  'MailApp',
+  'ScriptApp',
+  'Session',
+  'Utilities',
+  'HtmlService',
+  'Logger',
+  'console',
+] as const;
+export type ScriptGlobal = (typeof SCRIPT_GLOBALS)[number];
+
 /** Counts every service call and charges its modeled latency to the virtual clock. */
 export interface Meter {
   /**

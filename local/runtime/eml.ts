@@ -54,7 +54,7 @@ function part(type: string, text: string): string {
 }
 
 export function emailToEml(email: SentEmail, id = `${email.at}`): string {
-  const boundary = `=_okr_sandbox_${id.replace(/[^A-Za-z0-9]/g, '')}`;
+  const boundary = `=_local_apps_script_${id.replace(/[^A-Za-z0-9]/g, '')}`;
   const headers = [
     `From: ${mailbox(email.from, email.name)}`,
     `To: ${email.to}`,
@@ -63,7 +63,7 @@ export function emailToEml(email: SentEmail, id = `${email.at}`): string {
     ...(email.replyTo ? [`Reply-To: ${email.replyTo}`] : []),
     `Subject: ${encodeHeader(email.subject)}`,
     `Date: ${rfc2822Date(email.at)}`,
-    `Message-ID: <${id}.${email.at}@okr-sandbox.local>`,
+    `Message-ID: <${id}.${email.at}@local-apps-script.invalid>`,
     'MIME-Version: 1.0',
   ];
   if (email.htmlBody === undefined) {

@@ -25,12 +25,6 @@ export function quotaUsed(table: QuotaTable, user: string, now: number): number 
   return open(w, now) ? w.used : 0;
 }
 
-/** When the user's open window resets, or undefined when none is open. */
-export function quotaResetsAt(table: QuotaTable, user: string, now: number): number | undefined {
-  const w = table[user];
-  return open(w, now) ? w.start + QUOTA_WINDOW_MS : undefined;
-}
-
 /**
  * How a new window starts: 'rolling' (default, Google's rule) at the first use; 'utc-day' at the
  * UTC midnight before it, i.e. a calendar day — friendlier than Google, kept only for tests

@@ -4,7 +4,7 @@
 // index.ts binds it to local/runtime/spreadsheet.
 import fs from 'node:fs';
 import vm from 'node:vm';
-import type { AuthMode, ExecutionContext, HtmlSpec, MenuSpec, Realm, UiSink } from './contract';
+import type { AuthMode, ExecutionContext, HtmlSpec, MenuSpec, Realm, ScriptGlobal, UiSink } from './contract';
 import { describeError, gasError, MESSAGES } from './errors';
 import { ExecutionMeter } from './meter';
 import { loadProject, type Project } from './project';
@@ -21,7 +21,6 @@ import { makeMailApp } from './services/mail';
 import { makePropertiesService } from './services/properties';
 import { makeScriptApp, makeScriptEnums, type ScriptEnums } from './services/script';
 import { makeSession } from './services/session';
-import { zonedParts } from './services/timezone';
 import { makeUtilities } from './services/utilities';
 import {
   emptyState,
@@ -32,6 +31,7 @@ import {
   type TriggerRecord,
   type UiLog,
 } from './types';
+import { wallTime } from './wallClock';
 
 export interface WorkbookLike {
   id: string;
@@ -76,6 +76,9 @@ export interface RuntimeParts<W extends WorkbookLike> {
 }
 
 export const DEFAULT_USER = 'owner@example.com';
+const CALL_IN_REALM =
+  '(function (call) { delete globalThis.__runtimeCall__; return call.f.apply(globalThis, call.args); })(__runtimeCall__)';
+
 export const SIX_MINUTES = 6 * 60_000;
 /** Simple triggers may run 30 seconds. https://developers.google.com/apps-script/guides/triggers#restrictions */
 export const SIMPLE_TRIGGER_LIMIT_MS = 30_000;
@@ -583,7 +586,7 @@ export class RuntimeCore<W extends WorkbookLike = WorkbookLike> {
     };
     const enums = makeScriptEnums(env);
     const app = this.sheets.createSpreadsheetApp(this.workbook, ctx) as Record<string, unknown>;
-    Object.assign(context, {
+    const globals: Record<ScriptGlobal, unknown> = {
       SpreadsheetApp: app,
       PropertiesService: makePropertiesService(env),
       LockService: makeLockService(env),
@@ -595,7 +598,8 @@ export class RuntimeCore<W extends WorkbookLike = WorkbookLike> {
       HtmlService: makeHtmlService(env),
       Logger: makeLogger(env),
       console: makeConsole(env),
-    });
+    };
+    Object.assign(context, globals);
 
     // The script's local time is the project's time zone (appsscript.json "timeZone"): new Date(y, m, d)
     // and getHours() use it in Apps Script. Node's local zone is per process, so it is switched for the
@@ -627,15 +631,15 @@ export class RuntimeCore<W extends WorkbookLike = WorkbookLike> {
         : req.event
           ? [meter.unmetered(() => req.event?.({ app, enums, realm, activeUser }))]
           : [];
+      // The call is made inside the realm (runInContext, so the wall-clock guard applies) through a
+      // global that is taken off before the function runs: the script sees only SCRIPT_GLOBALS.
       const c = context as Record<string, unknown>;
-      c.__okrSandboxCall__ = { f, args };
+      c.__runtimeCall__ = { f, args };
       let value: unknown;
       try {
-        value = vm.runInContext('__okrSandboxCall__.f.apply(globalThis, __okrSandboxCall__.args)', context, {
-          timeout: WALL_CLOCK_GUARD_MS,
-        });
+        value = vm.runInContext(CALL_IN_REALM, context, { timeout: WALL_CLOCK_GUARD_MS });
       } finally {
-        delete c.__okrSandboxCall__;
+        delete c.__runtimeCall__;
       }
       if (meter.exceeded) throw gasError(realm, MESSAGES.timeLimit);
       result.result = fromRealm(value);
@@ -700,7 +704,7 @@ function eventValue(v: unknown): string | undefined {
 /** https://developers.google.com/apps-script/guides/triggers/events#time-driven_events */
 function clockEvent(t: TriggerRecord, firedAt: number): ExecRequest['event'] {
   return ({ enums, realm }) => {
-    const p = zonedParts(firedAt, 'UTC');
+    const p = wallTime(firedAt, 'UTC');
     const e = new realm.Object() as Record<string, unknown>;
     e.authMode = enums.AuthMode.FULL;
     e['day-of-month'] = p.day;

@@ -3,8 +3,9 @@
 // Google may randomize the time ("a recurring 9 a.m. trigger … runs between 9 a.m. and 10 a.m.");
 // here every trigger fires at the start of its window (atHour → h:00, or h:nearMinute), so runs
 // are deterministic. Interval triggers fire every n minutes/hours counted from their creation.
-import { zonedParts, zonedToEpoch } from './services/timezone';
+
 import type { TriggerRecord } from './types';
+import { fromWallTime, wallTime } from './wallClock';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -23,11 +24,11 @@ export function nextFireAfter(t: TriggerRecord, after: number, scriptTz: string)
     return t.createdAt + Math.max(1, k) * step;
   }
   const tz = t.timeZone ?? scriptTz;
-  const created = zonedParts(t.createdAt, tz);
+  const created = wallTime(t.createdAt, tz);
   const hour = t.atHour ?? created.hour;
   const minute = t.nearMinute ?? 0;
   const createdDay = dayNumber(created.year, created.month, created.day);
-  const start = zonedParts(after, tz);
+  const start = wallTime(after, tz);
   // Walk forward day by day (at most a few years) until a matching day's fire time is after `after`.
   for (let i = -1; i < 800; i++) {
     const d = new Date(Date.UTC(start.year, start.month - 1, start.day + i));
@@ -46,7 +47,7 @@ export function nextFireAfter(t: TriggerRecord, after: number, scriptTz: string)
       matches = (dn - createdDay) % (t.everyDays ?? 1) === 0;
     }
     if (!matches) continue;
-    const at = zonedToEpoch(tz, y, mo, da, hour, minute);
+    const at = fromWallTime(tz, y, mo, da, hour, minute);
     if (at > after && at > t.createdAt) return at;
   }
   return undefined;

@@ -27,7 +27,7 @@ export interface RuntimeOptions {
   /** Initial virtual time (when the state has no clock yet). */
   now?: string | number;
   /**
-   * The project is an Editor add-on (default true, as OKR Owners is): one trigger of each event type
+   * The project is an Editor add-on (default true): one trigger of each event type
    * per user per document, time-driven triggers at most hourly, no error email when a trigger fails.
    */
   addon?: boolean;
@@ -139,7 +139,7 @@ export interface RuntimeState {
     document: Record<string, CacheEntry>;
     user: Record<string, Record<string, CacheEntry>>;
   };
-  /** RT-SHEETS' wb.sidecar(): what the xlsx file cannot hold. */
+  /** The workbook's wb.sidecar(): what the xlsx file cannot hold. */
   sheets?: unknown;
 }
 

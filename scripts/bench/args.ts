@@ -1,4 +1,5 @@
 // Command-line options of scripts/bench.ts (after `npm run bench --`).
+import { type ParseArgsConfig, parseArgs as parseArgv } from 'node:util';
 import {
   type BenchSize,
   COMPARISON_SIZE,
@@ -64,6 +65,24 @@ export function parseSizes(spec: string): BenchSize[] {
   return sizes.sort((a, b) => a.keyResults - b.keyResults);
 }
 
+const OPTIONS = {
+  check: { type: 'boolean' },
+  json: { type: 'boolean' },
+  sizes: { type: 'string' },
+  reps: { type: 'string' },
+  weeks: { type: 'string' },
+  seed: { type: 'string' },
+  write: { type: 'boolean' },
+  'no-write': { type: 'boolean' },
+  input: { type: 'string' },
+  only: { type: 'string' },
+  help: { type: 'boolean' },
+} as const satisfies ParseArgsConfig['options'];
+
+/**
+ * util.parseArgs reads the words (not strict: the refusals below are the bench's own, and a value
+ * is taken as written, so `--reps -3` is refused as not a positive integer).
+ */
 export function parseArgs(argv: string[]): BenchArgs {
   const args: BenchArgs = {
     check: false,
@@ -77,30 +96,58 @@ export function parseArgs(argv: string[]): BenchArgs {
     only: [...OPERATIONS],
   };
   let write: boolean | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const [flag, inline] = a.includes('=')
-      ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
-      : [a, undefined];
-    const value = () => inline ?? argv[++i];
-    if (flag === '--check') args.check = true;
-    else if (flag === '--json') args.json = true;
-    else if (flag === '--sizes') {
-      args.sizes = parseSizes(value() ?? '');
-      args.customSizes = true;
-    } else if (flag === '--reps') args.reps = positiveInt('--reps', value());
-    else if (flag === '--weeks') args.weeks = Number(value());
-    else if (flag === '--seed') args.seed = positiveInt('--seed', value());
-    else if (flag === '--write') write = true;
-    else if (flag === '--no-write') write = false;
-    else if (flag === '--input') args.input = value();
-    else if (flag === '--only') {
-      const ops = (value() ?? '').split(',').map((s) => s.trim());
-      const unknown = ops.filter((o) => !OPERATIONS.includes(o as OperationKey));
-      if (unknown.length) throw new ArgsError(`--only: unknown operation(s) ${unknown.join(', ')}`);
-      args.only = ops as OperationKey[];
-    } else if (flag === '--help' || flag === '-h') throw new ArgsError(USAGE);
-    else throw new ArgsError(`unknown option ${a}\n${USAGE}`);
+  const { tokens } = parseArgv({
+    args: argv,
+    options: OPTIONS,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  for (const token of tokens) {
+    const word = argv[token.index];
+    if (token.kind === 'option' && word === '-h') throw new ArgsError(USAGE);
+    if (token.kind !== 'option' || !token.rawName.startsWith('--') || !Object.hasOwn(OPTIONS, token.name))
+      throw new ArgsError(`unknown option ${word}\n${USAGE}`);
+    const value = token.value;
+    switch (token.name as keyof typeof OPTIONS) {
+      case 'check':
+        args.check = true;
+        break;
+      case 'json':
+        args.json = true;
+        break;
+      case 'sizes':
+        args.sizes = parseSizes(value ?? '');
+        args.customSizes = true;
+        break;
+      case 'reps':
+        args.reps = positiveInt('--reps', value);
+        break;
+      case 'weeks':
+        args.weeks = Number(value);
+        break;
+      case 'seed':
+        args.seed = positiveInt('--seed', value);
+        break;
+      case 'write':
+        write = true;
+        break;
+      case 'no-write':
+        write = false;
+        break;
+      case 'input':
+        args.input = value;
+        break;
+      case 'only': {
+        const ops = (value ?? '').split(',').map((s) => s.trim());
+        const unknown = ops.filter((o) => !OPERATIONS.includes(o as OperationKey));
+        if (unknown.length) throw new ArgsError(`--only: unknown operation(s) ${unknown.join(', ')}`);
+        args.only = ops as OperationKey[];
+        break;
+      }
+      case 'help':
+        throw new ArgsError(USAGE);
+    }
   }
   if (!Number.isInteger(args.weeks) || args.weeks < 0) throw new ArgsError('--weeks needs an integer ≥ 0');
   args.write = write ?? (!args.customSizes && !args.input);

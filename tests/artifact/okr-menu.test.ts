@@ -1,7 +1,7 @@
 // The add-on menu and the menu actions through the built add-on: onOpen works in AuthMode.NONE
 // (menu only, English), follows the user's locale once the add-on is enabled, and every item calls
 // a real entry point; Check problems shows counts and opens the sidebar.
-import { demoWorkbook } from '../../local/runtime';
+import { demoWorkbook } from '../../local/fixtures/demo';
 import { LEAD, openRuntime } from '../fixtures/okr/runtime';
 
 const FUNCTIONS = [

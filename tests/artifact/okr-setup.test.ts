@@ -192,7 +192,7 @@ test('set-up makes the same Sheets calls on 50 and on 5,000 rows', async () => {
 });
 
 test('only a Lead may set up once Leads are listed; the refusal says who can', async () => {
-  const { demoWorkbook } = await import('../../local/runtime');
+  const { demoWorkbook } = await import('../../local/fixtures/demo');
   const rt = await openRuntime(demoWorkbook());
   const before = snapshot(rt.workbook);
   const member = rt.run('setUpOkrSheet', [], { as: 'lucas.meyer@example.com' });

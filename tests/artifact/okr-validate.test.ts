@@ -1,7 +1,8 @@
 // validateOkrs through the built add-on: the malformed corpus gives exactly its planted problems,
 // never throws and writes nothing; the demo workbook with planted faults lists each fault (code, ID,
 // cell) and nothing else new; and reading costs the same at 50 and 5,000 rows.
-import { demoWorkbook, Workbook } from '../../local/runtime';
+import { demoWorkbook } from '../../local/fixtures/demo';
+import { Workbook } from '../../local/runtime';
 import { MALFORMED } from '../fixtures/okr/malformed';
 import {
   bigWorkbook,

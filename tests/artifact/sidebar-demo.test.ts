@@ -1,7 +1,8 @@
 // The sidebar on the runtime's demo workbook (a realistic team, set-up validation, a Check-ins
 // history): every Team member loads their state, and every owner checks in on each key result
 // they own — each write lands on its row and in the log, and nobody else's row moves.
-import { DEMO_TODAY, demoWorkbook, Runtime } from '../../local/runtime';
+import { DEMO_TODAY, demoWorkbook } from '../../local/fixtures/demo';
+import { Runtime } from '../../local/runtime';
 import type { ActionResult, SidebarState } from '../../src/api';
 import { ensureBuilt } from '../helpers/build';
 

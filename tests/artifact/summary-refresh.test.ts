@@ -3,8 +3,9 @@
 // and the number of Sheets calls does not grow with the sheet.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { demoWorkbook } from '../../local/fixtures/demo';
 import { generateWorkbook } from '../../local/fixtures/generate';
-import { demoWorkbook, Runtime, Workbook } from '../../local/runtime';
+import { Runtime, Workbook } from '../../local/runtime';
 import { ensureBuilt } from '../helpers/build';
 
 const code = readFileSync(join(ensureBuilt(), 'Code.js'), 'utf8');

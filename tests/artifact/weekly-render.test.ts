@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { demoWorkbook, Runtime, type SentEmail } from '../../local/runtime';
+import { demoWorkbook } from '../../local/fixtures/demo';
+import { Runtime, type SentEmail } from '../../local/runtime';
 import { ensureBuilt, repoRoot } from '../helpers/build';
 import { launchChromium } from '../helpers/chromium';
 

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchSandbox, runToExit } from '../../local/app/launch';
 import type { ActionResult, AppState, SheetView } from '../../local/app/protocol';
-import { demoWorkbook, Workbook, workbookToXlsx } from '../../local/runtime';
+import { demoWorkbook } from '../../local/fixtures/demo';
+import { Workbook, workbookToXlsx } from '../../local/runtime';
 
 jest.setTimeout(60_000);
 

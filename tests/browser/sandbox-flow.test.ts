@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { type LaunchedSandbox, launchSandbox } from '../../local/app/launch';
 import type { AppState, MenuItemView, SheetView } from '../../local/app/protocol';
-import { demoWorkbook, workbookToXlsx } from '../../local/runtime';
+import { demoWorkbook } from '../../local/fixtures/demo';
+import { workbookToXlsx } from '../../local/runtime';
 import { ensureBuilt } from '../helpers/build';
 import { launchChromium } from '../helpers/chromium';
 
@@ -160,7 +161,7 @@ test('the sandbox page: grid, menu from onOpen, validation vs paste, text stays 
 
   await step(
     "a script's Ui.alert is a dialog the user closes",
-    'sandbox + issue 4 import menu item',
+    'sandbox + the Import menu item',
     async () => {
       await chooseMenu(/import/i); // on the Team tab: the add-on refuses to import its own tab
       await page.locator('#alert[open]').waitFor();
@@ -201,7 +202,7 @@ test('set up, assign, accept, check in, weekly email, Check-ins row — in the b
   const lead = initial.people.find((p) => /^lead$/i.test(p.role)) ?? initial.people[0];
   expect(initial.user).toBe(lead.email);
 
-  await step('set up the sheet from the menu', 'issue 4: Set up OKR sheet', async () => {
+  await step('set up the sheet from the menu', 'Set up OKR sheet menu item', async () => {
     const before = await lastSeq();
     await chooseMenu(/set up/i);
     const item = (await api<AppState>('api/state')).menus
@@ -277,7 +278,7 @@ test('set up, assign, accept, check in, weekly email, Check-ins row — in the b
 
   await step(
     'the lead assigns another key result in the sidebar: one owner, Accepted reset',
-    'issue 6: Assign owners',
+    'sidebar: Assign owners',
     async () => {
       const row2 = okrs.rows.findIndex(
         (r, i) =>
@@ -312,7 +313,7 @@ test('set up, assign, accept, check in, weekly email, Check-ins row — in the b
 
   await step(
     'a warning-only protected cell (Progress) asks before an edit; Cancel keeps it',
-    'sandbox + issue 4 protections',
+    'sandbox + set-up protections',
     async () => {
       const progressCell = `${letter(col('progress'))}${krRow + 1}`;
       const before = (await api<SheetView>('api/sheet?name=OKRs')).rows[krRow][col('progress')];
@@ -344,7 +345,7 @@ test('set up, assign, accept, check in, weekly email, Check-ins row — in the b
     );
   });
 
-  await step('open the real sidebar as the owner', 'issue 6 sidebar in the runtime server', async () => {
+  await step('open the real sidebar as the owner', 'the sidebar served by the runtime', async () => {
     await chooseMenuFunction('showSidebar');
     await page.locator('#sidebar-panel').waitFor();
     await sidebar()
@@ -352,7 +353,7 @@ test('set up, assign, accept, check in, weekly email, Check-ins row — in the b
       .waitFor();
   });
 
-  await step('accept ownership in the sidebar', 'issue 6: acceptOwnership', async () => {
+  await step('accept ownership in the sidebar', 'sidebar: acceptOwnership', async () => {
     const before = await lastSeq();
     await sidebar()
       .getByRole('button', { name: `Accept ${krId}` })
@@ -369,7 +370,7 @@ test('set up, assign, accept, check in, weekly email, Check-ins row — in the b
     expect(accepted).not.toBe('');
   });
 
-  await step('check in from the sidebar', 'issue 6: checkIn', async () => {
+  await step('check in from the sidebar', 'sidebar: checkIn', async () => {
     const before = await lastSeq();
     await sidebar()
       .getByRole('button', { name: `Check in ${krId}` })
@@ -385,7 +386,7 @@ test('set up, assign, accept, check in, weekly email, Check-ins row — in the b
 
   await step(
     'the lead turns weekly emails on in Settings',
-    'issue 6 Settings + issue 7 enableWeeklyEmails',
+    'sidebar Settings + enableWeeklyEmails',
     async () => {
       await page.locator('#user').selectOption(lead.email);
       await until(
@@ -409,7 +410,7 @@ test('set up, assign, accept, check in, weekly email, Check-ins row — in the b
 
   await step(
     "choosing a problem in the sidebar moves the grid's cursor to its cell",
-    'issue 6 Problems + selectCell',
+    'sidebar Problems + selectCell',
     async () => {
       await sidebar().locator('#tab-problems').click();
       await sidebar()
@@ -428,7 +429,7 @@ test('set up, assign, accept, check in, weekly email, Check-ins row — in the b
     },
   );
 
-  await step('advance the clock to the weekly run', 'issue 7: onTick weekly run', async () => {
+  await step('advance the clock to the weekly run', 'weekly email run (onTick)', async () => {
     await page.locator('#tick-weekly').click();
     await until(
       () => api<AppState>('api/state'),
@@ -439,7 +440,7 @@ test('set up, assign, accept, check in, weekly email, Check-ins row — in the b
 
   await step(
     "the owner's email is in the outbox, rendered as they see it",
-    'issue 7: owner email',
+    'weekly email to an owner',
     async () => {
       await page.getByRole('tab', { name: /Outbox/ }).click();
       await page.locator('#outbox tr', { hasText: member.email }).first().click();
@@ -453,7 +454,7 @@ test('set up, assign, accept, check in, weekly email, Check-ins row — in the b
     },
   );
 
-  await step('the check-in is a new row in Check-ins', 'issue 6: Check-ins log', async () => {
+  await step('the check-in is a new row in Check-ins', 'Check-ins log', async () => {
     await openTab('Check-ins');
     const log = await api<SheetView>('api/sheet?name=Check-ins');
     const rows = log.rows.slice(1).filter((r) => r.some((c) => c.text === krId));
@@ -464,7 +465,7 @@ test('set up, assign, accept, check in, weekly email, Check-ins row — in the b
 
   await step(
     'a member whose Team language is ja gets the menu and the sidebar in Japanese',
-    'sandbox locales + issue 4/6 i18n',
+    'sandbox locales + set-up and sidebar in Japanese',
     async () => {
       const ja = initial.people.find((p) => p.language === 'ja');
       if (!ja) throw new Error('the demo Team has no ja member');

@@ -1,7 +1,8 @@
 // Screenshots of the sidebar on the runtime's demo workbook (a realistic team), for review: an
 // owner's My key results in English and in Japanese, and a Lead's Assign and Problems views.
 import type { Browser } from 'playwright-core';
-import { DEMO_TODAY, demoWorkbook, Runtime } from '../../local/runtime';
+import { DEMO_TODAY, demoWorkbook } from '../../local/fixtures/demo';
+import { Runtime } from '../../local/runtime';
 import type { SidebarState } from '../../src/api';
 import { ensureBuilt } from '../helpers/build';
 import { launchChromium } from '../helpers/chromium';

@@ -3,7 +3,8 @@
 // for a slow whole-sheet read); views that need the whole sheet say they are waiting, never "no
 // problems"; once the whole state arrives they show it.
 import type { Page } from 'playwright-core';
-import { DEMO_TODAY, demoWorkbook, Runtime, Workbook } from '../../local/runtime';
+import { DEMO_TODAY, demoWorkbook } from '../../local/fixtures/demo';
+import { Runtime, Workbook } from '../../local/runtime';
 import type { SidebarState } from '../../src/api';
 import { ensureBuilt } from '../helpers/build';
 import {

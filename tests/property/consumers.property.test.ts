@@ -175,7 +175,7 @@ test('the sidebar, the Summary, the weekly emails and the validator give the sam
           okrs,
           roster,
           problems,
-          caller: { email: p.email, person: p, isLead: p.role === 'lead', leadsDefined: true },
+          caller: { email: p.email, person: p, isLead: p.role === 'lead', canManage: p.role === 'lead' },
           now: NOW,
           lang: 'en',
           timeZone: 'UTC',

@@ -294,7 +294,7 @@ describe('okr-sandbox', () => {
   });
 });
 
-// The process contract, with the real bin: the acceptance commands of issue 3.
+// The process contract, with the real bin: the commands a person types, their output and exit codes.
 describe('okr-sandbox as a process', () => {
   let fresh: string;
   beforeAll(() => {

@@ -1,5 +1,5 @@
 // The demo workbook: a realistic small company the sandbox and later tests start from.
-import { DEMO_TODAY, demoWorkbook } from '../../local/runtime/spreadsheet';
+import { DEMO_TODAY, demoWorkbook } from '../../local/fixtures/demo';
 
 const DAY = 86_400_000;
 

@@ -1,10 +1,26 @@
 // One execution = one fresh realm, a virtual clock, metered calls, Google's refusals and errors.
+import vm from 'node:vm';
+import { SCRIPT_GLOBALS } from '../../local/runtime/contract';
 import { MESSAGES } from '../../local/runtime/errors';
 import { openScript, T0 } from './harness';
 
 const t0 = Date.parse(T0);
 
 describe('executions', () => {
+  test('a script sees the built-ins of a fresh realm plus SCRIPT_GLOBALS, and no host global', async () => {
+    const builtIns = new Set(vm.runInContext('Object.getOwnPropertyNames(globalThis)', vm.createContext({})));
+    const rt = await openScript(`
+      function globalsSeen() { return Object.getOwnPropertyNames(globalThis); }
+      function hostOnly() { return [typeof require, typeof process, typeof setTimeout, typeof fetch]; }
+    `);
+    const seen = rt.run('globalsSeen').result as string[];
+    const added = seen.filter((name) => !builtIns.has(name) && name !== 'globalsSeen' && name !== 'hostOnly');
+    // console is a V8 built-in too: the runtime replaces it with Apps Script's (the execution log).
+    expect(added.sort()).toEqual(SCRIPT_GLOBALS.filter((name) => !builtIns.has(name)).sort());
+    expect(SCRIPT_GLOBALS.filter((name) => !seen.includes(name))).toEqual([]);
+    expect(rt.run('hostOnly').result).toEqual(['undefined', 'undefined', 'undefined', 'undefined']);
+  });
+
   test('each run gets a fresh context: globals set by one execution are gone in the next', async () => {
     const rt = await openScript(`
       var counter = 0;

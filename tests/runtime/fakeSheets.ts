@@ -1,4 +1,4 @@
-// A tiny stand-in for RT-SHEETS' spreadsheet module, so the execution model is tested on its own:
+// A tiny stand-in for the spreadsheet module (local/runtime/spreadsheet), so the execution model is tested on its own:
 // cells in a map, a metered SpreadsheetApp with the few methods the tests call, JSON "xlsx" files.
 import type { ExecutionContext } from '../../local/runtime/contract';
 import type { SheetsModule, WorkbookLike } from '../../local/runtime/runtime';

@@ -1,9 +1,10 @@
-// Runtime (index.ts) on RT-SHEETS' real workbook model: event ranges are real Ranges, selections
+// Runtime (index.ts) on the real workbook model (local/runtime/spreadsheet): event ranges are real Ranges, selections
 // reach getActiveRange, showSidebar through getUi, and the xlsx + state files round-trip.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { demoWorkbook, Runtime, Workbook } from '../../local/runtime';
+import { demoWorkbook } from '../../local/fixtures/demo';
+import { Runtime, Workbook } from '../../local/runtime';
 
 const CODE = `
   function onEdit(e) { Logger.log([e.range.getA1Notation(), e.range.getValue(), e.value, e.oldValue, e.source.getName()].join('|')); }

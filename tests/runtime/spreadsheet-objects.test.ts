@@ -1,9 +1,9 @@
 // Validation rules, conditional formats, protections, structure changes and formats through the
 // emulated SpreadsheetApp, as Google documents them.
+import { demoWorkbook } from '../../local/fixtures/demo';
 import {
   applyUserEdit,
   createSpreadsheetApp,
-  demoWorkbook,
   PROTECTED_MESSAGE,
   Workbook,
 } from '../../local/runtime/spreadsheet';

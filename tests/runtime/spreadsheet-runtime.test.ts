@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { demoWorkbook, Runtime } from '../../local/runtime';
+import { demoWorkbook } from '../../local/fixtures/demo';
+import { Runtime } from '../../local/runtime';
 
 const CODE = `
 function readTypes() {

@@ -1,9 +1,9 @@
 // The emulated SpreadsheetApp against Google's documented behaviour.
+import { demoWorkbook } from '../../local/fixtures/demo';
 import {
   applyUserEdit,
   createChartsService,
   createSpreadsheetApp,
-  demoWorkbook,
   Workbook,
 } from '../../local/runtime/spreadsheet';
 import { fakeContext } from '../../local/runtime/spreadsheet/testing';

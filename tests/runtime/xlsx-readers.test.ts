@@ -5,7 +5,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { demoWorkbook, Runtime, Workbook } from '../../local/runtime';
+import { demoWorkbook } from '../../local/fixtures/demo';
+import { Runtime, Workbook } from '../../local/runtime';
 import { cellA1 } from '../../local/runtime/spreadsheet/a1';
 import { dateSerial, isDateFormat, parseCsv, readXlsx, type XlsxValue } from './ooxml';
 

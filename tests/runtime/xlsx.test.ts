@@ -1,10 +1,10 @@
 // Workbooks through .xlsx (ExcelJS) and the sidecar: what a saved sandbox file keeps.
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
+import { demoWorkbook } from '../../local/fixtures/demo';
 import {
   buildSidecar,
   createSpreadsheetApp,
-  demoWorkbook,
   Workbook,
   workbookFromXlsx,
   workbookToXlsx,

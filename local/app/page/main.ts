@@ -1,6 +1,8 @@
 // The sandbox page: plain DOM. Every string from the workbook, a script or an email is put in the
 // page as text (textContent / text nodes / attributes); emails' HTML only ever goes into a sandboxed
 // iframe's srcdoc, never into this document.
+import { columnToLetters } from '../../runtime/spreadsheet/a1';
+import { formatWallTime } from '../clock';
 import type {
   ActionResult,
   AppState,
@@ -95,19 +97,7 @@ function showAlert(text: string): void {
 
 // ---- time ----
 function fmtTime(at: number): string {
-  const parts: Record<string, string> = {};
-  const f = new Intl.DateTimeFormat('en-US', {
-    timeZone: state?.timeZone ?? 'UTC',
-    hourCycle: 'h23',
-    weekday: 'short',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-  for (const p of f.formatToParts(new Date(at))) parts[p.type] = p.value;
-  return `${parts.weekday} ${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+  return formatWallTime(at, state?.timeZone ?? 'UTC');
 }
 
 // ---- menus ----
@@ -200,17 +190,6 @@ function renderUsers(s: AppState): void {
 }
 
 // ---- grid ----
-function colLetter(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 function renderTabs(s: AppState): void {
   const tabs = $('tabs');
   tabs.replaceChildren(
@@ -249,7 +228,7 @@ function renderGrid(v: SheetView): void {
   let total = 46;
   const widths: number[] = [];
   for (let c = 1; c <= width; c++) {
-    const th = h('th', { scope: 'col' }, colLetter(c));
+    const th = h('th', { scope: 'col' }, columnToLetters(c));
     const w = Math.max(40, Math.min(v.widths[c - 1] ?? 100, 400));
     widths.push(w);
     th.style.width = `${w}px`;
@@ -287,7 +266,7 @@ function renderGrid(v: SheetView): void {
       if (spill) classes.push('spills');
       const td = h(
         'td',
-        { 'data-a1': `${colLetter(c + 1)}${r + 1}`, class: classes.join(' ') || undefined },
+        { 'data-a1': `${columnToLetters(c + 1)}${r + 1}`, class: classes.join(' ') || undefined },
         content,
       );
       if (cell.note) td.title = cell.note;
@@ -322,7 +301,7 @@ function cellAt(row: number, col: number): CellView | undefined {
 function select(row: number, col: number, tellServer = true): void {
   selected = { row, col };
   for (const td of document.querySelectorAll('#grid td.selected')) td.classList.remove('selected');
-  const a1 = `${colLetter(col)}${row}`;
+  const a1 = `${columnToLetters(col)}${row}`;
   document.querySelector(`#grid td[data-a1="${a1}"]`)?.classList.add('selected');
   $('namebox').textContent = a1;
   const cell = cellAt(row, col);
@@ -350,7 +329,7 @@ function select(row: number, col: number, tellServer = true): void {
 
 async function applyEdit(value: string): Promise<void> {
   if (!selected) return toast('Select a cell first', 'error');
-  const a1 = `${colLetter(selected.col)}${selected.row}`;
+  const a1 = `${columnToLetters(selected.col)}${selected.row}`;
   const paste = $<HTMLInputElement>('paste').checked;
   const cell = cellAt(selected.row, selected.col);
   if (cell?.warn !== undefined && !(await confirmEdit(cell.warn))) return;
@@ -583,7 +562,7 @@ async function applyState(s: AppState): Promise<void> {
       await loadSheet();
       select(row, col, false);
       document
-        .querySelector(`#grid td[data-a1="${colLetter(col)}${row}"]`)
+        .querySelector(`#grid td[data-a1="${columnToLetters(col)}${row}"]`)
         ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     }
   }
@@ -635,7 +614,7 @@ function wire(): void {
       const col = Math.max(1, selected.col + m[1]);
       select(row, col);
       document
-        .querySelector(`#grid td[data-a1="${colLetter(col)}${row}"]`)
+        .querySelector(`#grid td[data-a1="${columnToLetters(col)}${row}"]`)
         ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     } else if (e.key === 'Enter' || e.key === 'F2') {
       e.preventDefault();

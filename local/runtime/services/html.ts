@@ -7,7 +7,7 @@ import { MESSAGES } from '../errors';
 import { fail, makeEnum, type ServiceEnv } from './env';
 
 /** Host-side view of an HtmlOutput (what showSidebar / serve() need), without metering. */
-export const HTML_SPEC = Symbol.for('okr-sandbox.htmlSpec');
+export const HTML_SPEC = Symbol.for('local-apps-script.htmlSpec');
 
 export function htmlSpecOf(output: unknown): HtmlSpec | undefined {
   const f = (output as { [HTML_SPEC]?: () => HtmlSpec } | null)?.[HTML_SPEC];
@@ -192,7 +192,7 @@ export function makeHtmlService(env: ServiceEnv) {
     },
     getUserAgent() {
       env.meter.call('HtmlService.getUserAgent');
-      return 'okr-sandbox';
+      return 'local-apps-script';
     },
   };
 }

@@ -8,8 +8,8 @@
 import { MESSAGES } from '../errors';
 import { nextFireAfter } from '../schedule';
 import type { TriggerRecord } from '../types';
+import { isValidTimeZone } from '../wallClock';
 import { fail, makeEnum, requireFullAuth, type ServiceEnv } from './env';
-import { isValidTimeZone } from './timezone';
 
 const SCRIPTAPP_SCOPE = 'https://www.googleapis.com/auth/script.scriptapp';
 /** Google: 20 triggers per user per script. https://developers.google.com/apps-script/guides/services/quotas */

@@ -3,8 +3,8 @@
 // https://developers.google.com/apps-script/reference/utilities/utilities
 // https://docs.oracle.com/javase/7/docs/api/java/text/SimpleDateFormat.html
 import crypto from 'node:crypto';
+import { fromWallTime, isValidTimeZone, wallTime } from '../wallClock';
 import { fail, makeEnum, type ServiceEnv } from './env';
-import { isValidTimeZone, zonedParts } from './timezone';
 
 const MONTHS = [
   'January',
@@ -50,7 +50,7 @@ function offsetText(offsetMs: number, colon: boolean, minutes = true): string {
 
 function zoneName(epoch: number, tz: string, long: boolean, offsetMs: number): string {
   if (!long && SHORT_NAMES[tz]) {
-    const std = zonedParts(Date.UTC(new Date(epoch).getUTCFullYear(), 0, 1), tz).offsetMs;
+    const std = wallTime(Date.UTC(new Date(epoch).getUTCFullYear(), 0, 1), tz).offsetMs;
     return SHORT_NAMES[tz][offsetMs === std ? 0 : 1];
   }
   const name =
@@ -64,7 +64,7 @@ function zoneName(epoch: number, tz: string, long: boolean, offsetMs: number): s
 /** Formats like java.text.SimpleDateFormat with an English locale. */
 export function formatDate(epoch: number, timeZone: string, pattern: string): string {
   const tz = isValidTimeZone(timeZone) ? timeZone : 'GMT'; // Java falls back to GMT for unknown ids
-  const p = zonedParts(epoch, tz);
+  const p = wallTime(epoch, tz);
   const dayOfYear =
     Math.floor((Date.UTC(p.year, p.month - 1, p.day) - Date.UTC(p.year, 0, 1)) / 86_400_000) + 1;
   const field = (c: string, n: number): string => {
@@ -274,10 +274,7 @@ export function parseDate(text: string, timeZone: string, pattern: string): numb
   if (offsetMs !== undefined) {
     return Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second, f.ms) - offsetMs;
   }
-  const wall = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second, f.ms);
-  let epoch = wall - zonedParts(wall, tz).offsetMs;
-  epoch = wall - zonedParts(epoch, tz).offsetMs;
-  return epoch;
+  return fromWallTime(tz, f.year, f.month, f.day, f.hour, f.minute, f.second, f.ms);
 }
 
 /** Java bytes are signed: -128 … 127. */

@@ -39,7 +39,7 @@ export function applyUserEdit(wb: Workbook, req: UserEditRequest): UserEditResul
     return { ok: false, message: `Range not found: ${req.range}` };
   }
   if (!/!/.test(req.range))
-    return { ok: false, message: `Give the sheet in the range, e.g. "OKRs!E5" (got ${req.range})` };
+    return { ok: false, message: `Give the sheet in the range, e.g. "Sheet1!E5" (got ${req.range})` };
   const { sheet, rect } = loc;
   const values = req.values;
   if (

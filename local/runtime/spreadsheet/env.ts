@@ -66,7 +66,7 @@ export function enumName(v: unknown): string {
 const ALLOWED_WITHOUT_AUTH =
   /^(Ui|Menu)\.|^SpreadsheetApp\.(getUi|getActive|getActiveSpreadsheet|new\w+)$|^(DataValidationBuilder|ConditionalFormatRuleBuilder)\./;
 
-/** Extra fields RT-EXEC's runtime puts on the context (not in contract.ts). */
+/** Extra fields the execution model (runtime.ts) puts on the context (not in contract.ts). */
 interface RuntimeExtras {
   user?: string;
   activeRange?: string;

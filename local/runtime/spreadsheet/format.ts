@@ -11,76 +11,10 @@
 // Not supported (shown as automatic): scientific notation, fractions, colours ([Red]), conditions.
 // https://developers.google.com/sheets/api/guides/formats
 
+import { fromWallTime, wallTime } from '../wallClock';
+
 const SERIAL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 const DAY = 86_400_000;
-
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
-
-export interface WallTime {
-  year: number;
-  month: number; // 1-12
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  ms: number;
-  weekday: number; // 0 = Sunday
-}
-
-/** The wall-clock time of an instant in a time zone. */
-export function wallTime(ms: number, timeZone: string): WallTime {
-  let f = partsFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      weekday: 'short',
-    });
-    partsFormatters.set(timeZone, f);
-  }
-  const p: Record<string, string> = {};
-  for (const x of f.formatToParts(new Date(ms))) p[x.type] = x.value;
-  const wd = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(p.weekday as string);
-  return {
-    year: Number(p.year),
-    month: Number(p.month),
-    day: Number(p.day),
-    hour: Number(p.hour) % 24,
-    minute: Number(p.minute),
-    second: Number(p.second),
-    ms: ((ms % 1000) + 1000) % 1000,
-    weekday: wd,
-  };
-}
-
-/** The instant at which the wall clock in `timeZone` reads the given time. */
-export function fromWallTime(
-  timeZone: string,
-  y: number,
-  mo: number,
-  d: number,
-  h = 0,
-  mi = 0,
-  s = 0,
-  ms = 0,
-): number {
-  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s, ms);
-  let guess = asUtc;
-  for (let i = 0; i < 3; i++) {
-    const w = wallTime(guess, timeZone);
-    const shown = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.ms);
-    const diff = shown - asUtc;
-    if (diff === 0) break;
-    guess -= diff;
-  }
-  return guess;
-}
 
 /** Sheets' serial number (days since 1899-12-30, wall time in the spreadsheet's zone) of a Date. */
 export function dateToSerial(d: Date, timeZone: string): number {

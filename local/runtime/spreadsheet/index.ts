@@ -1,16 +1,13 @@
 // The emulated Google Sheets half of the local Apps Script runtime (see /work/notes/runtime-api.md).
 export { cellA1, columnToLetters, lettersToColumn, parseA1, rectA1 } from './a1';
 export { createChartsService, createSpreadsheetApp, makeEnums } from './app';
-export { DEMO_TODAY, demoWorkbook, OKR_HEADER } from './demo';
 export { applyUserEdit, type UserEditRequest, type UserEditResult } from './edit';
 export { makeEnum, normalizeColor } from './env';
 export {
   DEFAULT_NUMBER_FORMAT,
   dateToSerial,
   displayValue,
-  fromWallTime,
   serialToDate,
-  wallTime,
 } from './format';
 export { parseTyped } from './input';
 export { CHART_TYPES } from './objects';

@@ -12,7 +12,7 @@
 //   en_US, d/M/yyyy for other en_* and European locales, yyyy/M/d for ja/zh/ko; an optional time
 //   HH:mm[:ss] after a space; dates are midnight (or the time given) in the spreadsheet's zone.
 // Anything else stays text.
-import { fromWallTime } from './format';
+import { fromWallTime } from '../wallClock';
 import type { CellValue } from './types';
 
 export interface ParsedInput {

@@ -1,6 +1,5 @@
 // Protection, NamedRange, Group, EmbeddedChart(+Builder), User: the objects a sheet carries.
 // https://developers.google.com/apps-script/reference/spreadsheet/protection
-import type { GridRect } from './a1';
 import type { Env } from './env';
 import type { ChartSpec, GridRef, ProtectionSpec } from './types';
 import { mayEdit, type SheetData } from './workbook';
@@ -515,5 +514,3 @@ export function newChartSpec(sheet: SheetData): ChartSpec {
     position: { row: 1, col: 1, offsetX: 0, offsetY: 0 },
   };
 }
-
-export type { GridRect };

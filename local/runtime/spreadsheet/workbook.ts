@@ -2,16 +2,15 @@
 // to a spreadsheet (validation, conditional rules, protections, named ranges, charts, selections).
 // Host-side helpers here are NOT metered and run no validation or triggers: they are for tests,
 // tools and the xlsx loader. Scripts reach the workbook only through createSpreadsheetApp.
+import { fromWallTime, wallTime } from '../wallClock';
 import { cellA1, columnToLetters, type GridRect, parseA1, quoteSheetName, rectA1, resolveA1 } from './a1';
 import {
   DEFAULT_NUMBER_FORMAT,
   dateToSerial,
   displayValue,
-  fromWallTime,
   isDate,
   isDateFormat,
   serialToDate,
-  wallTime,
 } from './format';
 import { buildSidecar, type Sidecar } from './sidecar';
 import type {
@@ -247,7 +246,7 @@ export function copyRule(r: ConditionalRuleSpec): ConditionalRuleSpec {
 let idCounter = 0;
 function newSpreadsheetId(): string {
   // Shaped like a Drive file id (44 characters); unique per process is all the runtime needs.
-  const base = `1okrLocal${Date.now().toString(36)}${(++idCounter).toString(36)}${Math.random().toString(36).slice(2)}`;
+  const base = `1local${Date.now().toString(36)}${(++idCounter).toString(36)}${Math.random().toString(36).slice(2)}`;
   return (base + 'x'.repeat(44)).slice(0, 44);
 }
 

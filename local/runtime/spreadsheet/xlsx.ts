@@ -13,8 +13,9 @@
 // (checkboxes, text/email/url rules, hidden dropdowns, list items containing commas).
 // When a sidecar is given it wins over what the xlsx says for the things it holds.
 import ExcelJS from 'exceljs';
+import { fromWallTime, wallTime } from '../wallClock';
 import { cellA1, columnToLetters, parseA1, quoteSheetName, rectA1, resolveA1, splitSheet } from './a1';
-import { fromWallTime, isDate, serialToDate, wallTime } from './format';
+import { isDate, serialToDate } from './format';
 import { decodeDates, type Sidecar } from './sidecar';
 import type { BooleanCriteria, Cell, ConditionalRuleSpec, GridRef, ValidationSpec } from './types';
 import { Workbook } from './workbook';
@@ -264,7 +265,7 @@ function writeCell(wb: Workbook, xc: ExcelJS.Cell, c: Cell, a1: string): void {
 
 export async function workbookToXlsx(wb: Workbook): Promise<Buffer> {
   const x = new ExcelJS.Workbook();
-  x.creator = 'OKR Owners local runtime';
+  x.creator = 'Local Apps Script runtime';
   x.title = wb.name;
   for (const s of wb.sheets) {
     const ws = x.addWorksheet(s.name, {

@@ -1,7 +1,6 @@
 // The sidebar's whole state, built from the parsed sheet in one pass: the caller's key results in
 // full, every row in a compact columnar table, the team for the person picker, and the validator's
 // problems (capped, errors first). Whatever the sheet, the JSON stays under stateBudget(rows).
-import type * as Api from '../../api';
 import {
   type KeyResultView,
   MINE_CAP,
@@ -18,31 +17,9 @@ import {
 } from '../../api';
 import { hasMissingValues, needsHelp, ownerNeeds } from '../../okr/core/attention';
 import { daysSince } from '../../okr/core/days';
-import type {
-  Confidence,
-  KeyResult,
-  Kind,
-  Lang,
-  Objective,
-  OkrSheet,
-  Problem,
-  Role,
-  Roster,
-  Severity,
-} from '../../okr/core/model';
+import type { KeyResult, Lang, Objective, OkrSheet, Problem, Roster } from '../../okr/core/model';
 import { progressOf } from '../../okr/core/progress';
 import { type Caller, canManage } from '../permissions';
-
-// api.ts restates these unions for the sidebar's project; fail the build if they ever drift apart.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const unionsAgree: [
-  Same<Api.Kind, Kind>,
-  Same<Api.Confidence, Confidence>,
-  Same<Api.Lang, Lang>,
-  Same<Api.Role, Role>,
-  Same<Api.Severity, Severity>,
-] = [true, true, true, true, true];
-void unionsAgree;
 
 /** Full titles in KeyResultView are cut here: a 5,000-character title is a paste accident. */
 export const VIEW_TITLE_CAP = 200;
@@ -66,7 +43,16 @@ export function capText(text: string, max: number): string {
 export function versionOf(item: KeyResult | Objective): string {
   // Every column a write touches or the person sees on the card: a newer note, title, unit or due
   // date typed by a colleague must make "changed since you opened it", never be overwritten unseen.
-  const seen = [item.id, item.title, item.ownerText, item.accepted, item.due, item.note, item.team, item.cycle];
+  const seen = [
+    item.id,
+    item.title,
+    item.ownerText,
+    item.accepted,
+    item.due,
+    item.note,
+    item.team,
+    item.cycle,
+  ];
   const fields =
     item.type === 'key-result'
       ? [
@@ -179,21 +165,6 @@ function tableRows(
 const titlesAt = (titles: readonly string[], cap: number): string[] =>
   cap > 0 ? titles.map((t) => cutFlat(t, cap)) : titles.map(() => '');
 
-export function okrTable(
-  okrs: Pick<OkrSheet, 'objectives' | 'keyResults'>,
-  team: TeamMember[],
-  titleCap = TITLE_CAP,
-): OkrTable {
-  const { table, titles } = tableRows(okrs, team);
-  return {
-    id: table.id,
-    title: titlesAt(titles, titleCap),
-    type: table.type,
-    owner: table.owner,
-    state: table.state,
-  };
-}
-
 /** Problems errors first, then by row and code (the order the Problems view lists them in). */
 function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort(
@@ -213,12 +184,6 @@ const problemView = (p: Problem): ProblemView => ({
   message: capText(p.message, 300),
   hint: capText(p.hint, 300),
 });
-
-export function problemViews(problems: readonly Problem[], cap = PROBLEM_CAP): Api.SidebarState['problems'] {
-  const list = sortProblems(problems).slice(0, cap).map(problemView);
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  return { errors, warnings: problems.length - errors, list };
-}
 
 export interface SidebarInput {
   /** null when the OKRs tab is missing. */

@@ -454,8 +454,3 @@ export function readConfidence(value: unknown): Confidence | null | undefined {
   }
   return undefined;
 }
-
-/** The display words set-up offers in dropdowns (the first word of each choice). */
-export function choiceLabels<T extends string>(table: Record<T, readonly string[]>): string[] {
-  return (Object.keys(table) as T[]).map((k) => table[k][0]);
-}

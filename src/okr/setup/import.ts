@@ -10,7 +10,7 @@ import { keyResultProgress } from '../core/progress';
 import { headerKey, IMPORT_ALIASES, type ImportColumn } from '../core/schema';
 import { progressCellValue } from './structure';
 
-export { IMPORT_ALIASES, type ImportColumn } from '../core/schema';
+export type { ImportColumn } from '../core/schema';
 
 /** Import columns that land in the OKRs column of the same name. */
 const CARRIED: Array<ImportColumn & OkrColumn> = [

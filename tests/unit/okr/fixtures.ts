@@ -24,10 +24,6 @@ export const HEADERS = [
   'Note',
 ];
 export const COL = Object.fromEntries(HEADERS.map((h, i) => [h, i])) as Record<string, number>;
-export const LETTER = Object.fromEntries(HEADERS.map((h, i) => [h, String.fromCharCode(65 + i)])) as Record<
-  string,
-  string
->;
 
 export const NOW = Date.UTC(2026, 10, 25, 12);
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);

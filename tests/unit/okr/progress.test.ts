@@ -1,5 +1,5 @@
 import type { Kind } from '../../../src/okr/core/model';
-import { keyResultProgress, objectiveProgress, score } from '../../../src/okr/core/progress';
+import { keyResultProgress, objectiveProgress } from '../../../src/okr/core/progress';
 
 const kr = (kind: Kind | null, start: number | null, target: number | null, current: number | null) => ({
   kind,
@@ -51,7 +51,7 @@ describe('keyResultProgress', () => {
   });
 });
 
-describe('objectiveProgress and score', () => {
+describe('objectiveProgress', () => {
   test('mean of the key results that can be computed', () => {
     expect(objectiveProgress([{ progress: 100 }, { progress: 0 }, { progress: null }])).toBe(50);
     expect(objectiveProgress([{ progress: 10 }, { progress: 20 }, { progress: 40 }])).toBe(23.333333);
@@ -63,10 +63,6 @@ describe('objectiveProgress and score', () => {
   });
   test('null without key results', () => {
     expect(objectiveProgress([])).toBeNull();
-  });
-  test('score is Google-style 0.0–1.0', () => {
-    expect(score(70)).toBe(0.7);
-    expect(score(null)).toBeNull();
   });
 });
 

@@ -1,7 +1,8 @@
 // The sandbox's own state (no browser): the weekly-run shortcut follows the saved schedule, and a
 // sidebar the user closed stays closed until a script shows it again.
 import { Sandbox } from '../../../local/app/sandbox';
-import { demoWorkbook, Runtime } from '../../../local/runtime';
+import { demoWorkbook } from '../../../local/fixtures/demo';
+import { Runtime } from '../../../local/runtime';
 import { SETTINGS_KEY } from '../../../src/okr/core/settings';
 
 // A stand-in project: only what the sandbox calls (onOpen) and a sidebar to show.

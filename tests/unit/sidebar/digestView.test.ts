@@ -1,4 +1,4 @@
-// Settings show issue 7's weekly run: the run in progress, else the last finished one.
+// Settings show the weekly email run: the run in progress, else the last finished one.
 
 import { digestView } from '../../../src/endpoints/sidebarEndpoints';
 import type { DigestStatus } from '../../../src/okr/weekly/weeklyRun';

@@ -172,7 +172,7 @@ test('5,000 rows of long Japanese titles and notes still fit: titles shrink, IDs
   expect(s.table.owner.filter((o) => o >= 0).length).toBeGreaterThan(3000);
 });
 
-test('the budget grows with the sheet past 5,000 rows, up to 580 KB (issue 9: < 600 KB at 10,000 key results)', () => {
+test('the budget grows with the sheet past 5,000 rows, up to 580 KB (the size budget: < 600 KB at 10,000 key results)', () => {
   expect(stateBudget(0)).toBe(290 * 1024);
   expect(stateBudget(5000)).toBe(290 * 1024);
   expect(stateBudget(7500)).toBe(Math.floor(7500 * ((290 * 1024) / 5000)));

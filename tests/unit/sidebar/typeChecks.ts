@@ -4,7 +4,9 @@
 
 import type { Server } from '../../../sidebar/server';
 import type * as entry from '../../../src';
+import type * as Api from '../../../src/api';
 import type { ActionResult, Endpoints, SidebarState } from '../../../src/api';
+import type { Confidence, Kind, Lang, Role, Severity } from '../../../src/okr/core/model';
 
 declare const server: Server;
 
@@ -32,3 +34,18 @@ export function typeChecks(): void {
 type Implemented = Pick<typeof entry, Exclude<keyof Endpoints, 'enableWeeklyEmails' | 'disableWeeklyEmails'>>;
 export const entryMatches: (e: Implemented) => Omit<Endpoints, 'enableWeeklyEmails' | 'disableWeeklyEmails'> =
   (e) => e;
+
+/**
+ * src/api.ts restates these domain unions for the sidebar's project (which may not pull in server
+ * files); each must stay identical to src/okr/core/model.ts. A type argument that is not `true`
+ * fails type-checking, so nothing of this reaches the built add-on.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+export type UnionsAgree = [
+  Holds<Same<Api.Kind, Kind>>,
+  Holds<Same<Api.Confidence, Confidence>>,
+  Holds<Same<Api.Lang, Lang>>,
+  Holds<Same<Api.Role, Role>>,
+  Holds<Same<Api.Severity, Severity>>,
+];
