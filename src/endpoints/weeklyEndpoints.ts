@@ -21,6 +21,7 @@ import {
   type TickOutcome,
   type WeeklyPorts,
   type WeeklyWorkbook,
+  weeklyBlockers,
 } from '../okr/weekly/weeklyRunExecute';
 import { WEEKLY_MESSAGES, type WeeklyMessageKey } from '../okr/weekly/weeklyRunMessages';
 
@@ -29,11 +30,12 @@ function weeklyWorkbook(
   at: number,
   settings: Settings,
 ): WeeklyWorkbook {
-  const data = readOkrData(ss, { checkIns: true });
-  const tabs = findTabs(ss);
   const defaultLang: Lang =
     settings.language !== 'auto' ? settings.language : langFromLocale(ss.getSpreadsheetLocale());
+  const data = readOkrData(ss, { checkIns: true, lang: defaultLang });
+  const tabs = findTabs(ss);
   return {
+    blockers: weeklyBlockers(data.okrs, data.roster),
     model: digestModel({
       objectives: data.okrs.objectives,
       keyResults: data.okrs.keyResults,
