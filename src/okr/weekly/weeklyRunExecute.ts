@@ -29,6 +29,7 @@ import {
   type Recipient,
 } from './digest';
 import { type EmailContext, type RenderedEmail, renderLeadershipDigest, renderOwnerEmail } from './email';
+import { fitEmail } from './emailFit';
 import {
   decideTick,
   doneKey,
@@ -104,6 +105,10 @@ export type TickOutcome =
       remaining: number | null;
       finished: boolean;
       waitingFor: WaitingFor;
+      /** Why the run is waiting, when an error stopped it (shown in the status too). */
+      error: string | null;
+      /** Recipients waiting for the retry of a transient error. */
+      retrying: number;
     };
 
 export function settingsFromProperties(all: Record<string, string>): Settings {
@@ -165,11 +170,15 @@ export function emailRenderer(
   return (r) => {
     const lang = languageOf(r.person, wb.defaultLang);
     const ctx: EmailContext = { ...wb.context, lang, enabledBy, test };
-    if (r.kind === 'owner') return renderOwnerEmail(ownerReport(wb.model, r.email), ctx);
+    if (r.kind === 'owner') {
+      const report = ownerReport(wb.model, r.email);
+      return fitEmail((limits) => renderOwnerEmail(report, { ...ctx, limits }));
+    }
     let d = digests.get(lang);
     if (!d) {
       leadership ??= leadershipReport(wb.model);
-      d = renderLeadershipDigest(leadership, wb.model, ctx);
+      const report = leadership;
+      d = fitEmail((limits) => renderLeadershipDigest(report, wb.model, { ...ctx, limits }));
       digests.set(lang, d);
     }
     return d;
@@ -457,6 +466,8 @@ export function runWeeklyTick(ports: WeeklyPorts, triggerUid: string | null = nu
     remaining: run.remaining,
     finished: run.finishedAt !== null,
     waitingFor: run.waitingFor,
+    error: run.lastError,
+    retrying: run.retries.length,
   };
 }
 
