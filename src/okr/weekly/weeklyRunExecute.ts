@@ -221,7 +221,13 @@ function claimRun(ports: WeeklyPorts, triggerUid: string | null, leaseId: string
     Object.assign(writes, ledger.takeDirty());
     run.chunks = ledger.chunks.length;
     writes[RUN_KEY] = serializeRun(state);
-    ports.store.write(writes);
+    try {
+      ports.store.write(writes);
+    } catch (_e) {
+      // One retry, as for every write of the run; a second failure ends this execution before any
+      // email (the trigger's next tick claims the run again).
+      ports.store.write(writes);
+    }
     return { state, ledger, settings };
   });
 }

@@ -62,13 +62,15 @@ function tick(
   at: number,
   stopAtCall: number | null = null,
   uid = 't1',
-): TickOutcome | 'stopped' {
+): TickOutcome | 'stopped' | 'failed' {
   w.clock = Math.max(w.clock, at);
   w.begin(stopAtCall);
   try {
     return runWeeklyTick(w.ports(), uid);
   } catch (e) {
     if (/Exceeded maximum execution time/.test(String((e as Error).message))) return 'stopped';
+    // The execution failed on a service error before it could record anything (the claim's write).
+    if (/server error/.test(String((e as Error).message))) return 'failed';
     throw e;
   }
 }
@@ -410,7 +412,7 @@ describe('runWeeklyTick', () => {
     expect(tick(w, MONDAY_9_TOKYO + HOUR)).toMatchObject({ finished: true, sent: 3 });
   });
 
-  test('property: random stops, failing addresses, small quotas and doubled ticks never send anyone two emails', () => {
+  test('property: random stops, failing addresses, failing writes, transient mail errors, small quotas and doubled ticks never send anyone two emails', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 10 }),
@@ -421,6 +423,11 @@ describe('runWeeklyTick', () => {
             gapHours: fc.integer({ min: 1, max: 40 }),
             stopAt: fc.option(fc.integer({ min: 1, max: 40 })),
             twice: fc.boolean(),
+            // From the nth properties write, `times` in a row fail; the nth send meets a server error.
+            writeFails: fc.option(
+              fc.record({ nth: fc.integer({ min: 1, max: 8 }), times: fc.integer({ min: 1, max: 3 }) }),
+            ),
+            serverErrorAt: fc.option(fc.integer({ min: 1, max: 6 })),
           }),
           {
             minLength: 1,
@@ -436,8 +443,15 @@ describe('runWeeklyTick', () => {
           for (const f of failingEmails) w.failing.add(f);
           let at = MONDAY_9_TOKYO + 60_000;
           for (const step of schedule) {
+            const wf = step.writeFails;
+            w.failingWrites = new Set(wf ? Array.from({ length: wf.times }, (_, i) => wf.nth + i) : []);
+            w.sendErrors = new Map(
+              step.serverErrorAt ? [[step.serverErrorAt, "We're sorry, a server error occurred."]] : [],
+            );
             tick(w, at, step.stopAt);
             if (step.twice) tick(w, at);
+            w.failingWrites = new Set();
+            w.sendErrors = new Map();
             at += step.gapHours * HOUR;
             if (at > MONDAY_9_TOKYO + 3 * DAY) break;
           }
