@@ -546,6 +546,7 @@ export function digestView(status: DigestStatus): DigestStatusView {
     remaining: current ? (status.remaining ?? 0) : 0,
     failures: current ? status.failed.slice(0, 10).map((f) => ({ email: f.email, reason: f.reason })) : [],
     waitingFor: status.waitingFor,
+    ...(current && status.lastError && status.finishedAt === null ? { problem: status.lastError } : {}),
     nextRunAt: ms(status.nextRunAt),
   };
 }

@@ -23,6 +23,7 @@ import {
   type TickOutcome,
   type WeeklyPorts,
   type WeeklyWorkbook,
+  weeklyBlockers,
 } from '../okr/weekly/weeklyRunExecute';
 import { WEEKLY_MESSAGES, type WeeklyMessageKey } from '../okr/weekly/weeklyRunMessages';
 
@@ -31,10 +32,11 @@ function weeklyWorkbook(
   at: number,
   settings: Settings,
 ): WeeklyWorkbook {
-  const data = readOkrData(ss, { checkIns: true });
-  const tabs = findTabs(ss);
   const defaultLang = spreadsheetLanguage(ss, settings);
+  const data = readOkrData(ss, { checkIns: true, lang: defaultLang });
+  const tabs = findTabs(ss);
   return {
+    blockers: weeklyBlockers(data.okrs, data.roster),
     model: digestModel({
       objectives: data.okrs.objectives,
       keyResults: data.okrs.keyResults,
