@@ -108,15 +108,17 @@ export function splitLines(value: unknown): string[] {
   return parts.map((p) => p.trim()).filter(Boolean);
 }
 
+// "Total", "Grand total", "合計" at the start, or "Objective average", "Team total" at the end.
 const TOTAL =
-  /^(?:grand\s+total|sub-?total|totals?|sum|average|avg|overall|合計|総計|小計|平均|全体)\b\s*[:：]?/i;
+  /^(?:grand\s+total|sub-?total|totals?|sum|average|avg|overall|合計|総計|小計|平均|全体)(?![A-Za-z])/i;
+const TOTAL_END = /(?:^|\s)(?:total|totals|average|avg|sum|合計|総計|小計|平均)\s*[:：]?$/i;
 const NOTE =
   /^(?:notes?\b|nb\b|n\.b\.|comments?\b|source\b|last\s+updated|updated\b|as\s+of\b|see\s|\*|※|注[:：記]|注意|備考|メモ|出典|更新日|最終更新)/i;
 
 /** A totals row: its first filled cell says Total, Sum, Average, 合計 … */
 export function isTotalRow(cells: readonly unknown[]): boolean {
   const first = cells.find((v) => !isBlank(v));
-  return typeof first === 'string' && TOTAL.test(first.trim());
+  return typeof first === 'string' && (TOTAL.test(first.trim()) || TOTAL_END.test(first.trim()));
 }
 
 /** A note row: one filled cell that reads as a remark ("Note: …", "※ …", "Last updated …"). */

@@ -265,16 +265,16 @@ export function readSource(grid: unknown[][]): SourceRead {
       return objectiveOnly(x.cells) ? 'objective' : 'keyResult';
     };
     const roles = data.map(role);
-    const headings = data.some((x) => x.cls === 'heading') || firstHeading !== null;
+    // A lone line above the header heads the first table only when no objective starts the data.
+    const lead = roles[0] === 'objective' ? null : firstHeading;
+    const headings = data.some((x) => x.cls === 'heading') || lead !== null;
     const rowsMode =
       headings ||
       (roles.includes('objective') && roles.includes('keyResult') && roles[0] === 'objective') ||
       (title === cols.keyResult && cols.objective === undefined);
     if (rowsMode) {
       shape = headings ? 'headings' : 'objective-rows';
-      let current: SourceObjective | null = firstHeading
-        ? newObjective(firstHeading.row, firstHeading.text, null)
-        : null;
+      let current: SourceObjective | null = lead ? newObjective(lead.row, lead.text, null) : null;
       data.forEach((x, i) => {
         const text = x.cls === 'heading' ? (headingOf.get(x.row) as string) : x.cells[title];
         if (roles[i] === 'objective') {
@@ -295,14 +295,15 @@ export function readSource(grid: unknown[][]): SourceRead {
         }
         const key = headerKey(text) || text;
         let o = byTitle.get(key);
-        if (!o) {
-          o = newObjective(x.row, text, null);
-          o.owner = at(x.cells, 'objectiveOwner') ?? '';
-          byTitle.set(key, o);
-        }
-        const values = (['start', 'target', 'current', 'owner', 'progress', 'score'] as ValueColumn[]).some(
+        const values = (['start', 'target', 'current', 'progress', 'score'] as ValueColumn[]).some(
           (c) => !isBlank(at(x.cells, c)),
         );
+        if (!o) {
+          // Without a metric the row is the objective's own: its owner and due date are the objective's.
+          o = newObjective(x.row, text, values ? null : x.cells);
+          if (values) o.owner = at(x.cells, 'objectiveOwner') ?? '';
+          byTitle.set(key, o);
+        }
         if (values) {
           const before = o.keyResults.length;
           addKeyResults(o, x.row, x.cells, text);
@@ -343,9 +344,11 @@ export function readSource(grid: unknown[][]): SourceRead {
     const isObjective = (x: (typeof data)[number]): boolean => {
       const t = typeOf(x);
       if (t !== null) return t === 'objective';
-      if (cols.type !== undefined)
-        return readMarker(x.cells[titleCol]).mark === 'objective' || parentOf(x) === null;
-      return parentOf(x) === null;
+      // A row whose Parent names no row is a key result that lost its objective, not an objective.
+      const unlinked =
+        parentOf(x) === null && (cols.parentId === undefined || isBlank(x.cells[cols.parentId]));
+      if (cols.type !== undefined) return readMarker(x.cells[titleCol]).mark === 'objective' || unlinked;
+      return unlinked;
     };
     for (const x of rowsIn) {
       const early = made.get(x);
