@@ -5,12 +5,7 @@ import { t } from '../okr/core/i18n';
 import type { Lang } from '../okr/core/model';
 import { parseOkrSheet } from '../okr/core/parse';
 import { safeRow } from '../okr/core/sheetText';
-import {
-  IMPORT_MESSAGES,
-  type ImportPlan,
-  type ImportResult,
-  planImport,
-} from '../okr/setup/import';
+import { IMPORT_MESSAGES, type ImportPlan, type ImportResult, planImport } from '../okr/setup/import';
 import { planOkrsTab } from '../okr/setup/structure';
 import { findTabs } from './okrData';
 import { type SetUpOptions, setUpSheets } from './setUp';

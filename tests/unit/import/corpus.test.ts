@@ -17,7 +17,7 @@ const target = () => ({
 });
 
 /** The plan's objectives and key results in the fixture's terms (only the fields it names). */
-export function asExpected(p: ImportPlan, fx: ImportFixture) {
+function asExpected(p: ImportPlan, fx: ImportFixture) {
   return p.preview.map((o, i) => {
     const want = fx.expected[i];
     const pick = <T extends object>(got: Record<string, unknown>, w: T | undefined) =>
