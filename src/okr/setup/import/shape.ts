@@ -180,6 +180,7 @@ export function readSource(grid: unknown[][]): SourceRead {
     else data.push(x);
   });
 
+  const repeatedHeader = rows.some((x) => x.cls === 'header');
   const title = cols.title ?? cols.objective ?? cols.keyResult;
   if (title === undefined) return { ok: false, code: 'no-objective-column' };
   const objectives: SourceObjective[] = [];
@@ -222,7 +223,7 @@ export function readSource(grid: unknown[][]): SourceRead {
     shape = cols.type !== undefined ? 'type-column' : 'parent-links';
     linked(data, title);
   } else if (cols.objective !== undefined && cols.keyResult !== undefined) {
-    shape = data.some((x) => x.cls === 'heading') || firstHeading ? 'headings' : 'objective-column';
+    shape = firstHeading || repeatedHeader ? 'headings' : 'objective-column';
     let current: SourceObjective | null = firstHeading
       ? newObjective(firstHeading.row, firstHeading.text, null)
       : null;
@@ -273,7 +274,9 @@ export function readSource(grid: unknown[][]): SourceRead {
       (roles.includes('objective') && roles.includes('keyResult') && roles[0] === 'objective') ||
       (title === cols.keyResult && cols.objective === undefined);
     if (rowsMode) {
-      shape = headings ? 'headings' : 'objective-rows';
+      // A lone objective row (no owner, no date) reads as a heading too; the shape is "headings" when
+      // each objective heads its own table (a header above it, or repeated below).
+      shape = lead !== null || repeatedHeader ? 'headings' : 'objective-rows';
       let current: SourceObjective | null = lead ? newObjective(lead.row, lead.text, null) : null;
       data.forEach((x, i) => {
         const text = x.cls === 'heading' ? (headingOf.get(x.row) as string) : x.cells[title];
