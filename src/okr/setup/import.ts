@@ -227,7 +227,8 @@ export function planImport(
     if (m) nextObjective = Math.max(nextObjective, Number(m[1]) + 1);
   }
 
-  const rows: unknown[][] = [];
+  /** Rows to write, grouped by objective (its own row first when new), in the order first read. */
+  const groups = new Map<string, unknown[][]>();
   const preview: PreviewObjective[] = [];
   const skippedRows: ImportPlan['skippedRows'] = [];
   let objectives = 0;
@@ -257,7 +258,7 @@ export function planImport(
       put(o, 'team', src.team ?? '');
       put(o, 'cycle', src.cycle ?? '');
       put(o, 'due', src.due ?? '');
-      rows.push(o);
+      groups.set(objective.id, [o]);
       objectives++;
     }
     let p = previewById.get(objective.id);
@@ -273,21 +274,14 @@ export function planImport(
       previewById.set(objective.id, p);
       preview.push(p);
     }
-    // Key results go right under their objective's row (rows of a later duplicate go after it).
-    let insertAt = rows.length;
-    if (!objective.existing) {
-      const idCol = target.columns.id;
-      const last = rows.reduce<number>(
-        (n, r, i) =>
-          idCol !== undefined &&
-          (r[idCol] === objective?.id || String(r[idCol]).startsWith(`${objective?.id}.`))
-            ? i
-            : n,
-        -1,
-      );
-      if (last >= 0) insertAt = last + 1;
+    // Key results go right under their objective's row (those of a later duplicate too); key
+    // results of an objective already in the tab are appended together.
+    let group = groups.get(objective.id);
+    if (!group) {
+      group = [];
+      groups.set(objective.id, group);
     }
-    const krRows: unknown[][] = [];
+    const krRows = group;
     for (const kr of src.keyResults) {
       const tkey = titleKey(kr.title);
       // The one-per-row shape repeats a title on purpose (several metrics of one objective).
@@ -330,9 +324,9 @@ export function planImport(
         due: jsonValue(cells.due ?? ''),
       });
     }
-    rows.splice(insertAt, 0, ...krRows);
   }
   skippedRows.sort((a, b) => a.row - b.row);
+  const rows = [...groups.values()].flat();
   return {
     ok: true,
     rows,
