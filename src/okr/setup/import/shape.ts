@@ -257,7 +257,7 @@ export function readSource(grid: unknown[][]): SourceRead {
   } else {
     // One title column: which rows are objectives is read from headings, markers and numbers.
     const role = (x: (typeof data)[number]): 'objective' | 'keyResult' => {
-      if (x.cls === 'heading') return 'objective';
+      if (x.cls === 'heading' || wholeOkr(x.cells[title])) return 'objective';
       const m = readMarker(x.cells[title]);
       if (m.mark === 'objective') return 'objective';
       if (m.mark === 'keyResult' || m.mark === 'bullet' || /^\s+\S/.test(String(x.cells[title] ?? '')))
@@ -272,7 +272,8 @@ export function readSource(grid: unknown[][]): SourceRead {
     const rowsMode =
       headings ||
       (roles.includes('objective') && roles.includes('keyResult') && roles[0] === 'objective') ||
-      (title === cols.keyResult && cols.objective === undefined);
+      (title === cols.keyResult && cols.objective === undefined) ||
+      data.some((x) => wholeOkr(x.cells[title]) !== null);
     if (rowsMode) {
       // A lone objective row (no owner, no date) reads as a heading too; the shape is "headings" when
       // each objective heads its own table (a header above it, or repeated below).
@@ -280,7 +281,13 @@ export function readSource(grid: unknown[][]): SourceRead {
       let current: SourceObjective | null = lead ? newObjective(lead.row, lead.text, null) : null;
       data.forEach((x, i) => {
         const text = x.cls === 'heading' ? (headingOf.get(x.row) as string) : x.cells[title];
-        if (roles[i] === 'objective') {
+        const whole = x.cls === 'heading' ? null : wholeOkr(text);
+        if (whole) {
+          // The objective and its key results in one cell: first line, then the marked lines.
+          current = newObjective(x.row, whole[0], null);
+          current.owner = at(x.cells, 'objectiveOwner') ?? '';
+          addKeyResults(current, x.row, x.cells, whole.slice(1).join('\n'));
+        } else if (roles[i] === 'objective') {
           current = newObjective(x.row, cellText(text), x.cls === 'heading' ? null : x.cells);
         } else if (!current) skip(x.row, 'no-objective');
         else if (isBlank(text)) skip(x.row, 'no-key-result');
@@ -408,6 +415,19 @@ export function readSource(grid: unknown[][]): SourceRead {
       ...[...new Set(objectives)].sort((a, b) => (order.get(a.row) ?? 0) - (order.get(b.row) ?? 0)),
     );
   }
+}
+
+/**
+ * A whole OKR typed in one cell: an unmarked (or "Objective:"-marked) first line, then key-result
+ * lines marked "KR1:", "•" or "1)". Its lines, or null.
+ */
+function wholeOkr(value: unknown): string[] | null {
+  const lines = splitLines(value);
+  if (lines.length < 2) return null;
+  const first = readMarker(lines[0]);
+  if (first.mark === 'keyResult' || first.mark === 'bullet') return null;
+  const rest = lines.slice(1).map((l) => readMarker(l).mark);
+  return rest.every((m) => m === 'keyResult' || m === 'bullet') ? [first.text, ...lines.slice(1)] : null;
 }
 
 /** Whether the ID column numbers rows as an outline (1, 1.1, 1.2.1), which links them. */
