@@ -71,7 +71,8 @@ export function Settings(props: Props) {
     setWeeklyWanted(on);
     setBusy(true);
     try {
-      await (on ? server.enableWeeklyEmails() : server.disableWeeklyEmails());
+      const res = await (on ? server.enableWeeklyEmails() : server.disableWeeklyEmails());
+      if (!res.ok) throw new Error(res.error);
       apply(await server.getSettings());
       props.onStatus(tr(lang, on ? 'weeklyOn' : 'weeklyOff'));
     } catch (err) {

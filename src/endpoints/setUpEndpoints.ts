@@ -1,20 +1,20 @@
-// The menu and the sheet-structure endpoints (issue 4), kept out of index.ts so it stays a list of
-// thin wrappers. Each endpoint validates its input, writes only under the document lock (reading
-// inside it), and returns JSON-safe data (numbers and strings, never Dates).
+// The menu and the sheet-structure endpoints (menu, set-up, Check problems, import, the onEdit
+// check), kept out of index.ts so it stays a list of thin wrappers. Each endpoint validates its
+// input, writes only under the document lock (reading inside it), and returns JSON-safe data.
+import type { CheckSheetResult, EditOutcome, ImportOkrsResult, SetUpResult } from '../api';
 
-import { type ImportOutcome, importFromTab } from '../gas/importTab';
+import { importFromTab } from '../gas/importTab';
 import { callerLanguage } from '../gas/language';
 import { BusyError, withDocumentLock } from '../gas/lock';
-import { findTabs, readOkrData } from '../gas/okrData';
-import { checkEdit, type EditEventLike, type EditOutcome } from '../gas/ownerCheck';
+import { readOkrData } from '../gas/okrData';
+import { checkEdit, type EditEventLike } from '../gas/ownerCheck';
 import { activeUserEmail, now } from '../gas/session';
 import { loadSettings } from '../gas/settings';
-import { type SetUpReport, setUpSheets } from '../gas/setUp';
+import { setUpSheets } from '../gas/setUp';
+import { readTeam } from '../gas/team';
 import { format, type MessageTable, t } from '../okr/core/i18n';
-import type { Lang, Problem } from '../okr/core/model';
-import { parseRoster } from '../okr/core/parse';
+import type { Lang } from '../okr/core/model';
 import { zoneOffsetMs } from '../okr/core/parseValues';
-import type { ProblemCounts } from '../okr/core/problems';
 import { callerRoles } from '../okr/ownership/roles';
 import { countProblems, validateOkrs } from '../okr/ownership/validate';
 import { cycleOf } from '../okr/setup/structure';
@@ -128,7 +128,7 @@ function isNoneMode(mode: unknown): boolean {
   }
 }
 
-export function showSidebarNow(): void {
+export function openSidebar(): void {
   SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('OKR Owners'));
 }
 
@@ -147,14 +147,7 @@ function refuseNonLead(
   lang: Lang,
   action: 'setUp' | 'import',
 ): string | null {
-  const team = findTabs(ss).team;
-  const people = team
-    ? parseRoster(team.getDataRange().getValues(), {
-        sheetName: team.getName(),
-        timeZone: 'Etc/GMT',
-        lang,
-      }).people
-    : [];
+  const people = readTeam(ss, { lang }).people;
   const caller = callerRoles(activeUserEmail(), people);
   if (!caller.email) return t(REQUEST_MESSAGES, lang, 'no-identity');
   if (caller.canManage) return null;
@@ -165,8 +158,6 @@ function refuseNonLead(
     .join(', ');
   return t(TEXT, lang, 'not-lead', { action: t(ACTIONS, lang, action), leads });
 }
-
-export type SetUpResult = ({ ok: true; message: string } & SetUpReport) | { ok: false; error: string };
 
 function currentCycle(timeZone: string): string {
   const local = new Date(now() + zoneOffsetMs(now(), timeZone));
@@ -203,14 +194,11 @@ export function setUpOkrSheet(): SetUpResult {
   }
 }
 
-export interface ValidateResult {
-  ok: true;
-  problems: Problem[];
-  counts: ProblemCounts;
-}
-
-/** Read-only: one read per tab, no lock (nothing is written). */
-export function validateOkrsNow(lang: Lang = callerLang()): ValidateResult {
+/**
+ * Every problem of the sheet (the validator, src/okr/ownership/validate.ts, on the tabs as read).
+ * Read-only: one read per tab, no lock (nothing is written).
+ */
+export function checkSheet(lang: Lang = callerLang()): CheckSheetResult {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = loadSettings();
   const data = readOkrData(ss, { checkIns: false, lang });
@@ -218,19 +206,19 @@ export function validateOkrsNow(lang: Lang = callerLang()): ValidateResult {
   return { ok: true, problems, counts: countProblems(problems) };
 }
 
-export function showProblems(): ValidateResult {
+export function showProblems(): CheckSheetResult {
   const lang = callerLang();
-  const result = validateOkrsNow(lang);
+  const result = checkSheet(lang);
   const message =
     result.counts.total === 0
       ? t(TEXT, lang, 'no-problems')
       : t(TEXT, lang, 'problems', { errors: result.counts.errors, warnings: result.counts.warnings });
   SpreadsheetApp.getActiveSpreadsheet().toast(message, 'OKR Owners', 10);
-  if (result.counts.total > 0) showSidebarNow();
+  if (result.counts.total > 0) openSidebar();
   return result;
 }
 
-export function importOkrs(req: unknown): ImportOutcome {
+export function importOkrs(req: unknown): ImportOkrsResult {
   const lang = callerLang();
   if (typeof req !== 'object' || req === null || Array.isArray(req)) {
     return { ok: false, error: t(TEXT, lang, 'not-object', { example: '{ sheetName: "My OKRs" }' }) };
@@ -257,7 +245,7 @@ export function importOkrs(req: unknown): ImportOutcome {
   }
 }
 
-export function importOkrsFromActiveTab(): ImportOutcome {
+export function importOkrsFromActiveTab(): ImportOkrsResult {
   const lang = callerLang();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const result = importOkrs({ sheetName: ss.getActiveSheet().getName() });

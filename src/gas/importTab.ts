@@ -1,6 +1,7 @@
 // Import adapter: reads the source tab and the OKRs tab once each, appends the planned rows in one
 // setValues below the OKRs tab's last row. The source tab is only read, never written.
 
+import type { ImportOkrsResult as ImportOutcome } from '../api';
 import { t } from '../okr/core/i18n';
 import type { Lang } from '../okr/core/model';
 import { parseOkrSheet } from '../okr/core/parse';
@@ -11,18 +12,6 @@ import { findTabs } from './okrData';
 import { type SetUpOptions, setUpSheets } from './setUp';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-export type ImportOutcome =
-  | {
-      ok: true;
-      objectives: number;
-      keyResults: number;
-      skippedRows: Array<{ row: number; reason: string }>;
-      columns: { mapped: Array<{ header: string; column: string }>; ignored: string[] };
-      /** The OKRs tab had to be set up first. */
-      setUp: boolean;
-    }
-  | { ok: false; error: string; field?: string };
 
 export function importFromTab(
   ss: Spreadsheet,

@@ -59,11 +59,11 @@ describe('enableWeeklyEmails / disableWeeklyEmails', () => {
 
   test('only a Lead may switch weekly emails', async () => {
     const rt = await open(3);
+    // A refusal is an answer { ok: false, error } (src/api.ts), not a thrown error.
     const r = rt.run('enableWeeklyEmails', [], { as: ownerEmail(1) });
-    expect(r.ok).toBe(false);
-    expect(r.error?.message).toMatch(/Only a Lead/);
+    expect(r.result).toMatchObject({ ok: false, error: expect.stringMatching(/Only a Lead/) });
     expect(ticks(rt)).toHaveLength(0);
-    expect(rt.run('disableWeeklyEmails', [], { as: ownerEmail(1) }).ok).toBe(false);
+    expect(rt.run('disableWeeklyEmails', [], { as: ownerEmail(1) }).result).toMatchObject({ ok: false });
   });
 });
 
