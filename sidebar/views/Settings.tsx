@@ -72,12 +72,14 @@ export function Settings(props: Props) {
     setBusy(true);
     try {
       const res = await (on ? server.enableWeeklyEmails() : server.disableWeeklyEmails());
-      if (!res.ok) throw new Error(res.error);
+      // A refusal (not a Lead, busy) is an answer: shown like a failure.
+      if (!res.ok) throw res.error;
       apply(await server.getSettings());
       props.onStatus(tr(lang, on ? 'weeklyOn' : 'weeklyOff'));
     } catch (err) {
-      setError({ error: errorText(err) });
-      props.onStatus(errorText(err), true);
+      const error = errorText(err);
+      setError({ error });
+      props.onStatus(error, true);
     } finally {
       setWeeklyWanted(null);
       setBusy(false);
