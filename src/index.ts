@@ -22,58 +22,62 @@ import type {
   WeeklyEmailsResult,
 } from './api';
 import * as assignOwners from './endpoints/assignOwners';
+import * as checkSheet from './endpoints/checkSheet';
+import * as editCheck from './endpoints/editCheck';
+import * as importFlat from './endpoints/importOkrs';
 import * as keyResult from './endpoints/keyResult';
+import * as menu from './endpoints/menu';
 import * as summary from './endpoints/refreshSummary';
 import * as rowWrites from './endpoints/rowWrites';
 import * as selection from './endpoints/selection';
 import * as settings from './endpoints/settings';
-import * as okrSheet from './endpoints/setUpEndpoints';
+import * as setUpSheet from './endpoints/setUpSheet';
 import * as sidebarStart from './endpoints/sidebarStart';
 import * as weekly from './endpoints/weeklyEndpoints';
 
-// --- menu, sheet structure and the onEdit check (src/endpoints/setUpEndpoints.ts) ---
+// --- menu, sheet structure and the onEdit check ---
 
 /** Builds Extensions → OKR Owners. Runs in AuthMode.NONE too: it only builds the menu. */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  okrSheet.buildMenu(e);
+  menu.buildMenu(e);
 }
 
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
-  okrSheet.buildMenu(e);
+  menu.buildMenu(e);
 }
 
 export function showSidebar(): void {
-  okrSheet.openSidebar();
+  menu.openSidebar();
 }
 
 /** Creates or repairs the OKRs, Team, Check-ins and Summary tabs; a second run changes nothing. */
 export function setUpOkrSheet(): SetUpResult {
-  return okrSheet.setUpOkrSheet();
+  return setUpSheet.setUpOkrSheet();
 }
 
 /** Every problem of the sheet with its code, ID and cell, and the counts; read-only. */
 export function validateOkrs(): CheckSheetResult {
-  return okrSheet.checkSheet();
+  return checkSheet.checkSheet();
 }
 
 /** Menu: Check problems (validate, toast the counts, open the sidebar's list). */
 export function showProblems(): CheckSheetResult {
-  return okrSheet.showProblems();
+  return checkSheet.showProblems();
 }
 
 /** Converts a flat OKR tab ({sheetName}) into OKRs rows; the source tab is left untouched. */
 export function importOkrs(req: unknown): ImportOkrsResult {
-  return okrSheet.importOkrs(req);
+  return importFlat.importOkrs(req);
 }
 
 /** Menu: Import OKRs from this tab (the active tab). */
 export function importOkrsFromActiveTab(): ImportOkrsResult {
-  return okrSheet.importOkrsFromActiveTab();
+  return importFlat.importOkrsFromActiveTab();
 }
 
 /** Simple trigger: flags pasted bad owners, recomputes Progress of the edited rows. */
 export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): EditOutcome | null {
-  return okrSheet.handleEdit(e);
+  return editCheck.handleEdit(e);
 }
 
 // --- the sidebar: each parses its argument, checks the caller against Team (src/okr/ownership/
