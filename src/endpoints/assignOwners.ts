@@ -5,8 +5,8 @@ import { insertOkrRow, newRowValues, sheetValue } from '../gas/okrWrites';
 import { t } from '../okr/core/i18n';
 import { keyResultProgress } from '../okr/core/progress';
 import { act } from './act';
-import type { Context } from './context';
-import { callerFrom, requireManage } from './permissions';
+import { type Context, withTeam } from './context';
+import { requireManage } from './permissions';
 import { parseAddKeyResult, parseAddObjective, parseAssign, RequestError } from './sidebar/requests';
 import { REQUEST_MESSAGES } from './sidebar/requestsMessages';
 import {
@@ -20,7 +20,7 @@ import { applyPatches, asStored, makeDate, parseOkrs, type Snapshot } from './sn
 
 export function assignOwner(raw: unknown): ActionResult {
   return act(raw, parseAssign, (req, snap, ctx) => {
-    requireManage(callerFrom(ctx.email, snap.roster));
+    requireManage(withTeam(ctx, snap.roster).caller);
     const plans = planAssign(snap.okrs, snap.roster, req);
     applyPatches(snap, plans, ctx);
     return t(REQUEST_MESSAGES, ctx.lang, 'assigned', { count: req.ids.length, email: req.email });
@@ -43,7 +43,7 @@ function addRow(snap: Snapshot, plan: NewRowPlan, ctx: Context): void {
 
 export function addObjective(raw: unknown): ActionResult {
   return act(raw, parseAddObjective, (req, snap, ctx) => {
-    requireManage(callerFrom(ctx.email, snap.roster));
+    requireManage(withTeam(ctx, snap.roster).caller);
     const plan = planAddObjective(snap.okrs, snap.roster, req);
     addRow(snap, plan, ctx);
     return t(REQUEST_MESSAGES, ctx.lang, 'added-objective', { id: plan.id });
@@ -52,7 +52,7 @@ export function addObjective(raw: unknown): ActionResult {
 
 export function addKeyResult(raw: unknown): ActionResult {
   return act(raw, parseAddKeyResult, (req, snap, ctx) => {
-    requireManage(callerFrom(ctx.email, snap.roster));
+    requireManage(withTeam(ctx, snap.roster).caller);
     const plan = planAddKeyResult(snap.okrs, snap.roster, req, keyResultProgress);
     addRow(snap, plan, ctx);
     return t(REQUEST_MESSAGES, ctx.lang, 'added-key-result', { id: plan.id });

@@ -5,16 +5,17 @@ import { findTabsByName, okrRowFinder } from '../gas/okrData';
 import { readTeamTab } from '../gas/team';
 import { parseOkrSheet } from '../okr/core/parse';
 import { TAB } from '../okr/core/tabs';
-import { activeSpreadsheet, type Context, context } from './context';
-import { callerFrom, canActOn } from './permissions';
+import { activeSpreadsheet, type Context, context, withTeam } from './context';
+import { canActOn } from './permissions';
 import { localize, parseKeyResultRequest, RequestError } from './sidebar/requests';
 import { findItem, findKeyResult } from './sidebar/requestsPlans';
 import { keyResultView } from './sidebar/sidebarState';
 import { snapshot } from './snapshot';
 
 /**
- * A key result for the check-in form, read like quickCheckIn: its row and its objective's row found
- * by ID, and Team. Null when a row is not found cheaply; the full path then decides (and words the error).
+ * A key result for the check-in form, read like a quick row write (src/endpoints/quickRowWrite.ts):
+ * its row and its objective's row found by ID, and Team. Null when a row is not found cheaply; the
+ * full path then decides (and words the error).
  */
 function quickKeyResult(id: string, ctx: Context): KeyResultResult | null {
   const { ss, timeZone } = activeSpreadsheet();
@@ -32,7 +33,7 @@ function quickKeyResult(id: string, ctx: Context): KeyResultResult | null {
   if (kr.objectiveId && !objective) return null;
   const roster = readTeamTab(tabs.team, { timeZone, lang: ctx.lang });
   const item = keyResultView(kr, objective?.title ?? '', ctx.now, ctx.settings.staleDays);
-  return { ok: true, item, canAct: canActOn(callerFrom(ctx.email, roster), kr) };
+  return { ok: true, item, canAct: canActOn(withTeam(ctx, roster).caller, kr) };
 }
 
 export function getKeyResult(raw: unknown): KeyResultResult {
@@ -47,7 +48,7 @@ export function getKeyResult(raw: unknown): KeyResultResult {
     const kr = findKeyResult(snap.okrs, parsed.value.id);
     const objective = kr.objectiveId ? findItem(snap.okrs, kr.objectiveId) : null;
     const item = keyResultView(kr, objective?.title ?? '', ctx.now, ctx.settings.staleDays);
-    return { ok: true, item, canAct: canActOn(callerFrom(ctx.email, snap.roster), kr) };
+    return { ok: true, item, canAct: canActOn(withTeam(ctx, snap.roster).caller, kr) };
   } catch (e) {
     if (e instanceof RequestError) return { ok: false, error: localize(e, ctx.lang).error };
     throw e;

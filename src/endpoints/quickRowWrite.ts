@@ -81,6 +81,7 @@ export const decideDecline: RowDecision<DeclineRequest> = (req, kr, caller, ctx)
  * this order: no identity, unknown ID, not theirs.
  */
 export function keyResultToActOn(okrs: OkrSheet, roster: Roster, ctx: Context, id: string) {
+  // As withTeam (src/endpoints/context.ts) builds it; this file stays free of Apps Script calls.
   const caller = callerFrom(ctx.email, roster);
   requireIdentity(caller);
   const kr = findKeyResult(okrs, id);

@@ -7,8 +7,8 @@ import { readTeam } from '../gas/team';
 import { t } from '../okr/core/i18n';
 import type { Roster } from '../okr/core/model';
 import { busy } from './act';
-import { activeSpreadsheet, type Context, context } from './context';
-import { callerFrom, canManage, requireManage } from './permissions';
+import { activeSpreadsheet, type Context, context, withTeam } from './context';
+import { canManage, requireManage } from './permissions';
 import { localize, parseSaveSettings, RequestError } from './sidebar/requests';
 import { REQUEST_MESSAGES } from './sidebar/requestsMessages';
 import { weeklyEmailStatusOrNull } from './weeklyEmailStatus';
@@ -23,7 +23,7 @@ function settingsView(ctx: Context, roster: Roster, timeZone: string): SettingsV
   return {
     settings: { ...ctx.settings },
     timeZone,
-    canEdit: canManage(callerFrom(ctx.email, roster)),
+    canEdit: canManage(withTeam(ctx, roster).caller),
     lang: ctx.lang,
     digest: weeklyEmailStatusOrNull(),
   };
@@ -40,7 +40,7 @@ export function saveSettings(raw: unknown): SettingsResult {
   const { roster, timeZone } = teamOnly(ctx);
   try {
     // Who may comes before what: a non-Lead learns they cannot change settings, not which field is off.
-    requireManage(callerFrom(ctx.email, roster));
+    requireManage(withTeam(ctx, roster).caller);
   } catch (e) {
     if (!(e instanceof RequestError)) throw e;
     return { ok: false, ...localize(e, ctx.lang), view: settingsView(ctx, roster, timeZone) };

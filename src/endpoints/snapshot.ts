@@ -11,8 +11,8 @@ import type { Lang, OkrSheet, Roster } from '../okr/core/model';
 import { missingTabSheet, parseOkrSheet } from '../okr/core/parse';
 import { TAB } from '../okr/core/tabs';
 import { validateOkrs } from '../okr/ownership/validate';
-import { activeSpreadsheet, type Context } from './context';
-import { callerFrom } from './permissions';
+import { activeSpreadsheet, type Context, withTeam } from './context';
+
 import { CONFIDENCE_LABEL, type WritePlan } from './sidebar/checkIn';
 import { RequestError } from './sidebar/requests';
 import { findItem } from './sidebar/requestsPlans';
@@ -72,7 +72,7 @@ export function stateOf(snap: Snapshot, ctx: Context): SidebarState {
     okrs: present ? snap.okrs : null,
     roster: snap.roster,
     problems,
-    caller: callerFrom(ctx.email, snap.roster),
+    caller: withTeam(ctx, snap.roster).caller,
     now: ctx.now,
     lang: ctx.lang,
     timeZone: snap.timeZone,
@@ -86,7 +86,7 @@ export function stateOf(snap: Snapshot, ctx: Context): SidebarState {
  * those need every cell and come from getSidebarState, which the sidebar asks for next.
  */
 export function startState(ctx: Context, tabs: Tabs, roster: Roster, timeZone: string): SidebarState {
-  const caller = callerFrom(ctx.email, roster);
+  const caller = withTeam(ctx, roster).caller;
   const base = { roster, caller, now: ctx.now, lang: ctx.lang, timeZone, staleDays: ctx.settings.staleDays };
   // Without an OKRs tab the whole state is this one: the sidebar offers set-up.
   if (!tabs.okrs) return buildSidebarState({ ...base, okrs: null, problems: [] });

@@ -1,4 +1,4 @@
-// Applies the set-up plan (okr/structure.ts): creates missing tabs, adds missing headers and the
+// Applies the set-up plan (src/okr/setup/structure.ts): creates missing tabs, adds missing headers and the
 // example, and (re)applies dropdowns, formats, conditional formats and protections. Every rule
 // covers a whole column range (first data row to the sheet's last row), so the number of Sheets
 // calls depends on the number of tabs and columns, never on the number of rows. Re-applying the

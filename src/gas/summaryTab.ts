@@ -1,6 +1,6 @@
-// Rewrites the Summary tab whole in 15 Sheets calls whatever the sheet's size (issue 5): the tab,
-// the grid's range, one clear, one setValues and one call per kind of format (the grid of
-// src/okr/summaryGrid.ts is one rectangle), and the chart updated in place. A tab the refresh
+// Rewrites the Summary tab whole in 15 Sheets calls whatever the sheet's size: the tab, the grid's
+// range, one clear, one setValues and one call per kind of format (the grid of
+// src/okr/summary/summaryGrid.ts is one rectangle), and the chart updated in place. A tab the refresh
 // creates also gets its warning-only protection; a first layout gets its column widths.
 // The CALLER holds the document lock (src/endpoints/refreshSummary.ts, the weekly run): this function
 // never takes it, so it can run inside a caller's locked section without releasing the caller's lock.
