@@ -196,4 +196,12 @@ describe('sendTestDigest', () => {
     rt.run('enableWeeklyEmails', [], { as: LEAD });
     expect(rt.tick(MONDAY_1000).emails.filter((e) => e.to === ownerEmail(1))).toHaveLength(1);
   });
+
+  test('a caller Google hides gets an answer saying so, and nothing is sent', async () => {
+    const rt = await open(3);
+    const hidden = rt.run('sendTestDigest', [], { as: '' });
+    expect(hidden.ok).toBe(true);
+    expect(hidden.result).toMatchObject({ sent: [], message: expect.stringMatching(/\S/) });
+    expect(hidden.emails).toHaveLength(0);
+  });
 });
