@@ -1,8 +1,18 @@
-// The contract between the server (src/index.ts) and the sidebar (sidebar/): every endpoint's
-// request and response. The sidebar imports this file type-only, and its tsconfig project may not
-// pull in server files, so the few domain unions it needs are restated here; a compile-time check in
-// tests/unit/sidebar/typeChecks.ts keeps them identical to src/okr/core/model.ts.
-// Everything is JSON-safe: times are epoch milliseconds, never Date objects.
+// The contract between the server and its callers: every global's request and answer (src/index.ts
+// takes all its types from here; the sidebar's typed google.script.run wrapper maps over Endpoints).
+// The sidebar imports this file type-only. Its tsconfig project (tsconfig.sidebar.json, composite)
+// must list every file it compiles and lists only this file, src/okr/core/i18n.ts and
+// src/okr/core/model.ts, so this file imports types from model.ts only and restates the rest.
+// The unions the sidebar's own code uses (Lang, Kind, Confidence, Role, Severity) are checked
+// identical to model.ts at compile time in tests/unit/sidebar/typeChecks.ts; the other restated answers are
+// checked by the endpoints' return types (the server's value must fit the contract).
+// Everything is JSON-safe: sidebar times are epoch milliseconds, never Date objects (the weekly
+// status, shared with the run's state, uses ISO strings).
+//
+// One error convention: a refusal the user can act on (not allowed, bad input, busy, not set up)
+// is an answer { ok: false, error, field? } with a localized sentence saying what to do, and
+// nothing is written; a thrown error means a bug or a Google failure.
+import type { Problem, ProblemCode } from './okr/core/model';
 
 export type Lang = 'en' | 'ja';
 export type Kind = 'increase' | 'decrease' | 'at-least' | 'at-most' | 'milestone';
@@ -72,11 +82,11 @@ export const MINE_CAP = 100;
  * read is a round trip, so the quick open stays bounded however many key results one person owns.
  */
 export const QUICK_READS = 10;
-/** The state's JSON is kept under this many bytes (UTF-8) on sheets up to STATE_BUDGET_ROWS rows (issue 6: < 300 KB). */
+/** The state's JSON is kept under this many bytes (UTF-8) on sheets up to STATE_BUDGET_ROWS rows (the sidebar's budget: < 300 KB). */
 export const STATE_BUDGET = 290 * 1024;
 export const STATE_BUDGET_ROWS = 5000;
 /**
- * A bigger sheet may use as much per row, up to this many bytes (issue 9: < 600 KB at 10,000 key
+ * A bigger sheet may use as much per row, up to this many bytes (the scale budget: < 600 KB at 10,000 key
  * results), so its table keeps readable titles instead of shrinking them to nothing.
  */
 export const STATE_BUDGET_MAX = 580 * 1024;
@@ -306,10 +316,145 @@ export interface Endpoints {
   getActiveOkrId(): ActiveOkr;
   getSettings(): SettingsResult;
   saveSettings(req: SaveSettingsRequest): SettingsResult;
-  /** Issue 7's endpoints, driven by the Settings toggle and its test button. */
-  enableWeeklyEmails(): unknown;
-  disableWeeklyEmails(): unknown;
+  /** The weekly emails' switch in Settings, and its test button. */
+  enableWeeklyEmails(): WeeklyEmailsResult;
+  disableWeeklyEmails(): WeeklyEmailsResult;
   sendTestDigest(): TestDigestReply;
+}
+
+/** The weekly emails' switch and state (who enabled them, the current run, the next one); ISO times. */
+export interface WeeklyEmailStatus {
+  enabled: boolean;
+  enabledBy: string;
+  enabledAt: string | null;
+  timeZone: string;
+  /** 0 = Sunday … 6 = Saturday and 0–23, in timeZone. */
+  weeklyDay: number;
+  weeklyHour: number;
+  period: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  sent: number;
+  failed: Array<{ email: string; reason: string }>;
+  failedCount: number;
+  remaining: number | null;
+  waitingFor: 'quota' | 'time' | 'error' | 'retry' | null;
+  lastError: string | null;
+  nextRunAt: string | null;
+  lastRun: { period: string; sent: number; failedCount: number; finishedAt: string | null } | null;
+}
+
+/** enableWeeklyEmails and disableWeeklyEmails: the new state, or why the caller may not switch them. */
+export type WeeklyEmailsResult = ({ ok: true } & WeeklyEmailStatus) | { ok: false; error: string };
+
+/** setUpOkrSheet: what set-up created or repaired. */
+export interface SetUpReport {
+  /** Tabs created, by name. */
+  created: string[];
+  /** Headers added to existing or new tabs. */
+  headersAdded: Array<{ tab: string; headers: string[] }>;
+  /** Example rows written to a new, empty OKRs tab. */
+  exampleRows: number;
+  /** The person running set-up was added to an empty Team tab. */
+  teamMemberAdded: boolean;
+  /** Key results whose Progress was filled in because set-up added the Progress column. */
+  progressFilled: number;
+  /** Warning-only protections added (computed columns, the log, the summary). */
+  protectionsAdded: string[];
+  /** Dropdowns/date rules, number formats and conditional formats (re)applied. */
+  rulesApplied: { validations: number; formats: number; conditionalFormats: number };
+  /** Whether anything other than re-applying the same rules happened. */
+  changed: boolean;
+}
+
+export type SetUpResult = ({ ok: true; message: string } & SetUpReport) | { ok: false; error: string };
+
+/** validateOkrs / Check problems: every problem of the sheet with its code, ID and cell; read-only. */
+export interface CheckSheetResult {
+  ok: true;
+  problems: Problem[];
+  counts: { errors: number; warnings: number; total: number; byCode: Partial<Record<ProblemCode, number>> };
+}
+
+/** A source cell as JSON carries it (dates as ISO text). */
+export type ImportPreviewValue = string | number | boolean | null;
+
+/** How Import read the tab (src/okr/setup/import/shape.ts). */
+export type ImportShape =
+  | 'objective-column'
+  | 'objective-rows'
+  | 'headings'
+  | 'type-column'
+  | 'parent-links'
+  | 'one-per-row';
+
+export interface ImportPreviewObjective {
+  id: string;
+  /** 1-based row of the source tab. */
+  row: number;
+  title: string;
+  owner: ImportPreviewValue;
+  /** Already in the OKRs tab (its new key results go under it). */
+  existing: boolean;
+  keyResults: Array<{
+    id: string;
+    row: number;
+    title: string;
+    owner: ImportPreviewValue;
+    kind: ImportPreviewValue;
+    start: ImportPreviewValue;
+    target: ImportPreviewValue;
+    current: ImportPreviewValue;
+    unit: ImportPreviewValue;
+    due: ImportPreviewValue;
+  }>;
+}
+
+/** importOkrs: rows added from a team's own OKR tab, or why nothing was. */
+export type ImportOkrsResult =
+  | {
+      ok: true;
+      objectives: number;
+      keyResults: number;
+      skippedRows: Array<{ row: number; reason: string }>;
+      columns: { mapped: Array<{ header: string; column: string }>; ignored: string[] };
+      /** The OKRs tab had to be set up first. */
+      setUp: boolean;
+      /** How the tab was read, what was written, and what looks doubtful (JSON-safe). */
+      shape: ImportShape;
+      preview: ImportPreviewObjective[];
+      doubts: Array<{ code: string; message: string }>;
+    }
+  | { ok: false; error: string; field?: string };
+
+/** refreshSummary: what the Summary tab now holds. */
+export type RefreshSummaryResult =
+  | {
+      ok: true;
+      rows: number;
+      objectives: number;
+      keyResults: number;
+      /** Where each section starts and how many rows it has (1-based rows). */
+      sections: Partial<
+        Record<
+          'header' | 'headline' | 'objectives' | 'attention' | 'owners' | 'teams' | 'empty',
+          { startRow: number; rows: number }
+        >
+      >;
+      chart: boolean;
+      empty: boolean;
+      message: string;
+    }
+  | { ok: false; error: string };
+
+/** onEdit (a simple trigger; Sheets ignores the answer, the local runtime and tests read it). */
+export interface EditOutcome {
+  /** Owner cells flagged with a note. */
+  flagged: number;
+  /** Progress cells rewritten. */
+  recomputed: number;
+  /** The toast shown ('' when none). */
+  toast: string;
 }
 
 /** What the "Send me a test email" button gets back: what went out, and a sentence saying so. */

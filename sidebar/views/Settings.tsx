@@ -71,12 +71,15 @@ export function Settings(props: Props) {
     setWeeklyWanted(on);
     setBusy(true);
     try {
-      await (on ? server.enableWeeklyEmails() : server.disableWeeklyEmails());
+      const res = await (on ? server.enableWeeklyEmails() : server.disableWeeklyEmails());
+      // A refusal (not a Lead, busy) is an answer: shown like a failure.
+      if (!res.ok) throw res.error;
       apply(await server.getSettings());
       props.onStatus(tr(lang, on ? 'weeklyOn' : 'weeklyOff'));
     } catch (err) {
-      setError({ error: errorText(err) });
-      props.onStatus(errorText(err), true);
+      const error = errorText(err);
+      setError({ error });
+      props.onStatus(error, true);
     } finally {
       setWeeklyWanted(null);
       setBusy(false);

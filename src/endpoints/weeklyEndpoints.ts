@@ -1,31 +1,34 @@
 // The weekly emails' endpoints bound to Apps Script services: one hourly tick per enabling Lead decides
-// whether this week's run is due and resumes it. The rules live in src/okr/weeklyRunExecute.ts (pure,
-// unit-tested); this file supplies its ports (lock, mail, properties, the workbook) and the Lead check.
+// whether this week's run is due and resumes it. The rules live in src/okr/weekly/weeklyRunExecute.ts
+// (pure, unit-tested); this file supplies its ports (lock, mail, properties, the workbook) and the
+// check of who may switch them (src/okr/ownership/roles.ts, on Team only).
+import type { TestDigestReply, WeeklyEmailStatus, WeeklyEmailsResult } from '../api';
 
-import { callerLanguage, spreadsheetLanguage } from '../gas/language';
+import { spreadsheetLanguage } from '../gas/language';
 import { BusyError, withDocumentLock } from '../gas/lock';
 import { remainingMailQuota, sendMail } from '../gas/mail';
 import { findTabs, readOkrData } from '../gas/okrData';
-import { activeUserEmail, effectiveUserEmail, now } from '../gas/session';
+import { effectiveUserEmail, now } from '../gas/session';
 import { loadSettings, storeSettings } from '../gas/settings';
 import { refreshSummaryTab } from '../gas/summaryTab';
+import { readTeam } from '../gas/team';
 import { ensureTickTrigger, removeTickTriggers, removeTriggerById } from '../gas/triggers';
 import { documentStore, readDigestStatus, readWeeklyState, writeWeeklyState } from '../gas/weeklyState';
 import { t } from '../okr/core/i18n';
 import type { Lang, Settings } from '../okr/core/model';
-import { canManage } from '../okr/ownership/roles';
 import { digestModel } from '../okr/weekly/digest';
-import type { DigestStatus } from '../okr/weekly/weeklyRun';
 import {
   runWeeklyTick,
   sendTestDigest as sendTestDigestNow,
-  type TestDigestResult,
   type TickOutcome,
   type WeeklyPorts,
   type WeeklyWorkbook,
   weeklyBlockers,
 } from '../okr/weekly/weeklyRunExecute';
 import { WEEKLY_MESSAGES, type WeeklyMessageKey } from '../okr/weekly/weeklyRunMessages';
+import { context, withTeam } from './context';
+
+export type { TickOutcome };
 
 function weeklyWorkbook(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -92,38 +95,46 @@ function weeklyPorts(): WeeklyPorts {
   };
 }
 
-function weeklyLang(settings: Settings): Lang {
-  return callerLanguage(settings);
-}
-
 function weeklyError(lang: Lang, key: WeeklyMessageKey, params?: Record<string, string | number>): Error {
   return new Error(t(WEEKLY_MESSAGES, lang, key, params));
 }
 
-/** The signed-in Lead (anyone when Team has no Lead), the spreadsheet and their language. */
-function weeklyManager(): { ss: GoogleAppsScript.Spreadsheet.Spreadsheet; caller: string; lang: Lang } {
-  const lang = weeklyLang(loadSettings());
-  const caller = activeUserEmail();
-  if (!caller) throw weeklyError(lang, 'noIdentity');
+/**
+ * The caller who may switch weekly emails (src/okr/ownership/roles.ts), the spreadsheet and their
+ * language; else the refusal to answer with.
+ */
+function weeklyManager():
+  | { ok: true; ss: GoogleAppsScript.Spreadsheet.Spreadsheet; caller: string; lang: Lang }
+  | { ok: false; error: string } {
+  const ctx = context();
+  const refuse = (key: WeeklyMessageKey) => ({
+    ok: false as const,
+    error: t(WEEKLY_MESSAGES, ctx.lang, key),
+  });
+  if (!ctx.email) return refuse('noIdentity');
   const ss = SpreadsheetApp.getActive();
-  if (!ss) throw weeklyError(lang, 'noSpreadsheet');
-  if (!canManage(caller, readOkrData(ss, { checkIns: false, lang }).roster.people))
-    throw weeklyError(lang, 'notLead');
-  return { ss, caller, lang };
+  if (!ss) throw weeklyError(ctx.lang, 'noSpreadsheet');
+  // The role check reads Team only (never the OKRs tab).
+  const { caller } = withTeam(ctx, readTeam(ss, { lang: ctx.lang }));
+  if (!caller.canManage) return refuse('notLead');
+  return { ok: true, ss, caller: caller.email, lang: ctx.lang };
 }
 
-function weeklyLocked<T>(lang: Lang, fn: () => T): T {
+/** A busy lock is a refusal like the others (the Lead tries again). */
+function weeklyLocked(lang: Lang, fn: () => WeeklyEmailStatus): WeeklyEmailsResult {
   try {
-    return withDocumentLock(fn);
+    return { ok: true, ...withDocumentLock(fn) };
   } catch (e) {
-    if (e instanceof BusyError) throw weeklyError(lang, 'busy');
+    if (e instanceof BusyError) return { ok: false, error: t(WEEKLY_MESSAGES, lang, 'busy') };
     throw e;
   }
 }
 
 /** Installs the hourly tick (once per user), records who enabled it, and turns weekly emails on. */
-export function enableWeeklyEmails(): DigestStatus {
-  const { ss, caller, lang } = weeklyManager();
+export function enableWeeklyEmails(): WeeklyEmailsResult {
+  const manager = weeklyManager();
+  if (!manager.ok) return manager;
+  const { ss, caller, lang } = manager;
   return weeklyLocked(lang, () => {
     const triggerId = ensureTickTrigger(ss);
     const store = documentStore();
@@ -145,8 +156,10 @@ export function enableWeeklyEmails(): DigestStatus {
 }
 
 /** Removes the caller's tick and turns weekly emails off (another Lead's tick removes itself). */
-export function disableWeeklyEmails(): DigestStatus {
-  const { ss, lang } = weeklyManager();
+export function disableWeeklyEmails(): WeeklyEmailsResult {
+  const manager = weeklyManager();
+  if (!manager.ok) return manager;
+  const { ss, lang } = manager;
   return weeklyLocked(lang, () => {
     removeTickTriggers(ss);
     const store = documentStore();
@@ -162,12 +175,13 @@ export function tick(e?: { triggerUid?: unknown }): TickOutcome {
   return runWeeklyTick(weeklyPorts(), uid);
 }
 
-/** Sends the caller their own owner email (and the digest when they are Leadership), outside the ledger. */
-export function sendTestDigest(): TestDigestResult & { message: string } {
-  const settings = loadSettings();
-  const lang = weeklyLang(settings);
-  const caller = activeUserEmail();
-  if (!caller) throw weeklyError(lang, 'noIdentity');
+/**
+ * Sends the caller their own owner email (and the leadership digest when they are Leadership),
+ * outside the ledger. Refused (nothing sent, the message says why) when Google hides who is calling.
+ */
+export function sendTestWeeklyEmail(): TestDigestReply {
+  const { settings, lang, email: caller } = context();
+  if (!caller) return { sent: [], skipped: [], message: t(WEEKLY_MESSAGES, lang, 'noIdentity') };
   const result = sendTestDigestNow(weeklyPorts(), {
     caller,
     settings,
@@ -186,6 +200,6 @@ export function sendTestDigest(): TestDigestResult & { message: string } {
   return { ...result, message: messages.join(' ') };
 }
 
-export function getDigestStatus(): DigestStatus {
+export function getWeeklyEmailStatus(): WeeklyEmailStatus {
   return readDigestStatus();
 }

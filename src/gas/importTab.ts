@@ -1,32 +1,17 @@
 // Import adapter: reads the source tab and the OKRs tab once each, appends the planned rows in one
 // setValues below the OKRs tab's last row. The source tab is only read, never written.
 
+import type { ImportOkrsResult as ImportOutcome } from '../api';
 import { t } from '../okr/core/i18n';
 import type { Lang } from '../okr/core/model';
 import { parseOkrSheet } from '../okr/core/parse';
 import { safeRow } from '../okr/core/sheetText';
-import { IMPORT_MESSAGES, type ImportPlan, type ImportResult, planImport } from '../okr/setup/import';
+import { IMPORT_MESSAGES, type ImportResult, planImport } from '../okr/setup/import';
 import { planOkrsTab } from '../okr/setup/structure';
 import { findTabs } from './okrData';
 import { type SetUpOptions, setUpSheets } from './setUp';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-export type ImportOutcome =
-  | {
-      ok: true;
-      objectives: number;
-      keyResults: number;
-      skippedRows: Array<{ row: number; reason: string }>;
-      columns: { mapped: Array<{ header: string; column: string }>; ignored: string[] };
-      /** The OKRs tab had to be set up first. */
-      setUp: boolean;
-      /** How the tab was read, what was written (JSON-safe), and what looks doubtful. */
-      shape: ImportPlan['shape'];
-      preview: ImportPlan['preview'];
-      doubts: ImportPlan['doubts'];
-    }
-  | { ok: false; error: string; field?: string };
 
 export function importFromTab(
   ss: Spreadsheet,

@@ -7,12 +7,12 @@ import {
   parseCheckIns,
   parseOkrSheet,
   parseProgressLog,
-  parseRoster,
   type TableLayout,
   tableLayout,
 } from '../okr/core/parse';
 import { HEADER_SEARCH_ROWS, headerKey, OKR_ALIASES } from '../okr/core/schema';
 import { TAB, TAB_ALIASES, type TabKey } from '../okr/core/tabs';
+import { readTeamTab } from './team';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -105,7 +105,7 @@ export function readOkrData(
     ? parseOkrSheet(tabs.okrs.getDataRange().getValues(), parseOpts('okrs'))
     : missingTabSheet(TAB.okrs, lang);
   const roster: Roster = tabs.team
-    ? parseRoster(tabs.team.getDataRange().getValues(), parseOpts('team'))
+    ? readTeamTab(tabs.team, parseOpts('team'))
     : { columns: {}, people: [], problems: missingTabSheet(TAB.team, lang).problems, sheetName: TAB.team };
   const parseLog = opts.checkIns === 'progress' ? parseProgressLog : parseCheckIns;
   const checkIns =

@@ -4,14 +4,15 @@
 // rows, the Team tab) and 2 writes (Owner notes, Progress values), on the edited rows only.
 // Simple triggers run in LIMITED auth, 30 s at most, no mail or triggers:
 // https://developers.google.com/apps-script/guides/triggers#restrictions
+import type { EditOutcome } from '../api';
 import type { Person } from '../okr/core/model';
-import { parseRoster, tableLayout } from '../okr/core/parse';
+import { tableLayout } from '../okr/core/parse';
 import { HEADER_SEARCH_ROWS, OKR_ALIASES } from '../okr/core/schema';
-import { TAB, TAB_ALIASES } from '../okr/core/tabs';
 import { checkEditedRows, touchedColumns } from '../okr/ownership/validateEdit';
 import { spreadsheetLanguage } from './language';
 import { tabOfName } from './okrData';
 import { loadSettings } from './settings';
+import { readTeamTab, teamTab } from './team';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -19,15 +20,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export interface EditEventLike {
   range?: Range;
   source?: Spreadsheet;
-}
-
-export interface EditOutcome {
-  /** Owner cells flagged with a note. */
-  flagged: number;
-  /** Progress cells rewritten. */
-  recomputed: number;
-  /** The toast shown ('' when none). */
-  toast: string;
 }
 
 const VALUE_COLUMNS = ['start', 'target', 'current', 'kind'] as const;
@@ -74,13 +66,8 @@ export function checkEdit(e: EditEventLike | null | undefined): EditOutcome | nu
   // Dates do not matter to owners or progress, so the spreadsheet's time zone is not fetched.
   const timeZone = 'Etc/GMT';
   if (anyOwner) {
-    const team = teamSheet(ss);
-    if (team)
-      roster = parseRoster(team.getDataRange().getValues(), {
-        sheetName: team.getName(),
-        timeZone,
-        lang: 'en',
-      }).people;
+    const team = teamTab(ss);
+    if (team) roster = readTeamTab(team, { lang: 'en', timeZone }).people;
   }
   // The notes are everyone's: the spreadsheet's language (the Language setting, else its locale).
   // Document properties are readable in LIMITED mode, as Google's onOpen example shows:
@@ -131,13 +118,4 @@ export function checkEdit(e: EditEventLike | null | undefined): EditOutcome | nu
 function sameCell(a: unknown, b: unknown): boolean {
   if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) < 1e-9;
   return String(a ?? '') === String(b ?? '');
-}
-
-/** The Team tab by its name, then by the names people rename it to (a few calls at most, never a scan). */
-function teamSheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet | null {
-  for (const name of [TAB.team, ...TAB_ALIASES.team.filter((n) => n !== TAB.team)]) {
-    const sheet = ss.getSheetByName(name);
-    if (sheet) return sheet;
-  }
-  return null;
 }

@@ -1,8 +1,9 @@
-// Applies the set-up plan (okr/structure.ts): creates missing tabs, adds missing headers and the
+// Applies the set-up plan (src/okr/setup/structure.ts): creates missing tabs, adds missing headers and the
 // example, and (re)applies dropdowns, formats, conditional formats and protections. Every rule
 // covers a whole column range (first data row to the sheet's last row), so the number of Sheets
 // calls depends on the number of tabs and columns, never on the number of rows. Re-applying the
 // same rules is a no-op in effect, which makes a second run change nothing.
+import type { SetUpReport } from '../api';
 import type { Lang } from '../okr/core/model';
 import { safeRow } from '../okr/core/sheetText';
 import { TAB, type TabKey } from '../okr/core/tabs';
@@ -36,25 +37,6 @@ export interface SetUpOptions {
   cycle: string;
   /** Add the example objective to an empty OKRs tab (import turns this off). */
   examples: boolean;
-}
-
-export interface SetUpReport {
-  /** Tabs created, by name. */
-  created: string[];
-  /** Headers added to existing or new tabs. */
-  headersAdded: Array<{ tab: string; headers: string[] }>;
-  /** Example rows written to a new, empty OKRs tab. */
-  exampleRows: number;
-  /** The person running set-up was added to an empty Team tab. */
-  teamMemberAdded: boolean;
-  /** Key results whose Progress was filled in because set-up added the Progress column. */
-  progressFilled: number;
-  /** Warning-only protections added (computed columns, the log, the summary). */
-  protectionsAdded: string[];
-  /** Dropdowns/date rules, number formats and conditional formats (re)applied. */
-  rulesApplied: { validations: number; formats: number; conditionalFormats: number };
-  /** Whether anything other than re-applying the same rules happened. */
-  changed: boolean;
 }
 
 const LOG_PROTECTION = 'OKR Owners: append-only log (written by the add-on)';

@@ -1,20 +1,16 @@
-// Rewrites the Summary tab whole in 15 Sheets calls whatever the sheet's size (issue 5): the tab,
-// the grid's range, one clear, one setValues and one call per kind of format (the grid of
-// src/okr/summaryGrid.ts is one rectangle), and the chart updated in place. A tab the refresh
+// Rewrites the Summary tab whole in 15 Sheets calls whatever the sheet's size: the tab, the grid's
+// range, one clear, one setValues and one call per kind of format (the grid of
+// src/okr/summary/summaryGrid.ts is one rectangle), and the chart updated in place. A tab the refresh
 // creates also gets its warning-only protection; a first layout gets its column widths.
-// The CALLER holds the document lock (refreshSummary() in index.ts, the weekly run): this function
+// The CALLER holds the document lock (src/endpoints/refreshSummary.ts, the weekly run): this function
 // never takes it, so it can run inside a caller's locked section without releasing the caller's lock.
-import { type MessageTable, t } from '../okr/core/i18n';
 import type { Lang, Settings } from '../okr/core/model';
 import type { ProgressEntry } from '../okr/core/parse';
 import { TAB } from '../okr/core/tabs';
 import { validateOkrs } from '../okr/ownership/validate';
 import { buildSummary, type SummaryModel } from '../okr/summary/summary';
 import { type ChartPlan, mergeBlocks, type SummarySection, summaryToGrid } from '../okr/summary/summaryGrid';
-import { callerLanguage, spreadsheetLanguage } from './language';
-import { BusyError, withDocumentLock } from './lock';
 import { findTabs, type OkrData, readOkrData } from './okrData';
-import { now } from './session';
 import { loadSettings } from './settings';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -185,64 +181,4 @@ function placeProgressChart(sheet: Sheet, plan: ChartPlan | null): boolean {
 /** Warning-only: leadership never edits, but a lead fixing a typo is warned, not blocked. A new tab has no protection yet. */
 function protectNew(sheet: Sheet): void {
   sheet.protect().setDescription(SUMMARY_PROTECTION).setWarningOnly(true);
-}
-
-const ENDPOINT_MESSAGES: MessageTable<'done' | 'empty' | 'busy' | 'noSpreadsheet'> = {
-  done: {
-    en: 'Summary refreshed: {objectives} objectives, {keyResults} key results.',
-    ja: 'サマリーを更新しました：目標{objectives}件、主要な結果{keyResults}件。',
-  },
-  empty: {
-    en: 'Summary refreshed: there are no OKRs yet (run Set up OKR sheet first).',
-    ja: 'サマリーを更新しました：OKRはまだありません（先に「OKRシートを設定」を実行してください）。',
-  },
-  busy: {
-    en: 'Someone else is updating the sheet right now. Try Refresh summary again in a moment.',
-    ja: '他の人がシートを更新中です。少し待ってからもう一度「サマリーを更新」を実行してください。',
-  },
-  noSpreadsheet: {
-    en: 'Open the spreadsheet and run Refresh summary from Extensions → OKR Owners.',
-    ja: 'スプレッドシートを開き、拡張機能 → OKR Owners から「サマリーを更新」を実行してください。',
-  },
-};
-
-export interface RefreshSummaryResult {
-  ok: true;
-  rows: number;
-  objectives: number;
-  keyResults: number;
-  sections: SummaryRefresh['sections'];
-  chart: boolean;
-  empty: boolean;
-  message: string;
-}
-
-/** The refreshSummary() endpoint: lock, read inside it, rewrite the tab, tell the user. */
-export function refreshSummaryNow(): RefreshSummaryResult {
-  const settings = loadSettings();
-  const ss = SpreadsheetApp.getActive();
-  if (!ss) throw new Error(t(ENDPOINT_MESSAGES, callerLanguage(settings), 'noSpreadsheet'));
-  // The Summary is everyone's: the spreadsheet's language, not the caller's.
-  const lang = spreadsheetLanguage(ss, settings);
-  let result: SummaryRefresh;
-  try {
-    result = withDocumentLock(() => refreshSummaryTab(ss, { now: now(), lang, settings }));
-  } catch (e) {
-    if (e instanceof BusyError) throw new Error(t(ENDPOINT_MESSAGES, lang, 'busy'));
-    throw e;
-  }
-  const message = result.empty
-    ? t(ENDPOINT_MESSAGES, lang, 'empty')
-    : t(ENDPOINT_MESSAGES, lang, 'done', { objectives: result.objectives, keyResults: result.keyResults });
-  ss.toast(message, 'OKR Owners', 5);
-  return {
-    ok: true,
-    rows: result.rows,
-    objectives: result.objectives,
-    keyResults: result.keyResults,
-    sections: result.sections,
-    chart: result.chart,
-    empty: result.empty,
-    message,
-  };
 }

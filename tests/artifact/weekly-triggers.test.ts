@@ -59,11 +59,11 @@ describe('enableWeeklyEmails / disableWeeklyEmails', () => {
 
   test('only a Lead may switch weekly emails', async () => {
     const rt = await open(3);
+    // A refusal is an answer { ok: false, error } (src/api.ts), not a thrown error.
     const r = rt.run('enableWeeklyEmails', [], { as: ownerEmail(1) });
-    expect(r.ok).toBe(false);
-    expect(r.error?.message).toMatch(/Only a Lead/);
+    expect(r.result).toMatchObject({ ok: false, error: expect.stringMatching(/Only a Lead/) });
     expect(ticks(rt)).toHaveLength(0);
-    expect(rt.run('disableWeeklyEmails', [], { as: ownerEmail(1) }).ok).toBe(false);
+    expect(rt.run('disableWeeklyEmails', [], { as: ownerEmail(1) }).result).toMatchObject({ ok: false });
   });
 });
 
@@ -195,5 +195,13 @@ describe('sendTestDigest', () => {
     // The weekly run still sends everyone their one email.
     rt.run('enableWeeklyEmails', [], { as: LEAD });
     expect(rt.tick(MONDAY_1000).emails.filter((e) => e.to === ownerEmail(1))).toHaveLength(1);
+  });
+
+  test('a caller Google hides gets an answer saying so, and nothing is sent', async () => {
+    const rt = await open(3);
+    const hidden = rt.run('sendTestDigest', [], { as: '' });
+    expect(hidden.ok).toBe(true);
+    expect(hidden.result).toMatchObject({ sent: [], message: expect.stringMatching(/\S/) });
+    expect(hidden.emails).toHaveLength(0);
   });
 });

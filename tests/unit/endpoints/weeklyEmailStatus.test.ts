@@ -1,6 +1,6 @@
-// Settings show the weekly email run: the run in progress, else the last finished one.
+// Settings show the weekly emails' run: the run in progress, else the last finished one.
 
-import { digestView } from '../../../src/endpoints/sidebarEndpoints';
+import { weeklyEmailView } from '../../../src/endpoints/weeklyEmailStatus';
 import type { DigestStatus } from '../../../src/okr/weekly/weeklyRun';
 
 const base: DigestStatus = {
@@ -24,7 +24,7 @@ const base: DigestStatus = {
 };
 
 test('no run yet', () => {
-  expect(digestView(base)).toEqual({
+  expect(weeklyEmailView(base)).toEqual({
     enabled: true,
     period: null,
     startedAt: null,
@@ -39,7 +39,7 @@ test('no run yet', () => {
 });
 
 test('a run waiting for quota shows its counts and failures', () => {
-  const v = digestView({
+  const v = weeklyEmailView({
     ...base,
     period: '2026-W48',
     startedAt: '2026-11-23T09:05:00.000Z',
@@ -61,7 +61,7 @@ test('a run waiting for quota shows its counts and failures', () => {
 });
 
 test('between runs the last finished run is shown', () => {
-  const v = digestView({
+  const v = weeklyEmailView({
     ...base,
     lastRun: { period: '2026-W47', sent: 12, failedCount: 2, finishedAt: '2026-11-16T09:20:00.000Z' },
   });

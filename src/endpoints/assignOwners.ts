@@ -1,0 +1,60 @@
+// Assign owners and add objectives and key results: whole-sheet writes for those who may manage
+// (src/okr/ownership/roles.ts), each through act (parse → lock → re-read → decide → write → state).
+import type { ActionResult } from '../api';
+import { insertOkrRow, newRowValues, sheetValue } from '../gas/okrWrites';
+import { t } from '../okr/core/i18n';
+import { keyResultProgress } from '../okr/core/progress';
+import { act } from './act';
+import { type Context, withTeam } from './context';
+import { requireManage } from './permissions';
+import { parseAddKeyResult, parseAddObjective, parseAssign, RequestError } from './sidebar/requests';
+import { REQUEST_MESSAGES } from './sidebar/requestsMessages';
+import {
+  findItem,
+  type NewRowPlan,
+  planAddKeyResult,
+  planAddObjective,
+  planAssign,
+} from './sidebar/requestsPlans';
+import { applyPatches, asStored, makeDate, parseOkrs, type Snapshot } from './snapshot';
+
+export function assignOwner(raw: unknown): ActionResult {
+  return act(raw, parseAssign, (req, snap, ctx) => {
+    requireManage(withTeam(ctx, snap.roster).caller);
+    const plans = planAssign(snap.okrs, snap.roster, req);
+    applyPatches(snap, plans, ctx);
+    return t(REQUEST_MESSAGES, ctx.lang, 'assigned', { count: req.ids.length, email: req.email });
+  });
+}
+
+function addRow(snap: Snapshot, plan: NewRowPlan, ctx: Context): void {
+  const sheet = snap.tabs.okrs;
+  if (!sheet || !snap.okrValues) throw new RequestError('not-set-up');
+  const after = plan.afterId ? findItem(snap.okrs, plan.afterId) : null;
+  const width = snap.okrValues[0]?.length ?? 1;
+  const row = newRowValues(snap.okrs.columns, width, plan.values, (c, v) =>
+    sheetValue(c, v, snap.timeZone, makeDate),
+  );
+  const at = insertOkrRow(sheet, after ? after.row : 0, row);
+  while (snap.okrValues.length < at - 1) snap.okrValues.push(new Array(width).fill(''));
+  snap.okrValues.splice(at - 1, 0, row.map(asStored));
+  snap.okrs = parseOkrs(snap.okrValues, snap.okrName, snap.timeZone, ctx.lang);
+}
+
+export function addObjective(raw: unknown): ActionResult {
+  return act(raw, parseAddObjective, (req, snap, ctx) => {
+    requireManage(withTeam(ctx, snap.roster).caller);
+    const plan = planAddObjective(snap.okrs, snap.roster, req);
+    addRow(snap, plan, ctx);
+    return t(REQUEST_MESSAGES, ctx.lang, 'added-objective', { id: plan.id });
+  });
+}
+
+export function addKeyResult(raw: unknown): ActionResult {
+  return act(raw, parseAddKeyResult, (req, snap, ctx) => {
+    requireManage(withTeam(ctx, snap.roster).caller);
+    const plan = planAddKeyResult(snap.okrs, snap.roster, req, keyResultProgress);
+    addRow(snap, plan, ctx);
+    return t(REQUEST_MESSAGES, ctx.lang, 'added-key-result', { id: plan.id });
+  });
+}

@@ -1,0 +1,36 @@
+// Check problems: every problem of the sheet from the validator (src/okr/ownership/validate.ts),
+// for validateOkrs (read-only) and the menu's Check problems (a toast, and the sidebar's list).
+import type { CheckSheetResult } from '../api';
+import { callerLanguage } from '../gas/language';
+import { readOkrData } from '../gas/okrData';
+import { now } from '../gas/session';
+import { loadSettings } from '../gas/settings';
+import { t } from '../okr/core/i18n';
+import type { Lang } from '../okr/core/model';
+import { countProblems, validateOkrs } from '../okr/ownership/validate';
+import { openSidebar } from './menu';
+import { SHEET_TEXT } from './sheetMessages';
+
+/**
+ * Every problem of the sheet (the validator, src/okr/ownership/validate.ts, on the tabs as read).
+ * Read-only: one read per tab, no lock (nothing is written).
+ */
+export function checkSheet(lang: Lang = callerLanguage(loadSettings())): CheckSheetResult {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const settings = loadSettings();
+  const data = readOkrData(ss, { checkIns: false, lang });
+  const problems = validateOkrs(data, { now: now(), settings, lang });
+  return { ok: true, problems, counts: countProblems(problems) };
+}
+
+export function showProblems(): CheckSheetResult {
+  const lang = callerLanguage(loadSettings());
+  const result = checkSheet(lang);
+  const message =
+    result.counts.total === 0
+      ? t(SHEET_TEXT, lang, 'no-problems')
+      : t(SHEET_TEXT, lang, 'problems', { errors: result.counts.errors, warnings: result.counts.warnings });
+  SpreadsheetApp.getActiveSpreadsheet().toast(message, 'OKR Owners', 10);
+  if (result.counts.total > 0) openSidebar();
+  return result;
+}

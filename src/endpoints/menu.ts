@@ -1,0 +1,62 @@
+// Extensions → OKR Owners: the menu (built by onOpen/onInstall) and opening the sidebar.
+import { callerLanguage } from '../gas/language';
+import { loadSettings } from '../gas/settings';
+import { type MessageTable, t } from '../okr/core/i18n';
+import type { Lang } from '../okr/core/model';
+
+type MenuKey = 'openSidebar' | 'setUp' | 'checkProblems' | 'refreshSummary' | 'importTab';
+
+const MENU: MessageTable<MenuKey> = {
+  openSidebar: { en: 'Open sidebar', ja: 'サイドバーを開く' },
+  setUp: { en: 'Set up OKR sheet', ja: 'OKRシートを設定' },
+  checkProblems: { en: 'Check problems', ja: '問題をチェック' },
+  refreshSummary: { en: 'Refresh summary', ja: 'サマリーを更新' },
+  importTab: { en: 'Import OKRs from this tab', ja: 'このタブからOKRを取り込む' },
+};
+
+/** Menu items in order: caption key and the global function it calls. */
+const MENU_ITEMS: ReadonlyArray<[MenuKey, string] | null> = [
+  ['openSidebar', 'showSidebar'],
+  null,
+  ['setUp', 'setUpOkrSheet'],
+  ['checkProblems', 'showProblems'],
+  ['refreshSummary', 'refreshSummary'],
+  null,
+  ['importTab', 'importOkrsFromActiveTab'],
+];
+
+/**
+ * onOpen/onInstall. In AuthMode.NONE (the add-on is installed but not yet used in this document) only
+ * the menu may be built, so captions stay English there; once enabled (LIMITED/FULL) they follow
+ * the caller's language (the Language setting, else their locale: src/gas/language.ts).
+ * https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle
+ */
+export function buildMenu(e?: { authMode?: unknown }): void {
+  let lang: Lang = 'en';
+  const none = !e || e.authMode === undefined || String(e.authMode) === 'NONE' || isNoneMode(e.authMode);
+  if (!none) {
+    try {
+      lang = callerLanguage(loadSettings());
+    } catch (_err) {
+      lang = 'en';
+    }
+  }
+  let menu = SpreadsheetApp.getUi().createAddonMenu();
+  for (const item of MENU_ITEMS) {
+    menu = item ? menu.addItem(t(MENU, lang, item[0]), item[1]) : menu.addSeparator();
+  }
+  menu.addToUi();
+}
+
+function isNoneMode(mode: unknown): boolean {
+  try {
+    return typeof ScriptApp !== 'undefined' && mode === ScriptApp.AuthMode.NONE;
+  } catch (_e) {
+    return false;
+  }
+}
+
+/** Menu → Open sidebar (and Check problems when there are some). */
+export function openSidebar(): void {
+  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('OKR Owners'));
+}

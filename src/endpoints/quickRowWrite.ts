@@ -1,0 +1,133 @@
+// The quick write to one key result (check-in, accept, decline) against small ports, so its rules
+// are unit-tested with plain data (tests/unit/endpoints/quickRowWrite.test.ts); src/endpoints/
+// rowWrites.ts binds the ports to the sheet. It reads only what it needs: the header and the row
+// found by ID, Team and, for writes that log, the log's header, instead of the whole OKRs tab.
+import type {
+  AcceptRequest,
+  ActionOk,
+  CheckInOk,
+  CheckInRequest,
+  DeclineRequest,
+  SidebarState,
+} from '../api';
+import { t } from '../okr/core/i18n';
+import type { KeyResult, OkrSheet, Roster } from '../okr/core/model';
+import { keyResultProgress } from '../okr/core/progress';
+import { validateOkrs } from '../okr/ownership/validate';
+import type { Context } from './context';
+import { type Caller, callerFrom, requireActOn, requireIdentity } from './permissions';
+import {
+  planAccept,
+  planCheckIn,
+  planDecline,
+  type RowPatch,
+  requireColumns,
+  resolvedProblems,
+  type WritePlan,
+} from './sidebar/checkIn';
+import { REQUEST_MESSAGES } from './sidebar/requestsMessages';
+import { findItem, findKeyResult } from './sidebar/requestsPlans';
+import { keyResultView } from './sidebar/sidebarState';
+
+/** One row found by ID: a grid shaped like the tab (the header rows and this row; the rest empty). */
+export interface FoundRow {
+  grid: unknown[][];
+  /** 1-based row of the key result. */
+  row: number;
+}
+
+export interface RowWritePorts {
+  /** The row whose ID cell is `id`; null when not exactly one (or no OKRs tab): the full path decides. */
+  findRow(id: string): FoundRow | null;
+  /** Parses a grid of the OKRs tab in the caller's language. */
+  parse(grid: unknown[][]): OkrSheet;
+  readTeam(): Roster;
+  /** Appends the plan's log entry; refuses (RequestError 'not-set-up') when there is no log. */
+  appendLog(plan: WritePlan): void;
+  /** Writes the patch on `row`; answers the cells as the sheet now holds them (1-based columns). */
+  writeRow(sheet: OkrSheet, row: number, patch: RowPatch): Array<{ column: number; values: unknown[] }>;
+  /** The quick state (getSidebarStart's), read after the write, for answers a CheckInOk cannot give. */
+  quickState(team: Roster): SidebarState;
+}
+
+/** What a write to one key result does, decided from its row and the caller: the plan and the confirmation. */
+export type KeyResultDecision = (kr: KeyResult, caller: Caller) => { plan: WritePlan; message: string };
+
+/** A KeyResultDecision for request T, decided once for the quick and the full path. */
+export type RowDecision<T> = (
+  req: T,
+  kr: KeyResult,
+  caller: Caller,
+  ctx: Context,
+) => { plan: WritePlan; message: string };
+
+export const decideCheckIn: RowDecision<CheckInRequest> = (req, kr, caller, ctx) => ({
+  plan: planCheckIn(kr, req, caller.email, ctx.now, keyResultProgress),
+  message: t(REQUEST_MESSAGES, ctx.lang, 'checked-in', { id: kr.id }),
+});
+
+export const decideAccept: RowDecision<AcceptRequest> = (req, kr, _caller, ctx) => ({
+  plan: planAccept(kr, req.version, ctx.now),
+  message: t(REQUEST_MESSAGES, ctx.lang, 'accepted', { id: kr.id }),
+});
+
+export const decideDecline: RowDecision<DeclineRequest> = (req, kr, caller, ctx) => ({
+  plan: planDecline(kr, req, caller.email, ctx.now, ctx.lang),
+  message: t(REQUEST_MESSAGES, ctx.lang, 'declined', { id: kr.id }),
+});
+
+/**
+ * The key result `id` and the signed-in caller, who must be its owner or a Lead. Refused (thrown) in
+ * this order: no identity, unknown ID, not theirs.
+ */
+export function keyResultToActOn(okrs: OkrSheet, roster: Roster, ctx: Context, id: string) {
+  // As withTeam (src/endpoints/context.ts) builds it; this file stays free of Apps Script calls.
+  const caller = callerFrom(ctx.email, roster);
+  requireIdentity(caller);
+  const kr = findKeyResult(okrs, id);
+  requireActOn(caller, kr);
+  return { caller, kr };
+}
+
+/**
+ * Null when the row is not found cheaply: the caller then takes the full path. A refusal is thrown
+ * (RequestError) before anything is written, for the full path to answer with a fresh state. The
+ * problems before and after are those of a sheet holding only this row: problems that depend on
+ * other rows show up in both and cancel out, so the difference is exactly what the write fixed. A
+ * write that adds a problem (or loses the owner) is answered with the quick state.
+ */
+export function quickRowWrite(
+  ports: RowWritePorts,
+  id: string,
+  ctx: Context,
+  decide: KeyResultDecision,
+): CheckInOk | ActionOk | null {
+  const found = ports.findRow(id);
+  if (!found) return null;
+  const okrs = ports.parse(found.grid);
+  const roster = ports.readTeam();
+  const { caller, kr } = keyResultToActOn(okrs, roster, ctx, id);
+  const { plan, message } = decide(kr, caller);
+  requireColumns(plan, okrs.columns, ctx.lang);
+  const problemsOf = (sheet: OkrSheet) =>
+    validateOkrs({ okrs: sheet, roster }, { now: ctx.now, settings: ctx.settings, lang: ctx.lang });
+  const before = problemsOf(okrs);
+  // Log first, then the row (as the full path does): a failed row write loses no log entry.
+  if (plan.log) ports.appendLog(plan);
+  const written = ports.writeRow(okrs, found.row, plan.patch);
+  const values = found.grid[found.row - 1];
+  for (const w of written) {
+    w.values.forEach((v, j) => {
+      values[w.column - 1 + j] = v;
+    });
+  }
+  const after = ports.parse(found.grid);
+  const fresh = findItem(after, kr.id);
+  const resolved = fresh?.type === 'key-result' ? resolvedProblems(before, problemsOf(after)) : null;
+  if (fresh?.type !== 'key-result' || resolved === null || fresh.owner !== kr.owner) {
+    // More changed than a CheckInOk can say (a new problem, the owner gone): the quick state, read
+    // after the write; the sidebar then asks for the whole one, as when it opens.
+    return { ok: true, message, state: ports.quickState(roster) };
+  }
+  return { ok: true, message, item: keyResultView(fresh, '', ctx.now, ctx.settings.staleDays), resolved };
+}

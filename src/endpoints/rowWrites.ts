@@ -1,0 +1,108 @@
+// Check-in, accept and decline: the writes to one key result, each decided once (a RowDecision)
+// for two paths. The quick one (src/endpoints/quickRowWrite.ts, on the ports below) finds the row
+// by ID (TextFinder) instead of reading the whole OKRs tab and answers with what changed (CheckInOk in src/api.ts) or, for a decline, the quick state;
+// the full one (act) re-reads the whole tab under the lock and answers with the fresh state.
+import type { CheckInResult } from '../api';
+import { BusyError, withDocumentLock } from '../gas/lock';
+import { findTabsByName, readOkrRowById } from '../gas/okrData';
+import { planBlocks, sheetValue, writeBlocks } from '../gas/okrWrites';
+import { readTeamTab } from '../gas/team';
+import type { Lang } from '../okr/core/model';
+import { parseOkrSheet } from '../okr/core/parse';
+import { act, busy } from './act';
+import { activeSpreadsheet, type Context, context } from './context';
+import {
+  decideAccept,
+  decideCheckIn,
+  decideDecline,
+  keyResultToActOn,
+  quickRowWrite,
+  type RowDecision,
+  type RowWritePorts,
+} from './quickRowWrite';
+import { requireColumns } from './sidebar/checkIn';
+import { type Parsed, parseAccept, parseCheckIn, parseDecline, RequestError } from './sidebar/requests';
+import { applyPatches, asStored, logCheckIns, makeDate, startState } from './snapshot';
+
+/** The quick path's ports on the active spreadsheet (found once per write, under the lock). */
+function sheetPorts(ctx: Context): RowWritePorts | null {
+  const { ss, timeZone } = activeSpreadsheet();
+  const tabs = findTabsByName(ss, ['okrs', 'team', 'checkIns']);
+  const okrTab = tabs.okrs;
+  if (!okrTab) return null;
+  let sheetName: string | null = null;
+  return {
+    findRow: (id) => readOkrRowById(okrTab, id),
+    parse: (grid) => {
+      sheetName ??= okrTab.getName();
+      return parseOkrSheet(grid, { sheetName, timeZone, lang: ctx.lang });
+    },
+    readTeam: () => readTeamTab(tabs.team, { timeZone, lang: ctx.lang }),
+    appendLog: (plan) => logCheckIns({ tabs }, [plan]),
+    writeRow: (sheet, row, patch) => {
+      const blocks = planBlocks(sheet.columns, [{ row, patch }], (c, v) =>
+        sheetValue(c, v, timeZone, makeDate),
+      );
+      writeBlocks(okrTab, blocks);
+      return blocks.map((b) => ({ column: b.column, values: b.values[0].map(asStored) }));
+    },
+    quickState: (team) => startState(ctx, tabs, team, timeZone),
+  };
+}
+
+/**
+ * A write to one key result (check-in, accept, decline), decided once by `decide` for both paths:
+ * first the quick one (quickRowWrite, under the lock); refusals, and sheets where the row cannot be
+ * found cheaply (a duplicate ID, an ID cell with stray spaces), take the full path, which re-reads
+ * the whole tab under the lock and answers with the fresh state. `withLog`: the write appends to
+ * the Check-ins log.
+ */
+function rowWrite<T extends { id: string }>(
+  raw: unknown,
+  parse: (raw: unknown, lang: Lang) => Parsed<T>,
+  decide: RowDecision<T>,
+  withLog: boolean,
+): CheckInResult {
+  const ctx = context();
+  const parsed = parse(raw, ctx.lang);
+  if (!parsed.ok) return parsed;
+  const req = parsed.value;
+  try {
+    const answer = withDocumentLock(() => {
+      const ports = sheetPorts(ctx);
+      return ports && quickRowWrite(ports, req.id, ctx, (kr, caller) => decide(req, kr, caller, ctx));
+    });
+    if (answer) return answer;
+  } catch (e) {
+    if (e instanceof BusyError) return { ok: false, error: busy(ctx.lang) };
+    if (!(e instanceof RequestError)) throw e;
+  }
+  return act(
+    raw,
+    parse,
+    (full, snap, fullCtx) => {
+      const { caller, kr } = keyResultToActOn(snap.okrs, snap.roster, fullCtx, full.id);
+      const { plan, message } = decide(full, kr, caller, fullCtx);
+      requireColumns(plan, snap.okrs.columns, fullCtx.lang);
+      if (plan.log) logCheckIns(snap, [plan]);
+      applyPatches(snap, [plan], fullCtx);
+      return message;
+    },
+    withLog,
+  );
+}
+
+/** Check in on a key result; usually answered with what changed (CheckInOk). */
+export function checkIn(raw: unknown): CheckInResult {
+  return rowWrite(raw, parseCheckIn, decideCheckIn, true);
+}
+
+/** Accept ownership; usually answered with what changed, like a check-in. */
+export function acceptOwnership(raw: unknown): CheckInResult {
+  return rowWrite(raw, parseAccept, decideAccept, false);
+}
+
+/** Decline ownership: usually answered with the quick state (the owner is gone; see quickRowWrite). */
+export function declineOwnership(raw: unknown): CheckInResult {
+  return rowWrite(raw, parseDecline, decideDecline, true);
+}

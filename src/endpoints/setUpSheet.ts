@@ -1,0 +1,78 @@
+// Set up OKR sheet: create or repair the OKRs, Team, Check-ins and Summary tabs (src/gas/setUp.ts),
+// for those who may manage, under the document lock, reading Team inside it. The rules run against
+// SetUpPorts so they are unit-tested with plain data (tests/unit/endpoints/setUpSheet.test.ts);
+// setUpOkrSheet binds them to the active spreadsheet.
+import type { SetUpReport, SetUpResult } from '../api';
+import { BusyError, withDocumentLock } from '../gas/lock';
+import { type SetUpOptions, setUpSheets } from '../gas/setUp';
+import { readTeam } from '../gas/team';
+import { t } from '../okr/core/i18n';
+import type { Person } from '../okr/core/model';
+import { zoneOffsetMs } from '../okr/core/parseValues';
+import { cycleOf } from '../okr/setup/structure';
+import { type Context, context } from './context';
+import { SHEET_TEXT, structureRefusal } from './sheetMessages';
+
+export interface SetUpPorts {
+  /** Runs fn under the document lock; null when another write holds it. */
+  withLock<T>(fn: () => T): T | null;
+  /** Team's people, read inside the lock. */
+  readTeam(): ReadonlyArray<Pick<Person, 'email' | 'role'>>;
+  /** The spreadsheet's time zone (the example rows' cycle is today's there). */
+  timeZone(): string;
+  setUp(opts: SetUpOptions): SetUpReport;
+  toast(message: string): void;
+}
+
+/** The cycle (e.g. 2026-Q4) of `now` in the spreadsheet's time zone. */
+export function currentCycle(timeZone: string, now: number): string {
+  const local = new Date(now + zoneOffsetMs(now, timeZone));
+  return cycleOf(local.getUTCFullYear(), local.getUTCMonth() + 1);
+}
+
+export function setUpWith(ports: SetUpPorts, ctx: Context): SetUpResult {
+  const { lang } = ctx;
+  const answer = ports.withLock((): SetUpResult => {
+    const refusal = structureRefusal(ctx.email, ports.readTeam(), lang, 'setUp');
+    if (refusal) return { ok: false, error: refusal };
+    const report = ports.setUp({
+      lang,
+      userEmail: ctx.email,
+      cycle: currentCycle(ports.timeZone(), ctx.now),
+      examples: true,
+    });
+    const none = lang === 'ja' ? 'なし' : 'none';
+    const message = report.changed
+      ? t(SHEET_TEXT, lang, 'set-up-done', {
+          created: report.created.join(', ') || none,
+          headers: report.headersAdded.map((h) => `${h.tab} (${h.headers.length})`).join(', ') || none,
+          examples: report.exampleRows,
+        })
+      : t(SHEET_TEXT, lang, 'set-up-unchanged');
+    ports.toast(message);
+    return { ok: true, message, ...report };
+  });
+  return answer ?? { ok: false, error: t(SHEET_TEXT, lang, 'busy') };
+}
+
+export function setUpOkrSheet(): SetUpResult {
+  const ctx = context();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  return setUpWith(
+    {
+      withLock: (fn) => {
+        try {
+          return withDocumentLock(fn);
+        } catch (e) {
+          if (e instanceof BusyError) return null;
+          throw e;
+        }
+      },
+      readTeam: () => readTeam(ss, { lang: ctx.lang }).people,
+      timeZone: () => ss.getSpreadsheetTimeZone() || 'Etc/GMT',
+      setUp: (opts) => setUpSheets(ss, opts),
+      toast: (message) => ss.toast(message, 'OKR Owners', 8),
+    },
+    ctx,
+  );
+}

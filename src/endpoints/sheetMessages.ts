@@ -1,0 +1,85 @@
+// The messages of the sheet-structure endpoints (set-up, Check problems, import), and who may
+// change the structure: those who may manage (src/okr/ownership/roles.ts), refused with a sentence
+// that names the Leads to ask.
+import { type MessageTable, t } from '../okr/core/i18n';
+import type { Lang, Person } from '../okr/core/model';
+import { callerRoles } from '../okr/ownership/roles';
+import { REQUEST_MESSAGES } from './sidebar/requestsMessages';
+
+export type SheetText =
+  | 'busy'
+  | 'not-lead'
+  | 'not-object'
+  | 'sheet-name'
+  | 'set-up-done'
+  | 'set-up-unchanged'
+  | 'no-problems'
+  | 'problems'
+  | 'imported'
+  | 'skipped'
+  | 'import-title';
+
+export const SHEET_TEXT: MessageTable<SheetText> = {
+  'not-lead': {
+    en: 'Only a Lead on the Team tab can {action}. Ask {leads} to do it, or to give you the Lead role.',
+    ja: '{action}はTeamタブのLeadだけが実行できます。{leads}に依頼するか、Leadの役割を付けてもらってください。',
+  },
+  busy: {
+    en: 'Someone else is changing the sheet right now. Try again in a few seconds.',
+    ja: '他の人がシートを変更中です。数秒後にもう一度お試しください。',
+  },
+  'not-object': {
+    en: 'The request is not valid: expected {example}.',
+    ja: 'リクエストが正しくありません。{example} の形式で送ってください。',
+  },
+  'sheet-name': {
+    en: 'sheetName must be the name of a tab (text, 1–100 characters).',
+    ja: 'sheetName にはタブ名（1～100文字のテキスト）を指定してください。',
+  },
+  'set-up-done': {
+    en: 'OKR sheet set up. Created: {created}. Headers added: {headers}. Example rows: {examples}.',
+    ja: 'OKRシートを設定しました。作成：{created}。追加した見出し：{headers}。例の行：{examples}。',
+  },
+  'set-up-unchanged': {
+    en: 'The OKR sheet was already set up; dropdowns and formats are in place.',
+    ja: 'OKRシートは設定済みです。プルダウンと書式を確認しました。',
+  },
+  'no-problems': { en: 'No problems found.', ja: '問題は見つかりませんでした。' },
+  problems: {
+    en: '{errors} errors and {warnings} warnings. The sidebar lists them; click one to go to its cell.',
+    ja: 'エラー {errors} 件、警告 {warnings} 件。サイドバーに一覧があり、クリックするとそのセルに移動します。',
+  },
+  imported: {
+    en: 'Imported {objectives} objectives and {keyResults} key results into the OKRs tab. Run Check problems to see what needs fixing.',
+    ja: '目標 {objectives} 件と主要な結果 {keyResults} 件をOKRsタブに取り込みました。「問題をチェック」で修正が必要な点を確認してください。',
+  },
+  skipped: { en: 'Skipped rows:', ja: '取り込まなかった行：' },
+  'import-title': { en: 'Import OKRs', ja: 'OKRの取り込み' },
+};
+
+const ACTIONS: MessageTable<'setUp' | 'import'> = {
+  setUp: { en: 'set up the OKR sheet', ja: 'OKRシートの設定' },
+  import: { en: 'import OKRs', ja: 'OKRの取り込み' },
+};
+
+/**
+ * Why the caller may not change the sheet's structure, or null when they may: never a caller Google
+ * hides, anyone signed in while no Lead is listed (so a new team can start), else Leads. Decided
+ * from the session's user and the Team tab only, so google.script.run cannot bypass it.
+ */
+export function structureRefusal(
+  email: string,
+  people: ReadonlyArray<Pick<Person, 'email' | 'role'>>,
+  lang: Lang,
+  action: 'setUp' | 'import',
+): string | null {
+  const caller = callerRoles(email, people);
+  if (!caller.email) return t(REQUEST_MESSAGES, lang, 'no-identity');
+  if (caller.canManage) return null;
+  const leads = people
+    .filter((p) => p.role === 'lead')
+    .map((p) => p.email)
+    .slice(0, 3)
+    .join(', ');
+  return t(SHEET_TEXT, lang, 'not-lead', { action: t(ACTIONS, lang, action), leads });
+}
