@@ -1,6 +1,6 @@
 // The sidebar shell: the tabs and the view shown, every outcome in an aria-live status line, and the
 // sheet's active row. How the state arrives is useSidebarState's; following the sheet is useFollow's.
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { ActionResult, CheckInResult, KeyResultView, ProblemView } from '../src/api';
 import { tr } from './i18n';
 import { errorText, server } from './server';
@@ -39,6 +39,14 @@ export function App() {
   const { state, lang, load, write } = useSidebarState(say);
   const active = useFollow();
 
+  /** Opens a view at its top, without the last one's message: a message belongs to its view. */
+  function go(next: View) {
+    setView(next);
+    say('');
+  }
+  // Before the views' own effects (Mine scrolls to the sheet's row, a form focuses its first field).
+  useLayoutEffect(() => window.scrollTo(0, 0), [view]);
+
   /** Runs a write; on success shows the fresh state, on failure returns the error for the form. */
   async function act(
     call: () => Promise<ActionResult | CheckInResult>,
@@ -48,8 +56,8 @@ export function App() {
     try {
       const res = await write(call);
       if (res.ok) {
+        after?.(); // the view it leads to shows the message
         say(res.message);
-        after?.();
         return null;
       }
       say(res.error, true);
@@ -70,7 +78,7 @@ export function App() {
     }
   }
 
-  const backToMine = () => setView({ tab: 'mine' });
+  const backToMine = () => go({ tab: 'mine' });
 
   async function selectProblem(p: ProblemView) {
     try {
@@ -84,11 +92,11 @@ export function App() {
   async function openActive() {
     if (!state || !active.id) return;
     const mine = state.mine.find((k) => k.id.toLowerCase() === active.id?.toLowerCase());
-    if (mine) return setView({ tab: 'mine', checkIn: mine });
+    if (mine) return go({ tab: 'mine', checkIn: mine });
     try {
       const res = await server.getKeyResult({ id: active.id });
       if (!res.ok) return say(res.error, true);
-      setView({ tab: 'mine', checkIn: res.item });
+      go({ tab: 'mine', checkIn: res.item });
     } catch (e) {
       say(tr(lang, 'callFailed', { error: errorText(e) }), true);
     }
@@ -169,8 +177,8 @@ export function App() {
             state={state}
             lang={lang}
             activeId={activeIsKr ? active.id : null}
-            onCheckIn={(kr) => setView({ tab: 'mine', checkIn: kr })}
-            onOwnership={(kr) => setView({ tab: 'mine', ownership: kr })}
+            onCheckIn={(kr) => go({ tab: 'mine', checkIn: kr })}
+            onOwnership={(kr) => go({ tab: 'mine', ownership: kr })}
           />
         );
     }
@@ -181,7 +189,7 @@ export function App() {
     if (!step) return;
     e.preventDefault();
     const next = (i + step + tabs.length) % tabs.length;
-    setView({ tab: tabs[next] });
+    go({ tab: tabs[next] });
     (document.getElementById(`tab-${tabs[next]}`) as HTMLElement | null)?.focus();
   }
 
@@ -198,7 +206,7 @@ export function App() {
               id={`tab-${t}`}
               class={view.tab === t ? 'tab current' : 'tab'}
               aria-current={view.tab === t ? 'page' : undefined}
-              onClick={() => setView({ tab: t })}
+              onClick={() => go({ tab: t })}
               onKeyDown={(e) => onTabKey(e, i)}
             >
               {tr(lang, TAB_WORD[t])}
