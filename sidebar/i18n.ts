@@ -117,7 +117,7 @@ const en = {
   pickObjective: 'Choose an objective.',
   noObjectives: 'Add an objective first.',
   problemsTitle: 'Problems',
-  problemCounts: '{errors} errors, {warnings} warnings',
+  problemCounts: '{errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}',
   errors: 'Errors',
   warnings: 'Warnings',
   noProblems: 'No problems found.',

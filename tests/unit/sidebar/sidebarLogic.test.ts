@@ -129,6 +129,20 @@ test('the rows a quick state did not read are counted as rows (they may be objec
   );
 });
 
+test('problem counts read "1 error", "2 errors" in English; Japanese has no plural', () => {
+  expect(tr('en', 'problemCounts', { errors: 1, warnings: 1 })).toBe('1 error, 1 warning');
+  expect(tr('en', 'problemCounts', { errors: 0, warnings: 2 })).toBe('0 errors, 2 warnings');
+  expect(tr('ja', 'problemCounts', { errors: 1, warnings: 2 })).toBe('エラー1件、警告2件');
+  expect(tr('en', 'charsLeft', { count: 1 })).toBe('1 character left');
+});
+
+test('no English label puts a count before a fixed plural noun ("{n} errors" reads "1 errors")', () => {
+  const fixedPlural = Object.entries(WORDS.en).filter(
+    ([, s]) => typeof s === 'string' && /\{\w+\} [a-z]*[^s]s\b/.test(s),
+  );
+  expect(fixedPlural).toEqual([]);
+});
+
 describe('which arriving state the sidebar shows', () => {
   const quick = { complete: false };
   const whole = { complete: true };
