@@ -3,6 +3,7 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { ActionResult, CheckInResult, KeyResultView, ProblemView } from '../src/api';
 import { tr } from './i18n';
+import { mayActOn } from './logic';
 import { errorText, server } from './server';
 import type { FormError } from './ui';
 import { useFollow } from './useFollow';
@@ -225,9 +226,11 @@ export function App() {
         <aside class="follow">
           <span>{tr(lang, 'selectedInSheet', { id: state.table.id[activeIndex] })}</span>{' '}
           <span class="title-text">{state.table.title[activeIndex]}</span>{' '}
-          <button type="button" class="link" onClick={openActive}>
-            {tr(lang, 'checkIn')}
-          </button>
+          {mayActOn(state, state.table.id[activeIndex]) && (
+            <button type="button" class="link" onClick={openActive}>
+              {tr(lang, 'checkIn')}
+            </button>
+          )}
         </aside>
       )}
       <main>{body()}</main>

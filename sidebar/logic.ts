@@ -195,6 +195,21 @@ export function stateArrival(
   return !next.complete && held?.complete ? 'drop' : 'adopt';
 }
 
+/**
+ * Whether the caller may check in, accept or decline on the row with this ID, by the rule the server
+ * applies on save (canActOn in src/endpoints/permissions.ts): a Lead on any row, anyone else on the
+ * rows they own. Only to hide actions that would be refused; the server still decides.
+ */
+export function mayActOn(state: Pick<SidebarState, 'me' | 'mine' | 'table' | 'team'>, id: string): boolean {
+  const { me, table } = state;
+  if (!me.email) return false;
+  if (me.role === 'lead') return true;
+  // Their own key results; the table also knows the rows beyond the MINE_CAP sent in full.
+  return (
+    state.mine.some((k) => k.id === id) || state.team[table.owner[table.id.indexOf(id)]]?.email === me.email
+  );
+}
+
 /** Pending first, then at risk, stale, missing values; within each, sheet order. */
 export function needsAttention(items: KeyResultView[]): KeyResultView[] {
   const rank = (kr: KeyResultView) =>
