@@ -17,10 +17,8 @@ import { Problems } from './views/Problems';
 import { Settings } from './views/Settings';
 
 type Tab = 'mine' | 'assign' | 'add' | 'problems' | 'settings';
-type View =
-  | { tab: Tab }
-  | { tab: 'mine'; checkIn: KeyResultView }
-  | { tab: 'mine'; ownership: KeyResultView };
+/** A tab, or one of the caller's key results open in a form (from Mine or the follow line). */
+type View = { tab: Tab } | { tab: 'mine'; form: 'checkIn' | 'ownership'; kr: KeyResultView };
 
 const TAB_WORD = {
   mine: 'navMine',
@@ -62,21 +60,25 @@ export function App() {
         return null;
       }
       say(res.error, true);
-      if (res.changed && res.state && 'checkIn' in view) {
-        const fresh = res.state.mine.find((k) => k.id === view.checkIn.id);
-        setView(fresh ? { tab: 'mine', checkIn: fresh } : { tab: 'mine' });
-      } else if (res.changed && res.state && 'ownership' in view) {
-        const fresh = res.state.mine.find((k) => k.id === view.ownership.id);
-        setView(fresh ? { tab: 'mine', ownership: fresh } : { tab: 'mine' });
+      // The row changed meanwhile: the form opens again on what it is now, with the message.
+      if (res.changed && res.state && 'kr' in view) {
+        const fresh = res.state.mine.find((k) => k.id === view.kr.id);
+        setView(fresh ? { ...view, kr: fresh } : { tab: 'mine' });
       }
       return { error: res.error, field: res.field };
     } catch (e) {
-      const error = tr(lang, 'callFailed', { error: errorText(e) });
-      say(error, true);
+      const error = failed(e);
       return { error };
     } finally {
       setBusy(false);
     }
+  }
+
+  /** A call that did not reach the server or threw there: said, and returned for a form. */
+  function failed(e: unknown): string {
+    const error = tr(lang, 'callFailed', { error: errorText(e) });
+    say(error, true);
+    return error;
   }
 
   const backToMine = () => go({ tab: 'mine' });
@@ -86,20 +88,20 @@ export function App() {
       const res = await server.selectCell({ id: p.id, column: p.column, cell: p.cell });
       say(res.ok ? tr(lang, 'selected', { cell: p.cell ?? p.id ?? '' }) : res.error, !res.ok);
     } catch (e) {
-      say(tr(lang, 'callFailed', { error: errorText(e) }), true);
+      failed(e);
     }
   }
 
   async function openActive() {
     if (!state || !active.id) return;
     const mine = state.mine.find((k) => k.id.toLowerCase() === active.id?.toLowerCase());
-    if (mine) return go({ tab: 'mine', checkIn: mine });
+    if (mine) return go({ tab: 'mine', form: 'checkIn', kr: mine });
     try {
       const res = await server.getKeyResult({ id: active.id });
       if (!res.ok) return say(res.error, true);
-      go({ tab: 'mine', checkIn: res.item });
+      go({ tab: 'mine', form: 'checkIn', kr: res.item });
     } catch (e) {
-      say(tr(lang, 'callFailed', { error: errorText(e) }), true);
+      failed(e);
     }
   }
 
@@ -113,29 +115,23 @@ export function App() {
 
   function body() {
     if (!state) return <p class="view">{tr(lang, 'loading')}</p>;
-    if ('checkIn' in view) {
-      return (
+    if ('kr' in view) {
+      // Keyed by the row's version: a changed row opens a fresh form.
+      const key = view.kr.id + view.kr.version;
+      const form = { kr: view.kr, lang, busy, onCancel: backToMine };
+      return view.form === 'checkIn' ? (
         <CheckIn
-          key={view.checkIn.id + view.checkIn.version}
-          kr={view.checkIn}
+          key={key}
+          {...form}
           state={state}
-          lang={lang}
-          busy={busy}
           onSave={(req) => act(() => server.checkIn(req), backToMine)}
-          onCancel={backToMine}
         />
-      );
-    }
-    if ('ownership' in view) {
-      return (
+      ) : (
         <Ownership
-          key={view.ownership.id + view.ownership.version}
-          kr={view.ownership}
-          lang={lang}
-          busy={busy}
+          key={key}
+          {...form}
           onAccept={(req) => act(() => server.acceptOwnership(req), backToMine)}
           onDecline={(req) => act(() => server.declineOwnership(req), backToMine)}
-          onCancel={backToMine}
         />
       );
     }
@@ -178,8 +174,8 @@ export function App() {
             state={state}
             lang={lang}
             activeId={activeIsKr ? active.id : null}
-            onCheckIn={(kr) => go({ tab: 'mine', checkIn: kr })}
-            onOwnership={(kr) => go({ tab: 'mine', ownership: kr })}
+            onCheckIn={(kr) => go({ tab: 'mine', form: 'checkIn', kr })}
+            onOwnership={(kr) => go({ tab: 'mine', form: 'ownership', kr })}
           />
         );
     }
@@ -222,7 +218,7 @@ export function App() {
           <span class="sr">{tr(lang, 'refresh')}</span>
         </button>
       </header>
-      {activeIsKr && state && !('checkIn' in view) && (
+      {activeIsKr && state && !('kr' in view && view.form === 'checkIn') && (
         <aside class="follow">
           <span>{tr(lang, 'selectedInSheet', { id: state.table.id[activeIndex] })}</span>{' '}
           <span class="title-text">{state.table.title[activeIndex]}</span>{' '}
