@@ -1,8 +1,9 @@
 // The sidebar shell: the tabs and the view shown, every outcome in an aria-live status line, and the
 // sheet's active row. How the state arrives is useSidebarState's; following the sheet is useFollow's.
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { ActionResult, CheckInResult, KeyResultView, ProblemView } from '../src/api';
 import { tr } from './i18n';
+import { mayActOn } from './logic';
 import { errorText, server } from './server';
 import type { FormError } from './ui';
 import { useFollow } from './useFollow';
@@ -16,10 +17,8 @@ import { Problems } from './views/Problems';
 import { Settings } from './views/Settings';
 
 type Tab = 'mine' | 'assign' | 'add' | 'problems' | 'settings';
-type View =
-  | { tab: Tab }
-  | { tab: 'mine'; checkIn: KeyResultView }
-  | { tab: 'mine'; ownership: KeyResultView };
+/** A tab, or one of the caller's key results open in a form (from Mine or the follow line). */
+type View = { tab: Tab } | { tab: 'mine'; form: 'checkIn' | 'ownership'; kr: KeyResultView };
 
 const TAB_WORD = {
   mine: 'navMine',
@@ -39,6 +38,14 @@ export function App() {
   const { state, lang, load, write } = useSidebarState(say);
   const active = useFollow();
 
+  /** Opens a view at its top, without the last one's message: a message belongs to its view. */
+  function go(next: View) {
+    setView(next);
+    say('');
+  }
+  // Before the views' own effects (Mine scrolls to the sheet's row, a form focuses its first field).
+  useLayoutEffect(() => window.scrollTo(0, 0), [view]);
+
   /** Runs a write; on success shows the fresh state, on failure returns the error for the form. */
   async function act(
     call: () => Promise<ActionResult | CheckInResult>,
@@ -48,49 +55,53 @@ export function App() {
     try {
       const res = await write(call);
       if (res.ok) {
+        after?.(); // the view it leads to shows the message
         say(res.message);
-        after?.();
         return null;
       }
       say(res.error, true);
-      if (res.changed && res.state && 'checkIn' in view) {
-        const fresh = res.state.mine.find((k) => k.id === view.checkIn.id);
-        setView(fresh ? { tab: 'mine', checkIn: fresh } : { tab: 'mine' });
-      } else if (res.changed && res.state && 'ownership' in view) {
-        const fresh = res.state.mine.find((k) => k.id === view.ownership.id);
-        setView(fresh ? { tab: 'mine', ownership: fresh } : { tab: 'mine' });
+      // The row changed meanwhile: the form opens again on what it is now, with the message.
+      if (res.changed && res.state && 'kr' in view) {
+        const fresh = res.state.mine.find((k) => k.id === view.kr.id);
+        setView(fresh ? { ...view, kr: fresh } : { tab: 'mine' });
       }
       return { error: res.error, field: res.field };
     } catch (e) {
-      const error = tr(lang, 'callFailed', { error: errorText(e) });
-      say(error, true);
+      const error = failed(e);
       return { error };
     } finally {
       setBusy(false);
     }
   }
 
-  const backToMine = () => setView({ tab: 'mine' });
+  /** A call that did not reach the server or threw there: said, and returned for a form. */
+  function failed(e: unknown): string {
+    const error = tr(lang, 'callFailed', { error: errorText(e) });
+    say(error, true);
+    return error;
+  }
+
+  const backToMine = () => go({ tab: 'mine' });
 
   async function selectProblem(p: ProblemView) {
     try {
       const res = await server.selectCell({ id: p.id, column: p.column, cell: p.cell });
       say(res.ok ? tr(lang, 'selected', { cell: p.cell ?? p.id ?? '' }) : res.error, !res.ok);
     } catch (e) {
-      say(tr(lang, 'callFailed', { error: errorText(e) }), true);
+      failed(e);
     }
   }
 
   async function openActive() {
     if (!state || !active.id) return;
     const mine = state.mine.find((k) => k.id.toLowerCase() === active.id?.toLowerCase());
-    if (mine) return setView({ tab: 'mine', checkIn: mine });
+    if (mine) return go({ tab: 'mine', form: 'checkIn', kr: mine });
     try {
       const res = await server.getKeyResult({ id: active.id });
       if (!res.ok) return say(res.error, true);
-      setView({ tab: 'mine', checkIn: res.item });
+      go({ tab: 'mine', form: 'checkIn', kr: res.item });
     } catch (e) {
-      say(tr(lang, 'callFailed', { error: errorText(e) }), true);
+      failed(e);
     }
   }
 
@@ -104,29 +115,23 @@ export function App() {
 
   function body() {
     if (!state) return <p class="view">{tr(lang, 'loading')}</p>;
-    if ('checkIn' in view) {
-      return (
+    if ('kr' in view) {
+      // Keyed by the row's version: a changed row opens a fresh form.
+      const key = view.kr.id + view.kr.version;
+      const form = { kr: view.kr, lang, busy, onCancel: backToMine };
+      return view.form === 'checkIn' ? (
         <CheckIn
-          key={view.checkIn.id + view.checkIn.version}
-          kr={view.checkIn}
+          key={key}
+          {...form}
           state={state}
-          lang={lang}
-          busy={busy}
           onSave={(req) => act(() => server.checkIn(req), backToMine)}
-          onCancel={backToMine}
         />
-      );
-    }
-    if ('ownership' in view) {
-      return (
+      ) : (
         <Ownership
-          key={view.ownership.id + view.ownership.version}
-          kr={view.ownership}
-          lang={lang}
-          busy={busy}
+          key={key}
+          {...form}
           onAccept={(req) => act(() => server.acceptOwnership(req), backToMine)}
           onDecline={(req) => act(() => server.declineOwnership(req), backToMine)}
-          onCancel={backToMine}
         />
       );
     }
@@ -169,8 +174,8 @@ export function App() {
             state={state}
             lang={lang}
             activeId={activeIsKr ? active.id : null}
-            onCheckIn={(kr) => setView({ tab: 'mine', checkIn: kr })}
-            onOwnership={(kr) => setView({ tab: 'mine', ownership: kr })}
+            onCheckIn={(kr) => go({ tab: 'mine', form: 'checkIn', kr })}
+            onOwnership={(kr) => go({ tab: 'mine', form: 'ownership', kr })}
           />
         );
     }
@@ -181,7 +186,7 @@ export function App() {
     if (!step) return;
     e.preventDefault();
     const next = (i + step + tabs.length) % tabs.length;
-    setView({ tab: tabs[next] });
+    go({ tab: tabs[next] });
     (document.getElementById(`tab-${tabs[next]}`) as HTMLElement | null)?.focus();
   }
 
@@ -198,7 +203,7 @@ export function App() {
               id={`tab-${t}`}
               class={view.tab === t ? 'tab current' : 'tab'}
               aria-current={view.tab === t ? 'page' : undefined}
-              onClick={() => setView({ tab: t })}
+              onClick={() => go({ tab: t })}
               onKeyDown={(e) => onTabKey(e, i)}
             >
               {tr(lang, TAB_WORD[t])}
@@ -213,13 +218,15 @@ export function App() {
           <span class="sr">{tr(lang, 'refresh')}</span>
         </button>
       </header>
-      {activeIsKr && state && !('checkIn' in view) && (
+      {activeIsKr && state && !('kr' in view && view.form === 'checkIn') && (
         <aside class="follow">
           <span>{tr(lang, 'selectedInSheet', { id: state.table.id[activeIndex] })}</span>{' '}
           <span class="title-text">{state.table.title[activeIndex]}</span>{' '}
-          <button type="button" class="link" onClick={openActive}>
-            {tr(lang, 'checkIn')}
-          </button>
+          {mayActOn(state, state.table.id[activeIndex]) && (
+            <button type="button" class="link" onClick={openActive}>
+              {tr(lang, 'checkIn')}
+            </button>
+          )}
         </aside>
       )}
       <main>{body()}</main>

@@ -74,7 +74,6 @@ const en = {
   declineExplain: 'Declining clears the owner so a Lead can reassign it.',
   reasonRequired: 'Give a short reason.',
   selectedInSheet: 'Selected in the sheet: {id}',
-  open: 'Open',
   assignTitle: 'Assign owners',
   filter: 'Show',
   filterMissing: 'No owner ({count})',
@@ -117,7 +116,7 @@ const en = {
   pickObjective: 'Choose an objective.',
   noObjectives: 'Add an objective first.',
   problemsTitle: 'Problems',
-  problemCounts: '{errors} errors, {warnings} warnings',
+  problemCounts: '{errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}',
   errors: 'Errors',
   warnings: 'Warnings',
   noProblems: 'No problems found.',
@@ -147,7 +146,6 @@ const en = {
   settingsLeadsOnly: 'Only Leads can change settings.',
   days: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
   statusLabel: 'Status',
-  changedTitle: 'Changed',
 };
 
 export type Words = typeof en;
@@ -224,7 +222,6 @@ const ja: Words = {
   declineExplain: '辞退するとオーナーが空になり、リードが割り当て直します。',
   reasonRequired: '理由を簡単に入力してください。',
   selectedInSheet: 'シートで選択中: {id}',
-  open: '開く',
   assignTitle: 'オーナーの割り当て',
   filter: '表示',
   filterMissing: 'オーナーなし（{count}）',
@@ -297,7 +294,6 @@ const ja: Words = {
   settingsLeadsOnly: '設定を変更できるのはリードだけです。',
   days: ['日曜日', '月曜日', '火曜日', '水曜日', '木曜日', '金曜日', '土曜日'],
   statusLabel: 'ステータス',
-  changedTitle: '変更あり',
 };
 
 export const WORDS: Record<Lang, Words> = { en, ja };

@@ -5,6 +5,7 @@ import type {
   KeyResultView,
   Kind,
   Lang,
+  Need,
   OkrTable,
   Severity,
   SidebarState,
@@ -20,33 +21,29 @@ export function formatNumber(value: number | null, unit: string, lang: Lang): st
   return unit === '%' ? `${n}%` : `${n} ${unit}`;
 }
 
-export function formatDate(time: number | null, timeZone: string, lang: Lang): string {
-  if (time === null) return '—';
+/** A time in the sheet's time zone; an unknown zone falls back to UTC's ISO text. */
+function formatTime(time: number, timeZone: string, lang: Lang, options: Intl.DateTimeFormatOptions): string {
   try {
-    return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-US', {
-      timeZone,
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-    }).format(new Date(time));
+    return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-US', { timeZone, ...options }).format(time);
   } catch (_e) {
-    return new Date(time).toISOString().slice(0, 10);
+    return new Date(time).toISOString().slice(0, options.year ? 10 : 24);
   }
 }
 
+export function formatDate(time: number | null, timeZone: string, lang: Lang): string {
+  return time === null
+    ? '—'
+    : formatTime(time, timeZone, lang, { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
 export function formatDateTime(time: number, timeZone: string, lang: Lang): string {
-  try {
-    return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-US', {
-      timeZone,
-      weekday: 'short',
-      month: 'short',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-    }).format(new Date(time));
-  } catch (_e) {
-    return new Date(time).toISOString();
-  }
+  return formatTime(time, timeZone, lang, {
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  });
 }
 
 /** Progress clamped to a bar width. */
@@ -195,18 +192,29 @@ export function stateArrival(
   return !next.complete && held?.complete ? 'drop' : 'adopt';
 }
 
+/**
+ * Whether the caller may check in, accept or decline on the row with this ID, by the rule the server
+ * applies on save (canActOn in src/endpoints/permissions.ts): a Lead on any row, anyone else on the
+ * rows they own. Only to hide actions that would be refused; the server still decides.
+ */
+export function mayActOn(state: Pick<SidebarState, 'me' | 'mine' | 'table' | 'team'>, id: string): boolean {
+  const { me, table } = state;
+  if (!me.email) return false;
+  if (me.role === 'lead') return true;
+  // Their own key results; the table also knows the rows beyond the MINE_CAP sent in full.
+  return (
+    state.mine.some((k) => k.id === id) || state.team[table.owner[table.id.indexOf(id)]]?.email === me.email
+  );
+}
+
+const ATTENTION_ORDER: Need[] = ['pending', 'at-risk', 'stale', 'missing-values'];
+
 /** Pending first, then at risk, stale, missing values; within each, sheet order. */
 export function needsAttention(items: KeyResultView[]): KeyResultView[] {
-  const rank = (kr: KeyResultView) =>
-    kr.needs.includes('pending')
-      ? 0
-      : kr.needs.includes('at-risk')
-        ? 1
-        : kr.needs.includes('stale')
-          ? 2
-          : kr.needs.includes('missing-values')
-            ? 3
-            : 9;
+  const rank = (kr: KeyResultView) => {
+    const r = ATTENTION_ORDER.findIndex((n) => kr.needs.includes(n));
+    return r < 0 ? 9 : r;
+  };
   return items
     .map((kr, i) => ({ kr, i, r: rank(kr) }))
     .filter((x) => x.r < 9)

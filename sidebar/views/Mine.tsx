@@ -34,24 +34,22 @@ function lastCheckInText(kr: KeyResultView, lang: Lang): string {
 function Actions(props: Pick<Props, 'lang' | 'onCheckIn' | 'onOwnership'> & { kr: KeyResultView }) {
   const { kr, lang } = props;
   const pending = kr.needs.includes('pending');
+  // Each button's name says which key result it acts on ("Check in O1.1").
+  const button = (
+    word: 'accept' | 'checkIn' | 'decline',
+    style: string,
+    open: (kr: KeyResultView) => void,
+  ) => (
+    <button type="button" class={style} onClick={() => open(kr)}>
+      {tr(lang, word)}
+      <span class="sr"> {kr.id}</span>
+    </button>
+  );
   return (
     <div class="actions">
-      {pending && (
-        <button type="button" class="action" onClick={() => props.onOwnership(kr)}>
-          {tr(lang, 'accept')}
-          <span class="sr"> {kr.id}</span>
-        </button>
-      )}
-      <button type="button" class={pending ? '' : 'action'} onClick={() => props.onCheckIn(kr)}>
-        {tr(lang, 'checkIn')}
-        <span class="sr"> {kr.id}</span>
-      </button>
-      {pending && (
-        <button type="button" class="link" onClick={() => props.onOwnership(kr)}>
-          {tr(lang, 'decline')}
-          <span class="sr"> {kr.id}</span>
-        </button>
-      )}
+      {pending && button('accept', 'action', props.onOwnership)}
+      {button('checkIn', pending ? '' : 'action', props.onCheckIn)}
+      {pending && button('decline', 'link', props.onOwnership)}
     </div>
   );
 }
@@ -59,6 +57,8 @@ function Actions(props: Pick<Props, 'lang' | 'onCheckIn' | 'onOwnership'> & { kr
 function Card(props: Props & { kr: KeyResultView }) {
   const { kr, lang, state } = props;
   const active = props.activeId !== null && props.activeId.toLowerCase() === kr.id.toLowerCase();
+  // The confidence chip already says at risk / off track.
+  const needs = kr.needs.filter((n) => n !== 'at-risk');
   return (
     <li class={active ? 'card active' : 'card'} id={`kr-${kr.id}`} data-id={kr.id}>
       <div class="card-title">
@@ -75,16 +75,13 @@ function Card(props: Props & { kr: KeyResultView }) {
         )}
       </div>
       {kr.note && <p class="note">{kr.note}</p>}
-      {/* The confidence chip above already says at risk / off track. */}
-      {kr.needs.some((n) => n !== 'at-risk') && (
+      {needs.length > 0 && (
         <ul class="needs">
-          {kr.needs
-            .filter((n) => n !== 'at-risk')
-            .map((n) => (
-              <li key={n} class={`need need-${n}`}>
-                {tr(lang, NEED_WORD[n])}
-              </li>
-            ))}
+          {needs.map((n) => (
+            <li key={n} class={`need need-${n}`}>
+              {tr(lang, NEED_WORD[n])}
+            </li>
+          ))}
         </ul>
       )}
       <Actions {...props} kr={kr} />

@@ -14,7 +14,10 @@ test('an owner declines with a reason: the card goes at once, the whole sheet th
     expect(await page.locator('#kr-O1\\.3').count()).toBe(1);
     const calls: string[] = [];
     page.on('request', (r) => {
-      if (r.url().endsWith('/run')) calls.push(String(JSON.parse(r.postData() ?? '{}').fn));
+      if (!r.url().endsWith('/run')) return;
+      const fn = String(JSON.parse(r.postData() ?? '{}').fn);
+      // The follow poll (every FOLLOW_MS) may fall anywhere in between on a slow machine.
+      if (fn !== 'getActiveOkrId') calls.push(fn);
     });
     await page.locator('.needs-list button', { hasText: 'O1.3' }).click();
     await page.getByRole('button', { name: 'Decline…' }).click();

@@ -58,6 +58,23 @@ test("selecting an owner's row highlights the card; a Lead checks in on another 
   await lead.close();
 });
 
+test("a member selecting someone else's row sees it without a Check in they would be refused", async () => {
+  const rt = await open();
+  const ana = await openSidebar(rt, browser, ANA);
+  try {
+    const follow = ana.page.locator('.follow');
+    rt.select('OKRs!D5', ANA); // O1.3, owned by Ben
+    await ana.page.getByText('Selected in the sheet: O1.3').waitFor(poll);
+    expect(await follow.getByRole('button').count()).toBe(0);
+    rt.select('OKRs!D3', ANA); // O1.1, her own
+    await ana.page.getByText('Selected in the sheet: O1.1').waitFor(poll);
+    await follow.getByRole('button', { name: 'Check in' }).click();
+    await ana.page.getByRole('heading', { name: 'Check in on O1.1' }).waitFor();
+  } finally {
+    await ana.close();
+  }
+});
+
 test('a Lead assigns the rows selected in the sheet', async () => {
   const rt = await open();
   const lead = await openSidebar(rt, browser, LEAD);

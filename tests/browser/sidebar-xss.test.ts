@@ -51,7 +51,7 @@ const PAYLOADS = [
 
 /** Tags the sidebar itself renders; anything else in the document was injected. */
 const OWN_TAGS = new Set(
-  'html head title body base meta style script div header h1 aside nav button span main section h2 h3 p ul li label input select option textarea fieldset legend form'.split(
+  'html head title body base meta style script div header h1 nav button span aside main section h2 h3 p ul li label input select option textarea fieldset legend form'.split(
     ' ',
   ),
 );
@@ -139,6 +139,11 @@ async function assertNothingInjected(page: Page, where: string): Promise<void> {
             bad.push(`${name} on <${tag}>`);
           if (name === 'style' && !el.classList.contains('fill')) bad.push(`style on <${tag}>`);
         }
+      }
+      // The sidebar's own title and level-one heading, once each: no payload adds another.
+      for (const own of ['title', 'h1']) {
+        const n = document.querySelectorAll(own).length;
+        if (n !== 1) bad.push(`${n} <${own}>`);
       }
       const scripts = document.querySelectorAll('script').length;
       if (scripts !== 2) bad.push(`${scripts} scripts`);

@@ -222,7 +222,8 @@ function renderGrid(v: SheetView): void {
     8,
   );
   // Fixed layout: the sheet's own column widths decide, long text is cut with an ellipsis as in Sheets.
-  const corner = h('th', { class: 'corner' });
+  // The row numbers' column header: named for screen readers, blank on screen as in Sheets.
+  const corner = h('th', { class: 'corner', scope: 'col' }, h('span', { class: 'sr' }, 'Row'));
   corner.style.width = '46px';
   const head = h('tr', {}, corner);
   let total = 46;

@@ -9,6 +9,7 @@ import {
   formatNumber,
   groupByObjective,
   isoDay,
+  mayActOn,
   needsAttention,
   parseTypedNumber,
   searchPeople,
@@ -127,6 +128,43 @@ test('the rows a quick state did not read are counted as rows (they may be objec
   expect(tr('ja', 'minePending', { count: 3 })).toBe(
     'あなたがオーナーの残り3行は、シート全体の読み込み後に表示されます…',
   );
+});
+
+test('problem counts read "1 error", "2 errors" in English; Japanese has no plural', () => {
+  expect(tr('en', 'problemCounts', { errors: 1, warnings: 1 })).toBe('1 error, 1 warning');
+  expect(tr('en', 'problemCounts', { errors: 0, warnings: 2 })).toBe('0 errors, 2 warnings');
+  expect(tr('ja', 'problemCounts', { errors: 1, warnings: 2 })).toBe('エラー1件、警告2件');
+  expect(tr('en', 'charsLeft', { count: 1 })).toBe('1 character left');
+});
+
+test('no English label puts a count before a fixed plural noun ("{n} errors" reads "1 errors")', () => {
+  const fixedPlural = Object.entries(WORDS.en).filter(
+    ([, s]) => typeof s === 'string' && /\{\w+\} [a-z]*[^s]s\b/.test(s),
+  );
+  expect(fixedPlural).toEqual([]);
+});
+
+test('who may act on a row: a Lead on any, anyone else on their own (the server decides again on save)', () => {
+  const team: TeamMember[] = [
+    { name: 'Lee', email: 'lead@example.com', role: 'lead' },
+    { name: 'Ana', email: 'ana@example.com', role: 'member' },
+    { name: 'Ben', email: 'ben@example.com', role: 'member' },
+  ];
+  // O2.9's owner is someone not in Team (-2): only the caller's own list knows it is theirs.
+  const table = { id: ['O1', 'O1.1', 'O1.3', 'O2.9', 'O3.1'], owner: [0, 1, 2, -2, -1] } as OkrTable;
+  const as = (email: string, role: TeamMember['role'] | null, mine: string[] = []) => ({
+    me: { email, name: '', role, inTeam: role !== null },
+    mine: mine.map((id) => ({ id }) as KeyResultView),
+    table,
+    team,
+  });
+  const may = (state: ReturnType<typeof as>) => table.id.filter((id) => mayActOn(state, id));
+  expect(may(as('lead@example.com', 'lead'))).toEqual(table.id);
+  expect(may(as('ana@example.com', 'member'))).toEqual(['O1.1']);
+  expect(may(as('ben@example.com', 'member', ['O1.3']))).toEqual(['O1.3']);
+  expect(may(as('carl@example.com', null, ['O2.9']))).toEqual(['O2.9']);
+  expect(may(as('boss@example.com', 'leadership'))).toEqual([]);
+  expect(may(as('', null))).toEqual([]);
 });
 
 describe('which arriving state the sidebar shows', () => {
