@@ -8,7 +8,7 @@ import * as spreadsheet from './spreadsheet';
 export type { AuthMode, ExecutionContext, HtmlSpec, MenuSpec, Meter, Realm, UiSink } from './contract';
 export { emailToEml, writeOutbox } from './eml';
 export { MESSAGES } from './errors';
-export { LATENCY_BY_METHOD, LATENCY_PATTERNS, latencyOf } from './latency';
+export { costOf, latencyOf, WriteBufferClock } from './latency';
 export { DEFAULT_USER, type OpenOptions, SIMPLE_TRIGGER_LIMIT_MS, SIX_MINUTES } from './runtime';
 export type { Server } from './serve';
 export { formatDate } from './services/utilities';

@@ -651,6 +651,7 @@ export class RuntimeCore<W extends WorkbookLike = WorkbookLike> {
       else realEnv.TZ = hostTz;
       this.locks.releaseAll(executionId);
       result.calls = { ...meter.calls };
+      meter.settle();
       result.virtualMs = meter.elapsed;
       this.state.clock = Math.max(this.state.clock, now());
     }
