@@ -31,14 +31,14 @@ export interface FittedConstants {
 }
 
 export const FITTED: FittedConstants = {
-  readRoundTripMs: 341,
+  readRoundTripMs: 122,
   readPerCellMs: 0.02,
-  metadataMs: 125,
-  firstDataCallMs: 48.8,
-  writeCallMs: 0.231,
-  flushRoundTripMs: 30.4,
+  metadataMs: 124,
+  firstDataCallMs: 52.3,
+  writeCallMs: 0.203,
+  flushRoundTripMs: 28.3,
   flushPerCellMs: 0.132,
-  localCallMs: 0.0676,
+  localCallMs: 0.0847,
   propertiesReadMs: 29.3,
   propertiesWriteMs: 58.6,
   serviceHandleMs: 2,
