@@ -100,6 +100,8 @@ export function costOf(method: string, k: FittedConstants = FITTED): CallCost {
     perCell: k.flushPerCellMs,
     atFlush,
   });
+  // A clear sends a range, not cell contents: no per-cell transfer (guess: no published timing).
+  const clear = (atFlush = 0): CallCost => ({ kind: 'write', base: k.writeCallMs, perCell: 0, atFlush });
   const dot = method.indexOf('.');
   const cls = method.slice(0, dot);
   const name = method.slice(dot + 1);
@@ -109,6 +111,7 @@ export function costOf(method: string, k: FittedConstants = FITTED): CallCost {
     if (RANGE_GEOMETRY.has(name)) return call(k.localCallMs);
     if (/^(get|is)/.test(name)) return read(k.readPerCellMs);
     if (name === 'protect') return write(GUESS.objectAtFlush);
+    if (/^clear/.test(name)) return clear();
     return write();
   }
   if (cls === 'Sheet') {
@@ -117,6 +120,7 @@ export function costOf(method: string, k: FittedConstants = FITTED): CallCost {
     // Sizes, frozen rows, protections, rules: state Google holds, read after the queue is committed.
     if (/^(get|is|has)/.test(name)) return read(0, k.metadataMs);
     if (/^(protect|add|remove|new)/.test(name)) return write(GUESS.objectAtFlush);
+    if (/^clear/.test(name)) return clear(GUESS.structureAtFlush);
     return write(GUESS.structureAtFlush);
   }
   if (cls === 'TextFinder') {

