@@ -655,6 +655,7 @@ export class RuntimeCore<W extends WorkbookLike = WorkbookLike> {
       else realEnv.TZ = hostTz;
       this.locks.releaseAll(executionId);
       result.calls = { ...meter.calls };
+      meter.settle();
       result.virtualMs = meter.elapsed;
       this.state.clock = Math.max(this.state.clock, now());
     }

@@ -35,6 +35,11 @@ export interface AddOnCpu {
   /** Median Node CPU (ms) of `reps` runs after WARM_UPS warm-ups. */
   validate: number;
   summary: number;
+  /**
+   * Median Node CPU (ms) of the reference workload (referenceWork), run interleaved with the add-on's
+   * in the same process: a loaded machine slows both alike, so budgets hold the ratio.
+   */
+  reference: number;
   /** Problems the child's validate found: the same as in this process, or the values did not survive. */
   problems: number;
 }
@@ -84,15 +89,39 @@ function medianOf(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+/**
+ * The yardstick the add-on's CPU is divided by: serialising the same tab values to JSON and parsing
+ * them back — plain Node work over the same data, none of it ours, so it speeds up and slows down
+ * with the machine, not with our code.
+ */
+export function referenceWork(tabs: TabValues): () => number {
+  return () => (JSON.parse(JSON.stringify([tabs.okrs, tabs.team, tabs.checkIns])) as unknown[]).length;
+}
+
 function measureHere(tabs: TabValues, now: number, reps: number): AddOnCpu {
   const work = addOnWork(tabs, now);
-  const run = (which: keyof AddOnWork) => {
-    // At 10,000 key results V8 needs several runs before its optimized code settles (the first runs
-    // cost 2-4x more): the figure is the steady state, so it moves with our code, not with the JIT.
-    for (let i = 0; i < WARM_UPS; i++) work[which]();
-    return medianOf(Array.from({ length: reps }, () => cpuMs(() => work[which]())));
+  const reference = referenceWork(tabs);
+  // At 10,000 key results V8 needs several runs before its optimized code settles (the first runs
+  // cost 2-4x more): the figure is the steady state, so it moves with our code, not with the JIT.
+  for (let i = 0; i < WARM_UPS; i++) {
+    work.validate();
+    work.summary();
+    reference();
+  }
+  // Interleaved, rep by rep: whatever else the machine does at that moment weighs on all three.
+  const samples = { validate: [] as number[], summary: [] as number[], reference: [] as number[] };
+  for (let i = 0; i < reps; i++) {
+    samples.reference.push(cpuMs(reference));
+    samples.validate.push(cpuMs(() => work.validate()));
+    samples.reference.push(cpuMs(reference));
+    samples.summary.push(cpuMs(() => work.summary()));
+  }
+  return {
+    validate: medianOf(samples.validate),
+    summary: medianOf(samples.summary),
+    reference: medianOf(samples.reference),
+    problems: work.validate(),
   };
-  return { validate: run('validate'), summary: run('summary'), problems: work.validate() };
 }
 
 // Dates cross to the child as {"$date": ms} (JSON has no dates; the parsers need real ones).

@@ -1,4 +1,5 @@
 // Renders a BenchReport as a plain-text table (the terminal) or Markdown (BENCHMARKS.md).
+import type { CalibrationRow } from '../../local/runtime/calibration/replay';
 import { type BudgetOutcome, formatBudgetOutcome } from './budgets';
 import { type BenchReport, OPERATIONS, type OperationFigures } from './report';
 
@@ -182,7 +183,29 @@ export function renderText(report: BenchReport, outcome?: BudgetOutcome): string
   return parts.join('\n');
 }
 
-export function renderMarkdown(report: BenchReport, outcome: BudgetOutcome): string {
+/** Published timing vs the model, one row per record (local/runtime/calibration/published.json). */
+function calibrationTable(rows: CalibrationRow[]): string[] {
+  const ms = (n: number) =>
+    n >= 100 ? Math.round(n).toLocaleString('en-US') : n >= 10 ? n.toFixed(1) : n.toFixed(2);
+  return [
+    markdownTable(
+      ['Operation (record)', 'Published', 'Modeled', 'Ratio', 'Source'],
+      rows.map((r) => [
+        `${r.operation} (\`${r.id}\`)${r.inFit ? '' : ' — not in the fit'}${r.note ? ` — ${r.note}` : ''}`,
+        `${r.bound === 'upper' ? '≤ ' : ''}${ms(r.publishedMs)} ms`,
+        `${ms(r.modeledMs)} ms`,
+        `${r.ratio.toFixed(2)}${r.ok ? '' : ' ⚠'}`,
+        `[${r.source}](${r.url}), ${r.date}, ${r.runtime}`,
+      ]),
+    ),
+  ];
+}
+
+export function renderMarkdown(
+  report: BenchReport,
+  outcome: BudgetOutcome,
+  calibration: CalibrationRow[] = [],
+): string {
   const budgetLines = outcome.lines.map(
     (l) => `- ${l.ok ? '✅' : '❌ **over budget**:'} ${l.budget} — ${l.detail}`,
   );
@@ -230,5 +253,20 @@ export function renderMarkdown(report: BenchReport, outcome: BudgetOutcome): str
     '',
     baselineLine(report),
     '',
+    ...(calibration.length
+      ? [
+          '## Calibration of the latency model',
+          '',
+          'Every modeled time above comes from `local/runtime/latency.ts`: writes are queued and committed at the next ' +
+            'read, `flush()` or the end of the execution, reads pay a round trip plus a per-cell transfer. Its constants ' +
+            '(`local/runtime/calibration/fitted.ts`) are fitted by `npm run calibrate` (least squares on log time) to the ' +
+            'published timings in `local/runtime/calibration/published.json`; each is replayed in the local runtime as the ' +
+            'same script. Ratio = modeled ÷ published; ⚠ marks a figure beyond 2× (or over its upper bound). Where two ' +
+            'sources disagree, both are shown and the fit sits between them.',
+          '',
+          ...calibrationTable(calibration),
+          '',
+        ]
+      : []),
   ].join('\n');
 }

@@ -229,13 +229,13 @@ export class SizeBench {
   private addOnCpuFigures: AddOnCpu | null = null;
 
   /** The add-on's own CPU for the operation (median of `reps` after a warm-up, in its own process). */
-  private addOnCpu(which: 'validate' | 'summary'): number {
+  private addOnCpu(which: 'validate' | 'summary'): { addOnCpuMs: number; referenceCpuMs: number } {
     this.addOnCpuFigures ??= measureAddOnCpu(
       tabValues(this.fixture.base),
       this.fixture.facts.asOf,
       this.ctx.reps,
     );
-    return this.addOnCpuFigures[which];
+    return { addOnCpuMs: this.addOnCpuFigures[which], referenceCpuMs: this.addOnCpuFigures.reference };
   }
 
   private single(op: OperationKey, first: RunResult, cpu: number[], extra: Partial<OperationFigures> = {}) {
@@ -308,7 +308,7 @@ export class SizeBench {
           const rt = await this.open();
           return () => rt.run(op, [], { as: lead });
         });
-        return this.single(op, first, cpu, { addOnCpuMs: this.addOnCpu('validate') });
+        return this.single(op, first, cpu, this.addOnCpu('validate'));
       }
       case 'refreshSummary': {
         const { first, cpu } = await this.repeat(async () => {
@@ -318,7 +318,7 @@ export class SizeBench {
         const rt = await this.open({}, this.fixture.setUpOnly);
         const firstRefresh = rt.run(op, [], { as: lead });
         return this.single(op, first, cpu, {
-          addOnCpuMs: this.addOnCpu('summary'),
+          ...this.addOnCpu('summary'),
           firstRun: failureOf(firstRefresh)
             ? undefined
             : { sheetsCalls: sum(sheetsCallsOf(firstRefresh.calls)), virtualMs: firstRefresh.virtualMs },

@@ -62,6 +62,11 @@ export interface OperationFigures {
    * (scripts/bench/addOnCpu.ts), without the runtime's emulation of Google's side.
    */
   addOnCpuMs?: number;
+  /**
+   * Node CPU (ms) of the reference workload (JSON round trip of the same tab values) measured
+   * interleaved with addOnCpuMs in the same process: the add-on's CPU is budgeted as a ratio to it.
+   */
+  referenceCpuMs?: number;
   cpuSamples: number[];
   /** JSON size (bytes) of getSidebarState's result for the member whose sidebar is measured. */
   payloadBytes?: number;

@@ -6,7 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, parseSizes } from '../../scripts/bench/args';
 import { entryPoints } from '../../scripts/bench/artifacts';
-import { BUDGETS, checkBudgets, countDifferences, formatBudgetOutcome } from '../../scripts/bench/budgets';
+import {
+  BUDGETS,
+  calibrationLines,
+  checkBudgets,
+  countDifferences,
+  formatBudgetOutcome,
+  withLines,
+} from '../../scripts/bench/budgets';
 import {
   type BenchReport,
   isSheetsCall,
@@ -214,6 +221,55 @@ describe('checkBudgets', () => {
     expect(cpuLine?.detail).toMatch(
       /30 \+ 30 = 60 ms; in the local runtime, with its emulation of Google's side: 5040 ms/,
     );
+  });
+
+  it("holds the add-on's CPU as a ratio to the reference workload measured beside it, so a loaded machine does not fail it", () => {
+    const r = BUDGETS.validatePlusSummaryCpuRatio;
+    const withReference = (addOn: number, reference: number) =>
+      patch(
+        patch(goodReport(), 'validateOkrs', 10_000, { addOnCpuMs: addOn, referenceCpuMs: reference }),
+        'refreshSummary',
+        10_000,
+        { addOnCpuMs: addOn, referenceCpuMs: reference },
+      );
+    // 2 × 100 ms against a 100 ms reference: under the ratio whatever the absolute figure.
+    const idle = withReference(100, (2 * 100) / (r * 0.9));
+    expect(checkBudgets(idle).exitCode).toBe(0);
+    // The same machine three times slower: every figure triples, the ratio and the verdict stay.
+    const loaded = withReference(300, (3 * 2 * 100) / (r * 0.9));
+    expect(checkBudgets(loaded).exitCode).toBe(0);
+    const line = checkBudgets(loaded).lines.find((l) => /Node CPU/.test(l.budget));
+    expect(line?.budget).toMatch(new RegExp(`under ${r}× the reference workload`));
+    expect(line?.detail).toMatch(/300 \+ 300 = 600 ms; .*reference workload .* ms: \d+\.\d\d×/);
+    // The add-on's code slower against the same reference: over.
+    const slower = withReference(100, (2 * 100) / (r * 1.1));
+    expect(checkBudgets(slower).over.map((l) => l.budget)).toEqual([
+      expect.stringMatching(/Node CPU of the add-on's validate \+ summary work at 10,000 key results/),
+    ]);
+  });
+
+  it('checks the latency model against the published timings: median within 1.3×, misses only where sources disagree', () => {
+    const fine = calibrationLines({
+      medianFactor: 1.12,
+      maxFactor: 3.4,
+      pointFigures: 22,
+      unexplainedMisses: [],
+      disagreements: ['qiita-cache-get'],
+    });
+    expect(fine.every((l) => l.ok)).toBe(true);
+    expect(fine[1].detail).toMatch(/sources disagreeing \(both shown\): qiita-cache-get/);
+    const off = calibrationLines({
+      medianFactor: 1.4,
+      maxFactor: 2.5,
+      pointFigures: 22,
+      unexplainedMisses: ['scriptdb-row-by-row-400'],
+      disagreements: [],
+    });
+    expect(off.map((l) => l.ok)).toEqual([false, false]);
+    expect(off[1].detail).toMatch(/beyond 2×: scriptdb-row-by-row-400/);
+    const outcome = withLines(checkBudgets(goodReport()), off);
+    expect(outcome.exitCode).toBe(1);
+    expect(outcome.over).toHaveLength(2);
   });
 
   it('names a weekly-run execution that is too long, a run that does not finish, and failed executions', () => {

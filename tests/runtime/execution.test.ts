@@ -2,6 +2,7 @@
 import vm from 'node:vm';
 import { SCRIPT_GLOBALS } from '../../local/runtime/contract';
 import { MESSAGES } from '../../local/runtime/errors';
+import { latencyOf } from '../../local/runtime/latency';
 import { openScript, T0 } from './harness';
 
 const t0 = Date.parse(T0);
@@ -92,8 +93,11 @@ describe('executions', () => {
   });
 
   test('the time limit fires at the NEXT call after virtual time passes it', async () => {
-    // getScriptProperties costs 5 ms, each getProperty 30 ms: after 34 calls the clock reads
-    // 1025 ms, so the 35th call throws (and is not counted).
+    // getScriptProperties costs h ms, each getProperty g ms (latency.ts): the first getProperty that
+    // starts at or past 1000 ms throws (and is not counted), so exactly ceil((1000 − h) / g) run.
+    const h = latencyOf('PropertiesService.getScriptProperties');
+    const g = latencyOf('Properties.getProperty');
+    const expected = Math.ceil((1000 - h) / g);
     const rt = await openScript(
       `function loop() { var p = PropertiesService.getScriptProperties(); var n = 0;
          for (var i = 0; i < 1000; i++) { p.getProperty('x'); n++; } return n; }`,
@@ -102,7 +106,7 @@ describe('executions', () => {
     const r = rt.run('loop');
     expect(r.ok).toBe(false);
     expect(r.error).toEqual({ name: 'Exception', message: MESSAGES.timeLimit });
-    expect(r.calls['Properties.getProperty']).toBe(34);
+    expect(r.calls['Properties.getProperty']).toBe(expected);
     expect(r.virtualMs).toBeGreaterThanOrEqual(1000);
   });
 

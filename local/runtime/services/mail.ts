@@ -87,7 +87,8 @@ export function makeMailApp(env: ServiceEnv) {
      * sendEmail(to, replyTo, subject, body)
      */
     sendEmail(...args: unknown[]): void {
-      env.meter.call('MailApp.sendEmail');
+      // Metered by size (KB of text), the unit of the latency model's per-KB sending cost.
+      env.meter.call('MailApp.sendEmail', messageKb(args));
       requireFullAuth(env, 'MailApp.sendEmail', SEND_MAIL_SCOPE);
       if (args.length === 1 && args[0] && typeof args[0] === 'object') {
         send(args[0] as MailOptions);
@@ -111,4 +112,15 @@ export function makeMailApp(env: ServiceEnv) {
       return Math.max(0, remaining());
     },
   };
+}
+
+/** The message's text size in KB (subject, bodies, addresses; attachments are not modeled). */
+function messageKb(args: unknown[]): number {
+  let chars = 0;
+  const add = (v: unknown): void => {
+    if (typeof v === 'string') chars += v.length;
+    else if (v && typeof v === 'object') for (const x of Object.values(v)) add(x);
+  };
+  for (const a of args) add(a);
+  return chars / 1024;
 }
