@@ -51,7 +51,17 @@ async function step<T>(name: string, feature: string, body: () => Promise<T>): P
   }
 }
 
-const api = async <T>(path: string): Promise<T> => (await fetch(`${app.url}${path}`)).json() as Promise<T>;
+// A GET of the sandbox's state, asked again once when the server had just closed the idle keep-alive
+// socket that fetch reused (ECONNRESET: a race that a loaded machine's late timers make likely).
+const api = async <T>(path: string): Promise<T> => {
+  const get = async () => (await fetch(`${app.url}${path}`)).json() as Promise<T>;
+  try {
+    return await get();
+  } catch (e) {
+    if ((e as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw e;
+    return get();
+  }
+};
 
 async function openTab(name: string): Promise<void> {
   await page.locator(`#tabs [data-sheet="${name}"]`).click();
