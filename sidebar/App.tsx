@@ -1,12 +1,12 @@
-// The sidebar shell: loads the state in two stages (the caller's own key results at once, then the
-// whole sheet), switches views, shows every outcome in an aria-live status line, and follows the
-// sheet's active cell while the sidebar is visible.
-import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ActionResult, CheckInResult, KeyResultView, Lang, ProblemView, SidebarState } from '../src/api';
+// The sidebar shell: the tabs and the view shown, every outcome in an aria-live status line, and the
+// sheet's active row. How the state arrives is useSidebarState's; following the sheet is useFollow's.
+import { useState } from 'preact/hooks';
+import type { ActionResult, CheckInResult, KeyResultView, ProblemView } from '../src/api';
 import { tr } from './i18n';
-import { applyCheckIn, stateArrival } from './logic';
 import { errorText, server } from './server';
 import type { FormError } from './ui';
+import { useFollow } from './useFollow';
+import { useSidebarState } from './useSidebarState';
 import { Add } from './views/Add';
 import { Assign } from './views/Assign';
 import { CheckIn } from './views/CheckIn';
@@ -29,109 +29,15 @@ const TAB_WORD = {
   settings: 'navSettings',
 } as const;
 
-/** How often the sidebar asks which row is active; only while it is visible. */
-export const FOLLOW_MS = 3000;
-
-function initialLang(): Lang {
-  const l = document.documentElement.lang || navigator.language || '';
-  return /^ja/i.test(l) ? 'ja' : 'en';
-}
+export { FOLLOW_MS } from './useFollow';
 
 export function App() {
-  const [state, setState] = useState<SidebarState | null>(null);
-  const [lang, setLang] = useState<Lang>(initialLang);
   const [view, setView] = useState<View>({ tab: 'mine' });
   const [status, setStatus] = useState<{ text: string; error: boolean }>({ text: '', error: false });
   const [busy, setBusy] = useState(false);
-  const [active, setActive] = useState<{ id: string | null; selectedIds: string[] }>({
-    id: null,
-    selectedIds: [],
-  });
-  const mainRef = useRef<HTMLElement>(null);
-  // The state as last shown, for answers that arrive later (a closure would see an old one).
-  const held = useRef<SidebarState | null>(null);
-  // Bumped whenever a write's result is shown and whenever the sidebar loads again (refresh, a new
-  // language): a state asked for before either may be older than what is shown or coming.
-  const generation = useRef(0);
-  // The latest whole-state request: only it may be repeated when an older answer is dropped.
-  const wholeAsked = useRef(0);
-
-  function say(text: string, error = false) {
-    setStatus({ text, error });
-  }
-
-  function adopt(next: SidebarState) {
-    held.current = next;
-    setState(next);
-    setLang(next.lang);
-    document.documentElement.lang = next.lang;
-  }
-
-  /** A write's result: newer than any state asked for before it. */
-  function adoptWritten(next: SidebarState) {
-    generation.current++;
-    adopt(next);
-  }
-
-  async function loadWhole(announce: boolean): Promise<void> {
-    const asked = generation.current;
-    const request = ++wholeAsked.current;
-    try {
-      const next = await server.getSidebarState();
-      const what = stateArrival(held.current, next, asked, generation.current);
-      // Asked again only by the latest request: an older one's newer twin is already on its way.
-      if (what === 'again') return request === wholeAsked.current ? loadWhole(announce) : undefined;
-      if (what === 'drop') return; // a write's newer state is shown, with its own message
-      adopt(next);
-      if (announce) say(tr(next.lang, 'refreshed'));
-    } catch (e) {
-      // A quick state already shown stays: it is right, only incomplete.
-      say(tr(held.current?.lang ?? lang, 'loadFailed', { error: errorText(e) }), true);
-    }
-  }
-
-  /**
-   * The quick state (the caller's own rows) and the whole one are asked for together, so the whole
-   * sheet's read is not delayed by the quick one; each is shown if still newer than what is held.
-   * A quick state that fails is not worth a word: the whole one follows.
-   */
-  function load(announce = false): Promise<void> {
-    generation.current++;
-    if (!held.current?.complete) {
-      const asked = generation.current;
-      server
-        .getSidebarStart()
-        .then((next) => {
-          if (stateArrival(held.current, next, asked, generation.current) === 'adopt') adopt(next);
-        })
-        .catch(() => undefined);
-    }
-    return loadWhole(announce);
-  }
-
-  useEffect(() => {
-    load();
-  }, []);
-
-  useEffect(() => {
-    let polling = false;
-    const timer = setInterval(() => {
-      if (polling || document.visibilityState !== 'visible') return;
-      polling = true;
-      server
-        .getActiveOkrId()
-        .then((a) =>
-          setActive((prev) =>
-            prev.id === a.id && prev.selectedIds.join('\n') === a.selectedIds.join('\n') ? prev : a,
-          ),
-        )
-        .catch(() => undefined)
-        .finally(() => {
-          polling = false;
-        });
-    }, FOLLOW_MS);
-    return () => clearInterval(timer);
-  }, []);
+  const say = (text: string, error = false) => setStatus({ text, error });
+  const { state, lang, load, write } = useSidebarState(say);
+  const active = useFollow();
 
   /** Runs a write; on success shows the fresh state, on failure returns the error for the form. */
   async function act(
@@ -140,21 +46,12 @@ export function App() {
   ): Promise<FormError | null> {
     setBusy(true);
     try {
-      const res = await call();
+      const res = await write(call);
       if (res.ok) {
-        // A check-in usually answers with what it changed rather than the whole state.
-        if ('item' in res) {
-          if (held.current) adoptWritten(applyCheckIn(held.current, res));
-        } else {
-          adoptWritten(res.state);
-          // A quick write on a big sheet answers with the quick state: the whole one follows.
-          if (!res.state.complete) void loadWhole(false);
-        }
         say(res.message);
         after?.();
         return null;
       }
-      if (res.state) adoptWritten(res.state);
       say(res.error, true);
       if (res.changed && res.state && 'checkIn' in view) {
         const fresh = res.state.mine.find((k) => k.id === view.checkIn.id);
@@ -292,6 +189,7 @@ export function App() {
   return (
     <div class="app" data-quick={state && !state.complete ? '' : undefined}>
       <header>
+        <h1 class="sr">{tr(lang, 'appTitle')}</h1>
         <nav aria-label={tr(lang, 'navLabel')}>
           {tabs.map((t, i) => (
             <button
@@ -316,15 +214,15 @@ export function App() {
         </button>
       </header>
       {activeIsKr && state && !('checkIn' in view) && (
-        <div class="follow">
+        <aside class="follow">
           <span>{tr(lang, 'selectedInSheet', { id: state.table.id[activeIndex] })}</span>{' '}
           <span class="title-text">{state.table.title[activeIndex]}</span>{' '}
           <button type="button" class="link" onClick={openActive}>
             {tr(lang, 'checkIn')}
           </button>
-        </div>
+        </aside>
       )}
-      <main ref={mainRef}>{body()}</main>
+      <main>{body()}</main>
       <div
         class={status.error ? 'status error' : 'status'}
         role="status"

@@ -264,8 +264,10 @@ export interface DigestStatusView {
   remaining: number;
   /** The last few failures, for the lead to fix addresses. */
   failures: Array<{ email: string; reason: string }>;
-  /** Why an unfinished run is waiting: 'quota' (resumes tomorrow), 'time', 'error'. */
+  /** Why an unfinished run is waiting: 'quota' (resumes tomorrow), 'time', 'error', 'retry'. */
   waitingFor: string | null;
+  /** What stops the run (a tab missing, a failed write, a mail server error), as the Lead reads it. */
+  problem?: string;
   nextRunAt: number | null;
 }
 

@@ -215,6 +215,11 @@ export function Settings(props: Props) {
                 ? tr(lang, 'runFinished', { date: formatDate(digest.finishedAt, view.timeZone, lang) })
                 : tr(lang, digest.waitingFor === 'quota' ? 'runQuota' : 'runUnfinished')}
             </p>
+            {digest.problem && (
+              <p class="run-error" role="alert">
+                {digest.problem}
+              </p>
+            )}
             {digest.failures.length > 0 && (
               <ul class="failures">
                 {digest.failures.map((f) => (

@@ -1,37 +1,24 @@
-// Who may do what, decided from the caller's email and the Team tab only (never from anything the
-// client says about itself). Owners act on their own key results; Leads act on any and manage the
-// sheet; when nobody has the Lead role yet, anyone signed in may manage, so a new team can start.
-import type { OkrItem, Person, Roster } from '../okr/core/model';
+// The permission checks of the endpoints, as refusals (RequestError, localized by the caller). Who
+// is a Lead and who may manage is decided in src/okr/ownership/roles.ts only; this file turns
+// those answers into the refusal to show.
+import type { OkrItem, Roster } from '../okr/core/model';
+import { type CallerRoles, callerRoles, canActOn as rolesCanActOn } from '../okr/ownership/roles';
 import { RequestError } from './sidebar/requests';
 
-export interface Caller {
-  /** Lower-cased; '' when Google hides the identity. */
-  email: string;
-  person: Person | null;
-  isLead: boolean;
-  /** Whether any Team member has the Lead role. */
-  leadsDefined: boolean;
-}
+export type Caller = CallerRoles;
 
 export function callerFrom(email: string, roster: Pick<Roster, 'people'>): Caller {
-  const clean = email.trim().toLowerCase();
-  const person = clean ? (roster.people.find((p) => p.email === clean) ?? null) : null;
-  return {
-    email: clean,
-    person,
-    isLead: person?.role === 'lead',
-    leadsDefined: roster.people.some((p) => p.role === 'lead'),
-  };
+  return callerRoles(email, roster.people);
 }
 
-/** Assign owners, add objectives and key results, change settings. */
+/** Assign owners, add objectives and key results, change settings, set up, import, weekly emails. */
 export function canManage(caller: Caller): boolean {
-  return caller.email !== '' && (caller.isLead || !caller.leadsDefined);
+  return caller.canManage;
 }
 
 /** Check in, accept or decline on this row. */
 export function canActOn(caller: Caller, item: Pick<OkrItem, 'owner'>): boolean {
-  return caller.email !== '' && (caller.isLead || (item.owner !== null && item.owner === caller.email));
+  return rolesCanActOn(caller, item.owner);
 }
 
 export function requireIdentity(caller: Caller): void {

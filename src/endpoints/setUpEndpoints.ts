@@ -3,20 +3,22 @@
 // inside it), and returns JSON-safe data (numbers and strings, never Dates).
 
 import { type ImportOutcome, importFromTab } from '../gas/importTab';
+import { callerLanguage } from '../gas/language';
 import { BusyError, withDocumentLock } from '../gas/lock';
 import { findTabs, readOkrData } from '../gas/okrData';
 import { checkEdit, type EditEventLike, type EditOutcome } from '../gas/ownerCheck';
-import { activeUserEmail, now, userLocale } from '../gas/session';
+import { activeUserEmail, now } from '../gas/session';
 import { loadSettings } from '../gas/settings';
 import { type SetUpReport, setUpSheets } from '../gas/setUp';
-import { format, langFromLocale, type MessageTable, t } from '../okr/core/i18n';
+import { format, type MessageTable, t } from '../okr/core/i18n';
 import type { Lang, Problem } from '../okr/core/model';
 import { parseRoster } from '../okr/core/parse';
 import { zoneOffsetMs } from '../okr/core/parseValues';
 import type { ProblemCounts } from '../okr/core/problems';
+import { callerRoles } from '../okr/ownership/roles';
 import { countProblems, validateOkrs } from '../okr/ownership/validate';
 import { cycleOf } from '../okr/setup/structure';
-import { callerFrom } from './permissions';
+import { REQUEST_MESSAGES } from './sidebar/requestsMessages';
 
 type MenuKey = 'openSidebar' | 'setUp' | 'checkProblems' | 'refreshSummary' | 'importTab';
 
@@ -90,10 +92,9 @@ const TEXT: MessageTable<Text> = {
   'import-title': { en: 'Import OKRs', ja: 'OKRの取り込み' },
 };
 
-/** The caller's language: the stored setting, else the user's locale. */
+/** The caller's language (src/gas/language.ts). */
 function callerLang(): Lang {
-  const settings = loadSettings();
-  return settings.language === 'auto' ? langFromLocale(userLocale()) : settings.language;
+  return callerLanguage(loadSettings());
 }
 
 /**
@@ -107,7 +108,7 @@ export function buildMenu(e?: { authMode?: unknown }): void {
   const none = !e || e.authMode === undefined || String(e.authMode) === 'NONE' || isNoneMode(e.authMode);
   if (!none) {
     try {
-      lang = langFromLocale(Session.getActiveUserLocale());
+      lang = callerLang();
     } catch (_err) {
       lang = 'en';
     }
@@ -137,8 +138,9 @@ const ACTIONS: MessageTable<'setUp' | 'import'> = {
 };
 
 /**
- * Structure changes are for Leads (anyone while no Lead is listed, so a new team can start). Decided
- * from the session's user and the Team tab only, so google.script.run cannot bypass it.
+ * Structure changes are for those who may manage (src/okr/ownership/roles.ts): never a caller Google
+ * hides, anyone signed in while no Lead is listed (so a new team can start), else Leads. Decided from
+ * the session's user and the Team tab only, so google.script.run cannot bypass it.
  */
 function refuseNonLead(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -146,15 +148,17 @@ function refuseNonLead(
   action: 'setUp' | 'import',
 ): string | null {
   const team = findTabs(ss).team;
-  if (!team) return null;
-  const roster = parseRoster(team.getDataRange().getValues(), {
-    sheetName: team.getName(),
-    timeZone: 'Etc/GMT',
-    lang,
-  });
-  const caller = callerFrom(activeUserEmail(), roster);
-  if (!caller.leadsDefined || caller.isLead) return null;
-  const leads = roster.people
+  const people = team
+    ? parseRoster(team.getDataRange().getValues(), {
+        sheetName: team.getName(),
+        timeZone: 'Etc/GMT',
+        lang,
+      }).people
+    : [];
+  const caller = callerRoles(activeUserEmail(), people);
+  if (!caller.email) return t(REQUEST_MESSAGES, lang, 'no-identity');
+  if (caller.canManage) return null;
+  const leads = people
     .filter((p) => p.role === 'lead')
     .map((p) => p.email)
     .slice(0, 3)

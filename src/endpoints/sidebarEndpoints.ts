@@ -17,6 +17,7 @@ import type {
   SettingsView,
   SidebarState,
 } from '../api';
+import { callerLanguage } from '../gas/language';
 import { BusyError, withDocumentLock } from '../gas/lock';
 import { findTabs, findTabsByName, okrRowFinder, readOkrRowById, type Tabs } from '../gas/okrData';
 import {
@@ -30,10 +31,10 @@ import {
 } from '../gas/okrWrites';
 import { readOwnedRows } from '../gas/ownedRows';
 import { activeOkrRows, columnIndex, selectA1, selectOkrCell } from '../gas/selection';
-import { activeUserEmail, now, userLocale } from '../gas/session';
+import { activeUserEmail, now } from '../gas/session';
 import { loadSettings, storeSettings } from '../gas/settings';
 import { readDigestStatus } from '../gas/weeklyState';
-import { langFromLocale, t } from '../okr/core/i18n';
+import { t } from '../okr/core/i18n';
 import type { KeyResult, Lang, OkrSheet, Roster, Settings } from '../okr/core/model';
 import { missingTabSheet, parseOkrSheet, parseRoster } from '../okr/core/parse';
 import { keyResultProgress } from '../okr/core/progress';
@@ -107,8 +108,7 @@ interface Context {
 
 function context(): Context {
   const settings = loadSettings();
-  const lang = settings.language === 'auto' ? langFromLocale(userLocale()) : settings.language;
-  return { email: activeUserEmail(), settings, lang, now: now() };
+  return { email: activeUserEmail(), settings, lang: callerLanguage(settings), now: now() };
 }
 
 function parseOkrs(values: unknown[][] | null, sheetName: string, timeZone: string, lang: Lang): OkrSheet {
@@ -546,6 +546,7 @@ export function digestView(status: DigestStatus): DigestStatusView {
     remaining: current ? (status.remaining ?? 0) : 0,
     failures: current ? status.failed.slice(0, 10).map((f) => ({ email: f.email, reason: f.reason })) : [],
     waitingFor: status.waitingFor,
+    ...(current && status.lastError && status.finishedAt === null ? { problem: status.lastError } : {}),
     nextRunAt: ms(status.nextRunAt),
   };
 }

@@ -2,18 +2,20 @@
 // whether this week's run is due and resumes it. The rules live in src/okr/weeklyRunExecute.ts (pure,
 // unit-tested); this file supplies its ports (lock, mail, properties, the workbook) and the Lead check.
 
+import { callerLanguage, spreadsheetLanguage } from '../gas/language';
 import { BusyError, withDocumentLock } from '../gas/lock';
 import { remainingMailQuota, sendMail } from '../gas/mail';
 import { findTabs, readOkrData } from '../gas/okrData';
-import { activeUserEmail, effectiveUserEmail, now, userLocale } from '../gas/session';
+import { activeUserEmail, effectiveUserEmail, now } from '../gas/session';
 import { loadSettings, storeSettings } from '../gas/settings';
-import { refreshSummaryTab, summaryLang } from '../gas/summaryTab';
+import { refreshSummaryTab } from '../gas/summaryTab';
 import { ensureTickTrigger, removeTickTriggers, removeTriggerById } from '../gas/triggers';
 import { documentStore, readDigestStatus, readWeeklyState, writeWeeklyState } from '../gas/weeklyState';
-import { langFromLocale, t } from '../okr/core/i18n';
+import { t } from '../okr/core/i18n';
 import type { Lang, Settings } from '../okr/core/model';
+import { canManage } from '../okr/ownership/roles';
 import { digestModel } from '../okr/weekly/digest';
-import { canManageWeekly, type DigestStatus } from '../okr/weekly/weeklyRun';
+import type { DigestStatus } from '../okr/weekly/weeklyRun';
 import {
   runWeeklyTick,
   sendTestDigest as sendTestDigestNow,
@@ -21,6 +23,7 @@ import {
   type TickOutcome,
   type WeeklyPorts,
   type WeeklyWorkbook,
+  weeklyBlockers,
 } from '../okr/weekly/weeklyRunExecute';
 import { WEEKLY_MESSAGES, type WeeklyMessageKey } from '../okr/weekly/weeklyRunMessages';
 
@@ -29,11 +32,11 @@ function weeklyWorkbook(
   at: number,
   settings: Settings,
 ): WeeklyWorkbook {
-  const data = readOkrData(ss, { checkIns: true });
+  const defaultLang = spreadsheetLanguage(ss, settings);
+  const data = readOkrData(ss, { checkIns: true, lang: defaultLang });
   const tabs = findTabs(ss);
-  const defaultLang: Lang =
-    settings.language !== 'auto' ? settings.language : langFromLocale(ss.getSpreadsheetLocale());
   return {
+    blockers: weeklyBlockers(data.okrs, data.roster),
     model: digestModel({
       objectives: data.okrs.objectives,
       keyResults: data.okrs.keyResults,
@@ -77,7 +80,7 @@ function weeklyPorts(): WeeklyPorts {
     refreshSummary: (settings, at) => {
       const book = spreadsheet();
       withDocumentLock(() =>
-        refreshSummaryTab(book, { now: at, lang: summaryLang(book, settings), settings }),
+        refreshSummaryTab(book, { now: at, lang: spreadsheetLanguage(book, settings), settings }),
       );
     },
     send: sendMail,
@@ -90,7 +93,7 @@ function weeklyPorts(): WeeklyPorts {
 }
 
 function weeklyLang(settings: Settings): Lang {
-  return settings.language !== 'auto' ? settings.language : langFromLocale(userLocale());
+  return callerLanguage(settings);
 }
 
 function weeklyError(lang: Lang, key: WeeklyMessageKey, params?: Record<string, string | number>): Error {
@@ -104,7 +107,7 @@ function weeklyManager(): { ss: GoogleAppsScript.Spreadsheet.Spreadsheet; caller
   if (!caller) throw weeklyError(lang, 'noIdentity');
   const ss = SpreadsheetApp.getActive();
   if (!ss) throw weeklyError(lang, 'noSpreadsheet');
-  if (!canManageWeekly(caller, readOkrData(ss, { checkIns: false, lang }).roster.people))
+  if (!canManage(caller, readOkrData(ss, { checkIns: false, lang }).roster.people))
     throw weeklyError(lang, 'notLead');
   return { ss, caller, lang };
 }

@@ -5,7 +5,7 @@ import { t } from '../okr/core/i18n';
 import type { Lang } from '../okr/core/model';
 import { parseOkrSheet } from '../okr/core/parse';
 import { safeRow } from '../okr/core/sheetText';
-import { IMPORT_MESSAGES, type ImportResult, planImport } from '../okr/setup/import';
+import { IMPORT_MESSAGES, type ImportPlan, type ImportResult, planImport } from '../okr/setup/import';
 import { planOkrsTab } from '../okr/setup/structure';
 import { findTabs } from './okrData';
 import { type SetUpOptions, setUpSheets } from './setUp';
@@ -21,6 +21,10 @@ export type ImportOutcome =
       columns: { mapped: Array<{ header: string; column: string }>; ignored: string[] };
       /** The OKRs tab had to be set up first. */
       setUp: boolean;
+      /** How the tab was read, what was written (JSON-safe), and what looks doubtful. */
+      shape: ImportPlan['shape'];
+      preview: ImportPlan['preview'];
+      doubts: ImportPlan['doubts'];
     }
   | { ok: false; error: string; field?: string };
 
@@ -99,6 +103,9 @@ export function importFromTab(
     skippedRows: result.skippedRows.map(({ row, reason }) => ({ row, reason })),
     columns: result.columns,
     setUp: didSetUp,
+    shape: result.shape,
+    preview: result.preview,
+    doubts: result.doubts,
   };
 }
 

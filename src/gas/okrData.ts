@@ -157,7 +157,7 @@ export function readOkrHeader(sheet: Sheet): OkrHeader | null {
 
 /**
  * Rows found by ID without transferring the others: the header from the top rows (read once), then
- * per ID a TextFinder over the ID column (whole cell, any case) and that one row. rowById is null
+ * per ID a TextFinder over the ID column (whole cell, exact case: see sameId in okr/core/ids.ts) and that one row. rowById is null
  * when not exactly one cell matches; okrRowFinder is null without an ID column. The caller then
  * reads the whole tab and decides there.
  * https://developers.google.com/apps-script/reference/spreadsheet/text-finder
@@ -174,6 +174,7 @@ export function okrRowFinder(sheet: Sheet): { rowById(id: string): OkrRowById | 
       const hits = sheet
         .getRange(firstRow, idColumn + 1, lastRow - firstRow + 1, 1)
         .createTextFinder(id.trim())
+        .matchCase(true)
         .matchEntireCell(true)
         .findAll();
       if (hits.length !== 1) return null;

@@ -4,13 +4,14 @@
 // rows, the Team tab) and 2 writes (Owner notes, Progress values), on the edited rows only.
 // Simple triggers run in LIMITED auth, 30 s at most, no mail or triggers:
 // https://developers.google.com/apps-script/guides/triggers#restrictions
-import { langFromLocale } from '../okr/core/i18n';
 import type { Person } from '../okr/core/model';
 import { parseRoster, tableLayout } from '../okr/core/parse';
 import { HEADER_SEARCH_ROWS, OKR_ALIASES } from '../okr/core/schema';
 import { TAB, TAB_ALIASES } from '../okr/core/tabs';
 import { checkEditedRows, touchedColumns } from '../okr/ownership/validateEdit';
+import { spreadsheetLanguage } from './language';
 import { tabOfName } from './okrData';
+import { loadSettings } from './settings';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -81,7 +82,10 @@ export function checkEdit(e: EditEventLike | null | undefined): EditOutcome | nu
         lang: 'en',
       }).people;
   }
-  const lang = langFromLocale(ss.getSpreadsheetLocale());
+  // The notes are everyone's: the spreadsheet's language (the Language setting, else its locale).
+  // Document properties are readable in LIMITED mode, as Google's onOpen example shows:
+  // https://developers.google.com/apps-script/reference/script/auth-mode
+  const lang = spreadsheetLanguage(ss, loadSettings());
   const check = checkEditedRows({
     header,
     rows,

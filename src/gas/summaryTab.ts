@@ -4,13 +4,14 @@
 // creates also gets its warning-only protection; a first layout gets its column widths.
 // The CALLER holds the document lock (refreshSummary() in index.ts, the weekly run): this function
 // never takes it, so it can run inside a caller's locked section without releasing the caller's lock.
-import { langFromLocale, type MessageTable, t } from '../okr/core/i18n';
+import { type MessageTable, t } from '../okr/core/i18n';
 import type { Lang, Settings } from '../okr/core/model';
 import type { ProgressEntry } from '../okr/core/parse';
 import { TAB } from '../okr/core/tabs';
 import { validateOkrs } from '../okr/ownership/validate';
 import { buildSummary, type SummaryModel } from '../okr/summary/summary';
 import { type ChartPlan, mergeBlocks, type SummarySection, summaryToGrid } from '../okr/summary/summaryGrid';
+import { callerLanguage, spreadsheetLanguage } from './language';
 import { BusyError, withDocumentLock } from './lock';
 import { findTabs, type OkrData, readOkrData } from './okrData';
 import { now } from './session';
@@ -216,18 +217,13 @@ export interface RefreshSummaryResult {
   message: string;
 }
 
-/** The Summary tab's language: the setting, else the spreadsheet's locale (not the caller's). */
-export function summaryLang(ss: Spreadsheet, settings: Settings): Lang {
-  return settings.language !== 'auto' ? settings.language : langFromLocale(ss.getSpreadsheetLocale());
-}
-
 /** The refreshSummary() endpoint: lock, read inside it, rewrite the tab, tell the user. */
 export function refreshSummaryNow(): RefreshSummaryResult {
   const settings = loadSettings();
   const ss = SpreadsheetApp.getActive();
-  if (!ss)
-    throw new Error(t(ENDPOINT_MESSAGES, langFromLocale(Session.getActiveUserLocale()), 'noSpreadsheet'));
-  const lang = summaryLang(ss, settings);
+  if (!ss) throw new Error(t(ENDPOINT_MESSAGES, callerLanguage(settings), 'noSpreadsheet'));
+  // The Summary is everyone's: the spreadsheet's language, not the caller's.
+  const lang = spreadsheetLanguage(ss, settings);
   let result: SummaryRefresh;
   try {
     result = withDocumentLock(() => refreshSummaryTab(ss, { now: now(), lang, settings }));

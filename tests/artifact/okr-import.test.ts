@@ -2,8 +2,9 @@
 // once, key results under them, IDs generated, values and owners carried as they are), the source
 // tab is untouched, the validator then reports the bad owners, a second import adds nothing.
 import { Workbook } from '../../local/runtime';
+import { IMPORT_CORPUS } from '../fixtures/import';
 import { baseTeam } from '../fixtures/okr/malformed';
-import { allValues, LEAD, openRuntime, snapshot, writesOf } from '../fixtures/okr/runtime';
+import { allValues, LEAD, openRuntime, readsOf, snapshot, writesOf } from '../fixtures/okr/runtime';
 
 interface ImportResult {
   ok: boolean;
@@ -197,4 +198,110 @@ test('a member who is not a Lead cannot import once Leads are listed', async () 
   const r = rt.run('importOkrs', [{ sheetName: 'Team OKRs' }], { as: 'dan@acme.com' });
   expect(r.result).toMatchObject({ ok: false, error: expect.stringContaining('Only a Lead') });
   expect(snapshot(rt.workbook)).toBe(before);
+});
+
+// The import corpus (tests/fixtures/import) through importOkrs: every layout's key results land under
+// the right objective with their owners, no extra rows are written, the source tab is left exactly as
+// it was; and an import reads each tab once and writes once, at 500 rows as at 5,000.
+interface Outcome {
+  ok: boolean;
+  error?: string;
+  objectives: number;
+  keyResults: number;
+  shape: string;
+  skippedRows: Array<{ row: number; reason: string }>;
+  doubts: Array<{ code: string; message: string }>;
+}
+
+/** The OKRs tab read back as objectives with their key results (by the Parent column). */
+function tree(okrs: unknown[][]) {
+  const h = okrs[0] as string[];
+  const c = (name: string) => h.indexOf(name);
+  const body = okrs.slice(1).filter((r) => r.some((v) => v !== ''));
+  return body
+    .filter((r) => r[c('Type')] === 'Objective')
+    .map((o) => ({
+      title: o[c('Title')],
+      owner: o[c('Owner')],
+      keyResults: body
+        .filter((k) => k[c('Type')] === 'Key result' && k[c('Parent')] === o[c('ID')])
+        .map((k) => ({ title: k[c('Title')], owner: k[c('Owner')] })),
+    }));
+}
+
+describe.each(Object.entries(IMPORT_CORPUS))('%s', (_file, fx) => {
+  test(`${fx.name}: through importOkrs`, async () => {
+    const rt = await openRuntime(
+      Workbook.fromRows({ Team: baseTeam(), Source: fx.rows }, { timeZone: 'UTC' }),
+    );
+    const before = JSON.stringify(rt.workbook.values('Source'));
+    const r = rt.run('importOkrs', [{ sheetName: 'Source' }], { as: LEAD });
+    expect(r.ok).toBe(true);
+    const out = r.result as Outcome;
+    if (!out.ok) throw new Error(out.error);
+    const krs = fx.expected.reduce((n, o) => n + o.keyResults.length, 0);
+    expect(out).toMatchObject({ shape: fx.shape, objectives: fx.expected.length, keyResults: krs });
+    expect(JSON.stringify(rt.workbook.values('Source'))).toBe(before);
+    const okrs = rt.workbook.values('OKRs');
+    // Exactly the objectives and key results, nothing else (set-up wrote the header only).
+    expect(okrs.slice(1).filter((row) => row.some((v) => v !== '')).length).toBe(fx.expected.length + krs);
+    const want = fx.expected.map((o) => ({
+      title: o.title,
+      ...(o.owner === undefined ? {} : { owner: o.owner }),
+      keyResults: o.keyResults.map((k) => ({
+        title: k.title,
+        ...(k.owner === undefined ? {} : { owner: k.owner }),
+      })),
+    }));
+    const got = tree(okrs).map((o, i) => ({
+      title: o.title,
+      ...(fx.expected[i]?.owner === undefined ? {} : { owner: o.owner }),
+      keyResults: o.keyResults.map((k, j) => ({
+        title: k.title,
+        ...(fx.expected[i]?.keyResults[j]?.owner === undefined ? {} : { owner: k.owner }),
+      })),
+    }));
+    expect(got).toEqual(want);
+    expect(out.skippedRows.map((s) => s.row)).toEqual((fx.skipped ?? []).map(([row]) => row));
+    expect(out.doubts.map((d) => d.code)).toEqual(fx.doubts ?? []);
+  });
+});
+
+test('one read per tab and one write, at 500 rows as at 5,000', async () => {
+  const flat = (n: number) => {
+    const rows: unknown[][] = [['Objective', 'Key result', 'Owner', 'Start', 'Target', 'Current']];
+    for (let i = 0; i < n; i++)
+      rows.push([`Objective ${Math.floor(i / 5) + 1}`, `Key result ${i + 1}`, 'ann@acme.com', 0, 10, i % 10]);
+    return rows;
+  };
+  const counts: Array<Record<string, number>> = [];
+  for (const n of [500, 5000]) {
+    const rt = await openRuntime(
+      Workbook.fromRows({ Team: baseTeam(), Source: flat(n) }, { timeZone: 'UTC' }),
+    );
+    // The OKRs tab already set up: the import itself, not set-up, is measured.
+    expect(rt.run('setUpOkrSheet', [], { as: LEAD }).ok).toBe(true);
+    const r = rt.run('importOkrs', [{ sheetName: 'Source' }], { as: LEAD });
+    expect(r.result).toMatchObject({ ok: true, objectives: n / 5, keyResults: n });
+    expect(rt.workbook.values('OKRs').length).toBeGreaterThanOrEqual(n + n / 5 + 1);
+    const sheets = Object.fromEntries(
+      Object.entries(r.calls).filter(([m]) => /^(Spreadsheet|Sheet|Range)\./.test(m)),
+    );
+    counts.push(sheets);
+    // One read of each tab: Team (who may import), the source, the OKRs tab.
+    expect(readsOf(r.calls)).toEqual({ 'Range.getValues': 3 });
+    expect(r.calls['Sheet.getDataRange']).toBe(3);
+    // One write of all the rows; rows are added to the OKRs tab in one call when it is too short.
+    const { 'Sheet.insertRowsAfter': inserted = 0, ...writes } = writesOf(r.calls);
+    expect(writes).toEqual({ 'Range.setValues': 1 });
+    expect(inserted).toBeLessThanOrEqual(1);
+  }
+  // Constant in size: the same calls, the same number of times (bar the one row insertion).
+  const { 'Sheet.insertRowsAfter': _i0, ...at500 } = counts[0];
+  const { 'Sheet.insertRowsAfter': _i1, ...at5000 } = counts[1];
+  expect(at5000).toEqual(at500);
+  const total = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
+  console.log(
+    `import: Sheets calls at 500 rows ${total(counts[0])}, at 5,000 rows ${total(counts[1])}: ${JSON.stringify(counts[1])}`,
+  );
 });

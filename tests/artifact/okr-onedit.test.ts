@@ -147,3 +147,15 @@ test('onEdit called directly (as google.script.run could) with plain data does n
   }
   expect(snapshot(rt.workbook)).toBe(before);
 });
+
+test('the note and the toast follow the Language setting, not only the spreadsheet locale', async () => {
+  const rt = await setUp(50);
+  const settings = { language: 'ja', staleDays: 14, overloadLimit: 5, weeklyDay: 1, weeklyHour: 9 };
+  expect(rt.run('saveSettings', [settings], { as: LEAD }).result).toMatchObject({ ok: true });
+  const r = rt.edit({ range: 'OKRs!E3', value: 'ann@acme.com, bob@acme.com', paste: true, as: LEAD });
+  expect(r.result).toMatchObject({ flagged: 1 });
+  const note = rt.workbook.note('OKRs', 'E3');
+  expect(note).not.toContain('more than one owner');
+  expect(note).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+  expect(r.ui.toasts[0].message).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+});

@@ -119,7 +119,7 @@ describe('Check-ins log without spare rows', () => {
 });
 
 describe('check-in finds its row by ID wherever the table starts', () => {
-  test('a title row above the header, an ID typed in another case, a row among the first five', async () => {
+  test('a title row above the header, a row among the first five; an ID in another case is not that row', async () => {
     const rows = [['Team OKRs — 2026 Q4'], ...okrRows()];
     const workbook = Workbook.fromRows(
       { OKRs: rows, Team: teamRows(), 'Check-ins': [CHECK_IN_HEADER] },
@@ -127,8 +127,15 @@ describe('check-in finds its row by ID wherever the table starts', () => {
     );
     const rt = await Runtime.open({ workbook, projectDir: ensureBuilt(), options: { now: NOW } });
     const before = rt.workbook.values('OKRs');
+    // IDs match exactly: o1.1 could be another row (the validator reports such look-alikes).
+    expect(
+      ok<CheckInResult>(
+        rt.run('checkIn', [{ id: 'o1.1', current: 33, confidence: 'on-track' }], { as: ANA }),
+      ),
+    ).toMatchObject({ ok: false });
+    expect(rt.workbook.values('OKRs')).toEqual(before);
     const res = ok<CheckInResult>(
-      rt.run('checkIn', [{ id: 'o1.1', current: 33, confidence: 'on-track' }], { as: ANA }),
+      rt.run('checkIn', [{ id: 'O1.1', current: 33, confidence: 'on-track' }], { as: ANA }),
     );
     expect(res).toMatchObject({ ok: true, item: { id: 'O1.1', current: 33 } });
     const after = rt.workbook.values('OKRs');

@@ -249,6 +249,34 @@ describe('checkIn', () => {
     expect(logRows(rt)).toHaveLength(1);
   });
 
+  test.each([
+    ['Note', 'R', 'a colleague wrote this'],
+    ['Title', 'D', 'Raise NPS to 45'],
+    ['Unit', 'L', 'points'],
+    ['Due', 'Q', new Date(Date.UTC(2026, 11, 24))],
+  ])(
+    'a %s edited in the sheet since the sidebar loaded makes a check-in refused, the edit kept',
+    async (column, letter, value) => {
+      const rt = await open();
+      const seen = ok<SidebarState>(rt.run('getSidebarState', [], { as: ANA })).mine.find(
+        (k) => k.id === 'O1.1',
+      )!;
+      rt.workbook.setValues('OKRs', `${letter}3`, [[value]]);
+      const res = ok<ActionResult>(
+        rt.run(
+          'checkIn',
+          [{ id: 'O1.1', current: 35, confidence: 'at-risk', note: 'mine', version: seen.version }],
+          {
+            as: ANA,
+          },
+        ),
+      );
+      expect(res).toMatchObject({ ok: false, changed: true });
+      expect(rowOf(rt, 'O1.1')[column]).toEqual(value);
+      expect(logRows(rt)).toHaveLength(0);
+    },
+  );
+
   test('rows sorted or moved after loading: the write still goes to the row with that ID', async () => {
     const rt = await open();
     const seen = ok<SidebarState>(rt.run('getSidebarState', [], { as: ANA })).mine.find(
@@ -595,10 +623,14 @@ describe('getKeyResult (the check-in form for a row selected in the sheet)', () 
       const res = ok<KeyResultResult>(rt.run('getKeyResult', [{ id: view.id }], { as: ANA }));
       expect(res).toEqual({ ok: true, item: view, canAct: true });
     }
-    expect(ok<KeyResultResult>(rt.run('getKeyResult', [{ id: 'o1.1' }], { as: BEN }))).toMatchObject({
+    expect(ok<KeyResultResult>(rt.run('getKeyResult', [{ id: 'O1.1' }], { as: BEN }))).toMatchObject({
       ok: true,
       item: { id: 'O1.1' },
       canAct: false,
+    });
+    // IDs match exactly (a look-alike o1.1 could be another row): 'o1.1' is not O1.1.
+    expect(ok<KeyResultResult>(rt.run('getKeyResult', [{ id: 'o1.1' }], { as: BEN }))).toMatchObject({
+      ok: false,
     });
     expect(ok<KeyResultResult>(rt.run('getKeyResult', [{ id: 'O1.1' }], { as: LEAD }))).toMatchObject({
       canAct: true,
@@ -610,6 +642,24 @@ describe('getKeyResult (the check-in form for a row selected in the sheet)', () 
     expect(ok<KeyResultResult>(rt.run('getKeyResult', [{ id: 'O1' }], { as: ANA }))).toMatchObject({
       ok: false,
     });
+  });
+
+  test('IDs match exactly: a check-in on O1.1 never lands on a row whose ID is o1.1', async () => {
+    const rows = okrRows();
+    const lookAlike = [...(rows.find((r) => r[0] === 'O1.2') as unknown[])];
+    lookAlike[0] = 'o1.1';
+    lookAlike[3] = 'Look-alike';
+    lookAlike[4] = ANA;
+    rows.splice(2, 0, lookAlike);
+    const rt = await open({ OKRs: rows });
+    const before = rowOf(rt, 'o1.1');
+    ok(rt.run('checkIn', [{ id: 'O1.1', current: 33, confidence: 'at-risk', note: 'exact' }], { as: ANA }));
+    expect(rowOf(rt, 'O1.1')).toMatchObject({ Current: 33, Note: 'exact' });
+    expect(rowOf(rt, 'o1.1')).toEqual(before);
+    // And the other way round: o1.1 is its own row.
+    ok(rt.run('checkIn', [{ id: 'o1.1', current: 5, confidence: 'on-track', note: 'lower' }], { as: ANA }));
+    expect(rowOf(rt, 'o1.1')).toMatchObject({ Current: 5, Note: 'lower' });
+    expect(rowOf(rt, 'O1.1')).toMatchObject({ Current: 33, Note: 'exact' });
   });
 
   test('a duplicate ID is decided by the full read, as before', async () => {

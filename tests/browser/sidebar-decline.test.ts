@@ -24,7 +24,11 @@ test('an owner declines with a reason: the card goes at once, the whole sheet th
     expect(await page.locator('#kr-O1\\.3').count()).toBe(0);
     // The answer was the quick state; the whole one is asked for next and arrives.
     await page.locator('.app:not([data-quick])').waitFor();
-    expect(calls.slice(0, 2)).toEqual(['declineOwnership', 'getSidebarState']);
+    // The selection poll (getActiveOkrId, every 3 s) may fall in between on a slow machine.
+    expect(calls.filter((fn) => fn !== 'getActiveOkrId').slice(0, 2)).toEqual([
+      'declineOwnership',
+      'getSidebarState',
+    ]);
     await page
       .getByRole('navigation')
       .getByRole('button', { name: /Problems/ })

@@ -51,7 +51,7 @@ const PAYLOADS = [
 
 /** Tags the sidebar itself renders; anything else in the document was injected. */
 const OWN_TAGS = new Set(
-  'html head body base meta style script div header nav button span main section h2 h3 p ul li label input select option textarea fieldset legend form'.split(
+  'html head title body base meta style script div header h1 aside nav button span main section h2 h3 p ul li label input select option textarea fieldset legend form'.split(
     ' ',
   ),
 );

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { Runtime, Workbook } from '../../local/runtime';
+import { Runtime, type RuntimeOptions, Workbook } from '../../local/runtime';
 import { NOW, okrRows, teamRows } from '../unit/sidebar/fixtures';
 import { ensureBuilt, repoRoot } from './build';
 import { launchChromium } from './chromium';
@@ -19,8 +19,14 @@ export interface SidebarPage {
   close(): Promise<void>;
 }
 
-/** The sidebar fixtures' sheet (OKRs, Team, an empty Check-ins log; tabs override) in a runtime at NOW. */
-export function fixtureRuntime(tabs: Record<string, unknown[][]> = {}): Promise<Runtime> {
+/**
+ * The sidebar fixtures' sheet (OKRs, Team, an empty Check-ins log; tabs override) in a runtime at NOW;
+ * options add to the runtime's (e.g. userLocales for a Japanese sidebar).
+ */
+export function fixtureRuntime(
+  tabs: Record<string, unknown[][]> = {},
+  options: RuntimeOptions = {},
+): Promise<Runtime> {
   const workbook = Workbook.fromRows(
     {
       OKRs: okrRows(),
@@ -30,7 +36,7 @@ export function fixtureRuntime(tabs: Record<string, unknown[][]> = {}): Promise<
     },
     { timeZone: 'UTC' },
   );
-  return Runtime.open({ workbook, projectDir: ensureBuilt(), options: { now: NOW } });
+  return Runtime.open({ workbook, projectDir: ensureBuilt(), options: { now: NOW, ...options } });
 }
 
 /** One Chromium for the test file: launched before its tests, closed after them. */
@@ -133,4 +139,25 @@ export async function tabTo(page: Page, selector: string, max = 60): Promise<voi
     await page.keyboard.press('Tab');
   }
   throw new Error(`Tab never reached ${selector}`);
+}
+
+/**
+ * axe-core's violations on the page as it is now, one "rule: target" line per failing element
+ * (the source is injected on first use; axe runs its default rule set: WCAG 2 A/AA and best practices).
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core'), 'utf8') });
+  }
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(c: Document): Promise<AxeResults> } }).axe;
+    interface AxeResults {
+      violations: Array<{ id: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }>;
+    }
+    const res = await axe.run(document);
+    return res.violations.flatMap((v) =>
+      v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} ${(n.failureSummary ?? '').split('\n')[1] ?? ''}`),
+    );
+  });
+  return violations;
 }

@@ -81,9 +81,10 @@ export function planCheckIn(
     progress,
     confidence: CONFIDENCE_LABEL[req.confidence],
     lastCheckIn: { time: now },
+    // The row's Note is its latest check-in's note: a check-in without one clears the last, which
+    // would otherwise read as said this week. Earlier notes stay in the Check-ins log.
+    note,
   };
-  // A check-in without a note keeps the row's previous note rather than blanking it.
-  if (note) patch.note = note;
   return {
     id: kr.id,
     patch,

@@ -13,6 +13,7 @@ import type {
   SaveSettingsRequest,
   SelectCellRequest,
 } from '../../api';
+import { isEmail } from '../../okr/core/emailAddress';
 import { t } from '../../okr/core/i18n';
 import type { Confidence, Kind, Lang } from '../../okr/core/model';
 import { FIELD_NAMES, type FieldName, REQUEST_MESSAGES, type RequestMessage } from './requestsMessages';
@@ -64,8 +65,6 @@ function parseWith<T>(lang: Lang, parse: () => T): Parsed<T> {
     throw e;
   }
 }
-
-const EMAIL = /^[^\s@,;:<>()[\]"'/\\]+@[^\s@,;:<>()[\]"'/\\]+\.[^\s@,;:<>()[\]"'/\\]+$/;
 
 function object(raw: unknown): Record<string, unknown> {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new RequestError('not-an-object');
@@ -119,7 +118,7 @@ function okrId(o: Record<string, unknown>, field: FieldName = 'id'): string {
 
 function email(o: Record<string, unknown>, field: FieldName, required: boolean): string {
   const v = text(o, field, LIMITS.email, required).toLowerCase();
-  if (v !== '' && !EMAIL.test(v)) throw new RequestError('not-email', field);
+  if (v !== '' && !isEmail(v)) throw new RequestError('not-email', field);
   return v;
 }
 

@@ -1,7 +1,7 @@
 // What assigning owners and adding rows write, decided from the sheet as re-read under the lock.
 // Pure: rows are addressed by ID (and, for a new row, by the ID of the row it goes after).
 import type { AddKeyResultRequest, AddObjectiveRequest, AssignRequest } from '../../api';
-import { nextKeyResultId, nextObjectiveId } from '../../okr/core/ids';
+import { nextKeyResultId, nextObjectiveId, sameId } from '../../okr/core/ids';
 import type { KeyResult, Kind, Objective, OkrSheet, Roster } from '../../okr/core/model';
 import { KIND_WORDS, TYPE_WORDS } from '../../okr/core/parseValues';
 import type { CellValue, ProgressOf, RowPatch, WritePlan } from './checkIn';
@@ -17,11 +17,8 @@ export const TYPE_LABEL = { objective: TYPE_WORDS.objective[0], 'key-result': TY
 type Okrs = Pick<OkrSheet, 'objectives' | 'keyResults'>;
 
 export function findItem(okrs: Okrs, id: string): Objective | KeyResult | null {
-  const key = id.trim().toLowerCase();
   return (
-    okrs.keyResults.find((k) => k.id.toLowerCase() === key) ??
-    okrs.objectives.find((o) => o.id.toLowerCase() === key) ??
-    null
+    okrs.keyResults.find((k) => sameId(k.id, id)) ?? okrs.objectives.find((o) => sameId(o.id, id)) ?? null
   );
 }
 

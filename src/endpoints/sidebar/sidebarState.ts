@@ -15,8 +15,10 @@ import {
   type TeamMember,
   TITLE_CAP,
 } from '../../api';
-import { DAY_MS, hasMissingValues, isStale } from '../../okr/core/attention';
+import { hasMissingValues, needsHelp, ownerNeeds } from '../../okr/core/attention';
+import { daysSince } from '../../okr/core/days';
 import type { KeyResult, Lang, Objective, OkrSheet, Problem, Roster } from '../../okr/core/model';
+import { progressOf } from '../../okr/core/progress';
 import { type Caller, canManage } from '../permissions';
 
 /** Full titles in KeyResultView are cut here: a 5,000-character title is a paste accident. */
@@ -39,19 +41,32 @@ export function capText(text: string, max: number): string {
 
 /** FNV-1a over the fields a write depends on; any change (by anyone) changes the fingerprint. */
 export function versionOf(item: KeyResult | Objective): string {
+  // Every column a write touches or the person sees on the card: a newer note, title, unit or due
+  // date typed by a colleague must make "changed since you opened it", never be overwritten unseen.
+  const seen = [
+    item.id,
+    item.title,
+    item.ownerText,
+    item.accepted,
+    item.due,
+    item.note,
+    item.team,
+    item.cycle,
+  ];
   const fields =
     item.type === 'key-result'
       ? [
-          item.ownerText,
-          item.accepted,
+          ...seen,
+          item.objectiveId,
           item.current,
           item.lastCheckIn,
           item.confidence,
           item.kind,
           item.start,
           item.target,
+          item.unit,
         ]
-      : [item.ownerText, item.accepted];
+      : [...seen, item.parentId];
   const text = fields.map((f) => (f === null || f === undefined ? '' : String(f))).join('\u0001');
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
@@ -61,11 +76,17 @@ export function versionOf(item: KeyResult | Objective): string {
   return (h >>> 0).toString(36);
 }
 
-export function needsOf(kr: KeyResult, now: number, staleDays: number): Need[] {
+/**
+ * What the caller's key result needs (okr/core/attention.ts decides pending and stale for every
+ * consumer). `ownerInTeam`: whether the owner is a Team member; the endpoints that answer a check-in or
+ * an acceptance by that owner leave it at true.
+ */
+export function needsOf(kr: KeyResult, now: number, staleDays: number, ownerInTeam = true): Need[] {
   const needs: Need[] = [];
-  if (kr.owner && kr.accepted === null) needs.push('pending');
-  if (isStale(kr, now, staleDays)) needs.push('stale');
-  if (kr.confidence === 'at-risk' || kr.confidence === 'off-track') needs.push('at-risk');
+  const owner = ownerNeeds(kr, ownerInTeam, now, staleDays);
+  if (owner.pending) needs.push('pending');
+  if (owner.stale) needs.push('stale');
+  if (needsHelp(kr.confidence)) needs.push('at-risk');
   if (hasMissingValues(kr)) needs.push('missing-values');
   return needs;
 }
@@ -75,6 +96,7 @@ export function keyResultView(
   objectiveTitle: string,
   now: number,
   staleDays: number,
+  ownerInTeam = true,
 ): KeyResultView {
   return {
     id: kr.id,
@@ -87,15 +109,14 @@ export function keyResultView(
     target: kr.target,
     current: kr.current,
     unit: capText(kr.unit, 20),
-    progress: kr.progress,
+    progress: progressOf(kr),
     confidence: kr.confidence,
     lastCheckIn: kr.lastCheckIn,
     accepted: kr.accepted,
     due: kr.due,
     note: capText(kr.note, VIEW_NOTE_CAP),
-    daysSinceCheckIn:
-      kr.lastCheckIn === null ? null : Math.max(0, Math.floor((now - kr.lastCheckIn) / DAY_MS)),
-    needs: needsOf(kr, now, staleDays),
+    daysSinceCheckIn: daysSince(kr.lastCheckIn, now),
+    needs: needsOf(kr, now, staleDays, ownerInTeam),
     version: versionOf(kr),
   };
 }
@@ -246,10 +267,14 @@ export function buildSidebarState(input: SidebarInput): SidebarState {
   const { okrs, caller, now, staleDays } = input;
   const team = teamOf(input.roster);
   const objectiveTitles = new Map((okrs?.objectives ?? []).map((o) => [o.id, o.title]));
+  // The caller's key results are owned by the caller: they are the Team member asked to act, or nobody.
+  const callerInTeam = team.some((m) => m.email === caller.email);
   const allMine = (okrs?.keyResults ?? [])
     .filter((kr) => kr.id && caller.email !== '' && kr.owner === caller.email)
     .sort((a, b) => a.row - b.row)
-    .map((kr) => keyResultView(kr, objectiveTitles.get(kr.objectiveId ?? '') ?? '', now, staleDays));
+    .map((kr) =>
+      keyResultView(kr, objectiveTitles.get(kr.objectiveId ?? '') ?? '', now, staleDays, callerInTeam),
+    );
   const mine = pickMine(allMine);
   const minePending = input.quick?.minePending ?? 0;
   const { table, titles } =

@@ -1,20 +1,22 @@
 // The rules for "this key result needs its owner", shared by the validator (Problems, Summary), the
-// sidebar's "needs you" list and the weekly owner email, so the three never disagree about what is
-// stale or missing.
-import type { KeyResult } from './model';
-import { keyResultProgress } from './progress';
-
-export const DAY_MS = 86_400_000;
+// sidebar's "needs you" list and the weekly emails, so they never disagree about what is stale,
+// pending or missing.
+import { daysSince } from './days';
+import type { Confidence, KeyResult } from './model';
+import { progressOf } from './progress';
 
 type AttentionInput = Pick<
   KeyResult,
   'kind' | 'kindUnknown' | 'start' | 'target' | 'current' | 'progress' | 'accepted' | 'lastCheckIn'
 >;
 
-/** Whole days since the owner last touched the key result: its last check-in, else its acceptance. */
+/**
+ * Whole days since the owner last touched the key result: the row's Last check-in, else its
+ * acceptance. The row is what every consumer reads (the validator and the sidebar have no log), and a
+ * check-in writes the row and the log together.
+ */
 export function daysSinceTouched(kr: AttentionInput, now: number): number | null {
-  const since = kr.lastCheckIn ?? kr.accepted;
-  return since === null ? null : Math.max(0, Math.floor((now - since) / DAY_MS));
+  return daysSince(kr.lastCheckIn ?? kr.accepted, now);
 }
 
 /**
@@ -25,8 +27,24 @@ export function daysSinceTouched(kr: AttentionInput, now: number): number | null
 export function isStale(kr: AttentionInput, now: number, staleDays: number): boolean {
   const days = daysSinceTouched(kr, now);
   if (days === null || days <= staleDays) return false;
-  const progress = kr.progress ?? keyResultProgress(kr);
+  const progress = progressOf(kr);
   return progress === null || progress < 100;
+}
+
+/**
+ * What a key result asks of its owner: to accept it (pending) and to check in (stale). Both are asked
+ * of a Team member only: a key result whose Owner is blank, several people, a team or someone not in
+ * Team is an ownership gap (the validator's error, counted as such everywhere), never also pending or
+ * stale, because nobody is there to act.
+ */
+export function ownerNeeds(
+  kr: AttentionInput & Pick<KeyResult, 'owner'>,
+  ownerInTeam: boolean,
+  now: number,
+  staleDays: number,
+): { pending: boolean; stale: boolean } {
+  if (!ownerInTeam || kr.owner === null) return { pending: false, stale: false };
+  return { pending: kr.accepted === null, stale: isStale(kr, now, staleDays) };
 }
 
 /**
@@ -38,4 +56,9 @@ export function hasMissingValues(kr: AttentionInput): boolean {
   if (kind === 'milestone') return false;
   if (kr.current === null || kr.target === null) return true;
   return (kind === 'increase' || kind === 'decrease') && kr.start === null;
+}
+
+/** At risk or off track: the owner says the key result needs help (counted as "at risk" in lists). */
+export function needsHelp(confidence: Confidence | null): boolean {
+  return confidence === 'at-risk' || confidence === 'off-track';
 }

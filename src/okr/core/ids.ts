@@ -2,19 +2,34 @@
 // their objective. The next number is one past the highest in use (not the count), so deleting a
 // row never makes a new row reuse an old ID that Check-ins history still refers to.
 
+/**
+ * The one ID rule. A row is found by its exact ID (trimmed): "o1.1" and "O1.1" are different rows for
+ * every read and write, so a check-in can never land on a look-alike. People cannot tell such IDs
+ * apart, though, so the validator reports look-alikes as duplicates and new IDs never create one:
+ * both compare lookAlikeKey.
+ */
+export function sameId(a: string, b: string): boolean {
+  return a.trim() === b.trim();
+}
+
+/** What two IDs share when a person would read them as the same ID. */
+export function lookAlikeKey(id: string): string {
+  return id.trim().toLowerCase();
+}
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function nextFree(prefix: string, pattern: RegExp, existing: readonly string[]): string {
-  const taken = new Set(existing.map((id) => id.toLowerCase()));
+  const taken = new Set(existing.map(lookAlikeKey));
   let max = 0;
   for (const id of existing) {
     const m = pattern.exec(id);
     if (m) max = Math.max(max, Number(m[1]));
   }
   let n = max + 1;
-  while (taken.has(`${prefix}${n}`.toLowerCase())) n++;
+  while (taken.has(lookAlikeKey(`${prefix}${n}`))) n++;
   return `${prefix}${n}`;
 }
 

@@ -2,7 +2,8 @@
 // however messy, parses without throwing; what cannot be read becomes a problem that names the
 // cell, and the value is treated as blank.
 
-import { isEmail, ownerEmail } from '../ownership/owners';
+import { ownerEmail } from '../ownership/owners';
+import { isEmail } from './emailAddress';
 import type {
   CheckIn,
   CheckInColumn,

@@ -1,9 +1,10 @@
 // Reading what people actually type into cells: "45%", "1,200", "¥3,000", "２０２６/１２/３１",
 // "Dec 31, 2026", a Date from a date-formatted cell, "On track" or "順調". Each reader returns
 // `undefined` for a cell it cannot read, so the caller can report the cell instead of guessing.
+import { DAY_MS } from './days';
 import type { Confidence, Kind, Lang, Role } from './model';
 import { headerKey } from './schema';
-import { wallClock } from './timeZone';
+import { zonedTime } from './timeZone';
 
 const dateTime = Date.prototype.getTime;
 
@@ -176,33 +177,9 @@ const MONTHS: Record<string, number> = {
   dec: 12,
 };
 
-/** The offset (ms) of `timeZone` from UTC at the instant `utcMs`; 0 when the zone is unknown. */
-export function zoneOffsetMs(utcMs: number, timeZone: string): number {
-  try {
-    const w = wallClock(utcMs, timeZone);
-    const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-    return asUtc - Math.floor(utcMs / 1000) * 1000;
-  } catch (_e) {
-    return 0;
-  }
-}
-
-/** Epoch ms of a wall-clock time in `timeZone` (the spreadsheet's), handling DST edges. */
-export function zonedTime(
-  year: number,
-  month: number,
-  day: number,
-  hour: number,
-  minute: number,
-  second: number,
-  timeZone: string,
-): number {
-  const guess = Date.UTC(year, month - 1, day, hour, minute, second);
-  const first = zoneOffsetMs(guess, timeZone);
-  const t = guess - first;
-  const second_ = zoneOffsetMs(t, timeZone);
-  return second_ === first ? t : guess - second_;
-}
+// zoneOffsetMs and zonedTime moved to timeZone.ts (one conversion for the whole add-on); kept
+// importable from here for the adapters that read and write dates.
+export { zonedTime, zoneOffsetMs } from './timeZone';
 
 function validDay(y: number, m: number, d: number): boolean {
   if (!(y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1)) return false;
@@ -225,7 +202,7 @@ export function readDate(value: unknown, timeZone: string): number | null | unde
     // A date typed into a plain-number cell shows up as its serial (e.g. 46387 for 2026-12-31).
     if (value >= 20000 && value <= 80000) {
       const days = Math.floor(value);
-      const d = new Date(SHEETS_EPOCH + days * 86400000);
+      const d = new Date(SHEETS_EPOCH + days * DAY_MS);
       return zonedTime(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), 0, 0, 0, timeZone);
     }
     return undefined;

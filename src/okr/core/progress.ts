@@ -49,16 +49,43 @@ export function keyResultProgress(kr: ProgressInput): number | null {
   }
 }
 
+/** A key result's progress: the one parsed with it, else computed from its values (keyResultProgress). */
+export function progressOf(kr: ProgressInput & { progress?: number | null }): number | null {
+  return kr.progress ?? keyResultProgress(kr);
+}
+
+/**
+ * Mean of the figures that are known (null, NaN and missing ones are left out); null when none is.
+ * Exact (see keyResultProgress): objective progress, a team's, an owner's and the headline average
+ * are all this mean, and round only where they are printed.
+ */
+export function meanProgress(values: ReadonlyArray<number | null | undefined>): number | null {
+  let sum = 0;
+  let n = 0;
+  for (const v of values) {
+    if (typeof v !== 'number' || !Number.isFinite(v)) continue;
+    sum += v;
+    n += 1;
+  }
+  return n === 0 ? null : exactPercent(sum / n);
+}
+
 /** Mean of the key results' progress that can be computed (exact, see keyResultProgress); null when none can. */
 export function objectiveProgress(
   krs: ReadonlyArray<Pick<KeyResult, 'progress'> | ProgressInput>,
 ): number | null {
-  const values: number[] = [];
-  for (const kr of krs) {
-    const p =
-      'progress' in kr && kr.progress !== undefined ? kr.progress : keyResultProgress(kr as ProgressInput);
-    if (p !== null && p !== undefined) values.push(p);
-  }
-  if (values.length === 0) return null;
-  return exactPercent(values.reduce((a, b) => a + b, 0) / values.length);
+  return meanProgress(
+    krs.map((kr) =>
+      'progress' in kr && kr.progress !== undefined ? kr.progress : keyResultProgress(kr as ProgressInput),
+    ),
+  );
+}
+
+/**
+ * Google-style score 0.0–1.0 from progress 0–100, in tenths, as OKR scores are given (38% scores
+ * 0.4). The Summary's colour band is judged on this rounded score, so the colour never contradicts
+ * the number shown next to it.
+ */
+export function score(progress: number | null): number | null {
+  return progress === null || !Number.isFinite(progress) ? null : Math.round(progress / 10) / 10;
 }

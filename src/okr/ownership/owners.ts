@@ -3,6 +3,7 @@
 // "佐藤と鈴木", two emails on separate lines or run together, "Team: Ann, Bob", or a team name
 // ("Growth team", "eng@x.com"). This module reads the cell; the validator decides what it means
 // against the Team tab.
+import { isEmail } from '../core/emailAddress';
 import type { Person } from '../core/model';
 import { nfkc } from '../core/parseValues';
 import { headerKey } from '../core/schema';
@@ -18,12 +19,6 @@ export type OwnerShape =
 
 const EMAIL =
   /[a-z0-9!#$%&'*+/=?^_`{|}~.-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+/gi;
-const EMAIL_ONLY =
-  /^[a-z0-9!#$%&'*+/=?^_`{|}~.-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$/i;
-
-export function isEmail(text: string): boolean {
-  return EMAIL_ONLY.test(text.trim());
-}
 
 /** "Team: …", "Owners: …", "チーム：…" — a label that introduces a list or a team. */
 const LABEL = /^(team|owners?|group|squad|dri|チーム|担当|担当者|グループ)\s*[:：]\s*/i;
@@ -187,7 +182,7 @@ export function namesGroup(text: string, roster: readonly Person[]): boolean {
 }
 
 /** The Team member whose name is this text (case, spacing and width ignored), for the hint. */
-export function personNamed(text: string, roster: readonly Person[]): Person | null {
+function personNamed(text: string, roster: readonly Person[]): Person | null {
   const key = headerKey(text);
   if (!key) return null;
   const index = rosterIndex(roster);

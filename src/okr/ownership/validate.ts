@@ -1,7 +1,8 @@
 // The validator: every problem of the OKRs and Team tabs, each with a stable code, the row's ID, the
 // cell, and a localized message and hint. Ownership first: one individual Team member per key result.
 
-import { daysSinceTouched, isStale } from '../core/attention';
+import { daysSinceTouched, ownerNeeds } from '../core/attention';
+import { lookAlikeKey } from '../core/ids';
 import type {
   KeyResult,
   Lang,
@@ -19,7 +20,7 @@ import { TAB } from '../core/tabs';
 import { judgeOwner, type OwnerVerdict } from './owners';
 
 /** More key results than this under one objective dilutes focus (a common OKR guideline). */
-export const MAX_KRS_PER_OBJECTIVE = 5;
+const MAX_KRS_PER_OBJECTIVE = 5;
 
 export interface ValidateOptions {
   now: number;
@@ -91,12 +92,13 @@ export function validateOkrs(data: { okrs: OkrSheet; roster: Roster }, opts: Val
       add('id-missing', item, 'id');
       continue;
     }
-    const first = firstRowOfId.get(item.id);
+    // Look-alikes (o1.1 and O1.1) count as duplicates: people cannot tell them apart.
+    const first = firstRowOfId.get(lookAlikeKey(item.id));
     if (first !== undefined) {
       add('id-duplicate', item, 'id', { params: { other: first } });
       continue;
     }
-    firstRowOfId.set(item.id, item.row);
+    firstRowOfId.set(lookAlikeKey(item.id), item.row);
     itemById.set(item.id, item);
   }
 
@@ -147,14 +149,14 @@ export function validateOkrs(data: { okrs: OkrSheet; roster: Roster }, opts: Val
       add('target-equals-start', item, 'target', { value: String(item.start) });
     }
     if (!verdict?.ok) continue;
+    const needs = ownerNeeds(item, true, now, settings.staleDays);
     // Without an Accepted column (set-up adds it) acceptance cannot be recorded yet: not every row's fault.
-    if (item.accepted === null && has('accepted'))
-      add('owner-pending', item, 'accepted', { value: verdict.email });
+    if (needs.pending && has('accepted')) add('owner-pending', item, 'accepted', { value: verdict.email });
     const key = `${verdict.email}\u0000${item.cycle}`;
     const list = owned.get(key) ?? [];
     list.push(item);
     owned.set(key, list);
-    if (isStale(item, now, settings.staleDays)) {
+    if (needs.stale) {
       add('stale', item, item.lastCheckIn !== null ? 'lastCheckIn' : 'accepted', {
         value: verdict.email,
         params: { count: daysSinceTouched(item, now) ?? 0 },
@@ -192,7 +194,7 @@ export function validateOkrs(data: { okrs: OkrSheet; roster: Roster }, opts: Val
 
   for (const o of okrs.objectives) {
     // Without IDs or parents, key results cannot be linked: already reported as header-missing.
-    if (!has('parent') || !o.id || firstRowOfId.get(o.id) !== o.row) continue;
+    if (!has('parent') || !o.id || firstRowOfId.get(lookAlikeKey(o.id)) !== o.row) continue;
     const krs = krsOf.get(o.id) ?? [];
     if (krs.length === 0) add('objective-without-krs', o, 'id');
     else if (krs.length > MAX_KRS_PER_OBJECTIVE) {

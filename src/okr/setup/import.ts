@@ -1,19 +1,26 @@
-// Import: the flat sheets teams already keep (one row per key result, the objective's text repeated
-// on every row, or written once in a merged cell) become OKRs rows: one objective row per distinct
-// objective, its key results under it, IDs generated. Values and owners are carried over as they are;
-// the validator reports what is wrong with them afterwards. Pure: values in, rows to write out.
+// Import: an OKR tab a team already keeps becomes OKRs rows: one objective row per objective, its
+// key results under it, IDs generated. The tab's shape is recognised first (import/shape.ts: an
+// Objective column, objective rows with key results below, a heading per table, a Type column,
+// parent links, one objective per row), then its columns are mapped (import/columns.ts). Values and
+// owners are carried over as they are (an unknown owner stays; the validator reports it afterwards).
+// The result also describes what will be written, what was left out and why, and what looks doubtful,
+// in JSON-safe form, so a preview can show it before anything is written. Pure: values in, rows out.
 import { format, type MessageTable, t } from '../core/i18n';
 import type { ColumnMap, Lang, OkrColumn, OkrSheet } from '../core/model';
-import { alignPercents, asGrid, tableLayout } from '../core/parse';
+import { alignPercents, asGrid } from '../core/parse';
 import { cellText, isBlank, readKind, readMilestone, readNumber } from '../core/parseValues';
 import { keyResultProgress } from '../core/progress';
-import { headerKey, IMPORT_ALIASES, type ImportColumn } from '../core/schema';
+import { headerKey } from '../core/schema';
+import type { SourceColumn } from './import/columns';
+import { readSource, type Shape, type ShapeSkip, type SourceKeyResult } from './import/shape';
 import { progressCellValue } from './structure';
 
-export type { ImportColumn } from '../core/schema';
+export { IMPORT_ALIASES, type ImportColumn } from '../core/schema';
+export { SOURCE_ALIASES, type SourceColumn } from './import/columns';
+export type { Shape } from './import/shape';
 
-/** Import columns that land in the OKRs column of the same name. */
-const CARRIED: Array<ImportColumn & OkrColumn> = [
+/** Key-result values that land in the OKRs column of the same name. */
+const CARRIED = [
   'owner',
   'team',
   'cycle',
@@ -27,11 +34,14 @@ const CARRIED: Array<ImportColumn & OkrColumn> = [
   'lastCheckIn',
   'due',
   'note',
-];
+] as const;
 
-export type SkipReason = 'no-objective' | 'duplicate' | 'no-key-result';
+export type SkipReason = ShapeSkip | 'duplicate';
+export type DoubtCode = 'degenerate' | 'objective-without-key-results';
 
-export const IMPORT_MESSAGES: MessageTable<SkipReason | 'no-objective-column' | 'empty' | 'same-tab'> = {
+export const IMPORT_MESSAGES: MessageTable<
+  SkipReason | DoubtCode | 'degenerate-one-per-row' | 'no-objective-column' | 'empty' | 'same-tab'
+> = {
   'no-objective': {
     en: 'Row {row}: no objective (the Objective cell is blank and no row above names one).',
     ja: '{row}行目：目標がありません（目標のセルが空欄で、上の行にもありません）。',
@@ -44,9 +54,45 @@ export const IMPORT_MESSAGES: MessageTable<SkipReason | 'no-objective-column' | 
     en: 'Row {row}: no key result text; fill in the Key result cell and import again.',
     ja: '{row}行目：主要な結果の内容がありません。入力してから再度取り込んでください。',
   },
+  blank: {
+    en: 'Row {row}: blank separator row; skipped.',
+    ja: '{row}行目：区切りの空行のため、取り込みませんでした。',
+  },
+  header: {
+    en: 'Row {row}: repeats the header row; skipped.',
+    ja: '{row}行目：見出し行の繰り返しのため、取り込みませんでした。',
+  },
+  total: {
+    en: 'Row {row}: a totals row (Total, Average …); skipped.',
+    ja: '{row}行目：合計・平均などの集計行のため、取り込みませんでした。',
+  },
+  note: {
+    en: 'Row {row}: a note, not an objective or key result; skipped.',
+    ja: '{row}行目：メモの行で、目標や主要な結果ではないため、取り込みませんでした。',
+  },
+  'not-okr': {
+    en: 'Row {row}: its type "{type}" is neither an objective nor a key result; skipped.',
+    ja: '{row}行目：種類「{type}」は目標でも主要な結果でもないため、取り込みませんでした。',
+  },
+  'too-deep': {
+    en: 'Row {row}: belongs to a key result, not to an objective (only objectives and their key results are imported); skipped.',
+    ja: '{row}行目：目標ではなく主要な結果の下にある行のため、取り込みませんでした（取り込むのは目標とその主要な結果だけです）。',
+  },
+  degenerate: {
+    en: 'Every key result has the same text as its objective: this tab may list one goal per row. Check that the objectives and key results below are what you meant.',
+    ja: 'すべての主要な結果が目標と同じ文面です。このタブは1行に1つの目標を並べたものかもしれません。下の目標と主要な結果が意図どおりか確認してください。',
+  },
+  'degenerate-one-per-row': {
+    en: 'Each row became an objective of its own, with no key results: this tab may not mark which rows are key results. Add a Key result column (or a Type column) and import again.',
+    ja: '各行がそれぞれ目標になり、主要な結果がありません。どの行が主要な結果か分からない表かもしれません。「主要な結果」列（または「種類」列）を加えて、やり直してください。',
+  },
+  'objective-without-key-results': {
+    en: 'No key results found for: {titles}.',
+    ja: '主要な結果が見つからない目標：{titles}。',
+  },
   'no-objective-column': {
-    en: 'The tab "{tab}" has no Objective column (looked for headers such as Objective, Objective title, 目標). Rename the column and try again.',
-    ja: '「{tab}」タブに目標の列がありません（Objective、Objective title、目標 などの見出しを探しました）。列名を変えてやり直してください。',
+    en: 'The tab "{tab}" has no Objective column, and no rows read as objectives (looked for headers such as Objective, Objective title, 目標, a Type column, or an objective row above its key results). Add an Objective column or a Type column (Objective / Key result) and try again.',
+    ja: '「{tab}」タブに目標の列がなく、目標と読める行もありません（Objective、Objective title、目標 などの見出し、種類の列、主要な結果の上の目標行を探しました）。目標の列か、種類（目標／主要な結果）の列を加えてやり直してください。',
   },
   empty: {
     en: 'The tab "{tab}" is empty: there is nothing to import.',
@@ -58,6 +104,33 @@ export const IMPORT_MESSAGES: MessageTable<SkipReason | 'no-objective-column' | 
   },
 };
 
+/** A cell value as JSON carries it (dates as ISO text). */
+export type PreviewValue = string | number | boolean | null;
+
+export interface PreviewKeyResult {
+  id: string;
+  /** 1-based row of the source tab. */
+  row: number;
+  title: string;
+  owner: PreviewValue;
+  kind: PreviewValue;
+  start: PreviewValue;
+  target: PreviewValue;
+  current: PreviewValue;
+  unit: PreviewValue;
+  due: PreviewValue;
+}
+
+export interface PreviewObjective {
+  id: string;
+  row: number;
+  title: string;
+  owner: PreviewValue;
+  /** Already in the OKRs tab (its new key results go under it). */
+  existing: boolean;
+  keyResults: PreviewKeyResult[];
+}
+
 export interface ImportPlan {
   ok: true;
   /** Rows for the OKRs tab, each as wide as its table. */
@@ -65,7 +138,13 @@ export interface ImportPlan {
   objectives: number;
   keyResults: number;
   skippedRows: Array<{ row: number; reason: string; code: SkipReason }>;
-  columns: { mapped: Array<{ header: string; column: ImportColumn }>; ignored: string[] };
+  columns: { mapped: Array<{ header: string; column: SourceColumn }>; ignored: string[] };
+  /** How the tab was read. */
+  shape: Shape;
+  /** What will be written, for a preview (JSON-safe). */
+  preview: PreviewObjective[];
+  /** What looks doubtful about the result. */
+  doubts: Array<{ code: DoubtCode; message: string }>;
 }
 
 export type ImportResult = ImportPlan | { ok: false; error: string; code: 'no-objective-column' | 'empty' };
@@ -77,7 +156,30 @@ export interface ImportTarget {
   width: number;
 }
 
-const titleKey = (s: string) => headerKey(s);
+const titleKey = (s: string) => headerKey(s) || s;
+
+export function jsonValue(v: unknown): PreviewValue {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  return cellText(v);
+}
+
+/**
+ * A key result that only has a progress or a grade (no start, target or current) keeps it as the
+ * current value of a 0–100 % (progress) or 0–1 (grade) scale, so its progress reads the same.
+ */
+function scaleValues(cells: SourceKeyResult['cells']): SourceKeyResult['cells'] {
+  if (!(['start', 'target', 'current'] as const).every((c) => isBlank(cells[c]))) return cells;
+  const score = readNumber(cells.score);
+  if (score?.value != null) return { ...cells, start: 0, target: 1, current: score.value };
+  const progress = readNumber(cells.progress);
+  if (progress?.value != null) {
+    const p = progress.percent ? Math.round(progress.value * 100 * 1e9) / 1e9 : progress.value;
+    return { ...cells, start: 0, target: 100, current: p, unit: isBlank(cells.unit) ? '%' : cells.unit };
+  }
+  return cells;
+}
 
 export function planImport(
   source: unknown[][],
@@ -86,40 +188,35 @@ export function planImport(
 ): ImportResult {
   const { lang } = opts;
   const grid = asGrid(source);
-  if (grid.every((r) => r.every(isBlank))) {
-    return { ok: false, code: 'empty', error: t(IMPORT_MESSAGES, lang, 'empty', { tab: opts.sourceName }) };
+  const read = readSource(grid);
+  if (!read.ok || read.objectives.length === 0) {
+    const code = read.ok ? 'no-objective-column' : read.code;
+    return { ok: false, code, error: t(IMPORT_MESSAGES, lang, code, { tab: opts.sourceName }) };
   }
-  const layout = tableLayout(grid, IMPORT_ALIASES);
-  const cols = layout.columns;
-  if (cols.objective === undefined) {
-    return {
-      ok: false,
-      code: 'no-objective-column',
-      error: t(IMPORT_MESSAGES, lang, 'no-objective-column', { tab: opts.sourceName }),
-    };
-  }
-  const mapped = (Object.keys(cols) as ImportColumn[])
+  const { layout } = read;
+  const mapped = (Object.keys(layout.columns) as SourceColumn[])
     .map((column) => ({
-      header: layout.headers[cols[column] as number],
+      header: layout.headers[layout.columns[column] as number],
       column,
-      index: cols[column] as number,
+      index: layout.columns[column] as number,
     }))
     .sort((a, b) => a.index - b.index)
     .map(({ header, column }) => ({ header, column }));
-  const ignored = layout.unknown.map((i) => layout.headers[i]);
 
   // Existing objectives are reused by title; new IDs continue after the highest O<n>.
-  const objectiveByTitle = new Map<string, { id: string; krTitles: Set<string>; nextKr: number }>();
+  const objectiveByTitle = new Map<
+    string,
+    { id: string; krTitles: Set<string>; nextKr: number; existing: boolean }
+  >();
   let nextObjective = 1;
   for (const o of target.existing.objectives) {
-    const m = /^O(\d+)$/i.exec(o.id);
-    if (m) nextObjective = Math.max(nextObjective, Number(m[1]) + 1);
     const key = titleKey(o.title);
-    if (key && o.id && !objectiveByTitle.has(key))
-      objectiveByTitle.set(key, { id: o.id, krTitles: new Set(), nextKr: 1 });
+    if (o.title && o.id && !objectiveByTitle.has(key))
+      objectiveByTitle.set(key, { id: o.id, krTitles: new Set(), nextKr: 1, existing: true });
   }
+  const byId = new Map([...objectiveByTitle.values()].map((o) => [o.id, o]));
   for (const kr of target.existing.keyResults) {
-    const parent = [...objectiveByTitle.values()].find((o) => o.id === kr.objectiveId);
+    const parent = kr.objectiveId ? byId.get(kr.objectiveId) : undefined;
     if (!parent) continue;
     parent.krTitles.add(titleKey(kr.title));
     const m = /\.(\d+)$/.exec(kr.id);
@@ -130,11 +227,12 @@ export function planImport(
     if (m) nextObjective = Math.max(nextObjective, Number(m[1]) + 1);
   }
 
-  const rows: unknown[][] = [];
+  /** Rows to write, grouped by objective (its own row first when new), in the order first read. */
+  const groups = new Map<string, unknown[][]>();
+  const preview: PreviewObjective[] = [];
   const skippedRows: ImportPlan['skippedRows'] = [];
   let objectives = 0;
   let keyResults = 0;
-  let carried = '';
   const blankRow = () => new Array(target.width).fill('');
   const put = (row: unknown[], c: OkrColumn, v: unknown) => {
     const i = target.columns[c];
@@ -142,72 +240,127 @@ export function planImport(
   };
   const skip = (row: number, code: SkipReason, params: Record<string, string | number> = {}) =>
     skippedRows.push({ row, code, reason: format(IMPORT_MESSAGES[code][lang], { row, ...params }) });
+  for (const s of read.skipped) skip(s.row, s.code, s.params);
 
-  for (let r = layout.headerRow + 1; r < grid.length; r++) {
-    const cells = grid[r];
-    const row = r + 1;
-    const get = (c: ImportColumn): unknown => (cols[c] === undefined ? undefined : cells[cols[c] as number]);
-    if (cells.every(isBlank)) continue;
-    const krText = cellText(get('keyResult'));
-    const hasValues = (['start', 'target', 'current', 'owner'] as ImportColumn[]).some(
-      (c) => !isBlank(get(c)),
-    );
-    let objectiveText = cellText(get('objective'));
-    // A blank Objective under a named one is a merged cell or a "same as above": carry it down.
-    if (!objectiveText && (krText || hasValues)) objectiveText = carried;
-    if (!objectiveText) {
-      skip(row, 'no-objective');
-      continue;
-    }
-    carried = objectiveText;
-    const key = titleKey(objectiveText) || objectiveText;
+  // Objectives read twice (the same title further down) are one objective.
+  const previewById = new Map<string, PreviewObjective>();
+  for (const src of read.objectives) {
+    const key = titleKey(src.title);
     let objective = objectiveByTitle.get(key);
     if (!objective) {
-      objective = { id: `O${nextObjective++}`, krTitles: new Set(), nextKr: 1 };
+      objective = { id: `O${nextObjective++}`, krTitles: new Set(), nextKr: 1, existing: false };
       objectiveByTitle.set(key, objective);
       const o = blankRow();
       put(o, 'id', objective.id);
       put(o, 'type', 'Objective');
-      put(o, 'title', objectiveText);
-      put(o, 'owner', get('objectiveOwner') ?? '');
-      put(o, 'team', get('team') ?? '');
-      put(o, 'cycle', get('cycle') ?? '');
-      rows.push(o);
+      put(o, 'title', src.title);
+      put(o, 'owner', src.owner ?? '');
+      put(o, 'team', src.team ?? '');
+      put(o, 'cycle', src.cycle ?? '');
+      put(o, 'due', src.due ?? '');
+      groups.set(objective.id, [o]);
       objectives++;
     }
-    // With no Key result column, each row's metric is the key result and the objective names it.
-    const title = cols.keyResult === undefined ? objectiveText : krText;
-    if (!title) {
-      if (hasValues) skip(row, 'no-key-result');
-      continue;
+    let p = previewById.get(objective.id);
+    if (!p) {
+      p = {
+        id: objective.id,
+        row: src.row,
+        title: src.title,
+        owner: jsonValue(src.owner),
+        existing: objective.existing,
+        keyResults: [],
+      };
+      previewById.set(objective.id, p);
+      preview.push(p);
     }
-    if (cols.keyResult !== undefined || hasValues) {
-      const tkey = titleKey(title) || title;
-      if (objective.krTitles.has(tkey) && cols.keyResult !== undefined) {
-        skip(row, 'duplicate', { title, id: objective.id });
+    // Key results go right under their objective's row (those of a later duplicate too); key
+    // results of an objective already in the tab are appended together.
+    let group = groups.get(objective.id);
+    if (!group) {
+      group = [];
+      groups.set(objective.id, group);
+    }
+    const krRows = group;
+    for (const kr of src.keyResults) {
+      const tkey = titleKey(kr.title);
+      // The one-per-row shape repeats a title on purpose (several metrics of one objective).
+      if (objective.krTitles.has(tkey) && read.shape !== 'one-per-row') {
+        skip(kr.row, 'duplicate', { title: kr.title, id: objective.id });
         continue;
       }
       objective.krTitles.add(tkey);
-      const kr = blankRow();
-      put(kr, 'id', `${objective.id}.${objective.nextKr++}`);
-      put(kr, 'type', 'Key result');
-      put(kr, 'parent', objective.id);
-      put(kr, 'title', title);
-      for (const c of CARRIED) put(kr, c, get(c) ?? '');
-      const kind = readKind(get('kind')) ?? null;
-      const cell = (c: ImportColumn) =>
-        (c === 'current' && kind === 'milestone' ? readMilestone(get(c)) : readNumber(get(c))) ?? null;
+      const cells = scaleValues(kr.cells);
+      const row = blankRow();
+      const id = `${objective.id}.${objective.nextKr++}`;
+      put(row, 'id', id);
+      put(row, 'type', 'Key result');
+      put(row, 'parent', objective.id);
+      put(row, 'title', kr.title);
+      for (const c of CARRIED) put(row, c, cells[c] ?? '');
+      const kind = readKind(cells.kind) ?? null;
+      const cell = (c: 'start' | 'target' | 'current') =>
+        (c === 'current' && kind === 'milestone' ? readMilestone(cells[c]) : readNumber(cells[c])) ?? null;
       const values = [cell('start'), cell('target'), cell('current')];
       alignPercents(values);
       const [start, targetValue, current] = values.map((v) => v?.value ?? null);
       put(
-        kr,
+        row,
         'progress',
         progressCellValue(keyResultProgress({ kind, start, target: targetValue, current })),
       );
-      rows.push(kr);
+      krRows.push(row);
       keyResults++;
+      p.keyResults.push({
+        id,
+        row: kr.row,
+        title: kr.title,
+        owner: jsonValue(cells.owner ?? ''),
+        kind: jsonValue(cells.kind ?? ''),
+        start: jsonValue(cells.start ?? ''),
+        target: jsonValue(cells.target ?? ''),
+        current: jsonValue(cells.current ?? ''),
+        unit: jsonValue(cells.unit ?? ''),
+        due: jsonValue(cells.due ?? ''),
+      });
     }
   }
-  return { ok: true, rows, objectives, keyResults, skippedRows, columns: { mapped, ignored } };
+  skippedRows.sort((a, b) => a.row - b.row);
+  const rows = [...groups.values()].flat();
+  return {
+    ok: true,
+    rows,
+    objectives,
+    keyResults,
+    skippedRows,
+    columns: { mapped, ignored: layout.ignored },
+    shape: read.shape,
+    preview,
+    doubts: doubtsOf(read, lang),
+  };
+}
+
+function doubtsOf(
+  read: Extract<ReturnType<typeof readSource>, { ok: true }>,
+  lang: Lang,
+): ImportPlan['doubts'] {
+  const doubts: ImportPlan['doubts'] = [];
+  const krs = read.objectives.flatMap((o) => o.keyResults.map((k) => ({ o, k })));
+  if (krs.length > 0 && krs.every(({ o, k }) => titleKey(o.title) === titleKey(k.title))) {
+    doubts.push({ code: 'degenerate', message: t(IMPORT_MESSAGES, lang, 'degenerate') });
+  } else if (krs.length === 0 && read.objectives.length > 1) {
+    doubts.push({ code: 'degenerate', message: t(IMPORT_MESSAGES, lang, 'degenerate-one-per-row') });
+  } else {
+    const empty = read.objectives.filter((o) => o.keyResults.length === 0).map((o) => o.title);
+    if (empty.length > 0 && krs.length > 0) {
+      const titles = empty
+        .map((x) => (lang === 'ja' ? `「${x}」` : `"${x}"`))
+        .join(lang === 'ja' ? '、' : ', ');
+      doubts.push({
+        code: 'objective-without-key-results',
+        message: t(IMPORT_MESSAGES, lang, 'objective-without-key-results', { titles }),
+      });
+    }
+  }
+  return doubts;
 }

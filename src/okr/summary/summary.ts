@@ -1,51 +1,28 @@
 // The Summary tab as data: what leadership reads in one minute. Built from the parsed OKRs, Team
 // and Check-ins tabs plus the validator's problems, so "stale", "pending" and every ownership problem
 // mean exactly what the validator and the sidebar say they mean. Rendering to cells is summaryGrid.ts.
+// The sections are built from one scope (summaryScope.ts): objectives and the headline here, the
+// attention list in summaryAttention.ts, owners and teams in summaryOwners.ts.
 
-import type {
-  Confidence,
-  KeyResult,
-  Lang,
-  Objective,
-  OkrSheet,
-  Problem,
-  ProblemCode,
-  Roster,
-  Settings,
-} from '../core/model';
+import { needsHelp } from '../core/attention';
+import type { KeyResult, Lang, OkrSheet, Problem, Roster, Settings } from '../core/model';
 import type { ProgressEntry } from '../core/parse';
-import { exactPercent, keyResultProgress, objectiveProgress } from '../core/progress';
-import { isLive } from '../weekly/digest';
-
-const DAY_MS = 86_400_000;
-const WEEK_MS = 7 * DAY_MS;
+import { meanProgress, objectiveProgress, progressOf, score as scoreOf } from '../core/progress';
+import { objectiveChange } from '../core/weeklyChange';
+import { attentionItems } from './summaryAttention';
+import { ownerRows, teamRows } from './summaryOwners';
+import { compareText, ownerLabel, type SummaryScope, summaryScope } from './summaryScope';
 
 /** Google's grading of a 0.0–1.0 score: 0.7 is a good result for a stretch goal. */
 export type Band = 'red' | 'yellow' | 'green';
 
-/**
- * Score 0.0–1.0 in tenths, as OKR scores are given; the band is judged on this rounded score so the
- * colour never contradicts the number shown next to it (38% shows 0.4 and is yellow, not red).
- */
-export function scoreOf(progress: number | null): number | null {
-  return progress === null || !Number.isFinite(progress) ? null : Math.round(progress / 10) / 10;
-}
-
+/** The band of a score as progress.ts rounds it (so 38% shows 0.4 and is yellow, not red). */
 export function bandOf(score: number | null): Band | null {
   if (score === null || !Number.isFinite(score)) return null;
   if (score < 0.4) return 'red';
   if (score < 0.7) return 'yellow';
   return 'green';
 }
-
-/** Ownership problems (errors on key results, warnings on objectives) as the validator reports them. */
-export const OWNERSHIP_CODES: readonly ProblemCode[] = [
-  'owner-missing',
-  'owner-multiple',
-  'owner-not-person',
-  'owner-unknown',
-  'objective-owner-missing',
-];
 
 export interface SummaryInput {
   okrs: OkrSheet;
@@ -107,19 +84,6 @@ export type AttentionReason =
   | 'owner-not-person'
   | 'owner-unknown'
   | 'objective-owner-missing';
-
-export const ATTENTION_ORDER: readonly AttentionReason[] = [
-  'sheet',
-  'off-track',
-  'at-risk',
-  'stale',
-  'pending',
-  'owner-missing',
-  'owner-multiple',
-  'owner-not-person',
-  'owner-unknown',
-  'objective-owner-missing',
-];
 
 export interface AttentionItem {
   reason: AttentionReason;
@@ -187,321 +151,40 @@ export interface SummaryModel {
   teams: SummaryTeam[];
 }
 
-function tidy(n: number): number {
-  return Math.round(n * 10) / 10;
+/** Change of an objective over the week (weeklyChange.ts decides it for the Summary and the emails). */
+function changeOf(scope: SummaryScope, krs: readonly KeyResult[]): number | null {
+  return objectiveChange(
+    krs.map((kr) => ({ progress: progressOf(kr), baseline: scope.log.get(kr.id)?.baseline ?? null })),
+  );
 }
 
-/** Exact: the cells round when they print (a mean of rounded figures drifts by a tenth). */
-function mean(values: ReadonlyArray<number | null>): number | null {
-  const xs = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-  return xs.length ? exactPercent(xs.reduce((a, b) => a + b, 0) / xs.length) : null;
-}
-
-function progressOf(kr: KeyResult): number | null {
-  return kr.progress ?? keyResultProgress(kr);
-}
-
-/** What the Summary needs from a key result's check-ins: its latest one, and its progress a week ago. */
-interface LogFacts {
-  /** Time of the latest check-in. */
-  last: number;
-  /** The last logged progress at or before a week ago (the baseline of "change"); null when none. */
-  baseline: number | null;
-  baselineTime: number;
-}
-
-/**
- * One pass over the log (the longest tab: a row per check-in, for years), without grouping or sorting
- * it. Rows are not assumed to be in time order: the latest time wins, and of two check-ins at the
- * same time the one further down the log wins (it was written later).
- */
-function logFacts(checkIns: readonly ProgressEntry[], weekAgo: number): Map<string, LogFacts> {
-  const byId = new Map<string, LogFacts>();
-  for (const c of checkIns) {
-    if (!c.id || !Number.isFinite(c.time)) continue;
-    let facts = byId.get(c.id);
-    if (!facts) {
-      facts = { last: c.time, baseline: null, baselineTime: Number.NEGATIVE_INFINITY };
-      byId.set(c.id, facts);
-    } else if (c.time > facts.last) facts.last = c.time;
-    if (
-      c.time <= weekAgo &&
-      c.progress !== null &&
-      Number.isFinite(c.progress) &&
-      c.time >= facts.baselineTime
-    ) {
-      facts.baseline = c.progress;
-      facts.baselineTime = c.time;
-    }
-  }
-  return byId;
-}
-
-/**
- * Change of an objective's progress over the week. A key result nobody checked in before last week
- * counts as unchanged (we cannot know better); with no baseline at all the change is unknown.
- */
-function objectiveChange(krs: readonly KeyResult[], log: Map<string, LogFacts>): number | null {
-  let known = 0;
-  let moved = 0;
-  let counted = 0;
-  for (const kr of krs) {
-    const p = progressOf(kr);
-    if (p === null) continue;
-    counted += 1;
-    const base = log.get(kr.id)?.baseline ?? null;
-    if (base === null) continue;
-    known += 1;
-    moved += p - base;
-  }
-  return known === 0 ? null : tidy(moved / counted);
-}
-
-function isConfidence(c: Confidence | null, want: Confidence): boolean {
-  return c === want;
-}
-
-export function buildSummary(input: SummaryInput): SummaryModel {
-  const { okrs, roster, problems, now, lang } = input;
-  const people = new Map(roster.people.filter((p) => p.email).map((p) => [p.email, p] as const));
-  const log = logFacts(input.checkIns, now - WEEK_MS);
-
-  // Past cycles are history: the tab shows what is live now, as the leadership email does
-  // (digest.ts isLive). A sheet holding only past cycles is still summarized whole, not shown empty.
-  // A sheet has a handful of cycles and thousands of rows: each cycle is judged once.
-  const liveCycles = new Map<string, boolean>();
-  const live = (cycle: string) => {
-    let yes = liveCycles.get(cycle);
-    if (yes === undefined) {
-      yes = isLive(cycle, now);
-      liveCycles.set(cycle, yes);
-    }
-    return yes;
-  };
-  const anyLive = okrs.objectives.some((i) => live(i.cycle)) || okrs.keyResults.some((i) => live(i.cycle));
-  const shown = (i: Objective | KeyResult) => !anyLive || live(i.cycle);
-
-  // Duplicate IDs are the validator's business; here the first row of an ID stands for it.
-  const objectives: Objective[] = [];
-  const objectiveById = new Map<string, Objective>();
-  for (const o of okrs.objectives) {
-    if (!shown(o) || (o.id && objectiveById.has(o.id))) continue;
-    if (o.id) objectiveById.set(o.id, o);
-    objectives.push(o);
-  }
-  const keyResults: KeyResult[] = [];
-  const seenKr = new Set<string>();
-  for (const kr of okrs.keyResults) {
-    if (!shown(kr) || (kr.id && seenKr.has(kr.id))) continue;
-    if (kr.id) seenKr.add(kr.id);
-    keyResults.push(kr);
-  }
-  const krsOf = new Map<string, KeyResult[]>();
-  for (const kr of keyResults) {
-    if (!kr.objectiveId || !objectiveById.has(kr.objectiveId)) continue;
-    const list = krsOf.get(kr.objectiveId) ?? [];
-    list.push(kr);
-    krsOf.set(kr.objectiveId, list);
-  }
-
-  // Problems are matched to items by sheet row (IDs may be blank or repeated; rows are unique).
-  const itemByRow = new Map<number, Objective | KeyResult>();
-  for (const item of okrs.objectives) if (shown(item)) itemByRow.set(item.row, item);
-  for (const item of okrs.keyResults) if (shown(item)) itemByRow.set(item.row, item);
-  const staleRows = new Set<number>();
-  const pendingRows = new Set<number>();
-  const ownershipErrorRows = new Set<number>();
-  const overloadedOwners = new Set<string>();
-  for (const p of problems) {
-    if (p.row === null) continue;
-    if (p.code === 'stale') staleRows.add(p.row);
-    else if (p.code === 'owner-pending') pendingRows.add(p.row);
-    else if (p.code === 'owner-overloaded') {
-      const owner = itemByRow.get(p.row)?.owner;
-      if (owner) overloadedOwners.add(owner);
-    } else if (OWNERSHIP_CODES.includes(p.code) && itemByRow.get(p.row)?.type === 'key-result') {
-      ownershipErrorRows.add(p.row);
-    }
-  }
-
-  const ownerLabel = (item: Objective | KeyResult) =>
-    (item.owner && people.get(item.owner)?.name) || item.owner || item.ownerText;
-  const lastCheckInOf = (kr: KeyResult): number | null => {
-    const logged = log.get(kr.id)?.last ?? null;
-    if (kr.lastCheckIn === null) return logged;
-    return logged === null ? kr.lastCheckIn : Math.max(kr.lastCheckIn, logged);
-  };
-  const daysSince = (kr: KeyResult): number | null => {
-    const since = kr.lastCheckIn ?? kr.accepted;
-    return since === null ? null : Math.max(0, Math.floor((now - since) / DAY_MS));
-  };
-
-  // ---- objectives table
-  const objectiveRows: SummaryObjective[] = objectives.map((o) => {
-    const krs = (o.id && krsOf.get(o.id)) || [];
+function objectiveRows(scope: SummaryScope): SummaryObjective[] {
+  return scope.objectives.map((o) => {
+    const krs = (o.id && scope.krsOf.get(o.id)) || [];
     const progress = objectiveProgress(krs.map((kr) => ({ progress: progressOf(kr) })));
     const score = scoreOf(progress);
     return {
       id: o.id,
       title: o.title,
       row: o.row,
-      owner: ownerLabel(o),
+      owner: ownerLabel(scope, o),
       ownerEmail: o.owner,
       progress,
       score,
       band: bandOf(score),
       keyResults: krs.length,
-      atRisk: krs.filter((kr) => kr.confidence === 'at-risk' || kr.confidence === 'off-track').length,
-      change: objectiveChange(krs, log),
+      atRisk: krs.filter((kr) => needsHelp(kr.confidence)).length,
+      change: changeOf(scope, krs),
     };
   });
+}
 
-  // ---- needs attention: one line per reason, so each problem keeps its own row and message
-  const attention: AttentionItem[] = [];
-  const line = (
-    reason: AttentionReason,
-    item: Objective | KeyResult,
-    extra: Partial<Pick<AttentionItem, 'cell' | 'days' | 'detail'>> = {},
-  ): AttentionItem => ({
-    reason,
-    id: item.id,
-    title: item.title,
-    type: item.type,
-    owner: ownerLabel(item),
-    row: item.row,
-    cell: extra.cell ?? null,
-    progress: item.type === 'key-result' ? progressOf(item) : null,
-    days: extra.days ?? null,
-    detail: extra.detail ?? '',
-  });
-  for (const kr of keyResults) {
-    if (isConfidence(kr.confidence, 'off-track')) attention.push(line('off-track', kr));
-    if (isConfidence(kr.confidence, 'at-risk')) attention.push(line('at-risk', kr));
-  }
-  for (const p of problems) {
-    if (p.row === null) continue;
-    const item = itemByRow.get(p.row);
-    if (!item) continue;
-    if (p.code === 'stale' && item.type === 'key-result') {
-      attention.push(line('stale', item, { days: daysSince(item), detail: p.message }));
-    } else if (p.code === 'owner-pending') {
-      attention.push(line('pending', item, { detail: p.message }));
-    } else if (OWNERSHIP_CODES.includes(p.code)) {
-      attention.push(line(p.code as AttentionReason, item, { cell: p.cell, detail: p.message }));
-    }
-  }
-  for (const p of problems) {
-    if (p.row !== null || p.severity !== 'error') continue;
-    attention.push({
-      reason: 'sheet',
-      id: '',
-      title: '',
-      type: 'objective',
-      owner: '',
-      row: 0,
-      cell: p.cell,
-      progress: null,
-      days: null,
-      detail: p.message,
-    });
-  }
-  const ranks = new Map(ATTENTION_ORDER.map((r, i) => [r, i] as const));
-  const rank = (r: AttentionReason) => ranks.get(r) ?? -1;
-  attention.sort((a, b) => rank(a.reason) - rank(b.reason) || a.row - b.row);
-
-  // ---- owners: every single-email owner, Team member or not (an unknown one is also a problem above)
-  const owners = new Map<string, SummaryOwner & { progress: Array<number | null> }>();
-  const ownerOf = (email: string) => {
-    let o = owners.get(email);
-    if (!o) {
-      const person = people.get(email);
-      o = {
-        email,
-        name: person?.name || email,
-        team: person?.team ?? '',
-        inTeam: !!person,
-        objectiveIds: [],
-        keyResultIds: [],
-        averageProgress: null,
-        lastCheckIn: null,
-        stale: 0,
-        pending: 0,
-        atRisk: 0,
-        overloaded: overloadedOwners.has(email),
-        progress: [],
-      };
-      owners.set(email, o);
-    }
-    return o;
-  };
-  for (const o of objectives) if (o.owner) ownerOf(o.owner).objectiveIds.push(o.id);
-  for (const kr of keyResults) {
-    if (!kr.owner) continue;
-    const o = ownerOf(kr.owner);
-    o.keyResultIds.push(kr.id);
-    o.progress.push(progressOf(kr));
-    const last = lastCheckInOf(kr);
-    if (last !== null && (o.lastCheckIn === null || last > o.lastCheckIn)) o.lastCheckIn = last;
-    if (staleRows.has(kr.row)) o.stale += 1;
-    if (pendingRows.has(kr.row)) o.pending += 1;
-    if (kr.confidence === 'at-risk' || kr.confidence === 'off-track') o.atRisk += 1;
-  }
-  const ownerRows: SummaryOwner[] = [...owners.values()]
-    .map(({ progress, ...o }) => ({ ...o, averageProgress: mean(progress) }))
-    .sort((a, b) => compareText(a.name, b.name) || compareText(a.email, b.email));
-
-  // ---- teams: a key result's Team, else its objective's, else its owner's
-  const teams = new Map<string, SummaryTeam & { progress: Array<number | null>; ownerSet: Set<string> }>();
-  const teamOf = (name: string) => {
-    let t = teams.get(name);
-    if (!t) {
-      t = {
-        team: name,
-        objectives: 0,
-        keyResults: 0,
-        owners: 0,
-        averageProgress: null,
-        onTrack: 0,
-        atRisk: 0,
-        offTrack: 0,
-        stale: 0,
-        pending: 0,
-        ownershipGaps: 0,
-        progress: [],
-        ownerSet: new Set(),
-      };
-      teams.set(name, t);
-    }
-    return t;
-  };
-  const ownerTeam = (email: string | null) => (email && people.get(email)?.team) || '';
-  for (const o of objectives) {
-    const t = teamOf(o.team || ownerTeam(o.owner));
-    t.objectives += 1;
-    if (o.owner) t.ownerSet.add(o.owner);
-  }
-  for (const kr of keyResults) {
-    const parent = kr.objectiveId ? objectiveById.get(kr.objectiveId) : undefined;
-    const t = teamOf(kr.team || parent?.team || ownerTeam(kr.owner));
-    t.keyResults += 1;
-    t.progress.push(progressOf(kr));
-    if (kr.owner) t.ownerSet.add(kr.owner);
-    if (kr.confidence === 'on-track') t.onTrack += 1;
-    if (kr.confidence === 'at-risk') t.atRisk += 1;
-    if (kr.confidence === 'off-track') t.offTrack += 1;
-    if (staleRows.has(kr.row)) t.stale += 1;
-    if (pendingRows.has(kr.row)) t.pending += 1;
-    if (ownershipErrorRows.has(kr.row)) t.ownershipGaps += 1;
-  }
-  const teamRows: SummaryTeam[] = [...teams.values()]
-    .map(({ progress, ownerSet, ...t }) => ({ ...t, owners: ownerSet.size, averageProgress: mean(progress) }))
-    // Named teams alphabetically; "no team" last.
-    .sort((a, b) => (a.team === '' ? 1 : 0) - (b.team === '' ? 1 : 0) || compareText(a.team, b.team));
-
+function headlineOf(scope: SummaryScope, objectives: readonly SummaryObjective[]): SummaryHeadline {
+  const { flags, keyResults } = scope;
   const headline: SummaryHeadline = {
     objectives: objectives.length,
     keyResults: keyResults.length,
-    averageProgress: mean(objectiveRows.map((o) => o.progress)),
+    averageProgress: meanProgress(objectives.map((o) => o.progress)),
     onTrack: 0,
     atRisk: 0,
     offTrack: 0,
@@ -515,35 +198,32 @@ export function buildSummary(input: SummaryInput): SummaryModel {
     else if (kr.confidence === 'at-risk') headline.atRisk += 1;
     else if (kr.confidence === 'off-track') headline.offTrack += 1;
     else if (kr.confidence === null) headline.noConfidence += 1;
-    if (staleRows.has(kr.row)) headline.stale += 1;
-    if (pendingRows.has(kr.row)) headline.pending += 1;
-    if (ownershipErrorRows.has(kr.row)) headline.ownershipGaps += 1;
+    if (flags.staleRows.has(kr.row)) headline.stale += 1;
+    if (flags.pendingRows.has(kr.row)) headline.pending += 1;
+    if (flags.ownershipErrorRows.has(kr.row)) headline.ownershipGaps += 1;
   }
+  return headline;
+}
 
+export function buildSummary(input: SummaryInput): SummaryModel {
+  const scope = summaryScope(input);
+  const { objectives, keyResults } = scope;
+  const objectiveTable = objectiveRows(scope);
   const cycles = [...new Set([...objectives, ...keyResults].map((i) => i.cycle.trim()).filter(Boolean))].sort(
     compareText,
   );
-
   return {
-    lang,
-    generatedAt: now,
+    lang: input.lang,
+    generatedAt: input.now,
     timeZone: input.timeZone,
     overloadLimit: input.settings.overloadLimit,
     staleDays: input.settings.staleDays,
     cycles,
     empty: objectives.length === 0 && keyResults.length === 0,
-    headline,
-    objectives: objectiveRows,
-    attention,
-    owners: ownerRows,
-    teams: teamRows,
+    headline: headlineOf(scope, objectiveTable),
+    objectives: objectiveTable,
+    attention: attentionItems(scope),
+    owners: ownerRows(scope),
+    teams: teamRows(scope),
   };
-}
-
-/** Deterministic, locale-independent ordering (the same on every run and machine). */
-function compareText(a: string, b: string): number {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  if (x !== y) return x < y ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,13 +1,23 @@
 // What the weekly emails say, as data: who receives one, what needs each owner, everything they own
 // grouped by objective, and the leadership numbers. Rendering (HTML, text, language) is email.ts.
-import { DAY_MS, hasMissingValues, isStale } from '../core/attention';
+import { hasMissingValues, needsHelp, ownerNeeds } from '../core/attention';
+import { isLive } from '../core/cycle';
+import { DAY_MS, daysSince, WEEK_MS } from '../core/days';
+import { isEmail } from '../core/emailAddress';
+import { chooseLanguage } from '../core/language';
 import type { CheckIn, Confidence, KeyResult, Lang, Objective, Person } from '../core/model';
+import { meanProgress, objectiveProgress, progressOf } from '../core/progress';
+import {
+  type KeyResultLog,
+  keyResultChange,
+  keyResultLogs,
+  lastCheckIn as latestCheckIn,
+  objectiveChange,
+} from '../core/weeklyChange';
 import type { EmailKind } from './weeklyRun';
 
-export const DUE_SOON_DAYS = 14;
-/** A cycle's items stop being mailed this long after the cycle ended (late check-ins still count). */
-export const CYCLE_GRACE_DAYS = 14;
-export const MOVERS_CAP = 5;
+const DUE_SOON_DAYS = 14;
+const MOVERS_CAP = 5;
 
 export interface DigestInput {
   objectives: readonly Objective[];
@@ -30,6 +40,8 @@ export interface KeyResultLine {
   confidence: Confidence | null;
   lastCheckIn: number | null;
   daysSinceCheckIn: number | null;
+  /** The last logged progress at or before a week ago (weeklyChange.ts); null when none. */
+  baseline: number | null;
   /** Progress points gained (or lost) since a week ago, from the Check-ins log; null without a baseline. */
   change: number | null;
   checkInsThisWeek: number;
@@ -104,28 +116,6 @@ export interface Recipient {
 
 // ---- helpers --------------------------------------------------------------------------------
 
-/** 2026-Q4, 2026 Q4, Q4 2026, 2026-H2, 2026 → when that cycle ends; null when it is not a date-like cycle. */
-export function cycleEnd(cycle: string): number | null {
-  const c = cycle.trim().toUpperCase();
-  let m = /^(\d{4})\s*[-/ ]?\s*Q([1-4])$/.exec(c) || /^Q([1-4])\s*[-/ ]?\s*(\d{4})$/.exec(c);
-  if (m) {
-    const year = Number(m[1].length === 4 ? m[1] : m[2]);
-    const q = Number(m[1].length === 4 ? m[2] : m[1]);
-    return Date.UTC(year, q * 3, 1);
-  }
-  m = /^(\d{4})\s*[-/ ]?\s*H([12])$/.exec(c);
-  if (m) return Date.UTC(Number(m[1]), Number(m[2]) * 6, 1);
-  m = /^(?:FY)?\s*(\d{4})$/.exec(c);
-  if (m) return Date.UTC(Number(m[1]) + 1, 0, 1);
-  return null;
-}
-
-/** Items of a cycle that ended more than CYCLE_GRACE_DAYS ago are history, not this week's work. */
-export function isLive(cycle: string, now: number): boolean {
-  const end = cycleEnd(cycle);
-  return end === null || end + CYCLE_GRACE_DAYS * DAY_MS > now;
-}
-
 function checkInsById(checkIns: readonly CheckIn[]): Map<string, CheckIn[]> {
   const m = new Map<string, CheckIn[]>();
   for (const c of checkIns) {
@@ -134,40 +124,32 @@ function checkInsById(checkIns: readonly CheckIn[]): Map<string, CheckIn[]> {
     list.push(c);
     m.set(c.id, list);
   }
-  for (const list of m.values()) list.sort((a, b) => a.time - b.time);
   return m;
 }
 
-function mean(values: Array<number | null>): number | null {
-  const xs = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
-}
-
-function keyResultLine(kr: KeyResult, log: CheckIn[] | undefined, input: DigestInput): KeyResultLine {
+function keyResultLine(
+  kr: KeyResult,
+  entries: readonly CheckIn[],
+  logged: KeyResultLog | undefined,
+  ownerInTeam: boolean,
+  input: DigestInput,
+): KeyResultLine {
   const { now } = input;
-  const weekAgo = now - 7 * DAY_MS;
-  const entries = log ?? [];
-  const loggedLast = entries.length ? entries[entries.length - 1].time : null;
-  const lastCheckIn =
-    kr.lastCheckIn !== null && loggedLast !== null
-      ? Math.max(kr.lastCheckIn, loggedLast)
-      : (kr.lastCheckIn ?? loggedLast);
-  let baseline: number | null = null;
-  for (const c of entries) if (c.time <= weekAgo && c.progress !== null) baseline = c.progress;
-  const change =
-    baseline !== null && kr.progress !== null ? Math.round((kr.progress - baseline) * 10) / 10 : null;
-  const daysSince = lastCheckIn === null ? null : Math.max(0, Math.floor((now - lastCheckIn) / DAY_MS));
+  const weekAgo = now - WEEK_MS;
+  const progress = progressOf(kr);
+  const last = latestCheckIn(kr.lastCheckIn, logged?.last ?? null);
+  const owner = ownerNeeds(kr, ownerInTeam, now, input.staleDays);
   const needs: NeedReason[] = [];
-  if (kr.accepted === null) needs.push('pending');
+  if (owner.pending) needs.push('pending');
   if (kr.confidence === 'off-track') needs.push('off-track');
   if (kr.confidence === 'at-risk') needs.push('at-risk');
-  if (isStale({ ...kr, lastCheckIn }, now, input.staleDays)) needs.push('stale');
+  if (owner.stale) needs.push('stale');
   if (hasMissingValues(kr)) needs.push('missing-values');
   if (
     kr.due !== null &&
     kr.due >= now - DAY_MS &&
     kr.due - now <= DUE_SOON_DAYS * DAY_MS &&
-    (kr.progress ?? 0) < 100
+    (progress ?? 0) < 100
   ) {
     needs.push('due-soon');
   }
@@ -176,11 +158,12 @@ function keyResultLine(kr: KeyResult, log: CheckIn[] | undefined, input: DigestI
     title: kr.title,
     row: kr.row,
     owner: kr.owner,
-    progress: kr.progress,
+    progress,
+    baseline: logged?.baseline ?? null,
     confidence: kr.confidence,
-    lastCheckIn,
-    daysSinceCheckIn: daysSince,
-    change,
+    lastCheckIn: last,
+    daysSinceCheckIn: daysSince(last, now),
+    change: keyResultChange(progress, logged?.baseline ?? null),
     checkInsThisWeek: entries.filter((c) => c.time > weekAgo && c.time <= now).length,
     current: kr.current,
     target: kr.target,
@@ -191,19 +174,16 @@ function keyResultLine(kr: KeyResult, log: CheckIn[] | undefined, input: DigestI
 }
 
 function objectiveLine(o: Objective, lines: KeyResultLine[]): ObjectiveLine {
-  const changes = lines.map((l) => l.change).filter((c): c is number => c !== null);
   return {
     id: o.id,
     title: o.title,
     row: o.row,
     ownerEmail: o.owner,
     ownerText: o.ownerText,
-    progress: mean(lines.map((l) => l.progress)),
+    progress: objectiveProgress(lines),
     keyResults: lines.length,
-    atRisk: lines.filter((l) => l.confidence === 'at-risk' || l.confidence === 'off-track').length,
-    change: changes.length
-      ? Math.round((changes.reduce((a, b) => a + b, 0) / changes.length) * 10) / 10
-      : null,
+    atRisk: lines.filter((l) => needsHelp(l.confidence)).length,
+    change: objectiveChange(lines),
     pending: o.accepted === null,
   };
 }
@@ -220,12 +200,16 @@ export interface DigestModel {
 }
 
 export function digestModel(input: DigestInput): DigestModel {
-  const log = checkInsById(input.checkIns);
+  const entries = checkInsById(input.checkIns);
+  const logs = keyResultLogs(input.checkIns, input.now);
+  const team = new Map<string, Person>();
+  for (const p of input.people) if (p.email && !team.has(p.email)) team.set(p.email, p);
   const lines = new Map<string, KeyResultLine>();
   const byObjective = new Map<string, KeyResultLine[]>();
   for (const kr of input.keyResults) {
     if (!kr.id || lines.has(kr.id) || !isLive(kr.cycle, input.now)) continue;
-    const line = keyResultLine(kr, log.get(kr.id), input);
+    const inTeam = kr.owner !== null && team.has(kr.owner);
+    const line = keyResultLine(kr, entries.get(kr.id) ?? [], logs.get(kr.id), inTeam, input);
     lines.set(kr.id, line);
     const key = kr.objectiveId ?? '';
     byObjective.set(key, [...(byObjective.get(key) ?? []), line]);
@@ -233,16 +217,7 @@ export function digestModel(input: DigestInput): DigestModel {
   const objectives = new Map<string, Objective>();
   for (const o of input.objectives)
     if (o.id && !objectives.has(o.id) && isLive(o.cycle, input.now)) objectives.set(o.id, o);
-  const team = new Map<string, Person>();
-  for (const p of input.people) if (p.email && !team.has(p.email)) team.set(p.email, p);
   return { input, lines, objectives, byObjective, team };
-}
-
-/** A plausible single mailbox; anything else in Team's Email column is never mailed. */
-export function isMailable(email: string): boolean {
-  return (
-    /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\]+\.[^\s@<>(),;:"[\]\\]+$/.test(email) && email.length <= 254
-  );
 }
 
 /**
@@ -257,12 +232,12 @@ export function planRecipients(model: DigestModel): Recipient[] {
   const anything = model.lines.size > 0 || model.objectives.size > 0;
   const out: Recipient[] = [];
   for (const p of model.team.values()) {
-    if (!isMailable(p.email)) continue;
+    if (!isEmail(p.email)) continue;
     if (anything && p.role === 'leadership')
       out.push({ kind: 'leadership', email: p.email, name: p.name, person: p });
   }
   for (const p of model.team.values()) {
-    if (!isMailable(p.email)) continue;
+    if (!isEmail(p.email)) continue;
     if (owners.has(p.email)) out.push({ kind: 'owner', email: p.email, name: p.name, person: p });
   }
   return out;
@@ -355,11 +330,11 @@ export function leadershipReport(model: DigestModel): LeadershipReport {
       objectives: objectives.length,
       objectivesOnTrack: onTrack,
       keyResults: lines.length,
-      averageProgress: mean(objectives.map((o) => o.progress)),
+      averageProgress: meanProgress(objectives.map((o) => o.progress)),
       atRisk: lines.filter((l) => l.confidence === 'at-risk').length,
       offTrack: lines.filter((l) => l.confidence === 'off-track').length,
       stale: lines.filter((l) => l.needs.includes('stale')).length,
-      pending: lines.filter((l) => l.needs.includes('pending') && l.owner !== null).length,
+      pending: lines.filter((l) => l.needs.includes('pending')).length,
       ownershipGaps: lines.filter((l) => l.owner === null || !teamEmails.has(l.owner)).length,
     },
     objectives,
@@ -367,9 +342,9 @@ export function leadershipReport(model: DigestModel): LeadershipReport {
   };
 }
 
-/** The language a recipient reads: Team's Language, else the spreadsheet's. */
+/** The language a recipient reads: Team's Language, else the spreadsheet's (src/okr/core/language.ts). */
 export function languageOf(person: Pick<Person, 'language'> | undefined, fallback: Lang): Lang {
-  return person?.language ?? fallback;
+  return chooseLanguage({ person: person?.language, setting: fallback });
 }
 
 /** A Team member's display name for an owner email (or the raw cell text when not in Team). */

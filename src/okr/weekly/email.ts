@@ -30,6 +30,18 @@ export interface EmailContext {
   /** Who turned weekly emails on ('' when unknown, e.g. a test). */
   enabledBy: string;
   test?: boolean;
+  /** Title and list caps; DEFAULT_LIMITS unless an email must shrink to fit (emailFit.ts). */
+  limits?: EmailLimits;
+}
+
+/** How long titles and lists may be in one email (HTML and plain text separately for titles). */
+export interface EmailLimits {
+  htmlTitle: number;
+  textTitle: number;
+  /** Key results per list of the owner email. */
+  lines: number;
+  /** Objective rows of the leadership digest. */
+  objectives: number;
 }
 
 export interface RenderedEmail {
@@ -41,6 +53,14 @@ export interface RenderedEmail {
 /** Google caps a message body at 200 KB; lists are cut well before that and point to the sheet. */
 export const OBJECTIVE_ROWS_CAP = 100;
 export const KEY_RESULT_LINES_CAP = 60;
+/** A title longer than this is cut with "…" in the HTML; the plain text keeps it whole when it fits. */
+export const TITLE_CAP = 200;
+export const DEFAULT_LIMITS: EmailLimits = {
+  htmlTitle: TITLE_CAP,
+  textTitle: Number.POSITIVE_INFINITY,
+  lines: KEY_RESULT_LINES_CAP,
+  objectives: OBJECTIVE_ROWS_CAP,
+};
 const FONT = "font-family:Arial,Helvetica,'Hiragino Kaku Gothic ProN',Meiryo,'Noto Sans JP',sans-serif;";
 const MUTED = 'color:#5f6368;';
 const CONFIDENCE_COLOR: Record<Confidence, string> = {
@@ -66,6 +86,31 @@ export function oneLine(text: unknown): string {
     out += c < 0x20 || c === 0x7f || c === 0x2028 || c === 0x2029 ? ' ' : ch;
   }
   return out.replace(/ {2,}/g, ' ').trim();
+}
+
+/** oneLine, cut to `cap` characters (whole code points) with "…". */
+export function capped(text: unknown, cap: number): string {
+  const line = oneLine(text);
+  if (line.length <= cap) return line;
+  const chars = Array.from(line);
+  return chars.length <= cap
+    ? line
+    : `${chars
+        .slice(0, Math.max(1, cap - 1))
+        .join('')
+        .trimEnd()}…`;
+}
+
+function limits(ctx: EmailContext): EmailLimits {
+  return ctx.limits ?? DEFAULT_LIMITS;
+}
+
+function htmlTitle(text: unknown, ctx: EmailContext): string {
+  return capped(text, limits(ctx).htmlTitle);
+}
+
+function textTitle(text: unknown, ctx: EmailContext): string {
+  return capped(text, limits(ctx).textTitle);
 }
 
 function m(ctx: EmailContext, key: EmailMessageKey, params?: Record<string, string | number>): string {
@@ -230,7 +275,7 @@ function krBlockHtml(l: KeyResultLine, ctx: EmailContext): string {
     : '';
   return [
     '<tr><td style="padding:8px 0;border-top:1px solid #f1f3f4;">',
-    `<div><strong>${escapeHtml(l.id)}</strong> ${escapeHtml(oneLine(l.title))}</div>`,
+    `<div><strong>${escapeHtml(l.id)}</strong> ${escapeHtml(htmlTitle(l.title, ctx))}</div>`,
     needs,
     '<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin-top:4px;"><tr>',
     `<td style="padding-right:8px;">${progressBar(l.progress)}</td><td style="font-size:13px;white-space:nowrap;">${escapeHtml(pct(l.progress, ctx))}</td>`,
@@ -244,7 +289,7 @@ function krBlockHtml(l: KeyResultLine, ctx: EmailContext): string {
 function objectiveHeadHtml(o: ObjectiveLine | null, owns: boolean, ctx: EmailContext): string {
   if (!o) return `<div style="font-weight:bold;margin-top:12px;">${escapeHtml(m(ctx, 'noObjective'))}</div>`;
   return [
-    `<div style="font-weight:bold;margin-top:12px;">${escapeHtml(o.id)} ${link(rowLink(ctx, o.row), oneLine(o.title))}</div>`,
+    `<div style="font-weight:bold;margin-top:12px;">${escapeHtml(o.id)} ${link(rowLink(ctx, o.row), htmlTitle(o.title, ctx))}</div>`,
     '<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:4px 0;"><tr>',
     `<td style="padding-right:8px;">${progressBar(o.progress)}</td><td style="font-size:13px;">${escapeHtml(pct(o.progress, ctx))}</td>`,
     '</tr></table>',
@@ -276,20 +321,20 @@ export function renderOwnerEmail(report: OwnerReport, ctx: EmailContext): Render
   if (report.needs.length) {
     html.push(h2(m(ctx, 'needsTitle')), '<ul style="margin:0 0 12px 0;padding-left:20px;">');
     text.push('', m(ctx, 'needsTitle'), '');
-    for (const n of report.needs.slice(0, KEY_RESULT_LINES_CAP)) {
+    for (const n of report.needs.slice(0, limits(ctx).lines)) {
       const why = n.needs.map((r) => needText(r, n, ctx)).join(' · ');
       html.push(
-        `<li style="margin-bottom:6px;"><strong>${escapeHtml(n.id)}</strong> ${link(rowLink(ctx, n.row), oneLine(n.title))}<br><span style="color:#d93025;font-size:12px;">${escapeHtml(why)}</span></li>`,
+        `<li style="margin-bottom:6px;"><strong>${escapeHtml(n.id)}</strong> ${link(rowLink(ctx, n.row), htmlTitle(n.title, ctx))}<br><span style="color:#d93025;font-size:12px;">${escapeHtml(why)}</span></li>`,
       );
-      text.push(`- ${n.id} ${oneLine(n.title)}: ${why}`);
+      text.push(`- ${n.id} ${textTitle(n.title, ctx)}: ${why}`);
       const href = rowLink(ctx, n.row);
       if (href) text.push(`  ${href}`);
     }
     html.push('</ul>');
-    moreLine(report.needs.length - KEY_RESULT_LINES_CAP, ctx, html, text);
+    moreLine(report.needs.length - limits(ctx).lines, ctx, html, text);
   }
   html.push(h2(m(ctx, 'allTitle')));
-  let budget = KEY_RESULT_LINES_CAP;
+  let budget = limits(ctx).lines;
   let hidden = 0;
   text.push('', m(ctx, 'allTitle'));
   for (const g of report.groups) {
@@ -301,7 +346,7 @@ export function renderOwnerEmail(report: OwnerReport, ctx: EmailContext): Render
     text.push('');
     if (g.objective) {
       text.push(
-        `${g.objective.id} ${oneLine(g.objective.title)} (${m(ctx, 'progress')} ${pct(g.objective.progress, ctx)})`,
+        `${g.objective.id} ${textTitle(g.objective.title, ctx)} (${m(ctx, 'progress')} ${pct(g.objective.progress, ctx)})`,
       );
       if (g.ownsObjective) {
         text.push(
@@ -319,7 +364,7 @@ export function renderOwnerEmail(report: OwnerReport, ctx: EmailContext): Render
       for (const l of shown) {
         html.push(krBlockHtml(l, ctx));
         text.push(
-          `  - ${l.id} ${oneLine(l.title)}`,
+          `  - ${l.id} ${textTitle(l.title, ctx)}`,
           `    ${m(ctx, 'progress')}: ${pct(l.progress, ctx)} · ${m(ctx, 'confidence')}: ${confidenceText(l.confidence, ctx)} · ${m(ctx, 'lastCheckIn')}: ${date(l.lastCheckIn, ctx)} · ${m(ctx, 'change')}: ${changeText(l.change, ctx)}`,
         );
         const href = rowLink(ctx, l.row);
@@ -400,7 +445,7 @@ export function renderLeadershipDigest(
       // Three columns so the table fits a phone: objective (and owner), progress, counts.
       `<tr>${th('colObjective')}${th('colProgress')}${th('colKeyResults')}</tr>`,
     );
-    for (const o of report.objectives.slice(0, OBJECTIVE_ROWS_CAP)) {
+    for (const o of report.objectives.slice(0, limits(ctx).objectives)) {
       const owner = oneLine(ownerName(model, o.ownerEmail, o.ownerText)) || m(ctx, 'noOwner');
       const td = 'style="padding:6px 4px;border-bottom:1px solid #f1f3f4;vertical-align:top;"';
       const counts = [
@@ -409,16 +454,16 @@ export function renderLeadershipDigest(
         `${m(ctx, 'colChange')}: ${o.change === null ? '–' : changeText(o.change, ctx)}`,
       ];
       html.push(
-        `<tr><td ${td}><strong>${escapeHtml(o.id)}</strong> ${link(rowLink(ctx, o.row), oneLine(o.title))}<div style="font-size:12px;${MUTED}">${escapeHtml(owner)}</div></td>`,
+        `<tr><td ${td}><strong>${escapeHtml(o.id)}</strong> ${link(rowLink(ctx, o.row), htmlTitle(o.title, ctx))}<div style="font-size:12px;${MUTED}">${escapeHtml(owner)}</div></td>`,
         `<td ${td}>${progressBar(o.progress, 80)}<div style="font-size:12px;">${escapeHtml(pct(o.progress, ctx))}</div></td>`,
         `<td ${td}><div style="font-size:12px;white-space:nowrap;">${counts.map(escapeHtml).join('<br>')}</div></td></tr>`,
       );
       text.push(
-        `- ${o.id} ${oneLine(o.title)} — ${owner} — ${pct(o.progress, ctx)} — ${m(ctx, 'colKeyResults')} ${o.keyResults}, ${m(ctx, 'colAtRisk')} ${o.atRisk}${o.change === null ? '' : `, ${changeText(o.change, ctx)}`}`,
+        `- ${o.id} ${textTitle(o.title, ctx)} — ${owner} — ${pct(o.progress, ctx)} — ${m(ctx, 'colKeyResults')} ${o.keyResults}, ${m(ctx, 'colAtRisk')} ${o.atRisk}${o.change === null ? '' : `, ${changeText(o.change, ctx)}`}`,
       );
     }
     html.push('</table>');
-    moreLine(report.objectives.length - OBJECTIVE_ROWS_CAP, ctx, html, text);
+    moreLine(report.objectives.length - limits(ctx).objectives, ctx, html, text);
   }
 
   html.push(h2(m(ctx, 'moversTitle')));
@@ -431,9 +476,9 @@ export function renderLeadershipDigest(
     for (const l of report.movers) {
       const line = `${changeText(l.change, ctx)} → ${pct(l.progress, ctx)} (${oneLine(l.ownerName) || m(ctx, 'noOwner')})`;
       html.push(
-        `<li style="margin-bottom:6px;"><strong>${escapeHtml(l.id)}</strong> ${link(rowLink(ctx, l.row), oneLine(l.title))}<br><span style="font-size:12px;${MUTED}">${escapeHtml(line)}</span></li>`,
+        `<li style="margin-bottom:6px;"><strong>${escapeHtml(l.id)}</strong> ${link(rowLink(ctx, l.row), htmlTitle(l.title, ctx))}<br><span style="font-size:12px;${MUTED}">${escapeHtml(line)}</span></li>`,
       );
-      text.push(`- ${l.id} ${oneLine(l.title)}: ${line}`);
+      text.push(`- ${l.id} ${textTitle(l.title, ctx)}: ${line}`);
     }
     html.push('</ul>');
   }

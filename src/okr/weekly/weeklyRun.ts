@@ -6,8 +6,10 @@
 // one. A run belongs to a period, the ISO week (in the spreadsheet's time zone) of the scheduled
 // moment, and each recipient gets at most one email per period: the ledger (hashes of who is done)
 // is written before the next email is sent, so a run cut off by the 6-minute limit or the mail
-// quota resumes later without duplicates.
-import type { Person, Role, Settings } from '../core/model';
+// quota resumes later without duplicates. A transient error (Google's "server error", "too many
+// times in a short time", a timeout) keeps its recipient for a later tick with a growing delay;
+// only a permanent one (an invalid address) is final.
+import type { Settings } from '../core/model';
 import { addDays, epochOfLocal, isoWeekOf, localTime, safeTimeZone } from './weeklyRunTime';
 
 export const TICK_HANDLER = 'onTick';
@@ -28,6 +30,19 @@ export const CHUNK_CAPACITY = 800;
 /** Failures kept with their reason (the count is always exact); keeps the state value small. */
 export const FAILED_DETAIL_CAP = 25;
 export const REASON_CAP = 160;
+/** Sends tried per recipient before a transient error counts as a failure (~3 days with the backoff). */
+export const MAX_SEND_ATTEMPTS = 8;
+/** Waits after the 1st, 2nd … transient failure: 1, 2, 4, 8, 16 hours, then a day. */
+export const RETRY_BASE_MS = 3_600_000;
+export const RETRY_MAX_MS = 24 * 3_600_000;
+/**
+ * A retry falls due this much before its delay has passed, counted from the start of the execution
+ * that failed: hourly triggers drift by minutes, and a retry due a moment after a tick would wait
+ * a whole extra hour.
+ */
+export const RETRY_SLACK_MS = 10 * 60_000;
+/** Recipients waiting for a retry that the state keeps; one more stops the run until a tick later. */
+export const RETRY_CAP = 40;
 
 export type EmailKind = 'owner' | 'leadership';
 
@@ -36,8 +51,21 @@ export interface FailedRecipient {
   reason: string;
 }
 
-/** Why a run stopped before finishing (it resumes on a later tick). */
-export type WaitingFor = 'quota' | 'time' | 'error' | null;
+/** A recipient whose send failed with a transient error: tried again at `next`. */
+export interface RetryEntry {
+  h: string;
+  email: string;
+  attempts: number;
+  next: number;
+  reason: string;
+}
+
+/**
+ * Why a run stopped before finishing (it resumes on a later tick): the mail quota, the time budget,
+ * an error (the sheet could not be read, a properties write failed: lastError says which), or
+ * recipients waiting for the retry of a transient error.
+ */
+export type WaitingFor = 'quota' | 'time' | 'error' | 'retry' | null;
 
 export interface WeeklyRunState {
   period: string;
@@ -54,6 +82,12 @@ export interface WeeklyRunState {
   chunks: number;
   /** The email whose send was started but not yet confirmed in the ledger. */
   sending: { h: string; email: string } | null;
+  /** Recipients kept for a later attempt after a transient error (not in the ledger). */
+  retries: RetryEntry[];
+  /** With waitingFor 'retry': the first moment a retry is due (ticks before it do nothing). */
+  retryAt: number | null;
+  /** The Lead was emailed about this period's blocking problem (once per period). */
+  noticeSent: boolean;
   summaryRefreshed: boolean;
   summaryError: string | null;
   waitingFor: WaitingFor;
@@ -98,6 +132,8 @@ export interface DigestStatus {
   failed: FailedRecipient[];
   failedCount: number;
   remaining: number | null;
+  /** Recipients waiting for the retry of a transient error. */
+  retrying?: number;
   waitingFor: WaitingFor;
   lastError: string | null;
   nextRunAt: string | null;
@@ -149,7 +185,15 @@ export function stateFromProperties(all: Record<string, string>): WeeklyState {
     const r = JSON.parse(raw) as { run?: WeeklyRunState | null; lastRun?: LastRun | null; timeZone?: string };
     return {
       ...config,
-      run: r.run ?? null,
+      // A run stored before retries existed reads back with none pending.
+      run: r.run
+        ? {
+            ...r.run,
+            retries: r.run.retries ?? [],
+            retryAt: r.run.retryAt ?? null,
+            noticeSent: !!r.run.noticeSent,
+          }
+        : null,
       lastRun: r.lastRun ?? null,
       timeZone: typeof r.timeZone === 'string' && r.timeZone ? r.timeZone : config.timeZone,
     };
@@ -227,7 +271,7 @@ export function nextOccurrence(
 }
 
 export type TickDecision =
-  | { kind: 'idle'; reason: 'disabled' | 'not-yet' | 'done' | 'busy' }
+  | { kind: 'idle'; reason: 'disabled' | 'not-yet' | 'done' | 'busy' | 'retry-later' }
   | { kind: 'stray-trigger' }
   | { kind: 'run'; period: string; scheduledAt: number; fresh: boolean };
 
@@ -254,6 +298,9 @@ export function decideTick(input: {
   if (run && run.period === occ.period) {
     if (run.finishedAt !== null) return { kind: 'idle', reason: 'done' };
     if (run.lease && run.lease.until > now) return { kind: 'idle', reason: 'busy' };
+    // Only recipients waiting for a retry are left, and none is due yet: nothing to read or send.
+    if (run.waitingFor === 'retry' && run.retryAt !== null && run.retryAt > now)
+      return { kind: 'idle', reason: 'retry-later' };
     return { kind: 'run', period: occ.period, scheduledAt: run.scheduledAt, fresh: false };
   }
   if (run?.lease && run.lease.until > now) return { kind: 'idle', reason: 'busy' };
@@ -280,6 +327,9 @@ export function startRun(state: WeeklyState, period: string, scheduledAt: number
       total: null,
       chunks: 0,
       sending: null,
+      retries: [],
+      retryAt: null,
+      noticeSent: false,
       summaryRefreshed: false,
       summaryError: null,
       waitingFor: null,
@@ -298,6 +348,16 @@ export function recordFailure(run: WeeklyRunState, email: string, reason: string
       .trim();
     run.failed.push({ email, reason: r.length > REASON_CAP ? `${r.slice(0, REASON_CAP - 1)}…` : r });
   }
+}
+
+/** The wait before the next attempt after `attempts` transient failures. */
+export function retryDelay(attempts: number): number {
+  return Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1));
+}
+
+/** The reason recorded when a recipient's transient errors outlast MAX_SEND_ATTEMPTS. */
+export function gaveUpReason(attempts: number, reason: string): string {
+  return `gave up after ${attempts} attempts: ${reason}`;
 }
 
 /** The reason recorded for an email whose send was started by an execution that never confirmed it. */
@@ -368,27 +428,30 @@ export class Ledger {
     this.dirty.add(last);
   }
 
-  /** The chunk values changed since the last call, keyed by property name. */
-  takeDirty(): Record<string, string> {
+  /**
+   * The chunk values not yet saved, keyed by property name. They stay unsaved until markSaved: a
+   * write that throws must not lose them, or the next write would leave out who was mailed.
+   */
+  unsaved(): Record<string, string> {
     const out: Record<string, string> = {};
     for (const i of this.dirty) out[doneKey(i)] = this.chunks[i];
-    this.dirty.clear();
+    return out;
+  }
+
+  /** After a successful write of `written` (from unsaved()): those chunks are durable. */
+  markSaved(written: Record<string, string>): void {
+    for (const i of [...this.dirty]) if (written[doneKey(i)] === this.chunks[i]) this.dirty.delete(i);
+  }
+
+  /** unsaved() and markSaved() at once, for a caller that writes them unconditionally. */
+  takeDirty(): Record<string, string> {
+    const out = this.unsaved();
+    this.markSaved(out);
     return out;
   }
 }
 
-// ---- who may switch it, status ---------------------------------------------------------------
-
-/** Leads enable and disable weekly emails; anyone signed in when the Team has no Lead yet. */
-export function canManageWeekly(
-  email: string,
-  people: ReadonlyArray<Pick<Person, 'email' | 'role'>>,
-): boolean {
-  const clean = email.trim().toLowerCase();
-  if (!clean) return false;
-  const leads = people.filter((p) => p.role === ('lead' as Role));
-  return leads.length === 0 || leads.some((p) => p.email === clean);
-}
+// ---- status (who may switch it: src/okr/ownership/roles.ts) ---------------------------------
 
 function iso(ms: number | null | undefined): string | null {
   return typeof ms === 'number' && Number.isFinite(ms) ? new Date(ms).toISOString() : null;
@@ -408,7 +471,9 @@ export function digestStatus(
     nextRunAt =
       d.kind === 'run' || (d.kind === 'idle' && d.reason === 'busy')
         ? iso(now)
-        : iso(nextOccurrence(now, settings, state.timeZone).at);
+        : d.kind === 'idle' && d.reason === 'retry-later'
+          ? iso(run?.retryAt)
+          : iso(nextOccurrence(now, settings, state.timeZone).at);
     if (d.kind === 'idle' && d.reason === 'not-yet')
       nextRunAt = iso(nextOccurrence(Math.max(now, state.enabledAt ?? now), settings, state.timeZone).at);
   }
@@ -427,6 +492,7 @@ export function digestStatus(
     failed: run ? run.failed.map((f) => ({ email: f.email, reason: f.reason })) : [],
     failedCount: run?.failedCount ?? 0,
     remaining: run ? run.remaining : null,
+    retrying: run?.retries?.length ?? 0,
     waitingFor: run?.waitingFor ?? null,
     lastError: run?.lastError ?? null,
     nextRunAt,

@@ -6,13 +6,19 @@
 // - A run is claimed under the document lock with a lease (stored), then the lock is released so
 //   people can keep checking in while emails go out; a second tick sees the lease and returns.
 // - Before each email, ONE properties write records the ledger (everyone done so far, including
-//   the email just sent) and the email about to be sent. A send that throws is known not to have
-//   gone out: quota and time-limit errors leave the recipient for a later tick, any other error
-//   records a failure. If an execution dies between a send and the next write (Google stopped it),
-//   the next run finds the recorded "sending" and files it as a failure that was not confirmed,
-//   rather than risk a second copy.
+//   the email just sent) and the email about to be sent; no email goes out until that write has
+//   succeeded, and a write that fails twice stops the execution (a later tick resumes). A send that
+//   throws is known not to have gone out: quota and time-limit errors leave the recipient for a
+//   later tick, transient errors (server error, rate limit, timeout) for a retry with backoff, and
+//   only permanent ones (an invalid address) record a failure. If an execution dies between a send
+//   and the next write (Google stopped it), the next run finds the recorded "sending" and files it
+//   as a failure that was not confirmed, rather than risk a second copy.
+// - A sheet the run cannot read (OKRs or Team tab or a required column missing) or with nobody to
+//   email is an error, never "finished, 0 sent": the run stays open and retries every tick, the
+//   status shows the error and the Lead who enabled the emails gets one email saying so.
 
-import type { Lang, Settings } from '../core/model';
+import { t } from '../core/i18n';
+import type { Lang, OkrSheet, Roster, Settings } from '../core/model';
 import { parseStoredSettings, SETTINGS_KEY } from '../core/settings';
 import {
   type DigestModel,
@@ -23,23 +29,32 @@ import {
   type Recipient,
 } from './digest';
 import { type EmailContext, type RenderedEmail, renderLeadershipDigest, renderOwnerEmail } from './email';
+import { fitEmail } from './emailFit';
 import {
   decideTick,
   doneKey,
+  gaveUpReason,
   INTERRUPTED_REASON,
   LEASE_MS,
   Ledger,
+  MAX_SEND_ATTEMPTS,
+  RETRY_CAP,
+  RETRY_SLACK_MS,
   RUN_BUDGET_MS,
   RUN_KEY,
   recipientHash,
   recordFailure,
+  retryDelay,
   SEND_RESERVE_MS,
   serializeRun,
   startRun,
   stateFromProperties,
   type WaitingFor,
+  type WeeklyRunState,
   type WeeklyState,
 } from './weeklyRun';
+import { WEEKLY_MESSAGES } from './weeklyRunMessages';
+import { renderRunNotice } from './weeklyRunNotice';
 
 export interface WeeklyStore {
   /** Every document property, in one call. */
@@ -50,6 +65,11 @@ export interface WeeklyStore {
 
 export interface WeeklyWorkbook {
   model: DigestModel;
+  /**
+   * Why the sheet cannot be read for the weekly emails (an OKRs or Team tab, or a required column,
+   * missing), as sentences in the spreadsheet's language; empty when it can.
+   */
+  blockers: string[];
   /** Everything an email needs except the recipient's language and who enabled the run. */
   context: Omit<EmailContext, 'lang' | 'enabledBy' | 'test'>;
   /** The spreadsheet's language: settings.language, else its locale. */
@@ -73,7 +93,7 @@ export interface WeeklyPorts {
 }
 
 export type TickOutcome =
-  | { action: 'idle'; reason: 'disabled' | 'not-yet' | 'done' | 'busy' | 'not-the-trigger' }
+  | { action: 'idle'; reason: 'disabled' | 'not-yet' | 'done' | 'busy' | 'retry-later' | 'not-the-trigger' }
   | { action: 'removed-trigger'; reason: 'superseded' | 'disabled' }
   | {
       action: 'ran';
@@ -85,6 +105,10 @@ export type TickOutcome =
       remaining: number | null;
       finished: boolean;
       waitingFor: WaitingFor;
+      /** Why the run is waiting, when an error stopped it (shown in the status too). */
+      error: string | null;
+      /** Recipients waiting for the retry of a transient error. */
+      retrying: number;
     };
 
 export function settingsFromProperties(all: Record<string, string>): Settings {
@@ -106,6 +130,35 @@ export function isQuotaError(message: string): boolean {
   return /too many times for one day|daily quota|quota.*email/i.test(message);
 }
 
+/**
+ * Errors that no retry can fix, so the recipient is filed as failed: an address MailApp rejects
+ * ("Invalid email: …"), a message over Google's per-message limits ("Limit Exceeded: Email Body
+ * Size.", "… Recipients Per Message"), no recipient. Everything else that MailApp throws ("We're
+ * sorry, a server error occurred. Please wait a bit and try again.", "Service invoked too many
+ * times in a short time: …", "… timed out", "Service unavailable") is retried with backoff.
+ * https://developers.google.com/apps-script/guides/services/quotas
+ */
+export function isPermanentMailError(message: string): boolean {
+  return /invalid email|invalid argument: (to|recipient)|limit exceeded: email|no recipient/i.test(message);
+}
+
+/**
+ * What makes the sheet unreadable for the weekly emails: a missing OKRs or Team tab, or a required
+ * column missing from either (the parser's sheet-wide header-missing problems), as sentences.
+ */
+export function weeklyBlockers(okrs: Pick<OkrSheet, 'problems'>, roster: Pick<Roster, 'problems'>): string[] {
+  return [...okrs.problems, ...roster.problems]
+    .filter((p) => p.code === 'header-missing' && p.row === null)
+    .map((p) => p.message);
+}
+
+/** Sentences for the run's error (and the Lead's email) from what makes the sheet unreadable. */
+export function blockedText(lang: Lang, blockers: readonly string[]): string {
+  return blockers.length
+    ? t(WEEKLY_MESSAGES, lang, 'sheetUnreadable', { problems: blockers.map((b) => b.trim()).join(' ') })
+    : t(WEEKLY_MESSAGES, lang, 'nobodyToEmail');
+}
+
 /** Renders recipients' emails; the leadership digest is built once per language. */
 export function emailRenderer(
   wb: WeeklyWorkbook,
@@ -117,11 +170,15 @@ export function emailRenderer(
   return (r) => {
     const lang = languageOf(r.person, wb.defaultLang);
     const ctx: EmailContext = { ...wb.context, lang, enabledBy, test };
-    if (r.kind === 'owner') return renderOwnerEmail(ownerReport(wb.model, r.email), ctx);
+    if (r.kind === 'owner') {
+      const report = ownerReport(wb.model, r.email);
+      return fitEmail((limits) => renderOwnerEmail(report, { ...ctx, limits }));
+    }
     let d = digests.get(lang);
     if (!d) {
       leadership ??= leadershipReport(wb.model);
-      d = renderLeadershipDigest(leadership, wb.model, ctx);
+      const report = leadership;
+      d = fitEmail((limits) => renderLeadershipDigest(report, wb.model, { ...ctx, limits }));
       digests.set(lang, d);
     }
     return d;
@@ -152,6 +209,7 @@ function claimRun(ports: WeeklyPorts, triggerUid: string | null, leaseId: string
     const ledger = d.fresh ? new Ledger() : Ledger.fromProperties(all, run.chunks);
     if (run.sending) {
       ledger.add(run.sending.h);
+      dropRetry(run, run.sending.h);
       recordFailure(run, run.sending.email, INTERRUPTED_REASON);
       run.sending = null;
       if (run.remaining !== null) run.remaining = Math.max(0, run.remaining - 1);
@@ -163,9 +221,162 @@ function claimRun(ports: WeeklyPorts, triggerUid: string | null, leaseId: string
     Object.assign(writes, ledger.takeDirty());
     run.chunks = ledger.chunks.length;
     writes[RUN_KEY] = serializeRun(state);
-    ports.store.write(writes);
+    try {
+      ports.store.write(writes);
+    } catch (_e) {
+      // One retry, as for every write of the run; a second failure ends this execution before any
+      // email (the trigger's next tick claims the run again).
+      ports.store.write(writes);
+    }
     return { state, ledger, settings };
   });
+}
+
+function dropRetry(run: WeeklyRunState, h: string): void {
+  run.retries = run.retries.filter((r) => r.h !== h);
+}
+
+/**
+ * The sheet cannot be read, or nobody is to be emailed: an error that keeps the run open (retried
+ * every tick) and, once per period, an email to the Lead who enabled weekly emails.
+ */
+function blocked(
+  ports: WeeklyPorts,
+  state: WeeklyState,
+  wb: WeeklyWorkbook,
+  quota: number,
+  persist: () => void,
+): void {
+  const run = state.run as WeeklyRunState;
+  const lead = state.enabledBy;
+  const person = lead ? wb.model.team.get(lead) : undefined;
+  const lang = person ? languageOf(person, wb.defaultLang) : wb.defaultLang;
+  const problem = blockedText(lang, wb.blockers);
+  run.remaining = null;
+  run.total = null;
+  if (!run.noticeSent && lead && quota > 0) {
+    const email = renderRunNotice({
+      lang,
+      problem,
+      scheduledAt: run.scheduledAt,
+      timeZone: wb.context.timeZone,
+      spreadsheetName: wb.context.spreadsheetName,
+      spreadsheetUrl: wb.context.spreadsheetUrl,
+    });
+    // Recorded as sent before the send (at most one notice a period); a send known to have failed
+    // clears the mark again, so a later tick tries once more.
+    run.noticeSent = true;
+    persist();
+    try {
+      ports.send(lead, email);
+    } catch (e) {
+      if (isTimeLimitError(errorText(e))) throw e;
+      run.noticeSent = false;
+    }
+  }
+  throw new Error(problem);
+}
+
+interface SendInput {
+  state: WeeklyState;
+  ledger: Ledger;
+  plan: Recipient[];
+  wb: WeeklyWorkbook;
+  quota: number;
+  started: number;
+  persist: () => void;
+}
+
+/** Sends this period's pending emails until done, the time budget, the quota or a transient error. */
+function sendPending(ports: WeeklyPorts, input: SendInput): void {
+  const { state, ledger, plan, wb, started, persist } = input;
+  let { quota } = input;
+  const run = state.run as WeeklyRunState;
+  const pending = plan.filter((r) => !ledger.has(recipientHash(r.kind, r.email)));
+  run.total = plan.length;
+  run.remaining = pending.length;
+  run.retryAt = null;
+  // Recipients no longer in the plan (removed from Team meanwhile) wait for nothing.
+  const planned = new Set(pending.map((r) => recipientHash(r.kind, r.email)));
+  run.retries = run.retries.filter((r) => planned.has(r.h));
+  const render = emailRenderer(wb, state.enabledBy);
+  let stoppedBy: WaitingFor = null;
+  for (const r of pending) {
+    if (ports.now() - started > RUN_BUDGET_MS - SEND_RESERVE_MS) {
+      stoppedBy = 'time';
+      break;
+    }
+    if (quota <= 0) {
+      stoppedBy = 'quota';
+      break;
+    }
+    const h = recipientHash(r.kind, r.email);
+    const retry = run.retries.find((x) => x.h === h);
+    if (retry && retry.next > ports.now()) continue;
+    let email: RenderedEmail | null = null;
+    try {
+      email = render(r);
+    } catch (e) {
+      ledger.add(h);
+      dropRetry(run, h);
+      recordFailure(run, r.email, `could not build the email: ${errorText(e)}`);
+    }
+    if (email) {
+      run.sending = { h, email: r.email };
+      persist();
+      try {
+        ports.send(r.email, email);
+        quota -= 1;
+        run.sent += 1;
+        ledger.add(h);
+        dropRetry(run, h);
+      } catch (e) {
+        const message = errorText(e);
+        run.sending = null;
+        if (isTimeLimitError(message)) {
+          stoppedBy = 'time';
+          break;
+        }
+        if (isQuotaError(message)) {
+          stoppedBy = 'quota';
+          break;
+        }
+        const attempts = (retry?.attempts ?? 0) + 1;
+        if (isPermanentMailError(message) || attempts >= MAX_SEND_ATTEMPTS) {
+          ledger.add(h);
+          dropRetry(run, h);
+          recordFailure(run, r.email, attempts > 1 ? gaveUpReason(attempts, message) : message);
+        } else {
+          // Google asks to "wait a bit and try again": this recipient after a growing delay, the
+          // others from the next tick on (the service is likely to fail them too right now).
+          dropRetry(run, h);
+          if (run.retries.length < RETRY_CAP)
+            run.retries.push({
+              h,
+              email: r.email,
+              attempts,
+              next: started + retryDelay(attempts) - RETRY_SLACK_MS,
+              reason: message.slice(0, 120),
+            });
+          run.lastError = message;
+          stoppedBy = 'retry';
+          break;
+        }
+      }
+      run.sending = null;
+    }
+    run.remaining -= 1;
+  }
+  if (run.remaining === 0) {
+    run.finishedAt = ports.now();
+    run.waitingFor = null;
+  } else if (stoppedBy) {
+    run.waitingFor = stoppedBy;
+  } else {
+    // Only recipients waiting for their retry are left: ticks before the first is due do nothing.
+    run.waitingFor = 'retry';
+    run.retryAt = run.retries.length ? Math.min(...run.retries.map((x) => x.next)) : null;
+  }
 }
 
 /** One hourly tick: return at once when nothing is due, else continue this period's run. */
@@ -206,19 +417,22 @@ export function runWeeklyTick(ports: WeeklyPorts, triggerUid: string | null = nu
   const sentBefore = run.sent;
   const failedBefore = run.failedCount;
 
+  // The ledger's unsaved chunks stay unsaved until a write succeeds: a failed write must leave
+  // them for the next one, or the run would forget who was already mailed.
   const persist = () => {
     run.chunks = ledger.chunks.length;
-    const writes = { ...ledger.takeDirty(), [RUN_KEY]: serializeRun(state) };
+    const writes = { ...ledger.unsaved(), [RUN_KEY]: serializeRun(state) };
     try {
       ports.store.write(writes);
     } catch (_e) {
       // Transient server errors are common in Apps Script; one retry. A second failure stops the run.
       ports.store.write(writes);
     }
+    ledger.markSaved(writes);
   };
 
   try {
-    let quota = ports.remainingQuota();
+    const quota = ports.remainingQuota();
     if (quota <= 0) {
       run.waitingFor = 'quota';
     } else {
@@ -234,57 +448,11 @@ export function runWeeklyTick(ports: WeeklyPorts, triggerUid: string | null = nu
       }
       const wb = ports.loadWorkbook(ports.now(), settings);
       state.timeZone = wb.context.timeZone;
-      const plan = planRecipients(wb.model);
-      const pending = plan.filter((r) => !ledger.has(recipientHash(r.kind, r.email)));
-      run.total = plan.length;
-      run.remaining = pending.length;
-      const render = emailRenderer(wb, state.enabledBy);
-      for (const r of pending) {
-        if (ports.now() - started > RUN_BUDGET_MS - SEND_RESERVE_MS) {
-          run.waitingFor = 'time';
-          break;
-        }
-        if (quota <= 0) {
-          run.waitingFor = 'quota';
-          break;
-        }
-        const h = recipientHash(r.kind, r.email);
-        let email: RenderedEmail | null = null;
-        try {
-          email = render(r);
-        } catch (e) {
-          ledger.add(h);
-          recordFailure(run, r.email, `could not build the email: ${errorText(e)}`);
-        }
-        if (email) {
-          run.sending = { h, email: r.email };
-          persist();
-          try {
-            ports.send(r.email, email);
-            quota -= 1;
-            run.sent += 1;
-            ledger.add(h);
-          } catch (e) {
-            const message = errorText(e);
-            run.sending = null;
-            if (isTimeLimitError(message)) {
-              run.waitingFor = 'time';
-              break;
-            }
-            if (isQuotaError(message)) {
-              run.waitingFor = 'quota';
-              break;
-            }
-            ledger.add(h);
-            recordFailure(run, r.email, message);
-          }
-          run.sending = null;
-        }
-        run.remaining -= 1;
-      }
-      if (run.remaining === 0) {
-        run.finishedAt = ports.now();
-        run.waitingFor = null;
+      const plan = wb.blockers.length ? [] : planRecipients(wb.model);
+      if (!plan.length) {
+        blocked(ports, state, wb, quota, persist);
+      } else {
+        sendPending(ports, { state, ledger, plan, wb, quota, started, persist });
       }
     }
   } catch (e) {
@@ -304,6 +472,8 @@ export function runWeeklyTick(ports: WeeklyPorts, triggerUid: string | null = nu
     remaining: run.remaining,
     finished: run.finishedAt !== null,
     waitingFor: run.waitingFor,
+    error: run.lastError,
+    retrying: run.retries.length,
   };
 }
 

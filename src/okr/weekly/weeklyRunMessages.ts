@@ -9,7 +9,14 @@ export type WeeklyMessageKey =
   | 'quota'
   | 'testSent'
   | 'busy'
-  | 'noSpreadsheet';
+  | 'noSpreadsheet'
+  | 'sheetUnreadable'
+  | 'nobodyToEmail'
+  | 'noticeSubject'
+  | 'noticeIntro'
+  | 'noticeRetry'
+  | 'noticeOpen'
+  | 'noticeWhy';
 
 export const WEEKLY_MESSAGES: MessageTable<WeeklyMessageKey> = {
   noIdentity: {
@@ -43,5 +50,31 @@ export const WEEKLY_MESSAGES: MessageTable<WeeklyMessageKey> = {
   noSpreadsheet: {
     en: 'Open the spreadsheet and run this from its Extensions menu.',
     ja: 'スプレッドシートを開き、「拡張機能」メニューから実行してください。',
+  },
+  // The weekly run's own problems: shown as the run's error in the sidebar and emailed to the Lead.
+  sheetUnreadable: {
+    en: 'Weekly emails could not be sent: {problems} They are tried again every hour.',
+    ja: '週次メールを送信できませんでした: {problems} 1時間ごとに再試行します。',
+  },
+  nobodyToEmail: {
+    en: 'Weekly emails could not be sent: nobody to email (no key result has an owner listed in Team, and nobody in Team has Role Leadership). They are tried again every hour.',
+    ja: '週次メールを送信できませんでした: 送信先がいません（Teamに載っている担当者のいる主要な結果がなく、RoleがLeadershipの人もいません）。1時間ごとに再試行します。',
+  },
+  noticeSubject: {
+    en: 'OKR Owners: this week’s emails are waiting ({sheet})',
+    ja: 'OKR Owners: 今週のメールが送信待ちです（{sheet}）',
+  },
+  noticeIntro: {
+    en: 'The weekly emails of "{sheet}" were due on {date}, but the add-on could not send them:',
+    ja: '「{sheet}」の週次メールは{date}に送信予定でしたが、送信できませんでした:',
+  },
+  noticeRetry: {
+    en: 'Nothing is lost: the add-on tries again every hour this week and sends each person their email once the problem is fixed. The sidebar’s Settings show the state.',
+    ja: '送信内容は失われません。今週は1時間ごとに再試行し、問題が解決すれば各メンバーに1通ずつ送信します。状況はサイドバーの「設定」で確認できます。',
+  },
+  noticeOpen: { en: 'Open the spreadsheet', ja: 'スプレッドシートを開く' },
+  noticeWhy: {
+    en: 'You get this because you turned on weekly emails for "{sheet}".',
+    ja: '「{sheet}」の週次メールをオンにしたため、このメールが届いています。',
   },
 };

@@ -2,7 +2,8 @@
 // must decide "is the weekly run due?" from stored state alone, so it cannot ask
 // Utilities.formatDate. Apps Script's V8 runtime ships ICU, so Intl.DateTimeFormat knows every IANA
 // zone (src/okr/timeZone.ts). https://developers.google.com/apps-script/guides/v8-runtime
-import { wallClock } from '../core/timeZone';
+import { DAY_MS, WEEK_MS } from '../core/days';
+import { wallClock, zonedTime } from '../core/timeZone';
 
 export interface LocalTime {
   year: number;
@@ -15,7 +16,6 @@ export interface LocalTime {
   isoWeekday: number;
 }
 
-const DAY_MS = 86_400_000;
 /** An unknown zone falls back to UTC rather than stopping the weekly run. */
 export function safeTimeZone(timeZone: string | null | undefined): string {
   const tz = String(timeZone || '');
@@ -34,7 +34,7 @@ export function localTime(epochMs: number, timeZone: string): LocalTime {
   return { year, month, day, hour, minute, isoWeekday: dow === 0 ? 7 : dow };
 }
 
-/** The instant the wall clock in `timeZone` reads the given time (the earlier one in a DST overlap). */
+/** The instant the wall clock in `timeZone` reads the given time (timeZone.ts zonedTime decides DST gaps and overlaps). */
 export function epochOfLocal(
   timeZone: string,
   year: number,
@@ -43,14 +43,7 @@ export function epochOfLocal(
   hour = 0,
   minute = 0,
 ): number {
-  const wanted = Date.UTC(year, month - 1, day, hour, minute);
-  const offsetAt = (epoch: number) => {
-    const l = localTime(epoch, timeZone);
-    return Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute) - Math.floor(epoch / 60_000) * 60_000;
-  };
-  const first = wanted - offsetAt(wanted);
-  const second = wanted - offsetAt(first);
-  return Math.min(first, second);
+  return zonedTime(year, month, day, hour, minute, 0, safeTimeZone(timeZone));
 }
 
 /** A calendar date (no time zone) shifted by whole days. */
@@ -70,7 +63,7 @@ export function isoWeekOf(year: number, month: number, day: number): string {
   const dow = new Date(date).getUTCDay() || 7;
   const thursday = new Date(date + (4 - dow) * DAY_MS);
   const weekYear = thursday.getUTCFullYear();
-  const week = Math.floor((thursday.getTime() - Date.UTC(weekYear, 0, 1)) / (7 * DAY_MS)) + 1;
+  const week = Math.floor((thursday.getTime() - Date.UTC(weekYear, 0, 1)) / WEEK_MS) + 1;
   return `${weekYear}-W${String(week).padStart(2, '0')}`;
 }
 

@@ -1,4 +1,5 @@
-import { DAY_MS, daysSinceTouched, hasMissingValues, isStale } from '../../../src/okr/core/attention';
+import { daysSinceTouched, hasMissingValues, isStale } from '../../../src/okr/core/attention';
+import { DAY_MS } from '../../../src/okr/core/days';
 import type { KeyResult } from '../../../src/okr/core/model';
 
 const NOW = Date.UTC(2026, 10, 30, 9);

@@ -17,6 +17,8 @@ describe('each problem code, planted once, is reported once at its cell', () => 
     ['owner-unknown', (r) => set(r, 'O1.2', 'Owner', 'carl@acme.com'), 'O1.2', 'OKRs!E4'],
     ['id-missing', (r) => set(r, 'O2.1', 'ID', ''), null, 'OKRs!A6'],
     ['id-duplicate', (r) => set(r, 'O1.2', 'ID', 'O1.1'), 'O1.1', 'OKRs!A4'],
+    // IDs that differ only in case look the same to people: one of them must change.
+    ['id-duplicate', (r) => set(r, 'O1.2', 'ID', 'o1.1'), 'o1.1', 'OKRs!A4'],
     ['parent-missing', (r) => set(r, 'O1.2', 'Parent', 'O9'), 'O1.2', 'OKRs!C4'],
     ['parent-not-objective', (r) => set(r, 'O1.2', 'Parent', 'O1.1'), 'O1.2', 'OKRs!C4'],
     ['type-unknown', (r) => set(r, 'O1.2', 'Type', 'Task'), 'O1.2', 'OKRs!B4'],

@@ -1,5 +1,6 @@
-// Writes go in contiguous blocks by the columns' header positions, text is formula-safe, progress is
-// a fraction, new rows are placed by header, and the log is appended in one call.
+// Writes go in contiguous blocks by the columns' header positions, text is written as text (a leading
+// apostrophe, which Sheets neither shows nor returns), progress is a fraction, new rows are placed by
+// header, and the log is appended in one call. The fake sheet stores what is written, apostrophe included.
 import type { CellValue } from '../../../src/endpoints/sidebar/checkIn';
 import {
   appendCheckIns,
@@ -54,9 +55,9 @@ describe('planBlocks', () => {
     );
     expect(blocks).toEqual([
       { row: 7, column: 11, values: [[3]] },
-      { row: 7, column: 13, values: [[0.5, 'On track']] },
+      { row: 7, column: 13, values: [[0.5, "'On track"]] },
       { row: 7, column: 16, values: [[{ date: 1 }]] },
-      { row: 7, column: 18, values: [['n']] },
+      { row: 7, column: 18, values: [["'n"]] },
     ]);
   });
 
@@ -68,9 +69,9 @@ describe('planBlocks', () => {
       toValue,
     );
     expect(blocks).toEqual([
-      { row: 3, column: 5, values: [['b@x.io'], ['b@x.io'], ['b@x.io']] },
+      { row: 3, column: 5, values: [["'b@x.io"], ["'b@x.io"], ["'b@x.io"]] },
       { row: 3, column: 15, values: [[''], [''], ['']] },
-      { row: 9, column: 5, values: [['b@x.io']] },
+      { row: 9, column: 5, values: [["'b@x.io"]] },
       { row: 9, column: 15, values: [['']] },
     ]);
   });
@@ -129,7 +130,7 @@ describe('rows and the log', () => {
   test('a new row is filled by header position and inserted below its objective', () => {
     const columns: ColumnMap<OkrColumn> = { title: 0, id: 2, type: 1 };
     const row = newRowValues(columns, 4, { id: 'O1.3', type: 'Key result', title: '@everyone' }, toValue);
-    expect(row).toEqual(["'@everyone", 'Key result', 'O1.3', '']);
+    expect(row).toEqual(["'@everyone", "'Key result", "'O1.3", '']);
     const s = fakeSheet([
       ['Title', 'Type', 'ID', 'X'],
       ['a', 'Objective', 'O1', ''],
@@ -170,7 +171,7 @@ describe('rows and the log', () => {
       date,
       () => 'At risk',
     );
-    expect(s.values[2]).toEqual(["'=2+2", 'O1.1', { date: 5 }, 'ana@example.com', 'At risk', 0.75, 35, '']);
+    expect(s.values[2]).toEqual(["'=2+2", "'O1.1", { date: 5 }, "'ana@example.com", 'At risk', 0.75, 35, '']);
     // The log had no spare row: one row is inserted under the last entry, then one setValues.
     expect(s.calls.filter((c) => !c.startsWith('getValues'))).toEqual([
       'insertRowsAfter(2,1)',
@@ -200,7 +201,7 @@ describe('rows and the log', () => {
     const log = checkInLog(s.sheet)!;
     appendCheckIns(log, [entry('O1.1'), entry('O1.2')], date, () => '');
     appendCheckIns(log, [entry('O1.3')], date, () => '');
-    expect(s.values.map((r) => r[1])).toEqual(['ID', 'O1', 'O1.1', 'O1.2', 'O1.3']);
+    expect(s.values.map((r) => r[1])).toEqual(['ID', 'O1', "'O1.1", "'O1.2", "'O1.3"]);
     expect(s.calls.filter((c) => !c.startsWith('getValues'))).toEqual([
       'insertRowsAfter(2,2)',
       'setValues(3,1,2,3)',

@@ -54,7 +54,7 @@ describe('check-in', () => {
     });
   });
 
-  test('a check-in without a note keeps the previous note', () => {
+  test("a check-in without a note clears the previous one: the row's note belongs to its latest check-in", () => {
     const plan = planCheckIn(
       kr('O1.1'),
       { id: 'O1.1', current: 20, confidence: 'off-track' },
@@ -62,7 +62,8 @@ describe('check-in', () => {
       NOW,
       keyResultProgress,
     );
-    expect('note' in plan.patch).toBe(false);
+    expect(plan.patch.note).toBe('');
+    expect(plan.log?.note).toBe('');
     expect(plan.patch.progress).toBe(0);
     expect(CONFIDENCE_LABEL['off-track']).toBe('Off track');
   });

@@ -1,13 +1,7 @@
 // The Summary tab's cells: contiguous equal-width blocks, formula-safe text, formats that line up
 // with values, the chart pointed at the objectives' IDs and progress, both languages.
-import {
-  formatInZone,
-  GRID_WIDTH,
-  mergeBlocks,
-  progressBar,
-  sheetText,
-  summaryToGrid,
-} from '../../../src/okr/summary/summaryGrid';
+import { formatInZone, GRID_WIDTH, progressBar, sheetText } from '../../../src/okr/summary/summaryCells';
+import { mergeBlocks, summaryToGrid } from '../../../src/okr/summary/summaryGrid';
 import { checkIn, DAY, keyResult, NOW, objective, person, problemAt, roster, summarize } from './fixtures';
 
 const ana = 'ana@example.com';

@@ -1,8 +1,9 @@
 // The summary model: rollups, bands, week-over-week deltas, needs attention, owners, teams.
 import { DEFAULT_SETTINGS } from '../../../src/okr/core/model';
 import { parseCheckIns, parseOkrSheet, parseRoster } from '../../../src/okr/core/parse';
+import { score as scoreOf } from '../../../src/okr/core/progress';
 import { validateOkrs } from '../../../src/okr/ownership/validate';
-import { bandOf, scoreOf } from '../../../src/okr/summary/summary';
+import { bandOf } from '../../../src/okr/summary/summary';
 import { checkIn, DAY, keyResult, NOW, objective, person, problemAt, roster, summarize } from './fixtures';
 
 const ana = 'ana@example.com';

@@ -2,13 +2,17 @@ import fc from 'fast-check';
 import { SETTINGS_KEY } from '../../../src/okr/core/settings';
 import {
   CHUNK_CAPACITY,
+  digestStatus,
   emptyState,
   FAILED_DETAIL_CAP,
+  gaveUpReason,
   INTERRUPTED_REASON,
   Ledger,
+  MAX_SEND_ATTEMPTS,
   parseState,
   RUN_BUDGET_MS,
   recipientHash,
+  retryDelay,
   STATE_KEY,
   serializeRun,
   serializeState,
@@ -58,13 +62,15 @@ function tick(
   at: number,
   stopAtCall: number | null = null,
   uid = 't1',
-): TickOutcome | 'stopped' {
+): TickOutcome | 'stopped' | 'failed' {
   w.clock = Math.max(w.clock, at);
   w.begin(stopAtCall);
   try {
     return runWeeklyTick(w.ports(), uid);
   } catch (e) {
     if (/Exceeded maximum execution time/.test(String((e as Error).message))) return 'stopped';
+    // The execution failed on a service error before it could record anything (the claim's write).
+    if (/server error/.test(String((e as Error).message))) return 'failed';
     throw e;
   }
 }
@@ -248,7 +254,165 @@ describe('runWeeklyTick', () => {
     expect(w.outbox).toHaveLength(0);
   });
 
-  test('property: random stops, failing addresses, small quotas and doubled ticks never send anyone two emails', () => {
+  test('two failed writes in a row stop the run before the next send; who was mailed stays on record, nobody gets two', () => {
+    const w = world(3);
+    // Writes: 1 claim, 2 before boss0's email, 3 before owner0's (fails), 4 its retry (fails) → the run
+    // stops without sending to owner0; 5 the final write.
+    w.failingWrites = new Set([3, 4]);
+    const first = tick(w, MONDAY_9_TOKYO + 60_000);
+    expect(first).toMatchObject({ action: 'ran', sentNow: 1, finished: false, waitingFor: 'error' });
+    expect(w.outbox.map((s) => s.to)).toEqual(['boss0@example.com']);
+    expect(state(w).run?.lastError).toMatch(/server error/);
+    w.failingWrites = new Set();
+    expect(tick(w, MONDAY_9_TOKYO + HOUR)).toMatchObject({ finished: true, sent: 4, failedCount: 0 });
+    expect([...counts(w).values()]).toEqual([1, 1, 1, 1]);
+    expect(w.outbox).toHaveLength(4);
+  });
+
+  test('the ledger is durable before every send: each send finds everyone mailed before it in the stored ledger', () => {
+    const w = world(6);
+    const ports = w.ports();
+    const send = ports.send;
+    const checked: number[] = [];
+    const checking = {
+      ...ports,
+      send: (to: string, e: Parameters<typeof send>[1]) => {
+        const s = state(w);
+        const stored = Ledger.fromProperties(w.props, s.run?.chunks ?? 0);
+        const before = w.outbox.map((x) =>
+          recipientHash(x.email.subject.startsWith('OKR digest') ? 'leadership' : 'owner', x.to),
+        );
+        checked.push(before.filter((h) => stored.has(h)).length - before.length);
+        send(to, e);
+      },
+    };
+    w.failingWrites = new Set([4]);
+    w.clock = MONDAY_9_TOKYO + 60_000;
+    w.begin();
+    runWeeklyTick(checking, 't1');
+    expect(checked).toHaveLength(7);
+    expect(checked.every((missing) => missing === 0)).toBe(true);
+  });
+
+  test.each([
+    ["We're sorry, a server error occurred. Please wait a bit and try again."],
+    ['Service invoked too many times in a short time: email. Try Utilities.sleep(1000) between calls.'],
+    ['Service Mail timed out while sending the message.'],
+  ])(
+    'a transient MailApp error (%s) keeps the recipient for a later tick, never costs them the week',
+    (message) => {
+      const w = world(3);
+      w.sendErrors.set(2, message); // boss0 first, then owner0 fails
+      expect(tick(w, MONDAY_9_TOKYO + 60_000)).toMatchObject({
+        sentNow: 1,
+        failedCount: 0,
+        finished: false,
+        waitingFor: 'retry',
+      });
+      expect(state(w).run?.retries).toMatchObject([{ email: 'owner0@example.com', attempts: 1 }]);
+      w.sendErrors.clear();
+      // Half an hour later the others go out; owner0 waits for the retry (an hour after the failure).
+      expect(tick(w, MONDAY_9_TOKYO + 31 * 60_000)).toMatchObject({ sentNow: 2, finished: false });
+      expect(w.outbox.filter((s) => s.to === 'owner0@example.com')).toHaveLength(0);
+      expect(tick(w, MONDAY_9_TOKYO + 40 * 60_000)).toEqual({ action: 'idle', reason: 'retry-later' });
+      expect(tick(w, MONDAY_9_TOKYO + 2 * HOUR)).toMatchObject({
+        sentNow: 1,
+        finished: true,
+        failedCount: 0,
+      });
+      expect(w.outbox.filter((s) => s.to === 'owner0@example.com')).toHaveLength(1);
+      expect([...counts(w).values()].every((n) => n === 1)).toBe(true);
+      expect(w.outbox).toHaveLength(4);
+    },
+  );
+
+  test('transient errors back off (1, 2, 4 … hours) and count as a failure only after MAX_SEND_ATTEMPTS', () => {
+    const w = world(1);
+    w.failing.add('owner0@example.com');
+    const ports = w.ports();
+    // owner0 always meets a server error; boss0 is fine.
+    const flaky = {
+      ...ports,
+      send: (to: string, e: Parameters<typeof ports.send>[1]) => {
+        if (to === 'owner0@example.com') throw new Error("We're sorry, a server error occurred.");
+        ports.send(to, e);
+      },
+    };
+    // The hour of each attempt at owner0's email.
+    const attempts: number[] = [];
+    let tried = 0;
+    for (let h = 0; h < 6 * 24; h++) {
+      w.clock = Math.max(w.clock, MONDAY_9_TOKYO + 60_000 + h * HOUR);
+      w.begin();
+      const out = runWeeklyTick(flaky, 't1');
+      const finished = out.action === 'ran' && out.finished;
+      const n = finished ? MAX_SEND_ATTEMPTS : (state(w).run?.retries[0]?.attempts ?? 0);
+      if (n > tried) attempts.push(h);
+      tried = n;
+      if (finished) break;
+    }
+    expect(attempts).toHaveLength(MAX_SEND_ATTEMPTS);
+    const s = state(w).run;
+    expect(s?.finishedAt).not.toBeNull();
+    expect(s?.failed).toEqual([
+      {
+        email: 'owner0@example.com',
+        reason: gaveUpReason(MAX_SEND_ATTEMPTS, "We're sorry, a server error occurred."),
+      },
+    ]);
+    // Attempt n+1 comes retryDelay(n) after attempt n.
+    const gaps = attempts.slice(1).map((h, i) => h - attempts[i]);
+    expect(gaps).toEqual(Array.from({ length: MAX_SEND_ATTEMPTS - 1 }, (_, i) => retryDelay(i + 1) / HOUR));
+    expect(w.outbox.map((x) => x.to)).toEqual(['boss0@example.com']);
+  });
+
+  test('an invalid address is final at once, not retried', () => {
+    const w = world(2);
+    w.sendErrors.set(2, 'Invalid email: owner0@example');
+    expect(tick(w, MONDAY_9_TOKYO + 60_000)).toMatchObject({ finished: true, failedCount: 1, sent: 2 });
+    expect(state(w).run?.retries).toEqual([]);
+  });
+
+  test.each([
+    ['a missing tab', ['There is no Team tab.']],
+    ['nobody to email', []],
+  ])(
+    '%s at the scheduled hour is an error the Lead is told about once, retried every tick, never "finished, 0 sent"',
+    (_name, blockers) => {
+      const w = world(blockers.length ? 3 : 0, { leadership: blockers.length ? 1 : 0 });
+      w.blockers = blockers;
+      for (let h = 0; h < 3; h++) {
+        expect(tick(w, MONDAY_9_TOKYO + 60_000 + h * HOUR)).toMatchObject({
+          action: 'ran',
+          finished: false,
+          sentNow: 0,
+          waitingFor: 'error',
+        });
+        const status = digestStatus(state(w), { weeklyDay: 1, weeklyHour: 9, weeklyEmails: true }, w.clock);
+        expect(status.lastError).toMatch(blockers.length ? /There is no Team tab\./ : /nobody to email/);
+        expect(status.finishedAt).toBeNull();
+      }
+      // One email to the Lead who enabled weekly emails, saying what is wrong; not one per tick.
+      expect(w.outbox.map((s) => s.to)).toEqual([LEAD]);
+      expect(w.outbox[0].email.body).toContain(blockers.length ? 'There is no Team tab.' : 'nobody to email');
+      if (!blockers.length) return;
+      // Fixed: the next tick sends everyone their email.
+      w.blockers = [];
+      expect(tick(w, MONDAY_9_TOKYO + 5 * HOUR)).toMatchObject({ finished: true, sent: 4, waitingFor: null });
+      expect(state(w).run?.lastError).toBeNull();
+    },
+  );
+
+  test('an error reading the sheet (a Sheets server error) leaves the run open for the next tick', () => {
+    const w = world(2);
+    w.workbookError = 'Service Spreadsheets timed out while accessing document with id abc.';
+    expect(tick(w, MONDAY_9_TOKYO + 60_000)).toMatchObject({ finished: false, waitingFor: 'error' });
+    expect(state(w).run?.lastError).toMatch(/timed out/);
+    w.workbookError = null;
+    expect(tick(w, MONDAY_9_TOKYO + HOUR)).toMatchObject({ finished: true, sent: 3 });
+  });
+
+  test('property: random stops, failing addresses, failing writes, transient mail errors, small quotas and doubled ticks never send anyone two emails', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 10 }),
@@ -259,6 +423,11 @@ describe('runWeeklyTick', () => {
             gapHours: fc.integer({ min: 1, max: 40 }),
             stopAt: fc.option(fc.integer({ min: 1, max: 40 })),
             twice: fc.boolean(),
+            // From the nth properties write, `times` in a row fail; the nth send meets a server error.
+            writeFails: fc.option(
+              fc.record({ nth: fc.integer({ min: 1, max: 8 }), times: fc.integer({ min: 1, max: 3 }) }),
+            ),
+            serverErrorAt: fc.option(fc.integer({ min: 1, max: 6 })),
           }),
           {
             minLength: 1,
@@ -274,8 +443,15 @@ describe('runWeeklyTick', () => {
           for (const f of failingEmails) w.failing.add(f);
           let at = MONDAY_9_TOKYO + 60_000;
           for (const step of schedule) {
+            const wf = step.writeFails;
+            w.failingWrites = new Set(wf ? Array.from({ length: wf.times }, (_, i) => wf.nth + i) : []);
+            w.sendErrors = new Map(
+              step.serverErrorAt ? [[step.serverErrorAt, "We're sorry, a server error occurred."]] : [],
+            );
             tick(w, at, step.stopAt);
             if (step.twice) tick(w, at);
+            w.failingWrites = new Set();
+            w.sendErrors = new Map();
             at += step.gapHours * HOUR;
             if (at > MONDAY_9_TOKYO + 3 * DAY) break;
           }

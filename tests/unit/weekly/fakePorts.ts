@@ -27,6 +27,16 @@ export class FakeWorld {
   removedTriggers: string[] = [];
   user = 'lead@example.com';
   summaryRefreshes = 0;
+  /** Properties writes of the current execution that fail (1-based), as a transient server error. */
+  failingWrites = new Set<number>();
+  /** Sends of the current execution that throw this message (1-based), without sending. */
+  sendErrors = new Map<number, string>();
+  /** Throws instead of loading the workbook (a Sheets error), when set. */
+  workbookError: string | null = null;
+  /** Problems loadWorkbook reports that make the sheet unreadable for the run (a missing tab). */
+  blockers: string[] = [];
+  private writes = 0;
+  private sends = 0;
   private stopAt: number | null = null;
   private stopped = false;
 
@@ -35,6 +45,8 @@ export class FakeWorld {
   /** Starts a new execution; `stopAtCall` (1-based) is the call at which Google stops it. */
   begin(stopAtCall: number | null = null): void {
     this.calls = 0;
+    this.writes = 0;
+    this.sends = 0;
     this.log = [];
     this.stopAt = stopAtCall;
     this.stopped = false;
@@ -65,6 +77,9 @@ export class FakeWorld {
         },
         write: (values) => {
           this.call('write', 30);
+          this.writes += 1;
+          if (this.failingWrites.has(this.writes))
+            throw new Error("We're sorry, a server error occurred. Please wait a bit and try again.");
           const next = { ...this.props, ...values };
           for (const v of Object.values(next))
             if (Buffer.byteLength(v) > 9 * 1024) throw new Error('Argument too large: value');
@@ -86,7 +101,9 @@ export class FakeWorld {
       },
       loadWorkbook: (now: number, settings: Settings): WeeklyWorkbook => {
         this.call('loadWorkbook', 200);
+        if (this.workbookError) throw new Error(this.workbookError);
         return {
+          blockers: this.blockers.slice(),
           model: digestModel({ ...this.input, now, staleDays: settings.staleDays }),
           context: {
             timeZone: 'Asia/Tokyo',
@@ -105,6 +122,9 @@ export class FakeWorld {
       },
       send: (to, email) => {
         this.call('send', 300);
+        this.sends += 1;
+        const injected = this.sendErrors.get(this.sends);
+        if (injected) throw new Error(injected);
         if ((this.usedByDay[this.day()] ?? 0) >= this.quotaPerDay)
           throw new Error('Service invoked too many times for one day: email.');
         if (this.failing.has(to)) throw new Error(`Invalid email: ${to}`);

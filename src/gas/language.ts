@@ -1,0 +1,19 @@
+// The two languages the server asks for, both decided by chooseLanguage (src/okr/core/language.ts):
+// the caller's (what only they see: sidebar answers, menu, set-up and import messages) follows the
+// Language setting, else their locale; the spreadsheet's (what everyone sees: Summary, onEdit notes,
+// the weekly emails' default) follows the setting, else the spreadsheet's locale. The locale is
+// asked only when the setting is 'auto'.
+import { chooseLanguage } from '../okr/core/language';
+import type { Lang, Settings } from '../okr/core/model';
+import { userLocale } from './session';
+
+export function callerLanguage(settings: Pick<Settings, 'language'>): Lang {
+  return chooseLanguage({ setting: settings.language, locale: userLocale });
+}
+
+export function spreadsheetLanguage(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Pick<Settings, 'language'>,
+): Lang {
+  return chooseLanguage({ setting: settings.language, locale: () => ss.getSpreadsheetLocale() });
+}

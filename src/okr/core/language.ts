@@ -1,0 +1,25 @@
+// Which language a text is written in, decided here for every text the add-on produces.
+//
+// Order: a person's own Team Language (only for a text addressed to that one person outside the
+// sheet: their weekly email) → the Language setting (a Lead sets it for the whole spreadsheet:
+// sidebar, menu captions, Summary, onEdit notes, set-up, leadership email) → the locale (the
+// caller's for what only they see, the spreadsheet's for what everyone sees) → English.
+// The sidebar does not follow the caller's Team Language: a Lead reading a Japanese member's row
+// sees the spreadsheet's language, as everyone else does.
+import { langFromLocale } from './i18n';
+import type { Lang } from './model';
+
+export interface LanguageSources {
+  /** Settings.language: 'auto' = follow the locale. */
+  setting: 'auto' | Lang;
+  /** The recipient's Language on Team, for texts sent to one person; null/absent = none. */
+  person?: Lang | null;
+  /** The caller's or the spreadsheet's locale ('ja_JP', 'en_US' …); a function is asked only when needed. */
+  locale?: string | null | (() => string | null);
+}
+
+export function chooseLanguage(from: LanguageSources): Lang {
+  if (from.person) return from.person;
+  if (from.setting !== 'auto') return from.setting;
+  return langFromLocale(typeof from.locale === 'function' ? from.locale() : from.locale);
+}

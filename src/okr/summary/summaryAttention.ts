@@ -1,0 +1,89 @@
+// The Summary's "needs attention" list: one line per reason (off track, at risk, and each problem
+// the validator reported on a shown row, plus sheet-wide errors), so each problem keeps its own row
+// and message; ordered by reason, then by row.
+import { daysSinceTouched } from '../core/attention';
+import type { KeyResult, Objective, Problem } from '../core/model';
+import { progressOf } from '../core/progress';
+import type { AttentionItem, AttentionReason } from './summary';
+import { OWNERSHIP_CODES, ownerLabel, type SummaryScope } from './summaryScope';
+
+const ATTENTION_ORDER: readonly AttentionReason[] = [
+  'sheet',
+  'off-track',
+  'at-risk',
+  'stale',
+  'pending',
+  'owner-missing',
+  'owner-multiple',
+  'owner-not-person',
+  'owner-unknown',
+  'objective-owner-missing',
+];
+
+function attentionLine(
+  scope: SummaryScope,
+  reason: AttentionReason,
+  item: Objective | KeyResult,
+  extra: Partial<Pick<AttentionItem, 'cell' | 'days' | 'detail'>> = {},
+): AttentionItem {
+  return {
+    reason,
+    id: item.id,
+    title: item.title,
+    type: item.type,
+    owner: ownerLabel(scope, item),
+    row: item.row,
+    cell: extra.cell ?? null,
+    progress: item.type === 'key-result' ? progressOf(item) : null,
+    days: extra.days ?? null,
+    detail: extra.detail ?? '',
+  };
+}
+
+/** A problem on a shown row, as its attention line; null for problems the list does not show. */
+function problemLine(scope: SummaryScope, p: Problem): AttentionItem | null {
+  const item = p.row === null ? undefined : scope.itemByRow.get(p.row);
+  if (!item) return null;
+  if (p.code === 'stale' && item.type === 'key-result') {
+    const days = daysSinceTouched(item, scope.input.now);
+    return attentionLine(scope, 'stale', item, { days, detail: p.message });
+  }
+  if (p.code === 'owner-pending') return attentionLine(scope, 'pending', item, { detail: p.message });
+  if (OWNERSHIP_CODES.includes(p.code)) {
+    return attentionLine(scope, p.code as AttentionReason, item, { cell: p.cell, detail: p.message });
+  }
+  return null;
+}
+
+/** A sheet-wide error (a missing tab or column): the numbers may be incomplete. */
+function sheetLine(p: Problem): AttentionItem {
+  return {
+    reason: 'sheet',
+    id: '',
+    title: '',
+    type: 'objective',
+    owner: '',
+    row: 0,
+    cell: p.cell,
+    progress: null,
+    days: null,
+    detail: p.message,
+  };
+}
+
+export function attentionItems(scope: SummaryScope): AttentionItem[] {
+  const { problems } = scope.input;
+  const attention: AttentionItem[] = [];
+  for (const kr of scope.keyResults) {
+    if (kr.confidence === 'off-track') attention.push(attentionLine(scope, 'off-track', kr));
+    if (kr.confidence === 'at-risk') attention.push(attentionLine(scope, 'at-risk', kr));
+  }
+  for (const p of problems) {
+    const line = problemLine(scope, p);
+    if (line) attention.push(line);
+  }
+  for (const p of problems) if (p.row === null && p.severity === 'error') attention.push(sheetLine(p));
+  const ranks = new Map(ATTENTION_ORDER.map((r, i) => [r, i] as const));
+  const rank = (r: AttentionReason) => ranks.get(r) ?? -1;
+  return attention.sort((a, b) => rank(a.reason) - rank(b.reason) || a.row - b.row);
+}
