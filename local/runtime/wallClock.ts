@@ -56,21 +56,36 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 /** The wall-clock time of an instant in a time zone. */
 export function wallTime(epochMs: number, timeZone: string): WallTime {
-  const p: Record<string, string> = {};
-  for (const x of formatter(timeZone).formatToParts(new Date(epochMs))) p[x.type] = x.value;
+  let year = 0;
+  let month = 0;
+  let day = 0;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  let weekday = 0;
+  for (const x of formatter(timeZone).formatToParts(new Date(epochMs))) {
+    if (x.type === 'year') year = Number(x.value);
+    else if (x.type === 'month') month = Number(x.value);
+    else if (x.type === 'day') day = Number(x.value);
+    else if (x.type === 'hour') hour = Number(x.value) % 24;
+    else if (x.type === 'minute') minute = Number(x.value);
+    else if (x.type === 'second') second = Number(x.value);
+    else if (x.type === 'weekday') weekday = WEEKDAYS.indexOf(x.value);
+  }
   const ms = ((epochMs % 1000) + 1000) % 1000;
-  const w = {
-    year: Number(p.year),
-    month: Number(p.month),
-    day: Number(p.day),
-    hour: Number(p.hour) % 24,
-    minute: Number(p.minute),
-    second: Number(p.second),
+  const offsetMs = Date.UTC(year, month - 1, day, hour, minute, second, ms) - epochMs;
+  return {
+    year,
+    month,
+    day,
+    hour,
+    minute,
+    second,
     ms,
+    weekday,
+    isoWeekday: weekday === 0 ? 7 : weekday,
+    offsetMs,
   };
-  const weekday = WEEKDAYS.indexOf(p.weekday as string);
-  const shownAsUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, ms);
-  return { ...w, weekday, isoWeekday: weekday === 0 ? 7 : weekday, offsetMs: shownAsUtc - epochMs };
 }
 
 /**
@@ -91,10 +106,13 @@ export function fromWallTime(
   ms = 0,
 ): number {
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
-  // The offsets a day either side bracket any transition near this time.
+  // The offset a day earlier is the one before any transition near this time. Most times are
+  // settled with two lookups (Intl is the cost here: dates in a sheet pass through this).
   const before = wallTime(asUtc - DAY_MS, timeZone).offsetMs;
-  const after = wallTime(asUtc + DAY_MS, timeZone).offsetMs;
-  const shows = (epoch: number) => wallTime(epoch, timeZone).offsetMs === asUtc - epoch;
-  const candidates = [asUtc - before, asUtc - after].filter(shows);
-  return candidates.length ? Math.min(...candidates) : asUtc - before;
+  const first = asUtc - before;
+  const atFirst = wallTime(first, timeZone).offsetMs;
+  if (atFirst === before) return first; // no transition, or the earlier of a repeated time
+  const later = asUtc - atFirst;
+  if (wallTime(later, timeZone).offsetMs === atFirst) return later; // after the clock went back
+  return first; // a skipped time, moved forward by the jump
 }

@@ -15,8 +15,7 @@ import type { SourceColumn } from './import/columns';
 import { readSource, type Shape, type ShapeSkip, type SourceKeyResult } from './import/shape';
 import { progressCellValue } from './structure';
 
-export { IMPORT_ALIASES, type ImportColumn } from '../core/schema';
-export { SOURCE_ALIASES, type SourceColumn } from './import/columns';
+export type { SourceColumn } from './import/columns';
 export type { Shape } from './import/shape';
 
 /** Key-result values that land in the OKRs column of the same name. */
