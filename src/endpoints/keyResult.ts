@@ -1,7 +1,8 @@
 // The key result the check-in form shows: its row and its objective's row found by ID (quick), else
 // the whole tab; with whether the caller may act on it (src/okr/ownership/roles.ts).
 import type { KeyResultResult } from '../api';
-import { findTabsByName, okrRowFinder } from '../gas/okrData';
+import { okrRowFinder } from '../gas/okrData';
+import { findTabsByName } from '../gas/tabs';
 import { readTeamTab } from '../gas/team';
 import { parseOkrSheet } from '../okr/core/parse';
 import { TAB } from '../okr/core/tabs';

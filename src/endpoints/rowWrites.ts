@@ -4,8 +4,9 @@
 // the full one (act) re-reads the whole tab under the lock and answers with the fresh state.
 import type { CheckInResult } from '../api';
 import { BusyError, withDocumentLock } from '../gas/lock';
-import { findTabsByName, readOkrRowById } from '../gas/okrData';
+import { readOkrRowById } from '../gas/okrData';
 import { planBlocks, sheetValue, writeBlocks } from '../gas/okrWrites';
+import { findTabsByName } from '../gas/tabs';
 import { readTeamTab } from '../gas/team';
 import type { Lang } from '../okr/core/model';
 import { parseOkrSheet } from '../okr/core/parse';

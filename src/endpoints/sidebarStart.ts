@@ -2,7 +2,7 @@
 // reading the whole sheet (the quick state); getSidebarState with every row and every problem,
 // which the sidebar asks for next and which every whole-sheet write answers with.
 import type { SidebarState } from '../api';
-import { findTabsByName } from '../gas/okrData';
+import { findTabsByName } from '../gas/tabs';
 import { readTeamTab } from '../gas/team';
 import { activeSpreadsheet, context } from './context';
 import { snapshot, startState, stateOf } from './snapshot';

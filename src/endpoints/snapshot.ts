@@ -3,9 +3,9 @@
 // that append to it), the raw OKR values kept so a write can be replayed in memory and the fresh
 // state needs no second read.
 import type { SidebarState } from '../api';
-import { findTabsByName, type Tabs } from '../gas/okrData';
 import { appendCheckIns, checkInLog, planBlocks, sheetValue, writeBlocks } from '../gas/okrWrites';
 import { readOwnedRows } from '../gas/ownedRows';
+import { findTabsByName, type Tabs } from '../gas/tabs';
 import { readTeamTab } from '../gas/team';
 import type { Lang, OkrSheet, Roster } from '../okr/core/model';
 import { missingTabSheet, parseOkrSheet } from '../okr/core/parse';

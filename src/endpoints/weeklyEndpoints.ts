@@ -7,10 +7,11 @@ import type { TestDigestReply, WeeklyEmailStatus, WeeklyEmailsResult } from '../
 import { spreadsheetLanguage } from '../gas/language';
 import { BusyError, withDocumentLock } from '../gas/lock';
 import { remainingMailQuota, sendMail } from '../gas/mail';
-import { findTabs, readOkrData } from '../gas/okrData';
+import { readOkrData } from '../gas/okrData';
 import { effectiveUserEmail, now } from '../gas/session';
 import { loadSettings, storeSettings } from '../gas/settings';
 import { refreshSummaryTab } from '../gas/summaryTab';
+import { findTabs } from '../gas/tabs';
 import { readTeam } from '../gas/team';
 import { ensureTickTrigger, removeTickTriggers, removeTriggerById } from '../gas/triggers';
 import { documentStore, readDigestStatus, readWeeklyState, writeWeeklyState } from '../gas/weeklyState';

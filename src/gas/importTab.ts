@@ -8,8 +8,8 @@ import { parseOkrSheet } from '../okr/core/parse';
 import { safeRow } from '../okr/core/sheetText';
 import { IMPORT_MESSAGES, type ImportResult, planImport } from '../okr/setup/import';
 import { planOkrsTab } from '../okr/setup/structure';
-import { findTabs } from './okrData';
 import { type SetUpOptions, setUpSheets } from './setUp';
+import { findTabs } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -10,8 +10,9 @@ import {
   type TableLayout,
   tableLayout,
 } from '../okr/core/parse';
-import { HEADER_SEARCH_ROWS, headerKey, OKR_ALIASES } from '../okr/core/schema';
-import { TAB, TAB_ALIASES, type TabKey } from '../okr/core/tabs';
+import { HEADER_SEARCH_ROWS, OKR_ALIASES } from '../okr/core/schema';
+import { TAB, type TabKey } from '../okr/core/tabs';
+import { findNamedTabs } from './tabs';
 import { readTeamTab } from './team';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -23,65 +24,6 @@ export interface OkrData<C extends ProgressEntry = CheckIn> {
   checkIns: C[];
   timeZone: string;
   present: { okrs: boolean; team: boolean; checkIns: boolean };
-}
-
-export type Tabs = Record<TabKey, Sheet | null>;
-
-export type TabNames = Record<TabKey, string | null>;
-
-/** Match sheets to the add-on's tabs: exact names win over aliases; each sheet serves one tab. */
-export function findTabs(ss: Spreadsheet): Tabs {
-  return findNamedTabs(ss).tabs;
-}
-
-/** findTabs, with the names it read on the way (so callers need not ask each tab again). */
-export function findNamedTabs(ss: Spreadsheet): { tabs: Tabs; names: TabNames } {
-  const sheets = ss.getSheets();
-  const named = sheets.map((sheet) => ({ sheet, name: sheet.getName() }));
-  const tabs: Tabs = { okrs: null, team: null, checkIns: null, summary: null };
-  const names: TabNames = { okrs: null, team: null, checkIns: null, summary: null };
-  const used = new Set<Sheet>();
-  const keys = Object.keys(TAB) as TabKey[];
-  const take = (key: TabKey, n: { sheet: Sheet; name: string }) => {
-    tabs[key] = n.sheet;
-    names[key] = n.name;
-    used.add(n.sheet);
-  };
-  for (const key of keys) {
-    const exact = named.find((n) => n.name === TAB[key]);
-    if (exact) take(key, exact);
-  }
-  for (const key of keys) {
-    if (tabs[key]) continue;
-    const aliases = new Set(TAB_ALIASES[key].map(headerKey));
-    const match = named.find((n) => !used.has(n.sheet) && aliases.has(headerKey(n.name)));
-    if (match) take(key, match);
-  }
-  return { tabs, names };
-}
-
-/**
- * Only the tabs an operation needs: one getSheetByName per tab when each has the add-on's own name
- * (Sheets names are unique ignoring case, so this is the sheet findTabs would pick), else the full
- * scan of findTabs. Cheaper than listing every sheet and asking each for its name.
- */
-export function findTabsByName(ss: Spreadsheet, keys: readonly TabKey[]): Tabs {
-  const tabs: Tabs = { okrs: null, team: null, checkIns: null, summary: null };
-  for (const key of keys) {
-    const sheet = ss.getSheetByName(TAB[key]);
-    if (!sheet) return findTabs(ss);
-    tabs[key] = sheet;
-  }
-  return tabs;
-}
-
-/** The tab an edit happened in, by name, without listing every sheet. */
-export function tabOfName(name: string): TabKey | null {
-  const keys = Object.keys(TAB) as TabKey[];
-  const exact = keys.find((k) => TAB[k] === name);
-  if (exact) return exact;
-  const key = headerKey(name);
-  return keys.find((k) => TAB_ALIASES[k].some((a) => headerKey(a) === key)) ?? null;
 }
 
 /**

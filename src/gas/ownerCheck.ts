@@ -10,8 +10,8 @@ import { tableLayout } from '../okr/core/parse';
 import { HEADER_SEARCH_ROWS, OKR_ALIASES } from '../okr/core/schema';
 import { checkEditedRows, touchedColumns } from '../okr/ownership/validateEdit';
 import { spreadsheetLanguage } from './language';
-import { tabOfName } from './okrData';
 import { loadSettings } from './settings';
+import { tabOfName } from './tabs';
 import { readTeamTab, teamTab } from './team';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;

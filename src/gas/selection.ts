@@ -5,7 +5,8 @@
 // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getActiveRangeList()
 import type { OkrColumn, OkrSheet } from '../okr/core/model';
 import { columnOf, OKR_ALIASES } from '../okr/core/schema';
-import { readOkrHeader, tabOfName } from './okrData';
+import { readOkrHeader } from './okrData';
+import { tabOfName } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -24,7 +24,7 @@ import {
   teamValidations,
   type ValidationSpec,
 } from '../okr/setup/structure';
-import { findTabs } from './okrData';
+import { findTabs } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -10,8 +10,9 @@ import { TAB } from '../okr/core/tabs';
 import { validateOkrs } from '../okr/ownership/validate';
 import { buildSummary, type SummaryModel } from '../okr/summary/summary';
 import { type ChartPlan, mergeBlocks, type SummarySection, summaryToGrid } from '../okr/summary/summaryGrid';
-import { findTabs, type OkrData, readOkrData } from './okrData';
+import { type OkrData, readOkrData } from './okrData';
 import { loadSettings } from './settings';
+import { findTabs } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -5,7 +5,7 @@
 import type { Lang, Roster } from '../okr/core/model';
 import { parseRoster } from '../okr/core/parse';
 import { TAB } from '../okr/core/tabs';
-import { findTabsByName } from './okrData';
+import { findTabsByName } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
