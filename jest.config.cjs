@@ -13,5 +13,6 @@ module.exports = {
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
   // Browser suites start Chromium; keep them from starving each other on 2 cores.
   maxWorkers: 2,
-  testTimeout: 30000,
+  // A limit that catches a hang, not a slow machine: CI shares two cores with other work.
+  testTimeout: 120000,
 };

@@ -34,7 +34,7 @@ function spawnApp(args: string[], cwd: string): ChildProcess {
 }
 
 /** Runs the app expecting it to exit (bad input); resolves with its exit code and output. */
-export function runToExit(args: string[], cwd = repoRoot, timeoutMs = 30_000): Promise<LaunchResult> {
+export function runToExit(args: string[], cwd = repoRoot, timeoutMs = 180_000): Promise<LaunchResult> {
   return new Promise((resolve, reject) => {
     const proc = spawnApp(args, cwd);
     let stdout = '';
@@ -56,7 +56,7 @@ export function runToExit(args: string[], cwd = repoRoot, timeoutMs = 30_000): P
   });
 }
 
-export function launchSandbox(args: string[], cwd = repoRoot, timeoutMs = 45_000): Promise<LaunchedSandbox> {
+export function launchSandbox(args: string[], cwd = repoRoot, timeoutMs = 180_000): Promise<LaunchedSandbox> {
   const started = Date.now();
   const proc = spawnApp(args, cwd);
   let out = '';

@@ -69,7 +69,7 @@ test('google.script.run calls the server and the page renders the results', asyn
   try {
     await page.goto(`${server.url}/sidebar?as=${encodeURIComponent('aki@example.com')}`);
     await page.waitForFunction(() => document.getElementById('many')?.textContent === '12', undefined, {
-      timeout: 15000,
+      timeout: 60_000,
     });
     expect(await page.textContent('#out')).toBe('Hello Aki, you are aki@example.com (3) u1 a$&b');
     expect(await page.textContent('#err')).toBe('true Owner must be one person u2');

@@ -12,7 +12,7 @@ import { ensureBuilt } from '../helpers/build';
 import { launchChromium } from '../helpers/chromium';
 import { axeViolations } from '../helpers/sidebarPage';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 
 let dir: string;
 let app: LaunchedSandbox;

@@ -10,7 +10,7 @@ import type { ActionResult, AppState, SheetView } from '../../local/app/protocol
 import { demoWorkbook } from '../../local/fixtures/demo';
 import { Workbook, workbookToXlsx } from '../../local/runtime';
 
-jest.setTimeout(60_000);
+jest.setTimeout(300_000);
 
 let dir: string;
 const digest = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');

@@ -14,7 +14,7 @@ import { workbookToXlsx } from '../../local/runtime';
 import { ensureBuilt } from '../helpers/build';
 import { launchChromium } from '../helpers/chromium';
 
-jest.setTimeout(90_000);
+jest.setTimeout(300_000);
 
 let dir: string;
 let app: LaunchedSandbox;

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import type { Lang } from '../../src/api';
 import { axeViolations, fixtureRuntime, openSidebar, useChromium, waitStatus } from '../helpers/sidebarPage';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 const browser = useChromium();
 
 const WORD = {
@@ -70,7 +70,7 @@ describe.each(['en', 'ja'] as Lang[])('axe-core finds nothing in the sidebar (%s
     const found: Record<string, string[]> = {};
     await page.locator('.app:not([data-quick])').waitFor();
     rt.select('OKRs!B3', 'lead@example.com'); // O1.1: the follow line appears
-    await page.locator('.follow').waitFor({ timeout: 15_000 });
+    await page.locator('.follow').waitFor({ timeout: 60_000 });
     await check(page, 'mine', found);
     await nav(page, w.assign).click();
     await page.locator('.rows').waitFor();

@@ -3,7 +3,7 @@
 // key result now shows up as a problem (no owner) for everyone.
 import { fixtureRuntime, openSidebar, useChromium, waitStatus } from '../helpers/sidebarPage';
 
-jest.setTimeout(90_000);
+jest.setTimeout(300_000);
 const browser = useChromium();
 
 test('an owner declines with a reason: the card goes at once, the whole sheet then lists the gap', async () => {

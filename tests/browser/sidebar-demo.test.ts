@@ -8,7 +8,7 @@ import { ensureBuilt } from '../helpers/build';
 import { launchChromium } from '../helpers/chromium';
 import { openSidebar, screenshot } from '../helpers/sidebarPage';
 
-jest.setTimeout(60_000);
+jest.setTimeout(300_000);
 
 let browser: Browser;
 beforeAll(async () => {

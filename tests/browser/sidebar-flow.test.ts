@@ -9,7 +9,7 @@ import { launchChromium } from '../helpers/chromium';
 import { callServer, openSidebar, screenshot, waitLoaded, waitStatus } from '../helpers/sidebarPage';
 import { NOW, okrRows, teamRows } from '../unit/sidebar/fixtures';
 
-jest.setTimeout(90_000);
+jest.setTimeout(300_000);
 
 const LEAD = 'lead@example.com';
 const BEN = 'ben@example.com';

@@ -9,7 +9,7 @@ import { launchChromium } from '../helpers/chromium';
 import { openSidebar, screenshot, waitStatus } from '../helpers/sidebarPage';
 import { NOW, okrRows, teamRows } from '../unit/sidebar/fixtures';
 
-jest.setTimeout(90_000);
+jest.setTimeout(300_000);
 
 const LEAD = 'lead@example.com';
 const ANA = 'ana@example.com';

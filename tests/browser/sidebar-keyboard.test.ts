@@ -10,7 +10,7 @@ import {
   waitStatus,
 } from '../helpers/sidebarPage';
 
-jest.setTimeout(60_000);
+jest.setTimeout(300_000);
 
 const browser = useChromium();
 

@@ -3,7 +3,7 @@
 // to English until the next refresh).
 import { fixtureRuntime, useChromium, waitLoaded, waitStatus } from '../helpers/sidebarPage';
 
-jest.setTimeout(90_000);
+jest.setTimeout(300_000);
 const browser = useChromium();
 
 test('a language change on the quick state: the older English whole state, landing last, is dropped', async () => {

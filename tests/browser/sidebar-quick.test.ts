@@ -17,7 +17,7 @@ import {
 } from '../helpers/sidebarPage';
 import { NOW, OKR_HEADER, okrRows, teamRows } from '../unit/sidebar/fixtures';
 
-jest.setTimeout(90_000);
+jest.setTimeout(300_000);
 
 const browser = useChromium();
 

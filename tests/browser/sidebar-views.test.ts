@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { fixtureRuntime, openSidebar, statusText, useChromium, waitStatus } from '../helpers/sidebarPage';
 
-jest.setTimeout(90_000);
+jest.setTimeout(300_000);
 const browser = useChromium();
 
 const nav = (page: Page, name: string) =>

@@ -8,7 +8,7 @@ import { launchChromium } from '../helpers/chromium';
 import { openSidebar, screenshot, waitStatus } from '../helpers/sidebarPage';
 import { NOW, OKR_HEADER, teamRows } from '../unit/sidebar/fixtures';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 
 const PAYLOADS = [
   '<img src=x onerror=alert(1)>',

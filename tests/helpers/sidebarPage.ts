@@ -86,7 +86,7 @@ export async function waitLoaded(page: Page): Promise<void> {
       return !!main && main.textContent !== '' && !/^(Loading…|読み込み中…)$/.test(main.textContent ?? '');
     },
     undefined,
-    { timeout: 15000 },
+    { timeout: 60_000 },
   );
 }
 
@@ -99,7 +99,7 @@ export async function waitStatus(page: Page, pattern: RegExp): Promise<string> {
   await page.waitForFunction(
     (src) => new RegExp(src).test(document.querySelector('[role=status]')?.textContent ?? ''),
     pattern.source,
-    { timeout: 15000 },
+    { timeout: 60_000 },
   );
   return statusText(page);
 }
