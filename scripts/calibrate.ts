@@ -101,7 +101,7 @@ function fitOne(
 /** Three significant figures: the data do not support more. */
 const round3 = (x: number): number => Number(x.toPrecision(3));
 
-export function fit(replays: Replayed[], start: FittedConstants = START): FittedConstants {
+export function fitConstants(replays: Replayed[], start: FittedConstants = START): FittedConstants {
   const k = { ...start };
   const keys = (Object.keys(k) as Array<keyof FittedConstants>).filter((key) => !FIXED.has(key));
   for (let s = 0; s < SWEEPS; s++) for (const key of keys) fitOne(replays, k, key, start);
@@ -122,7 +122,7 @@ function fittedSource(k: FittedConstants, template: string): string {
 async function main(argv: string[]): Promise<void> {
   const dry = argv.includes('--dry');
   const replays = await replayAll();
-  const k = fit(replays);
+  const k = fitConstants(replays);
   const rows = calibrationRows(replays, k);
   for (const r of rows) {
     const flag = r.ok ? '  ' : '!!';

@@ -29,9 +29,11 @@ export const BUDGETS = {
    * The same CPU as a multiple of the reference workload (a JSON round trip of the same tab values,
    * measured interleaved in the same process, scripts/bench/addOnCpu.ts). The absolute 300 ms failed
    * at 306 ms on a loaded machine while the code had not changed; a ratio moves with our code only.
-   * Set from the first run that measured both: RATIO_SET_FROM.
+   * Set from the first run that measured both (2026-12-04, 10,000 key results, two cores shared by
+   * six jobs): 88 + 388 = 476 ms against a 353 ms reference, 1.35×, while the absolute figure was
+   * over 300 ms. 2× leaves that run a third of headroom.
    */
-  validatePlusSummaryCpuRatio: 4,
+  validatePlusSummaryCpuRatio: 2,
   /** Sizes with at least this many key results get the size-dependent budgets. */
   largeKeyResults: 10_000,
 };
