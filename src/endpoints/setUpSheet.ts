@@ -5,13 +5,15 @@
 import type { SetUpReport, SetUpResult } from '../api';
 import { BusyError, withDocumentLock } from '../gas/lock';
 import { type SetUpOptions, setUpSheets } from '../gas/setUp';
+import { findNamedTabs } from '../gas/tabs';
 import { readTeam } from '../gas/team';
 import { t } from '../okr/core/i18n';
 import type { Person } from '../okr/core/model';
 import { zoneOffsetMs } from '../okr/core/parseValues';
+import { TAB } from '../okr/core/tabs';
 import { cycleOf } from '../okr/setup/structure';
 import { type Context, context } from './context';
-import { SHEET_TEXT, structureRefusal } from './sheetMessages';
+import { ambiguityRefusal, SHEET_TEXT, structureRefusal } from './sheetMessages';
 
 export interface SetUpPorts {
   /** Runs fn under the document lock; null when another write holds it. */
@@ -21,6 +23,8 @@ export interface SetUpPorts {
   /** The spreadsheet's time zone (the example rows' cycle is today's there). */
   timeZone(): string;
   setUp(opts: SetUpOptions): SetUpReport;
+  /** The tabs two sheets could each be (nothing may be written while one is). */
+  ambiguousTabs?(): Partial<Record<string, string[]>>;
   toast(message: string): void;
 }
 
@@ -35,6 +39,8 @@ export function setUpWith(ports: SetUpPorts, ctx: Context): SetUpResult {
   const answer = ports.withLock((): SetUpResult => {
     const refusal = structureRefusal(ctx.email, ports.readTeam(), lang, 'setUp');
     if (refusal) return { ok: false, error: refusal };
+    const ambiguity = ambiguityRefusal(ports.ambiguousTabs?.() ?? {}, TAB, lang);
+    if (ambiguity) return { ok: false, error: ambiguity };
     const report = ports.setUp({
       lang,
       userEmail: ctx.email,
@@ -71,6 +77,7 @@ export function setUpOkrSheet(): SetUpResult {
       readTeam: () => readTeam(ss, { lang: ctx.lang }).people,
       timeZone: () => ss.getSpreadsheetTimeZone() || 'Etc/GMT',
       setUp: (opts) => setUpSheets(ss, opts),
+      ambiguousTabs: () => findNamedTabs(ss).ambiguous,
       toast: (message) => ss.toast(message, 'OKR Owners', 8),
     },
     ctx,

@@ -8,6 +8,7 @@ import { REQUEST_MESSAGES } from './sidebar/requestsMessages';
 
 export type SheetText =
   | 'busy'
+  | 'tabs-ambiguous'
   | 'not-lead'
   | 'not-object'
   | 'sheet-name'
@@ -19,10 +20,31 @@ export type SheetText =
   | 'skipped'
   | 'import-title';
 
+/** The refusal when two sheets could be one of the add-on's tabs (src/gas/tabs.ts), or null. */
+export function ambiguityRefusal(
+  ambiguous: Partial<Record<string, readonly string[]>>,
+  tabNames: Record<string, string>,
+  lang: Lang,
+): string | null {
+  for (const [key, names] of Object.entries(ambiguous)) {
+    if (names && names.length > 1) {
+      return t(SHEET_TEXT, lang, 'tabs-ambiguous', {
+        tab: tabNames[key] ?? key,
+        tabs: names.map((n) => `"${n}"`).join(', '),
+      });
+    }
+  }
+  return null;
+}
+
 export const SHEET_TEXT: MessageTable<SheetText> = {
   'not-lead': {
     en: 'Only a Lead on the Team tab can {action}. Ask {leads} to do it, or to give you the Lead role.',
     ja: '{action}はTeamタブのLeadだけが実行できます。{leads}に依頼するか、Leadの役割を付けてもらってください。',
+  },
+  'tabs-ambiguous': {
+    en: 'The tabs {tabs} could each be the {tab} tab, so nothing was changed. Rename your {tab} tab to exactly "{tab}", or rename the others (e.g. "Old {tab}"), then try again.',
+    ja: '{tabs} のどれも{tab}タブになり得るため、何も変更しませんでした。使う方のタブ名をちょうど「{tab}」に変えるか、他方の名前を変えてから、もう一度お試しください。',
   },
   busy: {
     en: 'Someone else is changing the sheet right now. Try again in a few seconds.',

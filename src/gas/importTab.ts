@@ -9,7 +9,7 @@ import { safeRow } from '../okr/core/sheetText';
 import { IMPORT_MESSAGES, type ImportResult, planImport } from '../okr/setup/import';
 import { planOkrsTab } from '../okr/setup/structure';
 import { type SetUpOptions, setUpSheets } from './setUp';
-import { findTabs } from './tabs';
+import { findNamedTabs, findTabs } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -19,8 +19,22 @@ export function importFromTab(
   opts: { lang: Lang } & Omit<SetUpOptions, 'examples' | 'lang'>,
 ): ImportOutcome {
   const { lang } = opts;
-  let tabs = findTabs(ss);
-  const own = Object.values(tabs).some((sheet) => sheet !== null && sheet.getName() === sourceName);
+  const found = findNamedTabs(ss);
+  let tabs = found.tabs;
+  const ambiguousOkrs = found.ambiguous.okrs;
+  if (ambiguousOkrs) {
+    return {
+      ok: false,
+      error: t(IMPORT_MESSAGES, lang, 'tabs-ambiguous', {
+        tabs: ambiguousOkrs.map((n) => `"${n}"`).join(', '),
+      }),
+      field: 'sheetName',
+    };
+  }
+  // Sheet names are unique ignoring case, and getSheetByName ignores case: "okrs" is the OKRs tab.
+  const own = Object.values(found.names).some(
+    (name) => name !== null && name.toLowerCase() === sourceName.toLowerCase(),
+  );
   if (own)
     return {
       ok: false,

@@ -41,14 +41,19 @@ export function readOkrData(
 ): OkrData<ProgressEntry> {
   const lang = opts.lang ?? 'en';
   const timeZone = ss.getSpreadsheetTimeZone() || 'Etc/GMT';
-  const { tabs, names } = findNamedTabs(ss);
+  const { tabs, names, ambiguous } = findNamedTabs(ss);
   const parseOpts = (key: TabKey) => ({ sheetName: names[key] ?? TAB[key], timeZone, lang });
   const okrs = tabs.okrs
     ? parseOkrSheet(tabs.okrs.getDataRange().getValues(), parseOpts('okrs'))
-    : missingTabSheet(TAB.okrs, lang);
+    : missingTabSheet(TAB.okrs, lang, ambiguous.okrs);
   const roster: Roster = tabs.team
     ? readTeamTab(tabs.team, parseOpts('team'))
-    : { columns: {}, people: [], problems: missingTabSheet(TAB.team, lang).problems, sheetName: TAB.team };
+    : {
+        columns: {},
+        people: [],
+        problems: missingTabSheet(TAB.team, lang, ambiguous.team).problems,
+        sheetName: TAB.team,
+      };
   const parseLog = opts.checkIns === 'progress' ? parseProgressLog : parseCheckIns;
   const checkIns =
     opts.checkIns !== false && tabs.checkIns

@@ -11,17 +11,28 @@ export type Tabs = Record<TabKey, Sheet | null>;
 
 export type TabNames = Record<TabKey, string | null>;
 
-/** Match sheets to the add-on's tabs: exact names win over aliases; each sheet serves one tab. */
+/**
+ * Match sheets to the add-on's tabs, one rule for every path. A sheet with the add-on's own name wins,
+ * whatever its case ("okrs" is the OKRs tab: Sheets keeps names unique ignoring case, and
+ * getSheetByName, which the sidebar's quick paths use, ignores case too). Otherwise one sheet with an
+ * alias ("Objectives", "Members"…) serves; when two could, neither is taken and the tab is reported
+ * as ambiguous, naming both, so nothing reads one and writes the other.
+ */
 export function findTabs(ss: Spreadsheet): Tabs {
   return findNamedTabs(ss).tabs;
 }
 
-/** findTabs, with the names it read on the way (so callers need not ask each tab again). */
-export function findNamedTabs(ss: Spreadsheet): { tabs: Tabs; names: TabNames } {
+/** findTabs, with the names it read on the way and the tabs two sheets could be. */
+export function findNamedTabs(ss: Spreadsheet): {
+  tabs: Tabs;
+  names: TabNames;
+  ambiguous: Partial<Record<TabKey, string[]>>;
+} {
   const sheets = ss.getSheets();
   const named = sheets.map((sheet) => ({ sheet, name: sheet.getName() }));
   const tabs: Tabs = { okrs: null, team: null, checkIns: null, summary: null };
   const names: TabNames = { okrs: null, team: null, checkIns: null, summary: null };
+  const ambiguous: Partial<Record<TabKey, string[]>> = {};
   const used = new Set<Sheet>();
   const keys = Object.keys(TAB) as TabKey[];
   const take = (key: TabKey, n: { sheet: Sheet; name: string }) => {
@@ -30,16 +41,17 @@ export function findNamedTabs(ss: Spreadsheet): { tabs: Tabs; names: TabNames } 
     used.add(n.sheet);
   };
   for (const key of keys) {
-    const exact = named.find((n) => n.name === TAB[key]);
-    if (exact) take(key, exact);
+    const own = named.find((n) => n.name.toLowerCase() === TAB[key].toLowerCase());
+    if (own) take(key, own);
   }
   for (const key of keys) {
     if (tabs[key]) continue;
     const aliases = new Set(TAB_ALIASES[key].map(headerKey));
-    const match = named.find((n) => !used.has(n.sheet) && aliases.has(headerKey(n.name)));
-    if (match) take(key, match);
+    const matches = named.filter((n) => !used.has(n.sheet) && aliases.has(headerKey(n.name)));
+    if (matches.length === 1) take(key, matches[0]);
+    else if (matches.length > 1) ambiguous[key] = matches.map((n) => n.name);
   }
-  return { tabs, names };
+  return { tabs, names, ambiguous };
 }
 
 /**

@@ -98,13 +98,24 @@ function looksFlat(grid: unknown[][]): boolean {
 }
 
 /** The sheet for a tab that does not exist: one problem that says how to create it. */
-export function missingTabSheet(tab: string, lang: Lang): OkrSheet {
+export function missingTabSheet(tab: string, lang: Lang, candidates?: readonly string[]): OkrSheet {
+  // Two sheets that could both be this tab: neither is read or written until one is renamed.
+  const missing = candidates?.length
+    ? problem(
+        'header-missing',
+        {
+          variant: 'header-missing-ambiguous',
+          params: { tab, tabs: candidates.map((n) => `"${n}"`).join(', ') },
+        },
+        lang,
+      )
+    : problem('header-missing', { variant: 'header-missing-tab', params: { tab } }, lang);
   return {
     columns: {},
     headers: [],
     objectives: [],
     keyResults: [],
-    problems: [problem('header-missing', { variant: 'header-missing-tab', params: { tab } }, lang)],
+    problems: [missing],
     sheetName: tab,
     headerRow: 0,
   };

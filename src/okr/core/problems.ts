@@ -35,6 +35,7 @@ type MessageKey =
   | 'parent-missing-blank'
   | 'owner-unknown-suggest'
   | 'header-missing-tab'
+  | 'header-missing-ambiguous'
   | 'header-missing-flat';
 
 export const PROBLEM_MESSAGES: MessageTable<MessageKey> = {
@@ -121,6 +122,10 @@ export const PROBLEM_MESSAGES: MessageTable<MessageKey> = {
   'header-missing-tab': {
     en: 'There is no {tab} tab.',
     ja: '{tab}タブがありません。',
+  },
+  'header-missing-ambiguous': {
+    en: 'The tabs {tabs} could each be the {tab} tab, so the add-on reads and writes neither.',
+    ja: '{tabs} のどれも{tab}タブになり得るため、アドオンはどちらも読み書きしません。',
   },
   'owner-pending': {
     en: 'Key result {id} (row {row}): {value} has not accepted ownership yet.',
@@ -232,6 +237,10 @@ export const PROBLEM_HINTS: MessageTable<MessageKey> = {
   'header-missing-tab': {
     en: 'Run Extensions → OKR Owners → Set up OKR sheet to create it.',
     ja: '拡張機能 → OKR Owners →「OKRシートを設定」を実行して作成してください。',
+  },
+  'header-missing-ambiguous': {
+    en: 'Rename your {tab} tab to exactly "{tab}", or rename the others (e.g. "Old {tab}").',
+    ja: '使う方のタブ名をちょうど「{tab}」に変えるか、他方の名前を変えてください（例：「旧{tab}」）。',
   },
   'owner-pending': {
     en: 'Ask {value} to open the sidebar and accept (or decline) this key result.',

@@ -39,7 +39,13 @@ export type SkipReason = ShapeSkip | 'duplicate';
 export type DoubtCode = 'degenerate' | 'objective-without-key-results';
 
 export const IMPORT_MESSAGES: MessageTable<
-  SkipReason | DoubtCode | 'degenerate-one-per-row' | 'no-objective-column' | 'empty' | 'same-tab'
+  | SkipReason
+  | DoubtCode
+  | 'degenerate-one-per-row'
+  | 'no-objective-column'
+  | 'empty'
+  | 'same-tab'
+  | 'tabs-ambiguous'
 > = {
   'no-objective': {
     en: 'Row {row}: no objective (the Objective cell is blank and no row above names one).',
@@ -96,6 +102,10 @@ export const IMPORT_MESSAGES: MessageTable<
   empty: {
     en: 'The tab "{tab}" is empty: there is nothing to import.',
     ja: '「{tab}」タブは空です。取り込むものがありません。',
+  },
+  'tabs-ambiguous': {
+    en: 'The tabs {tabs} could each be the OKRs tab, so nothing was imported. Rename your OKRs tab to exactly "OKRs", or rename the others, then import again.',
+    ja: '{tabs} のどれもOKRsタブになり得るため、取り込みませんでした。使う方のタブ名をちょうど「OKRs」に変えるか、他方の名前を変えてから、もう一度取り込んでください。',
   },
   'same-tab': {
     en: 'The tab "{tab}" is one of the add-on\'s own tabs. Choose the tab that holds your existing OKR list.',
