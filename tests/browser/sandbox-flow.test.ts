@@ -31,8 +31,8 @@ beforeAll(async () => {
     launchSandbox(['--port', '0', '--workbook', file], dir),
     launchChromium(),
   ]);
+  // The page's waits are the launcher's (a minute): the sandbox re-renders slowly on a busy machine.
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.setDefaultTimeout(10_000);
 });
 
 afterAll(async () => {
