@@ -5,7 +5,7 @@
 import { type RunResult, Runtime, Workbook } from '../../local/runtime';
 import type { ActionResult, CheckInResult } from '../../src/api';
 import { ensureBuilt } from '../helpers/build';
-import { NOW, okrRows, teamRows } from '../unit/sidebar/fixtures';
+import { NOW, okrRows, teamRows } from '../unit/endpoints/sidebar/fixtures';
 
 const ANA = 'ana@example.com';
 const CHECK_IN_HEADER = ['Time', 'ID', 'By', 'Current', 'Progress', 'Confidence', 'Note'];

@@ -13,7 +13,7 @@ import type {
   SidebarState,
 } from '../../src/api';
 import { ensureBuilt } from '../helpers/build';
-import { bigSheet, NOW, okrRows, teamRows } from '../unit/sidebar/fixtures';
+import { bigSheet, NOW, okrRows, teamRows } from '../unit/endpoints/sidebar/fixtures';
 
 const LEAD = 'lead@example.com';
 const ANA = 'ana@example.com';

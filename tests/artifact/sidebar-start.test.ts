@@ -5,7 +5,7 @@ import { generateFixture } from '../../local/fixtures/generate';
 import { type RunResult, Runtime, Workbook } from '../../local/runtime';
 import { type KeyResultView, QUICK_READS, type SidebarState } from '../../src/api';
 import { ensureBuilt } from '../helpers/build';
-import { bigSheet, NOW, okrRows, teamRows } from '../unit/sidebar/fixtures';
+import { bigSheet, NOW, okrRows, teamRows } from '../unit/endpoints/sidebar/fixtures';
 
 function ok<T>(res: RunResult): T {
   if (!res.ok) throw new Error(`${res.function} failed: ${res.error?.message}`);

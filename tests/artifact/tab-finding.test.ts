@@ -3,7 +3,7 @@
 // read or written until one is renamed. Runs the built add-on in the local runtime.
 import { type RunResult, Runtime, Workbook } from '../../local/runtime';
 import { ensureBuilt } from '../helpers/build';
-import { NOW, okrRows, teamRows } from '../unit/sidebar/fixtures';
+import { NOW, okrRows, teamRows } from '../unit/endpoints/sidebar/fixtures';
 
 const LEAD = 'lead@example.com';
 const ANA = 'ana@example.com';

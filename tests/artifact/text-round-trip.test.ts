@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { type RunResult, Runtime, Workbook } from '../../local/runtime';
 import type { ActionResult, CheckInResult, SidebarState } from '../../src/api';
 import { ensureBuilt } from '../helpers/build';
-import { NOW, okrRows, teamRows } from '../unit/sidebar/fixtures';
+import { NOW, okrRows, teamRows } from '../unit/endpoints/sidebar/fixtures';
 
 const LEAD = 'lead@example.com';
 const ANA = 'ana@example.com';

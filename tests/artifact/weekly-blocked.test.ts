@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Runtime, Workbook } from '../../local/runtime';
 import { ensureBuilt } from '../helpers/build';
-import { LEAD, leaderEmail, ownerEmail, weeklyTabs } from '../unit/weekly/workbook';
+import { LEAD, leaderEmail, ownerEmail, weeklyTabs } from '../unit/okr/weekly/workbook';
 
 const SUNDAY_NOON = Date.parse('2026-11-29T17:00:00Z');
 const code = readFileSync(join(ensureBuilt(), 'Code.js'), 'utf8');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Runtime, Workbook } from '../../local/runtime';
 import { MAX_BODY_BYTES } from '../../local/runtime/services/mail';
 import { ensureBuilt } from '../helpers/build';
-import { LEAD, leaderEmail, ownerEmail, weeklyTabs } from '../unit/weekly/workbook';
+import { LEAD, leaderEmail, ownerEmail, weeklyTabs } from '../unit/okr/weekly/workbook';
 
 const SUNDAY_NOON = Date.parse('2026-11-29T17:00:00Z');
 const DAY = 86_400_000;

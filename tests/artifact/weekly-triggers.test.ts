@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Runtime, Workbook } from '../../local/runtime';
 import { ensureBuilt } from '../helpers/build';
-import { LEAD, leaderEmail, ownerEmail, weeklyTabs } from '../unit/weekly/workbook';
+import { LEAD, leaderEmail, ownerEmail, weeklyTabs } from '../unit/okr/weekly/workbook';
 
 // Sunday 29 Nov 2026 12:00 in New York (the workbook's zone); the run is due Monday 09:00 there.
 const SUNDAY_NOON = '2026-11-29T17:00:00Z';

@@ -4,7 +4,7 @@
 // signed in may (so a new team can start); once Leads are listed, only they may.
 import { type RunResult, Runtime, Workbook } from '../../local/runtime';
 import { ensureBuilt } from '../helpers/build';
-import { NOW, okrRows, teamRows } from '../unit/sidebar/fixtures';
+import { NOW, okrRows, teamRows } from '../unit/endpoints/sidebar/fixtures';
 
 const LEAD = 'lead@example.com';
 const ANA = 'ana@example.com';

@@ -7,7 +7,7 @@ import type { ActionResult } from '../../src/api';
 import { ensureBuilt } from '../helpers/build';
 import { launchChromium } from '../helpers/chromium';
 import { callServer, openSidebar, screenshot, waitLoaded, waitStatus } from '../helpers/sidebarPage';
-import { NOW, okrRows, teamRows } from '../unit/sidebar/fixtures';
+import { NOW, okrRows, teamRows } from '../unit/endpoints/sidebar/fixtures';
 
 jest.setTimeout(300_000);
 

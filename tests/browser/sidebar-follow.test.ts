@@ -7,7 +7,7 @@ import { FOLLOW_MS } from '../../sidebar/App';
 import { ensureBuilt } from '../helpers/build';
 import { launchChromium } from '../helpers/chromium';
 import { openSidebar, screenshot, waitStatus } from '../helpers/sidebarPage';
-import { NOW, okrRows, teamRows } from '../unit/sidebar/fixtures';
+import { NOW, okrRows, teamRows } from '../unit/endpoints/sidebar/fixtures';
 
 jest.setTimeout(300_000);
 

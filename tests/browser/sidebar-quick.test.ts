@@ -15,7 +15,7 @@ import {
   waitLoaded,
   waitStatus,
 } from '../helpers/sidebarPage';
-import { NOW, OKR_HEADER, okrRows, teamRows } from '../unit/sidebar/fixtures';
+import { NOW, OKR_HEADER, okrRows, teamRows } from '../unit/endpoints/sidebar/fixtures';
 
 jest.setTimeout(300_000);
 

@@ -6,7 +6,7 @@ import { Runtime, Workbook } from '../../local/runtime';
 import { ensureBuilt } from '../helpers/build';
 import { launchChromium } from '../helpers/chromium';
 import { openSidebar, screenshot, waitStatus } from '../helpers/sidebarPage';
-import { NOW, OKR_HEADER, teamRows } from '../unit/sidebar/fixtures';
+import { NOW, OKR_HEADER, teamRows } from '../unit/endpoints/sidebar/fixtures';
 
 jest.setTimeout(300_000);
 

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { Runtime, type RuntimeOptions, Workbook } from '../../local/runtime';
-import { NOW, okrRows, teamRows } from '../unit/sidebar/fixtures';
+import { NOW, okrRows, teamRows } from '../unit/endpoints/sidebar/fixtures';
 import { ensureBuilt, repoRoot } from './build';
 import { launchChromium } from './chromium';
 

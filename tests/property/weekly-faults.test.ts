@@ -17,7 +17,7 @@ import { Runtime, Workbook } from '../../local/runtime';
 import { SETTINGS_KEY } from '../../src/okr/core/settings';
 import { emptyState, STATE_KEY, serializeState, stateFromProperties } from '../../src/okr/weekly/weeklyRun';
 import { ensureBuilt } from '../helpers/build';
-import { LEAD, leaderEmail, ownerEmail, weeklyTabs } from '../unit/weekly/workbook';
+import { LEAD, leaderEmail, ownerEmail, weeklyTabs } from '../unit/okr/weekly/workbook';
 
 const SUNDAY_NOON = Date.parse('2026-11-29T17:00:00Z'); // New York 12:00
 const MONDAY_NINE = Date.parse('2026-11-30T14:00:00Z'); // New York 09:00, the scheduled moment

@@ -4,7 +4,7 @@
 // (the end-of-execution commit included). Each run's calls are traced, so the fit can re-price the
 // same sequence under other constants without running the script again.
 
-import { Runtime } from '../index';
+import { Runtime } from '..';
 import { WriteBufferClock } from '../latency';
 import { callTrace, type TracedCall } from '../meter';
 import { Workbook } from '../spreadsheet';

@@ -8,7 +8,7 @@ import { sheetValue } from '../../../src/gas/okrWrites';
 import type { OkrColumn } from '../../../src/okr/core/model';
 import { parseOkrSheet, parseRoster } from '../../../src/okr/core/parse';
 import { parseStoredSettings } from '../../../src/okr/core/settings';
-import { NOW, okrRows, teamRows } from '../sidebar/fixtures';
+import { NOW, okrRows, teamRows } from './sidebar/fixtures';
 
 export const QUICK_STATE = { complete: false, quick: 'state' } as unknown as SidebarState;
 
