@@ -64,6 +64,7 @@ export function setUpWith(ports: SetUpPorts, ctx: Context): SetUpResult {
 export function setUpOkrSheet(): SetUpResult {
   const ctx = context();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
+  let found: ReturnType<typeof findNamedTabs> | null = null;
   return setUpWith(
     {
       withLock: (fn) => {
@@ -76,8 +77,12 @@ export function setUpOkrSheet(): SetUpResult {
       },
       readTeam: () => readTeam(ss, { lang: ctx.lang }).people,
       timeZone: () => ss.getSpreadsheetTimeZone() || 'Etc/GMT',
-      setUp: (opts) => setUpSheets(ss, opts),
-      ambiguousTabs: () => findNamedTabs(ss).ambiguous,
+      // One listing of the sheets serves both the ambiguity check and set-up (same lock, in order).
+      setUp: (opts) => setUpSheets(ss, opts, found?.tabs),
+      ambiguousTabs: () => {
+        found = findNamedTabs(ss);
+        return found.ambiguous;
+      },
       toast: (message) => ss.toast(message, 'OKR Owners', 8),
     },
     ctx,

@@ -3,7 +3,7 @@
 // that names the Leads to ask.
 import { type MessageTable, t } from '../okr/core/i18n';
 import type { Lang, Person } from '../okr/core/model';
-import { callerRoles } from '../okr/ownership/roles';
+import { callerRoles, leadsOf } from '../okr/ownership/roles';
 import { REQUEST_MESSAGES } from './sidebar/requestsMessages';
 
 export type SheetText =
@@ -98,8 +98,7 @@ export function structureRefusal(
   const caller = callerRoles(email, people);
   if (!caller.email) return t(REQUEST_MESSAGES, lang, 'no-identity');
   if (caller.canManage) return null;
-  const leads = people
-    .filter((p) => p.role === 'lead')
+  const leads = leadsOf(people)
     .map((p) => p.email)
     .slice(0, 3)
     .join(', ');

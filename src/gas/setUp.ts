@@ -24,7 +24,7 @@ import {
   teamValidations,
   type ValidationSpec,
 } from '../okr/setup/structure';
-import { findTabs } from './tabs';
+import { findTabs, type Tabs } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -42,7 +42,8 @@ export interface SetUpOptions {
 const LOG_PROTECTION = 'OKR Owners: append-only log (written by the add-on)';
 const SUMMARY_PROTECTION = 'OKR Owners: generated summary';
 
-export function setUpSheets(ss: Spreadsheet, opts: SetUpOptions): SetUpReport {
+/** `found`: the tabs as the caller just found them under the same lock (saves listing the sheets again). */
+export function setUpSheets(ss: Spreadsheet, opts: SetUpOptions, found: Tabs = findTabs(ss)): SetUpReport {
   const report: SetUpReport = {
     created: [],
     headersAdded: [],
@@ -53,7 +54,7 @@ export function setUpSheets(ss: Spreadsheet, opts: SetUpOptions): SetUpReport {
     rulesApplied: { validations: 0, formats: 0, conditionalFormats: 0 },
     changed: false,
   };
-  const tabs = findTabs(ss);
+  const tabs = found;
   const read = (key: TabKey) => (tabs[key] ? (tabs[key] as Sheet).getDataRange().getValues() : null);
   const teamPlan = planTeamTab(read('team'), { lang: opts.lang, userEmail: opts.userEmail });
   const okrValues = read('okrs');

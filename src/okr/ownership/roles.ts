@@ -19,9 +19,14 @@ function personOf<P extends RolePerson>(email: string, people: readonly P[]): P 
   return clean ? (people.find((p) => p.email === clean) ?? null) : null;
 }
 
+/** The Team members with the Lead role, in Team order. */
+export function leadsOf<P extends RolePerson>(people: readonly P[]): P[] {
+  return people.filter((p) => p.role === LEAD);
+}
+
 /** Whether anybody in Team has the Lead role. */
 export function leadsListed(people: readonly RolePerson[]): boolean {
-  return people.some((p) => p.role === LEAD);
+  return leadsOf(people).length > 0;
 }
 
 /** Whether the signed-in caller has the Lead role in Team (a hidden identity never has). */
