@@ -36,7 +36,7 @@ const ENDPOINTS: { [K in keyof Endpoints]: true } = {
   saveSettings: true,
   enableWeeklyEmails: true,
   disableWeeklyEmails: true,
-  sendTestDigest: true,
+  sendTestWeeklyEmail: true,
 };
 
 /** google.script.run allows at most 10 calls in flight; queue the rest. */

@@ -263,7 +263,7 @@ export interface SettingsValues {
   weeklyEmails: boolean;
 }
 
-export interface DigestStatusView {
+export interface WeeklyRunView {
   enabled: boolean;
   /** The run's period (ISO week), the current one or else the last finished one. */
   period: string | null;
@@ -286,7 +286,7 @@ export interface SettingsView {
   timeZone: string;
   canEdit: boolean;
   lang: Lang;
-  digest: DigestStatusView | null;
+  weeklyRun: WeeklyRunView | null;
 }
 
 export type SaveSettingsRequest = Omit<SettingsValues, 'weeklyEmails'>;
@@ -319,7 +319,7 @@ export interface Endpoints {
   /** The weekly emails' switch in Settings, and its test button. */
   enableWeeklyEmails(): WeeklyEmailsResult;
   disableWeeklyEmails(): WeeklyEmailsResult;
-  sendTestDigest(): TestDigestReply;
+  sendTestWeeklyEmail(): TestWeeklyEmailReply;
 }
 
 /** The weekly emails' switch and state (who enabled them, the current run, the next one); ISO times. */
@@ -458,7 +458,7 @@ export interface EditOutcome {
 }
 
 /** What the "Send me a test email" button gets back: what went out, and a sentence saying so. */
-export interface TestDigestReply {
+export interface TestWeeklyEmailReply {
   sent: Array<{ kind: 'owner' | 'leadership'; to: string; subject: string }>;
   skipped: Array<'not-in-team' | 'owns-nothing' | 'quota'>;
   message: string;

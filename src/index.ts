@@ -17,7 +17,7 @@ import type {
   SettingsResult,
   SetUpResult,
   SidebarState,
-  TestDigestReply,
+  TestWeeklyEmailReply,
   WeeklyEmailStatus,
   WeeklyEmailsResult,
 } from './api';
@@ -138,7 +138,7 @@ export function saveSettings(req: unknown): SettingsResult {
 // --- weekly emails: one hourly trigger per enabling Lead (src/endpoints/weeklyEndpoints.ts) ---
 
 /** The run's state: period, sent, failed with reasons, remaining, finished at. */
-export function getDigestStatus(): WeeklyEmailStatus {
+export function getWeeklyRunStatus(): WeeklyEmailStatus {
   return weekly.getWeeklyEmailStatus();
 }
 
@@ -161,7 +161,7 @@ export function onTick(e?: { triggerUid?: unknown }): weekly.TickOutcome {
 }
 
 /** Sends the caller their own weekly email (and the leadership digest when they are Leadership), outside the ledger. */
-export function sendTestDigest(): TestDigestReply {
+export function sendTestWeeklyEmail(): TestWeeklyEmailReply {
   return weekly.sendTestWeeklyEmail();
 }
 

@@ -111,7 +111,7 @@ export function nextWeeklyTime(from: number, timeZone: string, isoWeekday = 1, h
   throw new Error(`no ${days[isoWeekday - 1]} ${hour}:00 found in ${timeZone}`);
 }
 
-/** The run's finishedAt (epoch ms or an ISO string) in getDigestStatus's answer, whatever its nesting. */
+/** The run's finishedAt (epoch ms or an ISO string) in getWeeklyRunStatus's answer, whatever its nesting. */
 export function finishedAtOf(value: unknown, depth = 0): number | null {
   if (!value || typeof value !== 'object' || depth > 3) return null;
   const v = value as Record<string, unknown>;
@@ -355,7 +355,7 @@ export class SizeBench {
   /** enableWeeklyEmails as a Lead, then hourly ticks from the scheduled time until the run finishes. */
   private async weeklyRun(): Promise<OperationFigures> {
     const { lead } = this.fixture;
-    const hasStatus = this.ctx.endpoints.has('getDigestStatus');
+    const hasStatus = this.ctx.endpoints.has('getWeeklyRunStatus');
     let measured: { executions: RunResult[]; finished: boolean; idle: number | null } | undefined;
     const cpu: number[] = [];
     for (let i = 0; i <= this.ctx.reps; i++) {
@@ -376,11 +376,11 @@ export class SizeBench {
         const sentBefore = executions.reduce((a, e) => a + e.emails.length, 0);
         executions.push(...t.value.executions);
         if (hasStatus) {
-          const status = rt.run('getDigestStatus', [], { as: lead });
+          const status = rt.run('getWeeklyRunStatus', [], { as: lead });
           const at = finishedAtOf(status.result);
           finished = at !== null && at >= scheduled;
         } else if (sentBefore > 0 && t.value.executions.length > 0 && t.value.emails.length === 0) {
-          // Without getDigestStatus: the run is over once a tick after some sending sends nothing.
+          // Without getWeeklyRunStatus: the run is over once a tick after some sending sends nothing.
           quietFrom = executions.length - t.value.executions.length;
           finished = true;
         }
@@ -419,7 +419,7 @@ export class SizeBench {
       recipients: recipients.size,
       finished,
       idleTickCalls: idle,
-      finishedBy: hasStatus ? 'getDigestStatus' : 'quiet ticks',
+      finishedBy: hasStatus ? 'getWeeklyRunStatus' : 'quiet ticks',
     };
     return this.figures('weeklyRun', {
       calls,

@@ -34,8 +34,8 @@ export interface WeeklyFigures {
   finished: boolean;
   /** Service calls of the costliest tick that found nothing to do (before the scheduled time). */
   idleTickCalls: number | null;
-  /** How "finished" was decided: the script's getDigestStatus, or ticks that stopped sending. */
-  finishedBy: 'getDigestStatus' | 'quiet ticks';
+  /** How "finished" was decided: the script's getWeeklyRunStatus, or ticks that stopped sending. */
+  finishedBy: 'getWeeklyRunStatus' | 'quiet ticks';
 }
 
 export interface OperationFigures {

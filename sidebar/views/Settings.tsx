@@ -89,7 +89,7 @@ export function Settings(props: Props) {
   async function sendTest() {
     setBusy(true);
     try {
-      const res = await server.sendTestDigest();
+      const res = await server.sendTestWeeklyEmail();
       props.onStatus(res.message, res.sent.length === 0);
     } catch (err) {
       props.onStatus(errorText(err), true);
@@ -116,7 +116,7 @@ export function Settings(props: Props) {
     </div>
   );
 
-  const digest = view.digest;
+  const run = view.weeklyRun;
   return (
     <div class="view">
       <h2>{tr(lang, 'settingsTitle')}</h2>
@@ -196,36 +196,36 @@ export function Settings(props: Props) {
             {tr(lang, 'sendTest')}
           </button>
         </div>
-        {digest?.nextRunAt != null && view.settings.weeklyEmails && (
+        {run?.nextRunAt != null && view.settings.weeklyEmails && (
           <p class="muted">
-            {tr(lang, 'runNext', { date: formatDateTime(digest.nextRunAt, view.timeZone, lang) })}
+            {tr(lang, 'runNext', { date: formatDateTime(run.nextRunAt, view.timeZone, lang) })}
           </p>
         )}
-        {!digest?.period ? (
+        {!run?.period ? (
           <p class="muted">{tr(lang, 'noRun')}</p>
         ) : (
           <div class="run">
-            <p>{tr(lang, 'runPeriod', { period: digest.period })}</p>
+            <p>{tr(lang, 'runPeriod', { period: run.period })}</p>
             <p>
               {tr(lang, 'runCounts', {
-                sent: digest.sent,
-                failed: digest.failed,
-                remaining: digest.remaining,
+                sent: run.sent,
+                failed: run.failed,
+                remaining: run.remaining,
               })}
             </p>
             <p>
-              {digest.finishedAt !== null
-                ? tr(lang, 'runFinished', { date: formatDate(digest.finishedAt, view.timeZone, lang) })
-                : tr(lang, digest.waitingFor === 'quota' ? 'runQuota' : 'runUnfinished')}
+              {run.finishedAt !== null
+                ? tr(lang, 'runFinished', { date: formatDate(run.finishedAt, view.timeZone, lang) })
+                : tr(lang, run.waitingFor === 'quota' ? 'runQuota' : 'runUnfinished')}
             </p>
-            {digest.problem && (
-              <p class="run-error" role="alert">
-                {digest.problem}
+            {run.problem && (
+              <p class="form-error" role="alert">
+                {run.problem}
               </p>
             )}
-            {digest.failures.length > 0 && (
+            {run.failures.length > 0 && (
               <ul class="failures">
-                {digest.failures.map((f) => (
+                {run.failures.map((f) => (
                   <li key={f.email}>
                     {f.email}: {f.reason}
                   </li>

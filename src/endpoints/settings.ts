@@ -25,7 +25,7 @@ function settingsView(ctx: Context, roster: Roster, timeZone: string): SettingsV
     timeZone,
     canEdit: canManage(withTeam(ctx, roster).caller),
     lang: ctx.lang,
-    digest: weeklyEmailStatusOrNull(),
+    weeklyRun: weeklyEmailStatusOrNull(),
   };
 }
 

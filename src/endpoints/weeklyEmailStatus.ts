@@ -1,8 +1,8 @@
-// The weekly emails' run status as Settings shows it (src/api.ts DigestStatusView): the current
+// The weekly emails' run status as Settings shows it (src/api.ts WeeklyRunView): the current
 // run, else the last finished one. "Digest" is the leadership email only; this is the weekly email.
-import type { DigestStatusView } from '../api';
+import type { WeeklyRunView } from '../api';
 import { readDigestStatus } from '../gas/weeklyState';
-import type { DigestStatus } from '../okr/weekly/weeklyRun';
+import type { WeeklyRunStatus } from '../okr/weekly/weeklyRun';
 
 const ms = (iso: string | null | undefined): number | null => {
   const t = iso ? Date.parse(iso) : Number.NaN;
@@ -10,7 +10,7 @@ const ms = (iso: string | null | undefined): number | null => {
 };
 
 /** The run's state as Settings shows it. */
-export function weeklyEmailView(status: DigestStatus): DigestStatusView {
+export function weeklyEmailView(status: WeeklyRunStatus): WeeklyRunView {
   const last = status.lastRun;
   const current = status.period !== null;
   return {
@@ -28,7 +28,7 @@ export function weeklyEmailView(status: DigestStatus): DigestStatusView {
   };
 }
 
-export function weeklyEmailStatusOrNull(): DigestStatusView | null {
+export function weeklyEmailStatusOrNull(): WeeklyRunView | null {
   try {
     return weeklyEmailView(readDigestStatus());
   } catch (_e) {

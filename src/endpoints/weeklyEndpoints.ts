@@ -2,7 +2,7 @@
 // whether this week's run is due and resumes it. The rules live in src/okr/weekly/weeklyRunExecute.ts
 // (pure, unit-tested); this file supplies its ports (lock, mail, properties, the workbook) and the
 // check of who may switch them (src/okr/ownership/roles.ts, on Team only).
-import type { TestDigestReply, WeeklyEmailStatus, WeeklyEmailsResult } from '../api';
+import type { TestWeeklyEmailReply, WeeklyEmailStatus, WeeklyEmailsResult } from '../api';
 
 import { spreadsheetLanguage } from '../gas/language';
 import { BusyError, withDocumentLock } from '../gas/lock';
@@ -20,7 +20,7 @@ import type { Lang, Settings } from '../okr/core/model';
 import { digestModel } from '../okr/weekly/digest';
 import {
   runWeeklyTick,
-  sendTestDigest as sendTestDigestNow,
+  sendTestEmails as sendTestEmailsNow,
   type TickOutcome,
   type WeeklyPorts,
   type WeeklyWorkbook,
@@ -180,10 +180,10 @@ export function tick(e?: { triggerUid?: unknown }): TickOutcome {
  * Sends the caller their own owner email (and the leadership digest when they are Leadership),
  * outside the ledger. Refused (nothing sent, the message says why) when Google hides who is calling.
  */
-export function sendTestWeeklyEmail(): TestDigestReply {
+export function sendTestWeeklyEmail(): TestWeeklyEmailReply {
   const { settings, lang, email: caller } = context();
   if (!caller) return { sent: [], skipped: [], message: t(WEEKLY_MESSAGES, lang, 'noIdentity') };
-  const result = sendTestDigestNow(weeklyPorts(), {
+  const result = sendTestEmailsNow(weeklyPorts(), {
     caller,
     settings,
     enabledBy: readWeeklyState().enabledBy,

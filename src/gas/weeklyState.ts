@@ -4,12 +4,12 @@
 // https://developers.google.com/apps-script/guides/services/quotas#current_limitations
 // https://developers.google.com/apps-script/reference/properties/properties#getProperties()
 import {
-  type DigestStatus,
-  digestStatus,
   STATE_KEY,
   serializeState,
   stateFromProperties,
+  type WeeklyRunStatus,
   type WeeklyState,
+  weeklyRunStatus,
 } from '../okr/weekly/weeklyRun';
 import { settingsFromProperties, type WeeklyStore } from '../okr/weekly/weeklyRunExecute';
 import { now } from './session';
@@ -38,8 +38,8 @@ export function writeWeeklyState(state: WeeklyState, store: WeeklyStore = docume
   store.write({ [STATE_KEY]: serializeState(state) });
 }
 
-/** The run's state for the sidebar's settings and getDigestStatus(): one properties read. */
-export function readDigestStatus(): DigestStatus {
+/** The run's state for the sidebar's settings and getWeeklyRunStatus(): one properties read. */
+export function readDigestStatus(): WeeklyRunStatus {
   const all = documentStore().readAll();
-  return digestStatus(stateFromProperties(all), settingsFromProperties(all), now());
+  return weeklyRunStatus(stateFromProperties(all), settingsFromProperties(all), now());
 }

@@ -32,10 +32,10 @@ test('a Team tab missing at the scheduled hour: reported to the Lead (Settings a
   expect(blocked.emails[0].body).toContain('There is no Team tab.');
 
   const settings = rt.run('getSettings', [], { as: LEAD }).result as {
-    view: { digest: { finishedAt: number | null; problem?: string } };
+    view: { weeklyRun: { finishedAt: number | null; problem?: string } };
   };
-  expect(settings.view.digest.finishedAt).toBeNull();
-  expect(settings.view.digest.problem).toMatch(/There is no Team tab\..*tried again every hour/);
+  expect(settings.view.weeklyRun.finishedAt).toBeNull();
+  expect(settings.view.weeklyRun.problem).toMatch(/There is no Team tab\..*tried again every hour/);
 
   wb.sheet('Old team list').name = 'Team';
   const fixed = rt.tick('2026-11-30T18:30:00Z');
@@ -43,9 +43,9 @@ test('a Team tab missing at the scheduled hour: reported to the Lead (Settings a
     [LEAD, leaderEmail(0), ownerEmail(0), ownerEmail(1)].sort(),
   );
   const after = rt.run('getSettings', [], { as: LEAD }).result as {
-    view: { digest: { finishedAt: number | null; sent: number; problem?: string } };
+    view: { weeklyRun: { finishedAt: number | null; sent: number; problem?: string } };
   };
-  expect(after.view.digest).toMatchObject({ sent: 4 });
-  expect(after.view.digest.finishedAt).not.toBeNull();
-  expect(after.view.digest.problem).toBeUndefined();
+  expect(after.view.weeklyRun).toMatchObject({ sent: 4 });
+  expect(after.view.weeklyRun.finishedAt).not.toBeNull();
+  expect(after.view.weeklyRun.problem).toBeUndefined();
 }, 60_000);

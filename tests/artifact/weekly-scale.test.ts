@@ -25,7 +25,7 @@ test('1,000 owners: budget stop, resume on the next tick, exactly one email each
   expect(ran[0].virtualMs).toBeLessThan(4.5 * 60_000);
   expect(first.emails.length).toBeGreaterThan(300);
   expect(first.emails.length).toBeLessThan(1002);
-  const status = rt.run('getDigestStatus', [], { as: LEAD }).result as {
+  const status = rt.run('getWeeklyRunStatus', [], { as: LEAD }).result as {
     remaining: number;
     waitingFor: string;
   };
@@ -35,7 +35,7 @@ test('1,000 owners: budget stop, resume on the next tick, exactly one email each
   const all = [...first.emails, ...rest.emails].map((e) => e.to);
   expect(all).toHaveLength(1002);
   expect(new Set(all).size).toBe(1002);
-  expect(rt.run('getDigestStatus', [], { as: LEAD }).result).toMatchObject({
+  expect(rt.run('getWeeklyRunStatus', [], { as: LEAD }).result).toMatchObject({
     sent: 1002,
     remaining: 0,
     failedCount: 0,

@@ -82,7 +82,7 @@ test('60 key results with 5,000-character titles: one email each, every one unde
   expect(rt.run('enableWeeklyEmails', [], { as: LEAD }).ok).toBe(true);
   rt.tick('2026-11-30T15:00:00Z');
 
-  const status = rt.run('getDigestStatus', [], { as: LEAD }).result as {
+  const status = rt.run('getWeeklyRunStatus', [], { as: LEAD }).result as {
     finishedAt: string | null;
     failed: Array<{ email: string; reason: string }>;
     sent: number;

@@ -136,7 +136,7 @@ describe('onTick', () => {
     expect(again.emails).toHaveLength(0);
     for (const e of again.executions) expect(serviceCalls(e.calls)).toBeLessThanOrEqual(2);
 
-    const status = rt.run('getDigestStatus', [], { as: ownerEmail(2) }).result;
+    const status = rt.run('getWeeklyRunStatus', [], { as: ownerEmail(2) }).result;
     expect(status).toMatchObject({
       period: '2026-W49',
       sent: 7,
@@ -151,7 +151,7 @@ describe('onTick', () => {
     rt.run('enableWeeklyEmails', [], { as: LEAD });
     const monday = rt.tick('2026-11-30T23:30:00Z'); // Monday 18:30 in New York
     expect(monday.emails).toHaveLength(100);
-    const status = rt.run('getDigestStatus', [], { as: LEAD }).result as {
+    const status = rt.run('getWeeklyRunStatus', [], { as: LEAD }).result as {
       remaining: number;
       waitingFor: string;
     };
@@ -165,7 +165,7 @@ describe('onTick', () => {
     const all = [...monday.emails, ...tuesday.emails].map((e) => e.to);
     expect(new Set(all).size).toBe(152);
     expect(rt.tick(NEXT_MONDAY_0800).emails).toHaveLength(0);
-    expect(rt.run('getDigestStatus', [], { as: LEAD }).result).toMatchObject({ sent: 152, remaining: 0 });
+    expect(rt.run('getWeeklyRunStatus', [], { as: LEAD }).result).toMatchObject({ sent: 152, remaining: 0 });
   });
 
   test('calling onTick directly (google.script.run) sends nothing', async () => {
@@ -177,19 +177,19 @@ describe('onTick', () => {
   });
 });
 
-describe('sendTestDigest', () => {
+describe('sendTestWeeklyEmail', () => {
   test('sends the caller their own email (and the digest for Leadership) outside the ledger', async () => {
     const rt = await open(3);
-    const boss = rt.run('sendTestDigest', [], { as: leaderEmail(0) });
+    const boss = rt.run('sendTestWeeklyEmail', [], { as: leaderEmail(0) });
     expect(boss.ok).toBe(true);
     expect(boss.emails.map((e) => e.subject)).toEqual([expect.stringMatching(/^\[Test\] OKR digest/)]);
-    const owner = rt.run('sendTestDigest', [], { as: ownerEmail(1) });
+    const owner = rt.run('sendTestWeeklyEmail', [], { as: ownerEmail(1) });
     expect(owner.emails).toHaveLength(1);
     expect(owner.emails[0]).toMatchObject({
       to: ownerEmail(1),
       subject: expect.stringMatching(/^\[Test\] OKRs: /),
     });
-    const stranger = rt.run('sendTestDigest', [], { as: 'stranger@example.com' });
+    const stranger = rt.run('sendTestWeeklyEmail', [], { as: 'stranger@example.com' });
     expect(stranger.emails).toHaveLength(0);
     expect((stranger.result as { message: string }).message).toMatch(/not in the Team tab/);
     // The weekly run still sends everyone their one email.
@@ -199,7 +199,7 @@ describe('sendTestDigest', () => {
 
   test('a caller Google hides gets an answer saying so, and nothing is sent', async () => {
     const rt = await open(3);
-    const hidden = rt.run('sendTestDigest', [], { as: '' });
+    const hidden = rt.run('sendTestWeeklyEmail', [], { as: '' });
     expect(hidden.ok).toBe(true);
     expect(hidden.result).toMatchObject({ sent: [], message: expect.stringMatching(/\S/) });
     expect(hidden.emails).toHaveLength(0);

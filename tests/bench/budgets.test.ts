@@ -64,7 +64,7 @@ function figures(
             recipients: owners,
             finished: true,
             idleTickCalls: 2,
-            finishedBy: 'getDigestStatus' as const,
+            finishedBy: 'getWeeklyRunStatus' as const,
           },
         }
       : {}),

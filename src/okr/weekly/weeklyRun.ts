@@ -117,7 +117,7 @@ export interface WeeklyState {
 }
 
 /** What the sidebar's settings show; JSON-safe (times as ISO strings). */
-export interface DigestStatus {
+export interface WeeklyRunStatus {
   enabled: boolean;
   enabledBy: string;
   enabledAt: string | null;
@@ -457,11 +457,11 @@ function iso(ms: number | null | undefined): string | null {
   return typeof ms === 'number' && Number.isFinite(ms) ? new Date(ms).toISOString() : null;
 }
 
-export function digestStatus(
+export function weeklyRunStatus(
   state: WeeklyState,
   settings: Pick<Settings, 'weeklyDay' | 'weeklyHour' | 'weeklyEmails'>,
   now: number,
-): DigestStatus {
+): WeeklyRunStatus {
   const run = state.run;
   const enabled = state.enabled && settings.weeklyEmails;
   let nextRunAt: string | null = null;

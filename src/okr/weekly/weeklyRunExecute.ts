@@ -487,7 +487,7 @@ export interface TestDigestResult {
  * The caller's own owner email (and the digest when they are Leadership), right now, outside the
  * ledger: a Lead sees exactly what people will receive. Only the caller's Team address is used.
  */
-export function sendTestDigest(
+export function sendTestEmails(
   ports: Pick<WeeklyPorts, 'now' | 'remainingQuota' | 'loadWorkbook' | 'send'>,
   input: {
     caller: string;

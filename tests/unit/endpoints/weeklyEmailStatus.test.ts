@@ -1,9 +1,9 @@
 // Settings show the weekly emails' run: the run in progress, else the last finished one.
 
 import { weeklyEmailView } from '../../../src/endpoints/weeklyEmailStatus';
-import type { DigestStatus } from '../../../src/okr/weekly/weeklyRun';
+import type { WeeklyRunStatus } from '../../../src/okr/weekly/weeklyRun';
 
-const base: DigestStatus = {
+const base: WeeklyRunStatus = {
   enabled: true,
   enabledBy: 'lead@example.com',
   enabledAt: '2026-11-01T00:00:00.000Z',
@@ -44,7 +44,7 @@ test('a run waiting for quota shows its counts and failures', () => {
     period: '2026-W48',
     startedAt: '2026-11-23T09:05:00.000Z',
     sent: 100,
-    failed: [{ email: 'x@bad', reason: 'Invalid email' } as DigestStatus['failed'][number]],
+    failed: [{ email: 'x@bad', reason: 'Invalid email' } as WeeklyRunStatus['failed'][number]],
     failedCount: 1,
     remaining: 49,
     waitingFor: 'quota',

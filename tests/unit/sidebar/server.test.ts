@@ -38,7 +38,7 @@ test('the wrapper has exactly the endpoints of src/api.ts', () => {
     'saveSettings',
     'enableWeeklyEmails',
     'disableWeeklyEmails',
-    'sendTestDigest',
+    'sendTestWeeklyEmail',
   ];
   expect(Object.keys(server).sort()).toEqual([...names].sort());
 });

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { SETTINGS_KEY } from '../../../../src/okr/core/settings';
 import {
   CHUNK_CAPACITY,
-  digestStatus,
   emptyState,
   FAILED_DETAIL_CAP,
   gaveUpReason,
@@ -18,6 +17,7 @@ import {
   serializeState,
   stateFromProperties,
   type WeeklyState,
+  weeklyRunStatus,
 } from '../../../../src/okr/weekly/weeklyRun';
 import { runWeeklyTick, type TickOutcome } from '../../../../src/okr/weekly/weeklyRunExecute';
 import { FakeWorld } from './fakePorts';
@@ -388,7 +388,11 @@ describe('runWeeklyTick', () => {
           sentNow: 0,
           waitingFor: 'error',
         });
-        const status = digestStatus(state(w), { weeklyDay: 1, weeklyHour: 9, weeklyEmails: true }, w.clock);
+        const status = weeklyRunStatus(
+          state(w),
+          { weeklyDay: 1, weeklyHour: 9, weeklyEmails: true },
+          w.clock,
+        );
         expect(status.lastError).toMatch(blockers.length ? /There is no Team tab\./ : /nobody to email/);
         expect(status.finishedAt).toBeNull();
       }

@@ -1,12 +1,12 @@
 import { DEFAULT_SETTINGS } from '../../../../src/okr/core/model';
 import {
   decideTick,
-  digestStatus,
   emptyState,
   latestOccurrence,
   nextOccurrence,
   startRun,
   type WeeklyState,
+  weeklyRunStatus,
 } from '../../../../src/okr/weekly/weeklyRun';
 import { epochOfLocal, isoWeekOf, localTime } from '../../../../src/okr/weekly/weeklyRunTime';
 
@@ -171,7 +171,7 @@ describe('decideTick', () => {
   });
 });
 
-describe('digestStatus', () => {
+describe('weeklyRunStatus', () => {
   test('is JSON-safe and says when the next run is', () => {
     const mondayNine = Date.UTC(2026, 10, 23, 0, 0);
     const state = startRun(enabled({ timeZone: 'Asia/Tokyo' }), '2026-W48', mondayNine, mondayNine);
@@ -181,7 +181,7 @@ describe('digestStatus', () => {
     run.failed = [{ email: 'x@example.com', reason: 'Invalid email: x@example.com' }];
     run.failedCount = 1;
     run.remaining = 0;
-    const status = digestStatus(state, settings, mondayNine + HOUR);
+    const status = weeklyRunStatus(state, settings, mondayNine + HOUR);
     expect(JSON.parse(JSON.stringify(status))).toEqual(status);
     expect(status).toMatchObject({
       enabled: true,
@@ -193,6 +193,6 @@ describe('digestStatus', () => {
       finishedAt: new Date(mondayNine + 60_000).toISOString(),
       nextRunAt: new Date(mondayNine + 7 * 24 * HOUR).toISOString(),
     });
-    expect(digestStatus(emptyState(), settings, mondayNine).nextRunAt).toBeNull();
+    expect(weeklyRunStatus(emptyState(), settings, mondayNine).nextRunAt).toBeNull();
   });
 });
