@@ -15,4 +15,8 @@ module.exports = {
   maxWorkers: 2,
   // A limit that catches a hang, not a slow machine: CI shares two cores with other work.
   testTimeout: 120000,
+  // "A worker process has failed to exit gracefully" came from jest-worker force-exiting a worker that
+  // took longer than its 500 ms default to exit on a loaded machine; `jest --detectOpenHandles` (in
+  // band) finds no open handle. Give a busy worker time to exit instead of reporting a leak.
+  workerGracefulExitTimeout: 10000,
 };
