@@ -1,28 +1,9 @@
 // A clean OKR sheet and Team (no problems at all), and helpers to break one thing at a time.
 import { DEFAULT_SETTINGS, type Lang } from '../../../src/okr/core/model';
-import { parseOkrSheet, parseRoster } from '../../../src/okr/core/parse';
 import { validateOkrs } from '../../../src/okr/ownership/validate';
+import { OKR_HEADERS, parseOkrs, parseTeam, teamHeaderRow } from '../../fixtures/okr/build';
 
-export const HEADERS = [
-  'ID',
-  'Type',
-  'Parent',
-  'Title',
-  'Owner',
-  'Team',
-  'Cycle',
-  'Kind',
-  'Start',
-  'Target',
-  'Current',
-  'Unit',
-  'Progress',
-  'Confidence',
-  'Accepted',
-  'Last check-in',
-  'Due',
-  'Note',
-];
+export const HEADERS = [...OKR_HEADERS];
 export const COL = Object.fromEntries(HEADERS.map((h, i) => [h, i])) as Record<string, number>;
 
 export const NOW = Date.UTC(2026, 10, 25, 12);
@@ -136,7 +117,7 @@ export function cleanOkrs(): unknown[][] {
 
 export function cleanTeam(): unknown[][] {
   return [
-    ['Name', 'Email', 'Team', 'Manager', 'Role', 'Language'],
+    teamHeaderRow(),
     ['Ann Lee', 'ann@acme.com', 'Growth', '', 'Lead', 'en'],
     ['Bob Stone', 'bob@acme.com', 'Platform', 'ann@acme.com', 'Member', 'ja'],
   ];
@@ -148,9 +129,8 @@ export function check(
   lang: Lang = 'en',
   settings = DEFAULT_SETTINGS,
 ) {
-  const opts = { sheetName: 'OKRs', timeZone: 'UTC', lang };
   return validateOkrs(
-    { okrs: parseOkrSheet(okrs, opts), roster: parseRoster(team, { ...opts, sheetName: 'Team' }) },
+    { okrs: parseOkrs(okrs, lang), roster: parseTeam(team, lang) },
     { now: NOW, settings, lang },
   );
 }

@@ -1,30 +1,11 @@
 // A small OKR sheet as people type it, parsed by the real parser, for the sidebar's pure logic.
 import type { OkrSheet, Roster } from '../../../../src/okr/core/model';
-import { parseOkrSheet, parseRoster } from '../../../../src/okr/core/parse';
+import { DAY, OKR_HEADERS, parseOkrs, parseTeam, teamHeaderRow } from '../../../fixtures/okr/build';
 
-export const DAY = 86_400_000;
+export { DAY };
 export const NOW = Date.UTC(2026, 10, 26, 12);
 
-export const OKR_HEADER = [
-  'ID',
-  'Type',
-  'Parent',
-  'Title',
-  'Owner',
-  'Team',
-  'Cycle',
-  'Kind',
-  'Start',
-  'Target',
-  'Current',
-  'Unit',
-  'Progress',
-  'Confidence',
-  'Accepted',
-  'Last check-in',
-  'Due',
-  'Note',
-];
+export const OKR_HEADER = [...OKR_HEADERS];
 
 const d = (daysAgo: number) => new Date(NOW - daysAgo * DAY);
 
@@ -196,7 +177,7 @@ export function okrRows(): unknown[][] {
 
 export function teamRows(withLead = true): unknown[][] {
   return [
-    ['Name', 'Email', 'Team', 'Manager', 'Role', 'Language'],
+    teamHeaderRow(),
     ['Lee Lead', 'lead@example.com', 'Core', '', withLead ? 'Lead' : 'Member', 'en'],
     ['Ana Owner', 'ana@example.com', 'Core', 'lead@example.com', 'Member', 'en'],
     ['Ben 「Builder」', 'ben@example.com', 'Core', 'lead@example.com', 'Member', 'ja'],
@@ -204,14 +185,12 @@ export function teamRows(withLead = true): unknown[][] {
   ];
 }
 
-const opts = (sheetName: string) => ({ sheetName, timeZone: 'UTC', lang: 'en' as const });
-
 export function okrSheet(rows = okrRows()): OkrSheet {
-  return parseOkrSheet(rows, opts('OKRs'));
+  return parseOkrs(rows);
 }
 
 export function roster(withLead = true): Roster {
-  return parseRoster(teamRows(withLead), opts('Team'));
+  return parseTeam(teamRows(withLead));
 }
 
 /**
@@ -222,7 +201,7 @@ export function roster(withLead = true): Roster {
 export function bigSheet(rows: number, teamSize: number): { okrRows: unknown[][]; teamRows: unknown[][] } {
   const people = Array.from({ length: teamSize }, (_, i) => `p${i}@example.com`);
   const teamRows: unknown[][] = [
-    ['Name', 'Email', 'Team', 'Manager', 'Role', 'Language'],
+    teamHeaderRow(),
     ['Lee Lead', 'lead@example.com', 'Core', '', 'Lead', 'en'],
     ['Hoarder', 'hoarder@example.com', 'Core', '', 'Member', 'en'],
     ...people.map((email, i) => [

@@ -1,5 +1,7 @@
 // Sheet rows for the weekly-email artifact and property tests: a Team with one Lead, some
 // Leadership members and N owners, each owning one key result (objectives owned by the Lead).
+import { okrHeaderRow, teamHeaderRow } from '../../../fixtures/okr/build';
+
 export const LEAD = 'lead@example.com';
 
 export interface WeeklyTabsOptions {
@@ -27,7 +29,7 @@ export function leaderEmail(i: number): string {
 
 export function weeklyTabs(opts: WeeklyTabsOptions): Record<string, unknown[][]> {
   const team: unknown[][] = [
-    ['Name', 'Email', 'Team', 'Manager', 'Role', 'Language'],
+    teamHeaderRow(),
     ['Lea Lead', LEAD, 'Core', '', opts.noLead ? 'Member' : 'Lead', 'en'],
   ];
   for (let i = 0; i < (opts.leadership ?? 1); i++)
@@ -37,28 +39,7 @@ export function weeklyTabs(opts: WeeklyTabsOptions): Record<string, unknown[][]>
     team.push([`Owner ${i}`, ownerEmail(i), 'Core', LEAD, 'Member', ja ? 'ja' : '']);
   }
   for (const p of opts.extraPeople ?? []) team.push(p);
-  const okrs: unknown[][] = [
-    [
-      'ID',
-      'Type',
-      'Parent',
-      'Title',
-      'Owner',
-      'Team',
-      'Cycle',
-      'Kind',
-      'Start',
-      'Target',
-      'Current',
-      'Unit',
-      'Progress',
-      'Confidence',
-      'Accepted',
-      'Last check-in',
-      'Due',
-      'Note',
-    ],
-  ];
+  const okrs: unknown[][] = [okrHeaderRow()];
   const checkIns: unknown[][] = [['Time', 'ID', 'By', 'Current', 'Progress', 'Confidence', 'Note']];
   const perObjective = 10;
   for (let o = 0; o * perObjective < Math.max(1, opts.owners); o++) {
