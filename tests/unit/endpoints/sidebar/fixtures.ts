@@ -1,6 +1,6 @@
 // A small OKR sheet as people type it, parsed by the real parser, for the sidebar's pure logic.
 import type { OkrSheet, Roster } from '../../../../src/okr/core/model';
-import { DAY, OKR_HEADERS, parseOkrs, parseTeam, teamHeaderRow } from '../../../fixtures/okr/build';
+import { DAY, OKR_HEADERS, parseOkrs, parseTeam, teamHeaderRow, teamRow } from '../../../fixtures/okr/build';
 
 export { DAY };
 export const NOW = Date.UTC(2026, 10, 26, 12);
@@ -204,14 +204,16 @@ export function bigSheet(rows: number, teamSize: number): { okrRows: unknown[][]
     teamHeaderRow(),
     ['Lee Lead', 'lead@example.com', 'Core', '', 'Lead', 'en'],
     ['Hoarder', 'hoarder@example.com', 'Core', '', 'Member', 'en'],
-    ...people.map((email, i) => [
-      `Person Number ${i}`,
-      email,
-      `Team ${i % 12}`,
-      'lead@example.com',
-      'Member',
-      i % 3 ? 'en' : 'ja',
-    ]),
+    ...people.map((email, i) =>
+      teamRow({
+        Name: `Person Number ${i}`,
+        Email: email,
+        Team: `Team ${i % 12}`,
+        Manager: 'lead@example.com',
+        Role: 'Member',
+        Language: i % 3 ? 'en' : 'ja',
+      }),
+    ),
   ];
   const out: unknown[][] = [OKR_HEADER];
   let o = 0;
