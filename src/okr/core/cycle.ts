@@ -1,27 +1,152 @@
-// Which cycle is live: the Summary tab and the weekly emails show this week's work, not history.
+// Cycles: what a cycle name means in time, which cycle is current, which is live, and where a key
+// result should be by now (pace). Every consumer (sidebar, Summary, weekly emails) asks here.
 import { DAY_MS } from './days';
+import { zonedTime } from './timeZone';
 
 /** A cycle's items stop being shown and mailed this long after the cycle ended (late check-ins still count). */
 const CYCLE_GRACE_DAYS = 14;
 
-/** 2026-Q4, 2026 Q4, Q4 2026, 2026-H2, 2026 → when that cycle ends; null when it is not a date-like cycle. */
-function cycleEnd(cycle: string): number | null {
-  const c = cycle.trim().toUpperCase();
-  let m = /^(\d{4})\s*[-/ ]?\s*Q([1-4])$/.exec(c) || /^Q([1-4])\s*[-/ ]?\s*(\d{4})$/.exec(c);
-  if (m) {
-    const year = Number(m[1].length === 4 ? m[1] : m[2]);
-    const q = Number(m[1].length === 4 ? m[2] : m[1]);
-    return Date.UTC(year, q * 3, 1);
+/** A cycle in time: from `start` (inclusive) to `end` (exclusive), epoch ms. */
+export interface CycleSpan {
+  name: string;
+  start: number;
+  end: number;
+}
+
+export interface CycleCalendar {
+  /**
+   * The month (1–12) the team's fiscal year starts in. FY2026 / 2026年度 is the fiscal year that
+   * starts in that month of 2026 (the Japanese 年度 convention); its quarters and halves count from
+   * that month. With 1 (January), fiscal and calendar years are the same.
+   */
+  fiscalYearStartMonth: number;
+  /** The spreadsheet's time zone: a cycle starts at local midnight. */
+  timeZone: string;
+}
+
+export const CALENDAR_YEAR: CycleCalendar = { fiscalYearStartMonth: 1, timeZone: 'UTC' };
+
+/** Full-width digits and letters (２０２６年度 Ｑ１) read as their ASCII forms. */
+function ascii(text: string): string {
+  return text.normalize('NFKC');
+}
+
+/** [year, first month of the period counted from the fiscal start (0-based), months long] */
+type Period = [year: number, offsetMonths: number, months: number];
+
+const QUARTER = [
+  /^(?:FY\s*)?(\d{4})\s*(?:年度|年)?\s*[-/ ]?\s*Q([1-4])$/,
+  /^Q([1-4])\s*[-/ ]?\s*(?:FY\s*)?(\d{4})(?:年度)?$/,
+  /^(\d{4})\s*(?:年度|年)?\s*第?([1-4])四半期$/,
+  /^(\d{4})\s*(?:年度|年)?\s*([1-4])Q$/,
+];
+const HALF = [
+  /^(?:FY\s*)?(\d{4})\s*(?:年度|年)?\s*[-/ ]?\s*H([12])$/,
+  /^H([12])\s*[-/ ]?\s*(?:FY\s*)?(\d{4})$/,
+];
+const JA_HALF = /^(\d{4})\s*(?:年度|年)?\s*(上期|下期|上半期|下半期)$/;
+const YEAR = /^(?:FY\s*)?(\d{4})\s*(?:年度)?$/;
+
+/** The period a cycle name names, or null when the name is not date-like ("Launch", "Sprint 4"). */
+function periodOf(name: string): Period | null {
+  const c = ascii(name).trim().toUpperCase();
+  for (const re of QUARTER) {
+    const m = re.exec(c);
+    if (!m) continue;
+    const yearFirst = m[1].length === 4;
+    const year = Number(yearFirst ? m[1] : m[2]);
+    const q = Number(yearFirst ? m[2] : m[1]);
+    return [year, (q - 1) * 3, 3];
   }
-  m = /^(\d{4})\s*[-/ ]?\s*H([12])$/.exec(c);
-  if (m) return Date.UTC(Number(m[1]), Number(m[2]) * 6, 1);
-  m = /^(?:FY)?\s*(\d{4})$/.exec(c);
-  if (m) return Date.UTC(Number(m[1]) + 1, 0, 1);
+  for (const re of HALF) {
+    const m = re.exec(c);
+    if (!m) continue;
+    const yearFirst = m[1].length === 4;
+    return [Number(yearFirst ? m[1] : m[2]), (Number(yearFirst ? m[2] : m[1]) - 1) * 6, 6];
+  }
+  const half = JA_HALF.exec(c);
+  if (half) return [Number(half[1]), half[2].startsWith('上') ? 0 : 6, 6];
+  const year = YEAR.exec(c);
+  if (year) return [Number(year[1]), 0, 12];
   return null;
 }
 
+/** The local midnight that starts month `monthIndex` (0-based, may run past 11) of `year`. */
+function monthStart(year: number, monthIndex: number, timeZone: string): number {
+  const y = year + Math.floor(monthIndex / 12);
+  const m = ((monthIndex % 12) + 12) % 12;
+  return zonedTime(y, m + 1, 1, 0, 0, 0, timeZone);
+}
+
+/** 2026-Q4, Q4 2026, FY2026-H1, 2026年度 第1四半期, 2026年度 上期, 2026 … → its span; null when not date-like. */
+export function cycleSpan(name: string, calendar: CycleCalendar = CALENDAR_YEAR): CycleSpan | null {
+  const period = periodOf(name);
+  if (!period) return null;
+  const [year, offset, months] = period;
+  const first = calendar.fiscalYearStartMonth - 1 + offset;
+  return {
+    name: name.trim(),
+    start: monthStart(year, first, calendar.timeZone),
+    end: monthStart(year, first + months, calendar.timeZone),
+  };
+}
+
 /** Items of a cycle that ended more than CYCLE_GRACE_DAYS ago are history, not this week's work. */
-export function isLive(cycle: string, now: number): boolean {
-  const end = cycleEnd(cycle);
-  return end === null || end + CYCLE_GRACE_DAYS * DAY_MS > now;
+export function isLive(cycle: string, now: number, calendar: CycleCalendar = CALENDAR_YEAR): boolean {
+  const span = cycleSpan(cycle, calendar);
+  return span === null || span.end + CYCLE_GRACE_DAYS * DAY_MS > now;
+}
+
+/**
+ * The cycle to show by default among the sheet's cycle names: the shortest date-like cycle that
+ * contains `now` (a quarter before its year); else the one that ended most recently; else the one
+ * that starts first. Null when no name is date-like (then nothing is filtered).
+ */
+export function currentCycle(
+  names: Iterable<string>,
+  now: number,
+  calendar: CycleCalendar = CALENDAR_YEAR,
+): CycleSpan | null {
+  const spans = [...new Set([...names].map((n) => n.trim()).filter(Boolean))]
+    .map((n) => cycleSpan(n, calendar))
+    .filter((s): s is CycleSpan => s !== null);
+  const containing = spans.filter((s) => s.start <= now && now < s.end);
+  if (containing.length) return containing.sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+  const ended = spans.filter((s) => s.end <= now).sort((a, b) => b.end - a.end);
+  if (ended.length) return ended[0];
+  return spans.sort((a, b) => a.start - b.start)[0] ?? null;
+}
+
+/** How far behind the expected progress (percentage points) counts as behind pace, by default. */
+export const DEFAULT_PACE_MARGIN = 15;
+
+export interface Pace {
+  /** Where progress should be today, 0–100, linear from start to due. */
+  expected: number;
+  /** Progress trails the expected figure by more than the margin. */
+  behind: boolean;
+}
+
+/**
+ * Expected progress today on a straight line from `start` (0 %) to `due` (100 %), clamped to
+ * 0–100; null when the line has no length or a date is missing. Pace is arithmetic; the owner's
+ * confidence is their judgment: both are shown, neither replaces the other.
+ */
+export function expectedProgress(start: number | null, due: number | null, now: number): number | null {
+  if (start === null || due === null || !(due > start)) return null;
+  const share = (now - start) / (due - start);
+  return Math.round(Math.min(1, Math.max(0, share)) * 100);
+}
+
+/** A key result's pace: null when there is no line to compare with or no progress yet. */
+export function paceOf(
+  progress: number | null,
+  start: number | null,
+  due: number | null,
+  now: number,
+  margin = DEFAULT_PACE_MARGIN,
+): Pace | null {
+  const expected = expectedProgress(start, due, now);
+  if (expected === null || progress === null) return null;
+  return { expected, behind: expected - progress > margin };
 }
