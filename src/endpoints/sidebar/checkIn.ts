@@ -4,7 +4,15 @@
 // than overwrite what the person did not see.
 import type { CheckInRequest, DeclineRequest, ResolvedProblem } from '../../api';
 import { t } from '../../okr/core/i18n';
-import type { ColumnMap, Confidence, KeyResult, Lang, OkrColumn, Problem } from '../../okr/core/model';
+import type {
+  ColumnMap,
+  Confidence,
+  KeyResult,
+  Lang,
+  Objective,
+  OkrColumn,
+  Problem,
+} from '../../okr/core/model';
 import { CONFIDENCE_WORDS } from '../../okr/core/parseValues';
 import { canonicalHeader, OKR_ALIASES, OKR_HEADERS_JA } from '../../okr/core/schema';
 import { RequestError } from './requests';
@@ -51,8 +59,9 @@ export const CONFIDENCE_LABEL = {
   'off-track': CONFIDENCE_WORDS['off-track'][0],
 } as Record<Confidence, string>;
 
-export function requireVersion(kr: KeyResult, version: string | undefined): void {
-  if (version !== undefined && version !== versionOf(kr)) throw new RequestError('changed');
+/** Refuse ('changed') when the row is no longer as the sidebar showed it; no version sent = no check. */
+export function requireVersion(item: KeyResult | Objective, version: string | undefined): void {
+  if (version !== undefined && version !== versionOf(item)) throw new RequestError('changed');
 }
 
 /** The two values a milestone can take: not done (start, default 0) and done (target, default 1). */

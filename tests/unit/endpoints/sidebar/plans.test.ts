@@ -157,6 +157,32 @@ describe('assign', () => {
   });
 });
 
+describe('assign carries the versions the sidebar showed', () => {
+  const item = (id: string) => [...okrs.keyResults, ...okrs.objectives].find((r) => r.id === id)!;
+  const seen = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, versionOf(item(id))]));
+
+  test('the versions as shown: assigned', () => {
+    const ids = ['O2.1', 'O2'];
+    expect(planAssign(okrs, roster(), { ids, email: 'ben@example.com', versions: seen(ids) })).toHaveLength(
+      2,
+    );
+  });
+
+  test('one row changed since: the whole assignment is refused as changed, no plan at all', () => {
+    const ids = ['O2.1', 'O2.2', 'O2'];
+    const versions = { ...seen(ids), 'O2.2': 'older' };
+    expect(refusal(() => planAssign(okrs, roster(), { ids, email: 'ben@example.com', versions })).key).toBe(
+      'changed',
+    );
+    // Also when that row would not change owner (its version is still checked).
+    expect(
+      refusal(() =>
+        planAssign(okrs, roster(), { ids: ['O1.1'], email: 'ana@example.com', versions: { 'O1.1': 'x' } }),
+      ).key,
+    ).toBe('changed');
+  });
+});
+
 describe('add', () => {
   test('an objective gets the next ID and goes after the last row', () => {
     const plan = planAddObjective(okrs, roster(), {
