@@ -66,8 +66,8 @@ export const decideCheckIn: RowDecision<CheckInRequest> = (req, kr, caller, ctx)
   message: t(REQUEST_MESSAGES, ctx.lang, 'checked-in', { id: kr.id }),
 });
 
-export const decideAccept: RowDecision<AcceptRequest> = (req, kr, _caller, ctx) => ({
-  plan: planAccept(kr, req.version, ctx.now),
+export const decideAccept: RowDecision<AcceptRequest> = (req, kr, caller, ctx) => ({
+  plan: planAccept(kr, req.version, ctx.now, caller.email, ctx.lang),
   message: t(REQUEST_MESSAGES, ctx.lang, 'accepted', { id: kr.id }),
 });
 

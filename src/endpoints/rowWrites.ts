@@ -98,9 +98,9 @@ export function checkIn(raw: unknown): CheckInResult {
   return rowWrite(raw, parseCheckIn, decideCheckIn, true);
 }
 
-/** Accept ownership; usually answered with what changed, like a check-in. */
+/** Accept ownership; usually answered with what changed, like a check-in. A Lead's acceptance for the owner is logged. */
 export function acceptOwnership(raw: unknown): CheckInResult {
-  return rowWrite(raw, parseAccept, decideAccept, false);
+  return rowWrite(raw, parseAccept, decideAccept, true);
 }
 
 /** Decline ownership: usually answered with the quick state (the owner is gone; see quickRowWrite). */

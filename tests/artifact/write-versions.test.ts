@@ -118,3 +118,25 @@ describe.each([
     expect(res.ok).toBe(true);
   });
 });
+
+describe('a Lead accepting on the owner’s behalf', () => {
+  const logRows = (rt: Runtime) => rt.workbook.values('Check-ins').slice(1);
+
+  test.each([
+    ['quick path', (rows: unknown[][]) => rows],
+    ['full path', (rows: unknown[][]) => rows.map((r) => (r[0] === 'O2.3' ? [' O2.3', ...r.slice(1)] : r))],
+  ])('is logged in the Check-ins log: who accepted, for whom (%s)', async (_path, shape) => {
+    const rt = await open(shape(okrRows()));
+    const res = ok<ActionResult>(rt.run('acceptOwnership', [{ id: 'O2.3' }], { as: LEAD }));
+    expect(res.ok).toBe(true);
+    const log = logRows(rt);
+    expect(log).toHaveLength(1);
+    expect(log[0].slice(1)).toEqual(['O2.3', LEAD, '', '', '', `Accepted ownership on behalf of ${ANA}`]);
+  });
+
+  test('the owner accepting for themselves adds no log row', async () => {
+    const rt = await open();
+    expect(ok<ActionResult>(rt.run('acceptOwnership', [{ id: 'O2.3' }], { as: ANA })).ok).toBe(true);
+    expect(logRows(rt)).toHaveLength(0);
+  });
+});

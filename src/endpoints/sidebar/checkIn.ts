@@ -102,11 +102,35 @@ export function planCheckIn(
   };
 }
 
-export function planAccept(kr: KeyResult, version: string | undefined, now: number): WritePlan {
+const ACCEPTED_FOR_NOTE = {
+  en: 'Accepted ownership on behalf of {owner}',
+  ja: '{owner}に代わってオーナーを承諾',
+};
+
+/**
+ * Accept ownership. `by` (the caller) other than the owner is a Lead accepting on the owner's
+ * behalf: logged (who accepted, for whom), as the owner did not say yes themselves.
+ */
+export function planAccept(
+  kr: KeyResult,
+  version: string | undefined,
+  now: number,
+  by = '',
+  lang: Lang = 'en',
+): WritePlan {
   requireVersion(kr, version);
   if (!kr.owner) throw new RequestError('no-owner', undefined, { id: kr.id });
   if (kr.accepted !== null) throw new RequestError('already-accepted', undefined, { id: kr.id });
-  return { id: kr.id, patch: { accepted: { time: now } }, log: null, needs: ['accepted'] };
+  const onBehalf = by !== '' && by !== kr.owner;
+  const note = onBehalf ? t({ note: ACCEPTED_FOR_NOTE }, lang, 'note', { owner: kr.owner }) : '';
+  return {
+    id: kr.id,
+    patch: { accepted: { time: now } },
+    log: onBehalf
+      ? { time: now, id: kr.id, by, current: null, progress: null, confidence: null, note }
+      : null,
+    needs: ['accepted'],
+  };
 }
 
 const DECLINE_NOTE = {

@@ -115,6 +115,22 @@ describe('accept and decline', () => {
     expect(refusal(() => planAccept(kr('O2.2'), undefined, NOW)).key).toBe('no-owner');
   });
 
+  test("a Lead accepting for the owner is logged (who accepted, for whom); the owner's own acceptance is not", () => {
+    expect(planAccept(kr('O2.3'), undefined, NOW, 'ana@example.com').log).toBeNull();
+    expect(planAccept(kr('O2.3'), undefined, NOW, 'lead@example.com').log).toEqual({
+      time: NOW,
+      id: 'O2.3',
+      by: 'lead@example.com',
+      current: null,
+      progress: null,
+      confidence: null,
+      note: 'Accepted ownership on behalf of ana@example.com',
+    });
+    expect(planAccept(kr('O2.3'), undefined, NOW, 'lead@example.com', 'ja').log?.note).toBe(
+      'ana@example.comに代わってオーナーを承諾',
+    );
+  });
+
   test('decline clears the owner and acceptance and logs the reason', () => {
     const plan = planDecline(kr('O2.3'), { id: 'O2.3', reason: 'not my area' }, 'ana@example.com', NOW, 'en');
     expect(plan.patch).toEqual({ owner: null, accepted: null });
