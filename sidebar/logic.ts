@@ -138,6 +138,17 @@ export function groupByObjective(items: KeyResultView[]): ObjectiveGroup[] {
   return groups;
 }
 
+/** The version of the table's row `i` as the server sent it ('' when the table has none). */
+export function rowVersion(table: Pick<OkrTable, 'id' | 'version'>, i: number): string {
+  const width = versionWidth(table);
+  return i >= 0 && width > 0 ? table.version.slice(i * width, (i + 1) * width) : '';
+}
+
+/** Characters per row in OkrTable.version (VERSION_WIDTH; read off the table, this file imports types only). */
+function versionWidth(table: Pick<OkrTable, 'id' | 'version'>): number {
+  return table.id.length && table.version ? table.version.length / table.id.length : 0;
+}
+
 /**
  * The state after a check-in or an acceptance answered with what changed (CheckInOk): the key
  * result's fresh view in place of the old one (keeping its objective's title), its table row no
@@ -158,10 +169,20 @@ export function applyCheckIn(state: SidebarState, done: Pick<CheckInOk, 'item' |
   }
   const fixed = (severity: Severity) => resolved.filter((r) => r.severity === severity).length;
   const row = state.table.id.indexOf(item.id);
-  const table =
-    row >= 0 && item.accepted !== null && state.table.state[row] === 'p'
-      ? { ...state.table, state: `${state.table.state.slice(0, row)}a${state.table.state.slice(row + 1)}` }
-      : state.table;
+  let table = state.table;
+  if (row >= 0 && item.accepted !== null && table.state[row] === 'p') {
+    table = { ...table, state: `${table.state.slice(0, row)}a${table.state.slice(row + 1)}` };
+  }
+  // The row's new version, so an assignment right after this write is not refused as "changed".
+  const seen = rowVersion(table, row);
+  if (seen && seen !== item.version) {
+    const width = versionWidth(table);
+    const at = row * width;
+    table = {
+      ...table,
+      version: table.version.slice(0, at) + item.version + table.version.slice(at + width),
+    };
+  }
   return {
     ...state,
     mine,

@@ -70,7 +70,15 @@ export interface OkrTable {
   owner: number[];
   /** One character per row: 'm' missing owner, 'i' invalid owner, 'p' pending acceptance, 'a' accepted. */
   state: string;
+  /**
+   * Each row's fingerprint (as KeyResultView.version), VERSION_WIDTH characters per row, joined:
+   * sent back with an assignment. One string, not a list, so 5,000 rows add 30 KB, not 50.
+   */
+  version: string;
 }
+
+/** Characters of a row version (KeyResultView.version, and each row's in OkrTable.version). */
+export const VERSION_WIDTH = 6;
 
 /** Longest title in the table (characters); shortened further when a huge sheet needs it. */
 export const TITLE_CAP = 60;
@@ -204,6 +212,11 @@ export interface DeclineRequest {
 export interface AssignRequest {
   ids: string[];
   email: string;
+  /**
+   * ID → OkrTable.version of each row as the sidebar showed it: a row changed since (a check-in, an
+   * edit, another assignment) refuses the whole assignment, nothing written. Omitted = no check.
+   */
+  versions?: Record<string, string>;
 }
 
 export interface AddObjectiveRequest {

@@ -1,9 +1,9 @@
 // Assign owners (Leads): filter the rows by ownership state, check some (or use the rows selected in
 // the sheet), pick a person from Team, assign.
 import { useMemo, useState } from 'preact/hooks';
-import type { Lang, SidebarState } from '../../src/api';
+import type { AssignRequest, Lang, SidebarState } from '../../src/api';
 import { tr } from '../i18n';
-import { countByFilter, filterRows, type OwnerFilter, searchPeople } from '../logic';
+import { countByFilter, filterRows, type OwnerFilter, rowVersion, searchPeople } from '../logic';
 import { FieldError, FormAlert, type FormError, useId } from '../ui';
 
 const SHOWN_MAX = 100;
@@ -20,7 +20,7 @@ interface Props {
   lang: Lang;
   busy: boolean;
   selectedIds: string[];
-  onAssign(req: { ids: string[]; email: string }): Promise<FormError | null>;
+  onAssign(req: AssignRequest): Promise<FormError | null>;
 }
 
 export function Assign(props: Props) {
@@ -49,7 +49,10 @@ export function Assign(props: Props) {
     if (!email) return setError({ field: 'email', error: tr(lang, 'pickPerson') });
     if (ids.length === 0) return setError({ field: 'ids', error: tr(lang, 'pickRows') });
     setError(null);
-    const res = await props.onAssign({ ids, email });
+    // Each row's version as shown: a row changed since is refused, not overwritten unseen.
+    const versions: Record<string, string> = {};
+    for (const rowId of ids) versions[rowId] = rowVersion(table, table.id.indexOf(rowId));
+    const res = await props.onAssign({ ids, email, versions });
     setError(res);
     if (!res) setChecked(new Set());
   }

@@ -11,6 +11,7 @@ import type {
   SidebarState,
 } from '../api';
 import { t } from '../okr/core/i18n';
+import { sameId } from '../okr/core/ids';
 import type { KeyResult, OkrSheet, Roster } from '../okr/core/model';
 import { keyResultProgress } from '../okr/core/progress';
 import { validateOkrs } from '../okr/ownership/validate';
@@ -25,6 +26,7 @@ import {
   resolvedProblems,
   type WritePlan,
 } from './sidebar/checkIn';
+import { planObjectiveProgress } from './sidebar/objectiveProgress';
 import { REQUEST_MESSAGES } from './sidebar/requestsMessages';
 import { findItem, findKeyResult } from './sidebar/requestsPlans';
 import { keyResultView } from './sidebar/sidebarState';
@@ -48,6 +50,14 @@ export interface RowWritePorts {
   writeRow(sheet: OkrSheet, row: number, patch: RowPatch): Array<{ column: number; values: unknown[] }>;
   /** The quick state (getSidebarStart's), read after the write, for answers a CheckInOk cannot give. */
   quickState(team: Roster): SidebarState;
+  /**
+   * For the objective's Progress: a grid (shaped like the tab) holding the rows around the key
+   * result's `row`, and how many rows of the whole tab have `objectiveId` as Parent; null when that
+   * cannot be told cheaply (the full path decides).
+   */
+  objectiveRows(objectiveId: string, row: number): { grid: unknown[][]; keyResults: number } | null;
+  /** Writes the objective's Progress cell (its `row`), as writeRow does. */
+  writeObjectiveProgress(sheet: OkrSheet, row: number, patch: RowPatch): void;
 }
 
 /** What a write to one key result does, decided from its row and the caller: the plan and the confirmation. */
@@ -66,8 +76,8 @@ export const decideCheckIn: RowDecision<CheckInRequest> = (req, kr, caller, ctx)
   message: t(REQUEST_MESSAGES, ctx.lang, 'checked-in', { id: kr.id }),
 });
 
-export const decideAccept: RowDecision<AcceptRequest> = (req, kr, _caller, ctx) => ({
-  plan: planAccept(kr, req.version, ctx.now),
+export const decideAccept: RowDecision<AcceptRequest> = (req, kr, caller, ctx) => ({
+  plan: planAccept(kr, req.version, ctx.now, caller.email, ctx.lang),
   message: t(REQUEST_MESSAGES, ctx.lang, 'accepted', { id: kr.id }),
 });
 
@@ -105,16 +115,22 @@ export function quickRowWrite(
   const found = ports.findRow(id);
   if (!found) return null;
   const okrs = ports.parse(found.grid);
+  // The grid may hold rows around it: a look-alike ID there (" O1.1") is the full path's to decide.
+  if ([...okrs.keyResults, ...okrs.objectives].some((i) => sameId(i.id, id) && i.row !== found.row))
+    return null;
   const roster = ports.readTeam();
   const { caller, kr } = keyResultToActOn(okrs, roster, ctx, id);
   const { plan, message } = decide(kr, caller);
   requireColumns(plan, okrs.columns, ctx.lang);
+  const objective = objectiveWrite(ports, okrs, kr, plan);
+  if (objective === 'full') return null;
   const problemsOf = (sheet: OkrSheet) =>
     validateOkrs({ okrs: sheet, roster }, { now: ctx.now, settings: ctx.settings, lang: ctx.lang });
   const before = problemsOf(okrs);
   // Log first, then the row (as the full path does): a failed row write loses no log entry.
   if (plan.log) ports.appendLog(plan);
   const written = ports.writeRow(okrs, found.row, plan.patch);
+  if (objective) ports.writeObjectiveProgress(okrs, objective.row, objective.plan.patch);
   const values = found.grid[found.row - 1];
   for (const w of written) {
     w.values.forEach((v, j) => {
@@ -130,4 +146,27 @@ export function quickRowWrite(
     return { ok: true, message, state: ports.quickState(roster) };
   }
   return { ok: true, message, item: keyResultView(fresh, '', ctx.now, ctx.settings.staleDays), resolved };
+}
+
+/**
+ * The objective's Progress to write with `plan` (planObjectiveProgress), from the rows around the key
+ * result: 'full' when its objective's rows are not all there (the full path then reads the whole
+ * tab), null when there is nothing to write (no progress change, no objective, no Progress column).
+ */
+function objectiveWrite(
+  ports: RowWritePorts,
+  okrs: OkrSheet,
+  kr: KeyResult,
+  plan: WritePlan,
+): { plan: WritePlan; row: number } | null | 'full' {
+  if (plan.patch.progress === undefined || !kr.objectiveId || okrs.columns.progress === undefined)
+    return null;
+  const around = ports.objectiveRows(kr.objectiveId, kr.row);
+  if (!around) return 'full';
+  const sheet = ports.parse(around.grid);
+  const mine = sheet.keyResults.filter((k) => k.objectiveId === kr.objectiveId);
+  const objective = sheet.objectives.filter((o) => o.id === kr.objectiveId);
+  // Every key result of the objective, and the objective itself, must be among the rows read.
+  if (objective.length !== 1 || mine.length !== around.keyResults) return 'full';
+  return planObjectiveProgress(sheet, kr, plan);
 }

@@ -4,11 +4,11 @@
 // the full one (act) re-reads the whole tab under the lock and answers with the fresh state.
 import type { CheckInResult } from '../api';
 import { BusyError, withDocumentLock } from '../gas/lock';
-import { readOkrRowById } from '../gas/okrData';
+import { type OkrRowFinder, okrRowFinder } from '../gas/okrData';
 import { planBlocks, sheetValue, writeBlocks } from '../gas/okrWrites';
 import { findTabsByName } from '../gas/tabs';
 import { readTeamTab } from '../gas/team';
-import type { Lang } from '../okr/core/model';
+import type { Lang, OkrSheet } from '../okr/core/model';
 import { parseOkrSheet } from '../okr/core/parse';
 import { act, busy } from './act';
 import { activeSpreadsheet, type Context, context } from './context';
@@ -16,14 +16,22 @@ import {
   decideAccept,
   decideCheckIn,
   decideDecline,
+  type FoundRow,
   keyResultToActOn,
   quickRowWrite,
   type RowDecision,
   type RowWritePorts,
 } from './quickRowWrite';
-import { requireColumns } from './sidebar/checkIn';
+import { type RowPatch, requireColumns } from './sidebar/checkIn';
+import { planObjectiveProgress } from './sidebar/objectiveProgress';
 import { type Parsed, parseAccept, parseCheckIn, parseDecline, RequestError } from './sidebar/requests';
 import { applyPatches, asStored, logCheckIns, makeDate, startState } from './snapshot';
+
+/**
+ * Rows read above and below the key result on the quick path: an objective with up to this many key
+ * results under it is read in the same getValues; a larger or scattered one takes the full path.
+ */
+const ROWS_AROUND = 30;
 
 /** The quick path's ports on the active spreadsheet (found once per write, under the lock). */
 function sheetPorts(ctx: Context): RowWritePorts | null {
@@ -32,22 +40,41 @@ function sheetPorts(ctx: Context): RowWritePorts | null {
   const okrTab = tabs.okrs;
   if (!okrTab) return null;
   let sheetName: string | null = null;
+  let finder: OkrRowFinder | null | undefined;
+  const rows = () => {
+    if (finder === undefined) finder = okrRowFinder(okrTab);
+    return finder;
+  };
+  let found: FoundRow | null = null;
+  const write = (sheet: OkrSheet, row: number, patch: RowPatch) => {
+    const blocks = planBlocks(sheet.columns, [{ row, patch }], (c, v) =>
+      sheetValue(c, v, timeZone, makeDate),
+    );
+    writeBlocks(okrTab, blocks);
+    return blocks;
+  };
   return {
-    findRow: (id) => readOkrRowById(okrTab, id),
+    // The rows around it come in the same read: its objective's rows usually sit there.
+    findRow: (id) => {
+      found = rows()?.rowById(id, ROWS_AROUND) ?? null;
+      return found;
+    },
     parse: (grid) => {
       sheetName ??= okrTab.getName();
       return parseOkrSheet(grid, { sheetName, timeZone, lang: ctx.lang });
     },
     readTeam: () => readTeamTab(tabs.team, { timeZone, lang: ctx.lang }),
     appendLog: (plan) => logCheckIns({ tabs }, [plan]),
-    writeRow: (sheet, row, patch) => {
-      const blocks = planBlocks(sheet.columns, [{ row, patch }], (c, v) =>
-        sheetValue(c, v, timeZone, makeDate),
-      );
-      writeBlocks(okrTab, blocks);
-      return blocks.map((b) => ({ column: b.column, values: b.values[0].map(asStored) }));
-    },
+    writeRow: (sheet, row, patch) =>
+      write(sheet, row, patch).map((b) => ({ column: b.column, values: b.values[0].map(asStored) })),
     quickState: (team) => startState(ctx, tabs, team, timeZone),
+    objectiveRows: (objectiveId, row) => {
+      const keyResults = found?.row === row ? rows()?.countWithParent(objectiveId) : null;
+      return found && typeof keyResults === 'number' ? { grid: found.grid, keyResults } : null;
+    },
+    writeObjectiveProgress: (sheet, row, patch) => {
+      write(sheet, row, patch);
+    },
   };
 }
 
@@ -85,8 +112,9 @@ function rowWrite<T extends { id: string }>(
       const { caller, kr } = keyResultToActOn(snap.okrs, snap.roster, fullCtx, full.id);
       const { plan, message } = decide(full, kr, caller, fullCtx);
       requireColumns(plan, snap.okrs.columns, fullCtx.lang);
+      const objective = planObjectiveProgress(snap.okrs, kr, plan);
       if (plan.log) logCheckIns(snap, [plan]);
-      applyPatches(snap, [plan], fullCtx);
+      applyPatches(snap, objective ? [plan, objective.plan] : [plan], fullCtx);
       return message;
     },
     withLog,
@@ -98,9 +126,9 @@ export function checkIn(raw: unknown): CheckInResult {
   return rowWrite(raw, parseCheckIn, decideCheckIn, true);
 }
 
-/** Accept ownership; usually answered with what changed, like a check-in. */
+/** Accept ownership; usually answered with what changed, like a check-in. A Lead's acceptance for the owner is logged. */
 export function acceptOwnership(raw: unknown): CheckInResult {
-  return rowWrite(raw, parseAccept, decideAccept, false);
+  return rowWrite(raw, parseAccept, decideAccept, true);
 }
 
 /** Decline ownership: usually answered with the quick state (the owner is gone; see quickRowWrite). */

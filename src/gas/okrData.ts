@@ -109,28 +109,47 @@ export function readOkrHeader(sheet: Sheet): OkrHeader | null {
  * reads the whole tab and decides there.
  * https://developers.google.com/apps-script/reference/spreadsheet/text-finder
  */
-export function okrRowFinder(sheet: Sheet): { rowById(id: string): OkrRowById | null } | null {
+export interface OkrRowFinder {
+  /**
+   * The row whose ID cell is `id`, read with up to `around` rows above and below it in the same
+   * getValues (the rows of its objective usually sit there): null when not exactly one cell matches.
+   */
+  rowById(id: string, around?: number): OkrRowById | null;
+  /** How many cells of the Parent column are exactly `objectiveId` (null without a Parent column). */
+  countWithParent(objectiveId: string): number | null;
+}
+
+export function okrRowFinder(sheet: Sheet): OkrRowFinder | null {
   const header = readOkrHeader(sheet);
   if (!header || header.lastRow < 2) return null;
   const { lastRow, lastColumn, top, layout, firstRow } = header;
   const idColumn = layout.columns.id;
   if (idColumn === undefined || firstRow > lastRow) return null;
+  const matches = (column: number, text: string) =>
+    sheet
+      .getRange(firstRow, column + 1, lastRow - firstRow + 1, 1)
+      .createTextFinder(text.trim())
+      .matchCase(true)
+      .matchEntireCell(true)
+      .findAll();
   return {
-    rowById(id: string): OkrRowById | null {
+    rowById(id: string, around = 0): OkrRowById | null {
       if (!id.trim()) return null;
-      const hits = sheet
-        .getRange(firstRow, idColumn + 1, lastRow - firstRow + 1, 1)
-        .createTextFinder(id.trim())
-        .matchCase(true)
-        .matchEntireCell(true)
-        .findAll();
+      const hits = matches(idColumn, id);
       if (hits.length !== 1) return null;
       const row = hits[0].getRow();
-      const values = sheet.getRange(row, 1, 1, lastColumn).getValues()[0];
+      const from = Math.max(firstRow, row - around);
+      const to = Math.min(lastRow, row + around);
+      const values = sheet.getRange(from, 1, to - from + 1, lastColumn).getValues();
       const grid: unknown[][] = top.slice(0, layout.headerRow + 1);
-      while (grid.length < row - 1) grid.push(NO_CELLS);
-      grid.push(values);
+      while (grid.length < from - 1) grid.push(NO_CELLS);
+      grid.push(...values);
       return { grid, row };
+    },
+    countWithParent(objectiveId: string): number | null {
+      const parentColumn = layout.columns.parent;
+      if (parentColumn === undefined || !objectiveId.trim()) return null;
+      return matches(parentColumn, objectiveId).length;
     },
   };
 }

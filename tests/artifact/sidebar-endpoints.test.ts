@@ -297,9 +297,17 @@ describe('checkIn', () => {
     );
     expect(res.ok).toBe(true);
     expect(rowOf(rt, 'O1.2')).toMatchObject({ Title: 'Cut churn', Current: 7 });
-    // Every other row is exactly as it was.
-    const others = (v: unknown[][]) => JSON.stringify(v.filter((r) => r[0] !== 'O1.2'));
+    // Every other row is exactly as it was, but for its objective's Progress (the new mean, rewritten
+    // with the check-in so the tab agrees with the Summary).
+    const progressAt = header.indexOf('Progress');
+    const others = (v: unknown[][]) =>
+      JSON.stringify(
+        v
+          .filter((r) => r[0] !== 'O1.2')
+          .map((r) => (r[0] === 'O1' ? r.filter((_, i) => i !== progressAt) : r)),
+      );
     expect(others(rt.workbook.values('OKRs'))).toBe(others([header, ...sorted]));
+    expect(rowOf(rt, 'O1').Progress).toBe(0.367);
   });
 
   test('a row deleted after loading: refused with a fresh state, nothing written', async () => {

@@ -4,7 +4,15 @@
 // than overwrite what the person did not see.
 import type { CheckInRequest, DeclineRequest, ResolvedProblem } from '../../api';
 import { t } from '../../okr/core/i18n';
-import type { ColumnMap, Confidence, KeyResult, Lang, OkrColumn, Problem } from '../../okr/core/model';
+import type {
+  ColumnMap,
+  Confidence,
+  KeyResult,
+  Lang,
+  Objective,
+  OkrColumn,
+  Problem,
+} from '../../okr/core/model';
 import { CONFIDENCE_WORDS } from '../../okr/core/parseValues';
 import { canonicalHeader, OKR_ALIASES, OKR_HEADERS_JA } from '../../okr/core/schema';
 import { RequestError } from './requests';
@@ -51,8 +59,9 @@ export const CONFIDENCE_LABEL = {
   'off-track': CONFIDENCE_WORDS['off-track'][0],
 } as Record<Confidence, string>;
 
-export function requireVersion(kr: KeyResult, version: string | undefined): void {
-  if (version !== undefined && version !== versionOf(kr)) throw new RequestError('changed');
+/** Refuse ('changed') when the row is no longer as the sidebar showed it; no version sent = no check. */
+export function requireVersion(item: KeyResult | Objective, version: string | undefined): void {
+  if (version !== undefined && version !== versionOf(item)) throw new RequestError('changed');
 }
 
 /** The two values a milestone can take: not done (start, default 0) and done (target, default 1). */
@@ -93,11 +102,35 @@ export function planCheckIn(
   };
 }
 
-export function planAccept(kr: KeyResult, version: string | undefined, now: number): WritePlan {
+const ACCEPTED_FOR_NOTE = {
+  en: 'Accepted ownership on behalf of {owner}',
+  ja: '{owner}に代わってオーナーを承諾',
+};
+
+/**
+ * Accept ownership. `by` (the caller) other than the owner is a Lead accepting on the owner's
+ * behalf: logged (who accepted, for whom), as the owner did not say yes themselves.
+ */
+export function planAccept(
+  kr: KeyResult,
+  version: string | undefined,
+  now: number,
+  by = '',
+  lang: Lang = 'en',
+): WritePlan {
   requireVersion(kr, version);
   if (!kr.owner) throw new RequestError('no-owner', undefined, { id: kr.id });
   if (kr.accepted !== null) throw new RequestError('already-accepted', undefined, { id: kr.id });
-  return { id: kr.id, patch: { accepted: { time: now } }, log: null, needs: ['accepted'] };
+  const onBehalf = by !== '' && by !== kr.owner;
+  const note = onBehalf ? t({ note: ACCEPTED_FOR_NOTE }, lang, 'note', { owner: kr.owner }) : '';
+  return {
+    id: kr.id,
+    patch: { accepted: { time: now } },
+    log: onBehalf
+      ? { time: now, id: kr.id, by, current: null, progress: null, confidence: null, note }
+      : null,
+    needs: ['accepted'],
+  };
 }
 
 const DECLINE_NOTE = {

@@ -184,8 +184,29 @@ export function parseAssign(raw: unknown, lang: Lang): Parsed<AssignRequest> {
         throw new RequestError('not-list', 'ids');
       return id.trim();
     });
-    return { ids: [...new Set(clean)], email: email(o, 'email', true) };
+    const unique = [...new Set(clean)];
+    const versions = rowVersions(o, unique);
+    return { ids: unique, email: email(o, 'email', true), ...(versions ? { versions } : {}) };
   });
+}
+
+/**
+ * The versions sent with an assignment: one short text per ID (none for an ID is malformed, not "no
+ * check"). Kept in an object without a prototype, so an ID such as "__proto__" is only an ID.
+ */
+function rowVersions(o: Record<string, unknown>, ids: readonly string[]): Record<string, string> | undefined {
+  const raw = o.versions;
+  if (raw === undefined || raw === null) return undefined;
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw new RequestError('not-versions', 'versions');
+  const given = new Map(Object.entries(raw));
+  const out: Record<string, string> = Object.create(null);
+  for (const id of ids) {
+    const v = given.get(id);
+    if (typeof v !== 'string' || v === '' || v.length > LIMITS.version)
+      throw new RequestError('not-versions', 'versions');
+    out[id] = v;
+  }
+  return out;
 }
 
 export function parseAddObjective(raw: unknown, lang: Lang): Parsed<AddObjectiveRequest> {

@@ -15,6 +15,7 @@ export type RequestMessage =
   | 'not-list'
   | 'list-empty'
   | 'list-too-long'
+  | 'not-versions'
   | 'not-email'
   | 'not-date'
   | 'id-unknown'
@@ -78,6 +79,10 @@ export const REQUEST_MESSAGES: MessageTable<RequestMessage> = {
   'not-choice': {
     en: '{field} must be one of: {choices}.',
     ja: '{field}は次のいずれかにしてください: {choices}',
+  },
+  'not-versions': {
+    en: "{field} must give each row's version as the sidebar showed it. Reload the sidebar and try again.",
+    ja: '{field}には、サイドバーに表示された各行のバージョンが必要です。サイドバーを再読み込みしてやり直してください。',
   },
   'not-list': {
     en: '{field} must be a list of IDs.',
@@ -217,6 +222,7 @@ export const FIELD_NAMES: MessageTable<
   | 'target'
   | 'unit'
   | 'version'
+  | 'versions'
   | 'column'
   | 'cell'
   | 'language'
@@ -243,6 +249,7 @@ export const FIELD_NAMES: MessageTable<
   target: { en: 'Target', ja: '目標値' },
   unit: { en: 'Unit', ja: '単位' },
   version: { en: 'Version', ja: 'バージョン' },
+  versions: { en: 'Versions', ja: 'バージョン' },
   column: { en: 'Column', ja: '列' },
   cell: { en: 'Cell', ja: 'セル' },
   language: { en: 'Language', ja: '言語' },

@@ -4,7 +4,7 @@ import type { AddKeyResultRequest, AddObjectiveRequest, AssignRequest } from '..
 import { nextKeyResultId, nextObjectiveId, sameId } from '../../okr/core/ids';
 import type { KeyResult, Kind, Objective, OkrSheet, Roster } from '../../okr/core/model';
 import { KIND_WORDS, TYPE_WORDS } from '../../okr/core/parseValues';
-import type { CellValue, ProgressOf, RowPatch, WritePlan } from './checkIn';
+import { type CellValue, type ProgressOf, type RowPatch, requireVersion, type WritePlan } from './checkIn';
 import { RequestError } from './requests';
 
 /** Written as set-up's dropdowns offer them (the first word of each choice). */
@@ -42,6 +42,11 @@ export function planAssign(okrs: Okrs, roster: Pick<Roster, 'people'>, req: Assi
   for (const id of req.ids) {
     const item = findItem(okrs, id);
     if (!item) throw new RequestError('id-unknown', 'ids', { id });
+    // Every row first, before any plan: one changed row refuses the whole assignment.
+    requireVersion(item, req.versions?.[id]);
+  }
+  for (const id of req.ids) {
+    const item = findItem(okrs, id) as Objective | KeyResult;
     if (item.owner === req.email && item.ownerText.toLowerCase() === req.email) continue;
     plans.push({ id: item.id, patch: { owner: req.email, accepted: null }, log: null });
   }

@@ -14,6 +14,7 @@ import {
   STATE_BUDGET_ROWS,
   type TeamMember,
   TITLE_CAP,
+  VERSION_WIDTH,
 } from '../../api';
 import { hasMissingValues, needsHelp, ownerNeeds } from '../../okr/core/attention';
 import { daysSince } from '../../okr/core/days';
@@ -73,8 +74,18 @@ export function versionOf(item: KeyResult | Objective): string {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0).toString(36);
+  // Fixed width (32 bits in six characters that JSON leaves as they are), so the table can carry
+  // every row's version in one string.
+  let out = '';
+  let n = h >>> 0;
+  for (let i = 0; i < VERSION_WIDTH; i++) {
+    out = VERSION_DIGITS[n % 64] + out;
+    n = Math.floor(n / 64);
+  }
+  return out;
 }
+
+const VERSION_DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
 
 /**
  * What the caller's key result needs (okr/core/attention.ts decides pending and stale for every
@@ -152,14 +163,19 @@ function tableRows(
   const titles: string[] = [];
   const type: string[] = [];
   const state: string[] = [];
+  const version: string[] = [];
   for (const r of rows) {
     id.push(r.id);
     titles.push(flatText(r.title));
     type.push(r.type === 'objective' ? 'o' : 'k');
     owner.push(!r.ownerText ? -1 : r.owner && teamIndex.has(r.owner) ? teamIndex.get(r.owner)! : -2);
     state.push(ownerState(r, teamIndex));
+    version.push(versionOf(r));
   }
-  return { table: { id, type: type.join(''), owner, state: state.join('') }, titles };
+  return {
+    table: { id, type: type.join(''), owner, state: state.join(''), version: version.join('') },
+    titles,
+  };
 }
 
 const titlesAt = (titles: readonly string[], cap: number): string[] =>
@@ -280,7 +296,7 @@ export function buildSidebarState(input: SidebarInput): SidebarState {
   const { table, titles } =
     okrs && !input.quick
       ? tableRows(okrs, team)
-      : { table: { id: [], type: '', owner: [], state: '' }, titles: [] };
+      : { table: { id: [], type: '', owner: [], state: '', version: '' }, titles: [] };
   const problems = input.quick ? [] : input.problems;
   const sortedProblems = sortProblems(problems);
   const errors = problems.filter((p) => p.severity === 'error').length;
@@ -314,6 +330,7 @@ export function buildSidebarState(input: SidebarInput): SidebarState {
       type: table.type,
       owner: table.owner,
       state: table.state,
+      version: table.version,
     },
     problems: { errors, warnings: problems.length - errors, list: problemsUpTo(step.problemCap) },
   });

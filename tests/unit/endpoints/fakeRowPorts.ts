@@ -18,6 +18,8 @@ export function ctxOf(email: string): Context {
 
 export function fakeRowPorts(rows: unknown[][] = okrRows(), team: unknown[][] = teamRows()) {
   const events: Array<{ log: WritePlan } | { row: number; patch: RowPatch }> = [];
+  /** The objective Progress cells written (row, patch), apart from the key result's own writes. */
+  const objectiveWrites: Array<{ row: number; patch: RowPatch }> = [];
   const opts = { sheetName: 'OKRs', timeZone: 'UTC', lang: 'en' as const };
   const ports: RowWritePorts = {
     findRow: (id) => {
@@ -43,6 +45,14 @@ export function fakeRowPorts(rows: unknown[][] = okrRows(), team: unknown[][] = 
       });
     },
     quickState: () => QUICK_STATE,
+    // The whole sheet is "around" any row here: it is small.
+    objectiveRows: (objectiveId) => ({
+      grid: rows.map((r) => [...r]),
+      keyResults: rows.filter((r, i) => i > 0 && r[2] === objectiveId).length,
+    }),
+    writeObjectiveProgress: (_sheet, row, patch) => {
+      objectiveWrites.push({ row, patch });
+    },
   };
-  return { ports, events };
+  return { ports, events, objectiveWrites };
 }

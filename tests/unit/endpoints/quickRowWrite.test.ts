@@ -9,6 +9,7 @@ import {
 } from '../../../src/endpoints/quickRowWrite';
 import { localize, RequestError } from '../../../src/endpoints/sidebar/requests';
 import { ctxOf, fakeRowPorts, QUICK_STATE } from './fakeRowPorts';
+import { okrRows } from './sidebar/fixtures';
 
 const ANA = 'ana@example.com';
 const BEN = 'ben@example.com';
@@ -82,4 +83,53 @@ test('a row not found exactly once leaves the decision to the full path', () => 
   const ctx = ctxOf(ANA);
   expect(quickRowWrite(ports, 'O9.9', ctx, (kr, c) => decideAccept({ id: 'O9.9' }, kr, c, ctx))).toBeNull();
   expect(events).toEqual([]);
+});
+
+describe("the objective's Progress is written with the check-in", () => {
+  test("a check-in writes its objective's Progress: the mean of its key results, this one at its new figure", () => {
+    const { ports, events, objectiveWrites } = fakeRowPorts();
+    const ctx = ctxOf(ANA);
+    const req = { id: 'O1.2', current: 7, confidence: 'on-track' as const };
+    quickRowWrite(ports, 'O1.2', ctx, (kr, caller) => decideCheckIn(req, kr, caller, ctx));
+    // O1.1 50%, O1.2 (10 → 5, now 7) 60%, O1.3 a milestone not done 0%.
+    expect(objectiveWrites).toEqual([{ row: 2, patch: { progress: 36.666667 } }]);
+    expect(events.map((e) => ('log' in e ? 'log' : 'row'))).toEqual(['log', 'row']);
+  });
+
+  test("when the objective's rows are not all around the key result, the full path decides, nothing written", () => {
+    const { ports, events, objectiveWrites } = fakeRowPorts();
+    const around = ports.objectiveRows;
+    ports.objectiveRows = (id, row) => {
+      const got = around(id, row);
+      return got && { ...got, keyResults: got.keyResults + 1 };
+    };
+    const ctx = ctxOf(ANA);
+    const req = { id: 'O1.2', current: 7, confidence: 'on-track' as const };
+    expect(quickRowWrite(ports, 'O1.2', ctx, (kr, c) => decideCheckIn(req, kr, c, ctx))).toBeNull();
+    expect([events, objectiveWrites]).toEqual([[], []]);
+  });
+
+  test('acceptance and decline change no progress: no objective write', () => {
+    const { ports, objectiveWrites } = fakeRowPorts();
+    const ctx = ctxOf(BEN);
+    quickRowWrite(ports, 'O1.3', ctx, (kr, c) => decideAccept({ id: 'O1.3' }, kr, c, ctx));
+    expect(objectiveWrites).toEqual([]);
+  });
+
+  test('a look-alike ID among the rows around ("O1.2 " beside "O1.2") leaves it to the full path', () => {
+    const rows = okrRows();
+    const { ports, events } = fakeRowPorts(rows);
+    const find = ports.findRow;
+    ports.findRow = (id) => {
+      const found = find(id);
+      if (!found) return null;
+      const grid = rows.map((r) => [...r]);
+      grid[found.row] = ['O1.2 ', ...grid[found.row].slice(1)];
+      return { grid, row: found.row };
+    };
+    const ctx = ctxOf(ANA);
+    const req = { id: 'O1.2', current: 7, confidence: 'on-track' as const };
+    expect(quickRowWrite(ports, 'O1.2', ctx, (kr, c) => decideCheckIn(req, kr, c, ctx))).toBeNull();
+    expect(events).toEqual([]);
+  });
 });

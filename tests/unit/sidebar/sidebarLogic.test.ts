@@ -12,6 +12,7 @@ import {
   mayActOn,
   needsAttention,
   parseTypedNumber,
+  rowVersion,
   searchPeople,
   stateArrival,
 } from '../../../sidebar/logic';
@@ -57,6 +58,7 @@ const table: OkrTable = {
   type: 'okkk',
   owner: [1, 0, -1, -2],
   state: 'apmi',
+  version: 'vvvvv1vvvvv2vvvvv3vvvvv4',
 };
 
 test('filtering the rows by ownership state and words', () => {
@@ -271,6 +273,28 @@ test('applying a check-in: the fresh key result replaces the old one, fixed prob
   expect(next.table).toBe(state.table);
 });
 
+test("applying a write's answer gives the row its new version in the table too (an assignment then is not refused)", () => {
+  const state = {
+    mine: [],
+    table,
+    problems: { errors: 0, warnings: 0, list: [] },
+  } as unknown as SidebarState;
+  const item = { id: 'O1.1', version: 'new--2', accepted: 1 } as unknown as KeyResultView;
+  const next = applyCheckIn(state, { item, resolved: [] });
+  expect(next.table.version).toBe('vvvvv1new--2vvvvv3vvvvv4');
+  expect([0, 1, 2, 3].map((i) => rowVersion(next.table, i))).toEqual([
+    'vvvvv1',
+    'new--2',
+    'vvvvv3',
+    'vvvvv4',
+  ]);
+  expect(table.version).toBe('vvvvv1vvvvv2vvvvv3vvvvv4');
+  // The same version: the table is left as it was.
+  expect(applyCheckIn(state, { item: { ...item, id: 'O1', version: 'vvvvv1' }, resolved: [] }).table).toBe(
+    table,
+  );
+});
+
 test('applying an acceptance: the row is no longer pending in the table nor in the problems', () => {
   const pending = { ...view('O1.2', 'O1', ['pending']), accepted: null };
   const state = {
@@ -303,7 +327,7 @@ test('applying an acceptance: the row is no longer pending in the table nor in t
   expect(state.table.state).toBe('app');
   // On a quick state the table is empty: nothing to mark.
   const quick = applyCheckIn(
-    { ...state, table: { id: [], title: [], type: '', owner: [], state: '' } },
+    { ...state, table: { id: [], title: [], type: '', owner: [], state: '', version: '' } },
     {
       item: accepted,
       resolved: [],

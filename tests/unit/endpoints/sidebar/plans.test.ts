@@ -115,6 +115,22 @@ describe('accept and decline', () => {
     expect(refusal(() => planAccept(kr('O2.2'), undefined, NOW)).key).toBe('no-owner');
   });
 
+  test("a Lead accepting for the owner is logged (who accepted, for whom); the owner's own acceptance is not", () => {
+    expect(planAccept(kr('O2.3'), undefined, NOW, 'ana@example.com').log).toBeNull();
+    expect(planAccept(kr('O2.3'), undefined, NOW, 'lead@example.com').log).toEqual({
+      time: NOW,
+      id: 'O2.3',
+      by: 'lead@example.com',
+      current: null,
+      progress: null,
+      confidence: null,
+      note: 'Accepted ownership on behalf of ana@example.com',
+    });
+    expect(planAccept(kr('O2.3'), undefined, NOW, 'lead@example.com', 'ja').log?.note).toBe(
+      'ana@example.comに代わってオーナーを承諾',
+    );
+  });
+
   test('decline clears the owner and acceptance and logs the reason', () => {
     const plan = planDecline(kr('O2.3'), { id: 'O2.3', reason: 'not my area' }, 'ana@example.com', NOW, 'en');
     expect(plan.patch).toEqual({ owner: null, accepted: null });
@@ -154,6 +170,32 @@ describe('assign', () => {
     expect(
       refusal(() => planAssign(okrs, roster(), { ids: ['O2.1', 'O9.9'], email: 'ana@example.com' })).key,
     ).toBe('id-unknown');
+  });
+});
+
+describe('assign carries the versions the sidebar showed', () => {
+  const item = (id: string) => [...okrs.keyResults, ...okrs.objectives].find((r) => r.id === id)!;
+  const seen = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, versionOf(item(id))]));
+
+  test('the versions as shown: assigned', () => {
+    const ids = ['O2.1', 'O2'];
+    expect(planAssign(okrs, roster(), { ids, email: 'ben@example.com', versions: seen(ids) })).toHaveLength(
+      2,
+    );
+  });
+
+  test('one row changed since: the whole assignment is refused as changed, no plan at all', () => {
+    const ids = ['O2.1', 'O2.2', 'O2'];
+    const versions = { ...seen(ids), 'O2.2': 'older' };
+    expect(refusal(() => planAssign(okrs, roster(), { ids, email: 'ben@example.com', versions })).key).toBe(
+      'changed',
+    );
+    // Also when that row would not change owner (its version is still checked).
+    expect(
+      refusal(() =>
+        planAssign(okrs, roster(), { ids: ['O1.1'], email: 'ana@example.com', versions: { 'O1.1': 'x' } }),
+      ).key,
+    ).toBe('changed');
   });
 });
 

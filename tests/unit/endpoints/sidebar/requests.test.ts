@@ -93,6 +93,30 @@ describe('ownership requests', () => {
     );
   });
 
+  test('assign: versions, one per ID, kept without a prototype', () => {
+    const res = parseAssign(
+      { ids: ['O1.1', ' O2 '], email: 'a@b.co', versions: { 'O1.1': 'v1', O2: 'v2' } },
+      'en',
+    );
+    expect(res).toEqual({
+      ok: true,
+      value: { ids: ['O1.1', 'O2'], email: 'a@b.co', versions: { 'O1.1': 'v1', O2: 'v2' } },
+    });
+    expect(res.ok && Object.getPrototypeOf(res.value.versions)).toBeNull();
+    // Absent: no check (as a check-in without its version).
+    expect(res.ok && 'versions' in parseAssign({ ids: ['O1.1'], email: 'a@b.co' }, 'en')).toBe(false);
+    for (const versions of [[], 'v1', { 'O1.1': 'v1' }, { 'O1.1': 'v1', O2: 3 }, { 'O1.1': 'v1', O2: '' }]) {
+      expect(refused(parseAssign({ ids: ['O1.1', 'O2'], email: 'a@b.co', versions }, 'en'))).toMatchObject({
+        field: 'versions',
+        error: expect.stringMatching(/Reload the sidebar/),
+      });
+    }
+    const proto = JSON.parse('{"__proto__": "v1"}');
+    const weird = parseAssign({ ids: ['__proto__'], email: 'a@b.co', versions: proto }, 'en');
+    expect(weird.ok && Object.entries(weird.value.versions ?? {})).toEqual([['__proto__', 'v1']]);
+    expect(({} as Record<string, unknown>).v1).toBeUndefined();
+  });
+
   test.each([
     'Ana Owner',
     'ana@example.com, ben@example.com',

@@ -1,0 +1,58 @@
+// The objective's Progress cell in the OKRs tab never goes stale, through the built dist/Code.js:
+// after a check-in (the quick path, and the full one), the objective row's Progress is the figure the
+// Summary shows for it.
+import { demoWorkbook } from '../../local/fixtures/demo';
+import { type RunResult, Runtime, type Workbook } from '../../local/runtime';
+import type { CheckInResult } from '../../src/api';
+import { ensureBuilt } from '../helpers/build';
+
+// Monday 23 Nov 2026, 10:00 in New York: the demo workbook's "today".
+const DEMO_NOW = '2026-11-23T15:00:00Z';
+
+function ok<T>(res: RunResult): T {
+  if (!res.ok) throw new Error(`${res.function} failed: ${res.error?.message}`);
+  return res.result as T;
+}
+
+function okrTable(wb: Workbook) {
+  const [header, ...rows] = wb.values('OKRs');
+  const col = (name: string) => header.map(String).indexOf(name);
+  return { rows, col };
+}
+
+/** The Summary's Progress of objective `id` (its row in the objectives section: "57%"), in percent. */
+function summaryProgress(wb: Workbook, id: string): number {
+  const row = wb.displayValues('Summary').find((r) => r[0] === id && /^\d+%$/.test(r[2] ?? ''));
+  if (!row) throw new Error(`no Summary row for ${id}`);
+  return Number(row[2].replace('%', ''));
+}
+
+describe.each([
+  ['quick path', false],
+  ['full path (an ID cell with a stray space: the whole tab is re-read)', true],
+])("after a check-in on the %s, the objective's Progress is the Summary's", (_path, full) => {
+  test('the OKRs tab and the Summary show the same objective progress', async () => {
+    const wb = demoWorkbook();
+    const { rows, col } = okrTable(wb);
+    // An increase key result of the first objective, checked in at its target by its owner.
+    const kr = rows.find((r) => r[col('Type')] === 'Key result' && r[col('Kind')] === 'increase')!;
+    const id = String(kr[col('ID')]);
+    const objectiveId = String(kr[col('Parent')]);
+    const owner = String(kr[col('Owner')]);
+    if (full) wb.setValues('OKRs', `A${rows.indexOf(kr) + 2}`, [[` ${id}`]]);
+    const rt = await Runtime.open({ workbook: wb, projectDir: ensureBuilt(), options: { now: DEMO_NOW } });
+    const objectiveRow = () => okrTable(rt.workbook).rows.find((r) => r[col('ID')] === objectiveId)!;
+    const before = Number(objectiveRow()[col('Progress')]);
+
+    const res = ok<CheckInResult>(
+      rt.run('checkIn', [{ id, current: Number(kr[col('Target')]), confidence: 'on-track' }], { as: owner }),
+    );
+    expect(res.ok).toBe(true);
+    expect(ok<{ ok: boolean }>(rt.run('refreshSummary', [])).ok).toBe(true);
+
+    const after = Number(objectiveRow()[col('Progress')]) * 100;
+    expect(after).not.toBeCloseTo(before * 100, 1);
+    // The cell holds the exact mean to a tenth of a percent; the Summary prints it whole.
+    expect(Math.abs(after - summaryProgress(rt.workbook, objectiveId))).toBeLessThanOrEqual(0.5);
+  });
+});
