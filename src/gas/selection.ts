@@ -68,10 +68,11 @@ export function columnIndex(
   if (column) {
     const exact = okrs.headers.indexOf(column);
     if (exact >= 0) return exact;
-    const key = (
-      okrs.columns[column as OkrColumn] !== undefined ? column : columnOf(column, OKR_ALIASES)
-    ) as OkrColumn | null;
-    if (key && okrs.columns[key] !== undefined) return okrs.columns[key];
+    // Own properties only: "__proto__", "constructor" or "toString" sent as a column name must not
+    // reach Object.prototype's members (they would be taken for a column index).
+    const own = (key: string): key is OkrColumn => Object.keys(okrs.columns).includes(key);
+    const key = own(column) ? column : columnOf(column, OKR_ALIASES);
+    if (key && own(key) && typeof okrs.columns[key] === 'number') return okrs.columns[key];
   }
   return okrs.columns.id;
 }
@@ -93,7 +94,16 @@ export function selectA1(ss: Spreadsheet, a1: string): boolean {
   const name = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
   const sheet = ss.getSheetByName(name);
   if (!sheet) return false;
+  let cell: GoogleAppsScript.Spreadsheet.Range;
+  try {
+    // A cell beyond the sheet's last row or column (OKRs!ZZZ99999) throws in getRange, as Google
+    // does for coordinates outside the sheet's dimensions: that is a cell that cannot be selected.
+    // https://developers.google.com/apps-script/reference/spreadsheet/sheet#getRange(String)
+    cell = sheet.getRange(m[3].replace(/\$/g, ''));
+  } catch (_outside) {
+    return false;
+  }
   sheet.activate();
-  sheet.getRange(m[3].replace(/\$/g, '')).activate();
+  cell.activate();
   return true;
 }

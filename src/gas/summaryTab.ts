@@ -1,6 +1,7 @@
-// Rewrites the Summary tab whole in 15 Sheets calls whatever the sheet's size: the tab, the grid's
-// range, one clear, one setValues and one call per kind of format (the grid of
-// src/okr/summary/summaryGrid.ts is one rectangle), and the chart updated in place. A tab the refresh
+// Rewrites the Summary tab whole in a fixed number of Sheets calls whatever the sheet's size: the
+// grid (src/okr/summary/summaryGrid.ts, one rectangle) is written with one setValues and one call per
+// kind of format into a staging sheet, copied over the tab in one call (so a failure keeps the
+// previous Summary), and the chart is updated in place. A tab the refresh
 // creates also gets its warning-only protection; a first layout gets its column widths.
 // The CALLER holds the document lock (src/endpoints/refreshSummary.ts, the weekly run): this function
 // never takes it, so it can run inside a caller's locked section without releasing the caller's lock.
@@ -11,12 +12,12 @@ import { validateOkrs } from '../okr/ownership/validate';
 import { buildSummary, type SummaryModel } from '../okr/summary/summary';
 import { type ChartPlan, mergeBlocks, type SummarySection, summaryToGrid } from '../okr/summary/summaryGrid';
 import { type OkrData, readOkrData } from './okrData';
+import { growColumnsTo, replaceSheetContent } from './replaceSheetContent';
 import { loadSettings } from './settings';
 import { findTabs } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Range = GoogleAppsScript.Spreadsheet.Range;
 
 /** The same description setUpOkrSheet gives the tab's protection, so neither adds a second one. */
 export const SUMMARY_PROTECTION = 'OKR Owners: generated summary';
@@ -62,15 +63,15 @@ export function refreshSummaryTab(ss: Spreadsheet, opts: SummaryRefreshOptions):
   const sheet = tab.sheet;
 
   const cells = mergeBlocks(grid);
-  // The range is taken before clear(): if it does not fit, growing the tab must happen while its old
-  // content is still there, so a failure never leaves it blank.
-  const range = gridRange(sheet, grid.rows, grid.width);
-  sheet.clear();
-  // Formats first: a value is then shown in its final format from the moment it is written.
-  range.setNumberFormats(cells.numberFormats);
-  range.setValues(cells.values);
-  range.setBackgrounds(cells.backgrounds);
-  range.setFontWeights(cells.fontWeights);
+  // Built aside and copied over the tab in one call (src/gas/replaceSheetContent.ts): a failure
+  // anywhere before that copy leaves the previous Summary whole, never a blank tab.
+  replaceSheetContent(ss, sheet, grid.rows, grid.width, (range) => {
+    // Formats first: a value is then shown in its final format from the moment it is written.
+    range.setNumberFormats(cells.numberFormats);
+    range.setValues(cells.values);
+    range.setBackgrounds(cells.backgrounds);
+    range.setFontWeights(cells.fontWeights);
+  });
 
   const firstLayout = placeProgressChart(sheet, grid.chart);
   // Column widths, like the chart's position, are the reader's once set: only a tab laid out for
@@ -104,31 +105,6 @@ function summarySheet(ss: Spreadsheet): { sheet: Sheet; name: string; created: b
 }
 
 /**
- * The grid's range, growing the tab first when the grid does not fit. getRange() outside the sheet
- * throws instead of growing it, so the common case (it fits) costs one call, not three.
- * https://developers.google.com/apps-script/reference/spreadsheet/sheet#getRange(Integer,Integer,Integer,Integer)
- */
-function gridRange(sheet: Sheet, rows: number, columns: number): Range {
-  try {
-    return sheet.getRange(1, 1, rows, columns);
-  } catch (_outside) {
-    growTo(sheet, rows, columns);
-    return sheet.getRange(1, 1, rows, columns);
-  }
-}
-
-function growTo(sheet: Sheet, rows: number, columns: number): void {
-  const maxRows = sheet.getMaxRows();
-  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-  growColumnsTo(sheet, columns);
-}
-
-function growColumnsTo(sheet: Sheet, columns: number): void {
-  const maxColumns = sheet.getMaxColumns();
-  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
-}
-
-/**
  * Widths (pixels) by column run, for what each column holds across the sections: labels, titles and
  * names in A–C; bars, scores, owners and counts in D–H; the problem's message in I; counts in J–L.
  * https://developers.google.com/apps-script/reference/spreadsheet/sheet#setColumnWidths(Integer,Integer,Integer)
@@ -147,7 +123,7 @@ function setColumnWidths(sheet: Sheet): void {
 /**
  * A bar chart of each objective's progress: labels from the Objective column, values from the
  * Progress column next to it (with the header row, so the series is named), right of the tables.
- * Charts survive clear(). An existing chart is updated rather than replaced, so a reader who moved
+ * Charts are not cells: replacing the content keeps them. An existing chart is updated rather than replaced, so a reader who moved
  * or resized it keeps it where they put it; any other chart on this generated tab is removed.
  * Returns whether the tab had no chart yet (its first layout).
  * https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart#modify()

@@ -334,7 +334,8 @@ describe('edge cases', () => {
     const { run, result } = refresh(rt);
     expect(sheet.maxRows).toBeGreaterThanOrEqual(result.rows);
     expect(sheet.maxCols).toBeGreaterThanOrEqual(12);
-    expect(run.calls['Sheet.insertRowsAfter']).toBe(1);
+    // Once for the tab; the staging sheet's rows (src/gas/replaceSheetContent.ts) are the second.
+    expect(run.calls['Sheet.insertRowsAfter']).toBe(2);
     expect(run.calls['Sheet.insertColumnsAfter']).toBe(1);
     expect(rt.workbook.displayValues('Summary').slice(3)).toEqual(before.slice(3));
   });
@@ -478,14 +479,18 @@ describe('Sheets calls do not grow with the sheet', () => {
       'Sheet.getRange': firstCounts[50]['Sheet.getRange'] + 1,
       'Sheet.getMaxRows': 1,
       'Sheet.getMaxColumns': firstCounts[50]['Sheet.getMaxColumns'] + 1,
-      'Sheet.insertRowsAfter': 1,
+      // (the staging sheet's rows are added on every refresh, at both sizes: see below)
+      'Sheet.insertRowsAfter': firstCounts[50]['Sheet.insertRowsAfter'] + 1,
     });
     expect(firstCounts[50]['Sheet.setColumnWidths']).toBe(4);
     expect(firstCounts[50]['Sheet.insertChart']).toBe(1);
     const c = counts[50];
-    // Every call of the steady-state rewrite, by method: finding the tab, one range, one clear, one
-    // call per kind of data, and the chart updated in place (a reader may have moved it), not
-    // removed and inserted again. Widths and protection are not touched again.
+    // Every call of the steady-state rewrite, by method: finding the tab; the old content's extent
+    // (its data range's two sizes), its range and the hand-made merges in it; the user's selection;
+    // a hidden staging sheet (insert, hide, its rows, its range) written with one call per kind of
+    // data and copied over the tab in one call, so a failure keeps the previous Summary; the staging
+    // sheet deleted and the selection given back; the chart updated in place (a reader may have moved
+    // it), not removed and inserted again. Widths and protection are not touched again.
     const rewrite = Object.fromEntries(
       Object.entries(c).filter(
         ([m]) => /^(Spreadsheet|Sheet|Range|EmbeddedChart)/.test(m) && !reading.has(m),
@@ -493,12 +498,21 @@ describe('Sheets calls do not grow with the sheet', () => {
     );
     expect(rewrite).toEqual({
       'Spreadsheet.getSheetByName': 1,
-      'Sheet.getRange': 2,
-      'Sheet.clear': 1,
+      'Range.getNumRows': 1,
+      'Range.getNumColumns': 1,
+      'Sheet.getRange': 3,
+      'Range.getMergedRanges': 1,
+      'Spreadsheet.getActiveRange': 1,
+      'Spreadsheet.insertSheet': 1,
+      'Sheet.hideSheet': 1,
+      'Sheet.insertRowsAfter': 1,
       'Range.setNumberFormats': 1,
       'Range.setValues': 1,
       'Range.setBackgrounds': 1,
       'Range.setFontWeights': 1,
+      'Range.copyTo': 1,
+      'Spreadsheet.deleteSheet': 1,
+      'Range.activate': 1,
       'Sheet.getCharts': 1,
       'EmbeddedChart.modify': 1,
       'EmbeddedChartBuilder.clearRanges': 1,
@@ -512,6 +526,8 @@ describe('Sheets calls do not grow with the sheet', () => {
     console.log(
       `Summary tab rewrite: ${sheetsCalls} Spreadsheet/Sheet/Range calls + ${chartBuilderCalls} chart calls`,
     );
-    expect(sheetsCalls + chartBuilderCalls).toBeLessThanOrEqual(15);
+    // 15 when the tab was cleared and written in place; the staged replacement adds 11 calls (2 of
+    // them Range geometry, answered without a round trip) and drops the clear.
+    expect(sheetsCalls + chartBuilderCalls).toBeLessThanOrEqual(25);
   }, 120_000);
 });

@@ -250,6 +250,11 @@ export function parseSelectCell(raw: unknown, lang: Lang): Parsed<SelectCellRequ
     const column = text(o, 'column', LIMITS.column, false);
     const cell = text(o, 'cell', LIMITS.cell, false);
     if (!id && !cell) throw new RequestError('field-missing', 'id');
+    // A name every object has ("__proto__", "constructor", "toString") is no column of any sheet:
+    // only a hand-made request sends one.
+    if (column && column in Object.prototype) {
+      throw new RequestError('cell-invalid', 'column', { cell: column });
+    }
     return { id: id || null, column: column || null, cell: cell || null };
   });
 }

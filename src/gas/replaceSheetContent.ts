@@ -1,0 +1,102 @@
+// Replaces a generated tab's content so that a failure at any point leaves the previous content
+// whole. Sheets has no transactions, and clearing the tab before writing it left it blank when a
+// later write failed. Instead the new content is written into a hidden staging sheet, then copied
+// over the tab in ONE call (Range.copyTo copies values and formats together), and the staging sheet
+// is deleted. Until that copy nothing of the tab has changed; once it succeeds the new content is
+// whole. The tab itself is kept (its id, charts, column widths, protection, and any formula in other
+// tabs that points at it), unlike deleting it and renaming the staging sheet in its place.
+// https://developers.google.com/apps-script/reference/spreadsheet/range#copyTo(Range)
+// https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertSheet(String)
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+/** The staging sheet's name: no alias of any tab (src/okr/core/tabs.ts), so no reader takes it. */
+export const STAGING_SHEET = 'Summary (refreshing)';
+
+/**
+ * Write `rows` × `columns` through `write` (handed the staging range of that size), then copy it
+ * over `sheet` from A1. The copied block also covers the tab's old content beyond the new size
+ * (its data range), so what the copy does not overwrite with new cells it blanks, values and formats:
+ * no clear() is needed, and none can leave the tab empty. Merged cells there (made by hand) are broken
+ * apart first, each merge by itself (a range that cuts through a merge cannot be unmerged), so none
+ * survives to hide a line of the new content.
+ */
+export function replaceSheetContent(
+  ss: Spreadsheet,
+  sheet: Sheet,
+  rows: number,
+  columns: number,
+  write: (range: Range) => void,
+): void {
+  // Read everything first (Apps Script sends queued writes at the next read): the old extent, the
+  // hand-made merges in it, and the user's selection, which inserting a sheet moves.
+  const old = sheet.getDataRange();
+  const extent = { rows: Math.max(rows, old.getNumRows()), columns: Math.max(columns, old.getNumColumns()) };
+  const target = rangeGrowing(sheet, extent.rows, extent.columns);
+  const merges = target.getMergedRanges();
+  const selection = ss.getActiveRange();
+
+  const staging = insertStaging(ss);
+  try {
+    staging.hideSheet();
+    // A new sheet's size is Google's default (1,000 rows): the rows are added blind, one call
+    // whatever the size, instead of asking the size first (a read, and a round trip).
+    staging.insertRowsAfter(1, extent.rows);
+    const block = rangeGrowing(staging, extent.rows, extent.columns);
+    write(rows === extent.rows && columns === extent.columns ? block : staging.getRange(1, 1, rows, columns));
+    // Before the copy: pasting over a merge that the block cuts through is refused by Sheets. The
+    // content is not touched; only a failure of the copy itself then finds the merges already undone.
+    for (const merge of merges) merge.breakApart();
+    block.copyTo(target);
+  } catch (failed) {
+    // The first error is the one to report; a staging sheet that cannot be deleted now is hidden
+    // and removed by the next refresh (insertStaging).
+    try {
+      discardStaging(ss, staging, selection);
+    } catch (_cleanup) {}
+    throw failed;
+  }
+  discardStaging(ss, staging, selection);
+}
+
+/** insertSheet made the staging sheet the active one: delete it and give the user back their place. */
+function discardStaging(ss: Spreadsheet, staging: Sheet, selection: Range | null): void {
+  ss.deleteSheet(staging);
+  if (selection) selection.activate();
+}
+
+/** A new staging sheet (the caller hides it); one a killed execution left behind is deleted first. */
+function insertStaging(ss: Spreadsheet): Sheet {
+  let staging: Sheet;
+  try {
+    staging = ss.insertSheet(STAGING_SHEET);
+  } catch (exists) {
+    const leftover = ss.getSheetByName(STAGING_SHEET);
+    if (!leftover) throw exists;
+    ss.deleteSheet(leftover);
+    staging = ss.insertSheet(STAGING_SHEET);
+  }
+  return staging;
+}
+
+/**
+ * The range from A1 of `rows` × `columns`, growing the sheet first when it is smaller. getRange()
+ * outside the sheet throws instead of growing it, so the common case (it fits) costs one call.
+ * https://developers.google.com/apps-script/reference/spreadsheet/sheet#getRange(Integer,Integer,Integer,Integer)
+ */
+export function rangeGrowing(sheet: Sheet, rows: number, columns: number): Range {
+  try {
+    return sheet.getRange(1, 1, rows, columns);
+  } catch (_outside) {
+    const maxRows = sheet.getMaxRows();
+    if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+    growColumnsTo(sheet, columns);
+    return sheet.getRange(1, 1, rows, columns);
+  }
+}
+
+export function growColumnsTo(sheet: Sheet, columns: number): void {
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+}

@@ -1,0 +1,134 @@
+// refreshSummary replaces the Summary tab as a whole: built in a hidden staging sheet and copied over
+// the tab in one call (src/gas/replaceSheetContent.ts). A failure at any step before that copy leaves
+// the previous Summary exactly as it was (values and formats); hand-made merges do not survive a
+// refresh; the user's selection and the tab's sheets are as before.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { demoWorkbook } from '../../local/fixtures/demo';
+import { Runtime, type Workbook } from '../../local/runtime';
+import { ensureBuilt } from '../helpers/build';
+
+const code = readFileSync(join(ensureBuilt(), 'Code.js'), 'utf8');
+const DEMO_NOW = '2026-11-23T15:00:00Z';
+const LATER = '2026-11-23T16:30:00Z';
+const STAGING = 'Summary (refreshing)';
+
+async function refreshed(): Promise<Runtime> {
+  const rt = await Runtime.open({ workbook: demoWorkbook(), code, options: { now: DEMO_NOW } });
+  const first = rt.run('refreshSummary', []);
+  if (!first.ok) throw new Error(`refreshSummary failed: ${first.error?.message}`);
+  return rt;
+}
+
+/** Every cell of the Summary tab: shown text, background, weight, number format; and its merges. */
+function summary(wb: Workbook) {
+  const shown = wb.displayValues('Summary');
+  const cells = shown.map((row, r) =>
+    row.map((text, c) => {
+      const a1 = `${String.fromCharCode(65 + c)}${r + 1}`;
+      return [
+        text,
+        wb.background('Summary', a1),
+        wb.fontWeight('Summary', a1),
+        wb.numberFormat('Summary', a1),
+      ];
+    }),
+  );
+  return JSON.stringify({ cells, merges: wb.mergedRanges('Summary'), charts: wb.charts('Summary').length });
+}
+
+describe('a failed refresh keeps the previous Summary', () => {
+  // Every Sheets call of the rewrite that comes before the copy over the tab, and the copy itself.
+  const steps: Array<[string, number]> = [
+    ['Range.getMergedRanges', 1],
+    ['Spreadsheet.getActiveRange', 1],
+    ['Spreadsheet.insertSheet', 1],
+    ['Sheet.hideSheet', 1],
+    ['Sheet.insertRowsAfter', 1],
+    ['Range.setNumberFormats', 1],
+    ['Range.setValues', 1],
+    ['Range.setBackgrounds', 1],
+    ['Range.setFontWeights', 1],
+    ['Range.breakApart', 1],
+    ['Range.copyTo', 1],
+  ];
+  test.each(steps)('%s fails: the Summary is unchanged and no staging sheet is left', async (method, nth) => {
+    const rt = await refreshed();
+    // A hand-made merge, so that breaking merges apart is one of the steps (merges are broken
+    // before the copy: a failing copy leaves the content whole, but not that merge).
+    if (method === 'Range.breakApart') {
+      rt.workbook.sheet('Summary').merges.push({ row: 10, col: 1, numRows: 2, numCols: 2 });
+    }
+    const before = summary(rt.workbook);
+    const sheets = rt.workbook.sheetNames();
+    rt.options.faults = [{ method, nth, message: 'Service Spreadsheets failed' }];
+    const failed = rt.run('refreshSummary', [], { at: LATER });
+    expect(failed.ok).toBe(false);
+    expect(failed.error?.message).toBe('Service Spreadsheets failed');
+    expect(failed.calls[method]).toBe(nth);
+    expect(failed.calls['Lock.releaseLock']).toBe(1);
+    expect(summary(rt.workbook)).toBe(before);
+    expect(rt.workbook.sheetNames()).toEqual(sheets);
+
+    // The next refresh writes the new Summary (its timestamp shows the later time).
+    rt.options.faults = [];
+    const next = rt.run('refreshSummary', [], { at: LATER });
+    expect(next.ok).toBe(true);
+    expect(rt.workbook.displayValues('Summary')[2][1]).toBe('2026-11-23 11:30 (America/New_York)');
+    expect(rt.workbook.sheetNames()).toEqual(sheets);
+  });
+
+  test('a failed setValues keeps the old title and timestamp (it used to leave the tab blank)', async () => {
+    const rt = await refreshed();
+    rt.options.faults = [{ method: 'Range.setValues', nth: 1, message: 'Service Spreadsheets failed' }];
+    expect(rt.run('refreshSummary', [], { at: LATER }).ok).toBe(false);
+    expect(rt.workbook.displayValues('Summary')[0][0]).toBe('OKR summary');
+    expect(rt.workbook.displayValues('Summary')[2][1]).toBe('2026-11-23 10:00 (America/New_York)');
+  });
+
+  test('a staging sheet that could not be deleted is hidden, and the next refresh removes it', async () => {
+    const rt = await refreshed();
+    const sheets = rt.workbook.sheetNames();
+    rt.options.faults = [
+      { method: 'Spreadsheet.deleteSheet', nth: 1, message: 'Service Spreadsheets failed' },
+    ];
+    const failed = rt.run('refreshSummary', [], { at: LATER });
+    // The error is reported; the new Summary is already whole.
+    expect(failed.ok).toBe(false);
+    expect(rt.workbook.displayValues('Summary')[2][1]).toBe('2026-11-23 11:30 (America/New_York)');
+    expect(rt.workbook.isHidden(STAGING)).toBe(true);
+    rt.options.faults = [];
+    expect(rt.run('refreshSummary', [], { at: LATER }).ok).toBe(true);
+    expect(rt.workbook.sheetNames()).toEqual(sheets);
+  });
+});
+
+describe('hand-made merges on the Summary tab', () => {
+  test('are gone after a refresh, and the do-not-edit line is visible again', async () => {
+    const rt = await refreshed();
+    const sheet = rt.workbook.sheet('Summary');
+    // A reader merges the title over the do-not-edit line, another block across a table, and one
+    // that reaches beyond the written area (a range cutting through it could not be unmerged).
+    sheet.merges.push(
+      { row: 1, col: 1, numRows: 2, numCols: 4 },
+      { row: 12, col: 2, numRows: 3, numCols: 3 },
+      { row: 20, col: 10, numRows: 2, numCols: 8 },
+    );
+    const refreshedAgain = rt.run('refreshSummary', [], { at: LATER });
+    expect(refreshedAgain.ok).toBe(true);
+    expect(rt.workbook.mergedRanges('Summary')).toEqual([]);
+    expect(rt.workbook.displayValues('Summary')[1][0]).toMatch(/^Generated by OKR Owners: do not edit/);
+  });
+
+  test('a refresh gives the user back the cell they had selected', async () => {
+    const rt = await refreshed();
+    rt.select('OKRs!C5', 'owner@example.com');
+    expect(rt.run('refreshSummary', [], { at: LATER }).ok).toBe(true);
+    const okrs = rt.workbook.sheetNames().indexOf('OKRs');
+    expect(rt.workbook.selections.get('owner@example.com')).toMatchObject({
+      sheetId: rt.workbook.sheet('OKRs').id,
+      cell: { row: 5, col: 3 },
+    });
+    expect(okrs).toBeGreaterThanOrEqual(0);
+  });
+});
