@@ -83,8 +83,11 @@ export interface WeeklyPorts {
   withLock<T>(fn: () => T): T | null;
   remainingQuota(): number;
   loadWorkbook(now: number, settings: Settings): WeeklyWorkbook;
-  /** Rewrites the Summary tab (the leadership digest links to it). */
-  refreshSummary(settings: Settings, now: number): void;
+  /**
+   * Rewrites the Summary tab (the leadership digest links to it) and returns its sheet id: a tab the
+   * refresh created was not there when the workbook was read.
+   */
+  refreshSummary(settings: Settings, now: number): number | null;
   send(to: string, email: RenderedEmail): void;
   removeTrigger(uid: string): void;
   newLeaseId(): string;
@@ -436,22 +439,25 @@ export function runWeeklyTick(ports: WeeklyPorts, triggerUid: string | null = nu
     if (quota <= 0) {
       run.waitingFor = 'quota';
     } else {
-      // First execution of a period: refresh the Summary tab before reading, so the digest's link
-      // points at this week's numbers. A failing refresh must not hold back the owners' emails.
-      if (!run.summaryRefreshed) {
-        try {
-          ports.refreshSummary(settings, ports.now());
-        } catch (e) {
-          run.summaryError = errorText(e);
-        }
-        run.summaryRefreshed = true;
-      }
-      const wb = ports.loadWorkbook(ports.now(), settings);
+      let wb = ports.loadWorkbook(ports.now(), settings);
       state.timeZone = wb.context.timeZone;
       const plan = wb.blockers.length ? [] : planRecipients(wb.model);
       if (!plan.length) {
         blocked(ports, state, wb, quota, persist);
       } else {
+        // The first execution of a period that can read the sheet refreshes the Summary tab, so the
+        // digest's link points at this week's numbers. Never from a sheet the run cannot read (a
+        // blocked tick keeps the Summary leadership last saw), and a failing refresh must not hold
+        // back the owners' emails.
+        if (!run.summaryRefreshed) {
+          try {
+            const summarySheetId = ports.refreshSummary(settings, ports.now());
+            if (summarySheetId !== null) wb = { ...wb, context: { ...wb.context, summarySheetId } };
+          } catch (e) {
+            run.summaryError = errorText(e);
+          }
+          run.summaryRefreshed = true;
+        }
         sendPending(ports, { state, ledger, plan, wb, quota, started, persist });
       }
     }
