@@ -267,9 +267,15 @@ function blocked(
       spreadsheetUrl: wb.context.spreadsheetUrl,
     });
     // Recorded as sent before the send (at most one notice a period); a send known to have failed
-    // clears the mark again, so a later tick tries once more.
+    // clears the mark again, so a later tick tries once more. So does a failed write of the mark:
+    // the run's last write (after this execution stops) must not store a notice that never went.
     run.noticeSent = true;
-    persist();
+    try {
+      persist();
+    } catch (e) {
+      run.noticeSent = false;
+      throw e;
+    }
     try {
       ports.send(lead, email);
     } catch (e) {

@@ -406,6 +406,22 @@ describe('runWeeklyTick', () => {
     },
   );
 
+  test("the Lead's notice of an unreadable sheet is not marked sent when the write before it fails: the next tick sends it", () => {
+    const w = world(2);
+    w.blockers = ['There is no Team tab.'];
+    // Write 1 claims the run; writes 2 and 3 (the mark before the notice, and its retry) fail.
+    w.failingWrites = new Set([2, 3]);
+    expect(tick(w, MONDAY_9_TOKYO + 60_000)).toMatchObject({ finished: false, waitingFor: 'error' });
+    expect(w.outbox).toEqual([]);
+    expect(state(w).run?.noticeSent).toBe(false);
+    w.failingWrites = new Set();
+    expect(tick(w, MONDAY_9_TOKYO + HOUR)).toMatchObject({ finished: false, waitingFor: 'error' });
+    expect(w.outbox.map((s) => s.to)).toEqual([LEAD]);
+    expect(w.outbox[0].email.body).toContain('There is no Team tab.');
+    expect(tick(w, MONDAY_9_TOKYO + 2 * HOUR)).toMatchObject({ finished: false, waitingFor: 'error' });
+    expect(w.outbox).toHaveLength(1);
+  });
+
   test('an error reading the sheet (a Sheets server error) leaves the run open for the next tick', () => {
     const w = world(2);
     w.workbookError = 'Service Spreadsheets timed out while accessing document with id abc.';
