@@ -83,9 +83,10 @@ function weeklyPorts(): WeeklyPorts {
     // The Summary tab's writer expects its caller to hold the document lock.
     refreshSummary: (settings, at) => {
       const book = spreadsheet();
-      withDocumentLock(() =>
+      const refreshed = withDocumentLock(() =>
         refreshSummaryTab(book, { now: at, lang: spreadsheetLanguage(book, settings), settings }),
       );
+      return book.getSheetByName(refreshed.sheetName)?.getSheetId() ?? null;
     },
     send: sendMail,
     removeTrigger: (uid) => {

@@ -49,3 +49,37 @@ test('a Team tab missing at the scheduled hour: reported to the Lead (Settings a
   expect(after.view.weeklyRun.finishedAt).not.toBeNull();
   expect(after.view.weeklyRun.problem).toBeUndefined();
 }, 60_000);
+
+test("an OKRs tab missing at the scheduled hour leaves last week's Summary in place; the digest goes out with this week's once the tab is back", async () => {
+  const wb = Workbook.fromRows(weeklyTabs({ owners: 2, now: SUNDAY_NOON }), {
+    name: 'Team OKRs',
+    timeZone: 'America/New_York',
+  });
+  const rt = await Runtime.open({ workbook: wb, code, options: { now: SUNDAY_NOON } });
+  expect(rt.run('refreshSummary', [], { as: LEAD }).ok).toBe(true);
+  expect(rt.run('enableWeeklyEmails', [], { as: LEAD }).ok).toBe(true);
+  const generatedAt = () => rt.workbook.values('Summary')[2];
+  const summaryText = () => rt.workbook.values('Summary').flat().join('\n');
+  expect(generatedAt()).toEqual(
+    expect.arrayContaining(['Generated at', '2026-11-29 12:00 (America/New_York)']),
+  );
+  wb.sheet('OKRs').name = 'Old OKR list';
+
+  const blocked = rt.tick('2026-11-30T16:30:00Z'); // Monday 09:00 to 11:30 New York
+  expect(blocked.emails.map((e) => e.to)).toEqual([LEAD]);
+  expect(blocked.emails[0].body).toContain('There is no OKRs tab.');
+  // A sheet the run cannot read is not summarised: the Summary leadership last saw is kept.
+  expect(generatedAt()).toEqual(expect.arrayContaining(['2026-11-29 12:00 (America/New_York)']));
+  expect(summaryText()).toContain('Key result of owner 0');
+
+  wb.sheet('Old OKR list').name = 'OKRs';
+  const fixed = rt.tick('2026-11-30T17:30:00Z'); // 12:00 and 12:30 New York
+  expect(fixed.emails.map((e) => e.to).sort()).toEqual(
+    [LEAD, leaderEmail(0), ownerEmail(0), ownerEmail(1)].sort(),
+  );
+  // The digest links to the Summary of the run that sent it, not one written from the broken sheet.
+  expect(generatedAt()).toEqual(expect.arrayContaining(['2026-11-30 12:00 (America/New_York)']));
+  expect(summaryText()).toContain('Key result of owner 0');
+  expect(summaryText()).toContain('owner1@example.com');
+  expect(summaryText()).not.toContain('No OKRs yet');
+}, 60_000);

@@ -83,8 +83,11 @@ export interface WeeklyPorts {
   withLock<T>(fn: () => T): T | null;
   remainingQuota(): number;
   loadWorkbook(now: number, settings: Settings): WeeklyWorkbook;
-  /** Rewrites the Summary tab (the leadership digest links to it). */
-  refreshSummary(settings: Settings, now: number): void;
+  /**
+   * Rewrites the Summary tab (the leadership digest links to it) and returns its sheet id: a tab the
+   * refresh created was not there when the workbook was read.
+   */
+  refreshSummary(settings: Settings, now: number): number | null;
   send(to: string, email: RenderedEmail): void;
   removeTrigger(uid: string): void;
   newLeaseId(): string;
@@ -264,9 +267,15 @@ function blocked(
       spreadsheetUrl: wb.context.spreadsheetUrl,
     });
     // Recorded as sent before the send (at most one notice a period); a send known to have failed
-    // clears the mark again, so a later tick tries once more.
+    // clears the mark again, so a later tick tries once more. So does a failed write of the mark:
+    // the run's last write (after this execution stops) must not store a notice that never went.
     run.noticeSent = true;
-    persist();
+    try {
+      persist();
+    } catch (e) {
+      run.noticeSent = false;
+      throw e;
+    }
     try {
       ports.send(lead, email);
     } catch (e) {
@@ -436,22 +445,25 @@ export function runWeeklyTick(ports: WeeklyPorts, triggerUid: string | null = nu
     if (quota <= 0) {
       run.waitingFor = 'quota';
     } else {
-      // First execution of a period: refresh the Summary tab before reading, so the digest's link
-      // points at this week's numbers. A failing refresh must not hold back the owners' emails.
-      if (!run.summaryRefreshed) {
-        try {
-          ports.refreshSummary(settings, ports.now());
-        } catch (e) {
-          run.summaryError = errorText(e);
-        }
-        run.summaryRefreshed = true;
-      }
-      const wb = ports.loadWorkbook(ports.now(), settings);
+      let wb = ports.loadWorkbook(ports.now(), settings);
       state.timeZone = wb.context.timeZone;
       const plan = wb.blockers.length ? [] : planRecipients(wb.model);
       if (!plan.length) {
         blocked(ports, state, wb, quota, persist);
       } else {
+        // The first execution of a period that can read the sheet refreshes the Summary tab, so the
+        // digest's link points at this week's numbers. Never from a sheet the run cannot read (a
+        // blocked tick keeps the Summary leadership last saw), and a failing refresh must not hold
+        // back the owners' emails.
+        if (!run.summaryRefreshed) {
+          try {
+            const summarySheetId = ports.refreshSummary(settings, ports.now());
+            if (summarySheetId !== null) wb = { ...wb, context: { ...wb.context, summarySheetId } };
+          } catch (e) {
+            run.summaryError = errorText(e);
+          }
+          run.summaryRefreshed = true;
+        }
         sendPending(ports, { state, ledger, plan, wb, quota, started, persist });
       }
     }

@@ -191,7 +191,7 @@ describe('runWeeklyTick', () => {
 
   test('stopped by Google right after a send: that email is filed as unconfirmed, never sent twice', () => {
     const w = world(3);
-    // Calls: readAll, effectiveUser, lock, readAll, write(claim), quota, refreshSummary, loadWorkbook, write, send, [write ← stop]
+    // Calls: readAll, effectiveUser, lock, readAll, write(claim), quota, loadWorkbook, refreshSummary, write, send, [write ← stop]
     expect(tick(w, MONDAY_9_TOKYO + 60_000, 11)).toBe('stopped');
     expect(w.outbox.map((s) => s.to)).toEqual(['boss0@example.com']);
     // The claim's lease blocks a tick in the same hour; after it expires the run resumes.
@@ -399,13 +399,32 @@ describe('runWeeklyTick', () => {
       // One email to the Lead who enabled weekly emails, saying what is wrong; not one per tick.
       expect(w.outbox.map((s) => s.to)).toEqual([LEAD]);
       expect(w.outbox[0].email.body).toContain(blockers.length ? 'There is no Team tab.' : 'nobody to email');
+      // A sheet the run cannot read is never summarised: the Summary leadership last saw stays.
+      expect(w.summaryRefreshes).toBe(0);
       if (!blockers.length) return;
-      // Fixed: the next tick sends everyone their email.
+      // Fixed: the next tick refreshes the Summary once and sends everyone their email.
       w.blockers = [];
       expect(tick(w, MONDAY_9_TOKYO + 5 * HOUR)).toMatchObject({ finished: true, sent: 4, waitingFor: null });
       expect(state(w).run?.lastError).toBeNull();
+      expect(w.summaryRefreshes).toBe(1);
     },
   );
+
+  test("the Lead's notice of an unreadable sheet is not marked sent when the write before it fails: the next tick sends it", () => {
+    const w = world(2);
+    w.blockers = ['There is no Team tab.'];
+    // Write 1 claims the run; writes 2 and 3 (the mark before the notice, and its retry) fail.
+    w.failingWrites = new Set([2, 3]);
+    expect(tick(w, MONDAY_9_TOKYO + 60_000)).toMatchObject({ finished: false, waitingFor: 'error' });
+    expect(w.outbox).toEqual([]);
+    expect(state(w).run?.noticeSent).toBe(false);
+    w.failingWrites = new Set();
+    expect(tick(w, MONDAY_9_TOKYO + HOUR)).toMatchObject({ finished: false, waitingFor: 'error' });
+    expect(w.outbox.map((s) => s.to)).toEqual([LEAD]);
+    expect(w.outbox[0].email.body).toContain('There is no Team tab.');
+    expect(tick(w, MONDAY_9_TOKYO + 2 * HOUR)).toMatchObject({ finished: false, waitingFor: 'error' });
+    expect(w.outbox).toHaveLength(1);
+  });
 
   test('an error reading the sheet (a Sheets server error) leaves the run open for the next tick', () => {
     const w = world(2);

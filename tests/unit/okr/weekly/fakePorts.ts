@@ -119,6 +119,7 @@ export class FakeWorld {
       refreshSummary: () => {
         this.call('refreshSummary', 300);
         this.summaryRefreshes += 1;
+        return 42;
       },
       send: (to, email) => {
         this.call('send', 300);
