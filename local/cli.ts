@@ -12,8 +12,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type ParseArgsConfig, parseArgs as parseArgv } from 'node:util';
+import { clockMoveRefusal } from './app/clock';
 import { demoWorkbook } from './fixtures/demo';
 import { DEFAULT_USER, type RunResult, Runtime, type SentEmail, writeOutbox } from './runtime';
+import { acquireWorkbookLock, type WorkbookLock } from './workbookLock';
 
 class UsageError extends Error {
   override name = 'UsageError';
@@ -123,9 +125,23 @@ function summary(r: RunResult) {
   };
 }
 
+/** The command line as the lock file shows it to a sandbox or command that finds the workbook busy. */
+let commandLine = 'okr-sandbox';
+
+/**
+ * Every command that writes a workbook holds its lock from before reading it until after saving
+ * (local/workbookLock.ts): a sandbox or another command on the same file is refused, never merged.
+ * `serve` holds it until it stops; the others release it when main() returns.
+ */
+let held: WorkbookLock | undefined;
+function lockWorkbook(workbookPath: string): void {
+  held = acquireWorkbookLock(workbookPath, commandLine);
+}
+
 async function openRuntime(p: Parsed): Promise<Runtime> {
   const workbookPath = flag(p, 'workbook', true);
   if (!fs.existsSync(workbookPath)) throw new UsageError(`Workbook not found: ${workbookPath}`);
+  lockWorkbook(workbookPath);
   const codeFile = flag(p, 'code');
   const projectDir = flag(p, 'project');
   if (codeFile) {
@@ -215,6 +231,9 @@ async function commandTick(p: Parsed): Promise<{ out: unknown; ok: boolean }> {
   if (!Number.isFinite(Date.parse(until))) throw new UsageError(`--until is not an ISO time: ${until}`);
   const rt = await openRuntime(p);
   const from = rt.now();
+  // The sandbox page's rule and words: a time in the past is refused, nothing runs or is saved.
+  const backwards = clockMoveRefusal(Date.parse(until), from, rt.workbook.timeZone);
+  if (backwards) throw new UsageError(backwards);
   const { executions, emails } = rt.tick(until);
   writeOutbox(emails, outboxDir(rt.path as string));
   await rt.save();
@@ -235,6 +254,7 @@ async function commandDemo(p: Parsed): Promise<{ out: unknown; ok: boolean }> {
   if (!file) throw new UsageError('usage: okr-sandbox demo F');
   const dir = path.dirname(path.resolve(file));
   if (!fs.existsSync(dir)) throw new UsageError(`Folder not found: ${dir}`);
+  lockWorkbook(file);
   const rt = await Runtime.open({ workbook: demoWorkbook(), workbookPath: file, code: '' });
   await rt.save();
   return {
@@ -279,6 +299,7 @@ const toStdout: Write = (line) => {
  */
 export async function main(argv: string[], write: Write = toStdout): Promise<number> {
   const [command, ...rest] = argv;
+  commandLine = ['okr-sandbox', ...argv].join(' ');
   if (command === 'help' || command === '--help' || command === '-h') {
     write(`${USAGE}\n`);
     return 0;
@@ -301,6 +322,7 @@ export async function main(argv: string[], write: Write = toStdout): Promise<num
         break;
       case 'serve':
         await commandServe(p, write);
+        held = undefined; // kept until the server stops (released on exit)
         return -1; // keeps running
       default:
         throw new UsageError(
@@ -313,5 +335,8 @@ export async function main(argv: string[], write: Write = toStdout): Promise<num
     const err = e as Error;
     write(`${JSON.stringify({ ok: false, error: { name: err.name || 'Error', message: err.message } })}\n`);
     return 1;
+  } finally {
+    held?.release();
+    held = undefined;
   }
 }

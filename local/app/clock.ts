@@ -43,3 +43,12 @@ export function toWallInput(at: number, tz: string): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
 }
+
+/**
+ * The one rule for moving the virtual clock, shared by the page's Advance and `okr-sandbox tick`:
+ * it only moves forward (triggers that already fired cannot fire again). The refusal, or undefined.
+ */
+export function clockMoveRefusal(until: number, now: number, tz: string): string | undefined {
+  if (until >= now) return undefined;
+  return `The clock only moves forward: ${formatWallTime(until, tz)} is before the virtual time now, ${formatWallTime(now, tz)} (${tz}). Pick a later time.`;
+}

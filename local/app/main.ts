@@ -1,24 +1,23 @@
-// `npm start`: the local sandbox. Opens a workbook (the demo one on first run) in the local Apps
-// Script runtime with the built dist/ add-on and serves the sandbox page. Bad input ends with one
-// line on stderr and exit status 1, before anything is written.
+// `npm start`: the local sandbox. Checks the command line and takes the workbook's lock first (a
+// typo or a workbook another sandbox holds is refused at once, before any build or load), then, for
+// `npm start`, rebuilds dist/, and only then loads the runtime and opens the workbook (open.ts).
+// Bad input ends with one line on stderr and exit status 1, before anything is written.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { demoWorkbook } from '../fixtures/demo';
-import { Runtime } from '../runtime';
-import { parseArgs } from './args';
-import { Sandbox } from './sandbox';
-import { startServer } from './server';
+import { dirname, join } from 'node:path';
+import { acquireWorkbookLock } from '../workbookLock';
+import { parseArgs, type SandboxArgs } from './args';
+import { fail } from './fail';
 
-function fail(message: string): never {
-  process.stderr.write(`okr-sandbox: ${message.split('\n')[0]}\n`);
-  process.exit(1);
-}
+/** Set by scripts/start.mjs: rebuild dist/ once the arguments are known to be good. */
+export const BUILD_FIRST_ENV = 'OKR_SANDBOX_BUILD_FIRST';
 
-async function main(): Promise<void> {
+function main(): void {
   const started = Date.now();
-  let args: ReturnType<typeof parseArgs>;
+  const argv = process.argv.slice(2);
+  let args: SandboxArgs;
   try {
-    args = parseArgs(process.argv.slice(2), process.cwd());
+    args = parseArgs(argv, process.cwd());
   } catch (e) {
     fail((e as Error).message);
   }
@@ -26,58 +25,22 @@ async function main(): Promise<void> {
   const fresh = args.reset || !existsSync(args.workbook);
   if (fresh && args.explicitWorkbook)
     fail(`${args.workbook} does not exist (omit --workbook to use the demo workbook)`);
-
-  let runtime: Runtime;
   try {
-    runtime = fresh
-      ? await Runtime.open({ workbook: demoWorkbook(), workbookPath: args.workbook })
-      : await Runtime.open({ workbookPath: args.workbook });
+    // The lock sits next to the workbook: the default one's folder is created for it.
+    if (!args.explicitWorkbook) mkdirSync(dirname(args.workbook), { recursive: true });
+    acquireWorkbookLock(args.workbook, `npm start${argv.length ? ` -- ${argv.join(' ')}` : ''}`);
   } catch (e) {
-    // The reader's message repeats the path and may end in a library's help URL: keep the cause.
-    const cause = (e as Error).message
-      .replace(/^Cannot read workbook [^:]*: /, '')
-      .replace(/[\s:]*(If it is, see )?https?:\/\/\S+/g, '')
-      .replace(/ : is this a zip file \?.*$/, '');
-    const hint = /state file/i.test(cause) ? 'fix or delete that .state.json file' : 'is it an .xlsx file?';
-    fail(`cannot open ${args.workbook}: ${cause} (${hint})`);
+    fail((e as Error).message);
   }
-
-  const sandbox = new Sandbox(runtime, args.workbook);
-  if (args.as) {
-    try {
-      sandbox.setUser(args.as);
-    } catch (e) {
-      fail((e as Error).message);
-    }
+  if (process.env[BUILD_FIRST_ENV] === '1') {
+    const build = spawnSync(process.execPath, [join(__dirname, '../../scripts/build.mjs')], {
+      stdio: 'inherit',
+    });
+    if (build.status !== 0) process.exit(build.status ?? 1);
   }
-
-  let server: Awaited<ReturnType<typeof startServer>>;
-  try {
-    server = await startServer(sandbox, args.port);
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'EADDRINUSE') fail(`port ${args.port} is busy: stop what uses it or pass --port N`);
-    if (err.code === 'EACCES') fail(`port ${args.port} is not allowed: pass --port N above 1023`);
-    fail(`cannot start the server: ${err.message}`);
-  }
-
-  // Only now is anything written: a fresh demo workbook, then the state onOpen leaves.
-  if (fresh) mkdirSync(dirname(args.workbook), { recursive: true });
-  sandbox.open();
-  await sandbox.save();
-
-  const secs = ((Date.now() - started) / 1000).toFixed(1);
-  process.stdout.write(
-    `OKR Owners sandbox: ${server.url}  (workbook ${args.workbook}, ready in ${secs} s; Ctrl+C stops)\n`,
-  );
-
-  const stop = async () => {
-    await sandbox.save();
-    await server.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  // Loaded only now: tsx compiles the runtime and the sandbox on require, which takes seconds.
+  const { openSandbox } = require('./open') as typeof import('./open');
+  openSandbox(args, { fresh, started }).catch((e: Error) => fail(e.message));
 }
 
-main().catch((e: Error) => fail(e.message));
+main();

@@ -99,7 +99,8 @@ export interface ExecutionView {
 export interface Notice {
   /** Increasing: the page shows each notice once. */
   id: number;
-  kind: 'toast' | 'alert' | 'error' | 'info';
+  /** toast, error, info: a toast; alert: Ui.alert's dialog; rejected: Sheets' dialog for a typed value its validation rejects. */
+  kind: 'toast' | 'alert' | 'error' | 'info' | 'rejected';
   text: string;
 }
 

@@ -12,6 +12,8 @@ const LOG_LIMIT = 200;
 const CURSOR_MOVES =
   /(^|\.)(activate|activateAsCurrentCell|setActiveRange|setActiveRangeList|setActiveSelection|setCurrentCell|setActiveSheet)$/;
 const NOTICE_LIMIT = 20;
+/** The Extensions menu's Set up OKR sheet and Refresh summary (src/endpoints/menu.ts). */
+const DEMO_SET_UP = ['setUpOkrSheet', 'refreshSummary'];
 
 /** A request the sandbox refuses (unknown person or menu item): the page shows the message. */
 export class SandboxError extends Error {}
@@ -59,6 +61,27 @@ export class Sandbox {
       items: m.items.map((i) => ('separator' in i ? { separator: true as const } : { ...i })),
     }));
     return r;
+  }
+
+  /**
+   * A new demo workbook is opened as the README's screenshots show it: the add-on's own Set up and
+   * Refresh summary (objective rows styled, owner colours, dropdowns, the Summary tab), run from the
+   * Extensions menu by the Team's Lead as a person would, not styles written by hand. The runs are
+   * in the execution log. Returns the first failure's message, if any.
+   */
+  async setUpDemo(): Promise<string | undefined> {
+    const chosen = this.user;
+    this.user = defaultUser(teamPeople(this.runtime.workbook));
+    try {
+      this.open();
+      for (const fn of DEMO_SET_UP) {
+        const r = await this.runMenuItem(fn);
+        if (!r.ok) return `${fn} failed on the demo workbook: ${r.error?.message ?? 'no reason given'}`;
+      }
+      return undefined;
+    } finally {
+      this.user = chosen;
+    }
   }
 
   /** Acts as `email` from now on; only people in Team (the add-on's permissions come from there). */
@@ -189,8 +212,11 @@ export class Sandbox {
       logs: r.logs ?? [],
     });
     if (this.log.length > LOG_LIMIT) this.log.splice(0, this.log.length - LOG_LIMIT);
-    if (r.error) this.notice('error', `${r.function} failed: ${r.error.message}`);
-    if (rejected) this.notice('error', rejected);
+    // A typed value the cell's validation rejects never reaches the sheet, so onEdit does not run
+    // ("onEdit(e) runs when a user changes a value": https://developers.google.com/apps-script/guides/triggers);
+    // Sheets shows only its "There was a problem" dialog. One message, the validation's.
+    if (rejected) this.notice('rejected', rejected);
+    else if (r.error) this.notice('error', `${r.function} failed: ${r.error.message}`);
     for (const t of r.ui?.toasts ?? [])
       this.notice('toast', t.title ? `${t.title}: ${t.message}` : t.message);
     for (const a of r.ui?.alerts ?? []) this.notice('alert', a);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import type { RunResult } from '../runtime';
 import { qualified } from './a1';
-import { formatWallTime, parseWallTime } from './clock';
+import { clockMoveRefusal, formatWallTime, parseWallTime } from './clock';
 import type { ActionResult } from './protocol';
 import { type Sandbox, SandboxError } from './sandbox';
 import { sheetView } from './sheetView';
@@ -162,7 +162,8 @@ export async function startServer(sandbox: Sandbox, port: number): Promise<Sandb
         const until = typeof body.until === 'number' ? body.until : parseWallTime(str(body, 'until'), tz);
         if (until === undefined || !Number.isFinite(until))
           throw new BadRequest('give a date and time, e.g. 2026-11-30T10:00');
-        if (until < sandbox.runtime.now()) throw new BadRequest('the clock only moves forward');
+        const backwards = clockMoveRefusal(until, sandbox.runtime.now(), tz);
+        if (backwards) throw new BadRequest(backwards);
         // Every due trigger really runs (an hourly one: 24 executions a day, ~3 ms each).
         if (until - sandbox.runtime.now() > MAX_ADVANCE_DAYS * 86_400_000) {
           throw new BadRequest(

@@ -1,12 +1,15 @@
 // The sandbox's command line: bad input ends with one line on stderr and exit status 1 and never
-// touches the workbook; a fresh start creates the demo workbook and serves it; changes are saved.
+// touches the workbook; a fresh start creates the demo workbook, set up, and serves it; changes are
+// saved; one sandbox (or okr-sandbox write) per workbook at a time.
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchSandbox, runToExit } from '../../local/app/launch';
+import { launchSandbox, repoRoot, runToExit } from '../../local/app/launch';
 import type { ActionResult, AppState, SheetView } from '../../local/app/protocol';
+import { main } from '../../local/cli';
 import { demoWorkbook } from '../../local/fixtures/demo';
 import { Workbook, workbookToXlsx } from '../../local/runtime';
 
@@ -88,6 +91,28 @@ test('a workbook path that does not exist, or a bad option, is refused', async (
   );
 });
 
+test('npm start checks its arguments before it rebuilds: a typo is refused with no build', async () => {
+  const r = await new Promise<{ code: number | null; out: string; err: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [join(repoRoot, 'scripts/start.mjs'), '--colour', 'blue'], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, out, err }));
+  });
+  expect(r.code).toBe(1);
+  expect(r.err.trim().split('\n')).toEqual([expect.stringMatching(/^okr-sandbox: unknown option --colour/)]);
+  expect(r.out).not.toMatch(/built dist/);
+});
+
 test('a fresh start creates the demo workbook, serves it, and saves every change', async () => {
   const cwd = mkdtempSync(join(dir, 'fresh-'));
   const app = await launchSandbox(['--port', '0'], cwd);
@@ -103,6 +128,27 @@ test('a fresh start creates the demo workbook, serves it, and saves every change
     // onOpen ran at load and registered the add-on menu.
     expect(state.log[0]).toMatchObject({ function: 'onOpen', via: 'open', ok: true });
     expect(state.menus.flatMap((m) => m.items).length).toBeGreaterThan(0);
+
+    // The first start opens the demo as the README's screenshot shows it: the add-on's own Set up and
+    // Refresh summary ran from its menu, as the Lead, before anyone opened the page.
+    expect(app.stderr()).toBe('');
+    const lead = state.people.find((p) => p.role === 'Lead')?.email;
+    expect(state.user).toBe(lead);
+    expect(state.log.slice(0, 3).map((x) => [x.function, x.via, x.ok, x.user])).toEqual([
+      ['onOpen', 'open', true, lead],
+      ['setUpOkrSheet', 'menu', true, lead],
+      ['refreshSummary', 'menu', true, lead],
+    ]);
+    expect(state.sheets).toEqual(expect.arrayContaining(['OKRs', 'Team', 'Summary', 'Check-ins']));
+    const okrs = (await (await fetch(`${app.url}api/sheet?name=OKRs`)).json()) as SheetView;
+    const objective = okrs.rows.find((r) => r[1]?.text === 'Objective');
+    const keyResult = okrs.rows.find((r) => r[1]?.text === 'Key result');
+    // Objective rows styled by set-up (bold on a tint), key results plain; Owner is a dropdown.
+    expect(objective?.[0]).toMatchObject({ bold: true, bg: expect.stringMatching(/^#/) });
+    expect(keyResult?.[0].bold).toBeFalsy();
+    expect(okrs.rows[1][4].options?.length).toBeGreaterThan(1);
+    const summary = (await (await fetch(`${app.url}api/sheet?name=Summary`)).json()) as SheetView;
+    expect(summary.rows.length).toBeGreaterThan(10);
 
     // A pasted value (no validation) on an empty cell far from the data, saved to disk at once.
     edited = `sandbox note ${Date.now()}`;
@@ -167,5 +213,73 @@ test("a workbook exported from someone's own sheet (no Team, other tabs) opens a
     expect(((await r.json()) as { message: string }).message).toMatch(/not in the Team tab/);
   } finally {
     await app.stop();
+  }
+});
+
+test('two sandboxes on one workbook: the second is refused naming the first, a CLI write too; a stale lock is taken over', async () => {
+  const f = await demoFile('shared.xlsx');
+  const lockFile = `${f}.lock`;
+  const cli = async (...args: string[]) => {
+    let out = '';
+    const status = await main(args, (line) => {
+      out += line;
+    });
+    return { status, out: JSON.parse(out) as { ok: boolean; error?: { name: string; message: string } } };
+  };
+  const first = await launchSandbox(['--port', '0', '--workbook', f]);
+  let pageRefusal = '';
+  try {
+    const holder = new RegExp(
+      `shared\\.xlsx is in use by PID ${first.proc.pid} \\(npm start -- --port 0 --workbook ${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, started \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\): stop that process first`,
+    );
+    const second = await runToExit(['--port', '0', '--workbook', f]);
+    expectOneLineFailure(second, holder);
+    const before = digest(f);
+    const edit = await cli(
+      'edit',
+      '--workbook',
+      f,
+      '--as',
+      'priya.natarajan@example.com',
+      '--range',
+      'Team!Z40',
+      '--value',
+      'x',
+    );
+    expect(edit.status).toBe(1);
+    expect(edit.out.error?.message).toMatch(holder);
+    expect(digest(f)).toBe(before);
+    // The page refuses to move the clock back; `okr-sandbox tick` gives the same words (below).
+    const r = await fetch(`${first.url}api/tick`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ until: '2020-01-01T00:00' }),
+    });
+    expect(r.status).toBe(400);
+    pageRefusal = ((await r.json()) as { message: string }).message;
+  } finally {
+    await first.stop();
+  }
+  expect(existsSync(lockFile)).toBe(false); // released when the sandbox stopped
+  expect(pageRefusal).toMatch(
+    /^The clock only moves forward: Wed 2020-01-01 00:00 is before the virtual time now/,
+  );
+  const tick = await cli('tick', '--workbook', f, '--until', '2020-01-01T00:00:00-05:00');
+  expect(tick.status).toBe(1);
+  expect(tick.out.error?.message).toBe(pageRefusal);
+
+  // A sandbox that dies without stopping leaves its lock; the next one takes it over.
+  const crashed = await launchSandbox(['--port', '0', '--workbook', f]);
+  const crashedPid = crashed.proc.pid;
+  await new Promise<void>((resolve) => {
+    crashed.proc.once('exit', () => resolve());
+    crashed.proc.kill('SIGKILL');
+  });
+  expect(JSON.parse(readFileSync(lockFile, 'utf8')).pid).toBe(crashedPid);
+  const next = await launchSandbox(['--port', '0', '--workbook', f]);
+  try {
+    expect(JSON.parse(readFileSync(lockFile, 'utf8')).pid).toBe(next.proc.pid);
+  } finally {
+    await next.stop();
   }
 });

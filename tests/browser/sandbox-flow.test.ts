@@ -259,7 +259,17 @@ test('set up, assign, accept, check in, weekly email, Check-ins row — in the b
       await page.locator('#dropdown').waitFor(); // the Owner column is a dropdown of Team
       await page.locator('#cell-input').fill('ana@example.com, bo@example.com');
       await page.locator('#cell-input').press('Enter');
-      await page.locator('.notice.error').first().waitFor();
+      // One message, the validation's, in Sheets' "There was a problem" dialog; onEdit did not run,
+      // so no "onEdit failed" toast either.
+      await page.locator('#alert[open]').waitFor();
+      expect(await page.locator('#alert-text').textContent()).toMatch(
+        /^There was a problem: .* violates the data validation rules/,
+      );
+      expect(await page.locator('.notice').allTextContents()).not.toContainEqual(
+        expect.stringMatching(/failed|violates/),
+      );
+      await page.getByRole('button', { name: 'OK' }).click();
+      await page.locator('#alert[open]').waitFor({ state: 'detached' });
       expect((await api<SheetView>('api/sheet?name=OKRs')).rows[krRow][ownerCol].text).toBe(before);
     },
   );

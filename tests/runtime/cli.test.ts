@@ -289,8 +289,19 @@ describe('okr-sandbox', () => {
       'tock 2026-12-02T02:00:00',
       'tock 2026-12-02T03:00:00',
     ]);
+  });
+
+  test('tick to a time before the virtual clock is refused as the sandbox page refuses it: exit 1, nothing saved', async () => {
+    const before = bytes();
     const back = await cli('tick', '--workbook', book, '--code', code, '--until', '2026-12-01T00:00:00Z');
-    expect(back.out.executions).toEqual([]);
+    expect(back.status).toBe(1);
+    expect(back.out.ok).toBe(false);
+    expect(back.out.executions).toBeUndefined();
+    // The page's words (local/app/clock.ts), in the spreadsheet's zone (the demo's is New York).
+    expect(back.out.error?.message).toMatch(
+      /^The clock only moves forward: Mon 2026-11-30 19:00 is before the virtual time now, \w{3} 2026-12-\d\d \d\d:\d\d \(America\/New_York\)\. Pick a later time\.$/,
+    );
+    expect(bytes()).toEqual(before);
   });
 });
 
@@ -322,9 +333,12 @@ describe('okr-sandbox as a process', () => {
     async () => {
       if (!fs.existsSync(fresh)) await cli('demo', fresh);
       const before = bytesOf(fresh);
-      const [unknown, priv, missing] = await Promise.all([
-        spawnCli('run', 'noSuchFunction', '--workbook', fresh),
-        spawnCli('run', 'onOpen_', '--workbook', fresh),
+      // One after the other on the same workbook: each command holds the workbook's lock while it runs.
+      const [[unknown, priv], missing] = await Promise.all([
+        spawnCli('run', 'noSuchFunction', '--workbook', fresh).then(async (u) => [
+          u,
+          await spawnCli('run', 'onOpen_', '--workbook', fresh),
+        ]),
         spawnCli('run', 'onOpen', '--workbook', path.join(dir, 'missing.xlsx')),
       ]);
       for (const r of [unknown, priv, missing]) {

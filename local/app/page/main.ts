@@ -12,6 +12,7 @@ import type {
   ExecutionView,
   SheetView,
 } from '../protocol';
+import { type PanelLayout, setUpPanel } from './panel';
 
 type Child = Node | string | number | null | undefined | false;
 type Props = Record<string, string | number | boolean | undefined | ((e: Event) => void)>;
@@ -44,6 +45,7 @@ let selected: { row: number; col: number } | undefined;
 let emailIndex: number | undefined;
 let sidebarFor = '';
 let shownNotice = 0;
+let panel: PanelLayout | undefined;
 
 async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   const res = await fetch(path, {
@@ -202,6 +204,7 @@ function renderTabs(s: AppState): void {
           'aria-selected': String(name === wanted),
           'data-sheet': name,
           onclick: () => {
+            panel?.enlarge(false); // the sheet comes back from under an enlarged panel
             wanted = name;
             if (state) renderTabs(state);
             void loadSheet();
@@ -420,9 +423,9 @@ function renderOutbox(s: AppState): void {
               class: `clickable${m.index === emailIndex ? ' current' : ''}`,
               tabindex: 0,
               'data-email': m.index,
-              onclick: () => void showEmail(m),
+              onclick: () => void openEmail(m),
               onkeydown: (e: Event) => {
-                if ((e as KeyboardEvent).key === 'Enter') void showEmail(m);
+                if ((e as KeyboardEvent).key === 'Enter') void openEmail(m);
               },
             },
             h('td', { class: 'time' }, fmtTime(m.at)),
@@ -435,6 +438,19 @@ function renderOutbox(s: AppState): void {
 }
 
 const emailBodies = new Map<number, EmailBody>();
+
+/** A person chose an email: it opens with the panel enlarged, so it reads in one view. */
+async function openEmail(m: EmailView): Promise<void> {
+  panel?.enlarge(true);
+  await showEmail(m);
+}
+
+function closeEmail(): void {
+  emailIndex = undefined;
+  $('email').hidden = true;
+  for (const tr of document.querySelectorAll('#outbox tr.current')) tr.classList.remove('current');
+  panel?.enlarge(false);
+}
 
 async function showEmail(m: EmailView, view?: 'html' | 'text'): Promise<void> {
   emailIndex = m.index;
@@ -547,7 +563,8 @@ async function applyState(s: AppState): Promise<void> {
   // Notices already there when the page opened are history, not news.
   for (const n of s.notices) {
     if (firstLoad || n.id <= shownNotice) continue;
-    if (n.kind === 'alert') showAlert(n.text);
+    // Ui.alert, and Sheets' "There was a problem" for a typed value its validation rejects: dialogs.
+    if (n.kind === 'alert' || n.kind === 'rejected') showAlert(n.text);
     else toast(n.text, n.kind);
   }
   shownNotice = s.notices.at(-1)?.id ?? shownNotice;
@@ -656,14 +673,17 @@ function wire(): void {
     if (!state) return;
     void act('/api/tick', { until: state.weeklyAt }).then((r) => r?.message && toast(r.message));
   });
+  panel = setUpPanel();
   for (const b of document.querySelectorAll<HTMLButtonElement>('.panel-tabs [data-panel]')) {
     b.addEventListener('click', () => {
+      panel?.show();
       for (const o of document.querySelectorAll<HTMLButtonElement>('.panel-tabs [data-panel]')) {
         o.setAttribute('aria-selected', String(o === b));
         $(`panel-${o.dataset.panel}`).hidden = o !== b;
       }
     });
   }
+  $('email-close').addEventListener('click', closeEmail);
   $('email-html-tab').addEventListener('click', () => {
     if (state && emailIndex !== undefined) void showEmail(state.outbox[emailIndex], 'html');
   });
