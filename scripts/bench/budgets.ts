@@ -3,7 +3,8 @@
 //
 // Sizes are in bytes with KB = 1,000 bytes (the stricter reading of "60 KB" and "600 KB").
 import { QUICK_READS } from '../../src/api';
-import type { BenchReport, BenchSize, OperationFigures, OperationKey } from './report';
+import { EMAIL_HTML_BUDGET } from '../../src/okr/weekly/emailFit';
+import type { BenchReport, BenchSize, EmailSize, OperationFigures, OperationKey } from './report';
 
 export const BUDGETS = {
   /** dist/Sidebar.html, raw (minified) bytes. */
@@ -20,6 +21,8 @@ export const BUDGETS = {
   wholeStateMs: 6_000,
   /** Modeled time of every weekly-run execution at the large size (Google's limit is 6 min). */
   weeklyExecutionMs: 270_000,
+  /** HTML bytes of every weekly email, at every size: Gmail clips a message over about 102 KB. */
+  emailHtmlBytes: EMAIL_HTML_BUDGET,
   /**
    * Node CPU of validateOkrs + refreshSummary at the large size, when the report has no reference
    * workload (reports saved before it was measured).
@@ -160,6 +163,25 @@ export function checkBudgets(report: BenchReport, budgets: Budgets = BUDGETS): B
         ? `${w.executions} execution(s), ${w.emails} emails to ${w.recipients} recipients`
         : `not finished after ${w.executions} execution(s); ${w.emails} emails sent`,
     );
+    if (w.largestEmails) {
+      const largest = (kind: EmailSize['kind']) => w.largestEmails?.find((e) => e.kind === kind);
+      const owner = largest('owner');
+      const digest = largest('leadership');
+      const over = w.emailsOverBudget ?? 0;
+      add(
+        `every weekly email's HTML at ${at} under ${budgets.emailHtmlBytes / 1000} KB (Gmail clips at about 102 KB)`,
+        over === 0 && w.largestEmails.every((e) => e.htmlBytes <= budgets.emailHtmlBytes),
+        [
+          owner
+            ? `largest owner email ${fmtBytes(owner.htmlBytes)} (owner of ${owner.keyResults} key results)`
+            : '',
+          digest ? `leadership digest ${fmtBytes(digest.htmlBytes)}` : '',
+          `${over} over`,
+        ]
+          .filter(Boolean)
+          .join('; '),
+      );
+    }
     if (w.failedExecutions.length) {
       add(
         `every weekly-run execution at ${at} ends without an error`,

@@ -25,7 +25,17 @@ function notes(r: OperationFigures): string {
     const failed = w.failedExecutions.length ? `; ${w.failedExecutions.length} failed` : '';
     const each = w.virtualMsEach.map(fmtMs).join(' + ');
     const idle = w.idleTickCalls === null ? '' : `; idle tick ${w.idleTickCalls} calls`;
-    return `${w.executions} execution(s): ${each}${failed}; ${n(w.emails)} emails; ${state}${idle}`;
+    const largest = (w.largestEmails ?? [])
+      .map((e) =>
+        e.kind === 'owner'
+          ? `owner ${fmtBytes(e.htmlBytes)} (${n(e.keyResults ?? 0)} KRs)`
+          : `digest ${fmtBytes(e.htmlBytes)}`,
+      )
+      .join(', ');
+    return (
+      `${w.executions} execution(s): ${each}${failed}; ${n(w.emails)} emails; ${state}${idle}` +
+      (largest ? `; largest email HTML: ${largest}` : '')
+    );
   }
   const addOn = r.addOnCpuMs === undefined ? '' : `add-on code alone: ${r.addOnCpuMs.toFixed(1)} ms CPU`;
   if (r.firstRun) {

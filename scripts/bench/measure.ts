@@ -4,10 +4,21 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { type FixtureFacts, generateFixture } from '../../local/fixtures/generate';
-import { type RunResult, Runtime, type RuntimeOptions, type Workbook } from '../../local/runtime';
+import {
+  type RunResult,
+  Runtime,
+  type RuntimeOptions,
+  type SentEmail,
+  type Workbook,
+} from '../../local/runtime';
+import { parseOkrSheet } from '../../src/okr/core/parse';
+import { TAB } from '../../src/okr/core/tabs';
+import { EMAIL_HTML_BUDGET } from '../../src/okr/weekly/emailFit';
+import { EMAIL_MESSAGES } from '../../src/okr/weekly/emailMessages';
 import { type AddOnCpu, measureAddOnCpu, tabValues } from './addOnCpu';
 import {
   type BenchSize,
+  type EmailSize,
   mailCallsOf,
   OPERATION_LABELS,
   type OperationFigures,
@@ -352,6 +363,35 @@ export class SizeBench {
     }
   }
 
+  /**
+   * The largest email of each kind, and how many are over the HTML budget. The digest is told by its
+   * subject (the run sends it with the digest's subject in the recipient's language).
+   */
+  private emailSizes(emails: SentEmail[]): Pick<WeeklyFigures, 'largestEmails' | 'emailsOverBudget'> {
+    const digestPrefixes = Object.values(EMAIL_MESSAGES.digestSubject).map((s) => s.slice(0, s.indexOf('{')));
+    const okrs = parseOkrSheet(this.fixture.base.values(TAB.okrs), {
+      sheetName: TAB.okrs,
+      timeZone: this.fixture.base.timeZone,
+      lang: 'en',
+    });
+    const owned = new Map<string, number>();
+    for (const kr of okrs.keyResults) if (kr.owner) owned.set(kr.owner, (owned.get(kr.owner) ?? 0) + 1);
+    const largest = new Map<EmailSize['kind'], EmailSize>();
+    let over = 0;
+    for (const e of emails) {
+      const kind = digestPrefixes.some((p) => e.subject.startsWith(p)) ? 'leadership' : 'owner';
+      const size: EmailSize = {
+        kind,
+        htmlBytes: Buffer.byteLength(e.htmlBody ?? ''),
+        textBytes: Buffer.byteLength(e.body),
+        ...(kind === 'owner' ? { keyResults: owned.get(e.to.toLowerCase()) ?? 0 } : {}),
+      };
+      if (size.htmlBytes > EMAIL_HTML_BUDGET) over += 1;
+      if (size.htmlBytes > (largest.get(kind)?.htmlBytes ?? -1)) largest.set(kind, size);
+    }
+    return { largestEmails: [...largest.values()], emailsOverBudget: over };
+  }
+
   /** enableWeeklyEmails as a Lead, then hourly ticks from the scheduled time until the run finishes. */
   private async weeklyRun(): Promise<OperationFigures> {
     const { lead } = this.fixture;
@@ -420,6 +460,7 @@ export class SizeBench {
       finished,
       idleTickCalls: idle,
       finishedBy: hasStatus ? 'getWeeklyRunStatus' : 'quiet ticks',
+      ...this.emailSizes(emails),
     };
     return this.figures('weeklyRun', {
       calls,

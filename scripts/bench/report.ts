@@ -36,6 +36,19 @@ export interface WeeklyFigures {
   idleTickCalls: number | null;
   /** How "finished" was decided: the script's getWeeklyRunStatus, or ticks that stopped sending. */
   finishedBy: 'getWeeklyRunStatus' | 'quiet ticks';
+  /** The largest email of each recipient kind, by HTML bytes (reports saved before it have none). */
+  largestEmails?: EmailSize[];
+  /** Emails whose HTML is over the budget (EMAIL_HTML_BUDGET in src/okr/weekly/emailFit.ts). */
+  emailsOverBudget?: number;
+}
+
+/** One email's size: what Gmail clips is the HTML; MailApp's body limit counts HTML and text. */
+export interface EmailSize {
+  kind: 'owner' | 'leadership';
+  htmlBytes: number;
+  textBytes: number;
+  /** Owner emails: the key results the recipient owns in the sheet. */
+  keyResults?: number;
 }
 
 export interface OperationFigures {

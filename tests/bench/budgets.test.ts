@@ -65,6 +65,11 @@ function figures(
             finished: true,
             idleTickCalls: 2,
             finishedBy: 'getWeeklyRunStatus' as const,
+            largestEmails: [
+              { kind: 'owner' as const, htmlBytes: 40_000, textBytes: 20_000, keyResults: 100 },
+              { kind: 'leadership' as const, htmlBytes: 20_000, textBytes: 3_000 },
+            ],
+            emailsOverBudget: 0,
           },
         }
       : {}),
@@ -291,6 +296,26 @@ describe('checkBudgets', () => {
       expect.stringMatching(
         /every weekly-run execution at 10,000 key results under 4\.5 min: longest 270,001 ms \(4\.50 min\)/,
       ),
+    ]);
+  });
+
+  it('names a weekly email whose HTML is over budget, at every size, with the largest of each kind', () => {
+    const good = checkBudgets(goodReport()).lines.map((l) => `${l.budget}: ${l.detail}`);
+    expect(good).toContain(
+      "every weekly email's HTML at 100 key results / 20 owners under 80 KB (Gmail clips at about 102 KB): largest owner email 40.0 KB (40,000 bytes) (owner of 100 key results); leadership digest 20.0 KB (20,000 bytes); 0 over",
+    );
+    const base = figures('weeklyRun', 100, 20);
+    const report = patch(goodReport(), 'weeklyRun', 100, {
+      weekly: {
+        ...base.weekly!,
+        largestEmails: [{ kind: 'leadership', htmlBytes: BUDGETS.emailHtmlBytes + 1, textBytes: 1 }],
+        emailsOverBudget: 1,
+      },
+    });
+    const outcome = checkBudgets(report);
+    expect(outcome.exitCode).toBe(1);
+    expect(outcome.over.map((l) => `${l.budget}: ${l.detail}`)).toEqual([
+      "every weekly email's HTML at 100 key results / 20 owners under 80 KB (Gmail clips at about 102 KB): leadership digest 80.0 KB (80,001 bytes); 1 over",
     ]);
   });
 

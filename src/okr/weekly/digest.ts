@@ -103,8 +103,11 @@ export interface LeadershipReport {
     pending: number;
     ownershipGaps: number;
   };
+  /** Every live objective, those needing leadership first (objectivesNeedingFirst). */
   objectives: ObjectiveLine[];
   movers: Array<KeyResultLine & { ownerName: string }>;
+  /** Key results off track or at risk: off track first, then the least progress. */
+  attention: Array<KeyResultLine & { ownerName: string }>;
 }
 
 export interface Recipient {
@@ -310,6 +313,21 @@ export function ownerReport(model: DigestModel, email: string): OwnerReport {
   return { email, name: person?.name || email, needs, groups, counts };
 }
 
+/**
+ * The order the digest lists objectives in, so that a list cut short keeps what needs leadership:
+ * the largest share of key results at risk or off track first, then the least progress, then
+ * sheet order.
+ */
+function objectivesNeedingFirst(a: ObjectiveLine, b: ObjectiveLine): number {
+  const share = (o: ObjectiveLine) => (o.keyResults ? o.atRisk / o.keyResults : 0);
+  return share(b) - share(a) || (a.progress ?? 0) - (b.progress ?? 0) || a.row - b.row;
+}
+
+function keyResultsNeedingFirst(a: KeyResultLine, b: KeyResultLine): number {
+  const rank = (l: KeyResultLine) => (l.confidence === 'off-track' ? 0 : 1);
+  return rank(a) - rank(b) || (a.progress ?? 0) - (b.progress ?? 0) || a.row - b.row;
+}
+
 export function leadershipReport(model: DigestModel): LeadershipReport {
   const lines = [...model.lines.values()];
   const teamEmails = new Set(model.team.keys());
@@ -320,11 +338,19 @@ export function leadershipReport(model: DigestModel): LeadershipReport {
     const krs = model.byObjective.get(o.id) ?? [];
     return krs.length > 0 && krs.every((l) => l.confidence === 'on-track');
   }).length;
+  const named = (l: KeyResultLine) => ({
+    ...l,
+    ownerName: (l.owner && model.team.get(l.owner)?.name) || l.owner || '',
+  });
   const movers = lines
     .filter((l) => l.change !== null && l.change !== 0)
     .sort((a, b) => Math.abs(b.change as number) - Math.abs(a.change as number) || a.row - b.row)
     .slice(0, MOVERS_CAP)
-    .map((l) => ({ ...l, ownerName: (l.owner && model.team.get(l.owner)?.name) || l.owner || '' }));
+    .map(named);
+  const attention = lines
+    .filter((l) => needsHelp(l.confidence))
+    .sort(keyResultsNeedingFirst)
+    .map(named);
   return {
     headline: {
       objectives: objectives.length,
@@ -337,8 +363,9 @@ export function leadershipReport(model: DigestModel): LeadershipReport {
       pending: lines.filter((l) => l.needs.includes('pending')).length,
       ownershipGaps: lines.filter((l) => l.owner === null || !teamEmails.has(l.owner)).length,
     },
-    objectives,
+    objectives: [...objectives].sort(objectivesNeedingFirst),
     movers,
+    attention,
   };
 }
 

@@ -1,5 +1,7 @@
-// The weekly emails rendered: subject, HTML (inline styles only, table layout that Gmail and phones
-// keep, progress bars drawn with cells, no images) and the plain-text body.
+// The weekly emails rendered: subject, HTML and the plain-text body. The HTML is what a phone shows
+// and Gmail keeps whole (under EMAIL_HTML_BUDGET, emailFit.ts): each key result once, what needs the
+// reader first, one link per key result, a long list cut with "…and N more in the spreadsheet". The
+// plain text lists everything (cut only when Google's body limit forces it).
 // Every piece of sheet text goes through escapeHtml: a title can never add markup, links or headers
 // (the subject carries counts only, never sheet text).
 
@@ -12,9 +14,26 @@ import type {
   NeedItem,
   NeedReason,
   ObjectiveLine,
+  OwnerGroup,
   OwnerReport,
 } from './digest';
 import { ownerName } from './digest';
+import {
+  button,
+  coloured,
+  escapeHtml,
+  footer,
+  h2,
+  linkBlock,
+  list,
+  listRow,
+  muted,
+  needLine,
+  p,
+  page,
+  progressBar,
+  RED,
+} from './emailHtml';
 import { EMAIL_MESSAGES, type EmailMessageKey } from './emailMessages';
 import { localDateText } from './weeklyRunTime';
 
@@ -34,14 +53,19 @@ export interface EmailContext {
   limits?: EmailLimits;
 }
 
-/** How long titles and lists may be in one email (HTML and plain text separately for titles). */
+/** How long titles and lists may be, in the HTML and in the plain text. */
 export interface EmailLimits {
   htmlTitle: number;
   textTitle: number;
-  /** Key results per list of the owner email. */
-  lines: number;
-  /** Objective rows of the leadership digest. */
-  objectives: number;
+  /** Rows the owner email's HTML shows (key results, objectives); the rest are counted. */
+  htmlItems: number;
+  /**
+   * Lines per list of the owner email's plain text. fitEmail first tries them all; the default is
+   * what a rendering that is not fitted shows, bounded so it still fits Google's body limit.
+   */
+  textLines: number;
+  /** Objectives and key results per list of the leadership digest (a summary, HTML and text). */
+  digestRows: number;
 }
 
 export interface RenderedEmail {
@@ -50,33 +74,20 @@ export interface RenderedEmail {
   body: string;
 }
 
-/** Google caps a message body at 200 KB; lists are cut well before that and point to the sheet. */
-export const OBJECTIVE_ROWS_CAP = 100;
-export const KEY_RESULT_LINES_CAP = 60;
 /** A title longer than this is cut with "…" in the HTML; the plain text keeps it whole when it fits. */
 export const TITLE_CAP = 200;
 export const DEFAULT_LIMITS: EmailLimits = {
   htmlTitle: TITLE_CAP,
   textTitle: Number.POSITIVE_INFINITY,
-  lines: KEY_RESULT_LINES_CAP,
-  objectives: OBJECTIVE_ROWS_CAP,
+  htmlItems: 60,
+  textLines: 100,
+  digestRows: 10,
 };
-const FONT = "font-family:Arial,Helvetica,'Hiragino Kaku Gothic ProN',Meiryo,'Noto Sans JP',sans-serif;";
-const MUTED = 'color:#5f6368;';
 const CONFIDENCE_COLOR: Record<Confidence, string> = {
   'on-track': '#188038',
   'at-risk': '#e37400',
-  'off-track': '#d93025',
+  'off-track': RED,
 };
-
-export function escapeHtml(text: unknown): string {
-  return String(text ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 /** Sheet text as one clean line: control characters (incl. CR/LF) become spaces. */
 export function oneLine(text: unknown): string {
@@ -183,52 +194,18 @@ function needText(
   }
 }
 
-/** A progress bar as two table cells: survives Gmail's CSS stripping and needs no image. */
-function progressBar(p: number | null, widthPx = 140): string {
-  const w = p === null || !Number.isFinite(p) ? 0 : Math.max(0, Math.min(100, Math.round(p)));
-  const color = w >= 70 ? '#188038' : w >= 40 ? '#f9ab00' : '#d93025';
-  const fill =
-    w > 0
-      ? `<td width="${w}%" style="width:${w}%;background:${color};height:8px;font-size:0;line-height:0;">&nbsp;</td>`
-      : '';
-  const rest =
-    w < 100 ? `<td style="background:#e8eaed;height:8px;font-size:0;line-height:0;">&nbsp;</td>` : '';
-  return `<table role="presentation" width="${widthPx}" cellpadding="0" cellspacing="0" border="0" style="width:${widthPx}px;border-collapse:collapse;"><tr>${fill}${rest}</tr></table>`;
+/** The OKRs tab itself: where "…and N more" sends the reader (the sidebar's "My key results" filters it). */
+function okrsLink(ctx: EmailContext): string {
+  const base = safeUrl(ctx.spreadsheetUrl);
+  if (!base || ctx.okrsSheetId === null) return base;
+  return `${base.replace(/#.*$/, '')}#gid=${ctx.okrsSheetId}`;
 }
 
-function link(href: string, text: string): string {
-  return href
-    ? `<a href="${escapeHtml(href)}" style="color:#1a73e8;">${escapeHtml(text)}</a>`
-    : escapeHtml(text);
-}
-
-function page(ctx: EmailContext, inner: string): string {
-  return [
-    '<!DOCTYPE html>',
-    `<html lang="${ctx.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head>`,
-    `<body style="margin:0;padding:0;background:#f8f9fa;${FONT}">`,
-    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#f8f9fa;"><tr><td align="center" style="padding:16px 8px;">',
-    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:600px;background:#ffffff;border:1px solid #dadce0;border-radius:8px;${FONT}font-size:14px;line-height:20px;color:#202124;"><tr><td style="padding:20px;">`,
-    inner,
-    '</td></tr></table>',
-    '</td></tr></table>',
-    '</body></html>',
-  ].join('');
-}
-
-function h2(text: string): string {
-  return `<h2 style="${FONT}font-size:16px;line-height:22px;margin:20px 0 8px 0;color:#202124;">${escapeHtml(text)}</h2>`;
-}
-
-function p(html: string, style = ''): string {
-  return `<p style="margin:0 0 12px 0;${style}">${html}</p>`;
-}
-
-function footer(ctx: EmailContext, why: string): string {
+function htmlFooter(ctx: EmailContext, why: string): string {
   const lines = [why];
   if (ctx.enabledBy) lines.push(m(ctx, 'enabledBy', { by: ctx.enabledBy }));
   lines.push(m(ctx, 'howOff'));
-  return `<hr style="border:none;border-top:1px solid #dadce0;margin:20px 0 12px 0;">${p(lines.map(escapeHtml).join('<br>'), `${MUTED}font-size:12px;line-height:18px;`)}`;
+  return footer(lines);
 }
 
 function textFooter(ctx: EmailContext, why: string): string[] {
@@ -266,37 +243,115 @@ export function ownerSubject(report: OwnerReport, ctx: EmailContext): string {
   return oneLine(`${ctx.test ? m(ctx, 'testPrefix') : ''}${m(ctx, 'subjectPrefix')}${parts.join(' · ')}`);
 }
 
-function krBlockHtml(l: KeyResultLine, ctx: EmailContext): string {
-  const conf = l.confidence
-    ? `<span style="color:${CONFIDENCE_COLOR[l.confidence]};font-weight:bold;">${escapeHtml(confidenceText(l.confidence, ctx))}</span>`
-    : escapeHtml(confidenceText(null, ctx));
-  const needs = l.needs.length
-    ? `<div style="color:#d93025;font-size:12px;">${escapeHtml(l.needs.map((n) => needText(n, l, ctx)).join(' · '))}</div>`
-    : '';
-  return [
-    '<tr><td style="padding:8px 0;border-top:1px solid #f1f3f4;">',
-    `<div><strong>${escapeHtml(l.id)}</strong> ${escapeHtml(htmlTitle(l.title, ctx))}</div>`,
-    needs,
-    '<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin-top:4px;"><tr>',
-    `<td style="padding-right:8px;">${progressBar(l.progress)}</td><td style="font-size:13px;white-space:nowrap;">${escapeHtml(pct(l.progress, ctx))}</td>`,
-    '</tr></table>',
-    `<div style="font-size:12px;${MUTED}">${escapeHtml(m(ctx, 'confidence'))}: ${conf} · ${escapeHtml(m(ctx, 'lastCheckIn'))}: ${escapeHtml(date(l.lastCheckIn, ctx))} · ${escapeHtml(m(ctx, 'change'))}: ${escapeHtml(changeText(l.change, ctx))}${l.checkInsThisWeek ? ` · ${escapeHtml(m(ctx, 'checkInsThisWeek', { n: l.checkInsThisWeek }))}` : ''}</div>`,
-    `<div style="font-size:12px;">${link(rowLink(ctx, l.row), m(ctx, 'openRow', { row: l.row }))}</div>`,
-    '</td></tr>',
-  ].join('');
+/** "<strong>O1.2</strong> Title" linked to its row: the one link of a key result or objective. */
+function titleLink(
+  item: { id: string; title: string; row: number },
+  ctx: EmailContext,
+  bold = false,
+): string {
+  return linkBlock(
+    rowLink(ctx, item.row),
+    `<strong>${escapeHtml(item.id)}</strong> ${escapeHtml(htmlTitle(item.title, ctx))}`,
+    bold,
+  );
 }
 
-function objectiveHeadHtml(o: ObjectiveLine | null, owns: boolean, ctx: EmailContext): string {
-  if (!o) return `<div style="font-weight:bold;margin-top:12px;">${escapeHtml(m(ctx, 'noObjective'))}</div>`;
-  return [
-    `<div style="font-weight:bold;margin-top:12px;">${escapeHtml(o.id)} ${link(rowLink(ctx, o.row), htmlTitle(o.title, ctx))}</div>`,
-    '<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:4px 0;"><tr>',
-    `<td style="padding-right:8px;">${progressBar(o.progress)}</td><td style="font-size:13px;">${escapeHtml(pct(o.progress, ctx))}</td>`,
-    '</tr></table>',
-    owns
-      ? `<div style="font-size:12px;${MUTED}">${escapeHtml(`${m(ctx, 'youOwnObjective')} · ${m(ctx, 'objectiveKeyResults', { n: o.keyResults, risk: o.atRisk })}`)}</div>`
-      : '',
-  ].join('');
+function krCard(l: KeyResultLine, ctx: EmailContext): string {
+  const conf = l.confidence
+    ? coloured(CONFIDENCE_COLOR[l.confidence], confidenceText(l.confidence, ctx))
+    : escapeHtml(confidenceText(null, ctx));
+  const facts = [
+    `${m(ctx, 'lastCheckIn')}: ${date(l.lastCheckIn, ctx)}`,
+    `${m(ctx, 'change')}: ${changeText(l.change, ctx)}`,
+  ];
+  if (l.checkInsThisWeek) facts.push(m(ctx, 'checkInsThisWeek', { n: l.checkInsThisWeek }));
+  return listRow(
+    titleLink(l, ctx) +
+      (l.needs.length ? needLine(l.needs.map((n) => needText(n, l, ctx)).join(' · ')) : '') +
+      progressBar(l.progress) +
+      muted(
+        `<strong>${escapeHtml(pct(l.progress, ctx))}</strong> · ${escapeHtml(m(ctx, 'confidence'))}: ${conf} · ${escapeHtml(facts.join(' · '))}`,
+      ),
+  );
+}
+
+/** An objective's row: its link, progress and, when the reader owns it, its key results at risk. */
+function objectiveCard(g: OwnerGroup, need: NeedItem | null, ctx: EmailContext): string {
+  const o = g.objective;
+  if (!o)
+    return listRow(`<div style="padding:10px 0;font-weight:bold">${escapeHtml(m(ctx, 'noObjective'))}</div>`);
+  const facts = g.ownsObjective
+    ? [m(ctx, 'youOwnObjective'), m(ctx, 'objectiveKeyResults', { n: o.keyResults, risk: o.atRisk })]
+    : [];
+  return listRow(
+    titleLink(o, ctx, true) +
+      (need ? needLine(need.needs.map((n) => needText(n, need, ctx)).join(' · ')) : '') +
+      progressBar(o.progress) +
+      muted([`<strong>${escapeHtml(pct(o.progress, ctx))}</strong>`, ...facts.map(escapeHtml)].join(' · ')),
+  );
+}
+
+/** "…and N more in the spreadsheet.", linked to where the rest are; nothing when none are left. */
+function moreHtml(n: number, href: string, ctx: EmailContext): string {
+  return n > 0 ? linkBlock(href, escapeHtml(m(ctx, 'more', { n }))) : '';
+}
+
+/**
+ * The owner email's HTML: what needs the reader first (each key result as a full row), then
+ * everything else they own by objective, each key result once, at most `htmlItems` rows; whatever
+ * is left is counted in one "…and N more in the spreadsheet".
+ */
+function ownerHtmlLists(report: OwnerReport, ctx: EmailContext): string {
+  const out: string[] = [];
+  let budget = limits(ctx).htmlItems;
+  const items = new Set<string>();
+  const shown = new Set<string>();
+  const lines = new Map<string, KeyResultLine>();
+  const groups = new Map<string, OwnerGroup>();
+  for (const g of report.groups) {
+    if (g.objective) groups.set(g.objective.id, g);
+    for (const l of g.keyResults) {
+      lines.set(l.id, l);
+      items.add(`kr:${l.id}`);
+    }
+    if (g.objective && g.ownsObjective && !g.keyResults.length) items.add(`o:${g.objective.id}`);
+  }
+  const needRows: string[] = [];
+  for (const n of report.needs) {
+    const key = `${n.type === 'key-result' ? 'kr' : 'o'}:${n.id}`;
+    items.add(key);
+    const line = lines.get(n.id);
+    const group = groups.get(n.id);
+    if (budget <= 0 || (n.type === 'key-result' ? !line : !group)) continue;
+    needRows.push(
+      n.type === 'key-result' && line ? krCard(line, ctx) : objectiveCard(group as OwnerGroup, n, ctx),
+    );
+    shown.add(key);
+    budget -= 1;
+  }
+  if (needRows.length) out.push(h2(m(ctx, 'needsTitle')), list(needRows));
+  const restRows: string[] = [];
+  for (const g of report.groups) {
+    const rest = g.keyResults.filter((l) => !shown.has(`kr:${l.id}`));
+    const objectiveKey = g.objective ? `o:${g.objective.id}` : '';
+    const ownedUnseen = g.ownsObjective && !shown.has(objectiveKey);
+    if (budget <= 0 || (!rest.length && !ownedUnseen)) continue;
+    restRows.push(objectiveCard(g, null, ctx));
+    if (objectiveKey) shown.add(objectiveKey);
+    budget -= 1;
+    for (const l of rest) {
+      if (budget <= 0) break;
+      restRows.push(krCard(l, ctx));
+      shown.add(`kr:${l.id}`);
+      budget -= 1;
+    }
+  }
+  if (restRows.length) {
+    out.push(h2(m(ctx, needRows.length ? 'allElseTitle' : 'allTitle')), list(restRows));
+  }
+  const left = [...items].filter((k) => !shown.has(k)).length;
+  out.push(moreHtml(left, okrsLink(ctx), ctx));
+  return out.join('');
 }
 
 export function renderOwnerEmail(report: OwnerReport, ctx: EmailContext): RenderedEmail {
@@ -304,10 +359,11 @@ export function renderOwnerEmail(report: OwnerReport, ctx: EmailContext): Render
   const day = localDateText(ctx.now, ctx.timeZone);
   const sheet = oneLine(ctx.spreadsheetName);
   const why = m(ctx, 'whyOwner', { sheet });
+  const cap = limits(ctx).textLines;
   const html: string[] = [];
   const text: string[] = [];
   if (ctx.test) {
-    html.push(p(escapeHtml(m(ctx, 'testNote')), 'background:#fef7e0;padding:8px;'));
+    html.push(p(escapeHtml(m(ctx, 'testNote')), 'background:#fef7e0;padding:8px'));
     text.push(m(ctx, 'testNote'), '');
   }
   const greeting = m(ctx, 'greeting', { name: oneLine(report.name) });
@@ -315,26 +371,21 @@ export function renderOwnerEmail(report: OwnerReport, ctx: EmailContext): Render
   text.push(greeting, '', m(ctx, 'intro', { sheet, date: day }));
   const sheetHref = sheetLink(ctx);
   if (sheetHref) {
-    html.push(p(link(sheetHref, m(ctx, 'openSheet'))));
+    html.push(button(sheetHref, m(ctx, 'openSheet')));
     text.push(`${m(ctx, 'openSheet')}: ${sheetHref}`);
   }
+  html.push(ownerHtmlLists(report, ctx));
   if (report.needs.length) {
-    html.push(h2(m(ctx, 'needsTitle')), '<ul style="margin:0 0 12px 0;padding-left:20px;">');
     text.push('', m(ctx, 'needsTitle'), '');
-    for (const n of report.needs.slice(0, limits(ctx).lines)) {
+    for (const n of report.needs.slice(0, cap)) {
       const why = n.needs.map((r) => needText(r, n, ctx)).join(' · ');
-      html.push(
-        `<li style="margin-bottom:6px;"><strong>${escapeHtml(n.id)}</strong> ${link(rowLink(ctx, n.row), htmlTitle(n.title, ctx))}<br><span style="color:#d93025;font-size:12px;">${escapeHtml(why)}</span></li>`,
-      );
       text.push(`- ${n.id} ${textTitle(n.title, ctx)}: ${why}`);
       const href = rowLink(ctx, n.row);
       if (href) text.push(`  ${href}`);
     }
-    html.push('</ul>');
-    moreLine(report.needs.length - limits(ctx).lines, ctx, html, text);
+    moreText(report.needs.length - cap, ctx, text);
   }
-  html.push(h2(m(ctx, 'allTitle')));
-  let budget = limits(ctx).lines;
+  let budget = cap;
   let hidden = 0;
   text.push('', m(ctx, 'allTitle'));
   for (const g of report.groups) {
@@ -342,7 +393,6 @@ export function renderOwnerEmail(report: OwnerReport, ctx: EmailContext): Render
       hidden += g.keyResults.length || 1;
       continue;
     }
-    html.push(objectiveHeadHtml(g.objective, g.ownsObjective, ctx));
     text.push('');
     if (g.objective) {
       text.push(
@@ -356,36 +406,61 @@ export function renderOwnerEmail(report: OwnerReport, ctx: EmailContext): Render
     } else {
       text.push(m(ctx, 'noObjective'));
     }
-    if (g.keyResults.length) {
-      html.push('<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">');
-      const shown = g.keyResults.slice(0, budget);
-      hidden += g.keyResults.length - shown.length;
-      budget -= shown.length;
-      for (const l of shown) {
-        html.push(krBlockHtml(l, ctx));
-        text.push(
-          `  - ${l.id} ${textTitle(l.title, ctx)}`,
-          `    ${m(ctx, 'progress')}: ${pct(l.progress, ctx)} · ${m(ctx, 'confidence')}: ${confidenceText(l.confidence, ctx)} · ${m(ctx, 'lastCheckIn')}: ${date(l.lastCheckIn, ctx)} · ${m(ctx, 'change')}: ${changeText(l.change, ctx)}`,
-        );
-        const href = rowLink(ctx, l.row);
-        if (href) text.push(`    ${href}`);
-      }
-      html.push('</table>');
+    const shown = g.keyResults.slice(0, budget);
+    hidden += g.keyResults.length - shown.length;
+    budget -= shown.length;
+    for (const l of shown) {
+      text.push(
+        `  - ${l.id} ${textTitle(l.title, ctx)}`,
+        `    ${m(ctx, 'progress')}: ${pct(l.progress, ctx)} · ${m(ctx, 'confidence')}: ${confidenceText(l.confidence, ctx)} · ${m(ctx, 'lastCheckIn')}: ${date(l.lastCheckIn, ctx)} · ${m(ctx, 'change')}: ${changeText(l.change, ctx)}`,
+      );
+      const href = rowLink(ctx, l.row);
+      if (href) text.push(`    ${href}`);
     }
   }
-  moreLine(hidden, ctx, html, text);
-  html.push(footer(ctx, why));
+  moreText(hidden, ctx, text);
+  html.push(htmlFooter(ctx, why));
   text.push(...textFooter(ctx, why));
-  return { subject, htmlBody: page(ctx, html.join('')), body: text.join('\n') };
+  return { subject, htmlBody: page(ctx.lang, html.join('')), body: text.join('\n') };
 }
 
-function moreLine(n: number, ctx: EmailContext, html: string[], text: string[]): void {
-  if (n <= 0) return;
-  html.push(p(escapeHtml(m(ctx, 'more', { n })), MUTED));
-  text.push(m(ctx, 'more', { n }));
+function moreText(n: number, ctx: EmailContext, text: string[]): void {
+  if (n > 0) text.push(m(ctx, 'more', { n }));
 }
 
 // ---- leadership digest ----------------------------------------------------------------------
+
+const CELL = 'style="padding:0 4px 6px 0;border-top:1px solid #eceff1"';
+
+/** The digest's objectives: a three-column table that fits a phone (objective and owner, progress, counts). */
+function objectivesHtml(rows: ObjectiveLine[], model: DigestModel, ctx: EmailContext): string {
+  const th = (k: EmailMessageKey) =>
+    `<th align="left" style="padding:4px 4px 4px 0;color:#5f6368;font-size:12px">${escapeHtml(m(ctx, k))}</th>`;
+  const out = [
+    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="font-size:13px">',
+    `<tr>${th('colObjective')}${th('colProgress')}${th('colKeyResults')}</tr>`,
+  ];
+  for (const o of rows) {
+    const owner = oneLine(ownerName(model, o.ownerEmail, o.ownerText)) || m(ctx, 'noOwner');
+    const counts = [
+      `${m(ctx, 'colKeyResults')}: ${o.keyResults}`,
+      `${m(ctx, 'colAtRisk')}: ${o.atRisk}`,
+      `${m(ctx, 'colChange')}: ${o.change === null ? '–' : changeText(o.change, ctx)}`,
+    ];
+    out.push(
+      `<tr valign="top"><td ${CELL}>${titleLink(o, ctx)}${muted(escapeHtml(owner))}</td>`,
+      `<td width="84" ${CELL}><div style="padding-top:10px">${progressBar(o.progress, 80)}</div>${escapeHtml(pct(o.progress, ctx))}</td>`,
+      `<td ${CELL}><div style="padding-top:10px;font-size:12px">${counts.map(escapeHtml).join('<br>')}</div></td></tr>`,
+    );
+  }
+  out.push('</table>');
+  return out.join('');
+}
+
+/** A key result in one of the digest's lists: its link, then one grey line. */
+function digestLine(l: KeyResultLine & { ownerName: string }, line: string, ctx: EmailContext): string {
+  return listRow(titleLink(l, ctx) + muted(line));
+}
 
 export function renderLeadershipDigest(
   report: LeadershipReport,
@@ -393,6 +468,7 @@ export function renderLeadershipDigest(
   ctx: EmailContext,
 ): RenderedEmail {
   const h = report.headline;
+  const top = limits(ctx).digestRows;
   const avg = pct(h.averageProgress, ctx);
   const subject = oneLine(
     `${ctx.test ? m(ctx, 'testPrefix') : ''}${m(ctx, 'digestSubject', { onTrack: h.objectivesOnTrack, objectives: h.objectives, avg })}`,
@@ -400,17 +476,31 @@ export function renderLeadershipDigest(
   const sheet = oneLine(ctx.spreadsheetName);
   const day = localDateText(ctx.now, ctx.timeZone);
   const why = m(ctx, 'whyLeadership', { sheet });
+  const summaryHref = summaryLink(ctx);
   const html: string[] = [];
   const text: string[] = [];
+  /** A list cut to `top` rows says how many it shows, and ends with how many are left. */
+  const cut = <T>(all: T[]): { shown: T[]; left: number } => ({
+    shown: all.slice(0, top),
+    left: Math.max(0, all.length - top),
+  });
+  const shownOf = (shown: number, n: number) => {
+    if (shown >= n) return;
+    html.push(muted(escapeHtml(m(ctx, 'shownOf', { shown, n }))));
+    text.push(m(ctx, 'shownOf', { shown, n }));
+  };
+  const more = (left: number) => {
+    html.push(moreHtml(left, summaryHref, ctx));
+    moreText(left, ctx, text);
+  };
   if (ctx.test) {
-    html.push(p(escapeHtml(m(ctx, 'testNote')), 'background:#fef7e0;padding:8px;'));
+    html.push(p(escapeHtml(m(ctx, 'testNote')), 'background:#fef7e0;padding:8px'));
     text.push(m(ctx, 'testNote'), '');
   }
   html.push(p(escapeHtml(m(ctx, 'digestIntro', { sheet, date: day }))));
   text.push(m(ctx, 'digestIntro', { sheet, date: day }));
-  const summaryHref = summaryLink(ctx);
   if (summaryHref) {
-    html.push(p(link(summaryHref, m(ctx, 'openSummary'))));
+    html.push(button(summaryHref, m(ctx, 'openSummary')));
     text.push(`${m(ctx, 'openSummary')}: ${summaryHref}`);
   }
   const numbers: Array<[string, string]> = [
@@ -422,14 +512,14 @@ export function renderLeadershipDigest(
     [m(ctx, 'hPending'), `${h.pending}`],
   ];
   html.push(
-    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:8px 0;">',
+    list(
+      numbers.map(([label, value]) =>
+        listRow(
+          `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td style="padding-top:6px">${escapeHtml(label)}</td><td align="right" style="padding-top:6px;font-weight:bold;font-size:16px">${escapeHtml(value)}</td></tr></table>`,
+        ),
+      ),
+    ),
   );
-  for (const [label, value] of numbers) {
-    html.push(
-      `<tr><td style="padding:4px 0;border-top:1px solid #f1f3f4;">${escapeHtml(label)}</td><td align="right" style="padding:4px 0;border-top:1px solid #f1f3f4;font-weight:bold;font-size:16px;">${escapeHtml(value)}</td></tr>`,
-    );
-  }
-  html.push('</table>');
   text.push('', ...numbers.map(([l, v]) => `${l}: ${v}`));
 
   html.push(h2(m(ctx, 'objectivesTitle')));
@@ -438,32 +528,16 @@ export function renderLeadershipDigest(
     html.push(p(escapeHtml(m(ctx, 'noObjectives'))));
     text.push(m(ctx, 'noObjectives'));
   } else {
-    const th = (k: EmailMessageKey) =>
-      `<th align="left" style="padding:4px;font-size:12px;${MUTED}border-bottom:1px solid #dadce0;">${escapeHtml(m(ctx, k))}</th>`;
-    html.push(
-      '<table width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;font-size:13px;">',
-      // Three columns so the table fits a phone: objective (and owner), progress, counts.
-      `<tr>${th('colObjective')}${th('colProgress')}${th('colKeyResults')}</tr>`,
-    );
-    for (const o of report.objectives.slice(0, limits(ctx).objectives)) {
+    const { shown, left } = cut(report.objectives);
+    shownOf(shown.length, report.objectives.length);
+    html.push(objectivesHtml(shown, model, ctx));
+    for (const o of shown) {
       const owner = oneLine(ownerName(model, o.ownerEmail, o.ownerText)) || m(ctx, 'noOwner');
-      const td = 'style="padding:6px 4px;border-bottom:1px solid #f1f3f4;vertical-align:top;"';
-      const counts = [
-        `${m(ctx, 'colKeyResults')}: ${o.keyResults}`,
-        `${m(ctx, 'colAtRisk')}: ${o.atRisk}`,
-        `${m(ctx, 'colChange')}: ${o.change === null ? '–' : changeText(o.change, ctx)}`,
-      ];
-      html.push(
-        `<tr><td ${td}><strong>${escapeHtml(o.id)}</strong> ${link(rowLink(ctx, o.row), htmlTitle(o.title, ctx))}<div style="font-size:12px;${MUTED}">${escapeHtml(owner)}</div></td>`,
-        `<td ${td}>${progressBar(o.progress, 80)}<div style="font-size:12px;">${escapeHtml(pct(o.progress, ctx))}</div></td>`,
-        `<td ${td}><div style="font-size:12px;white-space:nowrap;">${counts.map(escapeHtml).join('<br>')}</div></td></tr>`,
-      );
       text.push(
         `- ${o.id} ${textTitle(o.title, ctx)} — ${owner} — ${pct(o.progress, ctx)} — ${m(ctx, 'colKeyResults')} ${o.keyResults}, ${m(ctx, 'colAtRisk')} ${o.atRisk}${o.change === null ? '' : `, ${changeText(o.change, ctx)}`}`,
       );
     }
-    html.push('</table>');
-    moreLine(report.objectives.length - limits(ctx).objectives, ctx, html, text);
+    more(left);
   }
 
   html.push(h2(m(ctx, 'moversTitle')));
@@ -472,17 +546,37 @@ export function renderLeadershipDigest(
     html.push(p(escapeHtml(m(ctx, 'noMovers'))));
     text.push(m(ctx, 'noMovers'));
   } else {
-    html.push('<ul style="margin:0 0 12px 0;padding-left:20px;">');
+    const rows: string[] = [];
     for (const l of report.movers) {
       const line = `${changeText(l.change, ctx)} → ${pct(l.progress, ctx)} (${oneLine(l.ownerName) || m(ctx, 'noOwner')})`;
-      html.push(
-        `<li style="margin-bottom:6px;"><strong>${escapeHtml(l.id)}</strong> ${link(rowLink(ctx, l.row), htmlTitle(l.title, ctx))}<br><span style="font-size:12px;${MUTED}">${escapeHtml(line)}</span></li>`,
-      );
+      rows.push(digestLine(l, escapeHtml(line), ctx));
       text.push(`- ${l.id} ${textTitle(l.title, ctx)}: ${line}`);
     }
-    html.push('</ul>');
+    html.push(list(rows));
   }
-  html.push(footer(ctx, why));
+
+  html.push(h2(m(ctx, 'attentionTitle')));
+  text.push('', m(ctx, 'attentionTitle'));
+  if (!report.attention.length) {
+    html.push(p(escapeHtml(m(ctx, 'noAttention'))));
+    text.push(m(ctx, 'noAttention'));
+  } else {
+    const { shown, left } = cut(report.attention);
+    shownOf(shown.length, report.attention.length);
+    const rows: string[] = [];
+    for (const l of shown) {
+      const owner = oneLine(l.ownerName) || m(ctx, 'noOwner');
+      const conf = confidenceText(l.confidence, ctx);
+      const color = l.confidence ? CONFIDENCE_COLOR[l.confidence] : RED;
+      rows.push(
+        digestLine(l, `${coloured(color, conf)} · ${escapeHtml(`${pct(l.progress, ctx)} · ${owner}`)}`, ctx),
+      );
+      text.push(`- ${l.id} ${textTitle(l.title, ctx)}: ${conf} · ${pct(l.progress, ctx)} · ${owner}`);
+    }
+    html.push(list(rows));
+    more(left);
+  }
+  html.push(htmlFooter(ctx, why));
   text.push(...textFooter(ctx, why));
-  return { subject, htmlBody: page(ctx, html.join('')), body: text.join('\n') };
+  return { subject, htmlBody: page(ctx.lang, html.join('')), body: text.join('\n') };
 }

@@ -21,6 +21,7 @@ export type EmailMessageKey =
   | 'intro'
   | 'needsTitle'
   | 'allTitle'
+  | 'allElseTitle'
   | 'youOwnObjective'
   | 'noObjective'
   | 'needPending'
@@ -66,6 +67,9 @@ export type EmailMessageKey =
   | 'colAtRisk'
   | 'colChange'
   | 'moversTitle'
+  | 'attentionTitle'
+  | 'noAttention'
+  | 'shownOf'
   | 'noMovers'
   | 'noObjectives'
   | 'openSummary'
@@ -117,6 +121,7 @@ export const EMAIL_MESSAGES: MessageTable<EmailMessageKey> = {
   },
   needsTitle: { en: 'What needs you', ja: '対応が必要なもの' },
   allTitle: { en: 'Everything you own', ja: '担当しているすべてのOKR' },
+  allElseTitle: { en: 'Everything else you own', ja: 'そのほかに担当しているOKR' },
   youOwnObjective: { en: 'You own this objective', ja: 'この目標の担当者はあなたです' },
   noObjective: { en: 'Key results without an objective', ja: '目標に紐づいていない主要な結果' },
   needPending: { en: 'waiting for you to accept ownership', ja: '担当の承認待ち' },
@@ -179,6 +184,15 @@ export const EMAIL_MESSAGES: MessageTable<EmailMessageKey> = {
   colKeyResults: { en: 'KRs', ja: 'KR数' },
   colAtRisk: { en: 'At risk', ja: '要注意' },
   colChange: { en: 'Change', ja: '変化' },
+  attentionTitle: { en: 'Needs attention', ja: '注意が必要なもの' },
+  noAttention: {
+    en: 'No key result is at risk or off track.',
+    ja: '要注意・遅れの主要な結果はありません。',
+  },
+  shownOf: {
+    en: '{shown} of {n}, those needing attention first.',
+    ja: '{n}件中{shown}件（注意が必要なものから）。',
+  },
   moversTitle: { en: 'What moved most since last week', ja: '先週から大きく動いたもの' },
   noMovers: { en: 'No key result moved since last week.', ja: '先週から動いた主要な結果はありません。' },
   noObjectives: { en: 'No objectives yet.', ja: '目標はまだありません。' },

@@ -4,7 +4,8 @@
 import { t } from '../core/i18n';
 import type { Lang } from '../core/model';
 import type { RenderedEmail } from './email';
-import { escapeHtml, oneLine, sheetLink } from './email';
+import { oneLine, sheetLink } from './email';
+import { button, escapeHtml, footer, p, page, RED } from './emailHtml';
 import { WEEKLY_MESSAGES } from './weeklyRunMessages';
 import { localDateText } from './weeklyRunTime';
 
@@ -27,16 +28,16 @@ export function renderRunNotice(input: {
   const why = t(WEEKLY_MESSAGES, lang, 'noticeWhy', { sheet });
   const href = sheetLink({ spreadsheetUrl: input.spreadsheetUrl } as Parameters<typeof sheetLink>[0]);
   const open = t(WEEKLY_MESSAGES, lang, 'noticeOpen');
-  const para = (html: string) => `<p style="margin:0 0 12px 0;">${html}</p>`;
-  const html = [
-    `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"></head><body style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:20px;color:#202124;">`,
-    para(escapeHtml(intro)),
-    para(`<strong style="color:#d93025;">${escapeHtml(problem)}</strong>`),
-    para(escapeHtml(retry)),
-    href ? para(`<a href="${escapeHtml(href)}" style="color:#1a73e8;">${escapeHtml(open)}</a>`) : '',
-    `<p style="margin:0;color:#5f6368;font-size:12px;">${escapeHtml(why)}</p>`,
-    '</body></html>',
-  ].join('');
+  const html = page(
+    lang,
+    [
+      p(escapeHtml(intro)),
+      p(`<strong>${escapeHtml(problem)}</strong>`, `color:${RED}`),
+      p(escapeHtml(retry)),
+      href ? button(href, open) : '',
+      footer([why]),
+    ].join(''),
+  );
   const body = [intro, '', problem, '', retry, ...(href ? ['', `${open}: ${href}`] : []), '', '--', why].join(
     '\n',
   );
