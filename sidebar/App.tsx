@@ -1,5 +1,6 @@
 // The sidebar shell: the tabs and the view shown, every outcome in an aria-live status line, and the
-// sheet's active row. How the state arrives is useSidebarState's; following the sheet is useFollow's.
+// sheet's active row. How the state arrives is useSidebarState's; following the sheet (its cursor and
+// its changes, said quietly as "Updated." apart from the status line) is useFollow's.
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { ActionResult, CheckInResult, KeyResultView, ProblemView } from '../src/api';
 import { tr } from './i18n';
@@ -34,9 +35,15 @@ export function App() {
   const [view, setView] = useState<View>({ tab: 'mine' });
   const [status, setStatus] = useState<{ text: string; error: boolean }>({ text: '', error: false });
   const [busy, setBusy] = useState(false);
+  const [updated, setUpdated] = useState('');
   const say = (text: string, error = false) => setStatus({ text, error });
-  const { state, lang, load, write } = useSidebarState(say);
-  const active = useFollow();
+  // Before the state's hook: its first poll goes out before the state is read.
+  const follow = useFollow(() => sync());
+  const active = follow.active;
+  const { state, lang, load, write, sync } = useSidebarState(say, () => {
+    setUpdated(tr(lang, 'updated'));
+    setTimeout(() => setUpdated(''), 5000);
+  });
 
   /** Opens a view at its top, without the last one's message: a message belongs to its view. */
   function go(next: View) {
@@ -213,7 +220,15 @@ export function App() {
             </button>
           ))}
         </nav>
-        <button type="button" class="icon" title={tr(lang, 'refresh')} onClick={() => load(true)}>
+        <button
+          type="button"
+          class="icon"
+          title={tr(lang, 'refresh')}
+          onClick={() => {
+            follow.resume();
+            load(true);
+          }}
+        >
           <span aria-hidden="true">⟳</span>
           <span class="sr">{tr(lang, 'refresh')}</span>
         </button>
@@ -238,6 +253,10 @@ export function App() {
       >
         {status.text}
       </div>
+      {/* Apart from the status line: a change of the sheet never hides the message of the user's act. */}
+      <p class="updated" aria-live="polite">
+        {updated}
+      </p>
     </div>
   );
 }

@@ -271,3 +271,23 @@ export function isoDay(time: number, timeZone: string): string {
     return new Date(time).toISOString().slice(0, 10);
   }
 }
+
+/** While the sidebar is hidden, the sheet is asked once in this many ticks (it is not being looked at). */
+export const HIDDEN_TICKS = 10;
+/** After this many failed polls in a row the sidebar stops asking (⟳ starts it again). */
+export const WATCH_FAILURES = 3;
+
+/** Whether this tick of the poll asks the server. */
+export function pollDue(tick: number, visible: boolean, failures: number): boolean {
+  return failures < WATCH_FAILURES && (visible || tick % HIDDEN_TICKS === 0);
+}
+
+/** The sheet changed since the version held; the first version answered is only held. */
+export function versionMoved(held: string | null, next: string): boolean {
+  return held !== null && held !== next;
+}
+
+/** Two states that show the same thing (when each was built aside). */
+export function sameState(a: SidebarState | null, b: SidebarState): boolean {
+  return !!a && JSON.stringify({ ...a, now: 0 }) === JSON.stringify({ ...b, now: 0 });
+}

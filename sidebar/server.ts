@@ -31,7 +31,7 @@ const ENDPOINTS: { [K in keyof Endpoints]: true } = {
   addObjective: true,
   addKeyResult: true,
   selectCell: true,
-  getActiveOkrId: true,
+  watchSheet: true,
   getSettings: true,
   saveSettings: true,
   enableWeeklyEmails: true,

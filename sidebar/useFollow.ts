@@ -1,32 +1,61 @@
-// Following the sheet: which row's cell is active and which rows are selected, asked every few
-// seconds while the sidebar is visible (Apps Script cannot push to the sidebar).
-import { useEffect, useState } from 'preact/hooks';
+// Following the sheet: every few seconds one call (watchSheet) answers which rows the cursor is on
+// and the sheet's version stamp; when the stamp moved, `onChange` reloads the state (Apps Script
+// cannot push to the sidebar, and a stamp costs a handful of calls where the state reads the sheet).
+// Hidden, the sidebar asks rarely; after a few failures in a row it stops until `resume`.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ActiveOkr } from '../src/api';
+import { pollDue, versionMoved } from './logic';
 import { server } from './server';
 
-/** How often the sidebar asks which row is active; only while it is visible. */
+/** How often the sidebar asks while it is visible. */
 export const FOLLOW_MS = 3000;
 
-export function useFollow(): ActiveOkr {
+export function useFollow(onChange: () => void): { active: ActiveOkr; resume(): void } {
   const [active, setActive] = useState<ActiveOkr>({ id: null, selectedIds: [] });
+  const failures = useRef(0);
+  const change = useRef(onChange);
+  change.current = onChange;
   useEffect(() => {
     let polling = false;
-    const timer = setInterval(() => {
-      if (polling || document.visibilityState !== 'visible') return;
+    let tick = 0;
+    let version: string | null = null;
+    const poll = () => {
+      if (polling || !pollDue(tick++, document.visibilityState === 'visible', failures.current)) return;
       polling = true;
       server
-        .getActiveOkrId()
-        .then((a) =>
+        .watchSheet()
+        .then((w) => {
+          failures.current = 0;
+          const a = w.active;
           setActive((prev) =>
             prev.id === a.id && prev.selectedIds.join('\n') === a.selectedIds.join('\n') ? prev : a,
-          ),
-        )
-        .catch(() => undefined)
+          );
+          if (versionMoved(version, w.version)) change.current();
+          version = w.version;
+        })
+        .catch(() => failures.current++)
         .finally(() => {
           polling = false;
         });
-    }, FOLLOW_MS);
-    return () => clearInterval(timer);
+    };
+    // Asked at once, before the state is read: a change made meanwhile moves the stamp after it.
+    poll();
+    const timer = setInterval(poll, FOLLOW_MS);
+    // Shown again: ask now rather than at the next slow tick.
+    const shown = () => {
+      tick = 0;
+      poll();
+    };
+    document.addEventListener('visibilitychange', shown);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', shown);
+    };
   }, []);
-  return active;
+  return {
+    active,
+    resume: () => {
+      failures.current = 0;
+    },
+  };
 }

@@ -1,10 +1,10 @@
 // The sidebar's state and how it arrives: the quick state (the caller's own key results) and the
 // whole one asked for together, each shown only if still newer than what is held; writes whose answer
-// is newer than any state asked for before them; reloads (refresh, a new language).
+// is newer than any state asked for before them; reloads (refresh, a new language, the sheet changed).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ActionResult, CheckInResult, Lang, SidebarState } from '../src/api';
 import { tr } from './i18n';
-import { applyCheckIn, stateArrival } from './logic';
+import { applyCheckIn, sameState, stateArrival } from './logic';
 import { errorText, server } from './server';
 
 function initialLang(): Lang {
@@ -18,12 +18,17 @@ export interface SidebarStateHook {
   lang: Lang;
   /** Reads the state again (quick first while only a quick one is held); `announce` says "Refreshed.". */
   load(announce?: boolean): Promise<void>;
+  /** The sheet changed: the whole state again, shown and `onUpdated` called only if it differs. */
+  sync(): Promise<void>;
   /** Runs a write and shows the state it answers with; the caller says what happened. */
   write(call: () => Promise<ActionResult | CheckInResult>): Promise<ActionResult | CheckInResult>;
 }
 
-/** `say` puts a loading outcome on the status line. */
-export function useSidebarState(say: (text: string, error?: boolean) => void): SidebarStateHook {
+/** `say` puts a loading outcome on the status line; `onUpdated` hears of a change the sheet made. */
+export function useSidebarState(
+  say: (text: string, error?: boolean) => void,
+  onUpdated: () => void,
+): SidebarStateHook {
   const [state, setState] = useState<SidebarState | null>(null);
   const [lang, setLang] = useState<Lang>(initialLang);
   // The state as last shown, for answers that arrive later (a closure would see an old one).
@@ -47,7 +52,8 @@ export function useSidebarState(say: (text: string, error?: boolean) => void): S
     adopt(next);
   }
 
-  async function loadWhole(announce: boolean): Promise<void> {
+  /** `announce`: say "Refreshed."; 'sync': keep what is shown when nothing changed, else tell onUpdated. */
+  async function loadWhole(announce: boolean | 'sync'): Promise<void> {
     const asked = generation.current;
     const request = ++wholeAsked.current;
     try {
@@ -56,9 +62,15 @@ export function useSidebarState(say: (text: string, error?: boolean) => void): S
       // Asked again only by the latest request: an older one's newer twin is already on its way.
       if (what === 'again') return request === wholeAsked.current ? loadWhole(announce) : undefined;
       if (what === 'drop') return; // a write's newer state is shown, with its own message
+      if (announce === 'sync') {
+        if (sameState(held.current, next)) return;
+        onUpdated();
+      }
       adopt(next);
-      if (announce) say(tr(next.lang, 'refreshed'));
+      if (announce === true) say(tr(next.lang, 'refreshed'));
     } catch (e) {
+      // The poll tries again on the sheet's next change; a status line would interrupt the user.
+      if (announce === 'sync') return;
       // A quick state already shown stays: it is right, only incomplete.
       say(tr(held.current?.lang ?? lang, 'loadFailed', { error: errorText(e) }), true);
     }
@@ -102,5 +114,5 @@ export function useSidebarState(say: (text: string, error?: boolean) => void): S
     load();
   }, []);
 
-  return { state, lang, load, write };
+  return { state, lang, load, write, sync: () => loadWhole('sync') };
 }

@@ -265,6 +265,13 @@ export interface ActiveOkr {
   selectedIds: string[];
 }
 
+/** What the sidebar polls: the sheet's version stamp and the rows the cursor is on. */
+export interface SheetWatch {
+  /** Changes whenever the sheet may have changed (a write, an edit, rows added or removed); opaque. */
+  version: string;
+  active: ActiveOkr;
+}
+
 export interface SettingsValues {
   language: 'auto' | Lang;
   staleDays: number;
@@ -326,7 +333,8 @@ export interface Endpoints {
   addObjective(req: AddObjectiveRequest): ActionResult;
   addKeyResult(req: AddKeyResultRequest): ActionResult;
   selectCell(req: SelectCellRequest): SelectCellResult;
-  getActiveOkrId(): ActiveOkr;
+  /** Polled every few seconds: reload only when `version` changed; follow `active`. */
+  watchSheet(): SheetWatch;
   getSettings(): SettingsResult;
   saveSettings(req: SaveSettingsRequest): SettingsResult;
   /** The weekly emails' switch in Settings, and its test button. */

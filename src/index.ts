@@ -16,6 +16,7 @@ import type {
   SelectCellResult,
   SettingsResult,
   SetUpResult,
+  SheetWatch,
   SidebarState,
   TestWeeklyEmailReply,
   WeeklyEmailStatus,
@@ -32,6 +33,7 @@ import * as rowWrites from './endpoints/rowWrites';
 import * as selection from './endpoints/selection';
 import * as settings from './endpoints/settings';
 import * as setUpSheet from './endpoints/setUpSheet';
+import * as sheetWatch from './endpoints/sheetWatch';
 import * as sidebarStart from './endpoints/sidebarStart';
 import * as weekly from './endpoints/weeklyEndpoints';
 
@@ -125,6 +127,11 @@ export function selectCell(req: unknown): SelectCellResult {
 
 export function getActiveOkrId(): ActiveOkr {
   return selection.getActiveOkrId();
+}
+
+/** The sidebar's poll: the sheet's version stamp (reload when it changed) and the active rows. */
+export function watchSheet(): SheetWatch {
+  return sheetWatch.watchSheet();
 }
 
 export function getSettings(): SettingsResult {

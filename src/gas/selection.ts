@@ -1,6 +1,6 @@
 // The user's place in the sheet: which OKR rows are active/selected (so the sidebar can follow the
 // cursor and assign to the selected rows) and moving the cursor to a problem's cell.
-// The sidebar polls getActiveOkrId every few seconds, so reading the active row costs a constant
+// The sidebar polls watchSheet every few seconds, so reading the active row costs a constant
 // handful of calls: the header rows and the ID column of the selected rows only.
 // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getActiveRangeList()
 import type { OkrColumn, OkrSheet } from '../okr/core/model';

@@ -17,7 +17,7 @@ test('an owner declines with a reason: the card goes at once, the whole sheet th
       if (!r.url().endsWith('/run')) return;
       const fn = String(JSON.parse(r.postData() ?? '{}').fn);
       // The follow poll (every FOLLOW_MS) may fall anywhere in between on a slow machine.
-      if (fn !== 'getActiveOkrId') calls.push(fn);
+      if (fn !== 'watchSheet') calls.push(fn);
     });
     await page.locator('.needs-list button', { hasText: 'O1.3' }).click();
     await page.getByRole('button', { name: 'Decline…' }).click();
@@ -27,8 +27,8 @@ test('an owner declines with a reason: the card goes at once, the whole sheet th
     expect(await page.locator('#kr-O1\\.3').count()).toBe(0);
     // The answer was the quick state; the whole one is asked for next and arrives.
     await page.locator('.app:not([data-quick])').waitFor();
-    // The selection poll (getActiveOkrId, every 3 s) may fall in between on a slow machine.
-    expect(calls.filter((fn) => fn !== 'getActiveOkrId').slice(0, 2)).toEqual([
+    // The sheet poll (watchSheet, every 3 s) may fall in between on a slow machine.
+    expect(calls.filter((fn) => fn !== 'watchSheet').slice(0, 2)).toEqual([
       'declineOwnership',
       'getSidebarState',
     ]);

@@ -106,3 +106,77 @@ test('the weekly emails switch installs and removes the hourly trigger', async (
   expect(rt.triggers()).toEqual([]);
   await lead.close();
 });
+
+// The sheet changes while the sidebar is open: it catches up by itself (the sheet's version stamp,
+// polled with the cursor), says so quietly, and keeps what the user is typing.
+/** Waits up to a generous limit (the machine is shared); the poll itself runs every FOLLOW_MS. */
+const caughtUp = { timeout: 60_000 };
+
+test('two owners pasted into the sheet: the Problems count follows without ⟳, said quietly', async () => {
+  const rt = await open();
+  const lead = await openSidebar(rt, browser, LEAD);
+  try {
+    const { page } = lead;
+    const sidebarCalls: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/run')) sidebarCalls.push(String(JSON.parse(r.postData() ?? '{}').fn));
+    });
+    await page.getByRole('button', { name: /^Problems/ }).click();
+    const counts = page.locator('main .view > p.muted').first();
+    await page.locator('.app:not([data-quick])').waitFor();
+    const before = (await counts.textContent()) ?? '';
+    const errorsBefore = Number(/^(\d+) error/.exec(before)?.[1]);
+    expect(errorsBefore).toBeGreaterThanOrEqual(0);
+    // A paste over two owners (O1.1, O1.2): two people in one cell, and a team.
+    const pasted = rt.edit({
+      range: 'OKRs!E3:E4',
+      values: [['ana@example.com, ben@example.com'], ['Platform team']],
+      paste: true,
+      as: LEAD,
+    });
+    expect(pasted.ok).toBe(true);
+    const after = `${errorsBefore + 2} errors`;
+    await page.locator('main .view > p.muted', { hasText: new RegExp(`^${after}`) }).waitFor(caughtUp);
+    await page.locator('.updated', { hasText: 'Updated.' }).waitFor(caughtUp);
+    // Said apart from the status line, which the user's own acts own.
+    expect(await page.textContent('[role=status]')).toBe('');
+    // One whole read caught the change up; the polls in between read no state.
+    expect(sidebarCalls.filter((fn) => fn === 'getSidebarState')).toHaveLength(1);
+    expect(sidebarCalls.filter((fn) => fn === 'watchSheet').length).toBeGreaterThan(0);
+    expect(lead.errors).toEqual([]);
+  } finally {
+    await lead.close();
+  }
+});
+
+test('a change made meanwhile keeps an open check-in form as the user left it', async () => {
+  const rt = await open();
+  const ana = await openSidebar(rt, browser, ANA);
+  try {
+    const { page } = ana;
+    await page.locator('.app:not([data-quick])').waitFor();
+    await page
+      .locator('li.card[data-id="O1.2"]')
+      .getByRole('button', { name: /Check in/ })
+      .click();
+    await page.getByRole('heading', { name: 'Check in on O1.2' }).waitFor();
+    const value = page.locator('input[name=current]');
+    await value.fill('7.5');
+    const note = page.locator('textarea[name=note]');
+    await note.fill('half way there');
+    await note.focus();
+    // Someone else renames the objective and checks in on another key result meanwhile.
+    expect(rt.edit({ range: 'OKRs!D2', value: 'Delight every customer', as: LEAD }).ok).toBe(true);
+    await page.locator('.updated', { hasText: 'Updated.' }).waitFor(caughtUp);
+    expect(await value.inputValue()).toBe('7.5');
+    expect(await note.inputValue()).toBe('half way there');
+    expect(await note.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await waitStatus(page, /Checked in on O1\.2/);
+    // Saving leads back to Mine, where the renamed objective now shows.
+    await page.getByText('Delight every customer').first().waitFor(caughtUp);
+    expect(ana.errors).toEqual([]);
+  } finally {
+    await ana.close();
+  }
+});

@@ -33,7 +33,7 @@ test('the wrapper has exactly the endpoints of src/api.ts', () => {
     'addObjective',
     'addKeyResult',
     'selectCell',
-    'getActiveOkrId',
+    'watchSheet',
     'getSettings',
     'saveSettings',
     'enableWeeklyEmails',
@@ -58,7 +58,7 @@ test('calls google.script.run by name and resolves or rejects with its handlers'
 
 test('no more than 8 calls are in flight; the rest wait their turn', async () => {
   calls.length = 0;
-  const all = Array.from({ length: 12 }, () => server.getActiveOkrId());
+  const all = Array.from({ length: 12 }, () => server.watchSheet());
   expect(calls).toHaveLength(8);
   calls[0].ok({ id: null, selectedIds: [] });
   await all[0];
