@@ -25,7 +25,7 @@ import fc from 'fast-check';
 import { type RunResult, Runtime, Workbook } from '../../local/runtime';
 import { SETTINGS_KEY } from '../../src/okr/core/settings';
 import {
-  digestStatus,
+  weeklyRunStatus,
   emptyState,
   STATE_KEY,
   serializeState,
@@ -301,7 +301,7 @@ async function runSchedule({ owners, quota, block, steps }: Schedule): Promise<v
         hit.add(`blocked:${block.kind}`);
         expect(out).toMatchObject({ finished: false, waitingFor: 'error', sentNow: 0 });
         // Reported where the Lead looks (the sidebar's Settings read this status) ...
-        const status = digestStatus(stored(), SETTINGS, rt.now());
+        const status = weeklyRunStatus(stored(), SETTINGS, rt.now());
         expect(status.finishedAt).toBeNull();
         expect(status.waitingFor).toBe('error');
         // (A write that failed twice is the error instead, until the next tick.)
@@ -365,7 +365,7 @@ async function runSchedule({ owners, quota, block, steps }: Schedule): Promise<v
           : next + 4 * HOUR;
   }
 
-  const status = digestStatus(stored(), SETTINGS, rt.now());
+  const status = weeklyRunStatus(stored(), SETTINGS, rt.now());
   const run = stored().run as NonNullable<ReturnType<typeof stateFromProperties>['run']>;
   expect(run.period).toBe('2026-W49');
   expect(status.failedCount).toBe(status.failed.length);
