@@ -170,8 +170,3 @@ export function countInColumn(
   if (column === undefined || !text.trim() || firstRow > lastRow) return null;
   return cellsMatching(sheet, firstRow, lastRow, column, text).length;
 }
-
-/** The one row whose ID cell is `id` (see okrRowFinder). */
-export function readOkrRowById(sheet: Sheet, id: string): OkrRowById | null {
-  return okrRowFinder(sheet)?.rowById(id) ?? null;
-}
