@@ -476,6 +476,12 @@ export interface EditOutcome {
   recomputed: number;
   /** The toast shown ('' when none). */
   toast: string;
+  /** Objectives whose Progress was rewritten (their key results' values changed). */
+  objectives?: number;
+  /** Check-ins log rows appended for Current or Confidence edited in the sheet. */
+  logged?: number;
+  /** Of those, edits by someone who may not check in on the row (flagged). */
+  nonOwner?: number;
 }
 
 /** What the "Send me a test email" button gets back: what went out, and a sentence saying so. */

@@ -125,13 +125,7 @@ export function okrRowFinder(sheet: Sheet): OkrRowFinder | null {
   const { lastRow, lastColumn, top, layout, firstRow } = header;
   const idColumn = layout.columns.id;
   if (idColumn === undefined || firstRow > lastRow) return null;
-  const matches = (column: number, text: string) =>
-    sheet
-      .getRange(firstRow, column + 1, lastRow - firstRow + 1, 1)
-      .createTextFinder(text.trim())
-      .matchCase(true)
-      .matchEntireCell(true)
-      .findAll();
+  const matches = (column: number, text: string) => cellsMatching(sheet, firstRow, lastRow, column, text);
   return {
     rowById(id: string, around = 0): OkrRowById | null {
       if (!id.trim()) return null;
@@ -147,14 +141,32 @@ export function okrRowFinder(sheet: Sheet): OkrRowFinder | null {
       return { grid, row };
     },
     countWithParent(objectiveId: string): number | null {
-      const parentColumn = layout.columns.parent;
-      if (parentColumn === undefined || !objectiveId.trim()) return null;
-      return matches(parentColumn, objectiveId).length;
+      return countInColumn(sheet, firstRow, lastRow, layout.columns.parent, objectiveId);
     },
   };
 }
 
-/** The one row whose ID cell is `id` (see okrRowFinder). */
-export function readOkrRowById(sheet: Sheet, id: string): OkrRowById | null {
-  return okrRowFinder(sheet)?.rowById(id) ?? null;
+/** Cells of one column (0-based), rows firstRow…lastRow, whose whole text is `text` (exact case). */
+function cellsMatching(sheet: Sheet, firstRow: number, lastRow: number, column: number, text: string) {
+  return sheet
+    .getRange(firstRow, column + 1, lastRow - firstRow + 1, 1)
+    .createTextFinder(text.trim())
+    .matchCase(true)
+    .matchEntireCell(true)
+    .findAll();
+}
+
+/**
+ * How many cells of a column (0-based; e.g. Parent) are exactly `text`, found on Google's side
+ * without transferring the column. Null without that column or rows.
+ */
+export function countInColumn(
+  sheet: Sheet,
+  firstRow: number,
+  lastRow: number,
+  column: number | undefined,
+  text: string,
+): number | null {
+  if (column === undefined || !text.trim() || firstRow > lastRow) return null;
+  return cellsMatching(sheet, firstRow, lastRow, column, text).length;
 }

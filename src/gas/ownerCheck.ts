@@ -5,8 +5,8 @@
 // Simple triggers run in LIMITED auth, 30 s at most, no mail or triggers:
 // https://developers.google.com/apps-script/guides/triggers#restrictions
 import type { EditOutcome } from '../api';
-import type { Person } from '../okr/core/model';
-import { tableLayout } from '../okr/core/parse';
+import type { Lang, OkrColumn, Person } from '../okr/core/model';
+import { type TableLayout, tableLayout } from '../okr/core/parse';
 import { HEADER_SEARCH_ROWS, OKR_ALIASES } from '../okr/core/schema';
 import { checkEditedRows, touchedColumns } from '../okr/ownership/validateEdit';
 import { spreadsheetLanguage } from './language';
@@ -15,16 +15,49 @@ import { tabOfName } from './tabs';
 import { readTeamTab, teamTab } from './team';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export interface EditEventLike {
   range?: Range;
   source?: Spreadsheet;
+  /** Only for a single-cell edit, as text; absent when the cell was empty. */
+  oldValue?: unknown;
+  value?: unknown;
+  user?: { getEmail(): string };
 }
 
 const VALUE_COLUMNS = ['start', 'target', 'current', 'kind'] as const;
+/** Typed values a check-in owns: an edit of them in the sheet is logged (src/endpoints/editCheck.ts). */
+const LOGGED_COLUMNS = ['current', 'confidence'] as const;
+/** Rows read above and below the edited ones, where their objectives' rows usually are. */
+const ROWS_AROUND = 30;
 
-export function checkEdit(e: EditEventLike | null | undefined): EditOutcome | null {
+/** What checkEdit read of the OKRs tab, for the endpoint's further work on the same edit. */
+export interface SheetEdit {
+  ss: Spreadsheet;
+  sheet: Sheet;
+  sheetName: string;
+  lang: Lang;
+  header: unknown[];
+  layout: TableLayout<OkrColumn>;
+  touched: Set<OkrColumn>;
+  /** One cell edited: Google's event then gives its old and new value. */
+  singleCell: boolean;
+  firstRow: number;
+  count: number;
+  /** The tab's values from row `from` (after the edit), the edited rows among them; more around. */
+  from: number;
+  around: unknown[][];
+  /** The header rows as read (for a grid shaped like the tab). */
+  top: unknown[][];
+  lastRow: number;
+  lastColumn: number;
+}
+
+export function checkEdit(
+  e: EditEventLike | null | undefined,
+): { outcome: EditOutcome; edit: SheetEdit } | null {
   const range = e?.range;
   // onEdit is a global, so google.script.run can call it with plain data: only a real Range counts.
   if (!range || typeof (range as { getSheet?: unknown }).getSheet !== 'function') return null;
@@ -51,11 +84,17 @@ export function checkEdit(e: EditEventLike | null | undefined): EditOutcome | nu
   const touched = touchedColumns(header, fromColumn, toColumn);
   const ownerEdited = touched.has('owner');
   const valuesEdited = VALUE_COLUMNS.some((c) => touched.has(c));
-  if (!ownerEdited && !valuesEdited) return null;
+  const logged = LOGGED_COLUMNS.some((c) => touched.has(c));
+  if (!ownerEdited && !valuesEdited && !logged) return null;
 
-  // Read 2: the edited rows, whole (the check needs Type, Parent, Kind … of each).
+  // Read 2: the edited rows, whole (the check needs Type, Parent, Kind … of each); for a value edit
+  // with the rows around them in the same read (their objectives' rows, for the objective's Progress).
   const count = lastRowEdited - firstRow + 1;
-  const rows = sheet.getRange(firstRow, 1, count, lastColumn).getValues();
+  const extra = valuesEdited || logged ? ROWS_AROUND : 0;
+  const from = Math.max(headerRow + 1, firstRow - extra);
+  const to = Math.max(lastRowEdited, Math.min(lastRow, lastRowEdited + extra));
+  const around = sheet.getRange(from, 1, to - from + 1, lastColumn).getValues();
+  const rows = around.slice(firstRow - from, firstRow - from + count);
   const ss = e?.source ?? sheet.getParent();
   const ownerIndex = layout.columns.owner;
   const anyOwner =
@@ -100,6 +139,7 @@ export function checkEdit(e: EditEventLike | null | undefined): EditOutcome | nu
       outcome.recomputed = changed;
     }
   }
+  // The toast is shown by the caller (src/endpoints/editCheck.ts), with whatever else it reports.
   if (check.problems.length > 0) {
     const first = check.problems[0];
     const more = check.problems.length - 1;
@@ -110,9 +150,25 @@ export function checkEdit(e: EditEventLike | null | undefined): EditOutcome | nu
           : `\n+${more} more (Extensions → OKR Owners → Check problems)`
         : '';
     outcome.toast = `${first.message} ${first.hint}${tail}`;
-    ss.toast(outcome.toast, 'OKR Owners', 10);
   }
-  return outcome;
+  const edit: SheetEdit = {
+    ss,
+    sheet,
+    sheetName,
+    lang,
+    header,
+    layout,
+    touched,
+    singleCell: firstEdited === lastEdited && fromColumn === toColumn,
+    firstRow,
+    count,
+    from,
+    around,
+    top,
+    lastRow,
+    lastColumn,
+  };
+  return { outcome, edit };
 }
 
 function sameCell(a: unknown, b: unknown): boolean {

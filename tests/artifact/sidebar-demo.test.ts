@@ -41,9 +41,16 @@ test('every Team member: state loads; every owner checks in on what they own', a
       const row = rows.find((r) => r[0] === kr.id)!;
       expect(row[header.indexOf('Current')]).toBe(current);
       expect(row[header.indexOf('Note')]).toBe(`demo ${email}`);
-      expect(JSON.stringify(rt.workbook.values('OKRs').filter((r) => r[0] !== kr.id))).toBe(
-        JSON.stringify(before),
-      );
+      // Nobody else's row moves, but for the objective's Progress: rewritten with the check-in, the
+      // mean of its key results' Progress (to a tenth of a percent).
+      const progressAt = header.indexOf('Progress');
+      const others = (v: unknown[][]) =>
+        JSON.stringify(v.map((r) => (r[0] === kr.objectiveId ? r.filter((_, i) => i !== progressAt) : r)));
+      expect(others(rt.workbook.values('OKRs').filter((r) => r[0] !== kr.id))).toBe(others(before));
+      const siblings = rows.filter((r) => r[header.indexOf('Parent')] === kr.objectiveId);
+      const mean = siblings.reduce((a, r) => a + Number(r[progressAt]), 0) / siblings.length;
+      const objective = rows.find((r) => r[0] === kr.objectiveId)!;
+      expect(Number(objective[progressAt])).toBeCloseTo(mean, 3);
     }
   }
   expect(checkIns).toBeGreaterThanOrEqual(5);

@@ -45,3 +45,28 @@ test('a Lead assigns a row checked in since the sidebar loaded: refused as chang
     await close();
   }
 });
+
+test('accepting from the sidebar sends the version of the row shown; a row changed since is refused, not accepted', async () => {
+  const rt = await fixtureRuntime();
+  const { page, close, errors } = await openSidebar(rt, browser(), 'ana@example.com');
+  try {
+    await page.locator('.app:not([data-quick])').waitFor();
+    const sent: Array<{ id: string; version?: string }> = [];
+    page.on('request', (r) => {
+      if (!r.url().endsWith('/run')) return;
+      const body = JSON.parse(r.postData() ?? '{}');
+      if (body.fn === 'acceptOwnership') sent.push(body.args?.[0]);
+    });
+    await page.getByRole('button', { name: 'Accept O2.3' }).click();
+    // A colleague edits the row's Note in the sheet while the form is open.
+    rt.workbook.setValues('OKRs', 'R9', [['a colleague wrote this']]);
+    await page.getByRole('button', { name: 'Accept', exact: true }).click();
+    await waitStatus(page, /changed since you opened it/);
+    expect(sent).toEqual([{ id: 'O2.3', version: expect.stringMatching(/^.{6}$/) }]);
+    const [header, ...rows] = rt.workbook.values('OKRs');
+    expect(rows.find((r) => r[0] === 'O2.3')?.[header.indexOf('Accepted')]).toBe('');
+    expect(errors).toEqual([]);
+  } finally {
+    await close();
+  }
+});

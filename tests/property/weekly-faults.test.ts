@@ -25,11 +25,11 @@ import fc from 'fast-check';
 import { type RunResult, Runtime, Workbook } from '../../local/runtime';
 import { SETTINGS_KEY } from '../../src/okr/core/settings';
 import {
-  weeklyRunStatus,
   emptyState,
   STATE_KEY,
   serializeState,
   stateFromProperties,
+  weeklyRunStatus,
 } from '../../src/okr/weekly/weeklyRun';
 import { ensureBuilt } from '../helpers/build';
 import { LEAD, leaderEmail, ownerEmail, weeklyTabs } from '../unit/okr/weekly/workbook';
