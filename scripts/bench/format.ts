@@ -81,7 +81,7 @@ function mainRows(report: BenchReport): string[][] {
 }
 
 const WEEKLY_NOTE =
-  'Weekly run: Sheets calls and modeled time are those of its largest execution; Mail calls are all MailApp calls of the run.';
+  'Weekly run: Sheets calls and modeled time are those of its largest execution; Mail calls are all MailApp calls of the run; "largest email HTML" is the largest digest and the largest owner email (with the key results its owner has) by HTML bytes, what Gmail clips over about 102 KB.';
 
 const MAIN_HEADERS = [
   'Operation',

@@ -335,7 +335,8 @@ function ownerHtmlLists(report: OwnerReport, ctx: EmailContext): string {
     const rest = g.keyResults.filter((l) => !shown.has(`kr:${l.id}`));
     const objectiveKey = g.objective ? `o:${g.objective.id}` : '';
     const ownedUnseen = g.ownsObjective && !shown.has(objectiveKey);
-    if (budget <= 0 || (!rest.length && !ownedUnseen)) continue;
+    // A heading is worth a row only with a key result under it, or as the objective the reader owns.
+    if ((!rest.length && !ownedUnseen) || budget < (rest.length ? 2 : 1)) continue;
     restRows.push(objectiveCard(g, null, ctx));
     if (objectiveKey) shown.add(objectiveKey);
     budget -= 1;

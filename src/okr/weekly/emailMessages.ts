@@ -45,7 +45,6 @@ export type EmailMessageKey =
   | 'noConfidence'
   | 'unknownProgress'
   | 'openSheet'
-  | 'openRow'
   | 'whyOwner'
   | 'enabledBy'
   | 'howOff'
@@ -148,7 +147,6 @@ export const EMAIL_MESSAGES: MessageTable<EmailMessageKey> = {
   noConfidence: { en: 'not set', ja: '未設定' },
   unknownProgress: { en: 'n/a', ja: '不明' },
   openSheet: { en: 'Open the spreadsheet', ja: 'スプレッドシートを開く' },
-  openRow: { en: 'Open row {row}', ja: '{row}行目を開く' },
   whyOwner: {
     en: 'You get this email because you own objectives or key results in “{sheet}” and are listed in its Team tab.',
     ja: '「{sheet}」で目標または主要な結果を担当し、Teamタブに登録されているため、このメールが届いています。',
