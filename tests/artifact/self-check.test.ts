@@ -61,21 +61,22 @@ test('every step passes; the real tabs are untouched; the scratch tabs are remov
 test('in Japanese; a failing step is named, later steps are skipped, the scratch tabs still removed', async () => {
   const rt = await openRuntime(demoWorkbook(), {
     userLocales: { [LEAD]: 'ja' },
-    faults: [{ method: 'MailApp.sendEmail', nth: 1, message: 'Service unavailable: Gmail' }],
+    // The second scratch tab (the log) cannot be made: the first one exists by then.
+    faults: [{ method: 'Spreadsheet.insertSheet', nth: 2, message: 'Service Spreadsheets failed' }],
   });
-  const result = rt.run('runSelfCheck', [], { as: LEAD }).result as Result;
+  const r = rt.run('runSelfCheck', [], { as: LEAD });
+  const result = r.result as Result;
   expect(result.ok).toBe(false);
   expect(result.steps.map((s) => [s.step, s.ok])).toEqual([
-    ['scratch', true],
-    ['checkIn', true],
-    ['summary', true],
+    ['scratch', false],
+    ['checkIn', false],
+    ['summary', false],
     ['email', false],
     ['cleanUp', true],
   ]);
-  expect(result.steps[3]).toMatchObject({
-    label: 'あなたへのテストメール',
-    detail: 'Service unavailable: Gmail',
-  });
-  expect(result.message).toContain('不合格  あなたへのテストメール');
-  expect(rt.workbook.sheetNames()).not.toContain('OKR Owners self-check log');
+  expect(result.steps[0]).toMatchObject({ label: '作業用タブの作成', detail: 'Service Spreadsheets failed' });
+  expect(result.steps[2].detail).toBe('前の手順が失敗したため未実行');
+  expect(result.message).toContain('不合格  作業用タブの作成');
+  expect(r.emails).toEqual([]);
+  expect(rt.workbook.sheetNames()).not.toContain('OKR Owners self-check');
 });
