@@ -164,6 +164,8 @@ export function selfCheck(): SelfCheckResult {
   }
   const steps: SelfCheckStep[] = [];
   const step = stepRunner(ctx.lang, steps);
+  // Inserting a tab makes it the active one: the Lead gets their own tab back at the end.
+  const active = ss.getActiveSheet();
   try {
     let okrTab: GoogleAppsScript.Spreadsheet.Sheet | null = null;
     let logTab: GoogleAppsScript.Spreadsheet.Sheet | null = null;
@@ -193,6 +195,7 @@ export function selfCheck(): SelfCheckResult {
     step('cleanUp', () => {
       if (!removeScratchTabs(ss, [SCRATCH_OKRS, SCRATCH_LOG]))
         throw new Error(t(MESSAGES, ctx.lang, 'cleanUpLeft'));
+      active.activate();
       return t(MESSAGES, ctx.lang, 'cleanUpDone');
     });
   }
