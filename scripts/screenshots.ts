@@ -7,6 +7,8 @@
 //   docs/screenshots/owner-email.png      an owner's weekly email as they see it
 //   docs/screenshots/sandbox-outbox.png   the sandbox's outbox with that email open
 //   docs/screenshots/sandbox-menu.png     Extensions → OKR Owners, as onOpen built it
+//   docs/publish/screenshots/listing-*.png the Marketplace listing's 1280 × 800 pictures (sheet and
+//                                          sidebar, Summary, a weekly email), docs/publish/listing.md
 // A step whose feature has not landed is reported and skipped; the script fails only when it could
 // take no screenshot at all or one is over 300 KB.
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -20,6 +22,9 @@ import { demoWorkbook } from '../local/fixtures/demo';
 import { workbookToXlsx } from '../local/runtime';
 
 const OUT = join(repoRoot, 'docs/screenshots');
+const LISTING_OUT = join(repoRoot, 'docs/publish/screenshots');
+/** The size the Google Workspace Marketplace takes for listing screenshots. */
+const LISTING_VIEWPORT = { width: 1280, height: 800 };
 const MAX_BYTES = 300 * 1024;
 
 const taken: string[] = [];
@@ -51,15 +56,15 @@ async function main(): Promise<void> {
       for (let i = 0; i < 100 && (await state()).log.length === before; i++) await page.waitForTimeout(100);
       return true;
     };
-    const shoot = async (name: string, target: Page | Locator, fullPage = false) => {
-      const path = join(OUT, `${name}.png`);
+    const shoot = async (name: string, target: Page | Locator, fullPage = false, dir = OUT) => {
+      const path = join(dir, `${name}.png`);
       // Toasts are transient; they would cover the page in a still picture.
       await page.evaluate(() => document.getElementById('notices')?.replaceChildren());
       if (fullPage) await (target as Page).screenshot({ path, animations: 'disabled', fullPage: true });
       else await target.screenshot({ path, animations: 'disabled' });
       const size = statSync(path).size;
       if (size > MAX_BYTES) throw new Error(`${name}.png is ${Math.round(size / 1024)} KB (limit 300 KB)`);
-      taken.push(`${name}.png (${Math.round(size / 1024)} KB)`);
+      taken.push(`${dir === OUT ? '' : 'publish/'}${name}.png (${Math.round(size / 1024)} KB)`);
     };
     const attempt = async (name: string, body: () => Promise<void>) => {
       try {
@@ -251,6 +256,52 @@ async function main(): Promise<void> {
       await shoot('owner-email', reader, true);
       await reader.close();
     });
+
+    await attempt('marketplace listing', async () => {
+      mkdirSync(LISTING_OUT, { recursive: true });
+      await page.setViewportSize(LISTING_VIEWPORT);
+      // 1. The OKRs tab with the owner's "Mine" in the sidebar.
+      await page.locator('#user').selectOption(owner.email);
+      await page.evaluate(() => {
+        const panel = document.getElementById('sidebar-panel');
+        if (panel) panel.hidden = false;
+      });
+      if (!(await page.locator('#sidebar-panel').isVisible())) await choose(/sidebar/i);
+      await openTab('OKRs');
+      await sidebar().locator('#tab-mine').click();
+      await sidebarLoaded();
+      // The product, not the sandbox: its clock, outbox and log panel out of the picture.
+      const sandboxPanels = (hidden: boolean) =>
+        page.evaluate((h) => {
+          // The stylesheet gives the panels display: flex, which the hidden attribute does not override.
+          const panels = document.querySelector<HTMLElement>('section.panels');
+          if (panels) panels.style.display = h ? 'none' : '';
+        }, hidden);
+      await sandboxPanels(true);
+      await page.waitForTimeout(150);
+      await shoot('listing-1-sheet-and-sidebar', page, false, LISTING_OUT);
+      // 2. The Summary tab, the whole width of the window.
+      if ((await state()).sheets.includes('Summary')) {
+        await openTab('Summary');
+        await page.evaluate(() => {
+          const panel = document.getElementById('sidebar-panel');
+          if (panel) panel.hidden = true;
+        });
+        await page.waitForTimeout(150);
+        await shoot('listing-2-summary', page, false, LISTING_OUT);
+      }
+      // 3. An owner's weekly email as a mail client shows it (scripts off, as the sandbox shows it).
+      const mails = (await state()).outbox;
+      const mail = mails.find((m) => m.to === owner.email && m.hasHtml) ?? mails.find((m) => m.hasHtml);
+      if (mail) {
+        const bodies = (await (await fetch(`${app.url}api/email?index=${mail.index}`)).json()) as EmailBody;
+        const reader = await browser.newPage({ viewport: LISTING_VIEWPORT, javaScriptEnabled: false });
+        await reader.setContent(bodies.htmlBody ?? '');
+        await shoot('listing-3-weekly-email', reader, false, LISTING_OUT);
+        await reader.close();
+      }
+      await sandboxPanels(false);
+    });
   } finally {
     await browser.close();
     await app.stop();
@@ -260,7 +311,10 @@ async function main(): Promise<void> {
 
 main()
   .then(() => {
-    for (const t of taken) console.log(`saved docs/screenshots/${t}`);
+    for (const t of taken)
+      console.log(
+        `saved docs/${t.replace(/^publish\//, 'publish/screenshots/').replace(/^(?!publish)/, 'screenshots/')}`,
+      );
     for (const s of skipped) console.log(`skipped ${s}`);
     if (taken.length === 0) process.exit(1);
   })

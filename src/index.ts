@@ -31,6 +31,7 @@ import * as menu from './endpoints/menu';
 import * as summary from './endpoints/refreshSummary';
 import * as rowWrites from './endpoints/rowWrites';
 import * as selection from './endpoints/selection';
+import * as selfCheck from './endpoints/selfCheck';
 import * as settings from './endpoints/settings';
 import * as setUpSheet from './endpoints/setUpSheet';
 import * as sheetWatch from './endpoints/sheetWatch';
@@ -177,4 +178,16 @@ export function sendTestWeeklyEmail(): TestWeeklyEmailReply {
 /** Rewrites the Summary tab under the document lock in a constant number of Sheets calls. */
 export function refreshSummary(): RefreshSummaryResult {
   return summary.refreshSummary();
+}
+
+// --- the self-check after a deployment (src/endpoints/selfCheck.ts; docs/kits.md) ---
+
+/** Menu (when switched on): a Lead's end-to-end smoke check in this spreadsheet, pass/fail per step. */
+export function runSelfCheck(): selfCheck.SelfCheckResult {
+  return selfCheck.runSelfCheck();
+}
+
+/** Shows (true, the default) or hides (false) the self-check in the menu of this spreadsheet; Lead only. */
+export function enableSelfCheck(on?: unknown): { ok: boolean; message: string } {
+  return selfCheck.enableSelfCheck(on);
 }

@@ -1,10 +1,11 @@
 // Extensions → OKR Owners: the menu (built by onOpen/onInstall) and opening the sidebar.
 import { callerLanguage } from '../gas/language';
+import { selfCheckEnabled } from '../gas/selfCheckTabs';
 import { loadSettings } from '../gas/settings';
 import { type MessageTable, t } from '../okr/core/i18n';
 import type { Lang } from '../okr/core/model';
 
-type MenuKey = 'openSidebar' | 'setUp' | 'checkProblems' | 'refreshSummary' | 'importTab';
+type MenuKey = 'openSidebar' | 'setUp' | 'checkProblems' | 'refreshSummary' | 'importTab' | 'selfCheck';
 
 const MENU: MessageTable<MenuKey> = {
   openSidebar: { en: 'Open sidebar', ja: 'サイドバーを開く' },
@@ -12,6 +13,7 @@ const MENU: MessageTable<MenuKey> = {
   checkProblems: { en: 'Check problems', ja: '問題をチェック' },
   refreshSummary: { en: 'Refresh summary', ja: 'サマリーを更新' },
   importTab: { en: 'Import OKRs from this tab', ja: 'このタブからOKRを取り込む' },
+  selfCheck: { en: 'Run self-check (Lead)', ja: '自己診断を実行（Lead）' },
 };
 
 /** Menu items in order: caption key and the global function it calls. */
@@ -33,10 +35,13 @@ const MENU_ITEMS: ReadonlyArray<[MenuKey, string] | null> = [
  */
 export function buildMenu(e?: { authMode?: unknown }): void {
   let lang: Lang = 'en';
+  let withSelfCheck = false;
   const none = !e || e.authMode === undefined || String(e.authMode) === 'NONE' || isNoneMode(e.authMode);
   if (!none) {
     try {
       lang = callerLanguage(loadSettings());
+      // The self-check (src/endpoints/selfCheck.ts) is listed only where a Lead switched it on.
+      withSelfCheck = selfCheckEnabled();
     } catch (_err) {
       lang = 'en';
     }
@@ -45,6 +50,7 @@ export function buildMenu(e?: { authMode?: unknown }): void {
   for (const item of MENU_ITEMS) {
     menu = item ? menu.addItem(t(MENU, lang, item[0]), item[1]) : menu.addSeparator();
   }
+  if (withSelfCheck) menu = menu.addSeparator().addItem(t(MENU, lang, 'selfCheck'), 'runSelfCheck');
   menu.addToUi();
 }
 
