@@ -5,9 +5,9 @@ import type { ImportOkrsResult } from '../api';
 import { importFromTab } from '../gas/importTab';
 import { BusyError, withDocumentLock } from '../gas/lock';
 import { readTeam } from '../gas/team';
+import { currentCycle } from '../okr/core/cycle';
 import { format, t } from '../okr/core/i18n';
 import { context } from './context';
-import { currentCycle } from './setUpSheet';
 import { SHEET_TEXT, structureRefusal } from './sheetMessages';
 
 export function importOkrs(req: unknown): ImportOkrsResult {

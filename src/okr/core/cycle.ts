@@ -1,5 +1,18 @@
-// Which cycle is live: the Summary tab and the weekly emails show this week's work, not history.
+// Which cycle is live: the Summary tab and the weekly emails show this week's work, not history;
+// and which cycle today is in, for rows that set-up, import and the sidebar's Add create.
 import { DAY_MS } from './days';
+import { zoneOffsetMs } from './timeZone';
+
+/** "2026-Q4" for a time, in the spreadsheet's calendar (year and month given by the caller). */
+function cycleOf(year: number, month1to12: number): string {
+  return `${year}-Q${Math.floor((month1to12 - 1) / 3) + 1}`;
+}
+
+/** The cycle (e.g. 2026-Q4) of `now` in the spreadsheet's time zone. */
+export function currentCycle(timeZone: string, now: number): string {
+  const local = new Date(now + zoneOffsetMs(now, timeZone));
+  return cycleOf(local.getUTCFullYear(), local.getUTCMonth() + 1);
+}
 
 /** A cycle's items stop being shown and mailed this long after the cycle ended (late check-ins still count). */
 const CYCLE_GRACE_DAYS = 14;

@@ -2,8 +2,9 @@
 // to do, what the user is told, and a busy lock.
 import type { SetUpReport } from '../../../src/api';
 import type { Context } from '../../../src/endpoints/context';
-import { currentCycle, type SetUpPorts, setUpWith } from '../../../src/endpoints/setUpSheet';
+import { type SetUpPorts, setUpWith } from '../../../src/endpoints/setUpSheet';
 import type { SetUpOptions } from '../../../src/gas/setUp';
+import { currentCycle } from '../../../src/okr/core/cycle';
 import { parseStoredSettings } from '../../../src/okr/core/settings';
 
 const NOW = Date.UTC(2026, 10, 26, 12);
