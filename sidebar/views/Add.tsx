@@ -106,7 +106,7 @@ export function Add(props: Props) {
 
   return (
     <form class="view" onSubmit={submit} noValidate>
-      <h2>{tr(lang, 'addTitle')}</h2>
+      <h2>{tr(lang, 'navAdd')}</h2>
       <fieldset>
         <legend>{tr(lang, 'addWhat')}</legend>
         <label class="choice">
@@ -194,7 +194,7 @@ export function Add(props: Props) {
       <FormAlert error={error} fields={FIELDS} />
       <div class="buttons">
         <button type="submit" class="action" disabled={props.busy}>
-          {props.busy ? tr(lang, 'saving') : tr(lang, 'add')}
+          {props.busy ? tr(lang, 'saving') : tr(lang, 'navAdd')}
         </button>
       </div>
     </form>
