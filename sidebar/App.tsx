@@ -1,7 +1,7 @@
 // The sidebar shell: the tabs and the view shown, every outcome in an aria-live status line, and the
 // sheet's active row. How the state arrives is useSidebarState's; following the sheet (its cursor and
 // its changes, said quietly as "Updated." apart from the status line) is useFollow's.
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ActionResult, CheckInResult, KeyResultView, ProblemView } from '../src/api';
 import { tr } from './i18n';
 import { mayActOn } from './logic';
@@ -45,8 +45,18 @@ export function App() {
     setTimeout(() => setUpdated(''), 5000);
   });
 
+  // Counts the user's moves between views: an answer that comes after the user moved on belongs to
+  // a view no longer shown, so its confirmation is not said (an error still is: nothing was saved).
+  const moves = useRef(0);
+  const sayFrom =
+    (at = moves.current) =>
+    (text: string, error = false) => {
+      if (error || at === moves.current) say(text, error);
+    };
+
   /** Opens a view at its top, without the last one's message: a message belongs to its view. */
   function go(next: View) {
+    moves.current++;
     setView(next);
     say('');
   }
@@ -59,16 +69,18 @@ export function App() {
     after?: () => void,
   ): Promise<FormError | null> {
     setBusy(true);
+    const at = moves.current;
     try {
       const res = await write(call);
       if (res.ok) {
+        if (at !== moves.current) return null; // the user moved on: the view shown stays
         after?.(); // the view it leads to shows the message
         say(res.message);
         return null;
       }
       say(res.error, true);
       // The row changed meanwhile: the form opens again on what it is now, with the message.
-      if (res.changed && res.state && 'kr' in view) {
+      if (res.changed && res.state && 'kr' in view && at === moves.current) {
         const fresh = res.state.mine.find((k) => k.id === view.kr.id);
         setView(fresh ? { ...view, kr: fresh } : { tab: 'mine' });
       }
@@ -91,9 +103,10 @@ export function App() {
   const backToMine = () => go({ tab: 'mine' });
 
   async function selectProblem(p: ProblemView) {
+    const here = sayFrom();
     try {
       const res = await server.selectCell({ id: p.id, column: p.column, cell: p.cell });
-      say(res.ok ? tr(lang, 'selected', { cell: p.cell ?? p.id ?? '' }) : res.error, !res.ok);
+      here(res.ok ? tr(lang, 'selected', { cell: p.cell ?? p.id ?? '' }) : res.error, !res.ok);
     } catch (e) {
       failed(e);
     }
@@ -174,7 +187,7 @@ export function App() {
       case 'problems':
         return <Problems state={state} lang={lang} onSelect={selectProblem} />;
       case 'settings':
-        return <Settings lang={lang} onStatus={say} onLanguageChanged={() => load()} />;
+        return <Settings lang={lang} onStatus={sayFrom()} onLanguageChanged={() => load()} />;
       default:
         return (
           <Mine
@@ -254,9 +267,9 @@ export function App() {
         {status.text}
       </div>
       {/* Apart from the status line: a change of the sheet never hides the message of the user's act. */}
-      <p class="updated" aria-live="polite">
+      <span class="updated muted small" aria-live="polite">
         {updated}
-      </p>
+      </span>
     </div>
   );
 }

@@ -39,18 +39,10 @@ export function useFollow(onChange: () => void): { active: ActiveOkr; resume(): 
         });
     };
     // Asked at once, before the state is read: a change made meanwhile moves the stamp after it.
+    // Shown again, the next tick asks (within FOLLOW_MS).
     poll();
     const timer = setInterval(poll, FOLLOW_MS);
-    // Shown again: ask now rather than at the next slow tick.
-    const shown = () => {
-      tick = 0;
-      poll();
-    };
-    document.addEventListener('visibilitychange', shown);
-    return () => {
-      clearInterval(timer);
-      document.removeEventListener('visibilitychange', shown);
-    };
+    return () => clearInterval(timer);
   }, []);
   return {
     active,

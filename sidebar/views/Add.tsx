@@ -1,5 +1,6 @@
-// Add an objective or a key result; the server generates the ID and places the row.
-import { useState } from 'preact/hooks';
+// Add an objective or a key result; the server generates the ID, places the row and fills in what
+// is left open (the current cycle, the owner's team). A key result's objective is the last one added.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AddKeyResultRequest, AddObjectiveRequest, Kind, Lang, SidebarState } from '../../src/api';
 import { tr } from '../i18n';
 import { KINDS, parseTypedNumber } from '../logic';
@@ -35,6 +36,15 @@ export function Add(props: Props) {
     unit: '',
   });
   const [error, setError] = useState<FormError | null>(null);
+  // The objectives before an objective was added: the new one is then the key results' default.
+  const before = useRef<string[] | null>(null);
+  useEffect(() => {
+    const added = before.current && objectives.find((o) => !before.current?.includes(o.id));
+    if (added) {
+      before.current = null;
+      setF((x) => ({ ...x, objectiveId: added.id }));
+    }
+  }, [state]);
   const id = useId('add');
   const set = (k: keyof typeof f) => (e: Event) =>
     setF({ ...f, [k]: (e.target as HTMLInputElement | HTMLSelectElement).value });
@@ -46,7 +56,9 @@ export function Add(props: Props) {
     if (!f.title.trim()) return setError({ field: 'title', error: tr(lang, 'titleRequired') });
     let res: FormError | null;
     if (what === 'objective') {
+      before.current = objectives.map((o) => o.id);
       res = await props.onAddObjective({ title: f.title, owner: f.owner, cycle: f.cycle, due: f.due });
+      if (res) before.current = null;
     } else {
       if (!f.objectiveId) return setError({ field: 'objectiveId', error: tr(lang, 'pickObjective') });
       const milestone = f.kind === 'milestone';
@@ -66,7 +78,8 @@ export function Add(props: Props) {
       });
     }
     setError(res);
-    if (!res) setF({ ...f, title: '', target: '', due: '' });
+    // As it is now: the objective just added may already be chosen.
+    if (!res) setF((x) => ({ ...x, title: '', target: '', due: '' }));
   }
 
   const input = (
@@ -93,7 +106,7 @@ export function Add(props: Props) {
 
   return (
     <form class="view" onSubmit={submit} noValidate>
-      <h2>{tr(lang, 'addTitle')}</h2>
+      <h2>{tr(lang, 'navAdd')}</h2>
       <fieldset>
         <legend>{tr(lang, 'addWhat')}</legend>
         <label class="choice">
@@ -181,7 +194,7 @@ export function Add(props: Props) {
       <FormAlert error={error} fields={FIELDS} />
       <div class="buttons">
         <button type="submit" class="action" disabled={props.busy}>
-          {props.busy ? tr(lang, 'saving') : tr(lang, 'add')}
+          {props.busy ? tr(lang, 'saving') : tr(lang, 'navAdd')}
         </button>
       </div>
     </form>

@@ -69,7 +69,7 @@ export function CheckIn(props: Props) {
       </p>
       {milestone ? (
         <fieldset aria-describedby={`${id}-cur-err`}>
-          <legend>{tr(lang, 'milestone')}</legend>
+          <legend>{tr(lang, 'kind_milestone')}</legend>
           <label class="choice">
             <input
               ref={first}

@@ -8,7 +8,7 @@ import { ProgressBar } from '../ui';
 const NEED_WORD = {
   pending: 'needPending',
   stale: 'needStale',
-  'at-risk': 'needAtRisk',
+  'at-risk': 'at-risk',
   'missing-values': 'needMissing',
 } as const satisfies Record<Need, string>;
 

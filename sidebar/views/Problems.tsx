@@ -36,7 +36,7 @@ export function Problems(props: Props) {
   const warningItems = list.filter((p) => p.severity === 'warning');
   return (
     <div class="view">
-      <h2>{tr(lang, 'problemsTitle')}</h2>
+      <h2>{tr(lang, 'navProblems')}</h2>
       <p class="muted">{tr(lang, 'problemCounts', { errors, warnings })}</p>
       {list.length === 0 && <p class="empty">{tr(lang, 'noProblems')}</p>}
       {errorItems.length > 0 && (

@@ -119,7 +119,7 @@ export function Settings(props: Props) {
   const run = view.weeklyRun;
   return (
     <div class="view">
-      <h2>{tr(lang, 'settingsTitle')}</h2>
+      <h2>{tr(lang, 'navSettings')}</h2>
       {!view.canEdit && <p class="notice">{tr(lang, 'settingsLeadsOnly')}</p>}
       <div class="field">
         <label class="choice">

@@ -12,6 +12,7 @@ import { REQUEST_MESSAGES } from './sidebar/requestsMessages';
 import {
   findItem,
   type NewRowPlan,
+  newRowDefaults,
   planAddKeyResult,
   planAddObjective,
   planAssign,
@@ -44,7 +45,8 @@ function addRow(snap: Snapshot, plan: NewRowPlan, ctx: Context): void {
 export function addObjective(raw: unknown): ActionResult {
   return act(raw, parseAddObjective, (req, snap, ctx) => {
     requireManage(withTeam(ctx, snap.roster).caller);
-    const plan = planAddObjective(snap.okrs, snap.roster, req);
+    const defaults = newRowDefaults(snap.okrValues, snap.okrs, snap.timeZone, ctx.now);
+    const plan = planAddObjective(snap.okrs, snap.roster, req, defaults);
     addRow(snap, plan, ctx);
     return t(REQUEST_MESSAGES, ctx.lang, 'added-objective', { id: plan.id });
   });
@@ -53,7 +55,8 @@ export function addObjective(raw: unknown): ActionResult {
 export function addKeyResult(raw: unknown): ActionResult {
   return act(raw, parseAddKeyResult, (req, snap, ctx) => {
     requireManage(withTeam(ctx, snap.roster).caller);
-    const plan = planAddKeyResult(snap.okrs, snap.roster, req, keyResultProgress);
+    const defaults = newRowDefaults(snap.okrValues, snap.okrs, snap.timeZone, ctx.now);
+    const plan = planAddKeyResult(snap.okrs, snap.roster, req, keyResultProgress, defaults);
     addRow(snap, plan, ctx);
     return t(REQUEST_MESSAGES, ctx.lang, 'added-key-result', { id: plan.id });
   });

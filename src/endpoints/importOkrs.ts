@@ -5,9 +5,9 @@ import type { ImportOkrsResult } from '../api';
 import { importFromTab } from '../gas/importTab';
 import { BusyError, withDocumentLock } from '../gas/lock';
 import { readTeam } from '../gas/team';
+import { todaysQuarter } from '../okr/core/cycle';
 import { format, t } from '../okr/core/i18n';
 import { context } from './context';
-import { currentCycle } from './setUpSheet';
 import { SHEET_TEXT, structureRefusal } from './sheetMessages';
 
 export function importOkrs(req: unknown): ImportOkrsResult {
@@ -29,7 +29,7 @@ export function importOkrs(req: unknown): ImportOkrsResult {
       return importFromTab(ss, sheetName, {
         lang,
         userEmail: ctx.email,
-        cycle: currentCycle(ss.getSpreadsheetTimeZone() || 'Etc/GMT', ctx.now),
+        cycle: todaysQuarter(ss.getSpreadsheetTimeZone() || 'Etc/GMT', ctx.now),
       });
     });
   } catch (err) {

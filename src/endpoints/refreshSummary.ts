@@ -10,7 +10,7 @@ import { type MessageTable, t } from '../okr/core/i18n';
 
 const ENDPOINT_MESSAGES: MessageTable<'done' | 'empty' | 'busy' | 'noSpreadsheet'> = {
   done: {
-    en: 'Summary refreshed: {objectives} objectives, {keyResults} key results.',
+    en: 'Summary refreshed: {objectives} {objectives|objective|objectives}, {keyResults} key {keyResults|result|results}.',
     ja: 'サマリーを更新しました：目標{objectives}件、主要な結果{keyResults}件。',
   },
   empty: {

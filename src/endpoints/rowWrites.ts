@@ -3,10 +3,13 @@
 // by ID (TextFinder) instead of reading the whole OKRs tab and answers with what changed (CheckInOk in src/api.ts) or, for a decline, the quick state;
 // the full one (act) re-reads the whole tab under the lock and answers with the fresh state.
 import type { CheckInResult } from '../api';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
 import { BusyError, withDocumentLock } from '../gas/lock';
 import { type OkrRowFinder, okrRowFinder } from '../gas/okrData';
 import { planBlocks, sheetValue, writeBlocks } from '../gas/okrWrites';
-import { findTabsByName } from '../gas/tabs';
+import { findTabsByName, type Tabs } from '../gas/tabs';
 import { readTeamTab } from '../gas/team';
 import type { Lang, OkrSheet } from '../okr/core/model';
 import { parseOkrSheet } from '../okr/core/parse';
@@ -37,8 +40,15 @@ const ROWS_AROUND = 30;
 function sheetPorts(ctx: Context): RowWritePorts | null {
   const { ss, timeZone } = activeSpreadsheet();
   const tabs = findTabsByName(ss, ['okrs', 'team', 'checkIns']);
+  return tabs.okrs ? rowWritePorts(ctx, { ...tabs, okrs: tabs.okrs }, timeZone) : null;
+}
+
+/**
+ * The quick path's ports on given tabs: the sidebar's writes use the sheet's own; the self-check
+ * (src/endpoints/selfCheck.ts) points the same ports at its scratch copies.
+ */
+export function rowWritePorts(ctx: Context, tabs: Tabs & { okrs: Sheet }, timeZone: string): RowWritePorts {
   const okrTab = tabs.okrs;
-  if (!okrTab) return null;
   let sheetName: string | null = null;
   let finder: OkrRowFinder | null | undefined;
   const rows = () => {

@@ -6,8 +6,7 @@
 // email goes to the caller only. The menu item is hidden unless the document property is on.
 import { withDocumentLock } from '../gas/lock';
 import { sendMail } from '../gas/mail';
-import { readOkrRowById } from '../gas/okrData';
-import { planBlocks, sheetValue, writeBlocks } from '../gas/okrWrites';
+import { okrRowFinder } from '../gas/okrData';
 import { createScratchTab, removeScratchTabs, setSelfCheckEnabled } from '../gas/selfCheckTabs';
 import { findTabsByName } from '../gas/tabs';
 import { readTeamTab } from '../gas/team';
@@ -23,10 +22,10 @@ import {
 } from '../okr/core/schema';
 import { activeSpreadsheet, context } from './context';
 import { callerFrom, canManage } from './permissions';
-import { decideCheckIn, quickRowWrite, type RowWritePorts } from './quickRowWrite';
+import { decideCheckIn, quickRowWrite } from './quickRowWrite';
 import { refreshSummary } from './refreshSummary';
+import { rowWritePorts } from './rowWrites';
 import { parseCheckIn, RequestError } from './sidebar/requests';
-import { asStored, logCheckIns, makeDate } from './snapshot';
 
 type StepKey = 'scratch' | 'checkIn' | 'summary' | 'email' | 'cleanUp';
 
@@ -176,7 +175,7 @@ export function selfCheck(): SelfCheckResult {
       ]);
       return t(MESSAGES, ctx.lang, 'scratchDone', { tabs: `${SCRATCH_OKRS}, ${SCRATCH_LOG}` });
     });
-    step('checkIn', () => checkInOnScratch(okrTab!, logTab!, roster, ctx, timeZone));
+    step('checkIn', () => checkInOnScratch(okrTab!, logTab!, tabs.team, ctx, timeZone));
     step('summary', () => {
       const r = refreshSummary();
       if (!r.ok) throw new Error(r.error);
@@ -213,7 +212,7 @@ export function selfCheck(): SelfCheckResult {
 function checkInOnScratch(
   okrTab: GoogleAppsScript.Spreadsheet.Sheet,
   logTab: GoogleAppsScript.Spreadsheet.Sheet,
-  roster: ReturnType<typeof readTeamTab>,
+  teamTab: GoogleAppsScript.Spreadsheet.Sheet | null,
   ctx: ReturnType<typeof context>,
   timeZone: string,
 ): string {
@@ -223,29 +222,18 @@ function checkInOnScratch(
   );
   if (!parsed.ok) throw new Error(parsed.error);
   const req = parsed.value;
-  const scratchTabs = { okrs: okrTab, team: null, checkIns: logTab, summary: null };
-  const ports: RowWritePorts = {
-    findRow: (id) => readOkrRowById(okrTab, id),
-    parse: (grid) => parseOkrSheet(grid, { sheetName: SCRATCH_OKRS, timeZone, lang: ctx.lang }),
-    readTeam: () => roster,
-    appendLog: (plan) => logCheckIns({ tabs: scratchTabs }, [plan]),
-    writeRow: (sheet, row, patch) => {
-      const blocks = planBlocks(sheet.columns, [{ row, patch }], (c, v) =>
-        sheetValue(c, v, timeZone, makeDate),
-      );
-      writeBlocks(okrTab, blocks);
-      return blocks.map((b) => ({ column: b.column, values: b.values[0].map(asStored) }));
-    },
-    quickState: () => {
-      throw new Error('the check-in changed more than the key result');
-    },
-  };
+  // The sidebar's own ports, pointed at the scratch copies (Team is the real one: who may check in).
+  const ports = rowWritePorts(
+    ctx,
+    { okrs: okrTab, team: teamTab, checkIns: logTab, summary: null },
+    timeZone,
+  );
   const answer = withDocumentLock(() =>
     quickRowWrite(ports, req.id, ctx, (kr, c) => decideCheckIn(req, kr, c, ctx)),
   );
   if (!answer) throw new Error(`${SCRATCH_KR} not found in ${SCRATCH_OKRS}`);
   // What the sheet now holds, read back: the key result's Current and the log's one entry.
-  const found = readOkrRowById(okrTab, SCRATCH_KR);
+  const found = okrRowFinder(okrTab)?.rowById(SCRATCH_KR) ?? null;
   const kr = found && parseOkrSheet(found.grid, { sheetName: SCRATCH_OKRS, timeZone, lang: ctx.lang });
   const current = kr?.keyResults.find((k) => k.id === SCRATCH_KR)?.current ?? null;
   const logged = logTab.getLastRow() - 1;

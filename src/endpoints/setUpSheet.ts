@@ -7,11 +7,10 @@ import { BusyError, withDocumentLock } from '../gas/lock';
 import { type SetUpOptions, setUpSheets } from '../gas/setUp';
 import { findNamedTabs } from '../gas/tabs';
 import { readTeam } from '../gas/team';
+import { todaysQuarter } from '../okr/core/cycle';
 import { t } from '../okr/core/i18n';
 import type { Person } from '../okr/core/model';
-import { zoneOffsetMs } from '../okr/core/parseValues';
 import { TAB } from '../okr/core/tabs';
-import { cycleOf } from '../okr/setup/structure';
 import { type Context, context } from './context';
 import { ambiguityRefusal, SHEET_TEXT, structureRefusal } from './sheetMessages';
 
@@ -28,12 +27,6 @@ export interface SetUpPorts {
   toast(message: string): void;
 }
 
-/** The cycle (e.g. 2026-Q4) of `now` in the spreadsheet's time zone. */
-export function currentCycle(timeZone: string, now: number): string {
-  const local = new Date(now + zoneOffsetMs(now, timeZone));
-  return cycleOf(local.getUTCFullYear(), local.getUTCMonth() + 1);
-}
-
 export function setUpWith(ports: SetUpPorts, ctx: Context): SetUpResult {
   const { lang } = ctx;
   const answer = ports.withLock((): SetUpResult => {
@@ -44,7 +37,7 @@ export function setUpWith(ports: SetUpPorts, ctx: Context): SetUpResult {
     const report = ports.setUp({
       lang,
       userEmail: ctx.email,
-      cycle: currentCycle(ports.timeZone(), ctx.now),
+      cycle: todaysQuarter(ports.timeZone(), ctx.now),
       examples: true,
     });
     const none = lang === 'ja' ? 'なし' : 'none';

@@ -68,11 +68,11 @@ export const SHEET_TEXT: MessageTable<SheetText> = {
   },
   'no-problems': { en: 'No problems found.', ja: '問題は見つかりませんでした。' },
   problems: {
-    en: '{errors} errors and {warnings} warnings. The sidebar lists them; click one to go to its cell.',
+    en: '{errors} {errors|error|errors} and {warnings} {warnings|warning|warnings}. The sidebar lists them; click one to go to its cell.',
     ja: 'エラー {errors} 件、警告 {warnings} 件。サイドバーに一覧があり、クリックするとそのセルに移動します。',
   },
   imported: {
-    en: 'Imported {objectives} objectives and {keyResults} key results into the OKRs tab. Run Check problems to see what needs fixing.',
+    en: 'Imported {objectives} {objectives|objective|objectives} and {keyResults} key {keyResults|result|results} into the OKRs tab. Run Check problems to see what needs fixing.',
     ja: '目標 {objectives} 件と主要な結果 {keyResults} 件をOKRsタブに取り込みました。「問題をチェック」で修正が必要な点を確認してください。',
   },
   skipped: { en: 'Skipped rows:', ja: '取り込まなかった行：' },

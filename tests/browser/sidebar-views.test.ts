@@ -106,3 +106,56 @@ test('a message stays with the view that caused it', async () => {
     await close();
   }
 });
+
+test('an answer that comes after the user moved on is not said on the view they moved to', async () => {
+  const rt = await fixtureRuntime();
+  const { page, close, errors } = await openSidebar(rt, browser(), 'lead@example.com');
+  // The answers of these calls wait until released (the server has already done the work).
+  const held = new Map<string, () => void>();
+  await page.route('**/run', async (route) => {
+    const fn = String(JSON.parse(route.request().postData() ?? '{}').fn);
+    if (fn !== 'saveSettings' && fn !== 'checkIn') return route.continue();
+    const response = await route.fetch();
+    await new Promise<void>((resolve) => held.set(fn, resolve));
+    await route.fulfill({ response });
+  });
+  /** Lets the held answer through and waits until the page has handled it. */
+  const release = async (fn: string) => {
+    while (!held.has(fn)) await page.waitForTimeout(50);
+    const done = page.waitForEvent('requestfinished', {
+      predicate: (r) => r.url().endsWith('/run') && String(JSON.parse(r.postData() ?? '{}').fn) === fn,
+      timeout: 60_000,
+    });
+    held.get(fn)?.();
+    await done;
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  };
+  const current = () => page.getByRole('navigation').locator('[aria-current=page]').textContent();
+  try {
+    await page.locator('.app:not([data-quick])').waitFor();
+    // Settings saved while the user went on to Problems: nothing said there.
+    await nav(page, 'Settings').click();
+    await page.getByLabel('Stale after (days)').fill('21');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await nav(page, 'Problems').click();
+    await page.getByRole('heading', { name: 'Problems' }).waitFor();
+    await release('saveSettings');
+    expect(rt.properties('document')['okrOwners.settings']).toContain('"staleDays":21');
+    expect([await current(), await statusText(page)]).toEqual([expect.stringMatching(/^Problems/), '']);
+
+    // A check-in saved while the user went on to Assign: Assign stays, without the confirmation.
+    await nav(page, 'Mine').click();
+    rt.select('OKRs!B3', 'lead@example.com'); // O1.1, Ana's: a Lead checks in from the follow line
+    await page.locator('.follow').getByRole('button', { name: 'Check in' }).click({ timeout: 60_000 });
+    await page.getByLabel('New current value').fill('35');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await nav(page, 'Assign').click();
+    await release('checkIn');
+    expect(rt.workbook.values('OKRs').find((r) => r[0] === 'O1.1')?.[10]).toBe(35);
+    expect([await current(), await statusText(page)]).toEqual(['Assign', '']);
+    expect(errors).toEqual([]);
+  } finally {
+    for (const go of held.values()) go();
+    await close();
+  }
+});

@@ -1,7 +1,9 @@
 // What assigning owners and adding rows write, decided from the sheet as re-read under the lock.
 // Pure: rows are addressed by ID (and, for a new row, by the ID of the row it goes after).
 import type { AddKeyResultRequest, AddObjectiveRequest, AssignRequest } from '../../api';
+import { todaysQuarter } from '../../okr/core/cycle';
 import { nextKeyResultId, nextObjectiveId, sameId } from '../../okr/core/ids';
+import { kindAsWritten } from '../../okr/core/kindAsWritten';
 import type { KeyResult, Kind, Objective, OkrSheet, Roster } from '../../okr/core/model';
 import { KIND_WORDS, TYPE_WORDS } from '../../okr/core/parseValues';
 import { type CellValue, type ProgressOf, type RowPatch, requireVersion, type WritePlan } from './checkIn';
@@ -60,6 +62,34 @@ export interface NewRowPlan {
   values: RowPatch;
 }
 
+/** What a new row gets when the request leaves it open, decided from the sheet as re-read. */
+export interface NewRowDefaults {
+  /** Today's cycle in the spreadsheet's time zone (core/cycle.ts). */
+  cycle: string;
+  /** The Kind cells already in the sheet, so a new row spells its kind as they do. */
+  kindCells: readonly unknown[];
+}
+
+/** The defaults from the OKRs tab's values (header row included) at `now`. */
+export function newRowDefaults(
+  values: readonly unknown[][] | null,
+  okrs: Pick<OkrSheet, 'columns' | 'headerRow'>,
+  timeZone: string,
+  now: number,
+): NewRowDefaults {
+  const kind = okrs.columns.kind;
+  const rows = values ? values.slice((okrs.headerRow ?? 0) + 1) : [];
+  return {
+    cycle: todaysQuarter(timeZone, now),
+    kindCells: kind === undefined ? [] : rows.map((r) => r[kind]),
+  };
+}
+
+/** The owner's team on the Team tab ('' when none or no owner). */
+function teamOf(roster: Pick<Roster, 'people'>, owner: string | undefined): string {
+  return (owner && roster.people.find((p) => p.email === owner)?.team) || '';
+}
+
 function allIds(okrs: Okrs): string[] {
   return [...okrs.objectives, ...okrs.keyResults].map((r) => r.id).filter(Boolean);
 }
@@ -68,10 +98,12 @@ function day(text: string | undefined): CellValue {
   return text ? { day: text } : null;
 }
 
+/** A new objective: its Cycle today's unless given, its Team the owner's. */
 export function planAddObjective(
   okrs: Okrs,
   roster: Pick<Roster, 'people'>,
   req: AddObjectiveRequest,
+  defaults: NewRowDefaults,
 ): NewRowPlan {
   requireTeamMember(roster, req.owner ?? '', 'owner');
   const id = nextObjectiveId(allIds(okrs));
@@ -83,17 +115,23 @@ export function planAddObjective(
       type: TYPE_LABEL.objective,
       title: req.title,
       owner: req.owner || null,
-      cycle: req.cycle || null,
+      team: teamOf(roster, req.owner) || null,
+      cycle: req.cycle || defaults.cycle,
       due: day(req.due),
     },
   };
 }
 
+/**
+ * A new key result under its objective: the objective's Cycle (else today's), the owner's Team (else
+ * the objective's), its Kind spelled as the sheet spells kinds.
+ */
 export function planAddKeyResult(
   okrs: Okrs,
   roster: Pick<Roster, 'people'>,
   req: AddKeyResultRequest,
   progressOf: ProgressOf,
+  defaults: NewRowDefaults,
 ): NewRowPlan {
   const objective = findItem(okrs, req.objectiveId);
   if (!objective) throw new RequestError('id-unknown', 'objectiveId', { id: req.objectiveId });
@@ -105,6 +143,8 @@ export function planAddKeyResult(
   const siblings = okrs.keyResults.filter((k) => k.objectiveId === objective.id && k.id);
   const last = [objective, ...siblings].reduce((a, b) => (b.row > a.row ? b : a));
   const current = req.start;
+  const team = teamOf(roster, req.owner) || objective.team;
+  const cycle = objective.cycle || defaults.cycle;
   const draft: KeyResult = {
     type: 'key-result',
     id,
@@ -112,8 +152,8 @@ export function planAddKeyResult(
     title: req.title,
     ownerText: req.owner ?? '',
     owner: req.owner || null,
-    team: objective.team,
-    cycle: objective.cycle,
+    team,
+    cycle,
     accepted: null,
     due: null,
     note: '',
@@ -136,9 +176,9 @@ export function planAddKeyResult(
       parent: objective.id,
       title: req.title,
       owner: req.owner || null,
-      team: objective.team || null,
-      cycle: objective.cycle || null,
-      kind: kindLabel(req.kind),
+      team: team || null,
+      cycle,
+      kind: kindAsWritten(req.kind, defaults.kindCells, kindLabel(req.kind)),
       start: req.start,
       target: req.target,
       current,

@@ -1,7 +1,14 @@
 // Cycles: what a cycle name means in time, which cycle is current, which is live, and where a key
-// result should be by now (pace). Every consumer (sidebar, Summary, weekly emails) asks here.
+// result should be by now (pace). Every consumer (sidebar, Summary, weekly emails, and the rows that
+// set-up, import and Add create) asks here.
 import { DAY_MS } from './days';
-import { zonedTime } from './timeZone';
+import { zonedTime, zoneOffsetMs } from './timeZone';
+
+/** The calendar quarter (e.g. 2026-Q4) `now` is in, in the spreadsheet's time zone: a new row's cycle. */
+export function todaysQuarter(timeZone: string, now: number): string {
+  const local = new Date(now + zoneOffsetMs(now, timeZone));
+  return `${local.getUTCFullYear()}-Q${Math.floor(local.getUTCMonth() / 3) + 1}`;
+}
 
 /** A cycle's items stop being shown and mailed this long after the cycle ended (late check-ins still count). */
 const CYCLE_GRACE_DAYS = 14;

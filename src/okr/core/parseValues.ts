@@ -177,9 +177,9 @@ const MONTHS: Record<string, number> = {
   dec: 12,
 };
 
-// zoneOffsetMs and zonedTime moved to timeZone.ts (one conversion for the whole add-on); kept
-// importable from here for the adapters that read and write dates.
-export { zonedTime, zoneOffsetMs } from './timeZone';
+// zonedTime moved to timeZone.ts (one conversion for the whole add-on); kept importable from here
+// for the adapters that read and write dates.
+export { zonedTime } from './timeZone';
 
 function validDay(y: number, m: number, d: number): boolean {
   if (!(y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1)) return false;

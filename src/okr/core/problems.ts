@@ -136,7 +136,7 @@ export const PROBLEM_MESSAGES: MessageTable<MessageKey> = {
     ja: '目標 {id}（{row}行目）に担当者がいません。',
   },
   'owner-overloaded': {
-    en: '{value} owns {count} key results in {cycle}, more than the limit of {limit}.',
+    en: '{value} owns {count} key {count|result|results} in {cycle}, more than the limit of {limit}.',
     ja: '{value}さんは{cycle}に主要な結果を{count}件担当しており、上限の{limit}件を超えています。',
   },
   'objective-without-krs': {
@@ -144,7 +144,7 @@ export const PROBLEM_MESSAGES: MessageTable<MessageKey> = {
     ja: '目標 {id}（{row}行目）に主要な結果がありません。',
   },
   'objective-too-many-krs': {
-    en: 'Objective {id} (row {row}) has {count} key results; more than {limit} dilutes focus.',
+    en: 'Objective {id} (row {row}) has {count} key {count|result|results}; more than {limit} dilutes focus.',
     ja: '目標 {id}（{row}行目）には主要な結果が{count}件あります。{limit}件を超えると焦点がぼやけます。',
   },
   stale: {

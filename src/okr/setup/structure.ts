@@ -244,11 +244,6 @@ export function planCheckInsTab(values: unknown[][] | null, lang: Lang): TabPlan
   return planTable(values, CHECK_IN_ALIASES, CHECK_IN_COLUMN_ORDER, HEADERS_JA_CHECK_INS, lang);
 }
 
-/** "2026-Q4" for a time, in the spreadsheet's calendar (year and month given by the caller). */
-export function cycleOf(year: number, month1to12: number): string {
-  return `${year}-Q${Math.floor((month1to12 - 1) / 3) + 1}`;
-}
-
 // ---- per-column rules ----
 
 export const TYPE_CHOICES = ['Objective', 'Key result'];

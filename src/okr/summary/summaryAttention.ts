@@ -1,10 +1,16 @@
 // The Summary's "needs attention" list: one line per reason (off track, at risk, and each problem
 // the validator reported on a shown row, plus sheet-wide errors), so each problem keeps its own row
 // and message; ordered by reason, then by row.
+
 import { daysSinceTouched } from '../core/attention';
+import { daysSince } from '../core/days';
+import { t } from '../core/i18n';
 import type { KeyResult, Objective, Problem } from '../core/model';
+import { cellA1 } from '../core/problems';
 import { progressOf } from '../core/progress';
+import { TAB } from '../core/tabs';
 import type { AttentionItem, AttentionReason } from './summary';
+import { REASON_LABELS, SUMMARY_MESSAGES } from './summaryMessages';
 import { OWNERSHIP_CODES, ownerLabel, type SummaryScope } from './summaryScope';
 
 const ATTENTION_ORDER: readonly AttentionReason[] = [
@@ -38,6 +44,27 @@ function attentionLine(
     days: extra.days ?? null,
     detail: extra.detail ?? '',
   };
+}
+
+/**
+ * An off-track or at-risk key result: its Confidence cell, the days since its last check-in, and what
+ * the owner said then (the row's Note), so a reader sees why without opening the row.
+ */
+function confidenceLine(scope: SummaryScope, reason: 'off-track' | 'at-risk', kr: KeyResult): AttentionItem {
+  const { okrs, now, lang } = scope.input;
+  const column = okrs.columns.confidence;
+  const confidence = t(REASON_LABELS, lang, reason);
+  const days = daysSince(kr.lastCheckIn, now);
+  const said =
+    days === null
+      ? t(SUMMARY_MESSAGES, lang, 'confidenceNoCheckIn', { confidence })
+      : t(SUMMARY_MESSAGES, lang, 'confidenceSince', { confidence, days });
+  const note = kr.note.trim();
+  return attentionLine(scope, reason, kr, {
+    cell: column === undefined ? null : cellA1(okrs.sheetName ?? TAB.okrs, kr.row, column),
+    days,
+    detail: note ? t(SUMMARY_MESSAGES, lang, 'confidenceNote', { detail: said, note }) : said,
+  });
 }
 
 /** A problem on a shown row, as its attention line; null for problems the list does not show. */
@@ -75,8 +102,9 @@ export function attentionItems(scope: SummaryScope): AttentionItem[] {
   const { problems } = scope.input;
   const attention: AttentionItem[] = [];
   for (const kr of scope.keyResults) {
-    if (kr.confidence === 'off-track') attention.push(attentionLine(scope, 'off-track', kr));
-    if (kr.confidence === 'at-risk') attention.push(attentionLine(scope, 'at-risk', kr));
+    if (kr.confidence === 'off-track' || kr.confidence === 'at-risk') {
+      attention.push(confidenceLine(scope, kr.confidence, kr));
+    }
   }
   for (const p of problems) {
     const line = problemLine(scope, p);

@@ -61,7 +61,10 @@ export type SummaryMessageKey =
   | 'cOffTrack'
   | 'cGaps'
   | 'more'
-  | 'chartTitle';
+  | 'chartTitle'
+  | 'confidenceSince'
+  | 'confidenceNoCheckIn'
+  | 'confidenceNote';
 
 export const SUMMARY_MESSAGES: MessageTable<SummaryMessageKey> = {
   title: { en: 'OKR summary', ja: 'OKRサマリー' },
@@ -82,7 +85,7 @@ export const SUMMARY_MESSAGES: MessageTable<SummaryMessageKey> = {
   hAverage: { en: 'Average progress', ja: '平均進捗' },
   hOnTrack: { en: 'On track', ja: '順調' },
   hAtRisk: { en: 'At risk', ja: '要注意' },
-  hOffTrack: { en: 'Off track', ja: '遅延' },
+  hOffTrack: { en: 'Off track', ja: '遅れ' },
   hNoConfidence: { en: 'No confidence given', ja: '自信度なし' },
   hStale: { en: 'Stale', ja: '未更新' },
   hPending: { en: 'Pending acceptance', ja: '承諾待ち' },
@@ -125,10 +128,19 @@ export const SUMMARY_MESSAGES: MessageTable<SummaryMessageKey> = {
   noTeam: { en: '(no team)', ja: '（チームなし）' },
   cOwners: { en: 'Owners', ja: '担当者数' },
   cOnTrack: { en: 'On track', ja: '順調' },
-  cOffTrack: { en: 'Off track', ja: '遅延' },
+  cOffTrack: { en: 'Off track', ja: '遅れ' },
   cGaps: { en: 'Ownership gaps', ja: '担当者の不備' },
   more: { en: '… and {count} more', ja: '…ほか{count}件' },
   chartTitle: { en: 'Objective progress', ja: '目標の進捗' },
+  confidenceSince: {
+    en: '{confidence} since the last check-in, {days} {days|day|days} ago.',
+    ja: '最終チェックイン（{days}日前）から{confidence}。',
+  },
+  confidenceNoCheckIn: {
+    en: '{confidence} with no check-in yet: set in the sheet.',
+    ja: 'まだチェックインがなく、シートで{confidence}になっています。',
+  },
+  confidenceNote: { en: '{detail} Note: "{note}"', ja: '{detail}メモ：「{note}」' },
 };
 
 export const BAND_LABELS: MessageTable<Band> = {
@@ -139,7 +151,7 @@ export const BAND_LABELS: MessageTable<Band> = {
 
 export const REASON_LABELS: MessageTable<AttentionReason> = {
   sheet: { en: 'Sheet problem', ja: 'シートの問題' },
-  'off-track': { en: 'Off track', ja: '遅延' },
+  'off-track': { en: 'Off track', ja: '遅れ' },
   'at-risk': { en: 'At risk', ja: '要注意' },
   stale: { en: 'Stale: no recent check-in', ja: '未更新：最近のチェックインなし' },
   pending: { en: 'Owner has not accepted', ja: '担当者が未承諾' },

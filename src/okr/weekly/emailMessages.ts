@@ -161,7 +161,7 @@ export const EMAIL_MESSAGES: MessageTable<EmailMessageKey> = {
     ja: 'これはリクエストにより送信したテストです。週次の送信では各担当者に同じ内容が届きます。',
   },
   digestSubject: {
-    en: 'OKR digest: {onTrack} of {objectives} objectives on track, average progress {avg}',
+    en: 'OKR digest: {onTrack} of {objectives} {objectives|objective|objectives} on track, average progress {avg}',
     ja: 'OKRダイジェスト: 目標{objectives}件中{onTrack}件が順調、平均進捗{avg}',
   },
   digestIntro: {

@@ -8,6 +8,8 @@ import {
 } from '../../../../src/endpoints/sidebar/checkIn';
 import { localize, RequestError } from '../../../../src/endpoints/sidebar/requests';
 import {
+  type NewRowDefaults,
+  newRowDefaults,
   planAddKeyResult,
   planAddObjective,
   planAssign,
@@ -15,7 +17,7 @@ import {
 import { versionOf } from '../../../../src/endpoints/sidebar/sidebarState';
 import type { Problem } from '../../../../src/okr/core/model';
 import { keyResultProgress } from '../../../../src/okr/core/progress';
-import { NOW, okrSheet, roster } from './fixtures';
+import { NOW, okrRows, okrSheet, roster } from './fixtures';
 
 const okrs = okrSheet();
 const kr = (id: string) => okrs.keyResults.find((k) => k.id === id)!;
@@ -200,13 +202,21 @@ describe('assign carries the versions the sidebar showed', () => {
 });
 
 describe('add', () => {
+  /** As the fixtures' sheet spells kinds ("Increase", "Decrease", "Milestone", "At least", "At most"). */
+  const defaults: NewRowDefaults = newRowDefaults(okrRows(), okrs, 'UTC', NOW);
+
   test('an objective gets the next ID and goes after the last row', () => {
-    const plan = planAddObjective(okrs, roster(), {
-      title: '=cmd|x',
-      owner: 'lead@example.com',
-      cycle: '2027-Q1',
-      due: '2027-03-31',
-    });
+    const plan = planAddObjective(
+      okrs,
+      roster(),
+      {
+        title: '=cmd|x',
+        owner: 'lead@example.com',
+        cycle: '2027-Q1',
+        due: '2027-03-31',
+      },
+      defaults,
+    );
     expect(plan).toEqual({
       id: 'O3',
       afterId: null,
@@ -215,10 +225,66 @@ describe('add', () => {
         type: 'Objective',
         title: '=cmd|x',
         owner: 'lead@example.com',
+        team: 'Core',
         cycle: '2027-Q1',
         due: { day: '2027-03-31' },
       },
     });
+  });
+
+  test("a new objective's Cycle defaults to today's (in the sheet's time zone), its Team to the owner's", () => {
+    expect(defaults.cycle).toBe('2026-Q4');
+    const owned = planAddObjective(okrs, roster(), { title: 'T', owner: 'boss@example.com' }, defaults);
+    expect(owned.values).toMatchObject({ cycle: '2026-Q4', team: 'Board', owner: 'boss@example.com' });
+    const nobody = planAddObjective(okrs, roster(), { title: 'T' }, defaults);
+    expect(nobody.values).toMatchObject({ cycle: '2026-Q4', team: null, owner: null });
+    // New Year's Eve in UTC is already next year's first quarter in Tokyo.
+    const tokyo = newRowDefaults(okrRows(), okrs, 'Asia/Tokyo', Date.UTC(2026, 11, 31, 16));
+    expect(planAddObjective(okrs, roster(), { title: 'T' }, tokyo).values.cycle).toBe('2027-Q1');
+  });
+
+  test("a new key result takes its objective's Cycle (else today's) and its owner's Team (else the objective's)", () => {
+    const base = { title: 'T', kind: 'increase' as const, start: 0, target: 1 };
+    // O2 is the Sales team's; Boss is on Board.
+    const boss = planAddKeyResult(
+      okrs,
+      roster(),
+      { ...base, objectiveId: 'O2', owner: 'boss@example.com' },
+      keyResultProgress,
+      defaults,
+    );
+    expect(boss.values).toMatchObject({ team: 'Board', cycle: '2026-Q4' });
+    const unowned = planAddKeyResult(
+      okrs,
+      roster(),
+      { ...base, objectiveId: 'O2' },
+      keyResultProgress,
+      defaults,
+    );
+    expect(unowned.values).toMatchObject({ team: 'Sales', owner: null });
+    const noCycle = okrSheet(
+      okrRows().map((r, i) => (i === 0 ? r : r.map((v) => (v === '2026-Q4' ? '' : v)))),
+    );
+    const later = { ...defaults, cycle: '2027-Q2' };
+    expect(
+      planAddKeyResult(noCycle, roster(), { ...base, objectiveId: 'O1' }, keyResultProgress, later).values
+        .cycle,
+    ).toBe('2027-Q2');
+  });
+
+  test('Kind is written as the sheet spells kinds', () => {
+    const base = { title: 'T', objectiveId: 'O1', start: 0, target: 1 };
+    const kindOf = (kind: 'increase' | 'at-least' | 'milestone', kindCells: unknown[]) =>
+      planAddKeyResult(okrs, roster(), { ...base, kind }, keyResultProgress, { ...defaults, kindCells })
+        .values.kind;
+    // The demo's sheet: every kind in lower case.
+    expect(kindOf('increase', ['increase', 'decrease', 'milestone'])).toBe('increase');
+    expect(kindOf('at-least', ['increase', 'decrease'])).toBe('at least');
+    // Set-up's dropdown words, as the fixtures' sheet has them.
+    expect(kindOf('increase', defaults.kindCells as unknown[])).toBe('Increase');
+    expect(kindOf('milestone', [])).toBe('Milestone');
+    // A spelling the sheet already uses for that kind wins, Japanese included.
+    expect(kindOf('increase', ['増加', 'Decrease', '増加'])).toBe('増加');
   });
 
   test('a key result is numbered under its objective and placed after its last key result', () => {
@@ -235,6 +301,7 @@ describe('add', () => {
         unit: 'h',
       },
       keyResultProgress,
+      defaults,
     );
     expect(plan.id).toBe('O1.4');
     expect(plan.afterId).toBe('O1.3');
@@ -256,15 +323,24 @@ describe('add', () => {
   test('refuses a parent that is not an objective and an owner outside Team', () => {
     const base = { title: 'T', kind: 'increase' as const, start: 0, target: 1 };
     expect(
-      refusal(() => planAddKeyResult(okrs, roster(), { ...base, objectiveId: 'O1.1' }, keyResultProgress))
-        .key,
+      refusal(() =>
+        planAddKeyResult(okrs, roster(), { ...base, objectiveId: 'O1.1' }, keyResultProgress, defaults),
+      ).key,
     ).toBe('id-not-objective');
     expect(
-      refusal(() => planAddKeyResult(okrs, roster(), { ...base, objectiveId: 'O7' }, keyResultProgress)).key,
+      refusal(() =>
+        planAddKeyResult(okrs, roster(), { ...base, objectiveId: 'O7' }, keyResultProgress, defaults),
+      ).key,
     ).toBe('id-unknown');
     expect(
       refusal(() =>
-        planAddKeyResult(okrs, roster(), { ...base, objectiveId: 'O1', owner: 'z@z.io' }, keyResultProgress),
+        planAddKeyResult(
+          okrs,
+          roster(),
+          { ...base, objectiveId: 'O1', owner: 'z@z.io' },
+          keyResultProgress,
+          defaults,
+        ),
       ).key,
     ).toBe('owner-not-in-team');
   });

@@ -125,6 +125,8 @@ describe('summaryToGrid', () => {
       ['Owned by a team, not a person', 'O1.2'],
     ]);
     expect(rows[1][5]).toMatch(/^OKRs!E\d+$/);
+    // Off track says why, not a blank (its Confidence cell: model.test.ts).
+    expect(rows[0][8]).toMatch(/^Off track /);
     expect(rows[1][8]).toBe('Key result O1.2 is owned by "@growth"');
   });
 

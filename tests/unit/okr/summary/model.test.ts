@@ -3,8 +3,19 @@ import { DEFAULT_SETTINGS } from '../../../../src/okr/core/model';
 import { parseCheckIns, parseOkrSheet, parseRoster } from '../../../../src/okr/core/parse';
 import { score as scoreOf } from '../../../../src/okr/core/progress';
 import { validateOkrs } from '../../../../src/okr/ownership/validate';
-import { bandOf } from '../../../../src/okr/summary/summary';
-import { checkIn, DAY, keyResult, NOW, objective, person, problemAt, roster, summarize } from './fixtures';
+import { bandOf, buildSummary } from '../../../../src/okr/summary/summary';
+import {
+  checkIn,
+  DAY,
+  keyResult,
+  NOW,
+  objective,
+  person,
+  problemAt,
+  roster,
+  sheet,
+  summarize,
+} from './fixtures';
 
 const ana = 'ana@example.com';
 const ben = 'ben@example.com';
@@ -217,7 +228,43 @@ describe('needs attention', () => {
     });
     expect(m.attention.map((a) => [a.reason, a.row, a.detail])).toEqual([
       ['sheet', 0, 'The OKRs tab has no "Owner" column.'],
-      ['at-risk', kr.row, ''],
+      ['at-risk', kr.row, 'At risk with no check-in yet: set in the sheet.'],
+    ]);
+  });
+
+  test('off track and at risk name their Confidence cell, the days since the check-in and what the owner noted', () => {
+    const off = keyResult('O1.1', 'O1', {
+      owner: ana,
+      confidence: 'off-track',
+      lastCheckIn: NOW - 3 * DAY,
+      note: 'Vendor slipped',
+    });
+    const risk = keyResult('O1.2', 'O1', { owner: ana, confidence: 'at-risk', lastCheckIn: NOW - DAY });
+    const items = [objective('O1'), off, risk];
+    const input = (lang: 'en' | 'ja') => ({
+      okrs: { ...sheet(items), columns: { confidence: 13 } },
+      roster: roster([person(ana, 'Ana')]),
+      checkIns: [],
+      problems: [],
+      now: NOW,
+      timeZone: 'UTC',
+      settings: { ...DEFAULT_SETTINGS },
+      lang,
+    });
+    const en = buildSummary(input('en')).attention;
+    expect(en.map((a) => [a.reason, a.cell, a.days, a.detail])).toEqual([
+      [
+        'off-track',
+        `OKRs!N${off.row}`,
+        3,
+        'Off track since the last check-in, 3 days ago. Note: "Vendor slipped"',
+      ],
+      ['at-risk', `OKRs!N${risk.row}`, 1, 'At risk since the last check-in, 1 day ago.'],
+    ]);
+    // In Japanese with the glossary's words (遅れ, 要注意), as the sidebar and the emails say them.
+    expect(buildSummary(input('ja')).attention.map((a) => a.detail)).toEqual([
+      '最終チェックイン（3日前）から遅れ。メモ：「Vendor slipped」',
+      '最終チェックイン（1日前）から要注意。',
     ]);
   });
 
