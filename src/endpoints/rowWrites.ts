@@ -8,6 +8,8 @@ import { readOkrRowById } from '../gas/okrData';
 import { planBlocks, sheetValue, writeBlocks } from '../gas/okrWrites';
 import { findTabsByName } from '../gas/tabs';
 import { readTeamTab } from '../gas/team';
+import { inSheetLanguage } from '../okr/core/choiceWords';
+import { sheetLanguage } from '../okr/core/language';
 import type { Lang } from '../okr/core/model';
 import { parseOkrSheet } from '../okr/core/parse';
 import { act, busy } from './act';
@@ -41,7 +43,8 @@ function sheetPorts(ctx: Context): RowWritePorts | null {
     readTeam: () => readTeamTab(tabs.team, { timeZone, lang: ctx.lang }),
     appendLog: (plan) => logCheckIns({ tabs }, [plan]),
     writeRow: (sheet, row, patch) => {
-      const blocks = planBlocks(sheet.columns, [{ row, patch }], (c, v) =>
+      const inSheet = inSheetLanguage(patch, sheetLanguage(sheet.headers, ctx.lang));
+      const blocks = planBlocks(sheet.columns, [{ row, patch: inSheet }], (c, v) =>
         sheetValue(c, v, timeZone, makeDate),
       );
       writeBlocks(okrTab, blocks);

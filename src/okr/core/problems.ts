@@ -36,6 +36,7 @@ type MessageKey =
   | 'owner-unknown-suggest'
   | 'header-missing-tab'
   | 'header-missing-ambiguous'
+  | 'header-duplicate'
   | 'header-missing-flat';
 
 export const PROBLEM_MESSAGES: MessageTable<MessageKey> = {
@@ -126,6 +127,10 @@ export const PROBLEM_MESSAGES: MessageTable<MessageKey> = {
   'header-missing-ambiguous': {
     en: 'The tabs {tabs} could each be the {tab} tab, so the add-on reads and writes neither.',
     ja: '{tabs} のどれも{tab}タブになり得るため、アドオンはどちらも読み書きしません。',
+  },
+  'header-duplicate': {
+    en: 'The {tab} tab has more than one {column} column: {columns}. The add-on cannot tell which one is meant, so it writes nothing to the tab until one is left.',
+    ja: '{tab}タブに「{column}」列が複数あります：{columns}。どちらを使うか判断できないため、1つになるまでアドオンはこのタブに何も書き込みません。',
   },
   'owner-pending': {
     en: 'Key result {id} (row {row}): {value} has not accepted ownership yet.',
@@ -241,6 +246,10 @@ export const PROBLEM_HINTS: MessageTable<MessageKey> = {
   'header-missing-ambiguous': {
     en: 'Rename your {tab} tab to exactly "{tab}", or rename the others (e.g. "Old {tab}").',
     ja: '使う方のタブ名をちょうど「{tab}」に変えるか、他方の名前を変えてください（例：「旧{tab}」）。',
+  },
+  'header-duplicate': {
+    en: 'Keep one of the columns {letters}: delete the others, or rename them to something else (e.g. "Old {column}").',
+    ja: '{letters}列のうち1つだけを残し、他は削除するか別の名前に変えてください（例：「旧{column}」）。',
   },
   'owner-pending': {
     en: 'Ask {value} to open the sidebar and accept (or decline) this key result.',
