@@ -34,6 +34,7 @@ type MessageKey =
   | ProblemCode
   | 'parent-missing-blank'
   | 'owner-unknown-suggest'
+  | 'owner-team-member'
   | 'header-missing-tab'
   | 'header-missing-ambiguous'
   | 'header-duplicate'
@@ -51,6 +52,10 @@ export const PROBLEM_MESSAGES: MessageTable<MessageKey> = {
   'owner-not-person': {
     en: '{what} {id} (row {row}) is owned by a team or group, "{value}", not by a person.',
     ja: '{what} {id}（{row}行目）の担当者「{value}」はチームまたはグループで、個人ではありません。',
+  },
+  'owner-team-member': {
+    en: '{what} {id} (row {row}) is owned by {value}, which the {team} tab lists like a person but looks like a team or a group ("{name}").',
+    ja: '{what} {id}（{row}行目）の担当者 {value} は{team}タブに個人のように載っていますが、チームまたはグループのようです（「{name}」）。',
   },
   'owner-unknown': {
     en: '{what} {id} (row {row}): the owner "{value}" is not the email of anyone on the {team} tab.',
@@ -166,6 +171,10 @@ export const PROBLEM_HINTS: MessageTable<MessageKey> = {
   'owner-multiple': {
     en: 'A key result needs exactly one owner. Keep one email in {cell}; split the work into separate key results if several people drive it.',
     ja: '主要な結果の担当者は1人だけです。{cell}にはメールアドレスを1つだけ残し、複数人で進める場合は主要な結果を分けてください。',
+  },
+  'owner-team-member': {
+    en: 'Choose the one person in that team who is accountable and put their email in {cell}. If {value} really is one person, rename the {team} tab row to their own name.',
+    ja: 'そのチームで責任を持つ1人を決め、そのメールアドレスを{cell}に入力してください。{value} が本当に1人の個人なら、{team}タブのその行の名前を本人の名前にしてください。',
   },
   'owner-not-person': {
     en: 'Choose the one person in that team who is accountable and put their email in {cell}.',
