@@ -6,6 +6,8 @@ import type { ActionResult } from '../api';
 import { BusyError, withDocumentLock } from '../gas/lock';
 import { t } from '../okr/core/i18n';
 import type { Lang } from '../okr/core/model';
+import { headerConflicts } from '../okr/core/parse';
+import { OKR_ALIASES } from '../okr/core/schema';
 import { type Context, context } from './context';
 import { localize, type Parsed, RequestError } from './sidebar/requests';
 import { REQUEST_MESSAGES } from './sidebar/requestsMessages';
@@ -26,6 +28,13 @@ export function act<T>(
       const snap = snapshot(ctx, withLog);
       held.snap = snap;
       if (!snap.tabs.okrs) throw new RequestError('not-set-up');
+      // A required column named twice: no write until one is left (the parser reports it).
+      const conflict = headerConflicts(snap.okrValues, OKR_ALIASES, snap.okrName, ctx.lang)[0];
+      if (conflict)
+        throw new RequestError('header-conflict', undefined, {
+          problem: conflict.message,
+          hint: conflict.hint,
+        });
       return perform(parsed.value, snap, ctx);
     });
     return { ok: true, message, state: stateOf(held.snap as Snapshot, ctx) };

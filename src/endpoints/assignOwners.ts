@@ -2,7 +2,9 @@
 // (src/okr/ownership/roles.ts), each through act (parse → lock → re-read → decide → write → state).
 import type { ActionResult } from '../api';
 import { insertOkrRow, newRowValues, sheetValue } from '../gas/okrWrites';
+import { inSheetLanguage } from '../okr/core/choiceWords';
 import { t } from '../okr/core/i18n';
+import { sheetLanguage } from '../okr/core/language';
 import { keyResultProgress } from '../okr/core/progress';
 import { act } from './act';
 import { type Context, withTeam } from './context';
@@ -33,7 +35,8 @@ function addRow(snap: Snapshot, plan: NewRowPlan, ctx: Context): void {
   if (!sheet || !snap.okrValues) throw new RequestError('not-set-up');
   const after = plan.afterId ? findItem(snap.okrs, plan.afterId) : null;
   const width = snap.okrValues[0]?.length ?? 1;
-  const row = newRowValues(snap.okrs.columns, width, plan.values, (c, v) =>
+  const values = inSheetLanguage(plan.values, sheetLanguage(snap.okrs.headers, ctx.lang));
+  const row = newRowValues(snap.okrs.columns, width, values, (c, v) =>
     sheetValue(c, v, snap.timeZone, makeDate),
   );
   const at = insertOkrRow(sheet, after ? after.row : 0, row);

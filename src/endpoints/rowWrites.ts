@@ -11,6 +11,8 @@ import { type OkrRowFinder, okrRowFinder } from '../gas/okrData';
 import { planBlocks, sheetValue, writeBlocks } from '../gas/okrWrites';
 import { findTabsByName, type Tabs } from '../gas/tabs';
 import { readTeamTab } from '../gas/team';
+import { inSheetLanguage } from '../okr/core/choiceWords';
+import { sheetLanguage } from '../okr/core/language';
 import type { Lang, OkrSheet } from '../okr/core/model';
 import { parseOkrSheet } from '../okr/core/parse';
 import { act, busy } from './act';
@@ -76,7 +78,10 @@ export function rowWritePorts(ctx: Context, tabs: Tabs & { okrs: Sheet }, timeZo
     readTeam: () => readTeamTab(tabs.team, { timeZone, lang: ctx.lang }),
     appendLog: (plan) => logCheckIns({ tabs }, [plan]),
     writeRow: (sheet, row, patch) =>
-      write(sheet, row, patch).map((b) => ({ column: b.column, values: b.values[0].map(asStored) })),
+      write(sheet, row, inSheetLanguage(patch, sheetLanguage(sheet.headers, ctx.lang))).map((b) => ({
+        column: b.column,
+        values: b.values[0].map(asStored),
+      })),
     quickState: (team) => startState(ctx, tabs, team, timeZone),
     objectiveRows: (objectiveId, row) => {
       const keyResults = found?.row === row ? rows()?.countWithParent(objectiveId) : null;

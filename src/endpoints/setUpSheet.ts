@@ -4,7 +4,7 @@
 // setUpOkrSheet binds them to the active spreadsheet.
 import type { SetUpReport, SetUpResult } from '../api';
 import { BusyError, withDocumentLock } from '../gas/lock';
-import { type SetUpOptions, setUpSheets } from '../gas/setUp';
+import { type SetUpOptions, SetUpRefusal, setUpSheets } from '../gas/setUp';
 import { findNamedTabs } from '../gas/tabs';
 import { readTeam } from '../gas/team';
 import { todaysQuarter } from '../okr/core/cycle';
@@ -34,12 +34,18 @@ export function setUpWith(ports: SetUpPorts, ctx: Context): SetUpResult {
     if (refusal) return { ok: false, error: refusal };
     const ambiguity = ambiguityRefusal(ports.ambiguousTabs?.() ?? {}, TAB, lang);
     if (ambiguity) return { ok: false, error: ambiguity };
-    const report = ports.setUp({
-      lang,
-      userEmail: ctx.email,
-      cycle: todaysQuarter(ports.timeZone(), ctx.now),
-      examples: true,
-    });
+    let report: SetUpReport;
+    try {
+      report = ports.setUp({
+        lang,
+        userEmail: ctx.email,
+        cycle: todaysQuarter(ports.timeZone(), ctx.now),
+        examples: true,
+      });
+    } catch (e) {
+      if (e instanceof SetUpRefusal) return { ok: false, error: e.message };
+      throw e;
+    }
     const none = lang === 'ja' ? 'なし' : 'none';
     const message = report.changed
       ? t(SHEET_TEXT, lang, 'set-up-done', {

@@ -7,6 +7,8 @@ import { appendCheckIns, checkInLog, planBlocks, sheetValue, writeBlocks } from 
 import { readOwnedRows } from '../gas/ownedRows';
 import { findTabsByName, type Tabs } from '../gas/tabs';
 import { readTeamTab } from '../gas/team';
+import { inSheetLanguage } from '../okr/core/choiceWords';
+import { sheetLanguage } from '../okr/core/language';
 import type { Lang, OkrSheet, Roster } from '../okr/core/model';
 import { missingTabSheet, parseOkrSheet } from '../okr/core/parse';
 import { TAB } from '../okr/core/tabs';
@@ -108,7 +110,8 @@ export function applyPatches(snap: Snapshot, plans: readonly WritePlan[], ctx: C
   const rows = plans.map((p) => {
     const item = findItem(snap.okrs, p.id);
     if (!item) throw new RequestError('id-unknown', 'id', { id: p.id });
-    return { row: item.row, patch: p.patch };
+    // Type, Kind and Confidence in the sheet's language (planned in English).
+    return { row: item.row, patch: inSheetLanguage(p.patch, sheetLanguage(snap.okrs.headers, ctx.lang)) };
   });
   const blocks = planBlocks(snap.okrs.columns, rows, (c, v) => sheetValue(c, v, snap.timeZone, makeDate));
   writeBlocks(sheet, blocks);

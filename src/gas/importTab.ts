@@ -4,8 +4,10 @@
 import type { ImportOkrsResult as ImportOutcome } from '../api';
 import { t } from '../okr/core/i18n';
 import type { Lang } from '../okr/core/model';
-import { parseOkrSheet } from '../okr/core/parse';
+import { headerConflicts, parseOkrSheet } from '../okr/core/parse';
+import { OKR_ALIASES } from '../okr/core/schema';
 import { safeRow } from '../okr/core/sheetText';
+import { TAB } from '../okr/core/tabs';
 import { IMPORT_MESSAGES, type ImportResult, planImport } from '../okr/setup/import';
 import { planOkrsTab } from '../okr/setup/structure';
 import { type SetUpOptions, setUpSheets } from './setUp';
@@ -57,6 +59,9 @@ export function importFromTab(
 
   // The OKRs tab must exist with its columns before rows can land in it.
   let okrValues = tabs.okrs ? tabs.okrs.getDataRange().getValues() : null;
+  // A required column named twice (two ID columns): rows would land in neither; nothing is written.
+  const conflict = headerConflicts(okrValues, OKR_ALIASES, TAB.okrs, lang)[0];
+  if (conflict) return { ok: false, error: `${conflict.message} ${conflict.hint}` };
   let didSetUp = false;
   // Ready = every known column is there (set-up would add none).
   const ready = (values: unknown[][] | null) =>

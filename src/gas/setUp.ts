@@ -5,6 +5,8 @@
 // same rules is a no-op in effect, which makes a second run change nothing.
 import type { SetUpReport } from '../api';
 import type { Lang } from '../okr/core/model';
+import { headerConflicts } from '../okr/core/parse';
+import { CHECK_IN_ALIASES, OKR_ALIASES, TEAM_ALIASES } from '../okr/core/schema';
 import { safeRow } from '../okr/core/sheetText';
 import { TAB, type TabKey } from '../okr/core/tabs';
 import {
@@ -42,6 +44,9 @@ export interface SetUpOptions {
 const LOG_PROTECTION = 'OKR Owners: append-only log (written by the add-on)';
 const SUMMARY_PROTECTION = 'OKR Owners: generated summary';
 
+/** Set-up refused before writing anything; the message says why and what to do. */
+export class SetUpRefusal extends Error {}
+
 /** `found`: the tabs as the caller just found them under the same lock (saves listing the sheets again). */
 export function setUpSheets(ss: Spreadsheet, opts: SetUpOptions, found: Tabs = findTabs(ss)): SetUpReport {
   const report: SetUpReport = {
@@ -56,7 +61,8 @@ export function setUpSheets(ss: Spreadsheet, opts: SetUpOptions, found: Tabs = f
   };
   const tabs = found;
   const read = (key: TabKey) => (tabs[key] ? (tabs[key] as Sheet).getDataRange().getValues() : null);
-  const teamPlan = planTeamTab(read('team'), { lang: opts.lang, userEmail: opts.userEmail });
+  const teamValues = read('team');
+  const teamPlan = planTeamTab(teamValues, { lang: opts.lang, userEmail: opts.userEmail });
   const okrValues = read('okrs');
   const okrPlan = planOkrsTab(okrValues, {
     lang: opts.lang,
@@ -64,7 +70,16 @@ export function setUpSheets(ss: Spreadsheet, opts: SetUpOptions, found: Tabs = f
     cycle: opts.cycle,
     examples: opts.examples,
   });
-  const logPlan = planCheckInsTab(read('checkIns'), opts.lang);
+  const logValues = read('checkIns');
+  const logPlan = planCheckInsTab(logValues, opts.lang);
+  // A required column named twice (two Owner columns): nothing is written until one is left. (The
+  // tabs' own names, not asked: the message names the tab as the add-on calls it.)
+  const conflict = [
+    ...headerConflicts(okrValues, OKR_ALIASES, TAB.okrs, opts.lang),
+    ...headerConflicts(teamValues, TEAM_ALIASES, TAB.team, opts.lang),
+    ...headerConflicts(logValues, CHECK_IN_ALIASES, TAB.checkIns, opts.lang),
+  ][0];
+  if (conflict) throw new SetUpRefusal(`${conflict.message} ${conflict.hint}`);
 
   const okrs = applyTable(ss, tabs, 'okrs', okrPlan, report);
   const team = applyTable(ss, tabs, 'team', teamPlan, report);
@@ -96,7 +111,7 @@ export function setUpSheets(ss: Spreadsheet, opts: SetUpOptions, found: Tabs = f
     okrs.sheet,
     okrPlan.headerRow,
     okrs.dataRows,
-    okrValidations(okrPlan.columns, opts.lang),
+    okrValidations(okrPlan.columns, opts.lang, okrPlan.valueLang),
     teamEmails,
     report,
   );

@@ -28,6 +28,7 @@ export type RequestMessage =
   | 'unowned'
   | 'not-lead'
   | 'not-set-up'
+  | 'header-conflict'
   | 'column-missing'
   | 'changed'
   | 'busy'
@@ -139,6 +140,11 @@ export const REQUEST_MESSAGES: MessageTable<RequestMessage> = {
   'not-lead': {
     en: 'Only a Lead (Role "Lead" in the Team tab) can do this. Ask a Lead, or ask them to give you the Lead role.',
     ja: 'この操作はリード（TeamタブのRoleが「Lead」の人）だけができます。リードに依頼するか、リードの役割を付けてもらってください。',
+  },
+  // The parser's problem (already in the caller's language) and what to do.
+  'header-conflict': {
+    en: 'Nothing was saved. {problem} {hint}',
+    ja: '何も保存していません。{problem}{hint}',
   },
   'not-set-up': {
     en: 'This spreadsheet has no OKRs tab yet. Run Extensions → OKR Owners → Set up OKR sheet.',

@@ -23,3 +23,23 @@ export function chooseLanguage(from: LanguageSources): Lang {
   if (from.setting !== 'auto') return from.setting;
   return langFromLocale(typeof from.locale === 'function' ? from.locale() : from.locale);
 }
+
+/** Kana, kanji and half-width katakana: a header with any of these is written in Japanese. */
+const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]/;
+
+/**
+ * The language a sheet's VALUES are written in (Type, Kind, Confidence): the language most of its
+ * header row is written in, so a team that wrote 種類 / 担当者 / 自信度 gets 主要な結果 and 順調, and an
+ * English header row gets "Key result" and "On track" whoever writes. `fallback` (the spreadsheet's
+ * language, chooseLanguage) when the headers do not tell: none yet, or as many of each.
+ */
+export function sheetLanguage(headers: readonly unknown[], fallback: Lang): Lang {
+  let ja = 0;
+  let en = 0;
+  for (const h of headers) {
+    const text = String(h ?? '').trim();
+    if (JAPANESE.test(text)) ja++;
+    else if (/[A-Za-z]/.test(text)) en++;
+  }
+  return ja > en ? 'ja' : en > ja ? 'en' : fallback;
+}

@@ -33,7 +33,7 @@ import {
   readRole,
   readType,
 } from './parseValues';
-import { cellA1, problem } from './problems';
+import { cellA1, columnLetter, problem } from './problems';
 import { keyResultProgress } from './progress';
 import {
   type AliasTable,
@@ -68,12 +68,20 @@ export interface TableLayout<K extends string> {
   columns: ColumnMap<K>;
   headers: string[];
   unknown: number[];
+  /** Required columns two headers name (schema.ts matchHeaders): left out of `columns`. */
+  duplicates: Partial<Record<K, number[]>>;
 }
 
 export function tableLayout<K extends string>(grid: unknown[][], aliases: AliasTable<K>): TableLayout<K> {
   const headerRow = findHeaderRow(grid, aliases);
   const match = matchHeaders(grid[headerRow] ?? [], aliases);
-  return { headerRow, columns: match.columns, headers: match.headers, unknown: match.unknown };
+  return {
+    headerRow,
+    columns: match.columns,
+    headers: match.headers,
+    unknown: match.unknown,
+    duplicates: match.duplicates,
+  };
 }
 
 function headerMissing<K extends string>(
@@ -84,8 +92,63 @@ function headerMissing<K extends string>(
   lang: Lang,
 ): Problem[] {
   return required
-    .filter((c) => layout.columns[c] === undefined)
-    .map((c) => problem('header-missing', { column: canonicalHeader(c, aliases), params: { tab } }, lang));
+    .filter((c) => layout.columns[c] === undefined && layout.duplicates[c] === undefined)
+    .map((c) => problem('header-missing', { column: canonicalHeader(c, aliases), params: { tab } }, lang))
+    .concat(headerDuplicates(layout, aliases, tab, lang));
+}
+
+/**
+ * One problem per required column that two or more headers name, naming each header and its letter
+ * ("Owner" in E and "owner email" in H). Nothing reads or writes such a column until one is left.
+ */
+function headerDuplicates<K extends string>(
+  layout: TableLayout<K>,
+  aliases: AliasTable<K>,
+  tab: string,
+  lang: Lang,
+): Problem[] {
+  const out: Problem[] = [];
+  for (const [column, indexes] of Object.entries(layout.duplicates) as Array<[K, number[]]>) {
+    const named = indexes.map((i) =>
+      lang === 'ja'
+        ? `${columnLetter(i)}列「${layout.headers[i]}」`
+        : `"${layout.headers[i]}" in column ${columnLetter(i)}`,
+    );
+    const list =
+      lang === 'ja' ? named.join('と') : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
+    out.push(
+      problem(
+        'header-missing',
+        {
+          // As the sheet names it (in the sheet's language), not the add-on's canonical name.
+          column: layout.headers[indexes[0]] || canonicalHeader(column, aliases),
+          cell: cellA1(tab, layout.headerRow + 1, indexes[1]),
+          variant: 'header-duplicate',
+          params: {
+            tab,
+            columns: list,
+            letters: indexes.map(columnLetter).join(lang === 'ja' ? '・' : ', '),
+          },
+        },
+        lang,
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * The header conflicts of a tab's values (a required column named twice), as the parser reports
+ * them: set-up and import refuse to write while there is one.
+ */
+export function headerConflicts<K extends string>(
+  values: unknown[][] | null,
+  aliases: AliasTable<K>,
+  tab: string,
+  lang: Lang,
+): Problem[] {
+  if (!values) return [];
+  return headerDuplicates(tableLayout(asGrid(values), aliases), aliases, tab, lang);
 }
 
 /** Whether the grid is a flat OKR list that Import understands (an Objective column, no ID/Type/Parent). */

@@ -34,8 +34,10 @@ type MessageKey =
   | ProblemCode
   | 'parent-missing-blank'
   | 'owner-unknown-suggest'
+  | 'owner-team-member'
   | 'header-missing-tab'
   | 'header-missing-ambiguous'
+  | 'header-duplicate'
   | 'header-missing-flat';
 
 export const PROBLEM_MESSAGES: MessageTable<MessageKey> = {
@@ -50,6 +52,10 @@ export const PROBLEM_MESSAGES: MessageTable<MessageKey> = {
   'owner-not-person': {
     en: '{what} {id} (row {row}) is owned by a team or group, "{value}", not by a person.',
     ja: '{what} {id}（{row}行目）の担当者「{value}」はチームまたはグループで、個人ではありません。',
+  },
+  'owner-team-member': {
+    en: '{what} {id} (row {row}) is owned by {value}, which the {team} tab lists like a person but looks like a team or a group ("{name}").',
+    ja: '{what} {id}（{row}行目）の担当者 {value} は{team}タブに個人のように載っていますが、チームまたはグループのようです（「{name}」）。',
   },
   'owner-unknown': {
     en: '{what} {id} (row {row}): the owner "{value}" is not the email of anyone on the {team} tab.',
@@ -127,6 +133,10 @@ export const PROBLEM_MESSAGES: MessageTable<MessageKey> = {
     en: 'The tabs {tabs} could each be the {tab} tab, so the add-on reads and writes neither.',
     ja: '{tabs} のどれも{tab}タブになり得るため、アドオンはどちらも読み書きしません。',
   },
+  'header-duplicate': {
+    en: 'The {tab} tab has more than one {column} column: {columns}. The add-on cannot tell which one is meant, so it writes nothing to the tab until one is left.',
+    ja: '{tab}タブに「{column}」列が複数あります：{columns}。どちらを使うか判断できないため、1つになるまでアドオンはこのタブに何も書き込みません。',
+  },
   'owner-pending': {
     en: 'Key result {id} (row {row}): {value} has not accepted ownership yet.',
     ja: '主要な結果 {id}（{row}行目）：{value}さんがまだ担当を承諾していません。',
@@ -161,6 +171,10 @@ export const PROBLEM_HINTS: MessageTable<MessageKey> = {
   'owner-multiple': {
     en: 'A key result needs exactly one owner. Keep one email in {cell}; split the work into separate key results if several people drive it.',
     ja: '主要な結果の担当者は1人だけです。{cell}にはメールアドレスを1つだけ残し、複数人で進める場合は主要な結果を分けてください。',
+  },
+  'owner-team-member': {
+    en: 'Choose the one person in that team who is accountable and put their email in {cell}. If {value} really is one person, rename the {team} tab row to their own name.',
+    ja: 'そのチームで責任を持つ1人を決め、そのメールアドレスを{cell}に入力してください。{value} が本当に1人の個人なら、{team}タブのその行の名前を本人の名前にしてください。',
   },
   'owner-not-person': {
     en: 'Choose the one person in that team who is accountable and put their email in {cell}.',
@@ -241,6 +255,10 @@ export const PROBLEM_HINTS: MessageTable<MessageKey> = {
   'header-missing-ambiguous': {
     en: 'Rename your {tab} tab to exactly "{tab}", or rename the others (e.g. "Old {tab}").',
     ja: '使う方のタブ名をちょうど「{tab}」に変えるか、他方の名前を変えてください（例：「旧{tab}」）。',
+  },
+  'header-duplicate': {
+    en: 'Keep one of the columns {letters}: delete the others, or rename them to something else (e.g. "Old {column}").',
+    ja: '{letters}列のうち1つだけを残し、他は削除するか別の名前に変えてください（例：「旧{column}」）。',
   },
   'owner-pending': {
     en: 'Ask {value} to open the sidebar and accept (or decline) this key result.',

@@ -358,6 +358,12 @@ export function columnOf<K extends string>(header: unknown, aliases: AliasTable<
 
 export interface HeaderMatch<K extends string> {
   columns: ColumnMap<K>;
+  /**
+   * Required columns that two or more headers name ("Owner" and "Owner email"), with the 0-based index
+   * of each: the add-on cannot tell which one is meant, so such a column is left out of `columns`
+   * (nothing reads or writes either) and the parser reports it.
+   */
+  duplicates: Partial<Record<K, number[]>>;
   /** Header text per 0-based column index, as in the sheet (trimmed). */
   headers: string[];
   /** 0-based indexes of non-blank headers that matched no known column (kept, ignored). */
@@ -366,7 +372,21 @@ export interface HeaderMatch<K extends string> {
   matched: number;
 }
 
-/** Map a header row to known columns. The first column with a given meaning wins; later ones are ignored. */
+/** The columns a table cannot work without, by its alias table (none for Import's sources). */
+function requiredOf<K extends string>(aliases: AliasTable<K>): readonly K[] {
+  const tables: ReadonlyArray<[object, readonly string[]]> = [
+    [OKR_ALIASES, REQUIRED_OKR_COLUMNS],
+    [TEAM_ALIASES, REQUIRED_TEAM_COLUMNS],
+    [CHECK_IN_ALIASES, REQUIRED_CHECK_IN_COLUMNS],
+  ];
+  return (tables.find(([table]) => table === aliases)?.[1] ?? []) as readonly K[];
+}
+
+/**
+ * Map a header row to known columns. For an optional column the first header with its meaning wins
+ * and later ones are ignored. A required column (ID, Owner, Email…) named twice is left unmapped and
+ * listed in `duplicates`: taking the first would read one column while a person fills in the other.
+ */
 export function matchHeaders<K extends string>(
   row: readonly unknown[],
   aliases: AliasTable<K>,
@@ -374,6 +394,7 @@ export function matchHeaders<K extends string>(
   const columns: ColumnMap<K> = {};
   const headers: string[] = [];
   const unknown: number[] = [];
+  const seen: Partial<Record<K, number[]>> = {};
   let matched = 0;
   row.forEach((cell, index) => {
     const text = String(cell ?? '').trim();
@@ -382,14 +403,28 @@ export function matchHeaders<K extends string>(
     const column = columnOf(text, aliases);
     if (column === null) {
       unknown.push(index);
-    } else if (columns[column] === undefined) {
+      return;
+    }
+    const indexes = seen[column] ?? [];
+    indexes.push(index);
+    seen[column] = indexes;
+    if (columns[column] === undefined) {
       columns[column] = index;
       matched++;
     } else {
       unknown.push(index);
     }
   });
-  return { columns, headers, unknown, matched };
+  const duplicates: Partial<Record<K, number[]>> = {};
+  for (const column of requiredOf(aliases)) {
+    const indexes = seen[column];
+    if (!indexes || indexes.length < 2) continue;
+    duplicates[column] = indexes;
+    delete columns[column];
+    unknown.push(indexes[0]);
+  }
+  unknown.sort((a, b) => a - b);
+  return { columns, headers, unknown, matched, duplicates };
 }
 
 /** How far down a header row may sit (title rows above the table are common). */

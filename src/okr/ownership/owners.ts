@@ -97,7 +97,28 @@ const GROUP_WORDS =
 const GROUP_WORDS_JA =
   /(チーム|グループ|全員|みんな|皆さん|部門|部署|委員会|事業部|本部|\p{sc=Han}{2,}(?:部|課|室|班)$)/u;
 const GROUP_MAILBOX =
-  /^(team|all|everyone|staff|group|eng|engineering|sales|marketing|ops|operations|support|info|hello|admin|hr|dev|devs|product|design|leadership|managers|noreply|no-reply|contact|finance|legal|security|it|help|office)$|(^|[-_.])(team|group|all|list|dl)([-_.]|$)/i;
+  /^(team|all|everyone|staff|group|eng|engineering|platform|infra|sre|qa|growth|sales|marketing|ops|operations|support|info|hello|admin|hr|dev|devs|product|design|leadership|managers|noreply|no-reply|contact|finance|legal|security|it|help|office)$|(^|[-_.])(team|group|all|list|dl)([-_.]|$)/i;
+
+/**
+ * Whether a name or an email address, by its words alone, is a team's or a group's rather than a
+ * person's: a group word ("Platform Team", "All staff", "営業部") or a shared mailbox (platform@,
+ * team@, all@, growth-team@). The one rule for "looks like a team": an Owner cell's text
+ * (namesGroup) and a Team tab row (teamLikeMember) are both judged by it.
+ */
+export function looksLikeTeam(text: string): boolean {
+  const value = nfkc(text).trim();
+  if (!value) return false;
+  if (isEmail(value)) return GROUP_MAILBOX.test(value.toLowerCase().split('@')[0]);
+  return GROUP_WORDS.test(value) || GROUP_WORDS_JA.test(value);
+}
+
+/**
+ * Whether a Team tab row is a team or a group listed as if it were a person (name "Platform Team",
+ * email platform@…): it can be picked as an owner, but one person must be accountable.
+ */
+export function teamLikeMember(person: Pick<Person, 'name' | 'email'>): boolean {
+  return looksLikeTeam(person.name) || looksLikeTeam(person.email);
+}
 
 /**
  * The Team tab looked up by what an Owner cell can say: email, name key, name words, mailbox local
@@ -177,8 +198,7 @@ export function namesGroup(text: string, roster: readonly Person[]): boolean {
   if (index.byEmail.has(lower)) return false;
   const key = headerKey(value);
   if (key && index.teamKeys.has(key)) return true;
-  if (isEmail(value)) return GROUP_MAILBOX.test(lower.split('@')[0]);
-  return GROUP_WORDS.test(value) || GROUP_WORDS_JA.test(value);
+  return looksLikeTeam(value);
 }
 
 /** The Team member whose name is this text (case, spacing and width ignored), for the hint. */
@@ -203,6 +223,28 @@ function personNamed(text: string, roster: readonly Person[]): Person | null {
     if (byLocal.length === 1) return byLocal[0];
   }
   return null;
+}
+
+/**
+ * The parts of "A と B (と C)" when each is a Team member's name or email; else null. Every と is
+ * tried as the cut, so a name containing と ("ことみ") stays whole: "さくらとことみ" is さくら + ことみ.
+ */
+function namesJoinedByTo(text: string, roster: readonly Person[]): string[] | null {
+  if (!text.includes('と')) return null;
+  const index = rosterIndex(roster);
+  const isMember = (part: string) =>
+    part !== '' && (index.byNameKey.has(headerKey(part)) || index.byEmail.has(part.toLowerCase()));
+  const cut = (rest: string, depth: number): string[] | null => {
+    if (depth > 0 && isMember(rest)) return [rest];
+    for (let i = rest.indexOf('と'); i >= 0; i = rest.indexOf('と', i + 1)) {
+      const left = rest.slice(0, i).trim();
+      if (!isMember(left)) continue;
+      const right = cut(rest.slice(i + 1).trim(), depth + 1);
+      if (right) return [left, ...right];
+    }
+    return null;
+  };
+  return cut(text, 0);
 }
 
 export type OwnerVerdict =
@@ -232,6 +274,11 @@ export function judgeOwner(raw: unknown, roster: readonly Person[]): OwnerVerdic
   const wholeName = rosterIndex(roster).byNameKey.get(headerKey(text));
   if (wholeName) return { ok: false, code: 'owner-unknown', text, suggestion: wholeName };
   if (shape.kind === 'multiple') return { ok: false, code: 'owner-multiple', parts: shape.parts };
+  // "<name> と <name>": two Team names joined by と (Japanese "and"), whatever the script of the
+  // names or the spacing. Split only when every part is someone on the Team, so a name that
+  // contains と ("ことみ") is never cut in two.
+  const joined = namesJoinedByTo(text, roster);
+  if (joined) return { ok: false, code: 'owner-multiple', parts: joined };
   if (shape.teamPrefix || namesGroup(shape.text, roster)) {
     return { ok: false, code: 'owner-not-person', text: shape.text };
   }

@@ -17,7 +17,7 @@ import type {
 import { cellA1, type ProblemCounts, problem, countProblems as tally } from '../core/problems';
 import { canonicalHeader, OKR_ALIASES } from '../core/schema';
 import { TAB } from '../core/tabs';
-import { judgeOwner, type OwnerVerdict } from './owners';
+import { judgeOwner, type OwnerVerdict, teamLikeMember } from './owners';
 
 /** More key results than this under one objective dilutes focus (a common OKR guideline). */
 const MAX_KRS_PER_OBJECTIVE = 5;
@@ -131,6 +131,16 @@ export function validateOkrs(data: { okrs: OkrSheet; roster: Roster }, opts: Val
       }
     }
 
+    // One person must be accountable: a Team row that is a team ("Platform Team", platform@…) can
+    // be picked from the dropdown, so it is accepted as an owner, with a warning.
+    if (verdict?.ok && teamLikeMember(verdict.person)) {
+      add('owner-not-person', item, 'owner', {
+        value: verdict.email,
+        severity: 'warning',
+        variant: 'owner-team-member',
+        params: { name: verdict.person.name },
+      });
+    }
     if (item.type === 'objective') {
       if (!verdict || verdict.ok) continue;
       if (verdict.code === 'owner-missing') add('objective-owner-missing', item, 'owner');

@@ -2,6 +2,9 @@
 // which tabs to create, which missing headers to add (to the right, never over a user's column),
 // the example rows for an empty sheet, and the dropdowns, formats and conditional formats per
 // column. The adapter (sheets/setUp.ts) applies the plan in a fixed number of calls.
+
+import { choiceWord, choiceWords } from '../core/choiceWords';
+import { sheetLanguage } from '../core/language';
 import type { CheckInColumn, ColumnMap, Lang, OkrColumn, TeamColumn } from '../core/model';
 import { asGrid, parseOkrSheet, tableLayout } from '../core/parse';
 import { isBlank } from '../core/parseValues';
@@ -33,6 +36,8 @@ export interface TabPlan<K extends string> {
   width: number;
   /** Whether the tab has rows below the header (after the plan). */
   hasData: boolean;
+  /** The language its values are written in (core/language.ts sheetLanguage of its headers). */
+  valueLang?: Lang;
 }
 
 const HEADERS_JA_TEAM: Record<TeamColumn, string> = {
@@ -95,7 +100,8 @@ function planTable<K extends string>(
     while (last > 0 && isBlank(row[last - 1])) last--;
     return Math.max(w, last);
   }, 0);
-  const missing = order.filter((c) => columns[c] === undefined);
+  // A column two headers name is there, twice: set-up refuses (headerConflicts), never adds a third.
+  const missing = order.filter((c) => columns[c] === undefined && layout.duplicates[c] === undefined);
   missing.forEach((c, i) => {
     columns[c] = used + i;
   });
@@ -145,16 +151,20 @@ export function progressCellValue(progress: number | null): number | string {
   return progress === null ? '' : Math.round(progress * 10) / 1000;
 }
 
-function exampleRows(columns: ColumnMap<OkrColumn>, width: number, ctx: ExampleContext): unknown[][] {
+function exampleRows(
+  columns: ColumnMap<OkrColumn>,
+  width: number,
+  ctx: ExampleContext & { valueLang?: Lang },
+): unknown[][] {
   const text = EXAMPLE[ctx.lang];
   const rows: Array<Partial<Record<OkrColumn, unknown>>> = [
-    { id: 'O1', type: 'Objective', title: text.objective, owner: ctx.userEmail, cycle: ctx.cycle },
+    { id: 'O1', type: 'objective', title: text.objective, owner: ctx.userEmail, cycle: ctx.cycle },
     {
       id: 'O1.1',
-      type: 'Key result',
+      type: 'key-result',
       parent: 'O1',
       title: text.krs[0],
-      kind: 'Increase',
+      kind: 'increase',
       start: 30,
       target: 45,
       current: 30,
@@ -162,10 +172,10 @@ function exampleRows(columns: ColumnMap<OkrColumn>, width: number, ctx: ExampleC
     },
     {
       id: 'O1.2',
-      type: 'Key result',
+      type: 'key-result',
       parent: 'O1',
       title: text.krs[1],
-      kind: 'Decrease',
+      kind: 'decrease',
       start: 14,
       target: 7,
       current: 14,
@@ -173,21 +183,26 @@ function exampleRows(columns: ColumnMap<OkrColumn>, width: number, ctx: ExampleC
     },
     {
       id: 'O1.3',
-      type: 'Key result',
+      type: 'key-result',
       parent: 'O1',
       title: text.krs[2],
-      kind: 'Milestone',
+      kind: 'milestone',
       start: 0,
       target: 1,
       current: 0,
     },
   ];
+  // Type, Kind and Confidence in the sheet's language (choiceWords.ts), decided by the caller.
+  const lang = ctx.valueLang ?? ctx.lang;
   return rows.map((r) => {
-    if (r.type === 'Key result') {
+    const type = r.type as 'objective' | 'key-result';
+    r.type = choiceWord('type', type, lang);
+    if (type === 'key-result') {
+      const kind = r.kind as 'increase' | 'decrease' | 'milestone';
+      r.kind = choiceWord('kind', kind, lang);
       r.owner = ctx.userEmail;
       r.cycle = ctx.cycle;
-      r.confidence = 'On track';
-      const kind = String(r.kind).toLowerCase() as 'increase' | 'decrease' | 'milestone';
+      r.confidence = choiceWord('confidence', 'on-track', lang);
       r.progress = progressCellValue(
         keyResultProgress({
           kind,
@@ -211,8 +226,14 @@ export function planOkrsTab(
   ctx: ExampleContext & { examples: boolean },
 ): TabPlan<OkrColumn> {
   const plan = planTable(values, OKR_ALIASES, OKR_COLUMN_ORDER, OKR_HEADERS_JA, ctx.lang);
+  // The header row once the plan is applied: the headers there and those set-up adds.
+  const headerRow = values ? (asGrid(values)[plan.headerRow - 1] ?? []) : [];
+  plan.valueLang = sheetLanguage([...headerRow, ...(plan.addHeaders?.headers ?? [])], ctx.lang);
   if (!plan.hasData && ctx.examples) {
-    plan.addRows = { startRow: plan.headerRow + 1, rows: exampleRows(plan.columns, plan.width, ctx) };
+    plan.addRows = {
+      startRow: plan.headerRow + 1,
+      rows: exampleRows(plan.columns, plan.width, { ...ctx, valueLang: plan.valueLang }),
+    };
     plan.hasData = true;
   }
   return plan;
@@ -280,7 +301,12 @@ const HELP: Record<string, Record<Lang, string>> = {
   },
 };
 
-export function okrValidations(columns: ColumnMap<OkrColumn>, lang: Lang): ValidationSpec[] {
+/** `valueLang`: the language of the dropdowns' values (the sheet's; the help text is in `lang`). */
+export function okrValidations(
+  columns: ColumnMap<OkrColumn>,
+  lang: Lang,
+  valueLang: Lang = lang,
+): ValidationSpec[] {
   const specs: ValidationSpec[] = [];
   const col = (c: OkrColumn) => columns[c];
   if (col('owner') !== undefined)
@@ -295,7 +321,7 @@ export function okrValidations(columns: ColumnMap<OkrColumn>, lang: Lang): Valid
     specs.push({
       kind: 'list',
       column: col('type') as number,
-      values: TYPE_CHOICES,
+      values: valueLang === 'ja' ? choiceWords('type', 'ja') : TYPE_CHOICES,
       allowInvalid: true,
       help: HELP.type[lang],
     });
@@ -303,7 +329,7 @@ export function okrValidations(columns: ColumnMap<OkrColumn>, lang: Lang): Valid
     specs.push({
       kind: 'list',
       column: col('kind') as number,
-      values: KIND_CHOICES,
+      values: valueLang === 'ja' ? choiceWords('kind', 'ja') : KIND_CHOICES,
       allowInvalid: true,
       help: HELP.kind[lang],
     });
@@ -311,7 +337,7 @@ export function okrValidations(columns: ColumnMap<OkrColumn>, lang: Lang): Valid
     specs.push({
       kind: 'list',
       column: col('confidence') as number,
-      values: CONFIDENCE_CHOICES,
+      values: valueLang === 'ja' ? choiceWords('confidence', 'ja') : CONFIDENCE_CHOICES,
       allowInvalid: true,
       help: HELP.confidence[lang],
     });

@@ -78,12 +78,27 @@ describe('header aliases', () => {
 });
 
 describe('matchHeaders', () => {
+  // An optional column named twice: the first wins (as before). A required one (Owner and DRI were
+  // here, first wins, before a duplicated required header was reported): see the next test.
   test('columns in any order, unknown kept and listed, first duplicate wins', () => {
-    const m = matchHeaders(['Notes', 'Budget', 'Title', 'ID', 'Owner', 'DRI'], OKR);
+    const m = matchHeaders(['Notes', 'Budget', 'Title', 'ID', 'Owner', 'Comments'], OKR);
     expect(m.columns).toEqual({ note: 0, title: 2, id: 3, owner: 4 });
     expect(m.unknown).toEqual([1, 5]);
-    expect(m.headers).toEqual(['Notes', 'Budget', 'Title', 'ID', 'Owner', 'DRI']);
+    expect(m.headers).toEqual(['Notes', 'Budget', 'Title', 'ID', 'Owner', 'Comments']);
     expect(m.matched).toBe(4);
+    expect(m.duplicates).toEqual({});
+  });
+
+  test('a required column named twice (even by an alias or another case) is left unmapped and listed', () => {
+    const m = matchHeaders(['Notes', 'Budget', 'Title', 'ID', 'Owner', 'DRI'], OKR);
+    expect(m.columns).toEqual({ note: 0, title: 2, id: 3 });
+    expect(m.duplicates).toEqual({ owner: [4, 5] });
+    expect(m.unknown).toEqual([1, 4, 5]);
+    const ids = matchHeaders(['id', 'Type', 'ID', 'Owner', 'owner email', 'Parent'], OKR);
+    expect(ids.duplicates).toEqual({ id: [0, 2], owner: [3, 4] });
+    expect(ids.columns).toEqual({ type: 1, parent: 5 });
+    const team = matchHeaders(['Name', 'Email', 'E-mail'], TEAM);
+    expect(team.duplicates).toEqual({ email: [1, 2] });
   });
 });
 
