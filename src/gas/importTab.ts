@@ -5,7 +5,7 @@ import type { ImportOkrsResult as ImportOutcome } from '../api';
 import { t } from '../okr/core/i18n';
 import type { Lang } from '../okr/core/model';
 import { parseOkrSheet } from '../okr/core/parse';
-import { safeRow } from '../okr/core/sheetText';
+import { okrRowValues } from '../okr/core/sheetText';
 import { IMPORT_MESSAGES, type ImportResult, planImport } from '../okr/setup/import';
 import { planOkrsTab } from '../okr/setup/structure';
 import { type SetUpOptions, setUpSheets } from './setUp';
@@ -93,7 +93,9 @@ export function importFromTab(
     const maxRows = okrs.getMaxRows();
     const need = startRow + result.rows.length - 1;
     if (need > maxRows) okrs.insertRowsAfter(maxRows, need - maxRows);
-    okrs.getRange(startRow, 1, result.rows.length, plan.width).setValues(result.rows.map(safeRow));
+    okrs
+      .getRange(startRow, 1, result.rows.length, plan.width)
+      .setValues(result.rows.map((row) => okrRowValues(plan.columns, row, timeZone)));
   }
   return {
     ok: true,
