@@ -6,7 +6,7 @@ import { t } from '../okr/core/i18n';
 import type { Lang } from '../okr/core/model';
 import { headerConflicts, parseOkrSheet } from '../okr/core/parse';
 import { OKR_ALIASES } from '../okr/core/schema';
-import { safeRow } from '../okr/core/sheetText';
+import { okrRowValues } from '../okr/core/sheetText';
 import { TAB } from '../okr/core/tabs';
 import { IMPORT_MESSAGES, type ImportResult, planImport } from '../okr/setup/import';
 import { planOkrsTab } from '../okr/setup/structure';
@@ -98,7 +98,9 @@ export function importFromTab(
     const maxRows = okrs.getMaxRows();
     const need = startRow + result.rows.length - 1;
     if (need > maxRows) okrs.insertRowsAfter(maxRows, need - maxRows);
-    okrs.getRange(startRow, 1, result.rows.length, plan.width).setValues(result.rows.map(safeRow));
+    okrs
+      .getRange(startRow, 1, result.rows.length, plan.width)
+      .setValues(result.rows.map((row) => okrRowValues(plan.columns, row, timeZone)));
   }
   return {
     ok: true,

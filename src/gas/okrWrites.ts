@@ -7,7 +7,7 @@ import type { CheckInColumn, ColumnMap, OkrColumn } from '../okr/core/model';
 import { tableLayout } from '../okr/core/parse';
 import { zonedTime } from '../okr/core/parseValues';
 import { CHECK_IN_ALIASES, HEADER_SEARCH_ROWS, REQUIRED_CHECK_IN_COLUMNS } from '../okr/core/schema';
-import { asSheetText } from '../okr/core/sheetText';
+import { asSheetText, okrCellValue } from '../okr/core/sheetText';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -20,8 +20,8 @@ export interface Block {
 
 /**
  * The sheet value of a planned cell. Progress is kept as a fraction in a percent-formatted cell
- * (0.45 shows as 45%), as set-up formats it and the parser reads it. Text goes through
- * asSheetText so a title starting with "=" never becomes a formula.
+ * (0.45 shows as 45%), as set-up formats it and the parser reads it. Strings go through
+ * okrCellValue, the one rule for what is text (a title starting with "=" never becomes a formula).
  */
 export function sheetValue(
   column: string,
@@ -30,7 +30,7 @@ export function sheetValue(
   makeDate: (ms: number) => unknown,
 ): unknown {
   if (value === null) return '';
-  if (typeof value === 'string') return asSheetText(value);
+  if (typeof value === 'string') return okrCellValue(column as OkrColumn, value, timeZone);
   if (typeof value === 'number') return column === 'progress' ? Math.round(value * 10) / 1000 : value;
   if ('time' in value) return makeDate(value.time);
   const [y, m, d] = value.day.split('-').map(Number);

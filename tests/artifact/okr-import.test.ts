@@ -109,6 +109,48 @@ test('Objective Title | Owner_Email_ID | Metric_Start_Value | Metric_Target_Valu
   expect(problems.filter((p) => p.code === 'owner-missing').map((p) => p.id)).toEqual(['O2.2']);
 });
 
+test('numbers and dates kept as text in the source become numbers and dates; text stays text', async () => {
+  const rt = await runtimeWith({
+    Plan: [
+      ['Objective', 'Key result', 'Owner', 'Start', 'Target', 'Current', 'Unit', 'Due', 'Notes'],
+      [
+        'Grow revenue',
+        'ARR to $2M',
+        'ann@acme.com',
+        '$1,000',
+        '$2,000,000',
+        '$1,200,000',
+        'USD',
+        '2026-12-15',
+        '007',
+      ],
+      ['Grow revenue', '007', 'ann@acme.com', '40', 60, 50, '45%', '12/15/2026', '1,200'],
+      ['Grow revenue', 'Launch', 'ann@acme.com', '', 'TBD', '', '', 'end of Q4', ''],
+    ],
+  });
+  expect(rt.run('importOkrs', [{ sheetName: 'Plan' }], { as: LEAD }).result).toMatchObject({
+    ok: true,
+    keyResults: 3,
+  });
+  const okrs = rt.workbook.values('OKRs');
+  const header = okrs[0] as string[];
+  const at = (id: string, h: string) => okrs.find((r) => r[0] === id)?.[header.indexOf(h)];
+  expect([at('O1.1', 'Start'), at('O1.1', 'Target'), at('O1.1', 'Current')]).toEqual([
+    1000, 2000000, 1200000,
+  ]);
+  expect((at('O1.1', 'Due') as Date).toISOString()).toBe('2026-12-15T05:00:00.000Z');
+  expect([at('O1.2', 'Start'), at('O1.2', 'Target'), at('O1.2', 'Current')]).toEqual([40, 60, 50]);
+  expect((at('O1.2', 'Due') as Date).toISOString()).toBe('2026-12-15T05:00:00.000Z');
+  // Text columns and values that read as no number or date stay exactly as typed.
+  expect([at('O1.2', 'Title'), at('O1.2', 'Unit'), at('O1.2', 'Note'), at('O1.1', 'Note')]).toEqual([
+    '007',
+    '45%',
+    '1,200',
+    '007',
+  ]);
+  expect([at('O1.3', 'Target'), at('O1.3', 'Due')]).toEqual(['TBD', 'end of Q4']);
+});
+
 test('Japanese headers, a title row, merged objective cells', async () => {
   const rt = await runtimeWith({ 営業OKR: LAYOUTS['営業OKR'] });
   const result = rt.run('importOkrs', [{ sheetName: '営業OKR' }], { as: LEAD }).result as ImportResult;
