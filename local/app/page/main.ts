@@ -417,7 +417,14 @@ function renderClock(s: AppState): void {
   );
 }
 
+let outboxJson = '';
+
 function renderOutbox(s: AppState): void {
+  // Sent mail only grows: redrawn when it did (or the zone changed), not on every state the page
+  // applies, so a row keeps its focus and stays the one under the pointer.
+  const json = JSON.stringify([s.outbox.length, s.timeZone]);
+  if (json === outboxJson) return;
+  outboxJson = json;
   $('outbox-count').textContent = `(${s.outbox.length})`;
   const list = [...s.outbox].reverse();
   $('outbox').replaceChildren(
