@@ -125,23 +125,18 @@ function summary(r: RunResult) {
   };
 }
 
-/** The command line as the lock file shows it to a sandbox or command that finds the workbook busy. */
-let commandLine = 'okr-sandbox';
-
 /**
- * Every command that writes a workbook holds its lock from before reading it until after saving
- * (local/workbookLock.ts): a sandbox or another command on the same file is refused, never merged.
- * `serve` holds it until it stops; the others release it when main() returns.
+ * Takes a workbook's lock for this command (local/workbookLock.ts): every command that writes a
+ * workbook holds it from before reading it until after saving, so a sandbox or another command on
+ * the same file is refused, never merged. main() releases it when the command returns (`serve`
+ * keeps it until the process exits).
  */
-let held: WorkbookLock | undefined;
-function lockWorkbook(workbookPath: string): void {
-  held = acquireWorkbookLock(workbookPath, commandLine);
-}
+type LockWorkbook = (workbookPath: string) => void;
 
-async function openRuntime(p: Parsed): Promise<Runtime> {
+async function openRuntime(p: Parsed, lock: LockWorkbook): Promise<Runtime> {
   const workbookPath = flag(p, 'workbook', true);
   if (!fs.existsSync(workbookPath)) throw new UsageError(`Workbook not found: ${workbookPath}`);
-  lockWorkbook(workbookPath);
+  lock(workbookPath);
   const codeFile = flag(p, 'code');
   const projectDir = flag(p, 'project');
   if (codeFile) {
@@ -179,7 +174,7 @@ export const USAGE = [
   'Each command prints one JSON object; exit status 1 when it failed. Emails go to F.outbox/*.eml.',
 ].join('\n');
 
-async function commandRun(p: Parsed): Promise<{ out: unknown; ok: boolean }> {
+async function commandRun(p: Parsed, lock: LockWorkbook): Promise<{ out: unknown; ok: boolean }> {
   const [fn, ...rawArgs] = p.positional;
   if (!fn)
     throw new UsageError(
@@ -192,7 +187,7 @@ async function commandRun(p: Parsed): Promise<{ out: unknown; ok: boolean }> {
       throw new UsageError(`Argument ${i + 1} is not valid JSON: ${a} (quote strings, e.g. '"O1"')`);
     }
   });
-  const rt = await openRuntime(p);
+  const rt = await openRuntime(p, lock);
   const at = flag(p, 'at');
   const as = flag(p, 'as') ?? DEFAULT_USER;
   withLocale(rt, as, flag(p, 'locale'));
@@ -204,14 +199,14 @@ async function commandRun(p: Parsed): Promise<{ out: unknown; ok: boolean }> {
   return { out: summary(r), ok: r.ok };
 }
 
-async function commandEdit(p: Parsed): Promise<{ out: unknown; ok: boolean }> {
+async function commandEdit(p: Parsed, lock: LockWorkbook): Promise<{ out: unknown; ok: boolean }> {
   const range = flag(p, 'range', true);
   const as = flag(p, 'as', true);
   const value = p.flags.value;
   if (value === undefined || value === true) throw new UsageError('--value is required');
   if (!range.includes('!'))
     throw new UsageError(`--range must name the sheet, e.g. "OKRs!E5" (got ${range})`);
-  const rt = await openRuntime(p);
+  const rt = await openRuntime(p, lock);
   withLocale(rt, as, flag(p, 'locale'));
   const r = rt.edit({ range, value, paste: p.flags.paste === true, as });
   if (r.rejected !== undefined) {
@@ -226,10 +221,10 @@ async function commandEdit(p: Parsed): Promise<{ out: unknown; ok: boolean }> {
   return { out: { ...summary(r), ...(r.triggers ? { triggers: r.triggers.map(summary) } : {}) }, ok: r.ok };
 }
 
-async function commandTick(p: Parsed): Promise<{ out: unknown; ok: boolean }> {
+async function commandTick(p: Parsed, lock: LockWorkbook): Promise<{ out: unknown; ok: boolean }> {
   const until = flag(p, 'until', true);
   if (!Number.isFinite(Date.parse(until))) throw new UsageError(`--until is not an ISO time: ${until}`);
-  const rt = await openRuntime(p);
+  const rt = await openRuntime(p, lock);
   const from = rt.now();
   // The sandbox page's rule and words: a time in the past is refused, nothing runs or is saved.
   const backwards = clockMoveRefusal(Date.parse(until), from, rt.workbook.timeZone);
@@ -249,12 +244,12 @@ async function commandTick(p: Parsed): Promise<{ out: unknown; ok: boolean }> {
   };
 }
 
-async function commandDemo(p: Parsed): Promise<{ out: unknown; ok: boolean }> {
+async function commandDemo(p: Parsed, lock: LockWorkbook): Promise<{ out: unknown; ok: boolean }> {
   const file = p.positional[0] ?? flag(p, 'workbook');
   if (!file) throw new UsageError('usage: okr-sandbox demo F');
   const dir = path.dirname(path.resolve(file));
   if (!fs.existsSync(dir)) throw new UsageError(`Folder not found: ${dir}`);
-  lockWorkbook(file);
+  lock(file);
   const rt = await Runtime.open({ workbook: demoWorkbook(), workbookPath: file, code: '' });
   await rt.save();
   return {
@@ -263,12 +258,12 @@ async function commandDemo(p: Parsed): Promise<{ out: unknown; ok: boolean }> {
   };
 }
 
-async function commandServe(p: Parsed, write: Write): Promise<void> {
+async function commandServe(p: Parsed, write: Write, lock: LockWorkbook): Promise<void> {
   const file = flag(p, 'workbook');
   const port = Number(flag(p, 'port') ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`Bad --port: ${flag(p, 'port')}`);
-  const rt = file ? await openRuntime(p) : await Runtime.open({ workbook: demoWorkbook() });
+  const rt = file ? await openRuntime(p, lock) : await Runtime.open({ workbook: demoWorkbook() });
   const server = await rt.serve({
     port,
     onRun: async (r) => {
@@ -299,7 +294,10 @@ const toStdout: Write = (line) => {
  */
 export async function main(argv: string[], write: Write = toStdout): Promise<number> {
   const [command, ...rest] = argv;
-  commandLine = ['okr-sandbox', ...argv].join(' ');
+  const held: WorkbookLock[] = [];
+  const lock: LockWorkbook = (workbookPath) => {
+    held.push(acquireWorkbookLock(workbookPath, ['okr-sandbox', ...argv].join(' ')));
+  };
   if (command === 'help' || command === '--help' || command === '-h') {
     write(`${USAGE}\n`);
     return 0;
@@ -309,20 +307,20 @@ export async function main(argv: string[], write: Write = toStdout): Promise<num
     let r: { out: unknown; ok: boolean };
     switch (command) {
       case 'run':
-        r = await commandRun(p);
+        r = await commandRun(p, lock);
         break;
       case 'edit':
-        r = await commandEdit(p);
+        r = await commandEdit(p, lock);
         break;
       case 'tick':
-        r = await commandTick(p);
+        r = await commandTick(p, lock);
         break;
       case 'demo':
-        r = await commandDemo(p);
+        r = await commandDemo(p, lock);
         break;
       case 'serve':
-        await commandServe(p, write);
-        held = undefined; // kept until the server stops (released on exit)
+        await commandServe(p, write, lock);
+        held.length = 0; // kept until the server stops (released on exit)
         return -1; // keeps running
       default:
         throw new UsageError(
@@ -336,7 +334,6 @@ export async function main(argv: string[], write: Write = toStdout): Promise<num
     write(`${JSON.stringify({ ok: false, error: { name: err.name || 'Error', message: err.message } })}\n`);
     return 1;
   } finally {
-    held?.release();
-    held = undefined;
+    for (const l of held) l.release();
   }
 }

@@ -192,7 +192,14 @@ function renderUsers(s: AppState): void {
 }
 
 // ---- grid ----
+let tabsJson = '';
+
 function renderTabs(s: AppState): void {
+  // Redrawn only when the sheets or the chosen one changed: the page applies the state every second,
+  // and a redraw would drop the keyboard focus on a tab (and the button a person is about to click).
+  const json = JSON.stringify([s.sheets, wanted]);
+  if (json === tabsJson) return;
+  tabsJson = json;
   const tabs = $('tabs');
   tabs.replaceChildren(
     ...s.sheets.map((name) =>
@@ -410,7 +417,14 @@ function renderClock(s: AppState): void {
   );
 }
 
+let outboxJson = '';
+
 function renderOutbox(s: AppState): void {
+  // Sent mail only grows: redrawn when it did (or the zone changed), not on every state the page
+  // applies, so a row keeps its focus and stays the one under the pointer.
+  const json = JSON.stringify([s.outbox.length, s.timeZone]);
+  if (json === outboxJson) return;
+  outboxJson = json;
   $('outbox-count').textContent = `(${s.outbox.length})`;
   const list = [...s.outbox].reverse();
   $('outbox').replaceChildren(
@@ -428,9 +442,9 @@ function renderOutbox(s: AppState): void {
                 if ((e as KeyboardEvent).key === 'Enter') void openEmail(m);
               },
             },
-            h('td', { class: 'time' }, fmtTime(m.at)),
-            h('td', {}, m.to),
-            h('td', {}, m.subject),
+            h('td', { class: 'time', title: fmtTime(m.at) }, fmtTime(m.at)),
+            h('td', { title: m.to }, m.to),
+            h('td', { title: m.subject }, m.subject),
           ),
         )
       : [h('tr', {}, h('td', { colspan: 3, class: 'muted' }, 'No email sent yet.'))]),
