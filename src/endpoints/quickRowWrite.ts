@@ -51,11 +51,11 @@ export interface RowWritePorts {
   /** The quick state (getSidebarStart's), read after the write, for answers a CheckInOk cannot give. */
   quickState(team: Roster): SidebarState;
   /**
-   * For the objective's Progress: a grid (shaped like the tab) holding the rows around the key
-   * result's `row`, and how many rows of the whole tab have `objectiveId` as Parent; null when that
-   * cannot be told cheaply (the full path decides).
+   * For the objective's Progress: a grid (shaped like the tab) holding the objective's row (usually
+   * among the rows around the key result's `row`) and every row whose Parent is `objectiveId`; null
+   * when that cannot be read cheaply (the full path decides).
    */
-  objectiveRows(objectiveId: string, row: number): { grid: unknown[][]; keyResults: number } | null;
+  objectiveRows(objectiveId: string, row: number): { grid: unknown[][] } | null;
   /** Writes the objective's Progress cell (its `row`), as writeRow does. */
   writeObjectiveProgress(sheet: OkrSheet, row: number, patch: RowPatch): void;
 }
@@ -149,9 +149,9 @@ export function quickRowWrite(
 }
 
 /**
- * The objective's Progress to write with `plan` (planObjectiveProgress), from the rows around the key
- * result: 'full' when its objective's rows are not all there (the full path then reads the whole
- * tab), null when there is nothing to write (no progress change, no objective, no Progress column).
+ * The objective's Progress to write with `plan` (planObjectiveProgress), from the objective's rows:
+ * 'full' when they cannot be read cheaply or its row is not among them (the full path then reads the
+ * whole tab), null when there is nothing to write (no progress change, no objective, no Progress column).
  */
 function objectiveWrite(
   ports: RowWritePorts,
@@ -164,9 +164,7 @@ function objectiveWrite(
   const around = ports.objectiveRows(kr.objectiveId, kr.row);
   if (!around) return 'full';
   const sheet = ports.parse(around.grid);
-  const mine = sheet.keyResults.filter((k) => k.objectiveId === kr.objectiveId);
-  const objective = sheet.objectives.filter((o) => o.id === kr.objectiveId);
-  // Every key result of the objective, and the objective itself, must be among the rows read.
-  if (objective.length !== 1 || mine.length !== around.keyResults) return 'full';
+  // Every key result of the objective is among the rows read; the objective must be too.
+  if (sheet.objectives.filter((o) => o.id === kr.objectiveId).length !== 1) return 'full';
   return planObjectiveProgress(sheet, kr, plan);
 }

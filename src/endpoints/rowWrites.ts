@@ -7,7 +7,7 @@ import type { CheckInResult } from '../api';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 import { BusyError, withDocumentLock } from '../gas/lock';
-import { type OkrRowFinder, okrRowFinder } from '../gas/okrData';
+import { NO_CELLS, type OkrRowFinder, okrRowFinder } from '../gas/okrData';
 import { planBlocks, sheetValue, writeBlocks } from '../gas/okrWrites';
 import { findTabsByName, type Tabs } from '../gas/tabs';
 import { readTeamTab } from '../gas/team';
@@ -84,8 +84,16 @@ export function rowWritePorts(ctx: Context, tabs: Tabs & { okrs: Sheet }, timeZo
       })),
     quickState: (team) => startState(ctx, tabs, team, timeZone),
     objectiveRows: (objectiveId, row) => {
-      const keyResults = found?.row === row ? rows()?.countWithParent(objectiveId) : null;
-      return found && typeof keyResults === 'number' ? { grid: found.grid, keyResults } : null;
+      const children = found?.row === row ? rows()?.rowsWithParent(objectiveId) : null;
+      if (!found || !children) return null;
+      // The rows around the key result (its objective's row is usually there) and every row under
+      // the objective, each at its own index.
+      const grid = [...found.grid];
+      children.values.forEach((values, i) => {
+        while (grid.length < children.from + i) grid.push(NO_CELLS);
+        grid[children.from - 1 + i] = values;
+      });
+      return { grid };
     },
     writeObjectiveProgress: (sheet, row, patch) => {
       write(sheet, row, patch);

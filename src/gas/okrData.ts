@@ -115,8 +115,12 @@ export interface OkrRowFinder {
    * getValues (the rows of its objective usually sit there): null when not exactly one cell matches.
    */
   rowById(id: string, around?: number): OkrRowById | null;
-  /** How many cells of the Parent column are exactly `objectiveId` (null without a Parent column). */
-  countWithParent(objectiveId: string): number | null;
+  /**
+   * The rows whose Parent cell is exactly `objectiveId` (its key results, and objectives aligned to
+   * it), read whole as one block from the first to the last of them: a TextFinder on Parent, the
+   * first and last match's row, one getValues. Null without a Parent column or any match.
+   */
+  rowsWithParent(objectiveId: string): { from: number; values: unknown[][] } | null;
 }
 
 export function okrRowFinder(sheet: Sheet): OkrRowFinder | null {
@@ -140,8 +144,15 @@ export function okrRowFinder(sheet: Sheet): OkrRowFinder | null {
       grid.push(...values);
       return { grid, row };
     },
-    countWithParent(objectiveId: string): number | null {
-      return countInColumn(sheet, firstRow, lastRow, layout.columns.parent, objectiveId);
+    rowsWithParent(objectiveId: string) {
+      const parentColumn = layout.columns.parent;
+      if (parentColumn === undefined || !objectiveId.trim()) return null;
+      const hits = matches(parentColumn, objectiveId);
+      if (hits.length === 0) return null;
+      // Matches come in row order: the first and the last bound them all.
+      const from = hits[0].getRow();
+      const to = hits[hits.length - 1].getRow();
+      return { from, values: sheet.getRange(from, 1, to - from + 1, lastColumn).getValues() };
     },
   };
 }

@@ -45,11 +45,8 @@ export function fakeRowPorts(rows: unknown[][] = okrRows(), team: unknown[][] = 
       });
     },
     quickState: () => QUICK_STATE,
-    // The whole sheet is "around" any row here: it is small.
-    objectiveRows: (objectiveId) => ({
-      grid: rows.map((r) => [...r]),
-      keyResults: rows.filter((r, i) => i > 0 && r[2] === objectiveId).length,
-    }),
+    // The whole sheet holds the objective's rows here: it is small.
+    objectiveRows: () => ({ grid: rows.map((r) => [...r]) }),
     writeObjectiveProgress: (_sheet, row, patch) => {
       objectiveWrites.push({ row, patch });
     },

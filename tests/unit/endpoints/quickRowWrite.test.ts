@@ -96,17 +96,15 @@ describe("the objective's Progress is written with the check-in", () => {
     expect(events.map((e) => ('log' in e ? 'log' : 'row'))).toEqual(['log', 'row']);
   });
 
-  test("when the objective's rows are not all around the key result, the full path decides, nothing written", () => {
-    const { ports, events, objectiveWrites } = fakeRowPorts();
-    const around = ports.objectiveRows;
-    ports.objectiveRows = (id, row) => {
-      const got = around(id, row);
-      return got && { ...got, keyResults: got.keyResults + 1 };
-    };
-    const ctx = ctxOf(ANA);
-    const req = { id: 'O1.2', current: 7, confidence: 'on-track' as const };
-    expect(quickRowWrite(ports, 'O1.2', ctx, (kr, c) => decideCheckIn(req, kr, c, ctx))).toBeNull();
-    expect([events, objectiveWrites]).toEqual([[], []]);
+  test("when the objective's rows cannot be read cheaply, or its row is not among them, the full path decides, nothing written", () => {
+    for (const objectiveRows of [() => null, () => ({ grid: okrRows().filter((r) => r[0] !== 'O1') })]) {
+      const { ports, events, objectiveWrites } = fakeRowPorts();
+      ports.objectiveRows = objectiveRows;
+      const ctx = ctxOf(ANA);
+      const req = { id: 'O1.2', current: 7, confidence: 'on-track' as const };
+      expect(quickRowWrite(ports, 'O1.2', ctx, (kr, c) => decideCheckIn(req, kr, c, ctx))).toBeNull();
+      expect([events, objectiveWrites]).toEqual([[], []]);
+    }
   });
 
   test('acceptance and decline change no progress: no objective write', () => {
