@@ -103,7 +103,7 @@ export interface LeadershipReport {
     pending: number;
     ownershipGaps: number;
   };
-  /** Every live objective, those needing leadership first (objectivesNeedingFirst). */
+  /** Every live objective, in sheet order (as the Summary tab lists them). */
   objectives: ObjectiveLine[];
   movers: Array<KeyResultLine & { ownerName: string }>;
   /** Key results off track or at risk: off track first, then the least progress. */
@@ -318,7 +318,7 @@ export function ownerReport(model: DigestModel, email: string): OwnerReport {
  * the largest share of key results at risk or off track first, then the least progress, then
  * sheet order.
  */
-function objectivesNeedingFirst(a: ObjectiveLine, b: ObjectiveLine): number {
+export function objectivesNeedingFirst(a: ObjectiveLine, b: ObjectiveLine): number {
   const share = (o: ObjectiveLine) => (o.keyResults ? o.atRisk / o.keyResults : 0);
   return share(b) - share(a) || (a.progress ?? 0) - (b.progress ?? 0) || a.row - b.row;
 }
@@ -363,7 +363,7 @@ export function leadershipReport(model: DigestModel): LeadershipReport {
       pending: lines.filter((l) => l.needs.includes('pending')).length,
       ownershipGaps: lines.filter((l) => l.owner === null || !teamEmails.has(l.owner)).length,
     },
-    objectives: [...objectives].sort(objectivesNeedingFirst),
+    objectives,
     movers,
     attention,
   };

@@ -17,7 +17,7 @@ import type {
   OwnerGroup,
   OwnerReport,
 } from './digest';
-import { ownerName } from './digest';
+import { objectivesNeedingFirst, ownerName } from './digest';
 import {
   button,
   coloured,
@@ -529,7 +529,7 @@ export function renderLeadershipDigest(
     html.push(p(escapeHtml(m(ctx, 'noObjectives'))));
     text.push(m(ctx, 'noObjectives'));
   } else {
-    const { shown, left } = cut(report.objectives);
+    const { shown, left } = cut([...report.objectives].sort(objectivesNeedingFirst));
     shownOf(shown.length, report.objectives.length);
     html.push(objectivesHtml(shown, model, ctx));
     for (const o of shown) {
