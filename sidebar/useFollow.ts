@@ -10,7 +10,7 @@ import { server } from './server';
 /** How often the sidebar asks while it is visible. */
 export const FOLLOW_MS = 3000;
 
-export function useFollow(onChange: () => void): { active: ActiveOkr; resume(): void } {
+export function useFollow(onChange: () => Promise<void>): { active: ActiveOkr; resume(): void } {
   const [active, setActive] = useState<ActiveOkr>({ id: null, selectedIds: [] });
   const failures = useRef(0);
   const change = useRef(onChange);
@@ -30,7 +30,12 @@ export function useFollow(onChange: () => void): { active: ActiveOkr; resume(): 
           setActive((prev) =>
             prev.id === a.id && prev.selectedIds.join('\n') === a.selectedIds.join('\n') ? prev : a,
           );
-          if (versionMoved(version, w.version)) change.current();
+          if (versionMoved(version, w.version)) {
+            // A reload that fails is asked for again at the next tick.
+            change.current().catch(() => {
+              version = '';
+            });
+          }
           version = w.version;
         })
         .catch(() => failures.current++)

@@ -18,7 +18,7 @@ export interface SidebarStateHook {
   lang: Lang;
   /** Reads the state again (quick first while only a quick one is held); `announce` says "Refreshed.". */
   load(announce?: boolean): Promise<void>;
-  /** The sheet changed: the whole state again, shown and `onUpdated` called only if it differs. */
+  /** The sheet changed: the whole state again, shown and `onUpdated` called only if it differs; rejects on failure. */
   sync(): Promise<void>;
   /** Runs a write and shows the state it answers with; the caller says what happened. */
   write(call: () => Promise<ActionResult | CheckInResult>): Promise<ActionResult | CheckInResult>;
@@ -69,8 +69,8 @@ export function useSidebarState(
       adopt(next);
       if (announce === true) say(tr(next.lang, 'refreshed'));
     } catch (e) {
-      // The poll tries again on the sheet's next change; a status line would interrupt the user.
-      if (announce === 'sync') return;
+      // The poll asks again (no status line: it would interrupt the user for a retry).
+      if (announce === 'sync') throw e;
       // A quick state already shown stays: it is right, only incomplete.
       say(tr(held.current?.lang ?? lang, 'loadFailed', { error: errorText(e) }), true);
     }

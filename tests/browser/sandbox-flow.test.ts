@@ -150,7 +150,9 @@ test('the sandbox page: grid, menu from onOpen, validation vs paste, text stays 
       await page.locator('#cell-input').fill(payload);
       await page.locator('#cell-input').press('Enter');
       await page.locator('#grid td[data-a1="H12"]', { hasText: payload }).waitFor();
-      await page.locator('#paste').uncheck();
+      // A paste is one action, not a mode: the page unchecks the box itself once the edit is done
+      // (unchecking it here raced with that under load: the click could re-check it).
+      await page.waitForFunction(() => !(document.getElementById('paste') as HTMLInputElement).checked);
       expect(await page.locator('#grid img').count()).toBe(0);
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
       const run = (await api<AppState>('api/state')).log.at(-1);
