@@ -14,7 +14,8 @@ import { workbookToXlsx } from '../../local/runtime';
 import { ensureBuilt } from '../helpers/build';
 import { launchChromium } from '../helpers/chromium';
 
-jest.setTimeout(300_000);
+// The second test walks the whole product; with every suite on two shared cores it took 417 s once.
+jest.setTimeout(600_000);
 
 let dir: string;
 let app: LaunchedSandbox;

@@ -15,7 +15,8 @@ import { ensureBuilt } from '../helpers/build';
 import { launchChromium } from '../helpers/chromium';
 import { axeViolations } from '../helpers/sidebarPage';
 
-jest.setTimeout(300_000);
+// Six suites may share the two cores: the tour's 22 steps get ten minutes, never a race against time.
+jest.setTimeout(600_000);
 
 const VIEWPORT = { width: 1440, height: 900 };
 
@@ -38,7 +39,17 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const api = async <T>(path: string): Promise<T> => (await fetch(`${app.url}${path}`)).json() as Promise<T>;
+// A GET of the sandbox's state, asked again once when the server had just closed the idle keep-alive
+// socket that fetch reused (ECONNRESET: a race that a loaded machine's late timers make likely).
+const api = async <T>(path: string): Promise<T> => {
+  const get = async () => (await fetch(`${app.url}${path}`)).json() as Promise<T>;
+  try {
+    return await get();
+  } catch (e) {
+    if ((e as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw e;
+    return get();
+  }
+};
 
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
   let v = await read();
