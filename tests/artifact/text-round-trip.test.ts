@@ -213,7 +213,7 @@ function lastLogRow(rt: Runtime): { values: unknown[]; display: string[] } {
 /** The owner's weekly email now (sendTestWeeklyEmail: the same rendering as the weekly run). */
 function ownerEmailOf(rt: Runtime, as: string): { text: string; html: string } {
   const before = rt.outbox.length;
-  ok(rt.run('sendTestDigest', [], { as }));
+  ok(rt.run('sendTestWeeklyEmail', [], { as }));
   const mail = rt.outbox.slice(before).find((e) => e.to === as && !/summary|digest/i.test(e.subject));
   if (!mail) throw new Error(`no owner email for ${as}`);
   return { text: mail.body, html: unescapeHtml(mail.htmlBody ?? '') };
