@@ -20,6 +20,7 @@ import {
   OKR_ALIASES,
   OKR_COLUMN_ORDER,
 } from '../okr/core/schema';
+import { okrCellValue, safeRow } from '../okr/core/sheetText';
 import { activeSpreadsheet, context } from './context';
 import { callerFrom, canManage } from './permissions';
 import { decideCheckIn, quickRowWrite } from './quickRowWrite';
@@ -107,7 +108,7 @@ const SCRATCH_KR = 'O1.1';
 const CHECK_IN_VALUE = 5;
 
 /** The scratch OKRs rows: the add-on's own headers and one objective with one key result the caller owns. */
-function scratchOkrRows(caller: string, accepted: Date): unknown[][] {
+function scratchOkrRows(caller: string, accepted: Date, timeZone: string): unknown[][] {
   const cells: Record<string, Partial<Record<OkrColumn, unknown>>> = {
     O1: { id: 'O1', type: 'Objective', title: 'Self-check objective', owner: caller },
     [SCRATCH_KR]: {
@@ -124,7 +125,12 @@ function scratchOkrRows(caller: string, accepted: Date): unknown[][] {
     },
   };
   const header = OKR_COLUMN_ORDER.map((c) => canonicalHeader(c, OKR_ALIASES));
-  return [header, ...Object.values(cells).map((row) => OKR_COLUMN_ORDER.map((c) => row[c] ?? ''))];
+  // Written by the one text rule, as every OKRs row the add-on writes: the caller's address and the
+  // IDs stay text whatever the spreadsheet's locale would make of them.
+  const rows = Object.values(cells).map((row) =>
+    OKR_COLUMN_ORDER.map((c) => okrCellValue(c, row[c] ?? '', timeZone)),
+  );
+  return [safeRow(header), ...rows];
 }
 
 function messageOf(e: unknown): string {
@@ -169,9 +175,9 @@ export function selfCheck(): SelfCheckResult {
     let okrTab: GoogleAppsScript.Spreadsheet.Sheet | null = null;
     let logTab: GoogleAppsScript.Spreadsheet.Sheet | null = null;
     step('scratch', () => {
-      okrTab = createScratchTab(ss, SCRATCH_OKRS, scratchOkrRows(ctx.email, new Date(ctx.now)));
+      okrTab = createScratchTab(ss, SCRATCH_OKRS, scratchOkrRows(ctx.email, new Date(ctx.now), timeZone));
       logTab = createScratchTab(ss, SCRATCH_LOG, [
-        CHECK_IN_COLUMN_ORDER.map((c) => canonicalHeader(c, CHECK_IN_ALIASES)),
+        safeRow(CHECK_IN_COLUMN_ORDER.map((c) => canonicalHeader(c, CHECK_IN_ALIASES))),
       ]);
       return t(MESSAGES, ctx.lang, 'scratchDone', { tabs: `${SCRATCH_OKRS}, ${SCRATCH_LOG}` });
     });
