@@ -243,6 +243,16 @@ describe('add', () => {
     expect(planAddObjective(okrs, roster(), { title: 'T' }, tokyo).values.cycle).toBe('2027-Q1');
   });
 
+  test('a sheet that names its cycles otherwise gets its own name for the cycle today is in', () => {
+    const rows = okrRows();
+    const cycle = (rows[0] as unknown[]).indexOf('Cycle');
+    for (const r of rows.slice(1)) (r as unknown[])[cycle] = '2026 H2';
+    expect(newRowDefaults(rows, okrs, 'UTC', NOW).cycle).toBe('2026 H2');
+    // A cycle that has ended is not a new row's: today's quarter instead.
+    for (const r of rows.slice(1)) (r as unknown[])[cycle] = '2026 H1';
+    expect(newRowDefaults(rows, okrs, 'UTC', NOW).cycle).toBe('2026-Q4');
+  });
+
   test("a new key result takes its objective's Cycle (else today's) and its owner's Team (else the objective's)", () => {
     const base = { title: 'T', kind: 'increase' as const, start: 0, target: 1 };
     // O2 is the Sales team's; Boss is on Board.
