@@ -36,7 +36,10 @@ test('keyboard-only check-in', async () => {
   expect(await focusVisible(page)).toBe('visible');
   await page.keyboard.press('Enter');
 
-  // The form opens with the value field focused and pre-filled.
+  // The form opens with the value field focused and pre-filled. Preact renders and runs the form's
+  // focus effect after the key press returns, so the test waits for focus to land (a busy machine
+  // may take a while) instead of reading it at once.
+  await page.waitForFunction(() => document.activeElement?.tagName === 'INPUT');
   expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe('30');
   expect(await focusVisible(page)).toBe('visible');
   await page.keyboard.press('Control+A');
