@@ -7,8 +7,11 @@ import { EMAIL_HTML_BUDGET } from '../../src/okr/weekly/emailFit';
 import type { BenchReport, BenchSize, EmailSize, OperationFigures, OperationKey } from './report';
 
 export const BUDGETS = {
-  /** dist/Sidebar.html, raw (minified) bytes. */
-  sidebarHtmlBytes: 60_000,
+  /**
+   * dist/Sidebar.html, raw (minified) bytes. Raised from 60 KB when the sidebar gained the cycle and
+   * agreement views; the measured reason is in BENCHMARKS.md ("Sidebar size").
+   */
+  sidebarHtmlBytes: 90_000,
   /** getSidebarState's JSON at the large size. */
   sidebarStateBytes: 600_000,
   /** Modeled time of the sidebar's opening call (getSidebarStart) and of checkIn at the large size. */
@@ -92,7 +95,12 @@ export function checkBudgets(report: BenchReport, budgets: Budgets = BUDGETS): B
 
   // dist/Sidebar.html size.
   const html = report.artifacts.sidebarHtml;
-  if (!html) add('dist/Sidebar.html under 60 KB', false, 'dist/Sidebar.html was not found');
+  if (!html)
+    add(
+      `dist/Sidebar.html under ${budgets.sidebarHtmlBytes / 1000} KB`,
+      false,
+      'dist/Sidebar.html was not found',
+    );
   else
     add(
       `dist/Sidebar.html under ${budgets.sidebarHtmlBytes / 1000} KB`,
