@@ -1,7 +1,7 @@
 // Menu → Refresh summary: rewrites the Summary tab (src/gas/summaryTab.ts) under the document lock,
 // in the spreadsheet's language (the Summary is everyone's), and toasts what it wrote.
 import type { RefreshSummaryResult } from '../api';
-import { callerLanguage, spreadsheetLanguage } from '../gas/language';
+import { callerLanguage, spreadsheetLanguageOf } from '../gas/language';
 import { BusyError, withDocumentLock } from '../gas/lock';
 import { now } from '../gas/session';
 import { loadSettings } from '../gas/settings';
@@ -36,20 +36,25 @@ export function refreshSummary(): RefreshSummaryResult {
   const settings = loadSettings();
   const ss = SpreadsheetApp.getActive();
   if (!ss) throw new Error(t(ENDPOINT_MESSAGES, callerLanguage(settings), 'noSpreadsheet'));
-  // The Summary is everyone's: the spreadsheet's language, not the caller's.
-  const lang = spreadsheetLanguage(ss, settings);
+  // The Summary is everyone's: the spreadsheet's language (Japanese headers decide before its
+  // locale), not the caller's. The toasts are the caller's alone: their language.
+  const lang = spreadsheetLanguageOf(ss, settings);
+  const toastLang = callerLanguage(settings);
   let result: SummaryRefresh;
   try {
     result = withDocumentLock(() => refreshSummaryTab(ss, { now: now(), lang, settings }));
   } catch (e) {
     if (!(e instanceof BusyError)) throw e;
-    const error = t(ENDPOINT_MESSAGES, lang, 'busy');
+    const error = t(ENDPOINT_MESSAGES, toastLang, 'busy');
     ss.toast(error, 'OKR Owners', 5);
     return { ok: false, error };
   }
   const message = result.empty
-    ? t(ENDPOINT_MESSAGES, lang, 'empty')
-    : t(ENDPOINT_MESSAGES, lang, 'done', { objectives: result.objectives, keyResults: result.keyResults });
+    ? t(ENDPOINT_MESSAGES, toastLang, 'empty')
+    : t(ENDPOINT_MESSAGES, toastLang, 'done', {
+        objectives: result.objectives,
+        keyResults: result.keyResults,
+      });
   ss.toast(message, 'OKR Owners', 5);
   return {
     ok: true,

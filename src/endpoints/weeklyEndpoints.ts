@@ -4,7 +4,7 @@
 // check of who may switch them (src/okr/ownership/roles.ts, on Team only).
 import type { TestWeeklyEmailReply, WeeklyEmailStatus, WeeklyEmailsResult } from '../api';
 
-import { spreadsheetLanguage } from '../gas/language';
+import { spreadsheetLanguageOf } from '../gas/language';
 import { BusyError, withDocumentLock } from '../gas/lock';
 import { remainingMailQuota, sendMail } from '../gas/mail';
 import { readOkrData } from '../gas/okrData';
@@ -36,8 +36,8 @@ function weeklyWorkbook(
   at: number,
   settings: Settings,
 ): WeeklyWorkbook {
-  const defaultLang = spreadsheetLanguage(ss, settings);
-  const data = readOkrData(ss, { checkIns: true, lang: defaultLang });
+  const data = readOkrData(ss, { checkIns: true, lang: spreadsheetLanguageOf(ss, settings) });
+  const defaultLang = data.lang;
   const tabs = findTabs(ss);
   return {
     blockers: weeklyBlockers(data.okrs, data.roster),
@@ -84,7 +84,7 @@ function weeklyPorts(): WeeklyPorts {
     refreshSummary: (settings, at) => {
       const book = spreadsheet();
       const refreshed = withDocumentLock(() =>
-        refreshSummaryTab(book, { now: at, lang: spreadsheetLanguage(book, settings), settings }),
+        refreshSummaryTab(book, { now: at, lang: spreadsheetLanguageOf(book, settings), settings }),
       );
       return book.getSheetByName(refreshed.sheetName)?.getSheetId() ?? null;
     },

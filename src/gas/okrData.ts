@@ -24,7 +24,12 @@ export interface OkrData<C extends ProgressEntry = CheckIn> {
   checkIns: C[];
   timeZone: string;
   present: { okrs: boolean; team: boolean; checkIns: boolean };
+  /** The language the problems were written in (decided from the header row when asked to). */
+  lang: Lang;
 }
+
+/** A language, or how to decide it from the OKRs tab's header row once it is read. */
+export type LangOfSheet = Lang | ((headers: readonly unknown[]) => Lang);
 
 /**
  * Read and parse the tabs. `checkIns: false` skips the log (it can be long and most callers do not
@@ -32,19 +37,24 @@ export interface OkrData<C extends ProgressEntry = CheckIn> {
  */
 export function readOkrData(
   ss: Spreadsheet,
-  opts: { checkIns: 'progress'; lang?: Lang },
+  opts: { checkIns: 'progress'; lang?: LangOfSheet },
 ): OkrData<ProgressEntry>;
-export function readOkrData(ss: Spreadsheet, opts?: { checkIns?: boolean; lang?: Lang }): OkrData;
+export function readOkrData(ss: Spreadsheet, opts?: { checkIns?: boolean; lang?: LangOfSheet }): OkrData;
 export function readOkrData(
   ss: Spreadsheet,
-  opts: { checkIns?: boolean | 'progress'; lang?: Lang } = {},
+  opts: { checkIns?: boolean | 'progress'; lang?: LangOfSheet } = {},
 ): OkrData<ProgressEntry> {
-  const lang = opts.lang ?? 'en';
   const timeZone = ss.getSpreadsheetTimeZone() || 'Etc/GMT';
   const { tabs, names, ambiguous } = findNamedTabs(ss);
+  const okrValues = tabs.okrs ? tabs.okrs.getDataRange().getValues() : null;
+  const ask = opts.lang ?? 'en';
+  const lang =
+    typeof ask === 'function'
+      ? ask(okrValues ? (okrValues[tableLayout(okrValues, OKR_ALIASES).headerRow] ?? []) : [])
+      : ask;
   const parseOpts = (key: TabKey) => ({ sheetName: names[key] ?? TAB[key], timeZone, lang });
-  const okrs = tabs.okrs
-    ? parseOkrSheet(tabs.okrs.getDataRange().getValues(), parseOpts('okrs'))
+  const okrs = okrValues
+    ? parseOkrSheet(okrValues, parseOpts('okrs'))
     : missingTabSheet(TAB.okrs, lang, ambiguous.okrs);
   const roster: Roster = tabs.team
     ? readTeamTab(tabs.team, parseOpts('team'))
@@ -65,6 +75,7 @@ export function readOkrData(
     checkIns,
     timeZone,
     present: { okrs: !!tabs.okrs, team: !!tabs.team, checkIns: !!tabs.checkIns },
+    lang,
   };
 }
 

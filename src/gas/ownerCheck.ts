@@ -108,10 +108,11 @@ export function checkEdit(
     const team = teamTab(ss);
     if (team) roster = readTeamTab(team, { lang: 'en', timeZone }).people;
   }
-  // The notes are everyone's: the spreadsheet's language (the Language setting, else its locale).
+  // The notes are everyone's: the spreadsheet's language (the Language setting, else Japanese
+  // headers, else its locale).
   // Document properties are readable in LIMITED mode, as Google's onOpen example shows:
   // https://developers.google.com/apps-script/reference/script/auth-mode
-  const lang = spreadsheetLanguage(ss, loadSettings());
+  const lang = spreadsheetLanguage(ss, loadSettings(), header);
   const check = checkEditedRows({
     header,
     rows,

@@ -11,7 +11,7 @@ import { TAB } from '../okr/core/tabs';
 import { validateOkrs } from '../okr/ownership/validate';
 import { buildSummary, type SummaryModel } from '../okr/summary/summary';
 import { type ChartPlan, mergeBlocks, type SummarySection, summaryToGrid } from '../okr/summary/summaryGrid';
-import { type OkrData, readOkrData } from './okrData';
+import { type LangOfSheet, type OkrData, readOkrData } from './okrData';
 import { growColumnsTo, replaceSheetContent } from './replaceSheetContent';
 import { loadSettings } from './settings';
 import { findTabs } from './tabs';
@@ -24,7 +24,8 @@ export const SUMMARY_PROTECTION = 'OKR Owners: generated summary';
 
 export interface SummaryRefreshOptions {
   now: number;
-  lang: Lang;
+  /** The Summary's language, or how to decide it from the OKRs tab's headers (spreadsheetLanguageOf). */
+  lang: LangOfSheet;
   /** Defaults to the document's settings. */
   settings?: Settings;
   /** Data the caller already read inside its lock (saves the reads); defaults to readOkrData. */
@@ -41,12 +42,15 @@ export interface SummaryRefresh {
   chart: boolean;
   empty: boolean;
   sheetName: string;
+  /** The language it was written in. */
+  lang: Lang;
 }
 
 export function refreshSummaryTab(ss: Spreadsheet, opts: SummaryRefreshOptions): SummaryRefresh {
-  const { now, lang } = opts;
+  const { now } = opts;
   const settings = opts.settings ?? loadSettings();
-  const data = opts.data ?? readOkrData(ss, { checkIns: 'progress', lang });
+  const data = opts.data ?? readOkrData(ss, { checkIns: 'progress', lang: opts.lang });
+  const lang = data.lang;
   const problems = validateOkrs({ okrs: data.okrs, roster: data.roster }, { now, settings, lang });
   const model: SummaryModel = buildSummary({
     okrs: data.okrs,
@@ -92,6 +96,7 @@ export function refreshSummaryTab(ss: Spreadsheet, opts: SummaryRefreshOptions):
     chart: grid.chart !== null,
     empty: model.empty,
     sheetName: tab.name,
+    lang,
   };
 }
 

@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoWorkbook } from '../../local/fixtures/demo';
 import { generateWorkbook } from '../../local/fixtures/generate';
-import { Runtime, Workbook } from '../../local/runtime';
+import { DEFAULT_USER, Runtime, Workbook } from '../../local/runtime';
+import type { OkrColumn } from '../../src/okr/core/model';
+import { OKR_ALIASES, OKR_HEADERS_JA } from '../../src/okr/core/schema';
 import { ensureBuilt } from '../helpers/build';
 
 const code = readFileSync(join(ensureBuilt(), 'Code.js'), 'utf8');
@@ -207,6 +209,31 @@ describe('refreshSummary on the demo workbook', () => {
     expect(top[0][0]).toBe('OKRサマリー');
     expect(section(rt.workbook, result, 'objectives')[0][0]).toBe('目標');
     expect(rt.workbook.charts('Summary')[0].options.title).toBe('目標の進捗');
+  });
+
+  test('Japanese headers give a Japanese Summary on an English-locale spreadsheet; the toast follows the caller', async () => {
+    const wb = demoWorkbook();
+    wb.locale = 'en_US';
+    const headers = wb.values('OKRs')[0].map((h) => {
+      const key = (Object.keys(OKR_ALIASES) as OkrColumn[]).find((k) => OKR_ALIASES[k][0] === h);
+      return key ? OKR_HEADERS_JA[key] : h;
+    });
+    expect(headers.filter((h) => /[A-Za-z]/.test(String(h)) && h !== 'ID')).toEqual([]);
+    wb.setValues('OKRs', `A1:${String.fromCharCode(64 + headers.length)}1`, [headers]);
+    // An English-speaking Lead refreshes: the Summary is the team's (Japanese), the toast theirs.
+    const en = await open(wb.clone());
+    const refreshed = refresh(en);
+    expect(section(en.workbook, refreshed.result, 'header')[0][0]).toBe('OKRサマリー');
+    expect(refreshed.run.ui.toasts.map((t) => t.message)).toEqual([expect.stringMatching(/^Summary/)]);
+    // A Japanese-speaking one gets the same Summary and a Japanese toast.
+    const ja = await Runtime.open({
+      workbook: wb,
+      code,
+      options: { now: DEMO_NOW, userLocales: { [DEFAULT_USER]: 'ja' } },
+    });
+    const again = refresh(ja);
+    expect(section(ja.workbook, again.result, 'header')[0][0]).toBe('OKRサマリー');
+    expect(again.run.ui.toasts.map((t) => t.message)).toEqual([expect.stringMatching(/サマリー/)]);
   });
 });
 
