@@ -26,6 +26,7 @@ import {
   teamValidations,
   type ValidationSpec,
 } from '../okr/setup/structure';
+import { readHeaderRegion } from './headerRegion';
 import { findTabs, type Tabs } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -70,7 +71,8 @@ export function setUpSheets(ss: Spreadsheet, opts: SetUpOptions, found: Tabs = f
     cycle: opts.cycle,
     examples: opts.examples,
   });
-  const logValues = read('checkIns');
+  // The log is only planned from its header (it can be tens of thousands of rows): its top rows.
+  const logValues = tabs.checkIns ? readHeaderRegion(tabs.checkIns) : null;
   const logPlan = planCheckInsTab(logValues, opts.lang);
   // A required column named twice (two Owner columns): nothing is written until one is left. (The
   // tabs' own names, not asked: the message names the tab as the add-on calls it.)
