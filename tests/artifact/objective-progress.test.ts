@@ -81,11 +81,15 @@ test('objectives aligned to the objective, anywhere on the tab, are not read: th
   // Quick path: the OKRs tab is never read whole (Team's is the one getDataRange).
   expect(res.calls['Sheet.getDataRange']).toBe(1);
   const tabCells = rows.length * rows[0].length;
-  const read = trace.filter((c) => /getValues|getSheetValues/.test(c.method)).reduce((a, c) => a + c.cells, 0);
+  const read = trace
+    .filter((c) => /getValues|getSheetValues/.test(c.method))
+    .reduce((a, c) => a + c.cells, 0);
   // Reading from O1's first to its last aligned objective was nearly the whole tab.
   expect(read).toBeLessThan(tabCells / 4);
   // The objective's Progress is the Summary's, as on any check-in.
   expect(ok<{ ok: boolean }>(rt.run('refreshSummary', [])).ok).toBe(true);
   const o1 = okrTable(rt.workbook).rows.find((r) => r[col('ID')] === 'O1')!;
-  expect(Math.abs(Number(o1[col('Progress')]) * 100 - summaryProgress(rt.workbook, 'O1'))).toBeLessThanOrEqual(0.5);
+  expect(
+    Math.abs(Number(o1[col('Progress')]) * 100 - summaryProgress(rt.workbook, 'O1')),
+  ).toBeLessThanOrEqual(0.5);
 });
