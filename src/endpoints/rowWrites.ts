@@ -84,15 +84,19 @@ export function rowWritePorts(ctx: Context, tabs: Tabs & { okrs: Sheet }, timeZo
       })),
     quickState: (team) => startState(ctx, tabs, team, timeZone),
     objectiveRows: (objectiveId, row) => {
-      const children = found?.row === row ? rows()?.rowsWithParent(objectiveId) : null;
-      if (!found || !children) return null;
-      // The rows around the key result (its objective's row is usually there) and every row under
-      // the objective, each at its own index.
+      if (!found || found.row !== row) return null;
+      // The rows around the key result were read with it (its objective's row is usually there).
+      const known = { from: found.row - ROWS_AROUND, to: found.row + ROWS_AROUND };
+      const children = rows()?.rowsWithParent(objectiveId, known);
+      if (!children) return null;
+      // Those rows and every other key-result row under the objective, each at its own index.
       const grid = [...found.grid];
-      children.values.forEach((values, i) => {
-        while (grid.length < children.from + i) grid.push(NO_CELLS);
-        grid[children.from - 1 + i] = values;
-      });
+      for (const run of children) {
+        run.values.forEach((values, i) => {
+          while (grid.length < run.from + i) grid.push(NO_CELLS);
+          grid[run.from - 1 + i] = values;
+        });
+      }
       return { grid };
     },
     writeObjectiveProgress: (sheet, row, patch) => {

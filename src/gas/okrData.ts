@@ -10,6 +10,8 @@ import {
   type TableLayout,
   tableLayout,
 } from '../okr/core/parse';
+import { cellText, nfkc, readType } from '../okr/core/parseValues';
+import { planRowReads } from '../okr/core/quickRead';
 import { HEADER_SEARCH_ROWS, OKR_ALIASES } from '../okr/core/schema';
 import { TAB, type TabKey } from '../okr/core/tabs';
 import { findNamedTabs } from './tabs';
@@ -127,12 +129,27 @@ export interface OkrRowFinder {
    */
   rowById(id: string, around?: number): OkrRowById | null;
   /**
-   * The rows whose Parent cell is exactly `objectiveId` (its key results, and objectives aligned to
-   * it), read whole as one block from the first to the last of them: a TextFinder on Parent, the
-   * first and last match's row, one getValues. Null without a Parent column or any match.
+   * The rows under `objectiveId` that can be its key results and are not among the rows already read
+   * (`known`, 1-based, inclusive): a TextFinder on Parent gives the first and the last row whose Parent
+   * cell is exactly `objectiveId`; an empty list when both are known (then every one between is). Else
+   * the Parent and Type cells between them tell its key results from objectives aligned to it (which
+   * can be anywhere on the tab, and are not read); the key-result rows left are read whole in at most
+   * a few runs. Null without a Parent column or any match, or when the
+   * key-result rows left need more runs (the caller then reads the whole tab).
    */
-  rowsWithParent(objectiveId: string): { from: number; values: unknown[][] } | null;
+  rowsWithParent(
+    objectiveId: string,
+    known: { from: number; to: number },
+  ): Array<{ from: number; values: unknown[][] }> | null;
 }
+
+/**
+ * Key-result rows under an objective read beyond the rows around the key result: in at most this
+ * many getValues (each a round trip), merged across gaps of up to this many rows, this many in all.
+ */
+const CHILD_READS = 2;
+const CHILD_MERGE_GAP = 50;
+const CHILD_ROWS = 500;
 
 export function okrRowFinder(sheet: Sheet): OkrRowFinder | null {
   const header = readOkrHeader(sheet);
@@ -155,15 +172,47 @@ export function okrRowFinder(sheet: Sheet): OkrRowFinder | null {
       grid.push(...values);
       return { grid, row };
     },
-    rowsWithParent(objectiveId: string) {
+    rowsWithParent(objectiveId: string, known: { from: number; to: number }) {
       const parentColumn = layout.columns.parent;
       if (parentColumn === undefined || !objectiveId.trim()) return null;
       const hits = matches(parentColumn, objectiveId);
       if (hits.length === 0) return null;
-      // Matches come in row order: the first and the last bound them all.
-      const from = hits[0].getRow();
-      const to = hits[hits.length - 1].getRow();
-      return { from, values: sheet.getRange(from, 1, to - from + 1, lastColumn).getValues() };
+      // Matches come in row order: the first and the last bound them all (two calls, not one a match).
+      const first = hits[0].getRow();
+      const last = hits[hits.length - 1].getRow();
+      if (first >= known.from && last <= known.to) return [];
+      // Between them, the Parent and Type cells (one read of the columns from one to the other) tell
+      // the key results from objectives aligned to this one, which can be anywhere on the tab.
+      const typeColumn = layout.columns.type ?? parentColumn;
+      const left = Math.min(parentColumn, typeColumn);
+      const band = sheet.getSheetValues(
+        first,
+        left + 1,
+        last - first + 1,
+        Math.abs(parentColumn - typeColumn) + 1,
+      );
+      const rows: number[] = [];
+      band.forEach((cells, i) => {
+        const row = first + i;
+        if (row >= known.from && row <= known.to) return;
+        // As parseOkrSheet reads them: the Parent's text, and a blank Type under a Parent is a key
+        // result; an objective, or a Type it does not know (no item), has no progress to count.
+        if (nfkc(cellText(cells[parentColumn - left])) !== objectiveId) return;
+        const type = layout.columns.type === undefined ? null : readType(cells[typeColumn - left]);
+        if (type === 'key-result' || type === null) rows.push(row);
+      });
+      const plan = planRowReads(rows, {
+        firstRow,
+        lookback: 0,
+        mergeGap: CHILD_MERGE_GAP,
+        maxRuns: CHILD_READS,
+        maxRows: CHILD_ROWS,
+      });
+      if (plan.unread.length) return null;
+      return plan.runs.map((run) => ({
+        from: run.row,
+        values: sheet.getRange(run.row, 1, run.count, lastColumn).getValues(),
+      }));
     },
   };
 }

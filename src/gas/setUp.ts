@@ -26,6 +26,7 @@ import {
   teamValidations,
   type ValidationSpec,
 } from '../okr/setup/structure';
+import { readHeaderRegion } from './headerRegion';
 import { findTabs, type Tabs } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -70,7 +71,8 @@ export function setUpSheets(ss: Spreadsheet, opts: SetUpOptions, found: Tabs = f
     cycle: opts.cycle,
     examples: opts.examples,
   });
-  const logValues = read('checkIns');
+  // The log is only planned from its header (it can be tens of thousands of rows): its top rows.
+  const logValues = tabs.checkIns ? readHeaderRegion(tabs.checkIns) : null;
   const logPlan = planCheckInsTab(logValues, opts.lang);
   // A required column named twice (two Owner columns): nothing is written until one is left. (The
   // tabs' own names, not asked: the message names the tab as the add-on calls it.)
@@ -115,8 +117,23 @@ export function setUpSheets(ss: Spreadsheet, opts: SetUpOptions, found: Tabs = f
     teamEmails,
     report,
   );
-  applyFormats(okrs.sheet, okrPlan.headerRow, okrs.dataRows, okrFormats(okrPlan.columns), report);
-  applyFormats(log.sheet, logPlan.headerRow, log.dataRows, checkInFormats(logPlan.columns), report);
+  applyFormats(
+    [
+      {
+        sheet: okrs.sheet,
+        headerRow: okrPlan.headerRow,
+        dataRows: okrs.dataRows,
+        formats: okrFormats(okrPlan.columns),
+      },
+      {
+        sheet: log.sheet,
+        headerRow: logPlan.headerRow,
+        dataRows: log.dataRows,
+        formats: checkInFormats(logPlan.columns),
+      },
+    ],
+    report,
+  );
   applyConditionalFormats(
     okrs.sheet,
     okrPlan.headerRow,
@@ -246,17 +263,30 @@ function applyValidations(
   }
 }
 
+/**
+ * Number formats on whole columns, written only where a cell lacks it: a second set-up finds them in
+ * place, and reading a column's formats costs far less than rewriting it (a read transfers a cell
+ * for about a seventh of what a committed write costs, local/runtime/latency.ts). Every column is
+ * read before any is written, so the reads make one commit of what was queued, not one each.
+ */
 function applyFormats(
-  sheet: Sheet,
-  headerRow: number,
-  dataRows: number,
-  formats: Array<{ column: number; format: string }>,
+  tables: Array<{
+    sheet: Sheet;
+    headerRow: number;
+    dataRows: number;
+    formats: Array<{ column: number; format: string }>;
+  }>,
   report: SetUpReport,
 ): void {
-  for (const f of formats) {
-    columnRange(sheet, headerRow, dataRows, f.column).setNumberFormat(f.format);
-    report.rulesApplied.formats++;
-  }
+  const columns = tables.flatMap((t) =>
+    t.formats.map((f) => ({
+      range: columnRange(t.sheet, t.headerRow, t.dataRows, f.column),
+      format: f.format,
+    })),
+  );
+  const missing = columns.filter((c) => c.range.getNumberFormats().some((row) => row[0] !== c.format));
+  for (const c of missing) c.range.setNumberFormat(c.format);
+  report.rulesApplied.formats += columns.length;
 }
 
 /** Replace the add-on's own rules (recognised by their marker) and keep every rule the user made. */

@@ -56,3 +56,40 @@ describe.each([
     expect(Math.abs(after - summaryProgress(rt.workbook, objectiveId))).toBeLessThanOrEqual(0.5);
   });
 });
+
+test('objectives aligned to the objective, anywhere on the tab, are not read: the check-in stays on the quick path', async () => {
+  const { generateFixture } = await import('../../local/fixtures/generate');
+  const { callTrace } = await import('../../local/runtime/meter');
+  // 2,000 key results; a tenth of the objectives are aligned to O1 (Parent O1), spread down the tab.
+  const { workbook, facts } = generateFixture({ keyResults: 2000, owners: 200, weeksOfHistory: 1, seed: 42 });
+  const { rows, col } = okrTable(workbook);
+  const aligned = rows.filter((r) => r[col('Type')] === 'Objective' && r[col('Parent')] === 'O1');
+  expect(aligned.length).toBeGreaterThan(10);
+  const kr = rows.find((r) => r[col('ID')] === 'O1.1')!;
+  const rt = await Runtime.open({ workbook, projectDir: ensureBuilt(), options: { now: facts.asOf } });
+  const trace: Array<{ method: string; cells: number }> = [];
+  callTrace.sink = trace;
+  let res: RunResult;
+  try {
+    res = rt.run('checkIn', [{ id: 'O1.1', current: Number(kr[col('Target')]), confidence: 'on-track' }], {
+      as: String(kr[col('Owner')]),
+    });
+  } finally {
+    callTrace.sink = null;
+  }
+  expect(ok<CheckInResult>(res)).toMatchObject({ ok: true, item: { id: 'O1.1' } });
+  // Quick path: the OKRs tab is never read whole (Team's is the one getDataRange).
+  expect(res.calls['Sheet.getDataRange']).toBe(1);
+  const tabCells = rows.length * rows[0].length;
+  const read = trace
+    .filter((c) => /getValues|getSheetValues/.test(c.method))
+    .reduce((a, c) => a + c.cells, 0);
+  // Reading from O1's first to its last aligned objective was nearly the whole tab.
+  expect(read).toBeLessThan(tabCells / 4);
+  // The objective's Progress is the Summary's, as on any check-in.
+  expect(ok<{ ok: boolean }>(rt.run('refreshSummary', [])).ok).toBe(true);
+  const o1 = okrTable(rt.workbook).rows.find((r) => r[col('ID')] === 'O1')!;
+  expect(
+    Math.abs(Number(o1[col('Progress')]) * 100 - summaryProgress(rt.workbook, 'O1')),
+  ).toBeLessThanOrEqual(0.5);
+});

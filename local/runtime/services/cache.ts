@@ -44,17 +44,20 @@ function makeCache(env: ServiceEnv, store: () => Record<string, CacheEntry>) {
       }
       return out;
     },
-    put(key: string, value: string, expirationInSeconds?: number): void {
+    // put and remove answer null in Apps Script (the conformance kit's observation), not undefined.
+    put(key: string, value: string, expirationInSeconds?: number): null {
       m('put');
       put(key, value, expirationInSeconds);
+      return null;
     },
     putAll(values: Record<string, string>, expirationInSeconds?: number): void {
       m('putAll');
       for (const [k, v] of Object.entries(values)) put(k, v, expirationInSeconds);
     },
-    remove(key: string): void {
+    remove(key: string): null {
       m('remove');
       delete store()[String(key)];
+      return null;
     },
     removeAll(keys: string[]): void {
       m('removeAll');

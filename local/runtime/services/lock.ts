@@ -48,6 +48,9 @@ function makeLock(env: ServiceEnv, key: string) {
   const owner = env.executionId;
   const attempt = (timeoutMs: number, method: string): boolean => {
     env.meter.call(method);
+    // A negative timeout never gets the lock, even a free one: tryLock(-1) answers false and
+    // waitLock(-1) throws, as in Apps Script (the conformance kit's observation).
+    if (Number(timeoutMs) < 0) return false;
     const ms = Math.max(0, Math.min(Number(timeoutMs) || 0, LOCK_MAX_WAIT_MS));
     const now = env.now();
     const h = env.locks.holder(key, now);

@@ -282,10 +282,16 @@ function signed(buf: Buffer): number[] {
   return [...buf].map((b) => (b > 127 ? b - 256 : b));
 }
 
-function bytesOf(value: unknown, charset?: unknown): Buffer {
+/**
+ * A string's bytes in `charset` (default UTF-8). US-ASCII as Java encodes it: a character outside
+ * ASCII becomes '?' (0x3f), one per code point.
+ */
+function bytesOf(value: unknown, charset: unknown = 'UTF_8'): Buffer {
   if (Array.isArray(value)) return Buffer.from(value.map((b) => Number(b) & 0xff));
-  const enc = String(charset ?? 'UTF_8') === 'US_ASCII' ? 'latin1' : 'utf8';
-  return Buffer.from(String(value), enc);
+  if (String(charset) !== 'US_ASCII') return Buffer.from(String(value), 'utf8');
+  return Buffer.from(
+    Array.from(String(value), (ch) => ((ch.codePointAt(0) ?? 0) < 0x80 ? ch.charCodeAt(0) : 0x3f)),
+  );
 }
 
 const NODE_DIGEST: Record<string, string> = {
@@ -348,7 +354,17 @@ export function makeUtilities(env: ServiceEnv) {
       env.meter.call('Utilities.computeDigest');
       const alg = NODE_DIGEST[String(algorithm)];
       if (!alg) fail(env, 'Invalid argument: algorithm');
-      return arr(signed(crypto.createHash(alg).update(bytesOf(value, charset)).digest()));
+      // Without a charset a string is digested as US-ASCII, not UTF-8 (the conformance kit's
+      // observation; https://developers.google.com/apps-script/reference/utilities/utilities#computeDigest(DigestAlgorithm,String)
+      // names no default).
+      return arr(
+        signed(
+          crypto
+            .createHash(alg)
+            .update(bytesOf(value, charset ?? 'US_ASCII'))
+            .digest(),
+        ),
+      );
     },
     computeHmacSha256Signature(value: unknown, key: unknown, charset?: unknown): number[] {
       env.meter.call('Utilities.computeHmacSha256Signature');
@@ -378,7 +394,8 @@ export function makeUtilities(env: ServiceEnv) {
       return {
         getBytes: () => arr(signed(bytes)),
         getDataAsString: () => bytes.toString('utf8'),
-        getContentType: () => contentType ?? null,
+        // A blob made from a string without a content type is text/plain in Apps Script.
+        getContentType: () => contentType ?? (typeof data === 'string' ? 'text/plain' : null),
         getName: () => name ?? null,
       };
     },

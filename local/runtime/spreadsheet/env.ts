@@ -2,37 +2,15 @@
 // the script's realm (values handed to the script are made there), errors as Google throws them,
 // enums, and who the user is.
 import type { ExecutionContext } from '../contract';
+import { CSS_COLORS } from './cssColors';
 import { isDate } from './format';
 import type { GridRef } from './types';
 import type { SheetData, Workbook } from './workbook';
 
-const NAMED_COLORS: Record<string, string> = {
-  black: '#000000',
-  white: '#ffffff',
-  red: '#ff0000',
-  green: '#008000',
-  blue: '#0000ff',
-  yellow: '#ffff00',
-  orange: '#ffa500',
-  gray: '#808080',
-  grey: '#808080',
-  purple: '#800080',
-  lime: '#00ff00',
-  cyan: '#00ffff',
-  magenta: '#ff00ff',
-  silver: '#c0c0c0',
-  maroon: '#800000',
-  navy: '#000080',
-  teal: '#008080',
-  olive: '#808000',
-  pink: '#ffc0cb',
-  brown: '#a52a2a',
-};
-
 /** CSS colour → '#rrggbb' lowercase, as getBackground() reports it. */
 export function normalizeColor(c: string): string {
   const s = String(c).trim().toLowerCase();
-  if (NAMED_COLORS[s]) return NAMED_COLORS[s];
+  if (Object.hasOwn(CSS_COLORS, s)) return CSS_COLORS[s];
   const m3 = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/.exec(s);
   if (m3) return `#${m3[1]}${m3[1]}${m3[2]}${m3[2]}${m3[3]}${m3[3]}`;
   if (/^#[0-9a-f]{6}$/.test(s)) return s;

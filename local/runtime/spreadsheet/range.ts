@@ -113,9 +113,20 @@ const DEFAULTS = {
   numberFormat: DEFAULT_NUMBER_FORMAT,
   horizontalAlignment: 'general',
   verticalAlignment: 'bottom',
-  wrap: false,
+  // A new cell's getWrap() is true in Apps Script (while its wrap strategy reads OVERFLOW): the
+  // conformance kit's observation.
+  wrap: true,
   wrapStrategy: 'OVERFLOW',
 } as const;
+
+/**
+ * 'General' (any case) is Sheets' automatic format, which getNumberFormat() reports as
+ * DEFAULT_NUMBER_FORMAT ('0.###############'), the same as a cell never formatted.
+ */
+function numberFormatOf(v: unknown): string | null {
+  const f = String(v);
+  return f.trim().toLowerCase() === 'general' ? null : f;
+}
 
 export class Range {
   constructor(
@@ -506,10 +517,10 @@ export class Range {
     return this.getFormat('getFontLine', 'fontLine');
   }
   setNumberFormat(fmt: string) {
-    return this.setFormat('setNumberFormat', 'numberFormat', fmt == null ? null : String(fmt));
+    return this.setFormat('setNumberFormat', 'numberFormat', fmt == null ? null : numberFormatOf(fmt));
   }
   setNumberFormats(fmts: string[][]) {
-    return this.setFormats('setNumberFormats', 'numberFormat', fmts, (v) => String(v));
+    return this.setFormats('setNumberFormats', 'numberFormat', fmts, numberFormatOf);
   }
   getNumberFormat() {
     return this.getFormat('getNumberFormat', 'numberFormat');

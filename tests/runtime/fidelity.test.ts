@@ -1,0 +1,93 @@
+// Behaviours a port of another project's Apps Script conformance checks found different from
+// Google's, each as Apps Script shows it (the kit, kit/project/Conformance.gs, observes the same on
+// Google's servers). Never friendlier than Google.
+import crypto from 'node:crypto';
+import { Runtime, Workbook } from '../../local/runtime';
+import { openScript } from './harness';
+
+const SHEET_CODE = `
+function formats() {
+  var sheet = SpreadsheetApp.getActive().getSheetByName('S');
+  var a1 = sheet.getRange('A1'), b1 = sheet.getRange('B1');
+  a1.setNumberFormat('0.00');
+  a1.setNumberFormat('general');
+  b1.setNumberFormats([['General']]);
+  var c1 = sheet.getRange('C1');
+  c1.setBackground('red');
+  c1.setFontColor('cornflowerblue');
+  var d1 = sheet.getRange('D1');
+  d1.setBackground('RebeccaPurple');
+  return {
+    general: a1.getNumberFormat(), generalGrid: b1.getNumberFormat(), fresh: sheet.getRange('Z9').getNumberFormat(),
+    wrap: sheet.getRange('Z9').getWrap(), wrapStrategy: String(sheet.getRange('Z9').getWrapStrategy()),
+    background: c1.getBackground(), fontColor: c1.getFontColor(), purple: d1.getBackground(),
+  };
+}
+`;
+
+describe('Sheets', () => {
+  async function open() {
+    return Runtime.open({
+      workbook: Workbook.fromRows({ S: [['x']] }),
+      code: SHEET_CODE,
+      options: { now: '2026-11-23T15:00:00Z' },
+    });
+  }
+
+  test("setNumberFormat('general') reads back as Sheets' automatic format; a new cell's getWrap() is true; CSS colour names come back as hex", async () => {
+    const r = (await open()).run('formats');
+    expect(r.ok).toBe(true);
+    expect(r.result).toEqual({
+      general: '0.###############',
+      generalGrid: '0.###############',
+      fresh: '0.###############',
+      wrap: true,
+      wrapStrategy: 'OVERFLOW',
+      background: '#ff0000',
+      fontColor: '#6495ed',
+      purple: '#663399',
+    });
+  });
+});
+
+describe('services', () => {
+  const code = `
+    function cache() { var c = CacheService.getScriptCache(); return [c.put('k', 'v'), c.remove('k'), c.get('k')]; }
+    function tryNegative() { var l = LockService.getScriptLock(); return [l.tryLock(-1), l.hasLock(), l.tryLock(0)]; }
+    function waitNegative() { LockService.getScriptLock().waitLock(-1); }
+    function blob() { return [Utilities.newBlob('hello').getContentType(), Utilities.newBlob([104, 105]).getContentType(),
+      Utilities.newBlob('x', 'text/csv').getContentType()]; }
+    function digest(s) { return [Utilities.computeDigest(Utilities.DigestAlgorithm.MD5, s),
+      Utilities.computeDigest(Utilities.DigestAlgorithm.MD5, s, Utilities.Charset.UTF_8)]; }
+  `;
+
+  test('Cache.put and Cache.remove answer null', async () => {
+    const rt = await openScript(code);
+    expect(rt.run('cache').result).toEqual([null, null, null]);
+  });
+
+  test('a negative lock timeout never gets the lock: tryLock(-1) is false, waitLock(-1) throws', async () => {
+    const rt = await openScript(code);
+    expect(rt.run('tryNegative').result).toEqual([false, false, true]);
+    const r = rt.run('waitNegative');
+    expect(r.ok).toBe(false);
+    expect(r.error?.message).toBe('Lock timeout: another process was holding the lock for too long.');
+  });
+
+  test('a blob made from text is text/plain; one from bytes has no content type', async () => {
+    const rt = await openScript(code);
+    expect(rt.run('blob').result).toEqual(['text/plain', null, 'text/csv']);
+  });
+
+  test('computeDigest without a charset digests US-ASCII (a character outside it becomes ?)', async () => {
+    const rt = await openScript(code);
+    const signed = (s: string, enc: 'latin1' | 'utf8') =>
+      [...crypto.createHash('md5').update(Buffer.from(s, enc)).digest()].map((b) => (b > 127 ? b - 256 : b));
+    const [ascii, utf8] = rt.run('digest', ['héllo']).result as number[][];
+    expect(ascii).toEqual(signed('h?llo', 'latin1'));
+    expect(utf8).toEqual(signed('héllo', 'utf8'));
+    // Plain ASCII is the same either way.
+    const [a, b] = rt.run('digest', ['abc']).result as number[][];
+    expect(a).toEqual(b);
+  });
+});
