@@ -281,6 +281,8 @@ export interface SettingsValues {
   /** 0–23 in the spreadsheet's time zone. */
   weeklyHour: number;
   weeklyEmails: boolean;
+  /** Weekly runs a key result stays stale before the owner's manager is asked to talk with them. */
+  conversationRuns: number;
 }
 
 export interface WeeklyRunView {
@@ -309,7 +311,10 @@ export interface SettingsView {
   weeklyRun: WeeklyRunView | null;
 }
 
-export type SaveSettingsRequest = Omit<SettingsValues, 'weeklyEmails'>;
+/** conversationRuns may be left out (kept as stored), so callers written before it still save. */
+export type SaveSettingsRequest = Omit<SettingsValues, 'weeklyEmails' | 'conversationRuns'> & {
+  conversationRuns?: number;
+};
 
 export type SettingsResult =
   | { ok: true; message: string; view: SettingsView }

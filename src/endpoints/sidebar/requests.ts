@@ -268,6 +268,9 @@ export function parseSaveSettings(raw: unknown, lang: Lang): Parsed<SaveSettings
       overloadLimit: integer(o, 'overloadLimit', 1, 100),
       weeklyDay: integer(o, 'weeklyDay', 0, 6),
       weeklyHour: integer(o, 'weeklyHour', 0, 23),
+      ...(o.conversationRuns === undefined
+        ? {}
+        : { conversationRuns: integer(o, 'conversationRuns', 1, 52) }),
     };
   });
 }
