@@ -238,7 +238,7 @@ export const FIELD_NAMES: MessageTable<
   | 'weeklyHour'
   | 'conversationRuns'
   | 'manager'
-  | 'weeklyEmail'
+  | 'choice'
 > = {
   request: { en: 'The request', ja: 'リクエスト' },
   id: { en: 'ID', ja: 'ID' },
@@ -271,7 +271,7 @@ export const FIELD_NAMES: MessageTable<
     ja: 'マネージャーに知らせるまでの停滞週数',
   },
   manager: { en: 'Manager', ja: 'マネージャー' },
-  weeklyEmail: { en: 'Your weekly email', ja: 'あなたの週次メール' },
+  choice: { en: 'Your weekly email', ja: 'あなたの週次メール' },
 };
 
 export type FieldName = keyof typeof FIELD_NAMES;
