@@ -12,7 +12,7 @@
 // One error convention: a refusal the user can act on (not allowed, bad input, busy, not set up)
 // is an answer { ok: false, error, field? } with a localized sentence saying what to do, and
 // nothing is written; a thrown error means a bug or a Google failure.
-import type { Problem, ProblemCode } from './okr/core/model';
+import type { EmailChoice, Problem, ProblemCode } from './okr/core/model';
 
 export type Lang = 'en' | 'ja';
 export type Kind = 'increase' | 'decrease' | 'at-least' | 'at-most' | 'milestone';
@@ -281,6 +281,8 @@ export interface SettingsValues {
   /** 0–23 in the spreadsheet's time zone. */
   weeklyHour: number;
   weeklyEmails: boolean;
+  /** Weekly runs a key result stays stale before the owner's manager is asked to talk with them. */
+  conversationRuns: number;
 }
 
 export interface WeeklyRunView {
@@ -307,9 +309,14 @@ export interface SettingsView {
   canEdit: boolean;
   lang: Lang;
   weeklyRun: WeeklyRunView | null;
+  /** The caller's own weekly email choice; null when Google hides who they are or they are not in Team. */
+  myWeeklyEmail?: EmailChoice | null;
 }
 
-export type SaveSettingsRequest = Omit<SettingsValues, 'weeklyEmails'>;
+/** conversationRuns may be left out (kept as stored), so callers written before it still save. */
+export type SaveSettingsRequest = Omit<SettingsValues, 'weeklyEmails' | 'conversationRuns'> & {
+  conversationRuns?: number;
+};
 
 export type SettingsResult =
   | { ok: true; message: string; view: SettingsView }
@@ -341,6 +348,10 @@ export interface Endpoints {
   enableWeeklyEmails(): WeeklyEmailsResult;
   disableWeeklyEmails(): WeeklyEmailsResult;
   sendTestWeeklyEmail(): TestWeeklyEmailReply;
+  /** My team: a manager's reports' key results that need a conversation (the manager or a Lead). */
+  getTeamView(req?: TeamViewRequest): TeamViewResult;
+  /** The caller's own weekly email: every week, only when something needs them, or never. */
+  saveMyWeeklyEmail(req: MyWeeklyEmailRequest): MyWeeklyEmailResult;
 }
 
 /** The weekly emails' switch and state (who enabled them, the current run, the next one); ISO times. */
@@ -490,3 +501,71 @@ export interface TestWeeklyEmailReply {
   skipped: Array<'not-in-team' | 'owns-nothing' | 'quota'>;
   message: string;
 }
+
+// ---- managers and each person's email (My team, the open reminder, Your weekly email) ----------
+
+export type { EmailChoice };
+
+/** What a report's key result needs, as My team groups it ('proposed' once targets can be proposed). */
+export type TeamNeed = 'proposed' | 'pending' | 'stale' | 'at-risk' | 'off-track';
+
+/** One of a report's key results in My team. */
+export interface TeamKeyResult {
+  id: string;
+  title: string;
+  objectiveTitle: string;
+  /** The owner's email (lower-cased) and Team name. */
+  owner: string;
+  ownerName: string;
+  /** 0–100, null when it cannot be computed. */
+  progress: number | null;
+  confidence: Confidence | null;
+  /** Epoch ms; null when never checked in. */
+  lastCheckIn: number | null;
+  daysSinceCheckIn: number | null;
+  needs: TeamNeed[];
+  /** Stale for Settings' conversationRuns weekly runs: the manager is asked to talk with the owner. */
+  conversation: boolean;
+}
+
+/** Key results in the group of their first need, in TEAM_GROUPS order; each key result once. */
+export interface TeamGroup {
+  need: TeamNeed;
+  items: TeamKeyResult[];
+  /** Items of this group left out (more than TEAM_GROUP_CAP). */
+  more: number;
+}
+
+export const TEAM_GROUPS: readonly TeamNeed[] = ['proposed', 'pending', 'stale', 'at-risk', 'off-track'];
+export const TEAM_GROUP_CAP = 100;
+
+export interface TeamViewRequest {
+  /** The manager whose team to show (a Lead may ask for anyone's); default the caller. */
+  manager?: string;
+}
+
+export type TeamViewResult =
+  | {
+      ok: true;
+      lang: Lang;
+      timeZone: string;
+      now: number;
+      manager: { email: string; name: string };
+      people: TeamMember[];
+      groups: TeamGroup[];
+      /** The reports' key results that need nothing now. */
+      fine: number;
+      /** Rows of the reports that this quick read did not reach (a very large team); 0 normally. */
+      unread: number;
+      staleDays: number;
+      conversationRuns: number;
+    }
+  | { ok: false; error: string; field?: string };
+
+export interface MyWeeklyEmailRequest {
+  choice: EmailChoice;
+}
+
+export type MyWeeklyEmailResult =
+  | { ok: true; message: string; choice: EmailChoice }
+  | { ok: false; error: string; field?: string };

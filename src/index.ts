@@ -12,12 +12,14 @@ import type {
   EditOutcome,
   ImportOkrsResult,
   KeyResultResult,
+  MyWeeklyEmailResult,
   RefreshSummaryResult,
   SelectCellResult,
   SettingsResult,
   SetUpResult,
   SheetWatch,
   SidebarState,
+  TeamViewResult,
   TestWeeklyEmailReply,
   WeeklyEmailStatus,
   WeeklyEmailsResult,
@@ -25,6 +27,7 @@ import type {
 import * as assignOwners from './endpoints/assignOwners';
 import * as checkSheet from './endpoints/checkSheet';
 import * as editCheck from './endpoints/editCheck';
+import * as emailChoice from './endpoints/emailChoice';
 import * as importFlat from './endpoints/importOkrs';
 import * as keyResult from './endpoints/keyResult';
 import * as menu from './endpoints/menu';
@@ -36,6 +39,7 @@ import * as settings from './endpoints/settings';
 import * as setUpSheet from './endpoints/setUpSheet';
 import * as sheetWatch from './endpoints/sheetWatch';
 import * as sidebarStart from './endpoints/sidebarStart';
+import * as teamView from './endpoints/teamView';
 import * as weekly from './endpoints/weeklyEndpoints';
 
 // --- menu, sheet structure and the onEdit check ---
@@ -190,4 +194,16 @@ export function runSelfCheck(): selfCheck.SelfCheckResult {
 /** Shows (true, the default) or hides (false) the self-check in the menu of this spreadsheet; Lead only. */
 export function enableSelfCheck(on?: unknown): { ok: boolean; message: string } {
   return selfCheck.enableSelfCheck(on);
+}
+
+// --- managers and each person's own email (src/endpoints/teamView.ts, src/endpoints/emailChoice.ts) ---
+
+/** My team: the caller's (or, for a Lead, {manager}'s) reports' key results that need a conversation. */
+export function getTeamView(req?: unknown): TeamViewResult {
+  return teamView.getTeamView(req);
+}
+
+/** The caller's own weekly email ({choice}: always, needed, never), stored for the weekly run. */
+export function saveMyWeeklyEmail(req: unknown): MyWeeklyEmailResult {
+  return emailChoice.saveMyWeeklyEmail(req);
 }

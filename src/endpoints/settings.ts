@@ -1,6 +1,7 @@
 // Settings: anyone may read them; only those who may manage (src/okr/ownership/roles.ts) change
 // them. Weekly emails on/off belong to their own endpoints (src/endpoints/weeklyEndpoints.ts).
 import type { SettingsResult, SettingsView } from '../api';
+import { readEmailChoice } from '../gas/emailChoice';
 import { BusyError, withDocumentLock } from '../gas/lock';
 import { loadSettings, storeSettings } from '../gas/settings';
 import { readTeam } from '../gas/team';
@@ -20,12 +21,15 @@ function teamOnly(ctx: Context): { roster: Roster; timeZone: string } {
 }
 
 function settingsView(ctx: Context, roster: Roster, timeZone: string): SettingsView {
+  const { caller } = withTeam(ctx, roster);
   return {
     settings: { ...ctx.settings },
     timeZone,
-    canEdit: canManage(withTeam(ctx, roster).caller),
+    canEdit: canManage(caller),
     lang: ctx.lang,
     weeklyRun: weeklyEmailStatusOrNull(),
+    // Each person's own choice (src/endpoints/emailChoice.ts); nobody's when Google hides the caller.
+    myWeeklyEmail: caller.person ? readEmailChoice(caller.email) : null,
   };
 }
 

@@ -48,6 +48,7 @@ function weeklyWorkbook(
       checkIns: data.checkIns,
       now: at,
       staleDays: settings.staleDays,
+      conversationRuns: settings.conversationRuns,
     }),
     context: {
       timeZone: data.timeZone,

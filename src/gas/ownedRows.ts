@@ -24,17 +24,26 @@ export interface OwnedRows {
 
 /** `email` lower-case, as ownerEmail returns it; '' reads only the header. */
 export function readOwnedRows(sheet: Sheet, email: string): OwnedRows {
+  return readRowsOwnedBy(sheet, new Set(email ? [email] : []));
+}
+
+/**
+ * The rows whose Owner is one of `emails` (lower-case), read the same bounded way (a manager's
+ * reports, for My team): the header, the Owner column, at most QUICK_READS runs of rows.
+ */
+export function readRowsOwnedBy(sheet: Sheet, emails: ReadonlySet<string>): OwnedRows {
   const header = readOkrHeader(sheet);
   if (!header) return { grid: [], unread: 0 };
   const { lastRow, lastColumn, top, layout } = header;
   const ownerColumn = layout.columns.owner;
   // The top rows are read already: the Owner column is scanned below them.
   const firstRow = Math.max(header.firstRow, top.length + 1);
-  if (ownerColumn === undefined || firstRow > lastRow || !email) return { grid: top, unread: 0 };
+  if (ownerColumn === undefined || firstRow > lastRow || !emails.size) return { grid: top, unread: 0 };
   const owners = sheet.getSheetValues(firstRow, ownerColumn + 1, lastRow - firstRow + 1, 1);
   const mine: number[] = [];
   owners.forEach((cells, i) => {
-    if (ownerEmail(cellText(cells[0])) === email) mine.push(firstRow + i);
+    const owner = ownerEmail(cellText(cells[0]));
+    if (owner && emails.has(owner)) mine.push(firstRow + i);
   });
   const plan = planRowReads(mine, {
     firstRow,

@@ -10,8 +10,10 @@ import type {
   CheckInRequest,
   DeclineRequest,
   KeyResultRequest,
+  MyWeeklyEmailRequest,
   SaveSettingsRequest,
   SelectCellRequest,
+  TeamViewRequest,
 } from '../../api';
 import { isEmail } from '../../okr/core/emailAddress';
 import { t } from '../../okr/core/i18n';
@@ -268,6 +270,25 @@ export function parseSaveSettings(raw: unknown, lang: Lang): Parsed<SaveSettings
       overloadLimit: integer(o, 'overloadLimit', 1, 100),
       weeklyDay: integer(o, 'weeklyDay', 0, 6),
       weeklyHour: integer(o, 'weeklyHour', 0, 23),
+      ...(o.conversationRuns === undefined
+        ? {}
+        : { conversationRuns: integer(o, 'conversationRuns', 1, 52) }),
     };
   });
+}
+
+/** getTeamView: nothing, or { manager } (an email) for a Lead looking at someone's team. */
+export function parseTeamViewRequest(raw: unknown, lang: Lang): Parsed<TeamViewRequest> {
+  return parseWith(lang, () => {
+    if (raw === undefined || raw === null) return {};
+    const manager = email(object(raw), 'manager', false);
+    return manager ? { manager } : {};
+  });
+}
+
+/** saveMyWeeklyEmail: { choice } of 'always', 'needed', 'never'. */
+export function parseMyWeeklyEmail(raw: unknown, lang: Lang): Parsed<MyWeeklyEmailRequest> {
+  return parseWith(lang, () => ({
+    choice: choice(object(raw), 'choice', ['always', 'needed', 'never'] as const),
+  }));
 }

@@ -236,6 +236,9 @@ export const FIELD_NAMES: MessageTable<
   | 'overloadLimit'
   | 'weeklyDay'
   | 'weeklyHour'
+  | 'conversationRuns'
+  | 'manager'
+  | 'choice'
 > = {
   request: { en: 'The request', ja: 'リクエスト' },
   id: { en: 'ID', ja: 'ID' },
@@ -263,6 +266,12 @@ export const FIELD_NAMES: MessageTable<
   overloadLimit: { en: 'Overload limit', ja: '担当数の上限' },
   weeklyDay: { en: 'Weekly email day', ja: '週次メールの曜日' },
   weeklyHour: { en: 'Weekly email hour', ja: '週次メールの時刻' },
+  conversationRuns: {
+    en: 'Weeks stale before the manager is asked',
+    ja: 'マネージャーに知らせるまでの停滞週数',
+  },
+  manager: { en: 'Manager', ja: 'マネージャー' },
+  choice: { en: 'Your weekly email', ja: 'あなたの週次メール' },
 };
 
 export type FieldName = keyof typeof FIELD_NAMES;

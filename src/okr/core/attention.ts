@@ -1,7 +1,7 @@
 // The rules for "this key result needs its owner", shared by the validator (Problems, Summary), the
 // sidebar's "needs you" list and the weekly emails, so they never disagree about what is stale,
 // pending or missing.
-import { daysSince } from './days';
+import { daysSince, WEEK_MS } from './days';
 import type { Confidence, KeyResult } from './model';
 import { progressOf } from './progress';
 
@@ -61,4 +61,15 @@ export function hasMissingValues(kr: AttentionInput): boolean {
 /** At risk or off track: the owner says the key result needs help (counted as "at risk" in lists). */
 export function needsHelp(confidence: Confidence | null): boolean {
   return confidence === 'at-risk' || confidence === 'off-track';
+}
+
+/**
+ * Stale at this weekly run and at each of the `runs - 1` runs before it (a week apart), with no
+ * check-in since: the key result has gone `runs` weekly emails without news, and its owner's
+ * manager is asked to talk with them. The same rule as isStale, read at the earlier runs' moments:
+ * a check-in in between moves Last check-in past them, and the count starts again.
+ */
+export function staleForRuns(kr: AttentionInput, now: number, staleDays: number, runs: number): boolean {
+  const weeks = Math.max(1, Math.floor(runs)) - 1;
+  return isStale(kr, now, staleDays) && isStale(kr, now - weeks * WEEK_MS, staleDays);
 }

@@ -109,6 +109,11 @@ export interface Settings {
   /** 0–23, in the spreadsheet's time zone. */
   weeklyHour: number;
   weeklyEmails: boolean;
+  /**
+   * Weekly runs a key result may stay stale before its owner's manager is asked, in their weekly
+   * email, to talk it through with them (src/okr/core/attention.ts staleForRuns).
+   */
+  conversationRuns: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -118,6 +123,7 @@ export const DEFAULT_SETTINGS: Settings = {
   weeklyDay: 1,
   weeklyHour: 9,
   weeklyEmails: false,
+  conversationRuns: 2,
 };
 
 export type ProblemCode =
@@ -184,3 +190,10 @@ export interface Roster {
   /** The tab's name as found in the spreadsheet; absent = TAB.team. */
   sheetName?: string;
 }
+
+/**
+ * Which weekly email a person wants: every week, only when something needs them (a key result to
+ * accept or check in, one at risk, a report's key result to talk about), or none. Chosen by each
+ * person for themselves; the Lead's switch (Settings.weeklyEmails) still turns the run on and off.
+ */
+export type EmailChoice = 'always' | 'needed' | 'never';

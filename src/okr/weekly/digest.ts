@@ -1,11 +1,11 @@
 // What the weekly emails say, as data: who receives one, what needs each owner, everything they own
 // grouped by objective, and the leadership numbers. Rendering (HTML, text, language) is email.ts.
-import { hasMissingValues, needsHelp, ownerNeeds } from '../core/attention';
+import { hasMissingValues, needsHelp, ownerNeeds, staleForRuns } from '../core/attention';
 import { isLive } from '../core/cycle';
 import { DAY_MS, daysSince, WEEK_MS } from '../core/days';
 import { isEmail } from '../core/emailAddress';
 import { chooseLanguage } from '../core/language';
-import type { CheckIn, Confidence, KeyResult, Lang, Objective, Person } from '../core/model';
+import type { CheckIn, Confidence, EmailChoice, KeyResult, Lang, Objective, Person } from '../core/model';
 import { meanProgress, objectiveProgress, progressOf } from '../core/progress';
 import {
   type KeyResultLog,
@@ -14,6 +14,8 @@ import {
   lastCheckIn as latestCheckIn,
   objectiveChange,
 } from '../core/weeklyChange';
+import { reportsByManager } from '../ownership/managers';
+import { wantsEmail } from './emailChoice';
 import type { EmailKind } from './weeklyRun';
 
 const DUE_SOON_DAYS = 14;
@@ -26,6 +28,8 @@ export interface DigestInput {
   checkIns: readonly CheckIn[];
   now: number;
   staleDays: number;
+  /** Weekly runs a key result stays stale before its owner's manager is asked (default 2). */
+  conversationRuns?: number;
 }
 
 export type NeedReason = 'pending' | 'off-track' | 'at-risk' | 'stale' | 'missing-values' | 'due-soon';
@@ -50,6 +54,11 @@ export interface KeyResultLine {
   unit: string;
   due: number | null;
   needs: NeedReason[];
+  /**
+   * Stale for `conversationRuns` weekly runs (attention.ts staleForRuns): the owner's manager is
+   * asked to talk it through with them.
+   */
+  conversation: boolean;
 }
 
 export interface ObjectiveLine {
@@ -173,6 +182,7 @@ function keyResultLine(
     unit: kr.unit,
     due: kr.due,
     needs,
+    conversation: owner.stale && staleForRuns(kr, now, input.staleDays, input.conversationRuns ?? 2),
   };
 }
 
@@ -200,6 +210,8 @@ export interface DigestModel {
   /** Live key results per objective id, in sheet order. */
   byObjective: Map<string, KeyResultLine[]>;
   team: Map<string, Person>;
+  /** Each manager's reports (Team's Manager column, src/okr/ownership/managers.ts), by email. */
+  reports: Map<string, Person[]>;
 }
 
 export function digestModel(input: DigestInput): DigestModel {
@@ -220,30 +232,77 @@ export function digestModel(input: DigestInput): DigestModel {
   const objectives = new Map<string, Objective>();
   for (const o of input.objectives)
     if (o.id && !objectives.has(o.id) && isLive(o.cycle, input.now)) objectives.set(o.id, o);
-  return { input, lines, objectives, byObjective, team };
+  return { input, lines, objectives, byObjective, team, reports: reportsByManager([...team.values()]) };
 }
 
 /**
- * Who gets mail this period: every Team member who owns a live key result or objective gets an
- * owner email; Leadership members get the digest when there is anything to report. Addresses come
- * from the Team tab only, so text typed in the OKRs tab can never direct mail anywhere.
+ * Who gets mail this period: every Team member who owns a live key result or objective, or manages
+ * someone who owns a live key result, gets an owner email (its "Your team" section for the latter);
+ * Leadership members get the digest when there is anything to report. Each person's own choice
+ * (`choices`, src/okr/weekly/emailChoice.ts) is honoured: 'never' gets nothing, 'needed' the owner
+ * email only when something needs them. Addresses come from the Team tab only, so text typed in the
+ * OKRs tab can never direct mail anywhere.
  */
-export function planRecipients(model: DigestModel): Recipient[] {
+export function planRecipients(
+  model: DigestModel,
+  choices: ReadonlyMap<string, EmailChoice> = new Map(),
+): Recipient[] {
   const owners = new Set<string>();
   for (const l of model.lines.values()) if (l.owner) owners.add(l.owner);
+  const managers = new Set<string>();
+  for (const [manager, people] of model.reports)
+    if (people.some((p) => owners.has(p.email))) managers.add(manager);
   for (const o of model.objectives.values()) if (o.owner) owners.add(o.owner);
   const anything = model.lines.size > 0 || model.objectives.size > 0;
   const out: Recipient[] = [];
   for (const p of model.team.values()) {
     if (!isEmail(p.email)) continue;
-    if (anything && p.role === 'leadership')
+    if (anything && p.role === 'leadership' && wantsEmail(choices.get(p.email), 'leadership', () => true))
       out.push({ kind: 'leadership', email: p.email, name: p.name, person: p });
   }
   for (const p of model.team.values()) {
-    if (!isEmail(p.email)) continue;
-    if (owners.has(p.email)) out.push({ kind: 'owner', email: p.email, name: p.name, person: p });
+    if (!isEmail(p.email) || (!owners.has(p.email) && !managers.has(p.email))) continue;
+    if (!wantsEmail(choices.get(p.email), 'owner', () => needsOwner(model, p.email))) continue;
+    out.push({ kind: 'owner', email: p.email, name: p.name, person: p });
   }
   return out;
+}
+
+/** Something in this person's owner email asks them to act: their own needs, or a report to talk with. */
+function needsOwner(model: DigestModel, email: string): boolean {
+  return ownerReport(model, email).needs.length > 0 || teamReport(model, email).conversations > 0;
+}
+
+export interface TeamLine extends KeyResultLine {
+  ownerName: string;
+}
+
+/** A manager's "Your team" section: their reports' key results that need a conversation. */
+export interface TeamReport {
+  /** How many people name the manager as theirs. */
+  people: number;
+  /** Reports' key results that need something, conversations first, then by need, then sheet order. */
+  lines: TeamLine[];
+  /** Of those, stale for the setting's number of weekly runs. */
+  conversations: number;
+}
+
+const TEAM_ORDER: NeedReason[] = ['pending', 'off-track', 'at-risk', 'stale'];
+
+/** What a manager's email says about their people; empty for someone who manages nobody. */
+export function teamReport(model: DigestModel, managerEmail: string): TeamReport {
+  const people = model.reports.get(managerEmail) ?? [];
+  const names = new Map(people.map((p) => [p.email, p.name || p.email]));
+  const rank = (l: KeyResultLine) =>
+    l.conversation ? -1 : Math.min(...l.needs.map((n) => TEAM_ORDER.indexOf(n)).filter((i) => i >= 0));
+  const lines: TeamLine[] = [];
+  for (const l of model.lines.values()) {
+    if (!l.owner || !names.has(l.owner)) continue;
+    if (!l.conversation && !l.needs.some((n) => TEAM_ORDER.includes(n))) continue;
+    lines.push({ ...l, ownerName: names.get(l.owner) as string });
+  }
+  lines.sort((a, b) => rank(a) - rank(b) || a.row - b.row);
+  return { people: people.length, lines, conversations: lines.filter((l) => l.conversation).length };
 }
 
 export function ownerReport(model: DigestModel, email: string): OwnerReport {

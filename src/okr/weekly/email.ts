@@ -16,6 +16,8 @@ import type {
   ObjectiveLine,
   OwnerGroup,
   OwnerReport,
+  TeamLine,
+  TeamReport,
 } from './digest';
 import { objectivesNeedingFirst, ownerName } from './digest';
 import {
@@ -51,6 +53,8 @@ export interface EmailContext {
   test?: boolean;
   /** Title and list caps; DEFAULT_LIMITS unless an email must shrink to fit (emailFit.ts). */
   limits?: EmailLimits;
+  /** The setting the "Your team" section names (weekly runs stale before a conversation); default 2. */
+  conversationRuns?: number;
 }
 
 /** How long titles and lists may be, in the HTML and in the plain text. */
@@ -204,14 +208,14 @@ function okrsLink(ctx: EmailContext): string {
 function htmlFooter(ctx: EmailContext, why: string): string {
   const lines = [why];
   if (ctx.enabledBy) lines.push(m(ctx, 'enabledBy', { by: ctx.enabledBy }));
-  lines.push(m(ctx, 'howOff'));
+  lines.push(m(ctx, 'howChoose'), m(ctx, 'howOff'));
   return footer(lines);
 }
 
 function textFooter(ctx: EmailContext, why: string): string[] {
   const lines = ['', '--', why];
   if (ctx.enabledBy) lines.push(m(ctx, 'enabledBy', { by: ctx.enabledBy }));
-  lines.push(m(ctx, 'howOff'));
+  lines.push(m(ctx, 'howChoose'), m(ctx, 'howOff'));
   return lines;
 }
 
@@ -222,7 +226,7 @@ function countWith(items: NeedItem[], reasons: NeedReason[]): number {
 }
 
 /** "3 key results need your check-in · 1 key result waits for your acceptance" (counts only). */
-export function ownerSubject(report: OwnerReport, ctx: EmailContext): string {
+export function ownerSubject(report: OwnerReport, ctx: EmailContext, team?: TeamReport): string {
   const parts: string[] = [];
   const add = (n: number, one: EmailMessageKey, many: EmailMessageKey) => {
     if (n > 0 && parts.length < 2) parts.push(n === 1 ? m(ctx, one) : m(ctx, many, { n }));
@@ -231,6 +235,8 @@ export function ownerSubject(report: OwnerReport, ctx: EmailContext): string {
   add(countWith(report.needs, ['pending']), 'subjectAccept1', 'subjectAccept');
   add(countWith(report.needs, ['at-risk', 'off-track']), 'subjectAtRisk1', 'subjectAtRisk');
   add(countWith(report.needs, ['due-soon']), 'subjectDueSoon1', 'subjectDueSoon');
+  add(team?.conversations ?? 0, 'subjectTeam1', 'subjectTeam');
+  if (!parts.length && team?.people && !report.groups.length) parts.push(m(ctx, 'subjectTeamWeek'));
   if (!parts.length) {
     const { keyResults, objectives } = report.counts;
     if (keyResults === 1) parts.push(m(ctx, 'subjectAllGood1'));
@@ -355,11 +361,12 @@ function ownerHtmlLists(report: OwnerReport, ctx: EmailContext): string {
   return out.join('');
 }
 
-export function renderOwnerEmail(report: OwnerReport, ctx: EmailContext): RenderedEmail {
-  const subject = ownerSubject(report, ctx);
+export function renderOwnerEmail(report: OwnerReport, ctx: EmailContext, team?: TeamReport): RenderedEmail {
+  const subject = ownerSubject(report, ctx, team);
   const day = localDateText(ctx.now, ctx.timeZone);
   const sheet = oneLine(ctx.spreadsheetName);
-  const why = m(ctx, 'whyOwner', { sheet });
+  const ownsSomething = report.groups.length > 0 || report.needs.length > 0;
+  const why = m(ctx, ownsSomething || !team?.people ? 'whyOwner' : 'whyManager', { sheet });
   const cap = limits(ctx).textLines;
   const html: string[] = [];
   const text: string[] = [];
@@ -375,7 +382,8 @@ export function renderOwnerEmail(report: OwnerReport, ctx: EmailContext): Render
     html.push(button(sheetHref, m(ctx, 'openSheet')));
     text.push(`${m(ctx, 'openSheet')}: ${sheetHref}`);
   }
-  html.push(ownerHtmlLists(report, ctx));
+  if (ownsSomething) html.push(ownerHtmlLists(report, ctx));
+  if (team?.people) teamSection(team, ctx, html, text);
   if (report.needs.length) {
     text.push('', m(ctx, 'needsTitle'), '');
     for (const n of report.needs.slice(0, cap)) {
@@ -388,7 +396,7 @@ export function renderOwnerEmail(report: OwnerReport, ctx: EmailContext): Render
   }
   let budget = cap;
   let hidden = 0;
-  text.push('', m(ctx, 'allTitle'));
+  if (report.groups.length) text.push('', m(ctx, 'allTitle'));
   for (const g of report.groups) {
     if (budget <= 0) {
       hidden += g.keyResults.length || 1;
@@ -423,6 +431,68 @@ export function renderOwnerEmail(report: OwnerReport, ctx: EmailContext): Render
   html.push(htmlFooter(ctx, why));
   text.push(...textFooter(ctx, why));
   return { subject, htmlBody: page(ctx.lang, html.join('')), body: text.join('\n') };
+}
+
+/** One of a report's key results: its link, whose it is, what it needs, and its figures. */
+function teamCard(l: TeamLine, ctx: EmailContext): string {
+  const needs = l.needs.filter((n) => n !== 'due-soon' && n !== 'missing-values');
+  return listRow(
+    titleLink(l, ctx) +
+      muted(escapeHtml(m(ctx, 'teamOwner', { name: oneLine(l.ownerName) }))) +
+      (l.conversation
+        ? `<div style="font-size:12px">${coloured('#1967d2', conversationText(l, ctx))}</div>`
+        : '') +
+      (needs.length ? needLine(needs.map((n) => needText(n, l, ctx)).join(' · ')) : '') +
+      progressBar(l.progress) +
+      muted(
+        escapeHtml(
+          `${pct(l.progress, ctx)} · ${m(ctx, 'confidence')}: ${confidenceText(l.confidence, ctx)} · ${m(ctx, 'lastCheckIn')}: ${date(l.lastCheckIn, ctx)}`,
+        ),
+      ),
+  );
+}
+
+function conversationText(l: TeamLine, ctx: EmailContext): string {
+  const runs = Math.max(1, Math.floor(ctx.conversationRuns ?? 2));
+  return m(ctx, 'teamConversation', { weeks: runs, name: oneLine(l.ownerName) });
+}
+
+/**
+ * "Your team": the manager's reports' key results that need something, those stale for the set
+ * number of weekly runs first, each named as a conversation to have, in words of support. At most
+ * `htmlItems` rows in the HTML and `textLines` in the text; the rest are counted.
+ */
+function teamSection(team: TeamReport, ctx: EmailContext, html: string[], text: string[]): void {
+  html.push(h2(m(ctx, 'teamTitle')));
+  text.push('', m(ctx, 'teamTitle'));
+  if (!team.lines.length) {
+    html.push(p(escapeHtml(m(ctx, 'teamQuiet'))));
+    text.push(m(ctx, 'teamQuiet'));
+    return;
+  }
+  const intro = m(ctx, 'teamIntro', { n: team.people });
+  html.push(p(escapeHtml(intro)));
+  text.push(intro, '');
+  const shown = team.lines.slice(0, limits(ctx).htmlItems);
+  html.push(
+    list(shown.map((l) => teamCard(l, ctx))),
+    moreHtml(team.lines.length - shown.length, okrsLink(ctx), ctx),
+  );
+  const lines = team.lines.slice(0, limits(ctx).textLines);
+  for (const l of lines) {
+    const needs = l.needs.filter((n) => n !== 'due-soon' && n !== 'missing-values');
+    text.push(
+      `- ${l.id} ${textTitle(l.title, ctx)} (${m(ctx, 'teamOwner', { name: oneLine(l.ownerName) })})`,
+    );
+    if (l.conversation) text.push(`  ${conversationText(l, ctx)}`);
+    if (needs.length) text.push(`  ${needs.map((n) => needText(n, l, ctx)).join(' · ')}`);
+    text.push(
+      `  ${m(ctx, 'progress')}: ${pct(l.progress, ctx)} · ${m(ctx, 'confidence')}: ${confidenceText(l.confidence, ctx)} · ${m(ctx, 'lastCheckIn')}: ${date(l.lastCheckIn, ctx)}`,
+    );
+    const href = rowLink(ctx, l.row);
+    if (href) text.push(`  ${href}`);
+  }
+  moreText(team.lines.length - lines.length, ctx, text);
 }
 
 function moreText(n: number, ctx: EmailContext, text: string[]): void {

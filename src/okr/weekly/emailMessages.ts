@@ -74,7 +74,17 @@ export type EmailMessageKey =
   | 'openSummary'
   | 'whyLeadership'
   | 'noOwner'
-  | 'more';
+  | 'more'
+  | 'teamTitle'
+  | 'teamIntro'
+  | 'teamConversation'
+  | 'teamQuiet'
+  | 'teamOwner'
+  | 'whyManager'
+  | 'howChoose'
+  | 'subjectTeam1'
+  | 'subjectTeam'
+  | 'subjectTeamWeek';
 
 export const EMAIL_MESSAGES: MessageTable<EmailMessageKey> = {
   subjectPrefix: { en: 'OKRs: ', ja: 'OKR: ' },
@@ -201,4 +211,35 @@ export const EMAIL_MESSAGES: MessageTable<EmailMessageKey> = {
   },
   noOwner: { en: '(no owner)', ja: '（担当者なし）' },
   more: { en: '…and {n} more in the spreadsheet.', ja: '…ほか{n}件はスプレッドシートでご覧ください。' },
+  teamTitle: { en: 'Your team', ja: 'あなたのチーム' },
+  teamIntro: {
+    en: '{n} {n|person names|people name} you as their manager. These key results could use your support.',
+    ja: '{n}人があなたをマネージャーとしています。次の主要な結果は、あなたのサポートが役立ちそうです。',
+  },
+  teamConversation: {
+    en: 'Stale for {weeks} weekly emails in a row: a good moment to ask {name} how it is going and what would help.',
+    ja: '{weeks}週続けて更新がありません。{name} さんに状況と、力になれることを聞いてみませんか。',
+  },
+  teamQuiet: {
+    en: 'Nothing in your team needs you this week.',
+    ja: '今週、チームで対応が必要なものはありません。',
+  },
+  teamOwner: { en: 'Owner: {name}', ja: '担当: {name}' },
+  whyManager: {
+    en: 'You get this email because people in the Team tab of “{sheet}” name you as their manager.',
+    ja: '「{sheet}」のTeamタブであなたがマネージャーとして登録されているため、このメールが届いています。',
+  },
+  howChoose: {
+    en: 'To choose your own weekly email (every week, only when something needs you, or never): sidebar → Settings → Your weekly email.',
+    ja: '自分の週次メール（毎週・対応が必要なときだけ・受け取らない）は、サイドバーの「設定」→「あなたの週次メール」で選べます。',
+  },
+  subjectTeam1: {
+    en: "1 of your team's key results could use a conversation",
+    ja: 'チームの主要な結果1件について話す時間をとりませんか',
+  },
+  subjectTeam: {
+    en: "{n} of your team's key results could use a conversation",
+    ja: 'チームの主要な結果{n}件について話す時間をとりませんか',
+  },
+  subjectTeamWeek: { en: 'your team this week', ja: '今週のチームの状況' },
 };

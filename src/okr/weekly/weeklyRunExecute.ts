@@ -18,7 +18,7 @@
 //   status shows the error and the Lead who enabled the emails gets one email saying so.
 
 import { t } from '../core/i18n';
-import type { Lang, OkrSheet, Roster, Settings } from '../core/model';
+import type { EmailChoice, Lang, OkrSheet, Roster, Settings } from '../core/model';
 import { parseStoredSettings, SETTINGS_KEY } from '../core/settings';
 import {
   type DigestModel,
@@ -27,8 +27,10 @@ import {
   ownerReport,
   planRecipients,
   type Recipient,
+  teamReport,
 } from './digest';
 import { type EmailContext, type RenderedEmail, renderLeadershipDigest, renderOwnerEmail } from './email';
+import { emailChoicesFrom } from './emailChoice';
 import { fitEmail } from './emailFit';
 import {
   decideTick,
@@ -175,7 +177,9 @@ export function emailRenderer(
     const ctx: EmailContext = { ...wb.context, lang, enabledBy, test };
     if (r.kind === 'owner') {
       const report = ownerReport(wb.model, r.email);
-      return fitEmail((limits) => renderOwnerEmail(report, { ...ctx, limits }));
+      const team = teamReport(wb.model, r.email);
+      const conversationRuns = wb.model.input.conversationRuns;
+      return fitEmail((limits) => renderOwnerEmail(report, { ...ctx, limits, conversationRuns }, team));
     }
     let d = digests.get(lang);
     if (!d) {
@@ -192,6 +196,8 @@ interface Claim {
   state: WeeklyState;
   ledger: Ledger;
   settings: Settings;
+  /** Each person's weekly email choice, read with the rest of the properties (emailChoice.ts). */
+  choices: Map<string, EmailChoice>;
 }
 
 function claimRun(ports: WeeklyPorts, triggerUid: string | null, leaseId: string): Claim | null {
@@ -231,7 +237,7 @@ function claimRun(ports: WeeklyPorts, triggerUid: string | null, leaseId: string
       // email (the trigger's next tick claims the run again).
       ports.store.write(writes);
     }
-    return { state, ledger, settings };
+    return { state, ledger, settings, choices: emailChoicesFrom(all) };
   });
 }
 
@@ -421,7 +427,7 @@ export function runWeeklyTick(ports: WeeklyPorts, triggerUid: string | null = nu
 
   const claim = claimRun(ports, triggerUid, ports.newLeaseId());
   if (!claim) return { action: 'idle', reason: 'busy' };
-  const { state, ledger, settings } = claim;
+  const { state, ledger, settings, choices } = claim;
   const run = state.run as NonNullable<WeeklyState['run']>;
   const sentBefore = run.sent;
   const failedBefore = run.failedCount;
@@ -447,8 +453,9 @@ export function runWeeklyTick(ports: WeeklyPorts, triggerUid: string | null = nu
     } else {
       let wb = ports.loadWorkbook(ports.now(), settings);
       state.timeZone = wb.context.timeZone;
-      const plan = wb.blockers.length ? [] : planRecipients(wb.model);
-      if (!plan.length) {
+      // Nobody to email at all is the sheet's problem (the Lead hears of it); everybody having chosen
+      // not to get this week's email is a run that finishes with nothing sent.
+      if (wb.blockers.length || !planRecipients(wb.model).length) {
         blocked(ports, state, wb, quota, persist);
       } else {
         // The first execution of a period that can read the sheet refreshes the Summary tab, so the
@@ -464,7 +471,15 @@ export function runWeeklyTick(ports: WeeklyPorts, triggerUid: string | null = nu
           }
           run.summaryRefreshed = true;
         }
-        sendPending(ports, { state, ledger, plan, wb, quota, started, persist });
+        sendPending(ports, {
+          state,
+          ledger,
+          plan: planRecipients(wb.model, choices),
+          wb,
+          quota,
+          started,
+          persist,
+        });
       }
     }
   } catch (e) {

@@ -1,0 +1,98 @@
+// My team's view model: a manager's reports' key results grouped by what needs a conversation,
+// built from the parsed rows with the one set of attention rules (src/okr/core/attention.ts) every
+// other view uses, so My team, the owner's own list and the weekly emails never disagree.
+import {
+  TEAM_GROUP_CAP,
+  TEAM_GROUPS,
+  type TeamGroup,
+  type TeamKeyResult,
+  type TeamMember,
+  type TeamNeed,
+} from '../../api';
+import { ownerNeeds, staleForRuns } from '../../okr/core/attention';
+import { daysSince } from '../../okr/core/days';
+import type { KeyResult, OkrSheet, Person } from '../../okr/core/model';
+import { progressOf } from '../../okr/core/progress';
+import { capText, VIEW_TITLE_CAP } from './sidebarState';
+
+/**
+ * Whether the key result's owner proposed other figures that wait for the approver. The hook for
+ * the agreement flow (propose, counter, agree): until it lands nothing is ever proposed, and the
+ * "proposed" group stays empty. Fill it from the agreement state (e.g. the log's last step).
+ */
+export function awaitingAgreement(_kr: KeyResult): boolean {
+  return false;
+}
+
+/** What a report's key result needs from the manager's point of view, in TEAM_GROUPS order. */
+export function teamNeeds(kr: KeyResult, now: number, staleDays: number): TeamNeed[] {
+  const owner = ownerNeeds(kr, true, now, staleDays);
+  const needs: TeamNeed[] = [];
+  if (awaitingAgreement(kr)) needs.push('proposed');
+  if (owner.pending) needs.push('pending');
+  if (owner.stale) needs.push('stale');
+  if (kr.confidence === 'at-risk') needs.push('at-risk');
+  if (kr.confidence === 'off-track') needs.push('off-track');
+  return needs;
+}
+
+export interface TeamViewInput {
+  okrs: Pick<OkrSheet, 'objectives' | 'keyResults'>;
+  /** The manager's reports (src/okr/ownership/managers.ts). */
+  people: readonly Person[];
+  now: number;
+  staleDays: number;
+  conversationRuns: number;
+}
+
+export interface TeamViewModel {
+  people: TeamMember[];
+  groups: TeamGroup[];
+  fine: number;
+}
+
+export function buildTeamView(input: TeamViewInput): TeamViewModel {
+  const { now, staleDays } = input;
+  const names = new Map(input.people.map((p) => [p.email, p.name || p.email]));
+  const objectiveTitles = new Map(input.okrs.objectives.map((o) => [o.id, o.title]));
+  const byNeed = new Map<TeamNeed, TeamKeyResult[]>(TEAM_GROUPS.map((n) => [n, []]));
+  let fine = 0;
+  const seen = new Set<string>();
+  const rows = [...input.okrs.keyResults].sort((a, b) => a.row - b.row);
+  for (const kr of rows) {
+    if (!kr.id || seen.has(kr.id) || !kr.owner || !names.has(kr.owner)) continue;
+    seen.add(kr.id);
+    const needs = teamNeeds(kr, now, staleDays);
+    if (!needs.length) {
+      fine += 1;
+      continue;
+    }
+    (byNeed.get(needs[0]) as TeamKeyResult[]).push({
+      id: kr.id,
+      title: capText(kr.title, VIEW_TITLE_CAP),
+      objectiveTitle: capText(objectiveTitles.get(kr.objectiveId ?? '') ?? '', VIEW_TITLE_CAP),
+      owner: kr.owner,
+      ownerName: capText(names.get(kr.owner) as string, 80),
+      progress: progressOf(kr),
+      confidence: kr.confidence,
+      lastCheckIn: kr.lastCheckIn,
+      daysSinceCheckIn: daysSince(kr.lastCheckIn, now),
+      needs,
+      conversation: needs.includes('stale') && staleForRuns(kr, now, staleDays, input.conversationRuns),
+    });
+  }
+  const groups: TeamGroup[] = [];
+  for (const need of TEAM_GROUPS) {
+    const items = byNeed.get(need) as TeamKeyResult[];
+    // Those stale for several weekly runs first: the conversations to have.
+    items.sort((a, b) => Number(b.conversation) - Number(a.conversation));
+    if (items.length)
+      groups.push({
+        need,
+        items: items.slice(0, TEAM_GROUP_CAP),
+        more: Math.max(0, items.length - TEAM_GROUP_CAP),
+      });
+  }
+  const people = input.people.map((p) => ({ name: capText(p.name, 80), email: p.email, role: p.role }));
+  return { people, groups, fine };
+}
