@@ -83,6 +83,7 @@ export function rowWritePorts(ctx: Context, tabs: Tabs & { okrs: Sheet }, timeZo
         values: b.values[0].map(asStored),
       })),
     quickState: (team) => startState(ctx, tabs, team, timeZone),
+    timeZone,
     objectiveRows: (objectiveId, row) => {
       const children = found?.row === row ? rows()?.rowsWithParent(objectiveId) : null;
       if (!found || !children) return null;

@@ -268,6 +268,18 @@ export function parseSaveSettings(raw: unknown, lang: Lang): Parsed<SaveSettings
       overloadLimit: integer(o, 'overloadLimit', 1, 100),
       weeklyDay: integer(o, 'weeklyDay', 0, 6),
       weeklyHour: integer(o, 'weeklyHour', 0, 23),
+      ...cycleSettings(o),
     };
   });
+}
+
+/** The cycle settings, each only when sent (a save without them keeps what is stored). */
+function cycleSettings(o: Record<string, unknown>): Partial<SaveSettingsRequest> {
+  const out: Partial<SaveSettingsRequest> = {};
+  if (o.fiscalYearStartMonth !== undefined) {
+    out.fiscalYearStartMonth = integer(o, 'fiscalYearStartMonth', 1, 12);
+  }
+  if (o.paceMargin !== undefined) out.paceMargin = integer(o, 'paceMargin', 0, 100);
+  if (o.summaryCycle !== undefined) out.summaryCycle = text(o, 'summaryCycle', LIMITS.cycle, false);
+  return out;
 }

@@ -236,6 +236,9 @@ export const FIELD_NAMES: MessageTable<
   | 'overloadLimit'
   | 'weeklyDay'
   | 'weeklyHour'
+  | 'fiscalYearStartMonth'
+  | 'paceMargin'
+  | 'summaryCycle'
 > = {
   request: { en: 'The request', ja: 'リクエスト' },
   id: { en: 'ID', ja: 'ID' },
@@ -263,6 +266,9 @@ export const FIELD_NAMES: MessageTable<
   overloadLimit: { en: 'Overload limit', ja: '担当数の上限' },
   weeklyDay: { en: 'Weekly email day', ja: '週次メールの曜日' },
   weeklyHour: { en: 'Weekly email hour', ja: '週次メールの時刻' },
+  fiscalYearStartMonth: { en: 'Fiscal year starts in', ja: '年度の開始月' },
+  paceMargin: { en: 'Behind pace after (points)', ja: 'ペース遅れとみなす差（ポイント）' },
+  summaryCycle: { en: 'Cycle in the Summary', ja: 'サマリーのサイクル' },
 };
 
 export type FieldName = keyof typeof FIELD_NAMES;

@@ -109,6 +109,12 @@ export interface Settings {
   /** 0–23, in the spreadsheet's time zone. */
   weeklyHour: number;
   weeklyEmails: boolean;
+  /** The month (1–12) the fiscal year starts in: how FY2026 / 2026年度 / 2026-Q1 are dated (cycle.ts). */
+  fiscalYearStartMonth: number;
+  /** Percentage points a key result may trail its expected progress before it is behind pace. */
+  paceMargin: number;
+  /** The cycle the Summary shows, as the sheet names it; '' = the current cycle (cycle.ts currentCycle). */
+  summaryCycle: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -118,6 +124,9 @@ export const DEFAULT_SETTINGS: Settings = {
   weeklyDay: 1,
   weeklyHour: 9,
   weeklyEmails: false,
+  fiscalYearStartMonth: 1,
+  paceMargin: 15,
+  summaryCycle: '',
 };
 
 export type ProblemCode =

@@ -74,7 +74,10 @@ export type EmailMessageKey =
   | 'openSummary'
   | 'whyLeadership'
   | 'noOwner'
-  | 'more';
+  | 'more'
+  | 'paceExpected'
+  | 'behindPace'
+  | 'hBehindPace';
 
 export const EMAIL_MESSAGES: MessageTable<EmailMessageKey> = {
   subjectPrefix: { en: 'OKRs: ', ja: 'OKR: ' },
@@ -201,4 +204,7 @@ export const EMAIL_MESSAGES: MessageTable<EmailMessageKey> = {
   },
   noOwner: { en: '(no owner)', ja: '（担当者なし）' },
   more: { en: '…and {n} more in the spreadsheet.', ja: '…ほか{n}件はスプレッドシートでご覧ください。' },
+  paceExpected: { en: 'Expected {n}%', ja: '想定 {n}%' },
+  behindPace: { en: 'behind pace', ja: 'ペース遅れ' },
+  hBehindPace: { en: 'Key results behind pace', ja: 'ペースが遅れている主要な結果' },
 };
