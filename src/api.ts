@@ -54,6 +54,10 @@ export interface KeyResultView {
   needs: Need[];
   /** Fingerprint of the row as the sidebar saw it; sent back so a write to a changed row is refused. */
   version: string;
+  /** The Cycle cell ('' = none: shown whatever cycle is chosen). */
+  cycle: string;
+  /** Expected progress today and whether progress trails it by more than the margin; null = no pace line. */
+  pace: { expected: number; behind: boolean } | null;
 }
 
 /**
@@ -75,6 +79,21 @@ export interface OkrTable {
    * sent back with an assignment. One string, not a list, so 5,000 rows add 30 KB, not 50.
    */
   version: string;
+  /**
+   * Each row's cycle, one character per row (1 byte for the first 44 cycles): a space when its
+   * Cycle is blank, else the character of code 0x30 + i (one more from the backslash on, which JSON
+   * would escape) for SidebarState.cycles[i].
+   */
+  cycle: string;
+}
+
+/** A cycle of the sheet, inferred from its name with the fiscal-year setting (src/okr/core/cycle.ts). */
+export interface CycleView {
+  name: string;
+  /** Epoch ms; null when the name is not date-like ("Launch"). */
+  start: number | null;
+  /** Exclusive, epoch ms; null when the name is not date-like. */
+  end: number | null;
 }
 
 /** Characters of a row version (KeyResultView.version, and each row's in OkrTable.version). */
@@ -138,6 +157,10 @@ export interface SidebarState {
   minePending: number;
   table: OkrTable;
   problems: { errors: number; warnings: number; list: ProblemView[] };
+  /** The sheet's cycles in time order (undated ones last); on a quick state, those of the rows read. */
+  cycles: CycleView[];
+  /** The cycle shown by default: the shortest one today is in, else the last to end; null when none is dated. */
+  currentCycle: string | null;
 }
 
 export interface ActionOk {
@@ -283,6 +306,12 @@ export interface SettingsValues {
   weeklyEmails: boolean;
   /** Weekly runs a key result stays stale before the owner's manager is asked to talk with them. */
   conversationRuns: number;
+  /** 1 = January … 12 = December: the month the fiscal year (FY2026, 2026年度) starts in. */
+  fiscalYearStartMonth: number;
+  /** Percentage points (0–100) behind the expected progress before a key result is behind pace. */
+  paceMargin: number;
+  /** The cycle the Summary shows, as the sheet names it; '' = the current one. */
+  summaryCycle: string;
 }
 
 export interface WeeklyRunView {
@@ -313,10 +342,10 @@ export interface SettingsView {
   myWeeklyEmail?: EmailChoice | null;
 }
 
-/** conversationRuns may be left out (kept as stored), so callers written before it still save. */
-export type SaveSettingsRequest = Omit<SettingsValues, 'weeklyEmails' | 'conversationRuns'> & {
-  conversationRuns?: number;
-};
+/** Settings added after the first release may be left out: a save without them keeps what is stored. */
+type LaterSettings = 'conversationRuns' | 'fiscalYearStartMonth' | 'paceMargin' | 'summaryCycle';
+export type SaveSettingsRequest = Omit<SettingsValues, 'weeklyEmails' | LaterSettings> &
+  Partial<Pick<SettingsValues, LaterSettings>>;
 
 export type SettingsResult =
   | { ok: true; message: string; view: SettingsView }

@@ -48,7 +48,13 @@ function addRow(snap: Snapshot, plan: NewRowPlan, ctx: Context): void {
 export function addObjective(raw: unknown): ActionResult {
   return act(raw, parseAddObjective, (req, snap, ctx) => {
     requireManage(withTeam(ctx, snap.roster).caller);
-    const defaults = newRowDefaults(snap.okrValues, snap.okrs, snap.timeZone, ctx.now);
+    const defaults = newRowDefaults(
+      snap.okrValues,
+      snap.okrs,
+      snap.timeZone,
+      ctx.now,
+      ctx.settings.fiscalYearStartMonth,
+    );
     const plan = planAddObjective(snap.okrs, snap.roster, req, defaults);
     addRow(snap, plan, ctx);
     return t(REQUEST_MESSAGES, ctx.lang, 'added-objective', { id: plan.id });
@@ -58,7 +64,13 @@ export function addObjective(raw: unknown): ActionResult {
 export function addKeyResult(raw: unknown): ActionResult {
   return act(raw, parseAddKeyResult, (req, snap, ctx) => {
     requireManage(withTeam(ctx, snap.roster).caller);
-    const defaults = newRowDefaults(snap.okrValues, snap.okrs, snap.timeZone, ctx.now);
+    const defaults = newRowDefaults(
+      snap.okrValues,
+      snap.okrs,
+      snap.timeZone,
+      ctx.now,
+      ctx.settings.fiscalYearStartMonth,
+    );
     const plan = planAddKeyResult(snap.okrs, snap.roster, req, keyResultProgress, defaults);
     addRow(snap, plan, ctx);
     return t(REQUEST_MESSAGES, ctx.lang, 'added-key-result', { id: plan.id });

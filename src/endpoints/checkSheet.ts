@@ -19,7 +19,13 @@ export function checkSheet(lang: Lang = callerLanguage(loadSettings())): CheckSh
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = loadSettings();
   const data = readOkrData(ss, { checkIns: false, lang });
-  const problems = validateOkrs(data, { now: now(), settings, lang });
+  const problems = validateOkrs(data, {
+    now: now(),
+    settings,
+    lang,
+    timeZone: data.timeZone,
+    closed: new Set<string>(),
+  });
   return { ok: true, problems, counts: countProblems(problems) };
 }
 

@@ -7,6 +7,7 @@ import { readTeamTab } from '../gas/team';
 import { parseOkrSheet } from '../okr/core/parse';
 import { TAB } from '../okr/core/tabs';
 import { activeSpreadsheet, type Context, context, withTeam } from './context';
+import { cycleRulesFor } from './cycles';
 import { canActOn } from './permissions';
 import { localize, parseKeyResultRequest, RequestError } from './sidebar/requests';
 import { findItem, findKeyResult } from './sidebar/requestsPlans';
@@ -33,7 +34,8 @@ function quickKeyResult(id: string, ctx: Context): KeyResultResult | null {
   const objective = kr.objectiveId ? itemOf(kr.objectiveId) : null;
   if (kr.objectiveId && !objective) return null;
   const roster = readTeamTab(tabs.team, { timeZone, lang: ctx.lang });
-  const item = keyResultView(kr, objective?.title ?? '', ctx.now, ctx.settings.staleDays);
+  const rules = cycleRulesFor(ctx, timeZone);
+  const item = keyResultView(kr, objective?.title ?? '', ctx.now, ctx.settings.staleDays, true, rules);
   return { ok: true, item, canAct: canActOn(withTeam(ctx, roster).caller, kr) };
 }
 
@@ -48,7 +50,8 @@ export function getKeyResult(raw: unknown): KeyResultResult {
     if (!snap.tabs.okrs) throw new RequestError('not-set-up');
     const kr = findKeyResult(snap.okrs, parsed.value.id);
     const objective = kr.objectiveId ? findItem(snap.okrs, kr.objectiveId) : null;
-    const item = keyResultView(kr, objective?.title ?? '', ctx.now, ctx.settings.staleDays);
+    const rules = cycleRulesFor(ctx, snap.timeZone);
+    const item = keyResultView(kr, objective?.title ?? '', ctx.now, ctx.settings.staleDays, true, rules);
     return { ok: true, item, canAct: canActOn(withTeam(ctx, snap.roster).caller, kr) };
   } catch (e) {
     if (e instanceof RequestError) return { ok: false, error: localize(e, ctx.lang).error };

@@ -16,6 +16,7 @@ import type { KeyResult, OkrSheet, Roster } from '../okr/core/model';
 import { keyResultProgress } from '../okr/core/progress';
 import { validateOkrs } from '../okr/ownership/validate';
 import type { Context } from './context';
+import { cycleRulesFor } from './cycles';
 import { type Caller, callerFrom, requireActOn, requireIdentity } from './permissions';
 import {
   planAccept,
@@ -56,6 +57,8 @@ export interface RowWritePorts {
    * when that cannot be read cheaply (the full path decides).
    */
   objectiveRows(objectiveId: string, row: number): { grid: unknown[][] } | null;
+  /** The spreadsheet's time zone (cycles are dated in it for the key result's pace); default UTC. */
+  timeZone?: string;
   /** Writes the objective's Progress cell (its `row`), as writeRow does. */
   writeObjectiveProgress(sheet: OkrSheet, row: number, patch: RowPatch): void;
 }
@@ -125,7 +128,16 @@ export function quickRowWrite(
   const objective = objectiveWrite(ports, okrs, kr, plan);
   if (objective === 'full') return null;
   const problemsOf = (sheet: OkrSheet) =>
-    validateOkrs({ okrs: sheet, roster }, { now: ctx.now, settings: ctx.settings, lang: ctx.lang });
+    validateOkrs(
+      { okrs: sheet, roster },
+      {
+        now: ctx.now,
+        settings: ctx.settings,
+        lang: ctx.lang,
+        timeZone: ports.timeZone,
+        closed: new Set<string>(),
+      },
+    );
   const before = problemsOf(okrs);
   // Log first, then the row (as the full path does): a failed row write loses no log entry.
   if (plan.log) ports.appendLog(plan);
@@ -145,7 +157,9 @@ export function quickRowWrite(
     // after the write; the sidebar then asks for the whole one, as when it opens.
     return { ok: true, message, state: ports.quickState(roster) };
   }
-  return { ok: true, message, item: keyResultView(fresh, '', ctx.now, ctx.settings.staleDays), resolved };
+  const rules = cycleRulesFor(ctx, ports.timeZone ?? 'UTC');
+  const item = keyResultView(fresh, '', ctx.now, ctx.settings.staleDays, true, rules);
+  return { ok: true, message, item, resolved };
 }
 
 /**

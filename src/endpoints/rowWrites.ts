@@ -83,6 +83,7 @@ export function rowWritePorts(ctx: Context, tabs: Tabs & { okrs: Sheet }, timeZo
         values: b.values[0].map(asStored),
       })),
     quickState: (team) => startState(ctx, tabs, team, timeZone),
+    timeZone,
     objectiveRows: (objectiveId, row) => {
       if (!found || found.row !== row) return null;
       // The rows around the key result were read with it (its objective's row is usually there).

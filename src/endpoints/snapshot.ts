@@ -14,6 +14,7 @@ import { missingTabSheet, parseOkrSheet } from '../okr/core/parse';
 import { TAB } from '../okr/core/tabs';
 import { validateOkrs } from '../okr/ownership/validate';
 import { activeSpreadsheet, type Context, withTeam } from './context';
+import { calendarOf, cycleRulesFor } from './cycles';
 
 import { CONFIDENCE_LABEL, type WritePlan } from './sidebar/checkIn';
 import { RequestError } from './sidebar/requests';
@@ -67,7 +68,13 @@ export function stateOf(snap: Snapshot, ctx: Context): SidebarState {
   const problems = present
     ? validateOkrs(
         { okrs: snap.okrs, roster: snap.roster },
-        { now: ctx.now, settings: ctx.settings, lang: ctx.lang },
+        {
+          now: ctx.now,
+          settings: ctx.settings,
+          lang: ctx.lang,
+          timeZone: snap.timeZone,
+          closed: new Set<string>(),
+        },
       )
     : [];
   return buildSidebarState({
@@ -79,6 +86,8 @@ export function stateOf(snap: Snapshot, ctx: Context): SidebarState {
     lang: ctx.lang,
     timeZone: snap.timeZone,
     staleDays: ctx.settings.staleDays,
+    calendar: calendarOf(ctx, snap.timeZone),
+    rules: cycleRulesFor(ctx, snap.timeZone),
   });
 }
 
@@ -89,7 +98,16 @@ export function stateOf(snap: Snapshot, ctx: Context): SidebarState {
  */
 export function startState(ctx: Context, tabs: Tabs, roster: Roster, timeZone: string): SidebarState {
   const caller = withTeam(ctx, roster).caller;
-  const base = { roster, caller, now: ctx.now, lang: ctx.lang, timeZone, staleDays: ctx.settings.staleDays };
+  const base = {
+    roster,
+    caller,
+    now: ctx.now,
+    lang: ctx.lang,
+    timeZone,
+    staleDays: ctx.settings.staleDays,
+    calendar: calendarOf(ctx, timeZone),
+    rules: cycleRulesFor(ctx, timeZone),
+  };
   // Without an OKRs tab the whole state is this one: the sidebar offers set-up.
   if (!tabs.okrs) return buildSidebarState({ ...base, okrs: null, problems: [] });
   const owned = readOwnedRows(tabs.okrs, caller.email);

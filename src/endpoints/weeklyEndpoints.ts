@@ -15,6 +15,7 @@ import { findTabs } from '../gas/tabs';
 import { readTeam } from '../gas/team';
 import { ensureTickTrigger, removeTickTriggers, removeTriggerById } from '../gas/triggers';
 import { documentStore, readDigestStatus, readWeeklyState, writeWeeklyState } from '../gas/weeklyState';
+import { cycleCalendar } from '../okr/core/cycle';
 import { t } from '../okr/core/i18n';
 import type { Lang, Settings } from '../okr/core/model';
 import { digestModel } from '../okr/weekly/digest';
@@ -49,6 +50,9 @@ function weeklyWorkbook(
       now: at,
       staleDays: settings.staleDays,
       conversationRuns: settings.conversationRuns,
+      calendar: cycleCalendar(settings, data.timeZone),
+      closed: new Set<string>(),
+      paceMargin: settings.paceMargin,
     }),
     context: {
       timeZone: data.timeZone,

@@ -51,7 +51,16 @@ export function refreshSummaryTab(ss: Spreadsheet, opts: SummaryRefreshOptions):
   const settings = opts.settings ?? loadSettings();
   const data = opts.data ?? readOkrData(ss, { checkIns: 'progress', lang: opts.lang });
   const lang = data.lang;
-  const problems = validateOkrs({ okrs: data.okrs, roster: data.roster }, { now, settings, lang });
+  const problems = validateOkrs(
+    { okrs: data.okrs, roster: data.roster },
+    {
+      now,
+      settings,
+      lang,
+      timeZone: data.timeZone,
+      closed: new Set<string>(),
+    },
+  );
   const model: SummaryModel = buildSummary({
     okrs: data.okrs,
     roster: data.roster,

@@ -270,9 +270,7 @@ export function parseSaveSettings(raw: unknown, lang: Lang): Parsed<SaveSettings
       overloadLimit: integer(o, 'overloadLimit', 1, 100),
       weeklyDay: integer(o, 'weeklyDay', 0, 6),
       weeklyHour: integer(o, 'weeklyHour', 0, 23),
-      ...(o.conversationRuns === undefined
-        ? {}
-        : { conversationRuns: integer(o, 'conversationRuns', 1, 52) }),
+      ...laterSettings(o),
     };
   });
 }
@@ -291,4 +289,16 @@ export function parseMyWeeklyEmail(raw: unknown, lang: Lang): Parsed<MyWeeklyEma
   return parseWith(lang, () => ({
     choice: choice(object(raw), 'choice', ['always', 'needed', 'never'] as const),
   }));
+}
+
+/** The settings added after the first release, each only when sent (a save without them keeps what is stored). */
+function laterSettings(o: Record<string, unknown>): Partial<SaveSettingsRequest> {
+  const out: Partial<SaveSettingsRequest> = {};
+  if (o.conversationRuns !== undefined) out.conversationRuns = integer(o, 'conversationRuns', 1, 52);
+  if (o.fiscalYearStartMonth !== undefined) {
+    out.fiscalYearStartMonth = integer(o, 'fiscalYearStartMonth', 1, 12);
+  }
+  if (o.paceMargin !== undefined) out.paceMargin = integer(o, 'paceMargin', 0, 100);
+  if (o.summaryCycle !== undefined) out.summaryCycle = text(o, 'summaryCycle', LIMITS.cycle, false);
+  return out;
 }

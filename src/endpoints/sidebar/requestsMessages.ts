@@ -239,6 +239,9 @@ export const FIELD_NAMES: MessageTable<
   | 'conversationRuns'
   | 'manager'
   | 'choice'
+  | 'fiscalYearStartMonth'
+  | 'paceMargin'
+  | 'summaryCycle'
 > = {
   request: { en: 'The request', ja: 'リクエスト' },
   id: { en: 'ID', ja: 'ID' },
@@ -272,6 +275,9 @@ export const FIELD_NAMES: MessageTable<
   },
   manager: { en: 'Manager', ja: 'マネージャー' },
   choice: { en: 'Your weekly email', ja: 'あなたの週次メール' },
+  fiscalYearStartMonth: { en: 'Fiscal year starts in', ja: '年度の開始月' },
+  paceMargin: { en: 'Behind pace after (points)', ja: 'ペース遅れとみなす差（ポイント）' },
+  summaryCycle: { en: 'Cycle in the Summary', ja: 'サマリーのサイクル' },
 };
 
 export type FieldName = keyof typeof FIELD_NAMES;

@@ -1,7 +1,7 @@
 // What assigning owners and adding rows write, decided from the sheet as re-read under the lock.
 // Pure: rows are addressed by ID (and, for a new row, by the ID of the row it goes after).
 import type { AddKeyResultRequest, AddObjectiveRequest, AssignRequest } from '../../api';
-import { CALENDAR_YEAR, currentCycle, todaysQuarter } from '../../okr/core/cycle';
+import { CALENDAR_YEAR, currentCycle, cycleCalendar, todaysQuarter } from '../../okr/core/cycle';
 import { nextKeyResultId, nextObjectiveId, sameId } from '../../okr/core/ids';
 import { kindAsWritten } from '../../okr/core/kindAsWritten';
 import type { KeyResult, Kind, Objective, OkrSheet, Roster } from '../../okr/core/model';
@@ -76,6 +76,8 @@ export function newRowDefaults(
   okrs: Pick<OkrSheet, 'columns' | 'headerRow'>,
   timeZone: string,
   now: number,
+  /** The fiscal-year setting: with April, 2026年度 Q3 is October–December. */
+  fiscalYearStartMonth = CALENDAR_YEAR.fiscalYearStartMonth,
 ): NewRowDefaults {
   const kind = okrs.columns.kind;
   const cycleColumn = okrs.columns.cycle;
@@ -83,7 +85,7 @@ export function newRowDefaults(
   // The sheet's own cycle that today is in ("2026 H2", "FY2026"), named as the sheet names it;
   // else today's calendar quarter.
   const names = cycleColumn === undefined ? [] : rows.map((r) => String(r[cycleColumn] ?? ''));
-  const current = currentCycle(names, now, { ...CALENDAR_YEAR, timeZone });
+  const current = currentCycle(names, now, cycleCalendar({ fiscalYearStartMonth }, timeZone));
   const live = current && current.start <= now && now < current.end;
   return {
     cycle: live ? current.name : todaysQuarter(timeZone, now),

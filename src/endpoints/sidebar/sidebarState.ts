@@ -17,6 +17,15 @@ import {
   VERSION_WIDTH,
 } from '../../api';
 import { hasMissingValues, needsHelp, ownerNeeds } from '../../okr/core/attention';
+import {
+  CALENDAR_YEAR,
+  type CycleCalendar,
+  currentCycle,
+  cyclesOf,
+  isOpenCycle,
+  type Pace,
+  pacer,
+} from '../../okr/core/cycle';
 import { daysSince } from '../../okr/core/days';
 import type { KeyResult, Lang, Objective, OkrSheet, Problem, Roster } from '../../okr/core/model';
 import { progressOf } from '../../okr/core/progress';
@@ -92,9 +101,16 @@ const VERSION_DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrst
  * consumer). `ownerInTeam`: whether the owner is a Team member; the endpoints that answer a check-in or
  * an acceptance by that owner leave it at true.
  */
-export function needsOf(kr: KeyResult, now: number, staleDays: number, ownerInTeam = true): Need[] {
+export function needsOf(
+  kr: KeyResult,
+  now: number,
+  staleDays: number,
+  ownerInTeam = true,
+  openCycle = true,
+): Need[] {
   const needs: Need[] = [];
-  const owner = ownerNeeds(kr, ownerInTeam, now, staleDays);
+  // A cycle that is over or closed asks nothing more of its owner (cycle.ts isOpenCycle), as in Problems.
+  const owner = openCycle ? ownerNeeds(kr, ownerInTeam, now, staleDays) : { pending: false, stale: false };
   if (owner.pending) needs.push('pending');
   if (owner.stale) needs.push('stale');
   if (needsHelp(kr.confidence)) needs.push('at-risk');
@@ -102,12 +118,20 @@ export function needsOf(kr: KeyResult, now: number, staleDays: number, ownerInTe
   return needs;
 }
 
+/** The cycle rules a view applies to a key result (okr/core/cycle.ts): its pace, and whether its cycle is open. */
+export interface CycleRules {
+  pace: (kr: KeyResult) => Pace | null;
+  isOpen: (cycle: string) => boolean;
+}
+const NO_CYCLE_RULES: CycleRules = { pace: () => null, isOpen: () => true };
+
 export function keyResultView(
   kr: KeyResult,
   objectiveTitle: string,
   now: number,
   staleDays: number,
   ownerInTeam = true,
+  rules: CycleRules = NO_CYCLE_RULES,
 ): KeyResultView {
   return {
     id: kr.id,
@@ -127,8 +151,10 @@ export function keyResultView(
     due: kr.due,
     note: capText(kr.note, VIEW_NOTE_CAP),
     daysSinceCheckIn: daysSince(kr.lastCheckIn, now),
-    needs: needsOf(kr, now, staleDays, ownerInTeam),
+    needs: needsOf(kr, now, staleDays, ownerInTeam, rules.isOpen(kr.cycle)),
     version: versionOf(kr),
+    cycle: capText(kr.cycle, 40),
+    pace: rules.pace(kr),
   };
 }
 
@@ -143,6 +169,12 @@ export function teamOf(roster: Pick<Roster, 'people'>): TeamMember[] {
   return team;
 }
 
+/** The character of cycle `i` in OkrTable.cycle: from '0' upwards, skipping the backslash JSON would escape. */
+function cycleChar(i: number): string {
+  const code = 0x30 + i;
+  return String.fromCharCode(code >= 0x5c ? code + 1 : code);
+}
+
 type OwnerState = 'm' | 'i' | 'p' | 'a';
 
 export function ownerState(item: Objective | KeyResult, teamIndex: Map<string, number>): OwnerState {
@@ -155,7 +187,9 @@ export function ownerState(item: Objective | KeyResult, teamIndex: Map<string, n
 function tableRows(
   okrs: Pick<OkrSheet, 'objectives' | 'keyResults'>,
   team: TeamMember[],
+  cycles: ReadonlyArray<{ name: string }>,
 ): { table: Omit<OkrTable, 'title'>; titles: string[] } {
+  const cycleIndex = new Map(cycles.map((c, i) => [c.name, i]));
   const teamIndex = new Map(team.map((m, i) => [m.email, i]));
   const rows = [...okrs.objectives, ...okrs.keyResults].filter((r) => r.id).sort((a, b) => a.row - b.row);
   const id: string[] = [];
@@ -164,6 +198,7 @@ function tableRows(
   const type: string[] = [];
   const state: string[] = [];
   const version: string[] = [];
+  const cycle: string[] = [];
   for (const r of rows) {
     id.push(r.id);
     titles.push(flatText(r.title));
@@ -171,9 +206,18 @@ function tableRows(
     owner.push(!r.ownerText ? -1 : r.owner && teamIndex.has(r.owner) ? teamIndex.get(r.owner)! : -2);
     state.push(ownerState(r, teamIndex));
     version.push(versionOf(r));
+    const at = cycleIndex.get(r.cycle.trim());
+    cycle.push(at === undefined ? ' ' : cycleChar(at));
   }
   return {
-    table: { id, type: type.join(''), owner, state: state.join(''), version: version.join('') },
+    table: {
+      id,
+      type: type.join(''),
+      owner,
+      state: state.join(''),
+      version: version.join(''),
+      cycle: cycle.join(''),
+    },
     titles,
   };
 }
@@ -211,6 +255,10 @@ export interface SidebarInput {
   lang: Lang;
   timeZone: string;
   staleDays: number;
+  /** How cycle names are dated (fiscal year, time zone); default the calendar year in UTC. */
+  calendar?: CycleCalendar;
+  /** Each key result's pace and whether its cycle is open; default from `calendar`, the default margin, nothing closed. */
+  rules?: CycleRules;
   /**
    * Set for getSidebarStart's quick state: only the caller's rows (and a few around them) were read,
    * so no table or problems are sent, and `minePending` of the caller's rows are still to come.
@@ -254,6 +302,8 @@ const SHRINK_STEPS: ReadonlyArray<{ titleCap: number; problemCap: number; mineTe
   { titleCap: 14, problemCap: 30, mineTextCap: 80 },
   { titleCap: 10, problemCap: 25, mineTextCap: 60 },
   { titleCap: 6, problemCap: 20, mineTextCap: 40 },
+  // The caller's texts give way before the table's last readable titles do.
+  { titleCap: 6, problemCap: 20, mineTextCap: 30 },
   { titleCap: 0, problemCap: 20, mineTextCap: 30 },
 ];
 
@@ -281,7 +331,16 @@ const jsonSize = (value: unknown): number => utf8Length(JSON.stringify(value));
 
 export function buildSidebarState(input: SidebarInput): SidebarState {
   const { okrs, caller, now, staleDays } = input;
+  const calendar = input.calendar ?? { ...CALENDAR_YEAR, timeZone: input.timeZone || 'UTC' };
+  const rules = input.rules ?? {
+    pace: pacer(now, calendar),
+    isOpen: (cycle: string) => isOpenCycle(cycle, now, calendar, new Set()),
+  };
   const team = teamOf(input.roster);
+  // The sheet's cycles (on a quick state, those of the rows read), and the one shown by default.
+  const names = [...(okrs?.objectives ?? []), ...(okrs?.keyResults ?? [])].map((r) => r.cycle);
+  const cycles = cyclesOf(names, calendar).map((c) => ({ ...c, name: capText(c.name, 40) }));
+  const current = currentCycle(names, now, calendar);
   const objectiveTitles = new Map((okrs?.objectives ?? []).map((o) => [o.id, o.title]));
   // The caller's key results are owned by the caller: they are the Team member asked to act, or nobody.
   const callerInTeam = team.some((m) => m.email === caller.email);
@@ -289,14 +348,14 @@ export function buildSidebarState(input: SidebarInput): SidebarState {
     .filter((kr) => kr.id && caller.email !== '' && kr.owner === caller.email)
     .sort((a, b) => a.row - b.row)
     .map((kr) =>
-      keyResultView(kr, objectiveTitles.get(kr.objectiveId ?? '') ?? '', now, staleDays, callerInTeam),
+      keyResultView(kr, objectiveTitles.get(kr.objectiveId ?? '') ?? '', now, staleDays, callerInTeam, rules),
     );
   const mine = pickMine(allMine);
   const minePending = input.quick?.minePending ?? 0;
   const { table, titles } =
     okrs && !input.quick
-      ? tableRows(okrs, team)
-      : { table: { id: [], type: '', owner: [], state: '', version: '' }, titles: [] };
+      ? tableRows(okrs, team, cycles)
+      : { table: { id: [], type: '', owner: [], state: '', version: '', cycle: '' }, titles: [] };
   const problems = input.quick ? [] : input.problems;
   const sortedProblems = sortProblems(problems);
   const errors = problems.filter((p) => p.severity === 'error').length;
@@ -331,8 +390,11 @@ export function buildSidebarState(input: SidebarInput): SidebarState {
       owner: table.owner,
       state: table.state,
       version: table.version,
+      cycle: table.cycle,
     },
     problems: { errors, warnings: problems.length - errors, list: problemsUpTo(step.problemCap) },
+    cycles,
+    currentCycle: current ? capText(current.name, 40) : null,
   });
   // Only the titles, the problem list and the caller's texts change from step to step: the JSON of
   // everything else is measured once (with those three empty), then each step adds their sizes

@@ -2,6 +2,8 @@
 // result should be by now (pace). Every consumer (sidebar, Summary, weekly emails, and the rows that
 // set-up, import and Add create) asks here.
 import { DAY_MS } from './days';
+import { DEFAULT_SETTINGS, type KeyResult, type Settings } from './model';
+import { progressOf } from './progress';
 import { zonedTime, zoneOffsetMs } from './timeZone';
 
 /** The calendar quarter (e.g. 2026-Q4) `now` is in, in the spreadsheet's time zone: a new row's cycle. */
@@ -124,8 +126,8 @@ export function currentCycle(
   return spans.sort((a, b) => a.start - b.start)[0] ?? null;
 }
 
-/** How far behind the expected progress (percentage points) counts as behind pace, by default. */
-export const DEFAULT_PACE_MARGIN = 15;
+/** How far behind the expected progress (percentage points) counts as behind pace, by default (the setting's default). */
+export const DEFAULT_PACE_MARGIN = DEFAULT_SETTINGS.paceMargin;
 
 export interface Pace {
   /** Where progress should be today, 0–100, linear from start to due. */
@@ -156,4 +158,116 @@ export function paceOf(
   const expected = expectedProgress(start, due, now);
   if (expected === null || progress === null) return null;
   return { expected, behind: expected - progress > margin };
+}
+
+/** A cycle the add-on still asks about: not closed by a Lead and not over (after the grace days). */
+export function isOpenCycle(
+  cycle: string,
+  now: number,
+  calendar: CycleCalendar,
+  closed: ReadonlySet<string>,
+): boolean {
+  return !closed.has(cycle) && isLive(cycle, now, calendar);
+}
+
+/** The team's calendar: the fiscal-year start from the settings, dated in the spreadsheet's time zone. */
+export function cycleCalendar(
+  settings: Pick<Settings, 'fiscalYearStartMonth'>,
+  timeZone: string,
+): CycleCalendar {
+  const month = settings.fiscalYearStartMonth;
+  return {
+    fiscalYearStartMonth: Number.isInteger(month) && month >= 1 && month <= 12 ? month : 1,
+    timeZone: timeZone || 'UTC',
+  };
+}
+
+/** One of the sheet's cycles: its name as the sheet writes it, and its span when the name is date-like. */
+export interface CycleEntry {
+  name: string;
+  /** Epoch ms; null for a name that is not date-like ("Launch"). */
+  start: number | null;
+  /** Exclusive, epoch ms; null for a name that is not date-like. */
+  end: number | null;
+}
+
+/**
+ * The sheet's cycles, inferred from its Cycle cells: each distinct name once, the dated ones in time
+ * order (earliest start first, the shorter first on a tie), then the undated ones by name.
+ */
+export function cyclesOf(names: Iterable<string>, calendar: CycleCalendar): CycleEntry[] {
+  const distinct = [...new Set([...names].map((n) => n.trim()).filter(Boolean))];
+  const dated: CycleSpan[] = [];
+  const undated: string[] = [];
+  for (const name of distinct) {
+    const span = cycleSpan(name, calendar);
+    if (span) dated.push(span);
+    else undated.push(name);
+  }
+  dated.sort((a, b) => a.start - b.start || a.end - b.end || (a.name < b.name ? -1 : 1));
+  undated.sort();
+  return [
+    ...dated.map((s) => ({ name: s.name, start: s.start, end: s.end })),
+    ...undated.map((name) => ({ name, start: null, end: null })),
+  ];
+}
+
+/**
+ * The cycle a view shows: `chosen` when the sheet has it, else the current cycle (currentCycle), else
+ * null (no cycle is date-like: nothing is filtered). Items with a blank Cycle belong to every view.
+ */
+export function shownCycle(
+  names: Iterable<string>,
+  chosen: string,
+  now: number,
+  calendar: CycleCalendar,
+): string | null {
+  const all = [...names].map((n) => n.trim());
+  const wanted = chosen.trim();
+  if (wanted && all.includes(wanted)) return wanted;
+  return currentCycle(all, now, calendar)?.name ?? null;
+}
+
+/** Whether an item with this Cycle cell is in the view of `shown` (null = every cycle; a blank Cycle is in every view). */
+export function inCycle(cycle: string, shown: string | null): boolean {
+  const c = cycle.trim();
+  return shown === null || c === '' || c === shown;
+}
+
+type PaceInput = Pick<
+  KeyResult,
+  'cycle' | 'due' | 'kind' | 'kindUnknown' | 'start' | 'target' | 'current' | 'progress'
+> & {
+  /** The key result's own Start date, when the sheet has one. */
+  startDate?: number | null;
+};
+
+/**
+ * Pace for the key results of one run: the line runs from the key result's own Start date (else its
+ * cycle's start) to its Due date (else its cycle's end), and paceOf compares progress with it. Only
+ * a quantity that grows along the way has a pace: a milestone, an at-least or an at-most key result
+ * is 0 % or 100 % at any moment, so it gets none. Each cycle name is dated once per run.
+ */
+export function pacer(
+  now: number,
+  calendar: CycleCalendar,
+  margin: number = DEFAULT_PACE_MARGIN,
+): (kr: PaceInput) => Pace | null {
+  const spans = new Map<string, CycleSpan | null>();
+  const spanOf = (cycle: string) => {
+    let span = spans.get(cycle);
+    if (span === undefined) {
+      span = cycleSpan(cycle, calendar);
+      spans.set(cycle, span);
+    }
+    return span;
+  };
+  return (kr) => {
+    const kind = kr.kind ?? 'increase';
+    if (kr.kindUnknown || (kind !== 'increase' && kind !== 'decrease')) return null;
+    const span = spanOf(kr.cycle);
+    const start = kr.startDate ?? span?.start ?? null;
+    const due = kr.due ?? span?.end ?? null;
+    return paceOf(progressOf(kr), start, due, now, margin);
+  };
 }

@@ -114,6 +114,12 @@ export interface Settings {
    * email, to talk it through with them (src/okr/core/attention.ts staleForRuns).
    */
   conversationRuns: number;
+  /** The month (1–12) the fiscal year starts in: how FY2026 / 2026年度 / 2026-Q1 are dated (cycle.ts). */
+  fiscalYearStartMonth: number;
+  /** Percentage points a key result may trail its expected progress before it is behind pace. */
+  paceMargin: number;
+  /** The cycle the Summary shows, as the sheet names it; '' = the current cycle (cycle.ts currentCycle). */
+  summaryCycle: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -124,6 +130,9 @@ export const DEFAULT_SETTINGS: Settings = {
   weeklyHour: 9,
   weeklyEmails: false,
   conversationRuns: 2,
+  fiscalYearStartMonth: 1,
+  paceMargin: 15,
+  summaryCycle: '',
 };
 
 export type ProblemCode =

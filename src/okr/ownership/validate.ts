@@ -2,6 +2,7 @@
 // cell, and a localized message and hint. Ownership first: one individual Team member per key result.
 
 import { daysSinceTouched, ownerNeeds } from '../core/attention';
+import { cycleCalendar, isOpenCycle } from '../core/cycle';
 import { lookAlikeKey } from '../core/ids';
 import type {
   KeyResult,
@@ -26,6 +27,10 @@ export interface ValidateOptions {
   now: number;
   settings: Settings;
   lang: Lang;
+  /** The spreadsheet's time zone, in which cycles are dated; default UTC. */
+  timeZone?: string;
+  /** Cycles a Lead has closed: nobody is asked about them any more. Default none. */
+  closed?: ReadonlySet<string>;
 }
 
 export type { ProblemCounts } from '../core/problems';
@@ -37,6 +42,19 @@ export function countProblems(problems: readonly Problem[]): ProblemCounts {
 export function validateOkrs(data: { okrs: OkrSheet; roster: Roster }, opts: ValidateOptions): Problem[] {
   const { okrs, roster } = data;
   const { lang, settings, now } = opts;
+  // Asking the owner (accept, check in) is for open cycles only: a cycle that is over or closed is
+  // history. Each cycle name is judged once (a sheet has a handful of cycles and thousands of rows).
+  const calendar = cycleCalendar(settings, opts.timeZone ?? 'UTC');
+  const closed = opts.closed ?? new Set<string>();
+  const openCycles = new Map<string, boolean>();
+  const isOpen = (cycle: string) => {
+    let open = openCycles.get(cycle);
+    if (open === undefined) {
+      open = isOpenCycle(cycle, now, calendar, closed);
+      openCycles.set(cycle, open);
+    }
+    return open;
+  };
   const sheet = okrs.sheetName ?? TAB.okrs;
   const teamTab = roster.sheetName ?? TAB.team;
   const problems: Problem[] = [];
@@ -159,7 +177,9 @@ export function validateOkrs(data: { okrs: OkrSheet; roster: Roster }, opts: Val
       add('target-equals-start', item, 'target', { value: String(item.start) });
     }
     if (!verdict?.ok) continue;
-    const needs = ownerNeeds(item, true, now, settings.staleDays);
+    const needs = isOpen(item.cycle)
+      ? ownerNeeds(item, true, now, settings.staleDays)
+      : { pending: false, stale: false };
     // Without an Accepted column (set-up adds it) acceptance cannot be recorded yet: not every row's fault.
     if (needs.pending && has('accepted')) add('owner-pending', item, 'accepted', { value: verdict.email });
     const key = `${verdict.email}\u0000${item.cycle}`;

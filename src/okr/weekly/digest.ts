@@ -1,7 +1,7 @@
 // What the weekly emails say, as data: who receives one, what needs each owner, everything they own
 // grouped by objective, and the leadership numbers. Rendering (HTML, text, language) is email.ts.
 import { hasMissingValues, needsHelp, ownerNeeds, staleForRuns } from '../core/attention';
-import { isLive } from '../core/cycle';
+import { CALENDAR_YEAR, type CycleCalendar, isOpenCycle, type Pace, pacer } from '../core/cycle';
 import { DAY_MS, daysSince, WEEK_MS } from '../core/days';
 import { isEmail } from '../core/emailAddress';
 import { chooseLanguage } from '../core/language';
@@ -30,6 +30,12 @@ export interface DigestInput {
   staleDays: number;
   /** Weekly runs a key result stays stale before its owner's manager is asked (default 2). */
   conversationRuns?: number;
+  /** How cycle names are dated (the fiscal-year setting, the spreadsheet's time zone); default the calendar year, UTC. */
+  calendar?: CycleCalendar;
+  /** Cycles a Lead has closed: no email asks about them. Default none. */
+  closed?: ReadonlySet<string>;
+  /** The pace-margin setting; default DEFAULT_PACE_MARGIN. */
+  paceMargin?: number;
 }
 
 export type NeedReason = 'pending' | 'off-track' | 'at-risk' | 'stale' | 'missing-values' | 'due-soon';
@@ -59,6 +65,8 @@ export interface KeyResultLine {
    * asked to talk it through with them.
    */
   conversation: boolean;
+  /** Expected progress today and whether progress trails it by more than the margin (cycle.ts paceOf). */
+  pace: Pace | null;
 }
 
 export interface ObjectiveLine {
@@ -111,6 +119,8 @@ export interface LeadershipReport {
     stale: number;
     pending: number;
     ownershipGaps: number;
+    /** Key results whose progress trails the expected figure by more than the margin (cycle.ts paceOf). */
+    behindPace: number;
   };
   /** Every live objective, in sheet order (as the Summary tab lists them). */
   objectives: ObjectiveLine[];
@@ -145,6 +155,7 @@ function keyResultLine(
   logged: KeyResultLog | undefined,
   ownerInTeam: boolean,
   input: DigestInput,
+  pace: Pace | null,
 ): KeyResultLine {
   const { now } = input;
   const weekAgo = now - WEEK_MS;
@@ -183,6 +194,7 @@ function keyResultLine(
     due: kr.due,
     needs,
     conversation: owner.stale && staleForRuns(kr, now, input.staleDays, input.conversationRuns ?? 2),
+    pace,
   };
 }
 
@@ -221,17 +233,30 @@ export function digestModel(input: DigestInput): DigestModel {
   for (const p of input.people) if (p.email && !team.has(p.email)) team.set(p.email, p);
   const lines = new Map<string, KeyResultLine>();
   const byObjective = new Map<string, KeyResultLine[]>();
+  // Only open cycles are mailed about (cycle.ts isOpenCycle); each cycle name is judged once.
+  const calendar = input.calendar ?? CALENDAR_YEAR;
+  const closed = input.closed ?? new Set<string>();
+  const openCycles = new Map<string, boolean>();
+  const open = (cycle: string) => {
+    let yes = openCycles.get(cycle);
+    if (yes === undefined) {
+      yes = isOpenCycle(cycle, input.now, calendar, closed);
+      openCycles.set(cycle, yes);
+    }
+    return yes;
+  };
+  const pace = pacer(input.now, calendar, input.paceMargin);
   for (const kr of input.keyResults) {
-    if (!kr.id || lines.has(kr.id) || !isLive(kr.cycle, input.now)) continue;
+    if (!kr.id || lines.has(kr.id) || !open(kr.cycle)) continue;
     const inTeam = kr.owner !== null && team.has(kr.owner);
-    const line = keyResultLine(kr, entries.get(kr.id) ?? [], logs.get(kr.id), inTeam, input);
+    const line = keyResultLine(kr, entries.get(kr.id) ?? [], logs.get(kr.id), inTeam, input, pace(kr));
     lines.set(kr.id, line);
     const key = kr.objectiveId ?? '';
     byObjective.set(key, [...(byObjective.get(key) ?? []), line]);
   }
   const objectives = new Map<string, Objective>();
   for (const o of input.objectives)
-    if (o.id && !objectives.has(o.id) && isLive(o.cycle, input.now)) objectives.set(o.id, o);
+    if (o.id && !objectives.has(o.id) && open(o.cycle)) objectives.set(o.id, o);
   return { input, lines, objectives, byObjective, team, reports: reportsByManager([...team.values()]) };
 }
 
@@ -421,6 +446,7 @@ export function leadershipReport(model: DigestModel): LeadershipReport {
       stale: lines.filter((l) => l.needs.includes('stale')).length,
       pending: lines.filter((l) => l.needs.includes('pending')).length,
       ownershipGaps: lines.filter((l) => l.owner === null || !teamEmails.has(l.owner)).length,
+      behindPace: lines.filter((l) => l.pace?.behind).length,
     },
     objectives,
     movers,

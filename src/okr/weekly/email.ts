@@ -171,6 +171,23 @@ function confidenceText(c: Confidence | null, ctx: EmailContext): string {
   return m(ctx, 'noConfidence');
 }
 
+/**
+ * "Expected 60% · behind pace": where the key result should be today (cycle.ts paceOf), said next to
+ * the owner's confidence and never instead of it; '' when it has no pace line.
+ */
+function paceText(pace: KeyResultLine['pace'], ctx: EmailContext): string {
+  if (!pace) return '';
+  const expected = m(ctx, 'paceExpected', { n: pace.expected });
+  return pace.behind ? `${expected} · ${m(ctx, 'behindPace')}` : expected;
+}
+
+/** paceText in the HTML: "behind pace" in red, as a warning is. */
+function paceHtml(pace: KeyResultLine['pace'], ctx: EmailContext): string {
+  if (!pace) return '';
+  const expected = escapeHtml(m(ctx, 'paceExpected', { n: pace.expected }));
+  return pace.behind ? `${expected} · ${coloured(RED, m(ctx, 'behindPace'))}` : expected;
+}
+
 function date(ms: number | null, ctx: EmailContext): string {
   return ms === null ? m(ctx, 'never') : localDateText(ms, ctx.timeZone);
 }
@@ -276,7 +293,7 @@ function krCard(l: KeyResultLine, ctx: EmailContext): string {
       (l.needs.length ? needLine(l.needs.map((n) => needText(n, l, ctx)).join(' · ')) : '') +
       progressBar(l.progress) +
       muted(
-        `<strong>${escapeHtml(pct(l.progress, ctx))}</strong> · ${escapeHtml(m(ctx, 'confidence'))}: ${conf} · ${escapeHtml(facts.join(' · '))}`,
+        `<strong>${escapeHtml(pct(l.progress, ctx))}</strong> · ${escapeHtml(m(ctx, 'confidence'))}: ${conf}${l.pace ? ` · ${paceHtml(l.pace, ctx)}` : ''} · ${escapeHtml(facts.join(' · '))}`,
       ),
   );
 }
@@ -421,7 +438,7 @@ export function renderOwnerEmail(report: OwnerReport, ctx: EmailContext, team?: 
     for (const l of shown) {
       text.push(
         `  - ${l.id} ${textTitle(l.title, ctx)}`,
-        `    ${m(ctx, 'progress')}: ${pct(l.progress, ctx)} · ${m(ctx, 'confidence')}: ${confidenceText(l.confidence, ctx)} · ${m(ctx, 'lastCheckIn')}: ${date(l.lastCheckIn, ctx)} · ${m(ctx, 'change')}: ${changeText(l.change, ctx)}`,
+        `    ${m(ctx, 'progress')}: ${pct(l.progress, ctx)} · ${m(ctx, 'confidence')}: ${confidenceText(l.confidence, ctx)}${l.pace ? ` · ${paceText(l.pace, ctx)}` : ''} · ${m(ctx, 'lastCheckIn')}: ${date(l.lastCheckIn, ctx)} · ${m(ctx, 'change')}: ${changeText(l.change, ctx)}`,
       );
       const href = rowLink(ctx, l.row);
       if (href) text.push(`    ${href}`);
@@ -579,6 +596,7 @@ export function renderLeadershipDigest(
     [m(ctx, 'hAverage'), avg],
     [m(ctx, 'hAtRisk'), `${h.atRisk + h.offTrack}`],
     [m(ctx, 'hStale'), `${h.stale}`],
+    [m(ctx, 'hBehindPace'), `${h.behindPace}`],
     [m(ctx, 'hGaps'), `${h.ownershipGaps}`],
     [m(ctx, 'hPending'), `${h.pending}`],
   ];
@@ -639,10 +657,15 @@ export function renderLeadershipDigest(
       const owner = oneLine(l.ownerName) || m(ctx, 'noOwner');
       const conf = confidenceText(l.confidence, ctx);
       const color = l.confidence ? CONFIDENCE_COLOR[l.confidence] : RED;
+      const pace = l.pace ? ` · ${paceText(l.pace, ctx)}` : '';
       rows.push(
-        digestLine(l, `${coloured(color, conf)} · ${escapeHtml(`${pct(l.progress, ctx)} · ${owner}`)}`, ctx),
+        digestLine(
+          l,
+          `${coloured(color, conf)} · ${escapeHtml(`${pct(l.progress, ctx)}${pace} · ${owner}`)}`,
+          ctx,
+        ),
       );
-      text.push(`- ${l.id} ${textTitle(l.title, ctx)}: ${conf} · ${pct(l.progress, ctx)} · ${owner}`);
+      text.push(`- ${l.id} ${textTitle(l.title, ctx)}: ${conf} · ${pct(l.progress, ctx)}${pace} · ${owner}`);
     }
     html.push(list(rows));
     more(left);

@@ -84,7 +84,10 @@ export type EmailMessageKey =
   | 'howChoose'
   | 'subjectTeam1'
   | 'subjectTeam'
-  | 'subjectTeamWeek';
+  | 'subjectTeamWeek'
+  | 'paceExpected'
+  | 'behindPace'
+  | 'hBehindPace';
 
 export const EMAIL_MESSAGES: MessageTable<EmailMessageKey> = {
   subjectPrefix: { en: 'OKRs: ', ja: 'OKR: ' },
@@ -242,4 +245,7 @@ export const EMAIL_MESSAGES: MessageTable<EmailMessageKey> = {
     ja: 'チームの主要な結果{n}件について話す時間をとりませんか',
   },
   subjectTeamWeek: { en: 'your team this week', ja: '今週のチームの状況' },
+  paceExpected: { en: 'Expected {n}%', ja: '想定 {n}%' },
+  behindPace: { en: 'behind pace', ja: 'ペース遅れ' },
+  hBehindPace: { en: 'Key results behind pace', ja: 'ペースが遅れている主要な結果' },
 };

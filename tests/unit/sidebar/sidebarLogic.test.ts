@@ -59,6 +59,7 @@ const table: OkrTable = {
   owner: [1, 0, -1, -2],
   state: 'apmi',
   version: 'vvvvv1vvvvv2vvvvv3vvvvv4',
+  cycle: '    ',
 };
 
 test('filtering the rows by ownership state and words', () => {
@@ -93,6 +94,8 @@ function view(id: string, objectiveId: string | null, needs: KeyResultView['need
     daysSinceCheckIn: null,
     needs,
     version: 'v',
+    cycle: '',
+    pace: null,
   };
 }
 
@@ -217,6 +220,8 @@ test('applying a check-in: the fresh key result replaces the old one, fixed prob
     daysSinceCheckIn: 30,
     needs: ['stale', 'at-risk'],
     version: 'v1',
+    cycle: '',
+    pace: null,
     ...over,
   });
   const problem = (id: string, code: string, cell: string, severity: 'error' | 'warning') => ({
@@ -327,7 +332,7 @@ test('applying an acceptance: the row is no longer pending in the table nor in t
   expect(state.table.state).toBe('app');
   // On a quick state the table is empty: nothing to mark.
   const quick = applyCheckIn(
-    { ...state, table: { id: [], title: [], type: '', owner: [], state: '', version: '' } },
+    { ...state, table: { id: [], title: [], type: '', owner: [], state: '', version: '', cycle: '' } },
     {
       item: accepted,
       resolved: [],

@@ -1,0 +1,30 @@
+// The cycle rules as the endpoints apply them: cycle names dated with the fiscal-year setting in the
+// spreadsheet's time zone, and pace with the margin setting (src/okr/core/cycle.ts decides both).
+import { type CycleCalendar, cycleCalendar, isOpenCycle, pacer } from '../okr/core/cycle';
+import type { Context } from './context';
+import type { CycleRules } from './sidebar/sidebarState';
+
+export function calendarOf(ctx: Pick<Context, 'settings'>, timeZone: string): CycleCalendar {
+  return cycleCalendar(ctx.settings, timeZone);
+}
+
+/**
+ * Each key result's pace today and whether its cycle is still open, for the views of one answer.
+ * No cycle is closed yet (closing cycles comes with its own setting): the closed set is empty.
+ */
+export function cycleRulesFor(ctx: Pick<Context, 'settings' | 'now'>, timeZone: string): CycleRules {
+  const calendar = calendarOf(ctx, timeZone);
+  const closed = new Set<string>();
+  const open = new Map<string, boolean>();
+  return {
+    pace: pacer(ctx.now, calendar, ctx.settings.paceMargin),
+    isOpen: (cycle) => {
+      let yes = open.get(cycle);
+      if (yes === undefined) {
+        yes = isOpenCycle(cycle, ctx.now, calendar, closed);
+        open.set(cycle, yes);
+      }
+      return yes;
+    },
+  };
+}
