@@ -341,6 +341,10 @@ export interface Endpoints {
   enableWeeklyEmails(): WeeklyEmailsResult;
   disableWeeklyEmails(): WeeklyEmailsResult;
   sendTestWeeklyEmail(): TestWeeklyEmailReply;
+  /** Reads the key result's Source and records its figure as a check-in marked "from source". */
+  updateFromSource(req: KeyResultRequest): ActionResult;
+  /** The key result's check-ins, oldest first, for its history chart and list. */
+  getKeyResultHistory(req: KeyResultRequest): KeyResultHistoryResult;
 }
 
 /** The weekly emails' switch and state (who enabled them, the current run, the next one); ISO times. */
@@ -490,3 +494,37 @@ export interface TestWeeklyEmailReply {
   skipped: Array<'not-in-team' | 'owns-nothing' | 'quota'>;
   message: string;
 }
+
+/** One check-in of a key result as its history shows it (times in epoch ms). */
+export interface HistoryEntry {
+  time: number;
+  by: string;
+  current: number | null;
+  /** 0–100. */
+  progress: number | null;
+  confidence: Confidence | null;
+  note: string;
+  /** Recorded by the add-on from the key result's Source, not typed by a person. */
+  fromSource: boolean;
+}
+
+export type KeyResultHistoryResult =
+  | {
+      ok: true;
+      item: KeyResultView;
+      /** Oldest first. */
+      entries: HistoryEntry[];
+      /**
+       * The expected-pace line (0 % at the cycle's start, 100 % at Due) as points where it bends,
+       * across the chart's span; empty when there is no line (no date-like cycle or no due date).
+       */
+      pace: Array<{ time: number; expected: number }>;
+      /** Server time: the chart runs to today. */
+      now: number;
+      /** More check-ins than HISTORY_CAP: the oldest were left out. */
+      truncated: boolean;
+    }
+  | { ok: false; error: string };
+
+/** The history answers at most this many check-ins (the latest). */
+export const HISTORY_CAP = 200;

@@ -11,6 +11,7 @@ import type {
   CheckSheetResult,
   EditOutcome,
   ImportOkrsResult,
+  KeyResultHistoryResult,
   KeyResultResult,
   RefreshSummaryResult,
   SelectCellResult,
@@ -27,6 +28,7 @@ import * as checkSheet from './endpoints/checkSheet';
 import * as editCheck from './endpoints/editCheck';
 import * as importFlat from './endpoints/importOkrs';
 import * as keyResult from './endpoints/keyResult';
+import * as history from './endpoints/keyResultHistory';
 import * as menu from './endpoints/menu';
 import * as summary from './endpoints/refreshSummary';
 import * as rowWrites from './endpoints/rowWrites';
@@ -36,6 +38,7 @@ import * as settings from './endpoints/settings';
 import * as setUpSheet from './endpoints/setUpSheet';
 import * as sheetWatch from './endpoints/sheetWatch';
 import * as sidebarStart from './endpoints/sidebarStart';
+import * as sources from './endpoints/sourceUpdate';
 import * as weekly from './endpoints/weeklyEndpoints';
 
 // --- menu, sheet structure and the onEdit check ---
@@ -190,4 +193,16 @@ export function runSelfCheck(): selfCheck.SelfCheckResult {
 /** Shows (true, the default) or hides (false) the self-check in the menu of this spreadsheet; Lead only. */
 export function enableSelfCheck(on?: unknown): { ok: boolean; message: string } {
   return selfCheck.enableSelfCheck(on);
+}
+
+// --- a key result's history and its Source (src/endpoints/keyResultHistory.ts, sourceUpdate.ts) ---
+
+/** A key result's check-ins for its chart and list; read by whoever may see the key result. */
+export function getKeyResultHistory(req: unknown): KeyResultHistoryResult {
+  return history.getKeyResultHistory(req);
+}
+
+/** Reads the key result's Source and records its figure as a check-in marked "from source". */
+export function updateFromSource(req: unknown): ActionResult {
+  return sources.updateFromSource(req);
 }

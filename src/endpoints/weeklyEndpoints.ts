@@ -28,6 +28,7 @@ import {
 } from '../okr/weekly/weeklyRunExecute';
 import { WEEKLY_MESSAGES, type WeeklyMessageKey } from '../okr/weekly/weeklyRunMessages';
 import { context, withTeam } from './context';
+import { sourceReport, updateAllSources } from './sourceUpdate';
 
 export type { TickOutcome };
 
@@ -87,6 +88,12 @@ function weeklyPorts(): WeeklyPorts {
         refreshSummaryTab(book, { now: at, lang: spreadsheetLanguage(book, settings), settings }),
       );
       return book.getSheetByName(refreshed.sheetName)?.getSheetId() ?? null;
+    },
+    // The Sources' figures as the run's user (the enabling Lead), in the spreadsheet's language.
+    updateSources: (settings, at) => {
+      const lang = spreadsheetLanguage(spreadsheet(), settings);
+      const run = updateAllSources({ email: effectiveUserEmail(), settings, lang, now: at });
+      return sourceReport(run, lang);
     },
     send: sendMail,
     removeTrigger: (uid) => {
