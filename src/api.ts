@@ -528,3 +528,15 @@ export type KeyResultHistoryResult =
 
 /** The history answers at most this many check-ins (the latest). */
 export const HISTORY_CAP = 200;
+
+/** updateAllFromSources (a Lead's): what the Sources gave, and what they could not. */
+export type UpdateSourcesResult =
+  | {
+      ok: true;
+      /** IDs of the key results whose figure was recorded. */
+      recorded: string[];
+      /** Each says which row and Source cell, and what to do (the first PROBLEM_CAP). */
+      problems: Array<{ id: string; cell: string; message: string }>;
+      message: string;
+    }
+  | { ok: false; error: string };

@@ -20,6 +20,7 @@ import type {
   SheetWatch,
   SidebarState,
   TestWeeklyEmailReply,
+  UpdateSourcesResult,
   WeeklyEmailStatus,
   WeeklyEmailsResult,
 } from './api';
@@ -205,4 +206,9 @@ export function getKeyResultHistory(req: unknown): KeyResultHistoryResult {
 /** Reads the key result's Source and records its figure as a check-in marked "from source". */
 export function updateFromSource(req: unknown): ActionResult {
   return sources.updateFromSource(req);
+}
+
+/** A Lead's update of every key result from its Source (the weekly run does it once a week). */
+export function updateAllFromSources(): UpdateSourcesResult {
+  return sources.updateAllFromSources();
 }

@@ -6,11 +6,14 @@
 // Two callers: the sidebar's "Update from source" button (one key result, the caller must be allowed
 // to check in on it) and the weekly run (every key result of a live cycle, once per run). Each reads
 // each referenced tab once and writes in a fixed number of calls (src/gas/columnSpans.ts).
-import type { ActionResult } from '../api';
+import { type ActionResult, PROBLEM_CAP, type UpdateSourcesResult } from '../api';
 import { columnFormulas, writeColumnSpans } from '../gas/columnSpans';
 import { BusyError, withDocumentLock } from '../gas/lock';
+import { readOkrHeader } from '../gas/okrData';
 import { sheetValue } from '../gas/okrWrites';
 import { readSourceCells } from '../gas/sourceCells';
+import { findTabsByName } from '../gas/tabs';
+import { readTeam } from '../gas/team';
 import { isLive } from '../okr/core/cycle';
 import { t } from '../okr/core/i18n';
 import type { KeyResult, Lang, OkrColumn } from '../okr/core/model';
@@ -18,7 +21,8 @@ import { keyResultProgress } from '../okr/core/progress';
 import { SOURCE_MESSAGES } from '../okr/source/sourceMessages';
 import { readSources, type SourceProblem, sourceNeeds } from '../okr/source/sourceRead';
 import { busy } from './act';
-import { type Context, context } from './context';
+import { activeSpreadsheet, type Context, context, withTeam } from './context';
+import { requireManage } from './permissions';
 import { keyResultToActOn } from './quickRowWrite';
 import type { WritePlan } from './sidebar/checkIn';
 import { planObjectiveProgress } from './sidebar/objectiveProgress';
@@ -168,6 +172,10 @@ export function updateFromSource(raw: unknown): ActionResult {
  * under the document lock, as the run's user. Answers what was recorded and the problems.
  */
 export function updateAllSources(ctx: Context): SourceRun {
+  // Most sheets have no Source column: their header says so in one small read, and the run goes on.
+  const okrTab = findTabsByName(activeSpreadsheet().ss, ['okrs']).okrs;
+  if (!okrTab || readOkrHeader(okrTab)?.layout.columns.source === undefined)
+    return { recorded: [], problems: [] };
   return withDocumentLock(() => {
     const snap = snapshot(ctx, true);
     if (!snap.tabs.okrs || snap.okrs.columns.source === undefined) return { recorded: [], problems: [] };
@@ -182,4 +190,30 @@ export function sourceReport(run: SourceRun, lang: Lang): string | null {
   if (run.recorded.length === 0 && run.problems.length === 0) return null;
   const head = t(SOURCE_MESSAGES, lang, 'report', { n: run.recorded.length, p: run.problems.length });
   return [head, ...run.problems.slice(0, 3).map((p) => p.message)].join(' ');
+}
+
+/**
+ * A Lead's "update every key result from its Source" (what the weekly run does, on demand): every
+ * key result of a live cycle with a Source, read and written in a fixed number of calls.
+ */
+export function updateAllFromSources(): UpdateSourcesResult {
+  const ctx = context();
+  try {
+    const team = readTeam(activeSpreadsheet().ss, { lang: ctx.lang });
+    const { caller } = withTeam(ctx, team);
+    requireManage(caller);
+    const run = updateAllSources(ctx);
+    return {
+      ok: true,
+      recorded: run.recorded,
+      problems: run.problems
+        .slice(0, PROBLEM_CAP)
+        .map((p) => ({ id: p.id, cell: p.cell, message: p.message })),
+      message: t(SOURCE_MESSAGES, ctx.lang, 'report', { n: run.recorded.length, p: run.problems.length }),
+    };
+  } catch (e) {
+    if (e instanceof BusyError) return { ok: false, error: busy(ctx.lang) };
+    if (!(e instanceof RequestError)) throw e;
+    return { ok: false, ...localize(e, ctx.lang) };
+  }
 }
