@@ -54,6 +54,8 @@ export interface KeyResultView {
   needs: Need[];
   /** Fingerprint of the row as the sidebar saw it; sent back so a write to a changed row is refused. */
   version: string;
+  /** The Source cell's text when the key result takes its Current from a cell ("Update from source"). */
+  source?: string;
 }
 
 /**
@@ -521,6 +523,8 @@ export type KeyResultHistoryResult =
       pace: Array<{ time: number; expected: number }>;
       /** Server time: the chart runs to today. */
       now: number;
+      /** Where progress should be today by pace (0–100); null without a pace line. */
+      expectedToday: number | null;
       /** More check-ins than HISTORY_CAP: the oldest were left out. */
       truncated: boolean;
     }

@@ -43,11 +43,14 @@ function paceLine(kr: KeyResult, entries: readonly HistoryEntry[], now: number, 
   const span = cycleSpan(kr.cycle, { ...CALENDAR_YEAR, timeZone });
   const from = span?.start ?? null;
   const to = kr.due ?? span?.end ?? null;
-  if (from === null || to === null || !(to > from)) return [];
+  if (from === null || to === null || !(to > from)) return { points: [], today: null };
   const first = Math.min(from, entries[0]?.time ?? from);
   const last = Math.max(to, now, entries[entries.length - 1]?.time ?? to);
   const times = [...new Set([first, from, to, last])].sort((a, b) => a - b);
-  return times.map((time) => ({ time, expected: expectedProgress(from, to, time) as number }));
+  return {
+    points: times.map((time) => ({ time, expected: expectedProgress(from, to, time) as number })),
+    today: expectedProgress(from, to, now),
+  };
 }
 
 export function getKeyResultHistory(raw: unknown): KeyResultHistoryResult {
@@ -81,12 +84,14 @@ export function getKeyResultHistory(raw: unknown): KeyResultHistoryResult {
       .map(entryOf);
     const entries = mine.slice(-HISTORY_CAP);
     const objective = kr.objectiveId ? findItem(snap.okrs, kr.objectiveId) : null;
+    const pace = paceLine(kr, entries, ctx.now, snap.timeZone);
     return {
       ok: true,
       item: keyResultView(kr, objective?.title ?? '', ctx.now, ctx.settings.staleDays),
       entries,
-      pace: paceLine(kr, entries, ctx.now, snap.timeZone),
+      pace: pace.points,
       now: ctx.now,
+      expectedToday: pace.today,
       truncated: mine.length > entries.length,
     };
   } catch (e) {

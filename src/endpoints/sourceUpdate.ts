@@ -98,16 +98,29 @@ export function recordFromSources(
       },
     };
   });
-  const okrsAfter = {
-    objectives: snap.okrs.objectives,
-    keyResults: snap.okrs.keyResults.map((k) => updated.get(k.row) ?? k),
-  };
-  const objectiveRows = new Map<number, number | null>();
-  for (const plan of plans) {
-    const kr = okrsAfter.keyResults.find((k) => k.id === plan.id && updated.has(k.row)) as KeyResult;
-    const objective = planObjectiveProgress(okrsAfter, kr, plan);
-    if (objective) objectiveRows.set(objective.row, objective.plan.patch.progress as number | null);
+  // Each touched objective once, over its own key results only (a sheet of 10,000 must not scan
+  // every row per update): planObjectiveProgress sees the objective and its rows, updated ones new.
+  const children = new Map<string, KeyResult[]>();
+  for (const k of snap.okrs.keyResults) {
+    if (!k.objectiveId) continue;
+    const list = children.get(k.objectiveId) ?? [];
+    list.push(updated.get(k.row) ?? k);
+    children.set(k.objectiveId, list);
   }
+  // The first objective of an ID, as planObjectiveProgress finds it.
+  const objectives = new Map<string, (typeof snap.okrs.objectives)[number]>();
+  for (const o of snap.okrs.objectives) if (!objectives.has(o.id)) objectives.set(o.id, o);
+  const objectiveRows = new Map<number, number | null>();
+  const done = new Set<string>();
+  plans.forEach((plan, i) => {
+    const kr = updated.get(outcome.values[i].kr.row) as KeyResult;
+    const objective = kr.objectiveId ? objectives.get(kr.objectiveId) : undefined;
+    if (!objective || done.has(objective.id)) return;
+    done.add(objective.id);
+    const scope = { objectives: [objective], keyResults: children.get(objective.id) ?? [] };
+    const planned = planObjectiveProgress(scope, kr, plan);
+    if (planned) objectiveRows.set(planned.row, planned.plan.patch.progress as number | null);
+  });
 
   // The log first: a missing log refuses before any row changes (logCheckIns).
   logCheckIns(snap, plans);

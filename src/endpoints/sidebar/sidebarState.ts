@@ -129,6 +129,7 @@ export function keyResultView(
     daysSinceCheckIn: daysSince(kr.lastCheckIn, now),
     needs: needsOf(kr, now, staleDays, ownerInTeam),
     version: versionOf(kr),
+    ...(kr.source ? { source: kr.source } : {}),
   };
 }
 

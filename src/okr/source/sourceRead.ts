@@ -94,12 +94,27 @@ function lookUp(grid: SourceGrid, ref: Extract<SourceRef, { kind: 'lookup' }>): 
     if (column >= 0) headerRow = r;
   }
   if (column < 0) return { ok: false, code: 'header-missing', params };
-  for (let r = headerRow + 1; r < grid.values.length; r++) {
-    if (headerKey(keyText(grid.values[r][0])) === keyWanted) {
-      return cellOf(grid, grid.row + r, grid.column + column);
-    }
-  }
-  return { ok: false, code: 'row-missing', params };
+  const row = (rowIndex(grid).get(keyWanted) ?? []).find((r) => r > headerRow);
+  if (row === undefined) return { ok: false, code: 'row-missing', params };
+  return cellOf(grid, grid.row + row, grid.column + column);
+}
+
+const rowIndexes = new WeakMap<SourceGrid, Map<string, number[]>>();
+
+/** Each first-column key's rows (0-based, in order), built once per grid: lookups by thousands stay linear. */
+function rowIndex(grid: SourceGrid): Map<string, number[]> {
+  let index = rowIndexes.get(grid);
+  if (index) return index;
+  index = new Map();
+  grid.values.forEach((cells, r) => {
+    const key = headerKey(keyText(cells[0]));
+    if (!key) return;
+    const rows = index?.get(key) ?? [];
+    rows.push(r);
+    index?.set(key, rows);
+  });
+  rowIndexes.set(grid, index);
+  return index;
 }
 
 /** A first cell as text to compare: a date as YYYY-MM-DD (how people write a period's key). */
