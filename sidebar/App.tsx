@@ -12,6 +12,7 @@ import { useSidebarState } from './useSidebarState';
 import { Add } from './views/Add';
 import { Assign } from './views/Assign';
 import { CheckIn } from './views/CheckIn';
+import { History } from './views/History';
 import { Mine } from './views/Mine';
 import { Ownership } from './views/Ownership';
 import { Problems } from './views/Problems';
@@ -19,7 +20,7 @@ import { Settings } from './views/Settings';
 
 type Tab = 'mine' | 'assign' | 'add' | 'problems' | 'settings';
 /** A tab, or one of the caller's key results open in a form (from Mine or the follow line). */
-type View = { tab: Tab } | { tab: 'mine'; form: 'checkIn' | 'ownership'; kr: KeyResultView };
+type View = { tab: Tab } | { tab: 'mine'; form: 'checkIn' | 'ownership' | 'history'; kr: KeyResultView };
 
 const TAB_WORD = {
   mine: 'navMine',
@@ -139,12 +140,25 @@ export function App() {
       // Keyed by the row's version: a changed row opens a fresh form.
       const key = view.kr.id + view.kr.version;
       const form = { kr: view.kr, lang, busy, onCancel: backToMine };
+      const fromSource = (id: string) => act(() => server.updateFromSource({ id }), backToMine);
+      if (view.form === 'history') {
+        return (
+          <History
+            key={key}
+            {...form}
+            timeZone={state.timeZone}
+            onBack={backToMine}
+            onUpdateFromSource={fromSource}
+          />
+        );
+      }
       return view.form === 'checkIn' ? (
         <CheckIn
           key={key}
           {...form}
           state={state}
           onSave={(req) => act(() => server.checkIn(req), backToMine)}
+          onUpdateFromSource={fromSource}
         />
       ) : (
         <Ownership
@@ -196,6 +210,7 @@ export function App() {
             activeId={activeIsKr ? active.id : null}
             onCheckIn={(kr) => go({ tab: 'mine', form: 'checkIn', kr })}
             onOwnership={(kr) => go({ tab: 'mine', form: 'ownership', kr })}
+            onHistory={(kr) => go({ tab: 'mine', form: 'history', kr })}
           />
         );
     }

@@ -141,6 +141,20 @@ const en = {
   settingsLeadsOnly: 'Only Leads can change settings.',
   days: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
   statusLabel: 'Status',
+  // A key result's history (views/History.tsx) and its Source.
+  history: 'History',
+  historyTitle: 'History of {id}',
+  historyChart: 'Progress of {id} over time',
+  historySummary: '{count} {count|check-in|check-ins} with progress, {from} to {to}; latest {latest}.',
+  historyNone: 'No check-ins with progress yet.',
+  expectedToday: 'Expected by pace today: {pct}%',
+  legendProgress: 'Progress',
+  legendPace: 'Expected pace',
+  checkInsNewest: 'Check-ins, newest first',
+  historyTruncated: 'Showing the latest {count}.',
+  fromSource: 'From source',
+  updateFromSource: 'Update from source',
+  loadingHistory: 'Loading the history…',
 };
 
 export type Words = typeof en;
@@ -284,6 +298,19 @@ const ja: Words = {
   settingsLeadsOnly: '設定を変更できるのはリードだけです。',
   days: ['日曜日', '月曜日', '火曜日', '水曜日', '木曜日', '金曜日', '土曜日'],
   statusLabel: 'ステータス',
+  history: '履歴',
+  historyTitle: '{id}の履歴',
+  historyChart: '{id}の進捗の推移',
+  historySummary: '進捗のあるチェックイン{count}件（{from}〜{to}）。最新は{latest}。',
+  historyNone: '進捗のあるチェックインはまだありません。',
+  expectedToday: 'ペースでは今日{pct}%の予定',
+  legendProgress: '進捗',
+  legendPace: '予定ペース',
+  checkInsNewest: 'チェックイン（新しい順）',
+  historyTruncated: '最新の{count}件を表示しています。',
+  fromSource: 'データ元から',
+  updateFromSource: 'データ元から更新',
+  loadingHistory: '履歴を読み込んでいます…',
 };
 
 export const WORDS: Record<Lang, Words> = { en, ja };

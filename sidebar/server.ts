@@ -39,6 +39,8 @@ const ENDPOINTS: { [K in keyof Endpoints]: true } = {
   sendTestWeeklyEmail: true,
   getTeamView: true,
   saveMyWeeklyEmail: true,
+  updateFromSource: true,
+  getKeyResultHistory: true,
 };
 
 /** google.script.run allows at most 10 calls in flight; queue the rest. */

@@ -58,6 +58,8 @@ export interface KeyResultView {
   cycle: string;
   /** Expected progress today and whether progress trails it by more than the margin; null = no pace line. */
   pace: { expected: number; behind: boolean } | null;
+  /** The Source cell's text when the key result takes its Current from a cell ("Update from source"). */
+  source?: string;
 }
 
 /**
@@ -381,6 +383,10 @@ export interface Endpoints {
   getTeamView(req?: TeamViewRequest): TeamViewResult;
   /** The caller's own weekly email: every week, only when something needs them, or never. */
   saveMyWeeklyEmail(req: MyWeeklyEmailRequest): MyWeeklyEmailResult;
+  /** Reads the key result's Source and records its figure as a check-in marked "from source". */
+  updateFromSource(req: KeyResultRequest): ActionResult;
+  /** The key result's check-ins, oldest first, for its history chart and list. */
+  getKeyResultHistory(req: KeyResultRequest): KeyResultHistoryResult;
 }
 
 /** The weekly emails' switch and state (who enabled them, the current run, the next one); ISO times. */
@@ -598,3 +604,53 @@ export interface MyWeeklyEmailRequest {
 export type MyWeeklyEmailResult =
   | { ok: true; message: string; choice: EmailChoice }
   | { ok: false; error: string; field?: string };
+
+// ---- a key result's history and its Source ------------------------------------------------------
+
+/** One check-in of a key result as its history shows it (times in epoch ms). */
+export interface HistoryEntry {
+  time: number;
+  by: string;
+  current: number | null;
+  /** 0–100. */
+  progress: number | null;
+  confidence: Confidence | null;
+  note: string;
+  /** Recorded by the add-on from the key result's Source, not typed by a person. */
+  fromSource: boolean;
+}
+
+export type KeyResultHistoryResult =
+  | {
+      ok: true;
+      item: KeyResultView;
+      /** Oldest first. */
+      entries: HistoryEntry[];
+      /**
+       * The expected-pace line (0 % at the cycle's start, 100 % at Due) as points where it bends,
+       * across the chart's span; empty when there is no line (no date-like cycle or no due date).
+       */
+      pace: Array<{ time: number; expected: number }>;
+      /** Server time: the chart runs to today. */
+      now: number;
+      /** Where progress should be today by pace (0–100); null without a pace line. */
+      expectedToday: number | null;
+      /** More check-ins than HISTORY_CAP: the oldest were left out. */
+      truncated: boolean;
+    }
+  | { ok: false; error: string };
+
+/** The history answers at most this many check-ins (the latest). */
+export const HISTORY_CAP = 200;
+
+/** updateAllFromSources (a Lead's): what the Sources gave, and what they could not. */
+export type UpdateSourcesResult =
+  | {
+      ok: true;
+      /** IDs of the key results whose figure was recorded. */
+      recorded: string[];
+      /** Each says which row and Source cell, and what to do (the first PROBLEM_CAP). */
+      problems: Array<{ id: string; cell: string; message: string }>;
+      message: string;
+    }
+  | { ok: false; error: string };

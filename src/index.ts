@@ -11,6 +11,7 @@ import type {
   CheckSheetResult,
   EditOutcome,
   ImportOkrsResult,
+  KeyResultHistoryResult,
   KeyResultResult,
   MyWeeklyEmailResult,
   RefreshSummaryResult,
@@ -21,6 +22,7 @@ import type {
   SidebarState,
   TeamViewResult,
   TestWeeklyEmailReply,
+  UpdateSourcesResult,
   WeeklyEmailStatus,
   WeeklyEmailsResult,
 } from './api';
@@ -30,6 +32,7 @@ import * as editCheck from './endpoints/editCheck';
 import * as emailChoice from './endpoints/emailChoice';
 import * as importFlat from './endpoints/importOkrs';
 import * as keyResult from './endpoints/keyResult';
+import * as history from './endpoints/keyResultHistory';
 import * as menu from './endpoints/menu';
 import * as summary from './endpoints/refreshSummary';
 import * as rowWrites from './endpoints/rowWrites';
@@ -39,6 +42,7 @@ import * as settings from './endpoints/settings';
 import * as setUpSheet from './endpoints/setUpSheet';
 import * as sheetWatch from './endpoints/sheetWatch';
 import * as sidebarStart from './endpoints/sidebarStart';
+import * as sources from './endpoints/sourceUpdate';
 import * as teamView from './endpoints/teamView';
 import * as weekly from './endpoints/weeklyEndpoints';
 
@@ -206,4 +210,21 @@ export function getTeamView(req?: unknown): TeamViewResult {
 /** The caller's own weekly email ({choice}: always, needed, never), stored for the weekly run. */
 export function saveMyWeeklyEmail(req: unknown): MyWeeklyEmailResult {
   return emailChoice.saveMyWeeklyEmail(req);
+}
+
+// --- a key result's history and its Source (src/endpoints/keyResultHistory.ts, sourceUpdate.ts) ---
+
+/** A key result's check-ins for its chart and list; read by whoever may see the key result. */
+export function getKeyResultHistory(req: unknown): KeyResultHistoryResult {
+  return history.getKeyResultHistory(req);
+}
+
+/** Reads the key result's Source and records its figure as a check-in marked "from source". */
+export function updateFromSource(req: unknown): ActionResult {
+  return sources.updateFromSource(req);
+}
+
+/** A Lead's update of every key result from its Source (the weekly run does it once a week). */
+export function updateAllFromSources(): UpdateSourcesResult {
+  return sources.updateAllFromSources();
 }

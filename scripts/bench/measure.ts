@@ -27,6 +27,7 @@ import {
   sum,
   type WeeklyFigures,
 } from './report';
+import { withSources } from './sources';
 
 export interface MeasureContext {
   projectDir: string;
@@ -49,6 +50,7 @@ export const NEEDS: Record<OperationKey, string[]> = {
   refreshSummary: ['refreshSummary'],
   onEdit: ['onEdit'],
   weeklyRun: ['enableWeeklyEmails'],
+  updateFromSources: ['updateAllFromSources'],
 };
 
 const HOUR = 3_600_000;
@@ -360,6 +362,20 @@ export class SizeBench {
       }
       case 'weeklyRun':
         return this.weeklyRun();
+      case 'updateFromSources': {
+        const workbook = withSources(this.fixture.base);
+        const { first, cpu } = await this.repeat(async () => {
+          const rt = await this.open({}, workbook);
+          return () => rt.run('updateAllFromSources', [], { as: lead });
+        });
+        const answer = first.result as { recorded?: unknown[]; problems?: unknown[] } | null;
+        if (!answer?.recorded?.length || answer.problems?.length) {
+          throw new OperationFailed(
+            `expected every Source to give a figure: ${JSON.stringify(answer).slice(0, 300)}`,
+          );
+        }
+        return this.single(op, first, cpu);
+      }
     }
   }
 

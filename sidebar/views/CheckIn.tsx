@@ -21,6 +21,8 @@ interface Props {
     version: string;
   }): Promise<FormError | null>;
   onCancel(): void;
+  /** A key result with a Source may take its figure from there instead (the owner still checks in). */
+  onUpdateFromSource?(id: string): void;
 }
 
 export function CheckIn(props: Props) {
@@ -151,6 +153,16 @@ export function CheckIn(props: Props) {
         <button type="button" onClick={props.onCancel}>
           {tr(lang, 'cancel')}
         </button>
+        {kr.source && props.onUpdateFromSource && (
+          <button
+            type="button"
+            class="link"
+            disabled={props.busy}
+            onClick={() => props.onUpdateFromSource?.(kr.id)}
+          >
+            {tr(lang, 'updateFromSource')}
+          </button>
+        )}
       </div>
     </form>
   );

@@ -18,6 +18,7 @@ interface Props {
   activeId: string | null;
   onCheckIn(kr: KeyResultView): void;
   onOwnership(kr: KeyResultView): void;
+  onHistory(kr: KeyResultView): void;
 }
 
 /** A need in words; "at risk" says what the owner set (At risk or Off track), as the chip does. */
@@ -31,12 +32,14 @@ function lastCheckInText(kr: KeyResultView, lang: Lang): string {
   return kr.daysSinceCheckIn === 0 ? tr(lang, 'days0') : tr(lang, 'daysN', { days: kr.daysSinceCheckIn });
 }
 
-function Actions(props: Pick<Props, 'lang' | 'onCheckIn' | 'onOwnership'> & { kr: KeyResultView }) {
+function Actions(
+  props: Pick<Props, 'lang' | 'onCheckIn' | 'onOwnership' | 'onHistory'> & { kr: KeyResultView },
+) {
   const { kr, lang } = props;
   const pending = kr.needs.includes('pending');
   // Each button's name says which key result it acts on ("Check in O1.1").
   const button = (
-    word: 'accept' | 'checkIn' | 'decline',
+    word: 'accept' | 'checkIn' | 'decline' | 'history',
     style: string,
     open: (kr: KeyResultView) => void,
   ) => (
@@ -50,6 +53,7 @@ function Actions(props: Pick<Props, 'lang' | 'onCheckIn' | 'onOwnership'> & { kr
       {pending && button('accept', 'action', props.onOwnership)}
       {button('checkIn', pending ? '' : 'action', props.onCheckIn)}
       {pending && button('decline', 'link', props.onOwnership)}
+      {button('history', 'link', props.onHistory)}
     </div>
   );
 }

@@ -4,7 +4,7 @@
 // check of who may switch them (src/okr/ownership/roles.ts, on Team only).
 import type { TestWeeklyEmailReply, WeeklyEmailStatus, WeeklyEmailsResult } from '../api';
 
-import { spreadsheetLanguageOf } from '../gas/language';
+import { spreadsheetLanguage, spreadsheetLanguageOf } from '../gas/language';
 import { BusyError, withDocumentLock } from '../gas/lock';
 import { remainingMailQuota, sendMail } from '../gas/mail';
 import { readOkrData } from '../gas/okrData';
@@ -29,6 +29,7 @@ import {
 } from '../okr/weekly/weeklyRunExecute';
 import { WEEKLY_MESSAGES, type WeeklyMessageKey } from '../okr/weekly/weeklyRunMessages';
 import { context, withTeam } from './context';
+import { sourceReport, updateAllSources } from './sourceUpdate';
 
 export type { TickOutcome };
 
@@ -92,6 +93,12 @@ function weeklyPorts(): WeeklyPorts {
         refreshSummaryTab(book, { now: at, lang: spreadsheetLanguageOf(book, settings), settings }),
       );
       return book.getSheetByName(refreshed.sheetName)?.getSheetId() ?? null;
+    },
+    // The Sources' figures as the run's user (the enabling Lead), in the spreadsheet's language.
+    updateSources: (settings, at) => {
+      const lang = spreadsheetLanguage(spreadsheet(), settings);
+      const run = updateAllSources({ email: effectiveUserEmail(), settings, lang, now: at });
+      return sourceReport(run, lang);
     },
     send: sendMail,
     removeTrigger: (uid) => {

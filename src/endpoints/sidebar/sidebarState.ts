@@ -155,6 +155,7 @@ export function keyResultView(
     version: versionOf(kr),
     cycle: capText(kr.cycle, 40),
     pace: rules.pace(kr),
+    ...(kr.source ? { source: kr.source } : {}),
   };
 }
 

@@ -27,7 +27,9 @@ export type OkrColumn =
   | 'accepted'
   | 'lastCheckIn'
   | 'due'
-  | 'note';
+  | 'note'
+  // Optional: where the key result's Current comes from (src/okr/source/sourceRef.ts).
+  | 'source';
 
 export type TeamColumn = 'name' | 'email' | 'team' | 'manager' | 'role' | 'language';
 export type CheckInColumn = 'time' | 'id' | 'by' | 'current' | 'progress' | 'confidence' | 'note';
@@ -86,6 +88,8 @@ export interface KeyResult extends OkrItem {
   lastCheckIn: number | null;
   /** Computed 0–100 (see progress.ts); null when it cannot be computed. */
   progress: number | null;
+  /** The Source cell's text (a reference its Current is read from); absent when blank. */
+  source?: string;
 }
 
 export interface CheckIn {

@@ -266,6 +266,7 @@ export function parseOkrSheet(values: unknown[][], opts: ParseOptions): OkrSheet
     lastCheckIn: at('lastCheckIn'),
     due: at('due'),
     note: at('note'),
+    source: at('source'),
   };
   const contentColumns = CONTENT_COLUMNS.map(at);
 
@@ -408,6 +409,8 @@ export function parseOkrSheet(values: unknown[][], opts: ParseOptions): OkrSheet
       lastCheckIn: date('lastCheckIn', what),
       progress: null,
     };
+    const source = cellText(get(col.source));
+    if (source) kr.source = source;
     kr.progress = keyResultProgress(kr);
     keyResults.push(kr);
   }

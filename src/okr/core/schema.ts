@@ -166,6 +166,17 @@ export const OKR_ALIASES: AliasTable<OkrColumn> = {
     '期限日',
   ],
   note: ['Note', 'Notes', 'Comment', 'Comments', 'Remarks', 'メモ', '備考', 'コメント', 'ノート'],
+  source: [
+    'Source',
+    'Data source',
+    'Source cell',
+    'Value source',
+    'ソース',
+    'データ元',
+    'データソース',
+    '参照元',
+    '取得元',
+  ],
 };
 
 export const TEAM_ALIASES: AliasTable<TeamColumn> = {
@@ -474,4 +485,5 @@ export const OKR_HEADERS_JA: Record<OkrColumn, string> = {
   lastCheckIn: '最終チェックイン',
   due: '期限',
   note: 'メモ',
+  source: 'データ元',
 };

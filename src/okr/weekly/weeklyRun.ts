@@ -90,6 +90,10 @@ export interface WeeklyRunState {
   noticeSent: boolean;
   summaryRefreshed: boolean;
   summaryError: string | null;
+  /** Key results' Sources were read and recorded this period (once per run; absent in older states). */
+  sourcesUpdated?: boolean;
+  /** What the Sources' update recorded, or why some recorded nothing (the first problems). */
+  sourcesReport?: string | null;
   waitingFor: WaitingFor;
   lastError: string | null;
   executions: number;

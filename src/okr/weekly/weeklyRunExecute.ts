@@ -90,6 +90,11 @@ export interface WeeklyPorts {
    * refresh created was not there when the workbook was read.
    */
   refreshSummary(settings: Settings, now: number): number | null;
+  /**
+   * Reads the key results' Sources and records their figures as check-ins (src/endpoints/
+   * sourceUpdate.ts); answers a line for the run's status. Optional: a workbook without it has none.
+   */
+  updateSources?(settings: Settings, now: number): string | null;
   send(to: string, email: RenderedEmail): void;
   removeTrigger(uid: string): void;
   newLeaseId(): string;
@@ -451,6 +456,17 @@ export function runWeeklyTick(ports: WeeklyPorts, triggerUid: string | null = nu
     if (quota <= 0) {
       run.waitingFor = 'quota';
     } else {
+      // Sources first, so this week's emails and Summary show the figures they give. Once per run,
+      // and marked done before it starts: a run cut short mid-update never records a figure twice.
+      if (ports.updateSources && !run.sourcesUpdated) {
+        run.sourcesUpdated = true;
+        persist();
+        try {
+          run.sourcesReport = ports.updateSources(settings, ports.now());
+        } catch (e) {
+          run.sourcesReport = errorText(e);
+        }
+      }
       let wb = ports.loadWorkbook(ports.now(), settings);
       state.timeZone = wb.context.timeZone;
       // Nobody to email at all is the sheet's problem (the Lead hears of it); everybody having chosen

@@ -41,6 +41,8 @@ test('the wrapper has exactly the endpoints of src/api.ts', () => {
     'sendTestWeeklyEmail',
     'getTeamView',
     'saveMyWeeklyEmail',
+    'updateFromSource',
+    'getKeyResultHistory',
   ];
   expect(Object.keys(server).sort()).toEqual([...names].sort());
 });
