@@ -10,7 +10,9 @@ import type {
   CheckInResult,
   CheckSheetResult,
   EditOutcome,
+  ImportConfirmResult,
   ImportOkrsResult,
+  ImportPreviewResult,
   KeyResultResult,
   RefreshSummaryResult,
   SelectCellResult,
@@ -26,6 +28,7 @@ import * as assignOwners from './endpoints/assignOwners';
 import * as checkSheet from './endpoints/checkSheet';
 import * as editCheck from './endpoints/editCheck';
 import * as importFlat from './endpoints/importOkrs';
+import * as importTwoStep from './endpoints/importPreview';
 import * as keyResult from './endpoints/keyResult';
 import * as menu from './endpoints/menu';
 import * as summary from './endpoints/refreshSummary';
@@ -73,9 +76,9 @@ export function importOkrs(req: unknown): ImportOkrsResult {
   return importFlat.importOkrs(req);
 }
 
-/** Menu: Import OKRs from this tab (the active tab). */
-export function importOkrsFromActiveTab(): ImportOkrsResult {
-  return importFlat.importOkrsFromActiveTab();
+/** Menu: Import OKRs from this tab: opens the sidebar on Import's preview of the active tab. */
+export function importOkrsFromActiveTab(): void {
+  importFlat.importOkrsFromActiveTab();
 }
 
 /** Simple trigger: flags pasted bad owners, recomputes Progress of the edited rows. */
@@ -190,4 +193,16 @@ export function runSelfCheck(): selfCheck.SelfCheckResult {
 /** Shows (true, the default) or hides (false) the self-check in the menu of this spreadsheet; Lead only. */
 export function enableSelfCheck(on?: unknown): { ok: boolean; message: string } {
   return selfCheck.enableSelfCheck(on);
+}
+
+// --- Import's preview and its confirm (src/endpoints/importPreview.ts) ---
+
+/** What Import would write from a tab ({sheetName?}; default the active tab); writes nothing. */
+export function previewImport(req: unknown): ImportPreviewResult {
+  return importTwoStep.previewImport(req);
+}
+
+/** Writes exactly what the preview showed ({sheetName, fingerprint, renames}); refuses if it changed. */
+export function confirmImport(req: unknown): ImportConfirmResult {
+  return importTwoStep.confirmImport(req);
 }
