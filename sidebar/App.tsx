@@ -1,8 +1,14 @@
 // The sidebar shell: the tabs and the view shown, every outcome in an aria-live status line, and the
 // sheet's active row. How the state arrives is useSidebarState's; following the sheet (its cursor and
 // its changes, said quietly as "Updated." apart from the status line) is useFollow's.
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { ActionResult, CheckInResult, KeyResultView, ProblemView } from '../src/api';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type {
+  ActionResult,
+  CheckInResult,
+  ImportConfirmResult,
+  KeyResultView,
+  ProblemView,
+} from '../src/api';
 import { tr } from './i18n';
 import { mayActOn } from './logic';
 import { errorText, server } from './server';
@@ -13,12 +19,13 @@ import { Add } from './views/Add';
 import { Assign } from './views/Assign';
 import { CheckIn } from './views/CheckIn';
 import { History } from './views/History';
+import { Import } from './views/Import';
 import { Mine } from './views/Mine';
 import { Ownership } from './views/Ownership';
 import { Problems } from './views/Problems';
 import { Settings } from './views/Settings';
 
-type Tab = 'mine' | 'assign' | 'add' | 'problems' | 'settings';
+type Tab = 'mine' | 'assign' | 'add' | 'problems' | 'settings' | 'import';
 /** A tab, or one of the caller's key results open in a form (from Mine or the follow line). */
 type View = { tab: Tab } | { tab: 'mine'; form: 'checkIn' | 'ownership' | 'history'; kr: KeyResultView };
 
@@ -28,6 +35,7 @@ const TAB_WORD = {
   add: 'navAdd',
   problems: 'navProblems',
   settings: 'navSettings',
+  import: 'navImport',
 } as const;
 
 export { FOLLOW_MS } from './useFollow';
@@ -103,6 +111,35 @@ export function App() {
 
   const backToMine = () => go({ tab: 'mine' });
 
+  // The menu's "Import OKRs from this tab" opens the sidebar on Import (src/endpoints/menu.ts).
+  useEffect(() => {
+    const open = () => {
+      if ((window as { okrOwnersView?: string }).okrOwnersView === 'import') go({ tab: 'import' });
+    };
+    open();
+    addEventListener('okr-owners-view', open);
+    return () => removeEventListener('okr-owners-view', open);
+  }, []);
+
+  /** Import's confirm: a write whose answer carries no state, so the state is read again after it. */
+  async function confirmImport(
+    call: () => Promise<ImportConfirmResult>,
+  ): Promise<ImportConfirmResult | null> {
+    setBusy(true);
+    const here = sayFrom();
+    try {
+      const res = await call();
+      here(res.ok ? res.message : res.error, !res.ok);
+      if (res.ok) load();
+      return res;
+    } catch (e) {
+      failed(e);
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  }
+
   async function selectProblem(p: ProblemView) {
     const here = sayFrom();
     try {
@@ -127,7 +164,7 @@ export function App() {
   }
 
   const tabs: Tab[] = state?.can.manage
-    ? ['mine', 'assign', 'add', 'problems', 'settings']
+    ? ['mine', 'assign', 'add', 'problems', 'settings', 'import']
     : ['mine', 'problems'];
   const activeIndex = state
     ? state.table.id.findIndex((x) => x.toLowerCase() === active.id?.toLowerCase())
@@ -170,7 +207,7 @@ export function App() {
       );
     }
     // Assign and Add work on the table, and Problems would read as "no problems": they wait for it.
-    if (!state.complete && view.tab !== 'mine' && view.tab !== 'settings') {
+    if (!state.complete && view.tab !== 'mine' && view.tab !== 'settings' && view.tab !== 'import') {
       return (
         <p class="view muted" aria-busy="true">
           {tr(lang, view.tab === 'problems' ? 'checkingSheet' : 'loadingSheet')}
@@ -202,6 +239,8 @@ export function App() {
         return <Problems state={state} lang={lang} onSelect={selectProblem} />;
       case 'settings':
         return <Settings lang={lang} onStatus={sayFrom()} onLanguageChanged={() => load()} />;
+      case 'import':
+        return <Import lang={lang} busy={busy} onStatus={sayFrom()} onConfirm={confirmImport} />;
       default:
         return (
           <Mine

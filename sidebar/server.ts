@@ -41,6 +41,8 @@ const ENDPOINTS: { [K in keyof Endpoints]: true } = {
   saveMyWeeklyEmail: true,
   updateFromSource: true,
   getKeyResultHistory: true,
+  previewImport: true,
+  confirmImport: true,
 };
 
 /** google.script.run allows at most 10 calls in flight; queue the rest. */

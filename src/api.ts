@@ -387,6 +387,9 @@ export interface Endpoints {
   updateFromSource(req: KeyResultRequest): ActionResult;
   /** The key result's check-ins, oldest first, for its history chart and list. */
   getKeyResultHistory(req: KeyResultRequest): KeyResultHistoryResult;
+  /** Import: what would be written from a tab (nothing is written), then the confirmed write. */
+  previewImport(req: ImportPreviewRequest): ImportPreviewResult;
+  confirmImport(req: ImportConfirmRequest): ImportConfirmResult;
 }
 
 /** The weekly emails' switch and state (who enabled them, the current run, the next one); ISO times. */
@@ -491,6 +494,10 @@ export type ImportOkrsResult =
       shape: ImportShape;
       preview: ImportPreviewObjective[];
       doubts: Array<{ code: string; message: string }>;
+      /** Team rows added for owners' emails that were not on Team. */
+      teamAdded: number;
+      /** The team's tabs renamed first (they carried an add-on tab's name). */
+      renamed: Array<{ from: string; to: string }>;
     }
   | { ok: false; error: string; field?: string };
 
@@ -654,3 +661,66 @@ export type UpdateSourcesResult =
       message: string;
     }
   | { ok: false; error: string };
+// --- Import's preview and confirm (src/endpoints/importPreview.ts) ---
+
+/** The tab to read; absent = the active tab. */
+export interface ImportPreviewRequest {
+  sheetName?: string;
+}
+
+/** A team's tab that carries an add-on tab's name, and the name it gets first. */
+export interface ImportTabCollision {
+  key: 'okrs' | 'team' | 'checkIns';
+  tab: string;
+  renameTo: string;
+  message: string;
+}
+
+export interface ImportPreviewFound {
+  ok: true;
+  sheetName: string;
+  /** Other tabs Import could read. */
+  tabs: string[];
+  /** Sent back with the confirm: it refuses when the tabs changed since. */
+  fingerprint: string;
+  shape: ImportShape;
+  setUp: boolean;
+  counts: {
+    objectives: number;
+    keyResults: number;
+    existingObjectives: number;
+    skipped: number;
+    newPeople: number;
+    matched: number;
+    unknownOwners: number;
+    onTeam: number;
+  };
+  /** The first objectives, with at most 60 key results in all. */
+  objectives: ImportPreviewObjective[];
+  shownKeyResults: number;
+  skipped: Array<{ row: number; reason: string; code: string }>;
+  doubts: Array<{ code: string; message: string }>;
+  columns: { mapped: Array<{ header: string; column: string }>; ignored: string[] };
+  people: {
+    matched: Array<{ text: string; email: string; by: 'name' | 'handle'; ids: string[] }>;
+    newPeople: Array<{ email: string; name: string; ids: string[] }>;
+    unknown: Array<{ text: string; message: string; ids: string[] }>;
+  };
+  collisions: ImportTabCollision[];
+}
+
+export type ImportPreviewResult =
+  | ImportPreviewFound
+  | { ok: false; error: string; field?: string; tabs?: string[]; sheetName?: string };
+
+export interface ImportConfirmRequest {
+  sheetName: string;
+  fingerprint: string;
+  /** The renames the preview asked for, confirmed by the user. */
+  renames?: Array<{ from: string; to: string }>;
+}
+
+/** `changed`: the tabs changed since the preview; nothing was written. */
+export type ImportConfirmResult =
+  | (Extract<ImportOkrsResult, { ok: true }> & { message: string })
+  | { ok: false; error: string; field?: string; changed?: boolean };

@@ -10,7 +10,9 @@ import type {
   CheckInResult,
   CheckSheetResult,
   EditOutcome,
+  ImportConfirmResult,
   ImportOkrsResult,
+  ImportPreviewResult,
   KeyResultHistoryResult,
   KeyResultResult,
   MyWeeklyEmailResult,
@@ -31,6 +33,7 @@ import * as checkSheet from './endpoints/checkSheet';
 import * as editCheck from './endpoints/editCheck';
 import * as emailChoice from './endpoints/emailChoice';
 import * as importFlat from './endpoints/importOkrs';
+import * as importTwoStep from './endpoints/importPreview';
 import * as keyResult from './endpoints/keyResult';
 import * as history from './endpoints/keyResultHistory';
 import * as menu from './endpoints/menu';
@@ -81,9 +84,9 @@ export function importOkrs(req: unknown): ImportOkrsResult {
   return importFlat.importOkrs(req);
 }
 
-/** Menu: Import OKRs from this tab (the active tab). */
-export function importOkrsFromActiveTab(): ImportOkrsResult {
-  return importFlat.importOkrsFromActiveTab();
+/** Menu: Import OKRs from this tab: opens the sidebar on Import's preview of the active tab. */
+export function importOkrsFromActiveTab(): void {
+  importFlat.importOkrsFromActiveTab();
 }
 
 /** Simple trigger: flags pasted bad owners, recomputes Progress of the edited rows. */
@@ -227,4 +230,16 @@ export function updateFromSource(req: unknown): ActionResult {
 /** A Lead's update of every key result from its Source (the weekly run does it once a week). */
 export function updateAllFromSources(): UpdateSourcesResult {
   return sources.updateAllFromSources();
+}
+
+// --- Import's preview and its confirm (src/endpoints/importPreview.ts) ---
+
+/** What Import would write from a tab ({sheetName?}; default the active tab); writes nothing. */
+export function previewImport(req: unknown): ImportPreviewResult {
+  return importTwoStep.previewImport(req);
+}
+
+/** Writes exactly what the preview showed ({sheetName, fingerprint, renames}); refuses if it changed. */
+export function confirmImport(req: unknown): ImportConfirmResult {
+  return importTwoStep.confirmImport(req);
 }

@@ -1,13 +1,14 @@
-// Import OKRs: a flat tab people already keep (objective, key result, owner … in any order, English
-// or Japanese headers) becomes OKRs rows (src/gas/importTab.ts); the source tab is only read. For
-// those who may manage, under the document lock.
+// Import OKRs in one step: a tab people already keep (objective, key result, owner … in any shape,
+// English or Japanese headers) becomes OKRs rows (src/gas/importTab.ts); the source tab is only read.
+// For those who may manage, under the document lock. The sidebar goes through the preview and its
+// confirm instead (src/endpoints/importPreview.ts); the menu item opens that preview.
 import type { ImportOkrsResult } from '../api';
-import { importFromTab } from '../gas/importTab';
+import { importFromTab, readTeamOnce } from '../gas/importTab';
 import { BusyError, withDocumentLock } from '../gas/lock';
-import { readTeam } from '../gas/team';
 import { todaysQuarter } from '../okr/core/cycle';
-import { format, t } from '../okr/core/i18n';
+import { t } from '../okr/core/i18n';
 import { context } from './context';
+import { openSidebar } from './menu';
 import { SHEET_TEXT, structureRefusal } from './sheetMessages';
 
 export function importOkrs(req: unknown): ImportOkrsResult {
@@ -24,9 +25,10 @@ export function importOkrs(req: unknown): ImportOkrsResult {
   try {
     return withDocumentLock(() => {
       const ss = SpreadsheetApp.getActiveSpreadsheet();
-      const refusal = structureRefusal(ctx.email, readTeam(ss, { lang }).people, lang, 'import');
+      const team = readTeamOnce(ss, lang);
+      const refusal = structureRefusal(ctx.email, team.people, lang, 'import');
       if (refusal) return { ok: false as const, error: refusal };
-      return importFromTab(ss, sheetName, {
+      return importFromTab(ss, sheetName, team, {
         lang,
         userEmail: ctx.email,
         cycle: todaysQuarter(ss.getSpreadsheetTimeZone() || 'Etc/GMT', ctx.now),
@@ -38,23 +40,10 @@ export function importOkrs(req: unknown): ImportOkrsResult {
   }
 }
 
-export function importOkrsFromActiveTab(): ImportOkrsResult {
-  const { lang } = context();
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const result = importOkrs({ sheetName: ss.getActiveSheet().getName() });
-  const ui = SpreadsheetApp.getUi();
-  if (!result.ok) {
-    ui.alert(t(SHEET_TEXT, lang, 'import-title'), result.error, ui.ButtonSet.OK);
-    return result;
-  }
-  const lines = [
-    t(SHEET_TEXT, lang, 'imported', { objectives: result.objectives, keyResults: result.keyResults }),
-  ];
-  if (result.skippedRows.length > 0) {
-    lines.push('', t(SHEET_TEXT, lang, 'skipped'));
-    for (const s of result.skippedRows.slice(0, 10)) lines.push(`• ${s.reason}`);
-    if (result.skippedRows.length > 10) lines.push(format('… +{n}', { n: result.skippedRows.length - 10 }));
-  }
-  ui.alert(t(SHEET_TEXT, lang, 'import-title'), lines.join('\n'), ui.ButtonSet.OK);
-  return result;
+/**
+ * Menu → Import OKRs from this tab: opens the sidebar on Import's preview of the active tab. Nothing
+ * is written until the user confirms there.
+ */
+export function importOkrsFromActiveTab(): void {
+  openSidebar('import');
 }

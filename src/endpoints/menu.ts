@@ -62,7 +62,15 @@ function isNoneMode(mode: unknown): boolean {
   }
 }
 
-/** Menu → Open sidebar (and Check problems when there are some). */
-export function openSidebar(): void {
-  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('OKR Owners'));
+/**
+ * Menu → Open sidebar (and Check problems when there are some). `view`: the view it opens on (the
+ * page reads window.okrOwnersView; the appended script also tells a page that is already running).
+ */
+export function openSidebar(view?: 'import'): void {
+  let page = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('OKR Owners');
+  if (view)
+    page = page.append(
+      `<script>window.okrOwnersView=${JSON.stringify(view)};dispatchEvent(new Event('okr-owners-view'))</script>`,
+    );
+  SpreadsheetApp.getUi().showSidebar(page);
 }

@@ -9,6 +9,7 @@ import { headerConflicts } from '../okr/core/parse';
 import { CHECK_IN_ALIASES, OKR_ALIASES, TEAM_ALIASES } from '../okr/core/schema';
 import { safeRow } from '../okr/core/sheetText';
 import { TAB, type TabKey } from '../okr/core/tabs';
+import { collision, hasAddOnName, isTeamsOwnTab, type TableTab } from '../okr/setup/import/tabCollisions';
 import {
   COMPUTED_OKR_COLUMNS,
   type ConditionalSpec,
@@ -61,7 +62,7 @@ export function setUpSheets(ss: Spreadsheet, opts: SetUpOptions, found: Tabs = f
     changed: false,
   };
   const tabs = found;
-  const read = (key: TabKey) => (tabs[key] ? (tabs[key] as Sheet).getDataRange().getValues() : null);
+  const read = (key: TableTab) => adoptTab(ss, tabs, key, opts.lang);
   const teamValues = read('team');
   const teamPlan = planTeamTab(teamValues, { lang: opts.lang, userEmail: opts.userEmail });
   const okrValues = read('okrs');
@@ -197,6 +198,26 @@ export function setUpSheets(ss: Spreadsheet, opts: SetUpOptions, found: Tabs = f
     report.progressFilled > 0 ||
     report.protectionsAdded.length > 0;
   return report;
+}
+
+/**
+ * The values of one of the add-on's tabs, or null when it is missing or a team's own tab that only
+ * carries an add-on name (tabCollisions.ts): one found through an alias is left alone (set-up makes
+ * the add-on's tab under its own name), one with the add-on's own name stops set-up before anything
+ * is written, naming it, since the add-on cannot make its tab beside it.
+ */
+function adoptTab(ss: Spreadsheet, tabs: Tabs, key: TableTab, lang: Lang): unknown[][] | null {
+  const sheet = tabs[key];
+  if (!sheet) return null;
+  const values = sheet.getDataRange().getValues();
+  if (!isTeamsOwnTab(key, values)) return values;
+  const name = sheet.getName();
+  if (hasAddOnName(key, name)) {
+    const taken = ss.getSheets().map((s) => s.getName());
+    throw new SetUpRefusal(collision(key, name, values, taken, lang, 'set-up').message);
+  }
+  tabs[key] = null;
+  return null;
 }
 
 /** Create the tab if needed, make room, write the missing headers and example rows, style the header. */

@@ -225,12 +225,23 @@ describe('bad requests change nothing and say what to do', () => {
   });
 });
 
-test('Import OKRs from this tab (menu): imports the active tab and reports in an alert', async () => {
+// The menu item used to import at once; Import now shows a preview first, so the menu item opens the
+// sidebar on Import's preview of the active tab, and the preview (of that tab) says what will be written.
+test('Import OKRs from this tab (menu): opens the preview of the active tab, writes nothing', async () => {
   const rt = await runtimeWith({ 'Team OKRs': LAYOUTS['Team OKRs'] });
   rt.select('Team OKRs!A1', LEAD);
+  const before = snapshot(rt.workbook);
   const r = rt.run('importOkrsFromActiveTab', [], { as: LEAD });
   expect(r.ok).toBe(true);
-  expect(r.ui.alerts.join('\n')).toContain('Imported 2 objectives and 4 key results');
+  expect(r.ui.sidebar?.content).toContain('window.okrOwnersView="import"');
+  expect(Object.keys(writesOf(r.calls)).filter((m) => /^(Range|Sheet|Spreadsheet)\./.test(m))).toEqual([]);
+  const preview = rt.run('previewImport', [{}], { as: LEAD });
+  expect(preview.result).toMatchObject({
+    ok: true,
+    sheetName: 'Team OKRs',
+    counts: { objectives: 2, keyResults: 4 },
+  });
+  expect(snapshot(rt.workbook)).toBe(before);
 });
 
 test('a member who is not a Lead cannot import once Leads are listed', async () => {

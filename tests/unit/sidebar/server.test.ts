@@ -43,6 +43,8 @@ test('the wrapper has exactly the endpoints of src/api.ts', () => {
     'saveMyWeeklyEmail',
     'updateFromSource',
     'getKeyResultHistory',
+    'previewImport',
+    'confirmImport',
   ];
   expect(Object.keys(server).sort()).toEqual([...names].sort());
 });
