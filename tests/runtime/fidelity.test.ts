@@ -34,6 +34,21 @@ function formulas() {
   sheet.getRange('D1:D2').setFormula('=D1');
   return sheet.getRange('B2:D3').getFormulas();
 }
+function missing() {
+  var sheet = SpreadsheetApp.getActive().getSheetByName('S');
+  var out = [];
+  var calls = [
+    function () { return sheet.getRange('A1').getBandings(); },
+    function () { return sheet.getSlicers(); },
+    function () { return Utilities.zip([]); },
+  ];
+  for (var i = 0; i < 3; i++) {
+    try { calls[i](); out.push('no error'); } catch (e) { out.push([e instanceof Error, e.message]); }
+  }
+  // A name that is no Apps Script method stays undefined, as in Apps Script.
+  out.push(typeof sheet.getRange('A1').notAMethod, typeof sheet.getRange('A1').getValues);
+  return out;
+}
 function formats() {
   var sheet = SpreadsheetApp.getActive().getSheetByName('S');
   var a1 = sheet.getRange('A1'), b1 = sheet.getRange('B1');
@@ -76,6 +91,23 @@ describe('Sheets', () => {
       purple: '#663399',
     });
   });
+});
+
+test('an Apps Script method the runtime does not emulate throws one clear error, not a TypeError', async () => {
+  const rt = await Runtime.open({
+    workbook: Workbook.fromRows({ S: [['x']] }),
+    code: SHEET_CODE,
+    options: { now: '2026-11-23T15:00:00Z' },
+  });
+  const r = rt.run('missing');
+  expect(r.error?.message ?? 'ok').toBe('ok');
+  expect(r.result).toEqual([
+    [true, 'Range.getBandings is not implemented in the local runtime'],
+    [true, 'Sheet.getSlicers is not implemented in the local runtime'],
+    [true, 'Utilities.zip is not implemented in the local runtime'],
+    'undefined',
+    'function',
+  ]);
 });
 
 describe('copyTo and setFormula', () => {

@@ -3,7 +3,9 @@
 // A lock belongs to the execution that acquired it and is released when that execution ends
 // ("the lock is released when the script completes" — releaseLock()), so locks only outlive an
 // execution when held from outside with Runtime.holdLock() (tests simulating a concurrent user).
+
 import { MESSAGES } from '../errors';
+import { markObject } from '../notImplemented';
 import { fail, refuseInNone, type ServiceEnv } from './env';
 
 /** The longest wait Google accepts: timeoutInMillis up to 300000 (5 minutes). */
@@ -100,17 +102,32 @@ export function makeLockService(env: ServiceEnv) {
     getDocumentLock() {
       env.meter.call('LockService.getDocumentLock');
       refuseInNone(env, 'LockService.getDocumentLock');
-      return makeLock(env, lockKey('document', env.documentId, env.user));
+      return markObject(
+        makeLock(env, lockKey('document', env.documentId, env.user)),
+        'Lock.Lock',
+        'Lock',
+        env.realm.Error,
+      );
     },
     getScriptLock() {
       env.meter.call('LockService.getScriptLock');
       refuseInNone(env, 'LockService.getScriptLock');
-      return makeLock(env, lockKey('script', env.documentId, env.user));
+      return markObject(
+        makeLock(env, lockKey('script', env.documentId, env.user)),
+        'Lock.Lock',
+        'Lock',
+        env.realm.Error,
+      );
     },
     getUserLock() {
       env.meter.call('LockService.getUserLock');
       refuseInNone(env, 'LockService.getUserLock');
-      return makeLock(env, lockKey('user', env.documentId, env.user));
+      return markObject(
+        makeLock(env, lockKey('user', env.documentId, env.user)),
+        'Lock.Lock',
+        'Lock',
+        env.realm.Error,
+      );
     },
   };
 }

@@ -2,6 +2,7 @@
 // Every method counts one call on the meter (with the cells it touches) before doing anything.
 // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app
 import type { ExecutionContext, MenuSpec } from '../contract';
+import { markClass } from '../notImplemented';
 import { type GridRect, parseA1, resolveA1 } from './a1';
 import { Env, makeEnum } from './env';
 import { isDate } from './format';
@@ -23,10 +24,13 @@ import {
   RangeList,
   type RangeShape,
   storeScriptValue,
+  TextFinder,
 } from './range';
 import {
+  BooleanCondition,
   ConditionalFormatRule,
   ConditionalFormatRuleBuilder,
+  DataValidation,
   DataValidationBuilder,
   makeBooleanCriteria,
   makeDataValidationCriteria,
@@ -1336,6 +1340,38 @@ class Menu {
 
 export type { User };
 export { Menu, Spreadsheet, SpreadsheetApp, Ui };
+
+/** The script realm's Error for an emulated object (each holds its Env, or a Range that does). */
+function realmErrorOf(receiver: unknown): ErrorConstructor {
+  const o = receiver as { env?: Env; range?: { env?: Env } } | null;
+  return (o?.env ?? o?.range?.env)?.ctx.realm?.Error ?? Error;
+}
+
+// Apps Script methods not emulated throw "<Class>.<method> is not implemented in the local runtime"
+// (../notImplemented.ts) instead of a TypeError.
+for (const [cls, api] of [
+  [SpreadsheetApp, 'Spreadsheet.SpreadsheetApp'],
+  [Spreadsheet, 'Spreadsheet.Spreadsheet'],
+  [Sheet, 'Spreadsheet.Sheet'],
+  [Selection, 'Spreadsheet.Selection'],
+  [Range, 'Spreadsheet.Range'],
+  [RangeList, 'Spreadsheet.RangeList'],
+  [TextFinder, 'Spreadsheet.TextFinder'],
+  [Protection, 'Spreadsheet.Protection'],
+  [NamedRange, 'Spreadsheet.NamedRange'],
+  [Group, 'Spreadsheet.Group'],
+  [EmbeddedChart, 'Spreadsheet.EmbeddedChart'],
+  [EmbeddedChartBuilder, 'Spreadsheet.EmbeddedChartBuilder'],
+  [DataValidation, 'Spreadsheet.DataValidation'],
+  [DataValidationBuilder, 'Spreadsheet.DataValidationBuilder'],
+  [BooleanCondition, 'Spreadsheet.BooleanCondition'],
+  [ConditionalFormatRule, 'Spreadsheet.ConditionalFormatRule'],
+  [ConditionalFormatRuleBuilder, 'Spreadsheet.ConditionalFormatRuleBuilder'],
+  [Ui, 'Base.Ui'],
+  [Menu, 'Base.Menu'],
+  [User, 'Base.User'],
+] as Array<[{ prototype: object }, string]>)
+  markClass(cls, api, api.slice(api.indexOf('.') + 1), realmErrorOf);
 
 /**
  * The Charts service's enums, for the runtime to install as the `Charts` global (scripts pass
