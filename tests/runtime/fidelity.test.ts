@@ -49,6 +49,17 @@ function missing() {
   out.push(typeof sheet.getRange('A1').notAMethod, typeof sheet.getRange('A1').getValues);
   return out;
 }
+function wrongTypes() {
+  var sheet = SpreadsheetApp.getActive().getSheetByName('S');
+  var calls = [
+    function () { sheet.insertRowsAfter('1', 2); },
+    function () { sheet.setColumnWidth('1', 100); },
+    function () { sheet.getRange('A1').offset('1', 0); },
+    function () { LockService.getScriptLock().tryLock('1000'); },
+    function () { Utilities.sleep('10'); },
+  ];
+  return calls.map(function (f) { try { f(); return 'no error'; } catch (e) { return e.message; } });
+}
 function formats() {
   var sheet = SpreadsheetApp.getActive().getSheetByName('S');
   var a1 = sheet.getRange('A1'), b1 = sheet.getRange('B1');
@@ -107,6 +118,23 @@ test('an Apps Script method the runtime does not emulate throws one clear error,
     [true, 'Utilities.zip is not implemented in the local runtime'],
     'undefined',
     'function',
+  ]);
+});
+
+test("arguments of the wrong type throw Google's signature error naming the method called", async () => {
+  const rt = await Runtime.open({
+    workbook: Workbook.fromRows({ S: [['x']] }),
+    code: SHEET_CODE,
+    options: { now: '2026-11-23T15:00:00Z' },
+  });
+  const m = (types: string, method: string) =>
+    `The parameters (${types}) don't match the method signature for ${method}.`;
+  expect(rt.run('wrongTypes').result).toEqual([
+    m('String,number', 'SpreadsheetApp.Sheet.insertRowsAfter'),
+    m('String,number', 'SpreadsheetApp.Sheet.setColumnWidth'),
+    m('String,number', 'SpreadsheetApp.Range.offset'),
+    m('String', 'LockService.Lock.tryLock'),
+    m('String', 'Utilities.sleep'),
   ]);
 });
 

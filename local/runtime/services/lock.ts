@@ -4,7 +4,7 @@
 // ("the lock is released when the script completes" — releaseLock()), so locks only outlive an
 // execution when held from outside with Runtime.holdLock() (tests simulating a concurrent user).
 
-import { MESSAGES } from '../errors';
+import { MESSAGES, signatureMessage } from '../errors';
 import { markObject } from '../notImplemented';
 import { fail, refuseInNone, type ServiceEnv } from './env';
 
@@ -50,6 +50,7 @@ function makeLock(env: ServiceEnv, key: string) {
   const owner = env.executionId;
   const attempt = (timeoutMs: number, method: string): boolean => {
     env.meter.call(method);
+    if (typeof timeoutMs !== 'number') fail(env, signatureMessage(`LockService.${method}`, [timeoutMs]));
     // A negative timeout never gets the lock, even a free one: tryLock(-1) answers false and
     // waitLock(-1) throws, as in Apps Script (the conformance kit's observation).
     if (Number(timeoutMs) < 0) return false;

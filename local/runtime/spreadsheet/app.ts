@@ -681,6 +681,15 @@ export class Sheet {
     this.env.m(`Sheet.${method}`, cells);
     if (!this.env.wb.sheets.includes(this.data)) throw this.env.err('Sheet not found');
   }
+  /**
+   * Integer parameters: anything else (a numeric string from getValues, null) is refused with
+   * Google's "The parameters (String,number) don't match the method signature for
+   * SpreadsheetApp.Sheet.<method>." naming the method called.
+   */
+  private numbers(method: string, args: unknown[]): void {
+    if (args.some((a) => typeof a !== 'number'))
+      throw this.env.signature(`SpreadsheetApp.Sheet.${method}`, args);
+  }
   private whole(): GridRect {
     return { row: 1, col: 1, numRows: this.data.maxRows, numCols: this.data.maxCols };
   }
@@ -839,21 +848,25 @@ export class Sheet {
   }
   insertRowAfter(after: number) {
     this.m('insertRowAfter');
+    this.numbers('insertRowAfter', [after]);
     this.insertRowsAt(after + 1, 1, after);
     return this;
   }
   insertRowBefore(before: number) {
     this.m('insertRowBefore');
+    this.numbers('insertRowBefore', [before]);
     this.insertRowsAt(before, 1, before);
     return this;
   }
   insertRowsAfter(after: number, count: number) {
     this.m('insertRowsAfter', count * this.data.maxCols);
+    this.numbers('insertRowsAfter', [after, count]);
     this.insertRowsAt(after + 1, count, after);
     return this;
   }
   insertRowsBefore(before: number, count: number) {
     this.m('insertRowsBefore', count * this.data.maxCols);
+    this.numbers('insertRowsBefore', [before, count]);
     this.insertRowsAt(before, count, before);
     return this;
   }
@@ -871,21 +884,25 @@ export class Sheet {
   }
   insertColumnAfter(after: number) {
     this.m('insertColumnAfter');
+    this.numbers('insertColumnAfter', [after]);
     this.insertCols(after + 1, 1);
     return this;
   }
   insertColumnBefore(before: number) {
     this.m('insertColumnBefore');
+    this.numbers('insertColumnBefore', [before]);
     this.insertCols(before, 1);
     return this;
   }
   insertColumnsAfter(after: number, count: number) {
     this.m('insertColumnsAfter', count * this.data.maxRows);
+    this.numbers('insertColumnsAfter', [after, count]);
     this.insertCols(after + 1, count);
     return this;
   }
   insertColumnsBefore(before: number, count: number) {
     this.m('insertColumnsBefore', count * this.data.maxRows);
+    this.numbers('insertColumnsBefore', [before, count]);
     this.insertCols(before, count);
     return this;
   }
@@ -952,12 +969,14 @@ export class Sheet {
   }
   setColumnWidth(col: number, width: number) {
     this.m('setColumnWidth');
+    this.numbers('setColumnWidth', [col, width]);
     this.assertInsertable();
     this.data.columnWidths[col] = width;
     return this;
   }
   setColumnWidths(start: number, count: number, width: number) {
     this.m('setColumnWidths');
+    this.numbers('setColumnWidths', [start, count, width]);
     this.assertInsertable();
     for (let c = start; c < start + count; c++) this.data.columnWidths[c] = width;
     return this;

@@ -338,6 +338,9 @@ export class Range {
   }
   offset(rowOffset: number, colOffset: number, numRows?: number, numCols?: number) {
     this.m('offset');
+    const given = [rowOffset, colOffset, numRows, numCols].filter((a) => a !== undefined);
+    if (given.some((a) => typeof a !== 'number'))
+      throw this.env.signature('SpreadsheetApp.Range.offset', given);
     const r = {
       row: this.rect.row + rowOffset,
       col: this.rect.col + colOffset,
