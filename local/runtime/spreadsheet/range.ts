@@ -1148,8 +1148,10 @@ export class RangeList {
       `RangeList.${method}`,
       this.ranges.reduce((n, r) => n + r.rect.numRows * r.rect.numCols, 0),
     );
-    // Each range counts as its own write in the meter too (Sheets applies them one by one).
-    for (const r of this.ranges) f(r);
+    // One call of the script, metered once with all its cells above: each range is applied without
+    // being metered again (it was counted as a call of its own, and its cells twice).
+    const quiet = Object.create(this.env, { m: { value: () => {} } }) as Env;
+    for (const r of this.ranges) f(new Range(quiet, r.sheet, r.rect, r.shape));
     return this;
   }
   getRanges() {
