@@ -31,6 +31,7 @@ function runConformance() {
     checkMail_(result);
     checkHtml_(result);
     checkUtilities_(result);
+    checkFidelity_(result, sheet);
   } finally {
     removeSheet_(sheet);
     ss.setSpreadsheetTimeZone(zone);
@@ -661,5 +662,73 @@ function checkUtilities_(r) {
   );
   observe_(r, 'Utilities.getUuid', 'shape', () =>
     /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(Utilities.getUuid()),
+  );
+}
+
+// Behaviours a port of another project's conformance checks found the local runtime got wrong
+// (tests/runtime/fidelity.test.ts asserts what these observe).
+function checkFidelity_(r, sheet) {
+  sheet.clear();
+  observe_(r, 'Range.setNumberFormat + getNumberFormat', 'general', () => {
+    const cell = sheet.getRange('A1');
+    cell.setNumberFormat('0.00');
+    cell.setNumberFormat('general');
+    return cell.getNumberFormat();
+  });
+  observe_(r, 'Range.getWrap', 'a new cell', () => sheet.getRange('Z99').getWrap());
+  observe_(r, 'Range.setBackground + getBackground', ['red', 'cornflowerblue'], () => {
+    const cell = sheet.getRange('B1');
+    cell.setBackground('red');
+    const red = cell.getBackground();
+    cell.setBackground('cornflowerblue');
+    return [red, cell.getBackground()];
+  });
+  observe_(r, 'Range.copyTo', 'A1:B1 into A3:D5 (a multiple), A7:C7 (not), F1 transposed', () => {
+    sheet.getRange('A1:B1').setValues([[1, 2]]);
+    sheet.getRange('A1:B1').copyTo(sheet.getRange('A3:D5'));
+    sheet.getRange('A1:B1').copyTo(sheet.getRange('A7:C7'));
+    sheet.getRange('A1:B1').copyTo(sheet.getRange('F1'), SpreadsheetApp.CopyPasteType.PASTE_NORMAL, true);
+    return [
+      sheet.getRange('A3:E5').getValues(),
+      sheet.getRange('A7:D7').getValues(),
+      sheet.getRange('F1:G2').getValues(),
+    ];
+  });
+  observe_(r, 'Range.setFormula', ['B2:C3', '=A1*$A$1'], () => {
+    sheet.getRange('B2:C3').setFormula('=A1*$A$1');
+    return sheet.getRange('B2:C3').getFormulas();
+  });
+  observe_(r, 'Range.offset', ['1', 0], () => sheet.getRange('A1').offset('1', 0).getA1Notation());
+  observe_(r, 'Sheet.insertRowsAfter', ['1', 2], () => {
+    sheet.insertRowsAfter('1', 2);
+    return 'inserted';
+  });
+  observe_(r, 'Cache.put / Cache.remove', 'return values', () => {
+    const cache = CacheService.getScriptCache();
+    return [cache.put('kit.e', 'v', 60), cache.remove('kit.e')];
+  });
+  observe_(r, 'Lock.tryLock', -1, () => {
+    const lock = LockService.getScriptLock();
+    const got = lock.tryLock(-1);
+    lock.releaseLock();
+    return got;
+  });
+  observe_(r, 'Lock.waitLock', -1, () => {
+    const lock = LockService.getScriptLock();
+    lock.waitLock(-1);
+    lock.releaseLock();
+    return 'locked';
+  });
+  observe_(r, 'Lock.tryLock', '1000', () => {
+    const lock = LockService.getScriptLock();
+    const got = lock.tryLock('1000');
+    lock.releaseLock();
+    return got;
+  });
+  observe_(r, 'Utilities.newBlob(text).getContentType', 'hello', () =>
+    Utilities.newBlob('hello').getContentType(),
+  );
+  observe_(r, 'Utilities.computeDigest(MD5) without a charset', 'héllo', () =>
+    Utilities.computeDigest(Utilities.DigestAlgorithm.MD5, 'héllo'),
   );
 }

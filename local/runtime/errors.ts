@@ -43,3 +43,23 @@ export const MESSAGES = {
     'You have exceeded the property storage quota. Please remove some properties and try again.',
   noHtmlFile: (name: string) => `No HTML file named ${name} was found.`,
 } as const;
+
+/** How Apps Script names an argument's type in a signature error. */
+function argumentType(a: unknown): string {
+  if (a === null || a === undefined) return 'null';
+  if (Array.isArray(a)) return `${a.length ? argumentType(a[0]) : 'Object'}[]`;
+  if (Object.prototype.toString.call(a) === '[object Date]') return 'Date';
+  if (typeof a === 'string') return 'String';
+  if (typeof a === 'number') return 'number';
+  if (typeof a === 'boolean') return 'Boolean';
+  return 'Object';
+}
+
+/**
+ * Apps Script's error for arguments of the wrong types, e.g. "The parameters (String) don't match
+ * the method signature for LockService.Lock.tryLock." (the Sheets classes name theirs in
+ * spreadsheet/env.ts, with the same words).
+ */
+export function signatureMessage(method: string, args: unknown[]): string {
+  return `The parameters (${args.map(argumentType).join(',')}) don't match the method signature for ${method}.`;
+}

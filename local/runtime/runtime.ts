@@ -7,6 +7,7 @@ import vm from 'node:vm';
 import type { AuthMode, ExecutionContext, HtmlSpec, MenuSpec, Realm, ScriptGlobal, UiSink } from './contract';
 import { describeError, gasError, MESSAGES } from './errors';
 import { ExecutionMeter } from './meter';
+import { markObject } from './notImplemented';
 import { loadProject, type Project } from './project';
 import { addQuotaUse, migrateQuotaState, quotaUsed } from './quota';
 import { createRealm, fromRealm, toRealm } from './realm';
@@ -599,6 +600,20 @@ export class RuntimeCore<W extends WorkbookLike = WorkbookLike> {
       Logger: makeLogger(env),
       console: makeConsole(env),
     };
+    // Apps Script methods a service object lacks throw "… is not implemented in the local runtime".
+    const apis: Partial<Record<ScriptGlobal, string>> = {
+      PropertiesService: 'Properties.PropertiesService',
+      LockService: 'Lock.LockService',
+      CacheService: 'Cache.CacheService',
+      MailApp: 'Mail.MailApp',
+      ScriptApp: 'Script.ScriptApp',
+      Session: 'Base.Session',
+      Utilities: 'Utilities.Utilities',
+      HtmlService: 'HTML.HtmlService',
+      Logger: 'Base.Logger',
+    };
+    for (const [name, api] of Object.entries(apis) as Array<[ScriptGlobal, string]>)
+      markObject(globals[name] as object, api, name, realm.Error as ErrorConstructor);
     Object.assign(context, globals);
 
     // The script's local time is the project's time zone (appsscript.json "timeZone"): new Date(y, m, d)

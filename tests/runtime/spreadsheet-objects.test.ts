@@ -499,3 +499,18 @@ describe('range lists', () => {
     expect(ss.getActiveRangeList().getRanges()).toHaveLength(1);
   });
 });
+
+test('a range list is one call, its cells metered once', () => {
+  const wb = demoWorkbook();
+  const { ss, ctx } = open(wb);
+  const traced: Array<[string, number]> = [];
+  const meter = ctx.meter.call.bind(ctx.meter);
+  ctx.meter.call = (method: string, cells?: number) => {
+    traced.push([method, cells ?? 0]);
+    meter(method, cells);
+  };
+  ss.getSheetByName('OKRs').getRangeList(['A2:B3', 'D5']).setNumberFormat('0%');
+  expect(traced.filter(([m]) => /setNumberFormat/.test(m))).toEqual([['RangeList.setNumberFormat', 5]]);
+  expect(wb.numberFormat('OKRs', 'B3')).toBe('0%');
+  expect(wb.numberFormat('OKRs', 'D5')).toBe('0%');
+});

@@ -2,6 +2,7 @@
 // https://developers.google.com/apps-script/reference/cache/cache
 // Keys up to 250 characters, values up to 100 KB, expiration 1 s … 21600 s (6 h, default 600 s).
 
+import { markObject } from '../notImplemented';
 import type { CacheEntry } from '../types';
 import { fail, refuseInNone, type ServiceEnv, utf8Bytes } from './env';
 
@@ -72,21 +73,32 @@ export function makeCacheService(env: ServiceEnv) {
     getScriptCache() {
       env.meter.call('CacheService.getScriptCache');
       refuseInNone(env, 'CacheService.getScriptCache');
-      return makeCache(env, () => c.script);
+      return markObject(
+        makeCache(env, () => c.script),
+        'Cache.Cache',
+        'Cache',
+        env.realm.Error,
+      );
     },
     getDocumentCache() {
       env.meter.call('CacheService.getDocumentCache');
       refuseInNone(env, 'CacheService.getDocumentCache');
-      return makeCache(env, () => c.document);
+      return markObject(
+        makeCache(env, () => c.document),
+        'Cache.Cache',
+        'Cache',
+        env.realm.Error,
+      );
     },
     getUserCache() {
       env.meter.call('CacheService.getUserCache');
       refuseInNone(env, 'CacheService.getUserCache');
       const user = env.user;
-      return makeCache(env, () => {
+      const store = () => {
         c.user[user] ??= {};
         return c.user[user];
-      });
+      };
+      return markObject(makeCache(env, store), 'Cache.Cache', 'Cache', env.realm.Error);
     },
   };
 }

@@ -3,7 +3,9 @@
 // A lock belongs to the execution that acquired it and is released when that execution ends
 // ("the lock is released when the script completes" — releaseLock()), so locks only outlive an
 // execution when held from outside with Runtime.holdLock() (tests simulating a concurrent user).
-import { MESSAGES } from '../errors';
+
+import { MESSAGES, signatureMessage } from '../errors';
+import { markObject } from '../notImplemented';
 import { fail, refuseInNone, type ServiceEnv } from './env';
 
 /** The longest wait Google accepts: timeoutInMillis up to 300000 (5 minutes). */
@@ -48,6 +50,7 @@ function makeLock(env: ServiceEnv, key: string) {
   const owner = env.executionId;
   const attempt = (timeoutMs: number, method: string): boolean => {
     env.meter.call(method);
+    if (typeof timeoutMs !== 'number') fail(env, signatureMessage(`LockService.${method}`, [timeoutMs]));
     // A negative timeout never gets the lock, even a free one: tryLock(-1) answers false and
     // waitLock(-1) throws, as in Apps Script (the conformance kit's observation).
     if (Number(timeoutMs) < 0) return false;
@@ -100,17 +103,32 @@ export function makeLockService(env: ServiceEnv) {
     getDocumentLock() {
       env.meter.call('LockService.getDocumentLock');
       refuseInNone(env, 'LockService.getDocumentLock');
-      return makeLock(env, lockKey('document', env.documentId, env.user));
+      return markObject(
+        makeLock(env, lockKey('document', env.documentId, env.user)),
+        'Lock.Lock',
+        'Lock',
+        env.realm.Error,
+      );
     },
     getScriptLock() {
       env.meter.call('LockService.getScriptLock');
       refuseInNone(env, 'LockService.getScriptLock');
-      return makeLock(env, lockKey('script', env.documentId, env.user));
+      return markObject(
+        makeLock(env, lockKey('script', env.documentId, env.user)),
+        'Lock.Lock',
+        'Lock',
+        env.realm.Error,
+      );
     },
     getUserLock() {
       env.meter.call('LockService.getUserLock');
       refuseInNone(env, 'LockService.getUserLock');
-      return makeLock(env, lockKey('user', env.documentId, env.user));
+      return markObject(
+        makeLock(env, lockKey('user', env.documentId, env.user)),
+        'Lock.Lock',
+        'Lock',
+        env.realm.Error,
+      );
     },
   };
 }

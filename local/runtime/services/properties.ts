@@ -2,7 +2,9 @@
 // https://developers.google.com/apps-script/reference/properties/properties
 // https://developers.google.com/apps-script/guides/services/quotas#current_limitations
 //   "Properties value size: 9 KB / val", "Properties total storage: 500 KB / property store".
+
 import { MESSAGES } from '../errors';
+import { markObject } from '../notImplemented';
 import { fail, refuseInNone, type ServiceEnv, utf8Bytes } from './env';
 
 export const PROPERTY_VALUE_MAX_BYTES = 9 * 1024;
@@ -79,22 +81,33 @@ export function makePropertiesService(env: ServiceEnv) {
     getDocumentProperties() {
       env.meter.call('PropertiesService.getDocumentProperties');
       refuseInNone(env, 'PropertiesService.getDocumentProperties');
-      return makeProperties(env, () => p.document);
+      return markObject(
+        makeProperties(env, () => p.document),
+        'Properties.Properties',
+        'Properties',
+        env.realm.Error,
+      );
     },
     getScriptProperties() {
       env.meter.call('PropertiesService.getScriptProperties');
       refuseInNone(env, 'PropertiesService.getScriptProperties');
-      return makeProperties(env, () => p.script);
+      return markObject(
+        makeProperties(env, () => p.script),
+        'Properties.Properties',
+        'Properties',
+        env.realm.Error,
+      );
     },
     getUserProperties() {
       env.meter.call('PropertiesService.getUserProperties');
       refuseInNone(env, 'PropertiesService.getUserProperties');
       // Keyed by the real person even in simple triggers, where Session hides the email.
       const user = env.user;
-      return makeProperties(env, () => {
+      const store = () => {
         p.user[user] ??= {};
         return p.user[user];
-      });
+      };
+      return markObject(makeProperties(env, store), 'Properties.Properties', 'Properties', env.realm.Error);
     },
   };
 }

@@ -3,6 +3,7 @@
 // https://developers.google.com/apps-script/reference/utilities/utilities
 // https://docs.oracle.com/javase/7/docs/api/java/text/SimpleDateFormat.html
 import crypto from 'node:crypto';
+import { signatureMessage } from '../errors';
 import { fromWallTime, isValidTimeZone, wallTime } from '../wallClock';
 import { fail, makeEnum, type ServiceEnv } from './env';
 
@@ -343,6 +344,7 @@ export function makeUtilities(env: ServiceEnv) {
     sleep(milliseconds: number) {
       env.meter.call('Utilities.sleep');
       const ms = Number(milliseconds);
+      if (typeof milliseconds !== 'number') fail(env, signatureMessage('Utilities.sleep', [milliseconds]));
       if (!(ms >= 0) || ms > 300_000) fail(env, 'Invalid argument: milliseconds');
       env.meter.advance(ms);
     },

@@ -2,6 +2,7 @@
 // Every method counts one call on the meter (with the cells it touches) before doing anything.
 // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app
 import type { ExecutionContext, MenuSpec } from '../contract';
+import { markClass } from '../notImplemented';
 import { type GridRect, parseA1, resolveA1 } from './a1';
 import { Env, makeEnum } from './env';
 import { isDate } from './format';
@@ -23,10 +24,13 @@ import {
   RangeList,
   type RangeShape,
   storeScriptValue,
+  TextFinder,
 } from './range';
 import {
+  BooleanCondition,
   ConditionalFormatRule,
   ConditionalFormatRuleBuilder,
+  DataValidation,
   DataValidationBuilder,
   makeBooleanCriteria,
   makeDataValidationCriteria,
@@ -677,6 +681,15 @@ export class Sheet {
     this.env.m(`Sheet.${method}`, cells);
     if (!this.env.wb.sheets.includes(this.data)) throw this.env.err('Sheet not found');
   }
+  /**
+   * Integer parameters: anything else (a numeric string from getValues, null) is refused with
+   * Google's "The parameters (String,number) don't match the method signature for
+   * SpreadsheetApp.Sheet.<method>." naming the method called.
+   */
+  private numbers(method: string, args: unknown[]): void {
+    if (args.some((a) => typeof a !== 'number'))
+      throw this.env.signature(`SpreadsheetApp.Sheet.${method}`, args);
+  }
   private whole(): GridRect {
     return { row: 1, col: 1, numRows: this.data.maxRows, numCols: this.data.maxCols };
   }
@@ -835,21 +848,25 @@ export class Sheet {
   }
   insertRowAfter(after: number) {
     this.m('insertRowAfter');
+    this.numbers('insertRowAfter', [after]);
     this.insertRowsAt(after + 1, 1, after);
     return this;
   }
   insertRowBefore(before: number) {
     this.m('insertRowBefore');
+    this.numbers('insertRowBefore', [before]);
     this.insertRowsAt(before, 1, before);
     return this;
   }
   insertRowsAfter(after: number, count: number) {
     this.m('insertRowsAfter', count * this.data.maxCols);
+    this.numbers('insertRowsAfter', [after, count]);
     this.insertRowsAt(after + 1, count, after);
     return this;
   }
   insertRowsBefore(before: number, count: number) {
     this.m('insertRowsBefore', count * this.data.maxCols);
+    this.numbers('insertRowsBefore', [before, count]);
     this.insertRowsAt(before, count, before);
     return this;
   }
@@ -867,21 +884,25 @@ export class Sheet {
   }
   insertColumnAfter(after: number) {
     this.m('insertColumnAfter');
+    this.numbers('insertColumnAfter', [after]);
     this.insertCols(after + 1, 1);
     return this;
   }
   insertColumnBefore(before: number) {
     this.m('insertColumnBefore');
+    this.numbers('insertColumnBefore', [before]);
     this.insertCols(before, 1);
     return this;
   }
   insertColumnsAfter(after: number, count: number) {
     this.m('insertColumnsAfter', count * this.data.maxRows);
+    this.numbers('insertColumnsAfter', [after, count]);
     this.insertCols(after + 1, count);
     return this;
   }
   insertColumnsBefore(before: number, count: number) {
     this.m('insertColumnsBefore', count * this.data.maxRows);
+    this.numbers('insertColumnsBefore', [before, count]);
     this.insertCols(before, count);
     return this;
   }
@@ -948,12 +969,14 @@ export class Sheet {
   }
   setColumnWidth(col: number, width: number) {
     this.m('setColumnWidth');
+    this.numbers('setColumnWidth', [col, width]);
     this.assertInsertable();
     this.data.columnWidths[col] = width;
     return this;
   }
   setColumnWidths(start: number, count: number, width: number) {
     this.m('setColumnWidths');
+    this.numbers('setColumnWidths', [start, count, width]);
     this.assertInsertable();
     for (let c = start; c < start + count; c++) this.data.columnWidths[c] = width;
     return this;
@@ -1336,6 +1359,38 @@ class Menu {
 
 export type { User };
 export { Menu, Spreadsheet, SpreadsheetApp, Ui };
+
+/** The script realm's Error for an emulated object (each holds its Env, or a Range that does). */
+function realmErrorOf(receiver: unknown): ErrorConstructor {
+  const o = receiver as { env?: Env; range?: { env?: Env } } | null;
+  return (o?.env ?? o?.range?.env)?.ctx.realm?.Error ?? Error;
+}
+
+// Apps Script methods not emulated throw "<Class>.<method> is not implemented in the local runtime"
+// (../notImplemented.ts) instead of a TypeError.
+for (const [cls, api] of [
+  [SpreadsheetApp, 'Spreadsheet.SpreadsheetApp'],
+  [Spreadsheet, 'Spreadsheet.Spreadsheet'],
+  [Sheet, 'Spreadsheet.Sheet'],
+  [Selection, 'Spreadsheet.Selection'],
+  [Range, 'Spreadsheet.Range'],
+  [RangeList, 'Spreadsheet.RangeList'],
+  [TextFinder, 'Spreadsheet.TextFinder'],
+  [Protection, 'Spreadsheet.Protection'],
+  [NamedRange, 'Spreadsheet.NamedRange'],
+  [Group, 'Spreadsheet.Group'],
+  [EmbeddedChart, 'Spreadsheet.EmbeddedChart'],
+  [EmbeddedChartBuilder, 'Spreadsheet.EmbeddedChartBuilder'],
+  [DataValidation, 'Spreadsheet.DataValidation'],
+  [DataValidationBuilder, 'Spreadsheet.DataValidationBuilder'],
+  [BooleanCondition, 'Spreadsheet.BooleanCondition'],
+  [ConditionalFormatRule, 'Spreadsheet.ConditionalFormatRule'],
+  [ConditionalFormatRuleBuilder, 'Spreadsheet.ConditionalFormatRuleBuilder'],
+  [Ui, 'Base.Ui'],
+  [Menu, 'Base.Menu'],
+  [User, 'Base.User'],
+] as Array<[{ prototype: object }, string]>)
+  markClass(cls, api, api.slice(api.indexOf('.') + 1), realmErrorOf);
 
 /**
  * The Charts service's enums, for the runtime to install as the `Charts` global (scripts pass

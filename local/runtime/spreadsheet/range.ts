@@ -3,6 +3,7 @@
 import { type GridRect, rectA1 } from './a1';
 import type { Env } from './env';
 import { DEFAULT_NUMBER_FORMAT, defaultDateTimeFormat, displayValue, isDate } from './format';
+import { shiftFormula } from './formulaShift';
 import { parseTyped } from './input';
 import { DataValidation } from './rules';
 import type { Cell, CellValue, GridRef } from './types';
@@ -118,6 +119,51 @@ const DEFAULTS = {
   wrap: true,
   wrapStrategy: 'OVERFLOW',
 } as const;
+
+interface PastedParts {
+  contents: boolean;
+  /** With the contents: formulas (else their values). */
+  formulas: boolean;
+  formats: boolean;
+  validation: boolean;
+}
+
+/** What a copyTo pastes, by CopyPasteType or by the {contentsOnly, formatOnly} options; null: not emulated. */
+function pastedParts(
+  pasteType: string | null,
+  options: { contentsOnly?: boolean; formatOnly?: boolean },
+): PastedParts | null {
+  const all = { contents: true, formulas: true, formats: true, validation: true };
+  const none = { contents: false, formulas: false, formats: false, validation: false };
+  switch (pasteType) {
+    case null:
+      if (options.contentsOnly) return { ...none, contents: true, formulas: true };
+      if (options.formatOnly) return { ...none, formats: true, validation: true };
+      return all;
+    case 'PASTE_NORMAL':
+    case 'PASTE_NO_BORDERS':
+      return all;
+    case 'PASTE_VALUES':
+      return { ...none, contents: true };
+    case 'PASTE_FORMULA':
+      return { ...none, contents: true, formulas: true };
+    case 'PASTE_FORMAT':
+      return { ...none, formats: true };
+    case 'PASTE_DATA_VALIDATION':
+      return { ...none, validation: true };
+    default:
+      return null;
+  }
+}
+
+function isEnumValue(v: unknown): v is { name(): string } {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as { name?: unknown }).name === 'function' &&
+    typeof (v as { ordinal?: unknown }).ordinal === 'function'
+  );
+}
 
 /**
  * 'General' (any case) is Sheets' automatic format, which getNumberFormat() reports as
@@ -292,6 +338,9 @@ export class Range {
   }
   offset(rowOffset: number, colOffset: number, numRows?: number, numCols?: number) {
     this.m('offset');
+    const given = [rowOffset, colOffset, numRows, numCols].filter((a) => a !== undefined);
+    if (given.some((a) => typeof a !== 'number'))
+      throw this.env.signature('SpreadsheetApp.Range.offset', given);
     const r = {
       row: this.rect.row + rowOffset,
       col: this.rect.col + colOffset,
@@ -347,12 +396,13 @@ export class Range {
     this.m('getFormulas', this.n);
     return this.grid((c) => c?.formula ?? '');
   }
+  /** On many cells the formula is the top left cell's; the others' relative references move with them (formulaShift.ts). */
   setFormula(formula: string) {
     this.m('setFormula', this.n);
     const f = String(formula);
-    this.each((c) => {
+    this.each((c, i, j) => {
       if (f.startsWith('=')) {
-        c.formula = f;
+        c.formula = shiftFormula(f, i, j);
         c.value = '';
       } else storeScriptValue(this.env, c, f);
     });
@@ -895,15 +945,44 @@ export class Range {
     return this;
   }
 
-  /** copyTo(destination[, {contentsOnly, formatOnly}]): values, formulas and formats; the size of this range. */
-  copyTo(dest: Range, options?: { contentsOnly?: boolean; formatOnly?: boolean }) {
+  /**
+   * copyTo(destination), copyTo(destination, {contentsOnly, formatOnly}) and copyTo(destination,
+   * copyPasteType, transposed): values, formulas (their relative references moved with the cell) and
+   * formats. A destination a whole multiple of this range's height or width (transposed: of its
+   * width or height) gets it repeated to fill it; any other destination gets it once, from its top
+   * left cell, whatever its size. https://developers.google.com/apps-script/reference/spreadsheet/range#copyTo(Range,CopyPasteType,Boolean)
+   * and the Sheets API's CopyPasteRequest ("If the range covers a span that's a multiple of the
+   * source's height or width, then the data will be repeated to fill in the destination range"):
+   * https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#copypasterequest
+   */
+  copyTo(dest: Range, second?: unknown, transposed?: unknown) {
     this.m('copyTo', this.n);
-    if (!(dest instanceof Range)) throw this.env.signature('SpreadsheetApp.Range.copyTo', [dest]);
+    const pasteType = second !== undefined && second !== null && isEnumValue(second) ? second.name() : null;
+    if (
+      !(dest instanceof Range) ||
+      (second !== undefined && second !== null && !isEnumValue(second) && typeof second !== 'object') ||
+      (pasteType !== null && transposed !== undefined && typeof transposed !== 'boolean')
+    )
+      throw this.env.signature(
+        'SpreadsheetApp.Range.copyTo',
+        [dest, second, transposed].filter((a) => a !== undefined),
+      );
+    const options =
+      pasteType === null ? ((second ?? {}) as { contentsOnly?: boolean; formatOnly?: boolean }) : {};
+    const what = pastedParts(pasteType, options);
+    if (!what) throw this.env.err(`Range.copyTo with ${pasteType} is not implemented in the local runtime`);
+    const flip = pasteType !== null && transposed === true;
+    const height = flip ? this.rect.numCols : this.rect.numRows;
+    const width = flip ? this.rect.numRows : this.rect.numCols;
+    const repeat = (destSize: number, size: number) =>
+      destSize > size && destSize % size === 0 ? destSize / size : 1;
+    const rowsOut = height * repeat(dest.rect.numRows, height);
+    const colsOut = width * repeat(dest.rect.numCols, width);
     const target = new Range(this.env, dest.sheet, {
       row: dest.rect.row,
       col: dest.rect.col,
-      numRows: this.rect.numRows,
-      numCols: this.rect.numCols,
+      numRows: rowsOut,
+      numCols: colsOut,
     });
     const snapshot: Array<Array<Cell | undefined>> = [];
     for (let i = 0; i < this.rect.numRows; i++) {
@@ -916,17 +995,28 @@ export class Range {
     }
     target.assertWritable();
     target.each((c, i, j) => {
-      const src = snapshot[i]?.[j];
-      if (!options?.formatOnly) {
+      // The source cell this one copies, and where that cell is.
+      const a = i % height;
+      const b = j % width;
+      const [si, sj] = flip ? [b, a] : [a, b];
+      const src = snapshot[si]?.[sj];
+      if (what.contents) {
+        const moved = {
+          rows: target.rect.row + i - (this.rect.row + si),
+          cols: target.rect.col + j - (this.rect.col + sj),
+        };
         c.value = src?.value ?? '';
-        if (src?.formula !== undefined) c.formula = src.formula;
+        if (src?.formula !== undefined && what.formulas)
+          c.formula = shiftFormula(src.formula, moved.rows, moved.cols);
         else delete c.formula;
       }
-      if (!options?.contentsOnly) {
+      if (what.formats) {
         for (const k of FORMAT_KEYS) {
           if (src?.[k] === undefined) delete c[k];
           else (c as unknown as Record<string, unknown>)[k] = src[k];
         }
+      }
+      if (what.validation) {
         if (src?.validation) c.validation = copyValidation(src.validation);
         else delete c.validation;
       }
@@ -1058,8 +1148,10 @@ export class RangeList {
       `RangeList.${method}`,
       this.ranges.reduce((n, r) => n + r.rect.numRows * r.rect.numCols, 0),
     );
-    // Each range counts as its own write in the meter too (Sheets applies them one by one).
-    for (const r of this.ranges) f(r);
+    // One call of the script, metered once with all its cells above: each range is applied without
+    // being metered again (it was counted as a call of its own, and its cells twice).
+    const quiet = Object.create(this.env, { m: { value: () => {} } }) as Env;
+    for (const r of this.ranges) f(new Range(quiet, r.sheet, r.rect, r.shape));
     return this;
   }
   getRanges() {
