@@ -9,6 +9,8 @@
 //   docs/screenshots/sandbox-menu.png     Extensions → OKR Owners, as onOpen built it
 //   docs/publish/screenshots/listing-*.png the Marketplace listing's 1280 × 800 pictures (sheet and
 //                                          sidebar, Summary, a weekly email), docs/publish/listing.md
+//   docs/screenshots/sidebar-import.png   Import's preview of a team's own OKR tab
+//   docs/screenshots/import/<layout>.png  each layout Import reads (local/fixtures/import), docs/import.md
 // A step whose feature has not landed is reported and skipped; the script fails only when it could
 // take no screenshot at all or one is over 300 KB.
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -19,9 +21,12 @@ import { launchSandbox, repoRoot } from '../local/app/launch';
 import type { AppState, EmailBody, MenuItemView, SheetView } from '../local/app/protocol';
 import { launchChromium } from '../local/chromium';
 import { demoWorkbook } from '../local/fixtures/demo';
+import { IMPORT_CORPUS } from '../local/fixtures/import';
 import { workbookToXlsx } from '../local/runtime';
+import { layoutPictureHtml } from './layoutPicture';
 
 const OUT = join(repoRoot, 'docs/screenshots');
+const LAYOUTS_OUT = join(OUT, 'import');
 const LISTING_OUT = join(repoRoot, 'docs/publish/screenshots');
 /** The size the Google Workspace Marketplace takes for listing screenshots. */
 const LISTING_VIEWPORT = { width: 1280, height: 800 };
@@ -34,7 +39,11 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), 'okr-screenshots-'));
   const file = join(dir, 'okrs.xlsx');
-  writeFileSync(file, await workbookToXlsx(demoWorkbook()));
+  // The demo workbook with a team's own OKR tab beside the add-on's, for Import's preview.
+  const workbook = demoWorkbook();
+  const theirs = IMPORT_CORPUS['objective-rows'].rows;
+  workbook.writeRect(workbook.addSheet('Our OKRs', undefined, { rows: 100, cols: 26 }), 1, 1, theirs);
+  writeFileSync(file, await workbookToXlsx(workbook));
   const [app, browser] = await Promise.all([
     launchSandbox(['--port', '0', '--workbook', file], dir),
     launchChromium(),
@@ -64,7 +73,8 @@ async function main(): Promise<void> {
       else await target.screenshot({ path, animations: 'disabled' });
       const size = statSync(path).size;
       if (size > MAX_BYTES) throw new Error(`${name}.png is ${Math.round(size / 1024)} KB (limit 300 KB)`);
-      taken.push(`${dir === OUT ? '' : 'publish/'}${name}.png (${Math.round(size / 1024)} KB)`);
+      const where = dir === OUT ? '' : dir === LAYOUTS_OUT ? 'import/' : 'publish/';
+      taken.push(`${where}${name}.png (${Math.round(size / 1024)} KB)`);
     };
     const attempt = async (name: string, body: () => Promise<void>) => {
       try {
@@ -301,6 +311,32 @@ async function main(): Promise<void> {
         await reader.close();
       }
       await sandboxPanels(false);
+    });
+
+    await attempt('import preview', async () => {
+      // The team's own tab (added to the demo workbook, last): the Lead opens Import and chooses it.
+      await page.setViewportSize({ width: 1400, height: 860 });
+      await page.locator('#user').selectOption(lead.email);
+      if (!(await page.locator('#sidebar-panel').isVisible())) await choose(/sidebar/i);
+      await sidebar().locator('#tab-import').click();
+      const tab = sidebar().locator('.view select');
+      await tab.waitFor();
+      if (!(await tab.locator('option', { hasText: 'Our OKRs' }).count()))
+        throw new Error('no "Our OKRs" tab to import');
+      await tab.selectOption('Our OKRs');
+      await sidebar().getByRole('heading', { name: 'What will be created' }).waitFor();
+      await page.waitForTimeout(250);
+      await shoot('sidebar-import', page.locator('#sidebar-panel'));
+    });
+
+    await attempt('import layouts', async () => {
+      mkdirSync(LAYOUTS_OUT, { recursive: true });
+      const pic = await browser.newPage({ viewport: { width: 900, height: 200 }, deviceScaleFactor: 1 });
+      for (const [name, layout] of Object.entries(IMPORT_CORPUS)) {
+        await pic.setContent(layoutPictureHtml(layout.rows));
+        await shoot(name, pic.locator('body'), false, LAYOUTS_OUT);
+      }
+      await pic.close();
     });
   } finally {
     await browser.close();

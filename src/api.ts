@@ -722,5 +722,15 @@ export interface ImportConfirmRequest {
 
 /** `changed`: the tabs changed since the preview; nothing was written. */
 export type ImportConfirmResult =
-  | (Extract<ImportOkrsResult, { ok: true }> & { message: string })
+  | {
+      ok: true;
+      message: string;
+      objectives: number;
+      keyResults: number;
+      /** Rows of the source left out (the preview said why). */
+      skipped: number;
+      setUp: boolean;
+      teamAdded: number;
+      renamed: Array<{ from: string; to: string }>;
+    }
   | { ok: false; error: string; field?: string; changed?: boolean };

@@ -45,6 +45,10 @@ function notes(r: OperationFigures): string {
     );
   }
   if (addOn) return addOn;
+  if (r.operation === 'importPreview' || r.operation === 'importConfirm') {
+    const rows = Math.max(1, Math.floor(r.keyResults / 2)).toLocaleString('en-US');
+    return `${rows} source rows; answer JSON ${fmtBytes(r.payloadBytes ?? 0)}`;
+  }
   if (r.payloadBytes !== undefined) {
     return (
       `state JSON ${fmtBytes(r.payloadBytes)} (member)` +

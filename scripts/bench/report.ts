@@ -18,7 +18,9 @@ export type OperationKey =
   | 'refreshSummary'
   | 'onEdit'
   | 'weeklyRun'
-  | 'updateFromSources';
+  | 'updateFromSources'
+  | 'importPreview'
+  | 'importConfirm';
 
 export interface WeeklyFigures {
   /** Executions of the trigger handler from the scheduled time until the run finished. */
@@ -124,6 +126,8 @@ export const OPERATION_LABELS: Record<OperationKey, string> = {
   onEdit: 'onEdit (paste of 2 owners)',
   weeklyRun: 'weekly run',
   updateFromSources: 'updateAllFromSources (every Source)',
+  importPreview: 'previewImport (a tab of KRs ÷ 2 rows)',
+  importConfirm: 'confirmImport (a tab of KRs ÷ 2 rows)',
 };
 
 export const OPERATIONS: OperationKey[] = [
@@ -136,6 +140,8 @@ export const OPERATIONS: OperationKey[] = [
   'onEdit',
   'weeklyRun',
   'updateFromSources',
+  'importPreview',
+  'importConfirm',
 ];
 
 /** Sizes measured when no --sizes is given: key results and owners. */

@@ -3,7 +3,7 @@
 // renamed first, before anything is written. Confirming sends back the preview's fingerprint; the
 // server refuses when the tab changed since, and the view then shows the new preview.
 import { useEffect, useState } from 'preact/hooks';
-import type { ImportConfirmResult, ImportPreviewResult, ImportShape, Lang } from '../../src/api';
+import type { ImportConfirmResult, ImportPreviewResult, Lang } from '../../src/api';
 import { tr } from '../i18n';
 import { errorText, server } from '../server';
 import { useId } from '../ui';
@@ -15,15 +15,6 @@ interface Props {
   /** Runs the confirm as a write (the sidebar's state is refreshed after it). */
   onConfirm(call: () => Promise<ImportConfirmResult>): Promise<ImportConfirmResult | null>;
 }
-
-const SHAPE = {
-  'objective-column': 'shapeObjectiveColumn',
-  'objective-rows': 'shapeObjectiveRows',
-  headings: 'shapeHeadings',
-  'type-column': 'shapeTypeColumn',
-  'parent-links': 'shapeParentLinks',
-  'one-per-row': 'shapeOnePerRow',
-} as const satisfies Record<ImportShape, string>;
 
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
@@ -108,10 +99,7 @@ export function Import(props: Props) {
             {preview.counts.existingObjectives > 0 &&
               tr(lang, 'importExisting', { count: preview.counts.existingObjectives })}
           </p>
-          <p class="muted small">
-            {tr(lang, 'importShape', { shape: tr(lang, SHAPE[preview.shape]) })}{' '}
-            {preview.setUp && tr(lang, 'importSetUp')}
-          </p>
+          {preview.setUp && <p class="muted small">{tr(lang, 'importSetUp')}</p>}
           {preview.doubts.length > 0 && (
             <section class="notice" aria-labelledby={`${id}-d`}>
               <h3 id={`${id}-d`}>{tr(lang, 'importDoubts')}</h3>

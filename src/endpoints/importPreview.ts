@@ -178,7 +178,17 @@ export function confirmImport(req: unknown): ImportConfirmResult {
         t(SHEET_TEXT, lang, 'imported', { objectives: result.objectives, keyResults: result.keyResults }),
         ...(result.teamAdded > 0 ? [t(MESSAGES, lang, 'team-added', { count: result.teamAdded })] : []),
       ];
-      return { ...result, message: lines.join(' ') };
+      // Counts only: the preview showed the rows (a 5,000-row import would otherwise answer ~1 MB).
+      return {
+        ok: true,
+        message: lines.join(' '),
+        objectives: result.objectives,
+        keyResults: result.keyResults,
+        skipped: result.skippedRows.length,
+        setUp: result.setUp,
+        teamAdded: result.teamAdded,
+        renamed: result.renamed,
+      };
     });
   } catch (err) {
     if (err instanceof BusyError) return { ok: false, error: t(SHEET_TEXT, lang, 'busy') };

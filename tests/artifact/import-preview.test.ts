@@ -271,6 +271,28 @@ test("Japanese: the preview's rename and messages are in Japanese", async () => 
   expect(p.people.unknown[0].message).toContain('複数の人');
 });
 
+test('"looks degenerate" is called out: every key result equal to its objective, one objective per row', async () => {
+  const rt = await open({
+    Goals: [
+      ['Objective', 'Key result', 'Owner'],
+      ['Grow revenue', 'Grow revenue', 'ann@acme.com'],
+      ['Ship faster', 'Ship faster', 'bob@acme.com'],
+    ],
+    Rows: [
+      ['Objective', 'Owner', 'Due'],
+      ['Grow revenue', 'ann@acme.com', '2026-12-31'],
+      ['Ship faster', 'bob@acme.com', '2026-12-31'],
+    ],
+  });
+  const same = preview(rt, 'Goals').result;
+  expect(same.doubts.map((d) => d.code)).toEqual(['degenerate']);
+  expect(same.doubts[0].message).toContain('Every key result has the same text as its objective');
+  const rows = preview(rt, 'Rows').result;
+  expect(rows.counts).toMatchObject({ objectives: 2, keyResults: 0 });
+  expect(rows.doubts.map((d) => d.code)).toEqual(['degenerate']);
+  expect(rows.doubts[0].message).toContain('Each row became an objective of its own');
+});
+
 describe('set-up never writes into a tab the add-on did not create', () => {
   test("a team's tab named Check-ins: set-up refuses, naming it, and changes nothing", async () => {
     const rt = await open({
@@ -381,6 +403,8 @@ test('preview and confirm: the same Sheets calls at 500 and at 5,000 rows, one r
     expect(readsOf(p.run.calls)).toEqual({ 'Range.getValues': 3 });
     const c = confirm(rt, p.result);
     expect(c.result).toMatchObject({ ok: true, keyResults: n });
+    // The confirm answers counts only (the preview showed the rows).
+    expect(JSON.stringify(c.result).length).toBeLessThan(1_000);
     expect(readsOf(c.run.calls)).toEqual({ 'Range.getValues': 3 });
     const {
       'Sheet.insertRowsAfter': inserted = 0,
