@@ -138,6 +138,8 @@ export interface SidebarState {
   minePending: number;
   table: OkrTable;
   problems: { errors: number; warnings: number; list: ProblemView[] };
+  /** How many people Team's Manager column names the caller as manager of (My team shows when > 0). */
+  reports?: number;
 }
 
 export interface ActionOk {
