@@ -13,11 +13,12 @@ import { Add } from './views/Add';
 import { Assign } from './views/Assign';
 import { CheckIn } from './views/CheckIn';
 import { Mine } from './views/Mine';
+import { MyTeam } from './views/MyTeam';
 import { Ownership } from './views/Ownership';
 import { Problems } from './views/Problems';
 import { Settings } from './views/Settings';
 
-type Tab = 'mine' | 'assign' | 'add' | 'problems' | 'settings';
+type Tab = 'mine' | 'assign' | 'add' | 'problems' | 'settings' | 'team';
 /** A tab, or one of the caller's key results open in a form (from Mine or the follow line). */
 type View = { tab: Tab } | { tab: 'mine'; form: 'checkIn' | 'ownership'; kr: KeyResultView };
 
@@ -27,6 +28,7 @@ const TAB_WORD = {
   add: 'navAdd',
   problems: 'navProblems',
   settings: 'navSettings',
+  team: 'navTeam',
 } as const;
 
 export { FOLLOW_MS } from './useFollow';
@@ -125,9 +127,14 @@ export function App() {
     }
   }
 
-  const tabs: Tab[] = state?.can.manage
-    ? ['mine', 'assign', 'add', 'problems', 'settings']
-    : ['mine', 'problems'];
+  // Everyone in Team has Settings (their own weekly email); a manager has My team next to Mine.
+  const tabs: Tab[] = [
+    'mine',
+    ...(state?.reports ? (['team'] as const) : []),
+    ...(state?.can.manage ? (['assign', 'add'] as const) : []),
+    'problems',
+    ...(state?.can.manage || state?.me.inTeam ? (['settings'] as const) : []),
+  ];
   const activeIndex = state
     ? state.table.id.findIndex((x) => x.toLowerCase() === active.id?.toLowerCase())
     : -1;
@@ -156,7 +163,7 @@ export function App() {
       );
     }
     // Assign and Add work on the table, and Problems would read as "no problems": they wait for it.
-    if (!state.complete && view.tab !== 'mine' && view.tab !== 'settings') {
+    if (!state.complete && view.tab !== 'mine' && view.tab !== 'settings' && view.tab !== 'team') {
       return (
         <p class="view muted" aria-busy="true">
           {tr(lang, view.tab === 'problems' ? 'checkingSheet' : 'loadingSheet')}
@@ -188,6 +195,8 @@ export function App() {
         return <Problems state={state} lang={lang} onSelect={selectProblem} />;
       case 'settings':
         return <Settings lang={lang} onStatus={sayFrom()} onLanguageChanged={() => load()} />;
+      case 'team':
+        return <MyTeam lang={lang} onStatus={sayFrom()} />;
       default:
         return (
           <Mine
