@@ -1,7 +1,8 @@
 // `npm run screenshots`: PNGs of the real product for the README, taken with Chromium from the
 // sandbox app (the built dist/ running in the local runtime on a fresh demo workbook):
 //   docs/screenshots/sandbox.png          the sandbox: sheet, Extensions menu result, sidebar, clock
-//   docs/screenshots/sidebar-<view>.png   each sidebar view (Mine, accept, check-in form, Assign, Add, Problems, Settings)
+//   docs/screenshots/sidebar-<view>.png   each sidebar view (Mine, accept, check-in form, Assign, Add, Problems, Settings,
+//                                         and My team for the Lead, who manages someone in the demo's Team)
 //   docs/screenshots/sidebar-mine-ja.png  Mine for a member whose language is Japanese
 //   docs/screenshots/summary.png          the Summary tab
 //   docs/screenshots/owner-email.png      an owner's weekly email as they see it
@@ -174,6 +175,12 @@ async function main(): Promise<void> {
         await sidebar().locator(`#tab-${view}`).click();
         await sidebarLoaded();
         await shoot(`sidebar-${view}`, page.locator('#sidebar-panel'));
+      }
+      // My team: only a manager has the tab (the demo's Lead manages a member).
+      if (await sidebar().locator('#tab-team').count()) {
+        await sidebar().locator('#tab-team').click();
+        await sidebarLoaded();
+        await shoot('sidebar-team', page.locator('#sidebar-panel'));
       }
       await sidebar().locator('#tab-mine').click();
       // A member whose Team row says Language ja: the sidebar in Japanese.

@@ -21,11 +21,12 @@ import { CheckIn } from './views/CheckIn';
 import { History } from './views/History';
 import { Import } from './views/Import';
 import { Mine } from './views/Mine';
+import { MyTeam } from './views/MyTeam';
 import { Ownership } from './views/Ownership';
 import { Problems } from './views/Problems';
 import { Settings } from './views/Settings';
 
-type Tab = 'mine' | 'assign' | 'add' | 'problems' | 'settings' | 'import';
+type Tab = 'mine' | 'assign' | 'add' | 'problems' | 'settings' | 'import' | 'team';
 /** A tab, or one of the caller's key results open in a form (from Mine or the follow line). */
 type View = { tab: Tab } | { tab: 'mine'; form: 'checkIn' | 'ownership' | 'history'; kr: KeyResultView };
 
@@ -36,6 +37,7 @@ const TAB_WORD = {
   problems: 'navProblems',
   settings: 'navSettings',
   import: 'navImport',
+  team: 'navTeam',
 } as const;
 
 export { FOLLOW_MS } from './useFollow';
@@ -163,9 +165,15 @@ export function App() {
     }
   }
 
-  const tabs: Tab[] = state?.can.manage
-    ? ['mine', 'assign', 'add', 'problems', 'settings', 'import']
-    : ['mine', 'problems'];
+  // Everyone in Team has Settings (their own weekly email); a manager has My team next to Mine.
+  const tabs: Tab[] = [
+    'mine',
+    ...(state?.reports ? (['team'] as const) : []),
+    ...(state?.can.manage ? (['assign', 'add'] as const) : []),
+    'problems',
+    ...(state?.can.manage || state?.me.inTeam ? (['settings'] as const) : []),
+    ...(state?.can.manage ? (['import'] as const) : []),
+  ];
   const activeIndex = state
     ? state.table.id.findIndex((x) => x.toLowerCase() === active.id?.toLowerCase())
     : -1;
@@ -207,7 +215,8 @@ export function App() {
       );
     }
     // Assign and Add work on the table, and Problems would read as "no problems": they wait for it.
-    if (!state.complete && view.tab !== 'mine' && view.tab !== 'settings' && view.tab !== 'import') {
+    const waitsForTable = !['mine', 'settings', 'import', 'team'].includes(view.tab);
+    if (!state.complete && waitsForTable) {
       return (
         <p class="view muted" aria-busy="true">
           {tr(lang, view.tab === 'problems' ? 'checkingSheet' : 'loadingSheet')}
@@ -241,6 +250,8 @@ export function App() {
         return <Settings lang={lang} onStatus={sayFrom()} onLanguageChanged={() => load()} />;
       case 'import':
         return <Import lang={lang} busy={busy} onStatus={sayFrom()} onConfirm={confirmImport} />;
+      case 'team':
+        return <MyTeam lang={lang} onStatus={sayFrom()} />;
       default:
         return (
           <Mine

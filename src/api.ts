@@ -163,6 +163,8 @@ export interface SidebarState {
   cycles: CycleView[];
   /** The cycle shown by default: the shortest one today is in, else the last to end; null when none is dated. */
   currentCycle: string | null;
+  /** How many people Team's Manager column names the caller as manager of (My team shows when > 0). */
+  reports?: number;
 }
 
 export interface ActionOk {

@@ -37,6 +37,7 @@ import * as importTwoStep from './endpoints/importPreview';
 import * as keyResult from './endpoints/keyResult';
 import * as history from './endpoints/keyResultHistory';
 import * as menu from './endpoints/menu';
+import * as openReminder from './endpoints/openReminder';
 import * as summary from './endpoints/refreshSummary';
 import * as rowWrites from './endpoints/rowWrites';
 import * as selection from './endpoints/selection';
@@ -51,13 +52,18 @@ import * as weekly from './endpoints/weeklyEndpoints';
 
 // --- menu, sheet structure and the onEdit check ---
 
-/** Builds Extensions → OKR Owners. Runs in AuthMode.NONE too: it only builds the menu. */
+/**
+ * Builds Extensions → OKR Owners (in AuthMode.NONE that is all it does), then reminds the person
+ * what needs them when Google says who they are (src/endpoints/openReminder.ts).
+ */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   menu.buildMenu(e);
+  openReminder.remindOnOpen(e);
 }
 
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   menu.buildMenu(e);
+  openReminder.remindOnOpen(e);
 }
 
 export function showSidebar(): void {

@@ -53,6 +53,7 @@ export const NEEDS: Record<OperationKey, string[]> = {
   updateFromSources: ['updateAllFromSources'],
   importPreview: ['previewImport'],
   importConfirm: ['previewImport', 'confirmImport'],
+  getTeamView: ['getTeamView'],
 };
 
 const HOUR = 3_600_000;
@@ -300,6 +301,17 @@ export class SizeBench {
           payloadBytes: Buffer.byteLength(JSON.stringify(first.result ?? null)),
           payloadLeadBytes: Buffer.byteLength(JSON.stringify(asLead.result ?? null)),
           lead: { virtualMs: asLead.virtualMs, sheetsByMethod: leadSheets, sheetsCalls: sum(leadSheets) },
+        });
+      }
+      case 'getTeamView': {
+        // The Lead manages a share of the members (the generated Team's Manager column): My team
+        // reads their rows the way the sidebar's quick open reads the caller's own.
+        const { first, cpu } = await this.repeat(async () => {
+          const rt = await this.open();
+          return () => rt.run(op, [], { as: lead });
+        });
+        return this.single(op, first, cpu, {
+          payloadBytes: Buffer.byteLength(JSON.stringify(first.result ?? null)),
         });
       }
       case 'checkIn': {

@@ -20,7 +20,8 @@ export type OperationKey =
   | 'weeklyRun'
   | 'updateFromSources'
   | 'importPreview'
-  | 'importConfirm';
+  | 'importConfirm'
+  | 'getTeamView';
 
 export interface WeeklyFigures {
   /** Executions of the trigger handler from the scheduled time until the run finished. */
@@ -128,6 +129,7 @@ export const OPERATION_LABELS: Record<OperationKey, string> = {
   updateFromSources: 'updateAllFromSources (every Source)',
   importPreview: 'previewImport (a tab of KRs ÷ 2 rows)',
   importConfirm: 'confirmImport (a tab of KRs ÷ 2 rows)',
+  getTeamView: 'getTeamView (My team)',
 };
 
 export const OPERATIONS: OperationKey[] = [
@@ -142,6 +144,7 @@ export const OPERATIONS: OperationKey[] = [
   'updateFromSources',
   'importPreview',
   'importConfirm',
+  'getTeamView',
 ];
 
 /** Sizes measured when no --sizes is given: key results and owners. */

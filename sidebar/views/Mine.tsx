@@ -1,6 +1,7 @@
 // My key results: what needs the signed-in person first, then everything they own by objective.
 import { useEffect } from 'preact/hooks';
 import type { KeyResultView, Lang, Need, SidebarState } from '../../src/api';
+import { reminderCounts, reminderText } from '../../src/okr/core/reminder';
 import { tr } from '../i18n';
 import { formatDate, groupByObjective, needsAttention } from '../logic';
 import { ProgressBar } from '../ui';
@@ -116,9 +117,12 @@ export function Mine(props: Props) {
   const pending = state.minePending > 0 && (
     <p class="muted">{tr(lang, 'minePending', { count: state.minePending })}</p>
   );
+  // The reminder onOpen cannot give when Google hides who opened the file (src/endpoints/openReminder.ts).
+  const reminder = reminderText(reminderCounts(state.mine), lang);
   return (
     <div>
       {!state.me.inTeam && <p class="notice">{tr(lang, 'notInTeam', { email: state.me.email })}</p>}
+      {reminder && <p class="notice reminder">{reminder}</p>}
       {state.mine.length === 0 ? (
         pending || <p class="empty">{tr(lang, 'ownNothing')}</p>
       ) : (

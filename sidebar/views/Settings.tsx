@@ -6,6 +6,7 @@ import { tr, WORDS } from '../i18n';
 import { formatDate, formatDateTime } from '../logic';
 import { errorText, server } from '../server';
 import { FieldError, FormAlert, type FormError, useId } from '../ui';
+import { MyEmail } from './MyEmail';
 
 interface Props {
   lang: Lang;
@@ -14,7 +15,7 @@ interface Props {
   onLanguageChanged(): void;
 }
 
-const NUMBER_FIELDS = ['staleDays', 'overloadLimit'] as const;
+const NUMBER_FIELDS = ['staleDays', 'overloadLimit', 'conversationRuns'] as const;
 
 export function Settings(props: Props) {
   const { lang } = props;
@@ -120,6 +121,14 @@ export function Settings(props: Props) {
   return (
     <div class="view">
       <h2>{tr(lang, 'navSettings')}</h2>
+      {view.myWeeklyEmail && (
+        <MyEmail
+          lang={lang}
+          choice={view.myWeeklyEmail}
+          weeklyOn={view.settings.weeklyEmails}
+          onStatus={props.onStatus}
+        />
+      )}
       {!view.canEdit && <p class="notice">{tr(lang, 'settingsLeadsOnly')}</p>}
       <div class="field">
         <label class="choice">
@@ -163,6 +172,7 @@ export function Settings(props: Props) {
         </div>
         {num('staleDays')}
         {num('overloadLimit')}
+        {num('conversationRuns')}
         <div class="field">
           <label for={`${id}-lang`}>{tr(lang, 'language')}</label>
           <select

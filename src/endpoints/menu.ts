@@ -36,7 +36,7 @@ const MENU_ITEMS: ReadonlyArray<[MenuKey, string] | null> = [
 export function buildMenu(e?: { authMode?: unknown }): void {
   let lang: Lang = 'en';
   let withSelfCheck = false;
-  const none = !e || e.authMode === undefined || String(e.authMode) === 'NONE' || isNoneMode(e.authMode);
+  const none = inNoneMode(e);
   if (!none) {
     try {
       lang = callerLanguage(loadSettings());
@@ -52,6 +52,14 @@ export function buildMenu(e?: { authMode?: unknown }): void {
   }
   if (withSelfCheck) menu = menu.addSeparator().addItem(t(MENU, lang, 'selfCheck'), 'runSelfCheck');
   menu.addToUi();
+}
+
+/**
+ * AuthMode.NONE (or no event, as when the menu is built by hand): nothing but the menu may be built.
+ * https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle#authorization_modes
+ */
+export function inNoneMode(e?: { authMode?: unknown }): boolean {
+  return !e || e.authMode === undefined || String(e.authMode) === 'NONE' || isNoneMode(e.authMode);
 }
 
 function isNoneMode(mode: unknown): boolean {

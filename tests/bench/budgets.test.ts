@@ -164,6 +164,24 @@ describe('checkBudgets', () => {
     expect(checkBudgets(report).over[0]?.detail).toMatch(/other calls differ: Range\.getValues 0 → 1/);
   });
 
+  it("lets getTeamView's reads of the manager's people's rows differ up to the same bound, and holds its time", () => {
+    const reads = (n: number) => ({
+      sheetsByMethod: { 'Spreadsheet.getSheetByName': 2, 'Sheet.getSheetValues': n },
+      sheetsCalls: 2 + n,
+    });
+    const report = patch(goodReport(), 'getTeamView', 100, reads(3));
+    patch(report, 'getTeamView', 10_000, reads(12));
+    expect(checkBudgets(report).exitCode).toBe(0);
+    patch(report, 'getTeamView', 10_000, reads(13));
+    expect(checkBudgets(report).over.map((l) => l.budget)).toEqual([
+      "Sheets calls of getTeamView (My team) equal at 100 and 10,000 key results, apart from its reads of the manager's people's rows (Sheet.getSheetValues at most 12)",
+    ]);
+    patch(report, 'getTeamView', 10_000, { ...reads(5), virtualMs: 1_600 });
+    expect(checkBudgets(report).over.map((l) => l.budget)).toEqual([
+      'getTeamView (My team) modeled time at 10,000 key results under 1.5 s',
+    ]);
+  });
+
   it("does not count the weekly run's mail calls, but does count its Sheets calls per execution", () => {
     const report = patch(goodReport(), 'weeklyRun', 10_000, { mailCalls: 5000 });
     expect(checkBudgets(report).exitCode).toBe(0);

@@ -1299,16 +1299,28 @@ class Ui {
     };
   }
   showSidebar(html: unknown) {
-    this.env.m('Ui.showSidebar');
+    this.opens('Ui.showSidebar');
     this.env.ctx.ui.showSidebar(html as never);
   }
   showModalDialog(html: unknown, title: string) {
-    this.env.m('Ui.showModalDialog');
+    this.opens('Ui.showModalDialog');
     this.env.ctx.ui.showModalDialog(html as never, String(title));
   }
   showModelessDialog(html: unknown, title: string) {
-    this.env.m('Ui.showModelessDialog');
+    this.opens('Ui.showModelessDialog');
     this.env.ctx.ui.showModalDialog(html as never, String(title));
+  }
+  /**
+   * A sidebar or dialog needs the container UI scope, which a simple trigger (LIMITED, NONE) runs
+   * without: an add-on's onOpen may build its menu and toast, never open its sidebar by itself.
+   * https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle#authorization_modes
+   */
+  private opens(method: string) {
+    this.env.m(method);
+    if (this.env.ctx.authMode !== 'FULL')
+      throw this.env.err(
+        `You do not have permission to call ${method}. Required permissions: https://www.googleapis.com/auth/script.container.ui`,
+      );
   }
 }
 

@@ -41,8 +41,10 @@ export function enumName(v: unknown): string {
   return String(v);
 }
 
+// In AuthMode.NONE the user interface is "create menu items" only: no toast, alert or dialog.
+// https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle#authorization_modes
 const ALLOWED_WITHOUT_AUTH =
-  /^(Ui|Menu)\.|^SpreadsheetApp\.(getUi|getActive|getActiveSpreadsheet|new\w+)$|^(DataValidationBuilder|ConditionalFormatRuleBuilder)\./;
+  /^Ui\.create(Addon)?Menu$|^Menu\.|^SpreadsheetApp\.(getUi|getActive|getActiveSpreadsheet|new\w+)$|^(DataValidationBuilder|ConditionalFormatRuleBuilder)\./;
 
 /** Extra fields the execution model (runtime.ts) puts on the context (not in contract.ts). */
 interface RuntimeExtras {

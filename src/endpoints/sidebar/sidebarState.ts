@@ -29,6 +29,7 @@ import {
 import { daysSince } from '../../okr/core/days';
 import type { KeyResult, Lang, Objective, OkrSheet, Problem, Roster } from '../../okr/core/model';
 import { progressOf } from '../../okr/core/progress';
+import { reportsOf } from '../../okr/ownership/managers';
 import { type Caller, canManage } from '../permissions';
 
 /** Full titles in KeyResultView are cut here: a 5,000-character title is a paste accident. */
@@ -396,6 +397,7 @@ export function buildSidebarState(input: SidebarInput): SidebarState {
     problems: { errors, warnings: problems.length - errors, list: problemsUpTo(step.problemCap) },
     cycles,
     currentCycle: current ? capText(current.name, 40) : null,
+    reports: reportsOf(caller.email, input.roster.people).length,
   });
   // Only the titles, the problem list and the caller's texts change from step to step: the JSON of
   // everything else is measured once (with those three empty), then each step adds their sizes
