@@ -7,6 +7,7 @@ import { tr } from './i18n';
 import { mayActOn } from './logic';
 import { errorText, server } from './server';
 import type { FormError } from './ui';
+import { useCycle } from './useCycle';
 import { useFollow } from './useFollow';
 import { useSidebarState } from './useSidebarState';
 import { Add } from './views/Add';
@@ -44,6 +45,7 @@ export function App() {
     setUpdated(tr(lang, 'updated'));
     setTimeout(() => setUpdated(''), 5000);
   });
+  const [cycle, setCycle] = useCycle(state);
 
   // Counts the user's moves between views: an answer that comes after the user moved on belongs to
   // a view no longer shown, so its confirmation is not said (an error still is: nothing was saved).
@@ -171,6 +173,8 @@ export function App() {
             lang={lang}
             busy={busy}
             selectedIds={active.selectedIds}
+            cycle={cycle}
+            onCycle={setCycle}
             onAssign={(req) => act(() => server.assignOwner(req))}
           />
         );
@@ -187,13 +191,23 @@ export function App() {
       case 'problems':
         return <Problems state={state} lang={lang} onSelect={selectProblem} />;
       case 'settings':
-        return <Settings lang={lang} onStatus={sayFrom()} onLanguageChanged={() => load()} />;
+        return (
+          <Settings
+            lang={lang}
+            onStatus={sayFrom()}
+            onLanguageChanged={() => load()}
+            cycles={state.cycles}
+            currentCycle={state.currentCycle}
+          />
+        );
       default:
         return (
           <Mine
             state={state}
             lang={lang}
             activeId={activeIsKr ? active.id : null}
+            cycle={cycle}
+            onCycle={setCycle}
             onCheckIn={(kr) => go({ tab: 'mine', form: 'checkIn', kr })}
             onOwnership={(kr) => go({ tab: 'mine', form: 'ownership', kr })}
           />
