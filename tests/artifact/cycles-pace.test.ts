@@ -134,6 +134,29 @@ describe('the sidebar state carries the cycles', () => {
   });
 });
 
+describe("a key result's own dates", () => {
+  test('a Start date column starts the pace line there; Due ends it', async () => {
+    const wb = workbook();
+    const okrs = wb.values('OKRs');
+    const width = okrs[0].length;
+    const due = (okrs[0] as string[]).indexOf('Due');
+    const startDate = okrs.map((r, i) => [i === 0 ? 'Start date' : r[0] === 'O1.1' ? day('2026-11-01') : '']);
+    wb.setValues(
+      'OKRs',
+      `${String.fromCharCode(65 + width)}1:${String.fromCharCode(65 + width)}${okrs.length}`,
+      startDate,
+    );
+    const row = okrs.findIndex((r) => r[0] === 'O1.1') + 1;
+    wb.setValues('OKRs', `${String.fromCharCode(65 + due)}${row}`, [[day('2026-12-01')]]);
+    const rt = await openRuntime(wb, { now: NOW });
+    const mine = state(rt, ANA).mine;
+    // 24.5 of the 30 days from 1 November to 1 December: 82% expected, not the quarter's 60%.
+    expect(mine.find((k) => k.id === 'O1.1')?.pace).toEqual({ expected: 82, behind: true });
+    // Without its own dates, the cycle's: 2026-Q3 ended, 100%.
+    expect(mine.find((k) => k.id === 'O3.1')?.pace).toEqual({ expected: 100, behind: true });
+  });
+});
+
 describe('the cycle settings', () => {
   test('defaults: January and the default margin', async () => {
     const rt = await open();

@@ -27,7 +27,9 @@ export type OkrColumn =
   | 'accepted'
   | 'lastCheckIn'
   | 'due'
-  | 'note';
+  | 'note'
+  /** Optional: when the key result's own period starts (its pace line starts there, not at its cycle's start). */
+  | 'startDate';
 
 export type TeamColumn = 'name' | 'email' | 'team' | 'manager' | 'role' | 'language';
 export type CheckInColumn = 'time' | 'id' | 'by' | 'current' | 'progress' | 'confidence' | 'note';
@@ -86,6 +88,8 @@ export interface KeyResult extends OkrItem {
   lastCheckIn: number | null;
   /** Computed 0–100 (see progress.ts); null when it cannot be computed. */
   progress: number | null;
+  /** The optional Start date column: where the key result's pace line starts (else its cycle's start). */
+  startDate?: number | null;
 }
 
 export interface CheckIn {

@@ -166,6 +166,7 @@ export const OKR_ALIASES: AliasTable<OkrColumn> = {
     '期限日',
   ],
   note: ['Note', 'Notes', 'Comment', 'Comments', 'Remarks', 'メモ', '備考', 'コメント', 'ノート'],
+  startDate: ['Start date', 'Starts on', 'Start on', 'Begin date', '開始日', '着手日'],
 };
 
 export const TEAM_ALIASES: AliasTable<TeamColumn> = {
@@ -474,4 +475,5 @@ export const OKR_HEADERS_JA: Record<OkrColumn, string> = {
   lastCheckIn: '最終チェックイン',
   due: '期限',
   note: 'メモ',
+  startDate: '開始日',
 };
