@@ -13,6 +13,7 @@ import { tr } from './i18n';
 import { mayActOn } from './logic';
 import { errorText, server } from './server';
 import type { FormError } from './ui';
+import { useCycle } from './useCycle';
 import { useFollow } from './useFollow';
 import { useSidebarState } from './useSidebarState';
 import { Add } from './views/Add';
@@ -55,6 +56,7 @@ export function App() {
     setUpdated(tr(lang, 'updated'));
     setTimeout(() => setUpdated(''), 5000);
   });
+  const [cycle, setCycle] = useCycle(state);
 
   // Counts the user's moves between views: an answer that comes after the user moved on belongs to
   // a view no longer shown, so its confirmation is not said (an error still is: nothing was saved).
@@ -231,6 +233,8 @@ export function App() {
             lang={lang}
             busy={busy}
             selectedIds={active.selectedIds}
+            cycle={cycle}
+            onCycle={setCycle}
             onAssign={(req) => act(() => server.assignOwner(req))}
           />
         );
@@ -247,7 +251,15 @@ export function App() {
       case 'problems':
         return <Problems state={state} lang={lang} onSelect={selectProblem} />;
       case 'settings':
-        return <Settings lang={lang} onStatus={sayFrom()} onLanguageChanged={() => load()} />;
+        return (
+          <Settings
+            lang={lang}
+            onStatus={sayFrom()}
+            onLanguageChanged={() => load()}
+            cycles={state.cycles}
+            currentCycle={state.currentCycle}
+          />
+        );
       case 'import':
         return <Import lang={lang} busy={busy} onStatus={sayFrom()} onConfirm={confirmImport} />;
       case 'team':
@@ -258,6 +270,8 @@ export function App() {
             state={state}
             lang={lang}
             activeId={activeIsKr ? active.id : null}
+            cycle={cycle}
+            onCycle={setCycle}
             onCheckIn={(kr) => go({ tab: 'mine', form: 'checkIn', kr })}
             onOwnership={(kr) => go({ tab: 'mine', form: 'ownership', kr })}
             onHistory={(kr) => go({ tab: 'mine', form: 'history', kr })}

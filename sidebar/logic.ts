@@ -291,3 +291,27 @@ export function versionMoved(held: string | null, next: string): boolean {
 export function sameState(a: SidebarState | null, b: SidebarState): boolean {
   return !!a && JSON.stringify({ ...a, now: 0 }) === JSON.stringify({ ...b, now: 0 });
 }
+
+/**
+ * Which rows the view of cycle `shown` (an index into state.cycles; -1 = every cycle) shows: its own,
+ * a blank Cycle's, and those of the cycles the server listed in its CycleView.shows (the longer
+ * cycles spanning it; the rule is the server's, src/okr/core/cycle.ts inCycle).
+ */
+export function cycleView(
+  state: Pick<SidebarState, 'cycles'>,
+  shown: number,
+): { kr(cycle: string): boolean; row(table: Pick<OkrTable, 'cycle'>, i: number): boolean } {
+  const cycle = state.cycles[shown];
+  const shows = new Set(cycle ? cycle.shows : []);
+  const names = new Set(state.cycles.filter((_, i) => shows.has(i)).map((c) => c.name));
+  return {
+    kr: (name) => !cycle || name === '' || names.has(name),
+    row: (table, i) => {
+      if (!cycle || !table.cycle) return true;
+      // OkrTable.cycle: a space for a blank Cycle, else the character 0x30 + index (skipping '\').
+      const code = table.cycle.charCodeAt(i);
+      if (!(code >= 0x30)) return true;
+      return shows.has(code > 0x5c ? code - 0x31 : code - 0x30);
+    },
+  };
+}

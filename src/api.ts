@@ -96,6 +96,8 @@ export interface CycleView {
   start: number | null;
   /** Exclusive, epoch ms; null when the name is not date-like. */
   end: number | null;
+  /** Indexes into SidebarState.cycles of the cycles this one's view shows: itself and the longer ones spanning it. */
+  shows: number[];
 }
 
 /** Characters of a row version (KeyResultView.version, and each row's in OkrTable.version). */

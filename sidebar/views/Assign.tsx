@@ -3,8 +3,9 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { AssignRequest, Lang, SidebarState } from '../../src/api';
 import { tr } from '../i18n';
-import { countByFilter, filterRows, type OwnerFilter, rowVersion, searchPeople } from '../logic';
+import { countByFilter, cycleView, filterRows, type OwnerFilter, rowVersion, searchPeople } from '../logic';
 import { FieldError, FormAlert, type FormError, useId } from '../ui';
+import { CycleSwitch } from './CycleSwitch';
 
 const SHOWN_MAX = 100;
 const FILTERS: OwnerFilter[] = ['missing', 'invalid', 'pending', 'all'];
@@ -20,6 +21,9 @@ interface Props {
   lang: Lang;
   busy: boolean;
   selectedIds: string[];
+  /** The cycle shown (index into state.cycles; -1 = every cycle) and its switch. */
+  cycle: number;
+  onCycle(index: number): void;
   onAssign(req: AssignRequest): Promise<FormError | null>;
 }
 
@@ -35,7 +39,10 @@ export function Assign(props: Props) {
   const [error, setError] = useState<FormError | null>(null);
   const id = useId('as');
 
-  const rows = useMemo(() => filterRows(table, team, filter, query), [table, team, filter, query]);
+  const rows = useMemo(() => {
+    const inView = cycleView(state, props.cycle);
+    return filterRows(table, team, filter, query).filter((i) => inView.row(table, i));
+  }, [state, table, team, filter, query, props.cycle]);
   const people = useMemo(() => searchPeople(team, personQuery), [team, personQuery]);
 
   function toggle(rowId: string) {
@@ -70,6 +77,7 @@ export function Assign(props: Props) {
   return (
     <div class="view">
       <h2>{tr(lang, 'assignTitle')}</h2>
+      <CycleSwitch state={state} lang={lang} cycle={props.cycle} onCycle={props.onCycle} />
       <div class="field">
         <label for={`${id}-filter`}>{tr(lang, 'filter')}</label>
         <select

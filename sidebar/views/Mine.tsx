@@ -3,8 +3,9 @@ import { useEffect } from 'preact/hooks';
 import type { KeyResultView, Lang, Need, SidebarState } from '../../src/api';
 import { reminderCounts, reminderText } from '../../src/okr/core/reminder';
 import { tr } from '../i18n';
-import { formatDate, groupByObjective, needsAttention } from '../logic';
+import { cycleView, formatDate, groupByObjective, needsAttention } from '../logic';
 import { ProgressBar } from '../ui';
+import { CycleSwitch } from './CycleSwitch';
 
 const NEED_WORD = {
   pending: 'needPending',
@@ -17,6 +18,9 @@ interface Props {
   state: SidebarState;
   lang: Lang;
   activeId: string | null;
+  /** The cycle shown (index into state.cycles; -1 = every cycle) and its switch. */
+  cycle: number;
+  onCycle(index: number): void;
   onCheckIn(kr: KeyResultView): void;
   onOwnership(kr: KeyResultView): void;
   onHistory(kr: KeyResultView): void;
@@ -78,6 +82,13 @@ function Card(props: Props & { kr: KeyResultView }) {
         {kr.due !== null && (
           <span>{tr(lang, 'due', { date: formatDate(kr.due, state.timeZone, lang) })}</span>
         )}
+        {/* Pace is arithmetic beside the owner's own confidence, never instead of it. */}
+        {kr.pace && (
+          <span class="pace">
+            {tr(lang, 'paceExpected', { n: kr.pace.expected })}
+            {kr.pace.behind && <strong class="behind"> · {tr(lang, 'behindPace')}</strong>}
+          </span>
+        )}
       </div>
       {kr.note && <p class="note">{kr.note}</p>}
       {needs.length > 0 && (
@@ -112,7 +123,11 @@ export function Mine(props: Props) {
   if (!state.me.email) {
     return <p class="empty">{tr(lang, 'noIdentity')}</p>;
   }
-  const attention = needsAttention(state.mine);
+  // One cycle at a time: the key results of the cycle shown (and of no cycle).
+  const inView = cycleView(state, props.cycle);
+  const mine = state.mine.filter((kr) => inView.kr(kr.cycle));
+  const filtered = mine.length !== state.mine.length;
+  const attention = needsAttention(mine);
   // On a quick state, the caller's rows its read did not reach come with the whole sheet.
   const pending = state.minePending > 0 && (
     <p class="muted">{tr(lang, 'minePending', { count: state.minePending })}</p>
@@ -123,7 +138,8 @@ export function Mine(props: Props) {
     <div>
       {!state.me.inTeam && <p class="notice">{tr(lang, 'notInTeam', { email: state.me.email })}</p>}
       {reminder && <p class="notice reminder">{reminder}</p>}
-      {state.mine.length === 0 ? (
+      <CycleSwitch state={state} lang={lang} cycle={props.cycle} onCycle={props.onCycle} />
+      {mine.length === 0 ? (
         pending || <p class="empty">{tr(lang, 'ownNothing')}</p>
       ) : (
         <>
@@ -154,8 +170,10 @@ export function Mine(props: Props) {
             )}
           </section>
           <section aria-labelledby="mine-h">
-            <h2 id="mine-h">{tr(lang, 'myKeyResults', { count: state.mineTotal })}</h2>
-            {groupByObjective(state.mine).map((g) => (
+            <h2 id="mine-h">
+              {tr(lang, 'myKeyResults', { count: filtered ? mine.length : state.mineTotal })}
+            </h2>
+            {groupByObjective(mine).map((g) => (
               <div class="group" key={g.objectiveId ?? ''}>
                 <h3>
                   {g.objectiveId && <span class="okr-id">{g.objectiveId}</span>}{' '}

@@ -1,7 +1,8 @@
 // Settings (Leads): weekly email schedule, stale threshold, overload limit, language, the weekly
-// emails switch, and how the last weekly run went.
+// emails switch, and how the last weekly run went; the cycles (fiscal-year start, pace margin, the
+// Summary's cycle, and the sheet's cycles with their dates).
 import { useEffect, useState } from 'preact/hooks';
-import type { Lang, SaveSettingsRequest, SettingsResult, SettingsView } from '../../src/api';
+import type { CycleView, Lang, SaveSettingsRequest, SettingsResult, SettingsView } from '../../src/api';
 import { tr, WORDS } from '../i18n';
 import { formatDate, formatDateTime } from '../logic';
 import { errorText, server } from '../server';
@@ -11,11 +12,15 @@ import { MyEmail } from './MyEmail';
 interface Props {
   lang: Lang;
   onStatus(text: string, error?: boolean): void;
-  /** The language setting changed: the whole sidebar reloads its state in the new language. */
+  /** The language or the fiscal year changed: the whole sidebar reloads its state (words, cycle dates). */
   onLanguageChanged(): void;
+  /** The sheet's cycles and the current one, from the sidebar's state. */
+  cycles: CycleView[];
+  currentCycle: string | null;
 }
 
-const NUMBER_FIELDS = ['staleDays', 'overloadLimit', 'conversationRuns'] as const;
+const NUMBER_FIELDS = ['staleDays', 'overloadLimit', 'conversationRuns', 'paceMargin'] as const;
+const CYCLE_FIELDS = ['fiscalYearStartMonth', 'summaryCycle'] as const;
 
 export function Settings(props: Props) {
   const { lang } = props;
@@ -54,12 +59,15 @@ export function Settings(props: Props) {
     if (!form) return;
     setBusy(true);
     try {
-      const before = view?.settings.language;
+      const before = view?.settings;
       const res = await server.saveSettings(form);
       apply(res);
       if (res.ok) {
         props.onStatus(res.message);
-        if (res.view.settings.language !== before) props.onLanguageChanged();
+        const now = res.view.settings;
+        if (now.language !== before?.language || now.fiscalYearStartMonth !== before?.fiscalYearStartMonth) {
+          props.onLanguageChanged();
+        }
       }
     } catch (err) {
       setError({ error: errorText(err) });
@@ -105,7 +113,7 @@ export function Settings(props: Props) {
       <input
         id={`${id}-${field}`}
         type="number"
-        min={1}
+        min={field === 'paceMargin' ? 0 : 1}
         step={1}
         value={form[field]}
         disabled={disabled}
@@ -191,13 +199,77 @@ export function Settings(props: Props) {
             <option value="ja">日本語</option>
           </select>
         </div>
-        <FormAlert error={error} fields={[...NUMBER_FIELDS]} />
+        <div class="field">
+          <label for={`${id}-fy`}>{tr(lang, 'fiscalYearStartMonth')}</label>
+          <select
+            id={`${id}-fy`}
+            value={form.fiscalYearStartMonth}
+            disabled={disabled}
+            aria-invalid={error?.field === 'fiscalYearStartMonth'}
+            aria-describedby={`${id}-fy-err`}
+            onChange={(e) =>
+              setForm({ ...form, fiscalYearStartMonth: Number((e.target as HTMLSelectElement).value) })
+            }
+          >
+            {WORDS[lang].months.map((name, i) => (
+              <option key={name} value={i + 1}>
+                {name}
+              </option>
+            ))}
+          </select>
+          <FieldError id={`${id}-fy-err`} error={error} field="fiscalYearStartMonth" />
+        </div>
+        {num('paceMargin')}
+        <div class="field">
+          <label for={`${id}-sc`}>{tr(lang, 'summaryCycle')}</label>
+          <select
+            id={`${id}-sc`}
+            value={form.summaryCycle ?? ''}
+            disabled={disabled}
+            aria-invalid={error?.field === 'summaryCycle'}
+            aria-describedby={`${id}-sc-err`}
+            onChange={(e) => setForm({ ...form, summaryCycle: (e.target as HTMLSelectElement).value })}
+          >
+            <option value="">
+              {props.currentCycle
+                ? tr(lang, 'summaryCycleCurrent', { name: props.currentCycle })
+                : tr(lang, 'summaryCycleNone')}
+            </option>
+            {props.cycles.map((c) => (
+              <option key={c.name} value={c.name}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+          <FieldError id={`${id}-sc-err`} error={error} field="summaryCycle" />
+        </div>
+        <FormAlert error={error} fields={[...NUMBER_FIELDS, ...CYCLE_FIELDS]} />
         <div class="buttons">
           <button type="submit" class="action" disabled={disabled}>
             {busy ? tr(lang, 'saving') : tr(lang, 'save')}
           </button>
         </div>
       </form>
+      <section aria-labelledby={`${id}-cycles`}>
+        <h3 id={`${id}-cycles`}>{tr(lang, 'cyclesTitle')}</h3>
+        {props.cycles.length === 0 ? (
+          <p class="muted">{tr(lang, 'noCycles')}</p>
+        ) : (
+          <ul class="cycles">
+            {props.cycles.map((c) => (
+              <li key={c.name}>
+                {c.name === props.currentCycle ? tr(lang, 'cycleCurrent', { name: c.name }) : c.name}
+                <span class="muted">
+                  {' · '}
+                  {c.start !== null && c.end !== null
+                    ? `${formatDate(c.start, view.timeZone, lang)} – ${formatDate(c.end - 1, view.timeZone, lang)}`
+                    : tr(lang, 'cycleUndated')}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <section aria-labelledby={`${id}-run`}>
         <h3 id={`${id}-run`}>{tr(lang, 'weeklyRun')}</h3>
         {/* Anyone may: it mails only the caller, what they would get this week (outside the ledger). */}

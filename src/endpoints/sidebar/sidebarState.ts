@@ -22,6 +22,7 @@ import {
   type CycleCalendar,
   currentCycle,
   cyclesOf,
+  inCycle,
   isOpenCycle,
   type Pace,
   pacer,
@@ -341,7 +342,12 @@ export function buildSidebarState(input: SidebarInput): SidebarState {
   const team = teamOf(input.roster);
   // The sheet's cycles (on a quick state, those of the rows read), and the one shown by default.
   const names = [...(okrs?.objectives ?? []), ...(okrs?.keyResults ?? [])].map((r) => r.cycle);
-  const cycles = cyclesOf(names, calendar).map((c) => ({ ...c, name: capText(c.name, 40) }));
+  const found = cyclesOf(names, calendar);
+  const cycles = found.map((c) => ({
+    ...c,
+    name: capText(c.name, 40),
+    shows: found.flatMap((other, i) => (inCycle(other.name, c.name, calendar) ? [i] : [])),
+  }));
   const current = currentCycle(names, now, calendar);
   const objectiveTitles = new Map((okrs?.objectives ?? []).map((o) => [o.id, o.title]));
   // The caller's key results are owned by the caller: they are the Team member asked to act, or nobody.
@@ -356,7 +362,7 @@ export function buildSidebarState(input: SidebarInput): SidebarState {
   const minePending = input.quick?.minePending ?? 0;
   const { table, titles } =
     okrs && !input.quick
-      ? tableRows(okrs, team, cycles)
+      ? tableRows(okrs, team, found)
       : { table: { id: [], type: '', owner: [], state: '', version: '', cycle: '' }, titles: [] };
   const problems = input.quick ? [] : input.problems;
   const sortedProblems = sortProblems(problems);

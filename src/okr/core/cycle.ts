@@ -228,10 +228,33 @@ export function shownCycle(
   return currentCycle(all, now, calendar)?.name ?? null;
 }
 
-/** Whether an item with this Cycle cell is in the view of `shown` (null = every cycle; a blank Cycle is in every view). */
-export function inCycle(cycle: string, shown: string | null): boolean {
+/**
+ * Whether an item whose Cycle cell is `cycle` belongs in the view of the cycle `shown`: the same
+ * cycle; a blank Cycle (an item of no cycle is in every view); or a longer cycle that spans it (the
+ * year or half a quarter is part of: those objectives run through the quarter too). Never a cycle
+ * beside it: 2026-Q3 and 2027-Q1 stay out of 2026-Q4. `shown` null = every cycle.
+ */
+export function inCycle(cycle: string, shown: string | null, calendar: CycleCalendar): boolean {
   const c = cycle.trim();
-  return shown === null || c === '' || c === shown;
+  if (shown === null || c === '' || c === shown) return true;
+  const outer = cycleSpan(c, calendar);
+  const inner = cycleSpan(shown, calendar);
+  if (!outer || !inner) return false;
+  const longer = outer.end - outer.start > inner.end - inner.start;
+  return longer && outer.start <= inner.start && inner.end <= outer.end;
+}
+
+/** inCycle for the rows of one view: each Cycle name is judged once. */
+export function cycleFilter(shown: string | null, calendar: CycleCalendar): (cycle: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (cycle) => {
+    let yes = seen.get(cycle);
+    if (yes === undefined) {
+      yes = inCycle(cycle, shown, calendar);
+      seen.set(cycle, yes);
+    }
+    return yes;
+  };
 }
 
 type PaceInput = Pick<

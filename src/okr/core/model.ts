@@ -29,7 +29,9 @@ export type OkrColumn =
   | 'due'
   | 'note'
   // Optional: where the key result's Current comes from (src/okr/source/sourceRef.ts).
-  | 'source';
+  | 'source'
+  /** Optional: when the key result's own period starts (its pace line starts there, not at its cycle's start). */
+  | 'startDate';
 
 export type TeamColumn = 'name' | 'email' | 'team' | 'manager' | 'role' | 'language';
 export type CheckInColumn = 'time' | 'id' | 'by' | 'current' | 'progress' | 'confidence' | 'note';
@@ -90,6 +92,8 @@ export interface KeyResult extends OkrItem {
   progress: number | null;
   /** The Source cell's text (a reference its Current is read from); absent when blank. */
   source?: string;
+  /** The optional Start date column: where the key result's pace line starts (else its cycle's start). */
+  startDate?: number | null;
 }
 
 export interface CheckIn {

@@ -267,6 +267,7 @@ export function parseOkrSheet(values: unknown[][], opts: ParseOptions): OkrSheet
     due: at('due'),
     note: at('note'),
     source: at('source'),
+    startDate: at('startDate'),
   };
   const contentColumns = CONTENT_COLUMNS.map(at);
 
@@ -294,7 +295,10 @@ export function parseOkrSheet(values: unknown[][], opts: ParseOptions): OkrSheet
         lang,
       ),
     );
-  const date = (c: 'accepted' | 'due' | 'lastCheckIn', what: 'objective' | 'key-result'): number | null => {
+  const date = (
+    c: 'accepted' | 'due' | 'lastCheckIn' | 'startDate',
+    what: 'objective' | 'key-result',
+  ): number | null => {
     const value = get(col[c]);
     const t = readDate(value, timeZone);
     if (t === undefined) {
@@ -408,6 +412,8 @@ export function parseOkrSheet(values: unknown[][], opts: ParseOptions): OkrSheet
       confidence,
       lastCheckIn: date('lastCheckIn', what),
       progress: null,
+      // Only a sheet with a Start date column gives key results one (the pace line's start).
+      ...(col.startDate >= 0 ? { startDate: date('startDate', what) } : {}),
     };
     const source = cellText(get(col.source));
     if (source) kr.source = source;

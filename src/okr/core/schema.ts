@@ -177,6 +177,7 @@ export const OKR_ALIASES: AliasTable<OkrColumn> = {
     '参照元',
     '取得元',
   ],
+  startDate: ['Start date', 'Starts on', 'Start on', 'Begin date', '開始日', '着手日'],
 };
 
 export const TEAM_ALIASES: AliasTable<TeamColumn> = {
@@ -486,4 +487,5 @@ export const OKR_HEADERS_JA: Record<OkrColumn, string> = {
   due: '期限',
   note: 'メモ',
   source: 'データ元',
+  startDate: '開始日',
 };

@@ -5,6 +5,7 @@
 // attention list in summaryAttention.ts, owners and teams in summaryOwners.ts.
 
 import { needsHelp } from '../core/attention';
+import { cyclesOf, type Pace } from '../core/cycle';
 import type { KeyResult, Lang, OkrSheet, Problem, Roster, Settings } from '../core/model';
 import type { ProgressEntry } from '../core/parse';
 import { meanProgress, objectiveProgress, progressOf, score as scoreOf } from '../core/progress';
@@ -70,6 +71,8 @@ export interface SummaryObjective {
   atRisk: number;
   /** Progress points gained since a week ago, from the Check-ins log; null without a baseline. */
   change: number | null;
+  /** Key results behind pace (cycle.ts paceOf). */
+  behindPace: number;
 }
 
 export type AttentionReason =
@@ -101,6 +104,8 @@ export interface AttentionItem {
   days: number | null;
   /** The validator's localized message for problems; '' for confidence. */
   detail: string;
+  /** A key result's pace (cycle.ts paceOf), next to its confidence; null for objectives and without a pace line. */
+  pace: Pace | null;
 }
 
 export interface SummaryOwner {
@@ -140,8 +145,15 @@ export interface SummaryModel {
   /** From the settings, so the tab can say what "overloaded" and "stale" mean. */
   overloadLimit: number;
   staleDays: number;
-  /** Distinct cycles in the sheet, sorted. */
+  /** Distinct cycles of the items shown, sorted. */
   cycles: string[];
+  /**
+   * The cycle shown (null: every cycle, none is a date), whether a Lead chose it in Settings (else it
+   * is the current one), and the sheet's cycles left out, in time order.
+   */
+  cycle: { shown: string | null; chosen: boolean; others: string[] };
+  /** Key results of the cycle behind pace (cycle.ts paceOf). */
+  behindPace: number;
   /** No objective and no key result: the tab says to run Set up. */
   empty: boolean;
   headline: SummaryHeadline;
@@ -175,6 +187,7 @@ function objectiveRows(scope: SummaryScope): SummaryObjective[] {
       keyResults: krs.length,
       atRisk: krs.filter((kr) => needsHelp(kr.confidence)).length,
       change: changeOf(scope, krs),
+      behindPace: krs.filter((kr) => scope.pace(kr)?.behind).length,
     };
   });
 }
@@ -212,6 +225,14 @@ export function buildSummary(input: SummaryInput): SummaryModel {
   const cycles = [...new Set([...objectives, ...keyResults].map((i) => i.cycle.trim()).filter(Boolean))].sort(
     compareText,
   );
+  const chosen = input.settings.summaryCycle?.trim() ?? '';
+  const shownNames = new Set(cycles);
+  const others = cyclesOf(
+    [...input.okrs.objectives, ...input.okrs.keyResults].map((i) => i.cycle),
+    scope.calendar,
+  )
+    .map((c) => c.name)
+    .filter((name) => !shownNames.has(name));
   return {
     lang: input.lang,
     generatedAt: input.now,
@@ -219,6 +240,8 @@ export function buildSummary(input: SummaryInput): SummaryModel {
     overloadLimit: input.settings.overloadLimit,
     staleDays: input.settings.staleDays,
     cycles,
+    cycle: { shown: scope.cycle, chosen: chosen !== '' && chosen === scope.cycle, others },
+    behindPace: keyResults.filter((kr) => scope.pace(kr)?.behind).length,
     empty: objectives.length === 0 && keyResults.length === 0,
     headline: headlineOf(scope, objectiveTable),
     objectives: objectiveTable,

@@ -43,6 +43,7 @@ function attentionLine(
     progress: item.type === 'key-result' ? progressOf(item) : null,
     days: extra.days ?? null,
     detail: extra.detail ?? '',
+    pace: item.type === 'key-result' ? scope.pace(item) : null,
   };
 }
 
@@ -95,6 +96,7 @@ function sheetLine(p: Problem): AttentionItem {
     progress: null,
     days: null,
     detail: p.message,
+    pace: null,
   };
 }
 

@@ -64,7 +64,17 @@ export type SummaryMessageKey =
   | 'chartTitle'
   | 'confidenceSince'
   | 'confidenceNoCheckIn'
-  | 'confidenceNote';
+  | 'confidenceNote'
+  | 'cycleCurrent'
+  | 'cycleChosen'
+  | 'cycleAlso'
+  | 'otherCycles'
+  | 'otherCyclesHint'
+  | 'hBehindPace'
+  | 'cBehindPace'
+  | 'cPace'
+  | 'paceExpected'
+  | 'paceBehind';
 
 export const SUMMARY_MESSAGES: MessageTable<SummaryMessageKey> = {
   title: { en: 'OKR summary', ja: 'OKRサマリー' },
@@ -141,6 +151,22 @@ export const SUMMARY_MESSAGES: MessageTable<SummaryMessageKey> = {
     ja: 'まだチェックインがなく、シートで{confidence}になっています。',
   },
   confidenceNote: { en: '{detail} Note: "{note}"', ja: '{detail}メモ：「{note}」' },
+  cycleCurrent: { en: 'The current cycle.', ja: '現在のサイクルです。' },
+  cycleChosen: { en: 'Chosen by a Lead in Settings.', ja: 'リーダーが設定で選んだサイクルです。' },
+  cycleAlso: {
+    en: 'With {cycles}, which {count|spans|span} it.',
+    ja: 'この期間を含む{cycles}も表示しています。',
+  },
+  otherCycles: { en: 'Other cycles', ja: 'ほかのサイクル' },
+  otherCyclesHint: {
+    en: 'Not in this Summary. A Lead chooses its cycle in the sidebar: Settings → Cycle in the Summary.',
+    ja: 'このサマリーには含まれません。リーダーがサイドバーの「設定」→「サマリーのサイクル」で選べます。',
+  },
+  hBehindPace: { en: 'Behind pace', ja: 'ペース遅れ' },
+  cBehindPace: { en: 'Behind pace', ja: 'ペース遅れ' },
+  cPace: { en: 'Pace', ja: 'ペース' },
+  paceExpected: { en: 'Expected {n}%', ja: '想定 {n}%' },
+  paceBehind: { en: 'Expected {n}% · behind pace', ja: '想定 {n}%・ペース遅れ' },
 };
 
 export const BAND_LABELS: MessageTable<Band> = {

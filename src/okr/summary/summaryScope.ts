@@ -1,7 +1,7 @@
-// What the Summary summarizes: the live objectives and key results (first row of each ID), who owns
+// What the Summary summarizes: the objectives and key results of one cycle (first row of each ID), who owns
 // them, their check-in log, and the validator's verdicts (stale, pending, ownership, overloaded)
 // matched to them by row. Every section of the Summary reads this, so they all count the same items.
-import { isLive } from '../core/cycle';
+import { type CycleCalendar, cycleCalendar, cycleFilter, type Pace, pacer, shownCycle } from '../core/cycle';
 import type { KeyResult, Objective, Person, ProblemCode } from '../core/model';
 import { type KeyResultLog, keyResultLogs } from '../core/weeklyChange';
 import type { SummaryInput } from './summary';
@@ -26,6 +26,11 @@ export interface ProblemFlags {
 
 export interface SummaryScope {
   input: SummaryInput;
+  /** The cycle shown (cycle.ts shownCycle); null = every cycle (no cycle name is a date). */
+  cycle: string | null;
+  calendar: CycleCalendar;
+  /** Each key result's pace today, with the margin setting (cycle.ts pacer → paceOf). */
+  pace: (kr: KeyResult) => Pace | null;
   /** Team members by email (the first row of an email). */
   people: Map<string, Person>;
   log: Map<string, KeyResultLog>;
@@ -40,23 +45,15 @@ export interface SummaryScope {
 }
 
 /**
- * Past cycles are history: the tab shows what is live now, as the leadership email does (cycle.ts
- * isLive). A sheet holding only past cycles is still summarized whole, not shown empty. A sheet has a
- * handful of cycles and thousands of rows: each cycle is judged once.
+ * One cycle at a time (cycle.ts): the one a Lead chose in Settings while the sheet has it, else the
+ * current one; with the items of no cycle and of the longer cycles that span it. A sheet whose cycle
+ * names are not dates is summarized whole. A sheet has a handful of cycles and thousands of rows:
+ * each cycle is judged once.
  */
-function shownFilter(input: SummaryInput): (item: Objective | KeyResult) => boolean {
+function shownCycleOf(input: SummaryInput, calendar: CycleCalendar): string | null {
   const { okrs, now } = input;
-  const liveCycles = new Map<string, boolean>();
-  const live = (cycle: string) => {
-    let yes = liveCycles.get(cycle);
-    if (yes === undefined) {
-      yes = isLive(cycle, now);
-      liveCycles.set(cycle, yes);
-    }
-    return yes;
-  };
-  const anyLive = okrs.objectives.some((i) => live(i.cycle)) || okrs.keyResults.some((i) => live(i.cycle));
-  return (i) => !anyLive || live(i.cycle);
+  const names = [...okrs.objectives, ...okrs.keyResults].map((i) => i.cycle);
+  return shownCycle(names, input.settings.summaryCycle ?? '', now, calendar);
 }
 
 /** The first shown row of each ID (duplicate IDs are the validator's business); blank IDs all count. */
@@ -94,7 +91,10 @@ function problemFlags(input: SummaryInput, itemByRow: Map<number, Objective | Ke
 
 export function summaryScope(input: SummaryInput): SummaryScope {
   const { okrs, roster, now } = input;
-  const shown = shownFilter(input);
+  const calendar = cycleCalendar(input.settings, input.timeZone);
+  const cycle = shownCycleOf(input, calendar);
+  const inView = cycleFilter(cycle, calendar);
+  const shown = (item: Objective | KeyResult) => inView(item.cycle);
   const objectives = firstOfEachId(okrs.objectives, shown);
   const keyResults = firstOfEachId(okrs.keyResults, shown);
   const objectiveById = new Map<string, Objective>();
@@ -111,6 +111,9 @@ export function summaryScope(input: SummaryInput): SummaryScope {
   for (const item of okrs.keyResults) if (shown(item)) itemByRow.set(item.row, item);
   return {
     input,
+    cycle,
+    calendar,
+    pace: pacer(now, calendar, input.settings.paceMargin),
     people: new Map(roster.people.filter((p) => p.email).map((p) => [p.email, p] as const)),
     log: keyResultLogs(input.checkIns, now),
     objectives,

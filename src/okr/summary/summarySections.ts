@@ -42,9 +42,38 @@ export function headerBlock(model: SummaryModel, { m, timeZone }: GridText): Blo
       { value: m('generatedAt'), bold: true },
       text(`${formatInZone(model.generatedAt, timeZone, true)} (${timeZone})`),
     ],
-    [{ value: m('cycle'), bold: true }, text(model.cycles.length ? model.cycles.join(', ') : m('noCycle'))],
+    [
+      { value: m('cycle'), bold: true },
+      text(model.cycles.length ? cycleName(model) : m('noCycle')),
+      cycleNote(model, m),
+    ],
+    ...(model.cycle.others.length
+      ? [
+          [
+            { value: m('otherCycles'), bold: true },
+            text(model.cycle.others.join(', ')),
+            text(m('otherCyclesHint')),
+          ],
+        ]
+      : []),
     BLANK,
   ]);
+}
+
+/** The cycle the tab shows, by name (every cycle of the items shown when no cycle is a date). */
+function cycleName(model: SummaryModel): string {
+  return model.cycle.shown ?? model.cycles.join(', ');
+}
+
+/** Why this cycle: the current one, or a Lead's choice; and the longer cycles shown with it. */
+function cycleNote(model: SummaryModel, m: GridText['m']): Row[number] {
+  const { shown, chosen } = model.cycle;
+  if (shown === null) return { value: '' };
+  const also = model.cycles.filter((c) => c !== shown);
+  const why = m(chosen ? 'cycleChosen' : 'cycleCurrent');
+  return text(
+    also.length ? `${why} ${m('cycleAlso', { cycles: also.join(', '), count: also.length })}` : why,
+  );
 }
 
 export function emptyBlock({ m }: GridText): Block {
@@ -66,6 +95,7 @@ export function headlineBlock(model: SummaryModel, { m }: GridText): Block {
       m('hStale'),
       m('hPending'),
       m('hGaps'),
+      m('hBehindPace'),
     ]),
     [
       num(h.objectives),
@@ -78,6 +108,7 @@ export function headlineBlock(model: SummaryModel, { m }: GridText): Block {
       num(h.stale),
       num(h.pending),
       num(h.ownershipGaps),
+      num(model.behindPace),
     ].map((c) => ({ ...c, bold: true })),
     BLANK,
   ]);
@@ -96,6 +127,7 @@ export function objectivesBlock(model: SummaryModel, { m, bandLabel }: GridText)
         num(o.keyResults),
         num(o.atRisk),
         num(o.change, POINTS),
+        num(o.behindPace),
       ])
     : [[{ value: m('noObjectives') }]];
   return block('objectives', [
@@ -111,6 +143,7 @@ export function objectivesBlock(model: SummaryModel, { m, bandLabel }: GridText)
       m('cKeyResults'),
       m('cAtRisk'),
       m('cChange'),
+      m('cBehindPace'),
     ]),
     ...rows,
     BLANK,
@@ -129,6 +162,7 @@ export function attentionBlock(model: SummaryModel, { m, reasonLabel }: GridText
         pct(a.progress),
         num(a.days),
         text(a.detail),
+        text(a.pace ? m(a.pace.behind ? 'paceBehind' : 'paceExpected', { n: a.pace.expected }) : ''),
       ])
     : [[{ value: m('noAttention') }]];
   return block('attention', [
@@ -143,6 +177,7 @@ export function attentionBlock(model: SummaryModel, { m, reasonLabel }: GridText
       m('cProgress'),
       m('cDays'),
       m('cDetail'),
+      m('cPace'),
     ]),
     ...rows,
     BLANK,

@@ -164,12 +164,22 @@ describe("cycles as data: inferred from the sheet's Cycle names with the team's 
     expect(shownCycle(['Launch'], 'Launch', now, CALENDAR_YEAR)).toBe('Launch');
   });
 
-  test('a blank Cycle is in every view; none shown means every cycle', () => {
-    expect(inCycle('2026-Q4', '2026-Q4')).toBe(true);
-    expect(inCycle(' 2026-Q4 ', '2026-Q4')).toBe(true);
-    expect(inCycle('2026-Q3', '2026-Q4')).toBe(false);
-    expect(inCycle('', '2026-Q4')).toBe(true);
-    expect(inCycle('2026-Q3', null)).toBe(true);
+  test('a view of a cycle shows it, blank Cycles, and the longer cycles that span it; never its neighbours', () => {
+    expect(inCycle('2026-Q4', '2026-Q4', CALENDAR_YEAR)).toBe(true);
+    expect(inCycle(' 2026-Q4 ', '2026-Q4', CALENDAR_YEAR)).toBe(true);
+    expect(inCycle('2026-Q3', '2026-Q4', CALENDAR_YEAR)).toBe(false);
+    expect(inCycle('2027-Q1', '2026-Q4', CALENDAR_YEAR)).toBe(false);
+    expect(inCycle('', '2026-Q4', CALENDAR_YEAR)).toBe(true);
+    expect(inCycle('2026-H2', '2026-Q4', CALENDAR_YEAR)).toBe(true);
+    expect(inCycle('2026', '2026-Q4', CALENDAR_YEAR)).toBe(true);
+    // The quarter is not in the view of the year that contains it: the year's view is the year's.
+    expect(inCycle('2026-Q4', '2026', CALENDAR_YEAR)).toBe(false);
+    expect(inCycle('Launch', '2026-Q4', CALENDAR_YEAR)).toBe(false);
+    expect(inCycle('2026-Q3', null, CALENDAR_YEAR)).toBe(true);
+    // With an April year, 2026年度 (April 2026 – March 2027) spans 2026年度 Q4 (January–March 2027).
+    expect(inCycle('2026年度', '2026年度 Q4', APRIL_TOKYO)).toBe(true);
+    expect(inCycle('2026', '2026年度 Q4', APRIL_TOKYO)).toBe(true);
+    expect(inCycle('2027年度', '2026年度 Q4', APRIL_TOKYO)).toBe(false);
   });
 });
 
