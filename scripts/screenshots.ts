@@ -164,6 +164,18 @@ async function main(): Promise<void> {
           .getByRole('button', { name: /^(Back|Cancel)$/ })
           .click();
       }
+      // A key result's history: its check-ins as a chart with the pace line, and as a list.
+      const history = sidebar()
+        .getByRole('button', { name: /^History/ })
+        .first();
+      if (await history.count()) {
+        await history.click();
+        await sidebar().locator('svg[role="img"]').waitFor();
+        await shoot('sidebar-history', page.locator('#sidebar-panel'));
+        await sidebar()
+          .getByRole('button', { name: /^Back$/ })
+          .click();
+      }
       await page.locator('#user').selectOption(lead.email);
       await page.waitForFunction(
         (e) => (document.getElementById('user') as HTMLSelectElement).value === e,

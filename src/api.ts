@@ -515,7 +515,7 @@ export type RefreshSummaryResult =
       /** Where each section starts and how many rows it has (1-based rows). */
       sections: Partial<
         Record<
-          'header' | 'headline' | 'objectives' | 'attention' | 'owners' | 'teams' | 'empty',
+          'header' | 'headline' | 'objectives' | 'attention' | 'owners' | 'teams' | 'empty' | 'weekly',
           { startRow: number; rows: number }
         >
       >;

@@ -10,7 +10,13 @@ import type { ProgressEntry } from '../okr/core/parse';
 import { TAB } from '../okr/core/tabs';
 import { validateOkrs } from '../okr/ownership/validate';
 import { buildSummary, type SummaryModel } from '../okr/summary/summary';
-import { type ChartPlan, mergeBlocks, type SummarySection, summaryToGrid } from '../okr/summary/summaryGrid';
+import {
+  type ChartPlan,
+  mergeBlocks,
+  type SummaryGrid,
+  type SummarySection,
+  summaryToGrid,
+} from '../okr/summary/summaryGrid';
 import { type LangOfSheet, type OkrData, readOkrData } from './okrData';
 import { growColumnsTo, replaceSheetContent } from './replaceSheetContent';
 import { loadSettings } from './settings';
@@ -81,7 +87,7 @@ export function refreshSummaryTab(ss: Spreadsheet, opts: SummaryRefreshOptions):
   replaceSheetContent(ss, sheet, grid.rows, grid.width, (range) => {
     // Formats first: a value is then shown in its final format from the moment it is written.
     range.setNumberFormats(cells.numberFormats);
-    range.setValues(cells.values);
+    range.setValues(withFormulas(cells.values, grid.formulas));
     range.setBackgrounds(cells.backgrounds);
     range.setFontWeights(cells.fontWeights);
   });
@@ -107,6 +113,24 @@ export function refreshSummaryTab(ss: Spreadsheet, opts: SummaryRefreshOptions):
     sheetName: tab.name,
     lang,
   };
+}
+
+/**
+ * The values to write with the add-on's own SPARKLINEs in place (src/okr/summary/summaryWeeklyBlock.ts):
+ * the grid's values hold no formula; these formulas are built from numbers and cell addresses only,
+ * and go out in the same setValues ("if it begins with '=' it is interpreted as a formula").
+ * https://developers.google.com/apps-script/reference/spreadsheet/range#setValue(Object)
+ */
+function withFormulas(values: unknown[][], f: SummaryGrid['formulas']): unknown[][] {
+  if (!f) return values;
+  const out = values.map((row) => row);
+  f.formulas.forEach(([formula], i) => {
+    const r = f.row - 1 + i;
+    if (!formula || !out[r]) return;
+    out[r] = [...out[r]];
+    out[r][f.column - 1] = formula;
+  });
+  return out;
 }
 
 /** The Summary tab under its own name (one call), else under an alias, else a new one. */

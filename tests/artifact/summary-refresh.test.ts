@@ -79,6 +79,8 @@ describe('refreshSummary on the demo workbook', () => {
       'header',
       'headline',
       'objectives',
+      // Progress by week: the demo has check-in history.
+      'weekly',
       'attention',
       'owners',
       'teams',

@@ -13,6 +13,7 @@ import { objectiveChange } from '../core/weeklyChange';
 import { attentionItems } from './summaryAttention';
 import { ownerRows, teamRows } from './summaryOwners';
 import { compareText, ownerLabel, type SummaryScope, summaryScope } from './summaryScope';
+import { type SummaryWeekly, summaryWeekly } from './summaryWeekly';
 
 /** Google's grading of a 0.0–1.0 score: 0.7 is a good result for a stretch goal. */
 export type Band = 'red' | 'yellow' | 'green';
@@ -161,6 +162,8 @@ export interface SummaryModel {
   attention: AttentionItem[];
   owners: SummaryOwner[];
   teams: SummaryTeam[];
+  /** Progress per objective over the cycle's weeks (summaryWeekly.ts); absent without history. */
+  weekly?: SummaryWeekly | null;
 }
 
 /** Change of an objective over the week (weeklyChange.ts decides it for the Summary and the emails). */
@@ -248,5 +251,6 @@ export function buildSummary(input: SummaryInput): SummaryModel {
     attention: attentionItems(scope),
     owners: ownerRows(scope),
     teams: teamRows(scope),
+    weekly: summaryWeekly(scope, cycles),
   };
 }

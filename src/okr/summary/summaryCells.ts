@@ -12,7 +12,8 @@ export type SummarySection =
   | 'attention'
   | 'owners'
   | 'teams'
-  | 'empty';
+  | 'empty'
+  | 'weekly';
 
 export interface GridBlock {
   section: SummarySection;

@@ -19,6 +19,7 @@ import {
   ownersBlock,
   teamsBlock,
 } from './summarySections';
+import { type FormulaColumn, weeklyBlock } from './summaryWeeklyBlock';
 
 export type { SummarySection } from './summaryCells';
 
@@ -36,6 +37,8 @@ export interface SummaryGrid {
   blocks: GridBlock[];
   /** null when there is no objective to chart. */
   chart: ChartPlan | null;
+  /** The SPARKLINEs of "Progress by week", kept apart from the values (put in at the write). */
+  formulas?: FormulaColumn;
 }
 
 /** "once(label)": a label function that fills in each key's text the first time it is asked for. */
@@ -60,15 +63,19 @@ export function summaryToGrid(model: SummaryModel, lang: Lang, timeZone: string)
   };
   const header = headerBlock(model, words);
   if (model.empty) return layout([header, emptyBlock(words)], null);
+  const before = [header, headlineBlock(model, words), objectivesBlock(model, words)];
+  // After the objectives; its formulas name their own rows, so it is built knowing where it starts.
+  const startRow = 1 + before.reduce((n, b) => n + b.values.length, 0);
+  const weekly = model.weekly ? weeklyBlock(model.weekly, startRow, lang, timeZone) : null;
   const parts = [
-    header,
-    headlineBlock(model, words),
-    objectivesBlock(model, words),
+    ...before,
+    ...(weekly ? [weekly.block] : []),
     attentionBlock(model, words),
     ownersBlock(model, words),
     teamsBlock(model, words),
   ];
-  return layout(parts, chartPlan(model, words));
+  const grid = layout(parts, chartPlan(model, words));
+  return weekly?.formulas.formulas.some(([f]) => f) ? { ...grid, formulas: weekly.formulas } : grid;
 }
 
 /** The objectives' progress as a chart; its row is filled in by layout() once the objectives block's row is known. */

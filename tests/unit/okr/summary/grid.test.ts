@@ -38,6 +38,8 @@ describe('summaryToGrid', () => {
       'header',
       'headline',
       'objectives',
+      // Progress by week: the demo has check-in history.
+      'weekly',
       'attention',
       'owners',
       'teams',
