@@ -37,6 +37,8 @@ const ENDPOINTS: { [K in keyof Endpoints]: true } = {
   enableWeeklyEmails: true,
   disableWeeklyEmails: true,
   sendTestWeeklyEmail: true,
+  proposeAgreement: true,
+  respondAgreement: true,
 };
 
 /** google.script.run allows at most 10 calls in flight; queue the rest. */

@@ -138,6 +138,8 @@ export interface SidebarState {
   minePending: number;
   table: OkrTable;
   problems: { errors: number; warnings: number; list: ProblemView[] };
+  /** On the whole state when the sheet has an Agreements tab: what waits for the caller, and their own. */
+  agreements?: AgreementsState;
 }
 
 export interface ActionOk {
@@ -341,6 +343,9 @@ export interface Endpoints {
   enableWeeklyEmails(): WeeklyEmailsResult;
   disableWeeklyEmails(): WeeklyEmailsResult;
   sendTestWeeklyEmail(): TestWeeklyEmailReply;
+  /** Ownership as an agreement: the owner proposes other figures; the approver agrees, counters or refuses. */
+  proposeAgreement(req: ProposeRequest): ActionResult;
+  respondAgreement(req: RespondRequest): ActionResult;
 }
 
 /** The weekly emails' switch and state (who enabled them, the current run, the next one); ISO times. */
@@ -489,4 +494,87 @@ export interface TestWeeklyEmailReply {
   sent: Array<{ kind: 'owner' | 'leadership'; to: string; subject: string }>;
   skipped: Array<'not-in-team' | 'owns-nothing' | 'quota'>;
   message: string;
+}
+
+// --- Ownership as an agreement (src/okr/ownership/agreementState.ts; the Agreements log tab) ---
+
+export type AgreementStatus = 'open' | 'proposed' | 'countered' | 'refused' | 'agreed';
+export type AgreementStepName =
+  | 'accepted'
+  | 'proposed'
+  | 'countered'
+  | 'agreed'
+  | 'refused'
+  | 'declined'
+  | 'cleared';
+
+/** The figures an agreement is about; `due` is YYYY-MM-DD in the spreadsheet's time zone. */
+export interface AgreementFigures {
+  target: number | null;
+  start: number | null;
+  due: string | null;
+}
+
+/** One step of the log, its figures already in words ("Target 80 · Due 2026-12-31"). */
+export interface AgreementStepView {
+  time: number;
+  step: AgreementStepName;
+  by: string;
+  from: string;
+  to: string;
+  reason: string;
+}
+
+export interface AgreementView {
+  id: string;
+  title: string;
+  owner: string;
+  status: AgreementStatus;
+  /** The figures in the OKRs row now. */
+  current: AgreementFigures;
+  /** The proposal or the counter on the table. */
+  offer: AgreementFigures | null;
+  offeredBy: string;
+  reason: string;
+  /** Who must answer now: the caller as approver, the caller as owner, someone else, or nobody. */
+  waitsFor: 'me-approver' | 'me-owner' | 'other' | null;
+  /** Who answers a proposal: the owner's Manager's email, or '' for any Lead. */
+  approver: string;
+  /** KeyResultView.version of the row. */
+  version: string;
+  /** The last steps, oldest first (at most AGREEMENT_HISTORY_CAP). */
+  history: AgreementStepView[];
+}
+
+export const AGREEMENT_HISTORY_CAP = 8;
+export const AGREEMENT_LIST_CAP = 50;
+
+export interface AgreementsState {
+  /** Waiting for the caller: proposals to answer, counters and refusals of their own key results. */
+  waiting: AgreementView[];
+  /** The caller's own key results that have an agreement history. */
+  mine: AgreementView[];
+}
+
+export interface ProposeRequest {
+  id: string;
+  version?: string;
+  /** Omitted: as in the row now. */
+  target?: number;
+  start?: number;
+  /** YYYY-MM-DD; omitted: as in the row now. */
+  due?: string;
+  reason: string;
+}
+
+export interface RespondRequest {
+  id: string;
+  version?: string;
+  answer: 'agree' | 'counter' | 'refuse';
+  /** A counter's figures (omitted: as proposed). */
+  target?: number;
+  start?: number;
+  due?: string;
+  /** Required to counter or refuse. */
+  reason?: string;
 }

@@ -35,6 +35,7 @@ import * as selfCheck from './endpoints/selfCheck';
 import * as settings from './endpoints/settings';
 import * as setUpSheet from './endpoints/setUpSheet';
 import * as sheetWatch from './endpoints/sheetWatch';
+import * as agreements from './endpoints/sidebar/agreements';
 import * as sidebarStart from './endpoints/sidebarStart';
 import * as weekly from './endpoints/weeklyEndpoints';
 
@@ -190,4 +191,16 @@ export function runSelfCheck(): selfCheck.SelfCheckResult {
 /** Shows (true, the default) or hides (false) the self-check in the menu of this spreadsheet; Lead only. */
 export function enableSelfCheck(on?: unknown): { ok: boolean; message: string } {
   return selfCheck.enableSelfCheck(on);
+}
+
+// --- ownership as an agreement (src/endpoints/sidebar/agreements.ts; rules in src/okr/ownership/) ---
+
+/** The owner proposes other figures for a key result (target, start, due) with a reason. */
+export function proposeAgreement(req: unknown): ActionResult {
+  return agreements.proposeAgreement(req);
+}
+
+/** The approver agrees to, counters or refuses a proposal; the owner agrees to a counter. */
+export function respondAgreement(req: unknown): ActionResult {
+  return agreements.respondAgreement(req);
 }

@@ -10,6 +10,8 @@ import type {
   CheckInRequest,
   DeclineRequest,
   KeyResultRequest,
+  ProposeRequest,
+  RespondRequest,
   SaveSettingsRequest,
   SelectCellRequest,
 } from '../../api';
@@ -269,5 +271,44 @@ export function parseSaveSettings(raw: unknown, lang: Lang): Parsed<SaveSettings
       weeklyDay: integer(o, 'weeklyDay', 0, 6),
       weeklyHour: integer(o, 'weeklyHour', 0, 23),
     };
+  });
+}
+
+// --- ownership as an agreement: figures left out keep the row's own ---
+
+function optionalNumber(o: Record<string, unknown>, field: FieldName): number | undefined {
+  return o[field] === undefined || o[field] === null || o[field] === '' ? undefined : number(o, field);
+}
+
+function figures(o: Record<string, unknown>): Pick<ProposeRequest, 'target' | 'start' | 'due'> {
+  const out: Pick<ProposeRequest, 'target' | 'start' | 'due'> = {};
+  const target = optionalNumber(o, 'target');
+  const start = optionalNumber(o, 'start');
+  const due = date(o, 'due');
+  if (target !== undefined) out.target = target;
+  if (start !== undefined) out.start = start;
+  if (due) out.due = due;
+  return out;
+}
+
+export function parsePropose(raw: unknown, lang: Lang): Parsed<ProposeRequest> {
+  return parseWith(lang, () => {
+    const o = object(raw);
+    return {
+      id: okrId(o),
+      version: version(o),
+      ...figures(o),
+      reason: text(o, 'reason', LIMITS.reason, true),
+    };
+  });
+}
+
+export function parseRespond(raw: unknown, lang: Lang): Parsed<RespondRequest> {
+  return parseWith(lang, () => {
+    const o = object(raw);
+    const answer = choice(o, 'answer', ['agree', 'counter', 'refuse'] as const);
+    // Counter and refuse say why; an agreement needs no reason.
+    const reason = text(o, 'reason', LIMITS.reason, answer !== 'agree');
+    return { id: okrId(o), version: version(o), answer, ...(answer === 'counter' ? figures(o) : {}), reason };
   });
 }

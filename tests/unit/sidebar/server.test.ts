@@ -39,6 +39,8 @@ test('the wrapper has exactly the endpoints of src/api.ts', () => {
     'enableWeeklyEmails',
     'disableWeeklyEmails',
     'sendTestWeeklyEmail',
+    'proposeAgreement',
+    'respondAgreement',
   ];
   expect(Object.keys(server).sort()).toEqual([...names].sort());
 });
