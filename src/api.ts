@@ -487,6 +487,8 @@ export interface EditOutcome {
   logged?: number;
   /** Of those, edits by someone who may not check in on the row (flagged). */
   nonOwner?: number;
+  /** Key results whose acceptance was cleared because the Owner cell got a new owner. */
+  cleared?: number;
 }
 
 /** What the "Send me a test email" button gets back: what went out, and a sentence saying so. */

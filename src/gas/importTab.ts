@@ -8,8 +8,11 @@ import { headerConflicts, parseOkrSheet } from '../okr/core/parse';
 import { OKR_ALIASES } from '../okr/core/schema';
 import { okrRowValues } from '../okr/core/sheetText';
 import { TAB } from '../okr/core/tabs';
+import { clearedEntry } from '../okr/ownership/agreementLog';
 import { IMPORT_MESSAGES, type ImportResult, planImport } from '../okr/setup/import';
 import { planOkrsTab } from '../okr/setup/structure';
+import { appendAgreementSteps, readAgreementLog } from './agreementLog';
+import { now } from './session';
 import { type SetUpOptions, setUpSheets } from './setUp';
 import { findNamedTabs, findTabs } from './tabs';
 
@@ -101,6 +104,16 @@ export function importFromTab(
     okrs
       .getRange(startRow, 1, result.rows.length, plan.width)
       .setValues(result.rows.map((row) => okrRowValues(plan.columns, row, timeZone)));
+    // The source's acceptances are not carried over: each such key result's owner is asked again.
+    const log = result.acceptanceCleared.length ? readAgreementLog(ss) : null;
+    if (log) {
+      const at = now();
+      appendAgreementSteps(
+        log,
+        result.acceptanceCleared.map((c) => clearedEntry(c.id, c.owner, opts.userEmail, at, 'import', lang)),
+        lang,
+      );
+    }
   }
   return {
     ok: true,
