@@ -18,6 +18,7 @@ import type { Lang, OkrSheet } from '../okr/core/model';
 import { parseOkrSheet } from '../okr/core/parse';
 import { rowStepEntry } from '../okr/ownership/agreementLog';
 import { act, busy } from './act';
+import { markNoticeDue } from './agreementNotices';
 import { activeSpreadsheet, type Context, context } from './context';
 import {
   decideAccept,
@@ -96,6 +97,7 @@ export function rowWritePorts(
         const entry = rowStepEntry(plan.id, plan.agreement, timeZone);
         if (!appendAgreementSteps(log, [entry], sheetLanguage(headers, ctx.lang)))
           throw new RequestError('agreements-missing');
+        if (entry.step === 'declined') markNoticeDue(entry.time);
       }
       if (plan.log) logCheckIns({ tabs }, [plan]);
     },
@@ -158,8 +160,10 @@ function rowWrite<T extends { id: string }>(
       const { plan, message } = decide(full, kr, caller, fullCtx);
       requireColumns(plan, snap.okrs.columns, fullCtx.lang);
       const objective = planObjectiveProgress(snap.okrs, kr, plan);
-      if (plan.agreement)
+      if (plan.agreement) {
         logAgreementEntries(snap, [rowStepEntry(plan.id, plan.agreement, snap.timeZone)], fullCtx);
+        if (plan.agreement.step === 'declined' && snap.agreements) markNoticeDue(plan.agreement.time);
+      }
       if (plan.log) logCheckIns(snap, [plan]);
       applyPatches(snap, objective ? [plan, objective.plan] : [plan], fullCtx);
       return message;

@@ -18,6 +18,7 @@ import {
 } from '../../okr/ownership/agreementState';
 import { type Approver, approverOf } from '../../okr/ownership/approver';
 import { act } from '../act';
+import { markNoticeDue } from '../agreementNotices';
 import type { Context } from '../context';
 import { withTeam } from '../context';
 import { requireIdentity } from '../permissions';
@@ -87,6 +88,7 @@ function step(
   if (plan) requireColumns(plan, snap.okrs.columns, ctx.lang);
   // The log first: a failure writing the row afterwards loses no step (the problems then say so).
   logAgreementEntries(snap, [entry], ctx);
+  if (entry.step === 'proposed') markNoticeDue(entry.time);
   if (plan) {
     const objective = planObjectiveProgress(snap.okrs, kr, plan);
     applyPatches(snap, objective ? [plan, objective.plan] : [plan], ctx);
