@@ -2,7 +2,7 @@
 // sheet's active row. How the state arrives is useSidebarState's; following the sheet (its cursor and
 // its changes, said quietly as "Updated." apart from the status line) is useFollow's.
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { ActionResult, CheckInResult, KeyResultView, ProblemView } from '../src/api';
+import type { ActionResult, AgreementView, CheckInResult, KeyResultView, ProblemView } from '../src/api';
 import { tr } from './i18n';
 import { mayActOn } from './logic';
 import { errorText, server } from './server';
@@ -10,6 +10,7 @@ import type { FormError } from './ui';
 import { useFollow } from './useFollow';
 import { useSidebarState } from './useSidebarState';
 import { Add } from './views/Add';
+import { Agreement } from './views/Agreement';
 import { Assign } from './views/Assign';
 import { CheckIn } from './views/CheckIn';
 import { Mine } from './views/Mine';
@@ -19,7 +20,10 @@ import { Settings } from './views/Settings';
 
 type Tab = 'mine' | 'assign' | 'add' | 'problems' | 'settings';
 /** A tab, or one of the caller's key results open in a form (from Mine or the follow line). */
-type View = { tab: Tab } | { tab: 'mine'; form: 'checkIn' | 'ownership'; kr: KeyResultView };
+type View =
+  | { tab: Tab }
+  | { tab: 'mine'; form: 'checkIn' | 'ownership'; kr: KeyResultView }
+  | { tab: 'mine'; form: 'agreement'; agreement: AgreementView };
 
 const TAB_WORD = {
   mine: 'navMine',
@@ -135,6 +139,19 @@ export function App() {
 
   function body() {
     if (!state) return <p class="view">{tr(lang, 'loading')}</p>;
+    if ('agreement' in view) {
+      return (
+        <Agreement
+          key={view.agreement.id + view.agreement.version}
+          agreement={view.agreement}
+          lang={lang}
+          busy={busy}
+          timeZone={state.timeZone}
+          onRespond={(req) => act(() => server.respondAgreement(req), backToMine)}
+          onCancel={backToMine}
+        />
+      );
+    }
     if ('kr' in view) {
       // Keyed by the row's version: a changed row opens a fresh form.
       const key = view.kr.id + view.kr.version;
@@ -150,8 +167,12 @@ export function App() {
         <Ownership
           key={key}
           {...form}
+          timeZone={state.timeZone}
+          agreement={state.agreements?.mine.find((a) => a.id === view.kr.id)}
           onAccept={(req) => act(() => server.acceptOwnership(req), backToMine)}
           onDecline={(req) => act(() => server.declineOwnership(req), backToMine)}
+          onPropose={(req) => act(() => server.proposeAgreement(req), backToMine)}
+          onAgree={(req) => act(() => server.respondAgreement(req), backToMine)}
         />
       );
     }
@@ -196,6 +217,14 @@ export function App() {
             activeId={activeIsKr ? active.id : null}
             onCheckIn={(kr) => go({ tab: 'mine', form: 'checkIn', kr })}
             onOwnership={(kr) => go({ tab: 'mine', form: 'ownership', kr })}
+            onAgreement={(agreement) => {
+              const kr = state.mine.find((k) => k.id === agreement.id);
+              go(
+                agreement.waitsFor === 'me-owner' && kr
+                  ? { tab: 'mine', form: 'ownership', kr }
+                  : { tab: 'mine', form: 'agreement', agreement },
+              );
+            }}
           />
         );
     }

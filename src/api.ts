@@ -554,7 +554,7 @@ export const AGREEMENT_LIST_CAP = 50;
 export interface AgreementsState {
   /** Waiting for the caller: proposals to answer, counters and refusals of their own key results. */
   waiting: AgreementView[];
-  /** The caller's own key results that have an agreement history. */
+  /** The caller's own key results (at most AGREEMENT_LIST_CAP): who approves them, and their history. */
   mine: AgreementView[];
 }
 

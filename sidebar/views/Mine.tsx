@@ -1,9 +1,10 @@
 // My key results: what needs the signed-in person first, then everything they own by objective.
 import { useEffect } from 'preact/hooks';
-import type { KeyResultView, Lang, Need, SidebarState } from '../../src/api';
+import type { AgreementView, KeyResultView, Lang, Need, SidebarState } from '../../src/api';
 import { tr } from '../i18n';
 import { formatDate, groupByObjective, needsAttention } from '../logic';
 import { ProgressBar } from '../ui';
+import { Waiting } from './Waiting';
 
 const NEED_WORD = {
   pending: 'needPending',
@@ -18,6 +19,8 @@ interface Props {
   activeId: string | null;
   onCheckIn(kr: KeyResultView): void;
   onOwnership(kr: KeyResultView): void;
+  /** Opens an agreement step waiting for the caller (src/api.ts AgreementsState.waiting). */
+  onAgreement?(agreement: AgreementView): void;
 }
 
 /** A need in words; "at risk" says what the owner set (At risk or Off track), as the chip does. */
@@ -115,6 +118,7 @@ export function Mine(props: Props) {
   return (
     <div>
       {!state.me.inTeam && <p class="notice">{tr(lang, 'notInTeam', { email: state.me.email })}</p>}
+      {props.onAgreement && <Waiting state={state} lang={lang} onOpen={props.onAgreement} />}
       {state.mine.length === 0 ? (
         pending || <p class="empty">{tr(lang, 'ownNothing')}</p>
       ) : (

@@ -91,7 +91,8 @@ export function agreementsState(input: AgreementViewInput): AgreementsState {
   for (const kr of input.okrs.keyResults) {
     if (!kr.id || !kr.owner) continue;
     const entries = entriesOf(byId, kr.id);
-    if (entries.length === 0) continue;
+    // Others' key results matter only when a step waits; the caller's own always (who approves them).
+    if (entries.length === 0 && kr.owner !== input.caller) continue;
     const view = agreementView(kr, entries, input);
     if (
       (view.waitsFor === 'me-approver' || view.waitsFor === 'me-owner') &&
