@@ -4,6 +4,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type {
   ActionResult,
+  AgreementView,
   CheckInResult,
   ImportConfirmResult,
   KeyResultView,
@@ -17,6 +18,7 @@ import { useCycle } from './useCycle';
 import { useFollow } from './useFollow';
 import { useSidebarState } from './useSidebarState';
 import { Add } from './views/Add';
+import { Agreement } from './views/Agreement';
 import { Assign } from './views/Assign';
 import { CheckIn } from './views/CheckIn';
 import { History } from './views/History';
@@ -29,7 +31,10 @@ import { Settings } from './views/Settings';
 
 type Tab = 'mine' | 'assign' | 'add' | 'problems' | 'settings' | 'import' | 'team';
 /** A tab, or one of the caller's key results open in a form (from Mine or the follow line). */
-type View = { tab: Tab } | { tab: 'mine'; form: 'checkIn' | 'ownership' | 'history'; kr: KeyResultView };
+type View =
+  | { tab: Tab }
+  | { tab: 'mine'; form: 'checkIn' | 'ownership' | 'history'; kr: KeyResultView }
+  | { tab: 'mine'; form: 'agreement'; agreement: AgreementView };
 
 const TAB_WORD = {
   mine: 'navMine',
@@ -183,6 +188,19 @@ export function App() {
 
   function body() {
     if (!state) return <p class="view">{tr(lang, 'loading')}</p>;
+    if ('agreement' in view) {
+      return (
+        <Agreement
+          key={view.agreement.id + view.agreement.version}
+          agreement={view.agreement}
+          lang={lang}
+          busy={busy}
+          timeZone={state.timeZone}
+          onRespond={(req) => act(() => server.respondAgreement(req), backToMine)}
+          onCancel={backToMine}
+        />
+      );
+    }
     if ('kr' in view) {
       // Keyed by the row's version: a changed row opens a fresh form.
       const key = view.kr.id + view.kr.version;
@@ -211,8 +229,12 @@ export function App() {
         <Ownership
           key={key}
           {...form}
+          timeZone={state.timeZone}
+          agreement={state.agreements?.mine.find((a) => a.id === view.kr.id)}
           onAccept={(req) => act(() => server.acceptOwnership(req), backToMine)}
           onDecline={(req) => act(() => server.declineOwnership(req), backToMine)}
+          onPropose={(req) => act(() => server.proposeAgreement(req), backToMine)}
+          onAgree={(req) => act(() => server.respondAgreement(req), backToMine)}
         />
       );
     }
@@ -275,6 +297,14 @@ export function App() {
             onCheckIn={(kr) => go({ tab: 'mine', form: 'checkIn', kr })}
             onOwnership={(kr) => go({ tab: 'mine', form: 'ownership', kr })}
             onHistory={(kr) => go({ tab: 'mine', form: 'history', kr })}
+            onAgreement={(agreement) => {
+              const kr = state.mine.find((k) => k.id === agreement.id);
+              go(
+                agreement.waitsFor === 'me-owner' && kr
+                  ? { tab: 'mine', form: 'ownership', kr }
+                  : { tab: 'mine', form: 'agreement', agreement },
+              );
+            }}
           />
         );
     }

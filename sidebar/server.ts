@@ -43,6 +43,8 @@ const ENDPOINTS: { [K in keyof Endpoints]: true } = {
   getKeyResultHistory: true,
   previewImport: true,
   confirmImport: true,
+  proposeAgreement: true,
+  respondAgreement: true,
 };
 
 /** google.script.run allows at most 10 calls in flight; queue the rest. */

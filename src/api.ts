@@ -167,6 +167,8 @@ export interface SidebarState {
   currentCycle: string | null;
   /** How many people Team's Manager column names the caller as manager of (My team shows when > 0). */
   reports?: number;
+  /** On the whole state when the sheet has an Agreements tab: what waits for the caller, and their own. */
+  agreements?: AgreementsState;
 }
 
 export interface ActionOk {
@@ -394,6 +396,9 @@ export interface Endpoints {
   /** Import: what would be written from a tab (nothing is written), then the confirmed write. */
   previewImport(req: ImportPreviewRequest): ImportPreviewResult;
   confirmImport(req: ImportConfirmRequest): ImportConfirmResult;
+  /** Ownership as an agreement: the owner proposes other figures; the approver agrees, counters or refuses. */
+  proposeAgreement(req: ProposeRequest): ActionResult;
+  respondAgreement(req: RespondRequest): ActionResult;
 }
 
 /** The weekly emails' switch and state (who enabled them, the current run, the next one); ISO times. */
@@ -539,6 +544,8 @@ export interface EditOutcome {
   logged?: number;
   /** Of those, edits by someone who may not check in on the row (flagged). */
   nonOwner?: number;
+  /** Key results whose acceptance was cleared because the Owner cell got a new owner. */
+  cleared?: number;
 }
 
 /** What the "Send me a test email" button gets back: what went out, and a sentence saying so. */
@@ -674,7 +681,7 @@ export interface ImportPreviewRequest {
 
 /** A team's tab that carries an add-on tab's name, and the name it gets first. */
 export interface ImportTabCollision {
-  key: 'okrs' | 'team' | 'checkIns';
+  key: 'okrs' | 'team' | 'checkIns' | 'agreements';
   tab: string;
   renameTo: string;
   message: string;
@@ -738,3 +745,85 @@ export type ImportConfirmResult =
       renamed: Array<{ from: string; to: string }>;
     }
   | { ok: false; error: string; field?: string; changed?: boolean };
+// --- Ownership as an agreement (src/okr/ownership/agreementState.ts; the Agreements log tab) ---
+
+export type AgreementStatus = 'open' | 'proposed' | 'countered' | 'refused' | 'agreed';
+export type AgreementStepName =
+  | 'accepted'
+  | 'proposed'
+  | 'countered'
+  | 'agreed'
+  | 'refused'
+  | 'declined'
+  | 'cleared';
+
+/** The figures an agreement is about; `due` is YYYY-MM-DD in the spreadsheet's time zone. */
+export interface AgreementFigures {
+  target: number | null;
+  start: number | null;
+  due: string | null;
+}
+
+/** One step of the log, its figures already in words ("Target 80 · Due 2026-12-31"). */
+export interface AgreementStepView {
+  time: number;
+  step: AgreementStepName;
+  by: string;
+  from: string;
+  to: string;
+  reason: string;
+}
+
+export interface AgreementView {
+  id: string;
+  title: string;
+  owner: string;
+  status: AgreementStatus;
+  /** The figures in the OKRs row now. */
+  current: AgreementFigures;
+  /** The proposal or the counter on the table. */
+  offer: AgreementFigures | null;
+  offeredBy: string;
+  reason: string;
+  /** Who must answer now: the caller as approver, the caller as owner, someone else, or nobody. */
+  waitsFor: 'me-approver' | 'me-owner' | 'other' | null;
+  /** Who answers a proposal: the owner's Manager's email, or '' for any Lead. */
+  approver: string;
+  /** KeyResultView.version of the row. */
+  version: string;
+  /** The last steps, oldest first (at most AGREEMENT_HISTORY_CAP). */
+  history: AgreementStepView[];
+}
+
+export const AGREEMENT_HISTORY_CAP = 8;
+export const AGREEMENT_LIST_CAP = 50;
+
+export interface AgreementsState {
+  /** Waiting for the caller: proposals to answer, counters and refusals of their own key results. */
+  waiting: AgreementView[];
+  /** The caller's own key results (at most AGREEMENT_LIST_CAP): who approves them, and their history. */
+  mine: AgreementView[];
+}
+
+export interface ProposeRequest {
+  id: string;
+  version?: string;
+  /** Omitted: as in the row now. */
+  target?: number;
+  start?: number;
+  /** YYYY-MM-DD; omitted: as in the row now. */
+  due?: string;
+  reason: string;
+}
+
+export interface RespondRequest {
+  id: string;
+  version?: string;
+  answer: 'agree' | 'counter' | 'refuse';
+  /** A counter's figures (omitted: as proposed). */
+  target?: number;
+  start?: number;
+  due?: string;
+  /** Required to counter or refuse. */
+  reason?: string;
+}

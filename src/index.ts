@@ -45,6 +45,7 @@ import * as selfCheck from './endpoints/selfCheck';
 import * as settings from './endpoints/settings';
 import * as setUpSheet from './endpoints/setUpSheet';
 import * as sheetWatch from './endpoints/sheetWatch';
+import * as agreements from './endpoints/sidebar/agreements';
 import * as sidebarStart from './endpoints/sidebarStart';
 import * as sources from './endpoints/sourceUpdate';
 import * as teamView from './endpoints/teamView';
@@ -248,4 +249,16 @@ export function previewImport(req: unknown): ImportPreviewResult {
 /** Writes exactly what the preview showed ({sheetName, fingerprint, renames}); refuses if it changed. */
 export function confirmImport(req: unknown): ImportConfirmResult {
   return importTwoStep.confirmImport(req);
+}
+
+// --- ownership as an agreement (src/endpoints/sidebar/agreements.ts; rules in src/okr/ownership/) ---
+
+/** The owner proposes other figures for a key result (target, start, due) with a reason. */
+export function proposeAgreement(req: unknown): ActionResult {
+  return agreements.proposeAgreement(req);
+}
+
+/** The approver agrees to, counters or refuses a proposal; the owner agrees to a counter. */
+export function respondAgreement(req: unknown): ActionResult {
+  return agreements.respondAgreement(req);
 }

@@ -1,11 +1,12 @@
 // My key results: what needs the signed-in person first, then everything they own by objective.
 import { useEffect } from 'preact/hooks';
-import type { KeyResultView, Lang, Need, SidebarState } from '../../src/api';
+import type { AgreementView, KeyResultView, Lang, Need, SidebarState } from '../../src/api';
 import { reminderCounts, reminderText } from '../../src/okr/core/reminder';
 import { tr } from '../i18n';
 import { cycleView, formatDate, groupByObjective, needsAttention } from '../logic';
 import { ProgressBar } from '../ui';
 import { CycleSwitch } from './CycleSwitch';
+import { Waiting } from './Waiting';
 
 const NEED_WORD = {
   pending: 'needPending',
@@ -24,6 +25,8 @@ interface Props {
   onCheckIn(kr: KeyResultView): void;
   onOwnership(kr: KeyResultView): void;
   onHistory(kr: KeyResultView): void;
+  /** Opens an agreement step waiting for the caller (src/api.ts AgreementsState.waiting). */
+  onAgreement?(agreement: AgreementView): void;
 }
 
 /** A need in words; "at risk" says what the owner set (At risk or Off track), as the chip does. */
@@ -138,6 +141,7 @@ export function Mine(props: Props) {
     <div>
       {!state.me.inTeam && <p class="notice">{tr(lang, 'notInTeam', { email: state.me.email })}</p>}
       {reminder && <p class="notice reminder">{reminder}</p>}
+      {props.onAgreement && <Waiting state={state} lang={lang} onOpen={props.onAgreement} />}
       <CycleSwitch state={state} lang={lang} cycle={props.cycle} onCycle={props.onCycle} />
       {mine.length === 0 ? (
         pending || <p class="empty">{tr(lang, 'ownNothing')}</p>

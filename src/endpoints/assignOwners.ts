@@ -6,6 +6,7 @@ import { inSheetLanguage } from '../okr/core/choiceWords';
 import { t } from '../okr/core/i18n';
 import { sheetLanguage } from '../okr/core/language';
 import { keyResultProgress } from '../okr/core/progress';
+import { clearedEntry } from '../okr/ownership/agreementLog';
 import { act } from './act';
 import { type Context, withTeam } from './context';
 import { requireManage } from './permissions';
@@ -19,12 +20,21 @@ import {
   planAddObjective,
   planAssign,
 } from './sidebar/requestsPlans';
-import { applyPatches, asStored, makeDate, parseOkrs, type Snapshot } from './snapshot';
+import { applyPatches, asStored, logAgreementEntries, makeDate, parseOkrs, type Snapshot } from './snapshot';
 
 export function assignOwner(raw: unknown): ActionResult {
   return act(raw, parseAssign, (req, snap, ctx) => {
-    requireManage(withTeam(ctx, snap.roster).caller);
+    const { caller } = withTeam(ctx, snap.roster);
+    requireManage(caller);
     const plans = planAssign(snap.okrs, snap.roster, req);
+    // A new owner is asked again: the old acceptance is cleared in the row and in the log.
+    const lang = sheetLanguage(snap.okrs.headers, ctx.lang);
+    const cleared = plans.filter((p) => findItem(snap.okrs, p.id)?.type === 'key-result');
+    logAgreementEntries(
+      snap,
+      cleared.map((p) => clearedEntry(p.id, req.email, caller.email, ctx.now, 'assign', lang)),
+      ctx,
+    );
     applyPatches(snap, plans, ctx);
     return t(REQUEST_MESSAGES, ctx.lang, 'assigned', { count: req.ids.length, email: req.email });
   });

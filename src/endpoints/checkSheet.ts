@@ -1,6 +1,7 @@
 // Check problems: every problem of the sheet from the validator (src/okr/ownership/validate.ts),
 // for validateOkrs (read-only) and the menu's Check problems (a toast, and the sidebar's list).
 import type { CheckSheetResult } from '../api';
+import { readAgreementLog } from '../gas/agreementLog';
 import { callerLanguage } from '../gas/language';
 import { readOkrData } from '../gas/okrData';
 import { now } from '../gas/session';
@@ -19,13 +20,11 @@ export function checkSheet(lang: Lang = callerLanguage(loadSettings())): CheckSh
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = loadSettings();
   const data = readOkrData(ss, { checkIns: false, lang });
-  const problems = validateOkrs(data, {
-    now: now(),
-    settings,
-    lang,
-    timeZone: data.timeZone,
-    closed: new Set<string>(),
-  });
+  const agreements = readAgreementLog(ss)?.entries ?? null;
+  const problems = validateOkrs(
+    { ...data, agreements },
+    { now: now(), settings, lang, timeZone: data.timeZone, closed: new Set<string>() },
+  );
   return { ok: true, problems, counts: countProblems(problems) };
 }
 

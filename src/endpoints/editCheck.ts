@@ -19,6 +19,7 @@ import { readTeamTab } from '../gas/team';
 import type { KeyResult, OkrSheet } from '../okr/core/model';
 import { parseOkrSheet } from '../okr/core/parse';
 import { progressCellValue } from '../okr/setup/structure';
+import { clearAcceptanceOfNewOwners } from './newOwnerEdit';
 import { callerFrom, canActOn } from './permissions';
 import { type EditedValue, sheetEditEntries } from './sheetEditLog';
 import { CONFIDENCE_LABEL } from './sidebar/checkIn';
@@ -45,6 +46,10 @@ function checkAndLogEdit(e: EditEventLike | undefined): EditOutcome | null {
   const sheet = editedSheet(edit);
   const edited = editedKeyResults(edit, sheet);
   outcome.objectives = writeObjectiveProgress(edit, sheet, edited);
+  const cleared = edit.touched.has('owner')
+    ? clearAcceptanceOfNewOwners(edit, e ?? {}, edited, editorEmail(e ?? {}))
+    : 0;
+  if (cleared) outcome.cleared = cleared;
   const toasts = [outcome.toast, logSheetEdit(edit, e ?? {}, edited, outcome)].filter(Boolean);
   outcome.toast = toasts.join('\n');
   if (outcome.toast) edit.ss.toast(outcome.toast, 'OKR Owners', 10);

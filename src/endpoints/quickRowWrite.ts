@@ -45,7 +45,10 @@ export interface RowWritePorts {
   /** Parses a grid of the OKRs tab in the caller's language. */
   parse(grid: unknown[][]): OkrSheet;
   readTeam(): Roster;
-  /** Appends the plan's log entry; refuses (RequestError 'not-set-up') when there is no log. */
+  /**
+   * Appends the plan's log entry (and its agreement step, when the sheet has an Agreements tab);
+   * refuses (RequestError 'not-set-up') when there is no Check-ins log for an entry.
+   */
   appendLog(plan: WritePlan): void;
   /** Writes the patch on `row`; answers the cells as the sheet now holds them (1-based columns). */
   writeRow(sheet: OkrSheet, row: number, patch: RowPatch): Array<{ column: number; values: unknown[] }>;
@@ -140,7 +143,7 @@ export function quickRowWrite(
     );
   const before = problemsOf(okrs);
   // Log first, then the row (as the full path does): a failed row write loses no log entry.
-  if (plan.log) ports.appendLog(plan);
+  if (plan.log || plan.agreement) ports.appendLog(plan);
   const written = ports.writeRow(okrs, found.row, plan.patch);
   if (objective) ports.writeObjectiveProgress(okrs, objective.row, objective.plan.patch);
   const values = found.grid[found.row - 1];

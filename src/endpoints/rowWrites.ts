@@ -6,6 +6,7 @@ import type { CheckInResult } from '../api';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+import { type AgreementLog, appendAgreementSteps, readAgreementLog } from '../gas/agreementLog';
 import { BusyError, withDocumentLock } from '../gas/lock';
 import { NO_CELLS, type OkrRowFinder, okrRowFinder } from '../gas/okrData';
 import { planBlocks, sheetValue, writeBlocks } from '../gas/okrWrites';
@@ -15,7 +16,9 @@ import { inSheetLanguage } from '../okr/core/choiceWords';
 import { sheetLanguage } from '../okr/core/language';
 import type { Lang, OkrSheet } from '../okr/core/model';
 import { parseOkrSheet } from '../okr/core/parse';
+import { rowStepEntry } from '../okr/ownership/agreementLog';
 import { act, busy } from './act';
+import { markNoticeDue } from './agreementNotices';
 import { activeSpreadsheet, type Context, context } from './context';
 import {
   decideAccept,
@@ -30,7 +33,7 @@ import {
 import { type RowPatch, requireColumns } from './sidebar/checkIn';
 import { planObjectiveProgress } from './sidebar/objectiveProgress';
 import { type Parsed, parseAccept, parseCheckIn, parseDecline, RequestError } from './sidebar/requests';
-import { applyPatches, asStored, logCheckIns, makeDate, startState } from './snapshot';
+import { applyPatches, asStored, logAgreementEntries, logCheckIns, makeDate, startState } from './snapshot';
 
 /**
  * Rows read above and below the key result on the quick path: an objective with up to this many key
@@ -42,16 +45,26 @@ const ROWS_AROUND = 30;
 function sheetPorts(ctx: Context): RowWritePorts | null {
   const { ss, timeZone } = activeSpreadsheet();
   const tabs = findTabsByName(ss, ['okrs', 'team', 'checkIns']);
-  return tabs.okrs ? rowWritePorts(ctx, { ...tabs, okrs: tabs.okrs }, timeZone) : null;
+  return tabs.okrs
+    ? rowWritePorts(ctx, { ...tabs, okrs: tabs.okrs }, timeZone, () => readAgreementLog(ss))
+    : null;
 }
 
 /**
  * The quick path's ports on given tabs: the sidebar's writes use the sheet's own; the self-check
- * (src/endpoints/selfCheck.ts) points the same ports at its scratch copies.
+ * (src/endpoints/selfCheck.ts) points the same ports at its scratch copies. `agreementLog`: where
+ * acceptances and declines are logged as agreement steps (read only when a write takes one; the
+ * self-check's scratch rows have none).
  */
-export function rowWritePorts(ctx: Context, tabs: Tabs & { okrs: Sheet }, timeZone: string): RowWritePorts {
+export function rowWritePorts(
+  ctx: Context,
+  tabs: Tabs & { okrs: Sheet },
+  timeZone: string,
+  agreementLog: () => AgreementLog | null = () => null,
+): RowWritePorts {
   const okrTab = tabs.okrs;
   let sheetName: string | null = null;
+  let headers: readonly unknown[] = [];
   let finder: OkrRowFinder | null | undefined;
   const rows = () => {
     if (finder === undefined) finder = okrRowFinder(okrTab);
@@ -73,10 +86,21 @@ export function rowWritePorts(ctx: Context, tabs: Tabs & { okrs: Sheet }, timeZo
     },
     parse: (grid) => {
       sheetName ??= okrTab.getName();
-      return parseOkrSheet(grid, { sheetName, timeZone, lang: ctx.lang });
+      const sheet = parseOkrSheet(grid, { sheetName, timeZone, lang: ctx.lang });
+      headers = sheet.headers;
+      return sheet;
     },
     readTeam: () => readTeamTab(tabs.team, { timeZone, lang: ctx.lang }),
-    appendLog: (plan) => logCheckIns({ tabs }, [plan]),
+    appendLog: (plan) => {
+      const log = plan.agreement ? agreementLog() : null;
+      if (log && plan.agreement) {
+        const entry = rowStepEntry(plan.id, plan.agreement, timeZone);
+        if (!appendAgreementSteps(log, [entry], sheetLanguage(headers, ctx.lang)))
+          throw new RequestError('agreements-missing');
+        if (entry.step === 'declined') markNoticeDue(entry.time);
+      }
+      if (plan.log) logCheckIns({ tabs }, [plan]);
+    },
     writeRow: (sheet, row, patch) =>
       write(sheet, row, inSheetLanguage(patch, sheetLanguage(sheet.headers, ctx.lang))).map((b) => ({
         column: b.column,
@@ -141,6 +165,10 @@ function rowWrite<T extends { id: string }>(
       const { plan, message } = decide(full, kr, caller, fullCtx);
       requireColumns(plan, snap.okrs.columns, fullCtx.lang);
       const objective = planObjectiveProgress(snap.okrs, kr, plan);
+      if (plan.agreement) {
+        logAgreementEntries(snap, [rowStepEntry(plan.id, plan.agreement, snap.timeZone)], fullCtx);
+        if (plan.agreement.step === 'declined' && snap.agreements) markNoticeDue(plan.agreement.time);
+      }
       if (plan.log) logCheckIns(snap, [plan]);
       applyPatches(snap, objective ? [plan, objective.plan] : [plan], fullCtx);
       return message;

@@ -3,6 +3,7 @@
 // that append to it), the raw OKR values kept so a write can be replayed in memory and the fresh
 // state needs no second read.
 import type { SidebarState } from '../api';
+import { type AgreementLog, appendAgreementSteps, readAgreementLog } from '../gas/agreementLog';
 import { appendCheckIns, checkInLog, planBlocks, sheetValue, writeBlocks } from '../gas/okrWrites';
 import { readOwnedRows } from '../gas/ownedRows';
 import { findTabsByName, type Tabs } from '../gas/tabs';
@@ -12,9 +13,11 @@ import { sheetLanguage } from '../okr/core/language';
 import type { Lang, OkrSheet, Roster } from '../okr/core/model';
 import { missingTabSheet, parseOkrSheet } from '../okr/core/parse';
 import { TAB } from '../okr/core/tabs';
+import type { AgreementEntry } from '../okr/ownership/agreementLog';
 import { validateOkrs } from '../okr/ownership/validate';
 import { activeSpreadsheet, type Context, withTeam } from './context';
 import { calendarOf, cycleRulesFor } from './cycles';
+import { agreementsState } from './sidebar/agreementView';
 
 import { CONFIDENCE_LABEL, type WritePlan } from './sidebar/checkIn';
 import { RequestError } from './sidebar/requests';
@@ -33,6 +36,8 @@ export interface Snapshot {
   okrValues: unknown[][] | null;
   okrs: OkrSheet;
   roster: Roster;
+  /** The Agreements log as read (null without the tab): the truth about who agreed to what. */
+  agreements: AgreementLog | null;
 }
 
 export function parseOkrs(
@@ -59,15 +64,16 @@ export function snapshot(ctx: Context, withLog = false): Snapshot {
     timeZone,
     lang: ctx.lang,
   });
-  return { ss, tabs, okrName, timeZone, okrValues, okrs, roster };
+  return { ss, tabs, okrName, timeZone, okrValues, okrs, roster, agreements: readAgreementLog(ss) };
 }
 
 /** The whole state: every row, every problem. */
 export function stateOf(snap: Snapshot, ctx: Context): SidebarState {
   const present = snap.tabs.okrs !== null;
+  const entries = snap.agreements?.entries ?? null;
   const problems = present
     ? validateOkrs(
-        { okrs: snap.okrs, roster: snap.roster },
+        { okrs: snap.okrs, roster: snap.roster, agreements: entries },
         {
           now: ctx.now,
           settings: ctx.settings,
@@ -77,7 +83,7 @@ export function stateOf(snap: Snapshot, ctx: Context): SidebarState {
         },
       )
     : [];
-  return buildSidebarState({
+  const state = buildSidebarState({
     okrs: present ? snap.okrs : null,
     roster: snap.roster,
     problems,
@@ -89,6 +95,17 @@ export function stateOf(snap: Snapshot, ctx: Context): SidebarState {
     calendar: calendarOf(ctx, snap.timeZone),
     rules: cycleRulesFor(ctx, snap.timeZone),
   });
+  if (present && entries) {
+    state.agreements = agreementsState({
+      okrs: snap.okrs,
+      entries,
+      people: snap.roster.people,
+      caller: state.me.email,
+      timeZone: snap.timeZone,
+      lang: ctx.lang,
+    });
+  }
+  return state;
 }
 
 /**
@@ -154,4 +171,14 @@ export function logCheckIns(snap: Pick<Snapshot, 'tabs'>, plans: readonly WriteP
   if (!log) throw new RequestError('not-set-up');
   const entries = plans.flatMap((p) => (p.log ? [p.log] : []));
   if (entries.length) appendCheckIns(log, entries, makeDate, (c) => CONFIDENCE_LABEL[c]);
+}
+
+/**
+ * Append agreement steps to the log as read in `snap`, in the sheet's language. A sheet without the
+ * tab (set up before it existed) keeps working: acceptances and declines are then not logged.
+ */
+export function logAgreementEntries(snap: Snapshot, entries: readonly AgreementEntry[], ctx: Context): void {
+  if (!snap.agreements || entries.length === 0) return;
+  if (!appendAgreementSteps(snap.agreements, entries, sheetLanguage(snap.okrs.headers, ctx.lang)))
+    throw new RequestError('agreements-missing');
 }

@@ -18,6 +18,7 @@ import { documentStore, readDigestStatus, readWeeklyState, writeWeeklyState } fr
 import { cycleCalendar } from '../okr/core/cycle';
 import { t } from '../okr/core/i18n';
 import type { Lang, Settings } from '../okr/core/model';
+import type { NoticeOutcome } from '../okr/weekly/agreementNotices';
 import { digestModel } from '../okr/weekly/digest';
 import {
   runWeeklyTick,
@@ -28,6 +29,7 @@ import {
   weeklyBlockers,
 } from '../okr/weekly/weeklyRunExecute';
 import { WEEKLY_MESSAGES, type WeeklyMessageKey } from '../okr/weekly/weeklyRunMessages';
+import { tickAgreementNotices } from './agreementNotices';
 import { context, withTeam } from './context';
 import { sourceReport, updateAllSources } from './sourceUpdate';
 
@@ -184,9 +186,18 @@ export function disableWeeklyEmails(): WeeklyEmailsResult {
 }
 
 /** The hourly trigger's handler: at most two service calls when nothing is due. */
-export function tick(e?: { triggerUid?: unknown }): TickOutcome {
+export function tick(e?: { triggerUid?: unknown }): TickOutcome & { notices?: NoticeOutcome } {
   const uid = e && typeof e === 'object' && typeof e.triggerUid === 'string' ? e.triggerUid : null;
-  return runWeeklyTick(weeklyPorts(), uid);
+  // The properties the run last read are kept for the agreement notices (no second read when idle).
+  const ports = weeklyPorts();
+  let seen: Record<string, string> | null = null;
+  const readAll = () => {
+    seen = ports.store.readAll();
+    return seen;
+  };
+  const outcome = runWeeklyTick({ ...ports, store: { readAll, write: ports.store.write } }, uid);
+  const notices = tickAgreementNotices(uid, seen);
+  return notices ? { ...outcome, notices } : outcome;
 }
 
 /**

@@ -12,6 +12,7 @@ import { isBlank } from '../okr/core/parseValues';
 import { CHECK_IN_ALIASES, OKR_ALIASES, TEAM_ALIASES } from '../okr/core/schema';
 import { okrRowValues, safeRow } from '../okr/core/sheetText';
 import { TAB, type TabKey } from '../okr/core/tabs';
+import { clearedEntry } from '../okr/ownership/agreementLog';
 import { IMPORT_MESSAGES, type ImportPlan, planImport } from '../okr/setup/import';
 import { valuesFingerprint } from '../okr/setup/import/fingerprint';
 import { type ImportPeople, importPeople, teamRowsFor } from '../okr/setup/import/people';
@@ -23,6 +24,8 @@ import {
   type TableTab,
 } from '../okr/setup/import/tabCollisions';
 import { planOkrsTab, planTeamTab, type TabPlan } from '../okr/setup/structure';
+import { appendAgreementSteps, readAgreementLog } from './agreementLog';
+import { now } from './session';
 import { type SetUpOptions, setUpSheets } from './setUp';
 import { findNamedTabs, type Tabs } from './tabs';
 import { teamTab } from './team';
@@ -235,7 +238,18 @@ export function applyImport(ss: Spreadsheet, reading: ImportReading, opts: Impor
       okrs,
       startRow,
       plan.rows.map((row) => okrRowValues(at.okrPlan.columns, row, at.timeZone)),
-    );
+    ); // The source's acceptances are not carried over: each such key result's owner is asked again.
+    const log = plan.acceptanceCleared.length ? readAgreementLog(ss) : null;
+    if (log) {
+      const when = now();
+      appendAgreementSteps(
+        log,
+        plan.acceptanceCleared.map((c) =>
+          clearedEntry(c.id, c.owner, opts.userEmail, when, 'import', opts.lang),
+        ),
+        opts.lang,
+      );
+    }
   }
   let teamAdded = 0;
   if (people.newPeople.length > 0 && tabs.team) {

@@ -20,6 +20,7 @@ import {
   okrFormats,
   okrValidations,
   PROTECTION_NOTE,
+  planAgreementsTab,
   planCheckInsTab,
   planOkrsTab,
   planTeamTab,
@@ -27,6 +28,7 @@ import {
   teamValidations,
   type ValidationSpec,
 } from '../okr/setup/structure';
+import { baselineAgreements } from './agreementBaseline';
 import { readHeaderRegion } from './headerRegion';
 import { findTabs, type Tabs } from './tabs';
 
@@ -87,6 +89,14 @@ export function setUpSheets(ss: Spreadsheet, opts: SetUpOptions, found: Tabs = f
   const okrs = applyTable(ss, tabs, 'okrs', okrPlan, report);
   const team = applyTable(ss, tabs, 'team', teamPlan, report);
   const log = applyTable(ss, tabs, 'checkIns', logPlan, report);
+  // The Agreements log, next to Check-ins: a new one records the acceptances already in the sheet.
+  const agreementPlan = planAgreementsTab(read('agreements'), opts.lang);
+  const agreements = applyTable(ss, tabs, 'agreements', agreementPlan, report);
+  if (report.created.includes(agreements.sheet.getName()))
+    baselineAgreements(agreements.sheet, okrValues, {
+      ...opts,
+      timeZone: ss.getSpreadsheetTimeZone() || 'Etc/GMT',
+    });
   if (okrPlan.addRows) report.exampleRows = okrPlan.addRows.rows.length;
   const progress = initialProgressColumn(okrValues, okrPlan, ss.getSpreadsheetTimeZone() || 'Etc/GMT');
   if (progress && okrPlan.columns.progress !== undefined) {
@@ -161,6 +171,7 @@ export function setUpSheets(ss: Spreadsheet, opts: SetUpOptions, found: Tabs = f
     }
   }
   protectSheet(log.sheet, LOG_PROTECTION, report);
+  protectSheet(agreements.sheet, LOG_PROTECTION, report);
 
   let summary = tabs.summary;
   if (!summary) {

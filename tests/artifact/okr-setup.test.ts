@@ -20,11 +20,11 @@ describe('set-up on an empty spreadsheet', () => {
     expect(first.result).toMatchObject({
       ok: true,
       changed: true,
-      created: ['OKRs', 'Team', 'Check-ins', 'Summary'],
+      created: ['OKRs', 'Team', 'Check-ins', 'Agreements', 'Summary'],
       exampleRows: 4,
     });
     const wb = rt.workbook;
-    expect(wb.sheetNames()).toEqual(['Sheet1', 'OKRs', 'Team', 'Check-ins', 'Summary']);
+    expect(wb.sheetNames()).toEqual(['Sheet1', 'OKRs', 'Team', 'Check-ins', 'Agreements', 'Summary']);
     expect(wb.values('OKRs')[0]).toEqual(HEADERS);
     expect(
       wb
@@ -128,7 +128,7 @@ describe('set-up on a messy existing workbook', () => {
       ok: true,
       exampleRows: 0,
       teamMemberAdded: false,
-      created: ['Check-ins', 'Summary'],
+      created: ['Check-ins', 'Agreements', 'Summary'],
     });
     const wb = rt.workbook;
     // Every value the user had is still where it was.

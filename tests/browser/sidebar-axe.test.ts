@@ -43,7 +43,7 @@ describe.each(['en', 'ja'] as Lang[])('axe-core finds nothing in the sidebar (%s
     await check(page, 'check-in with an error', found);
     await page.locator('form button[type=button]').last().click(); // Cancel
     await page.locator('li.card[data-id="O2.3"] button.action').click(); // Accept…
-    await page.locator('.view button[aria-expanded]').click(); // Decline…
+    await page.locator('.view button[aria-expanded]').last().click(); // Decline… (after Propose…)
     await page.locator('.view form textarea').waitFor();
     await check(page, 'ownership', found);
     await page.locator('.view button.action').click(); // Accept

@@ -15,6 +15,7 @@ import type {
 } from '../../okr/core/model';
 import { CONFIDENCE_WORDS } from '../../okr/core/parseValues';
 import { canonicalHeader, OKR_ALIASES, OKR_HEADERS_JA } from '../../okr/core/schema';
+import type { RowStep } from '../../okr/ownership/agreementLog';
 import { RequestError } from './requests';
 import { versionOf } from './sidebarState';
 
@@ -47,6 +48,8 @@ export interface WritePlan {
    * from the sheet are skipped (a check-in's note is still in the log).
    */
   needs?: OkrColumn[];
+  /** The agreement step the write takes (logged in the Agreements tab, when the sheet has it). */
+  agreement?: RowStep;
 }
 
 /** Progress of a key result as if it had these values; injected so this file stays independent of how progress is computed. */
@@ -130,6 +133,14 @@ export function planAccept(
       ? { time: now, id: kr.id, by, current: null, progress: null, confidence: null, note }
       : null,
     needs: ['accepted'],
+    agreement: {
+      step: 'accepted',
+      time: now,
+      by: by || kr.owner,
+      owner: kr.owner,
+      reason: note,
+      figures: { target: kr.target, start: kr.start, due: kr.due },
+    },
   };
 }
 
@@ -152,6 +163,14 @@ export function planDecline(
     id: kr.id,
     patch: { owner: null, accepted: null },
     log: { time: now, id: kr.id, by, current: null, progress: null, confidence: null, note },
+    agreement: {
+      step: 'declined',
+      time: now,
+      by,
+      owner: kr.owner ?? kr.ownerText.toLowerCase(),
+      reason: req.reason,
+      figures: { target: kr.target, start: kr.start, due: kr.due },
+    },
   };
 }
 

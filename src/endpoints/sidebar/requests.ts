@@ -11,6 +11,8 @@ import type {
   DeclineRequest,
   KeyResultRequest,
   MyWeeklyEmailRequest,
+  ProposeRequest,
+  RespondRequest,
   SaveSettingsRequest,
   SelectCellRequest,
   TeamViewRequest,
@@ -301,4 +303,43 @@ function laterSettings(o: Record<string, unknown>): Partial<SaveSettingsRequest>
   if (o.paceMargin !== undefined) out.paceMargin = integer(o, 'paceMargin', 0, 100);
   if (o.summaryCycle !== undefined) out.summaryCycle = text(o, 'summaryCycle', LIMITS.cycle, false);
   return out;
+}
+
+// --- ownership as an agreement: figures left out keep the row's own ---
+
+function optionalNumber(o: Record<string, unknown>, field: FieldName): number | undefined {
+  return o[field] === undefined || o[field] === null || o[field] === '' ? undefined : number(o, field);
+}
+
+function figures(o: Record<string, unknown>): Pick<ProposeRequest, 'target' | 'start' | 'due'> {
+  const out: Pick<ProposeRequest, 'target' | 'start' | 'due'> = {};
+  const target = optionalNumber(o, 'target');
+  const start = optionalNumber(o, 'start');
+  const due = date(o, 'due');
+  if (target !== undefined) out.target = target;
+  if (start !== undefined) out.start = start;
+  if (due) out.due = due;
+  return out;
+}
+
+export function parsePropose(raw: unknown, lang: Lang): Parsed<ProposeRequest> {
+  return parseWith(lang, () => {
+    const o = object(raw);
+    return {
+      id: okrId(o),
+      version: version(o),
+      ...figures(o),
+      reason: text(o, 'reason', LIMITS.reason, true),
+    };
+  });
+}
+
+export function parseRespond(raw: unknown, lang: Lang): Parsed<RespondRequest> {
+  return parseWith(lang, () => {
+    const o = object(raw);
+    const answer = choice(o, 'answer', ['agree', 'counter', 'refuse'] as const);
+    // Counter and refuse say why; an agreement needs no reason.
+    const reason = text(o, 'reason', LIMITS.reason, answer !== 'agree');
+    return { id: okrId(o), version: version(o), answer, ...(answer === 'counter' ? figures(o) : {}), reason };
+  });
 }

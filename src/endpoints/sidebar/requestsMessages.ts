@@ -42,7 +42,20 @@ export type RequestMessage =
   | 'assigned'
   | 'added-objective'
   | 'added-key-result'
-  | 'settings-saved';
+  | 'settings-saved'
+  // ownership as an agreement
+  | 'agreements-missing'
+  | 'agreement-no-owner'
+  | 'agreement-not-owner'
+  | 'agreement-not-approver'
+  | 'agreement-own-proposal'
+  | 'agreement-nothing-to-answer'
+  | 'agreement-waiting-for-approver'
+  | 'agreement-same-figures'
+  | 'agreement-proposed'
+  | 'agreement-agreed'
+  | 'agreement-countered'
+  | 'agreement-refused';
 
 export const REQUEST_MESSAGES: MessageTable<RequestMessage> = {
   'not-an-object': {
@@ -206,6 +219,54 @@ export const REQUEST_MESSAGES: MessageTable<RequestMessage> = {
     en: 'Settings saved.',
     ja: '設定を保存しました。',
   },
+  'agreements-missing': {
+    en: 'This sheet has no Agreements tab yet. Ask a Lead to run Extensions → OKR Owners → Set up OKR sheet.',
+    ja: 'このシートにはまだ合意タブがありません。リードに「拡張機能 → OKR Owners → OKRシートをセットアップ」の実行を依頼してください。',
+  },
+  'agreement-no-owner': {
+    en: '{id} has no owner, so there is nothing to agree. A Lead assigns it first.',
+    ja: '{id}には担当者がいないため、合意するものがありません。先にリードが割り当ててください。',
+  },
+  'agreement-not-owner': {
+    en: 'Only the owner of {id} ({owner}) can do this.',
+    ja: 'これを行えるのは{id}の担当者（{owner}）だけです。',
+  },
+  'agreement-not-approver': {
+    en: 'You cannot answer this proposal: it waits for {approver}.',
+    ja: 'この提案には回答できません。{approver}の回答待ちです。',
+  },
+  'agreement-own-proposal': {
+    en: 'Nobody approves their own proposal: {approver} answers it.',
+    ja: '自分の提案は承認できません。{approver}が回答します。',
+  },
+  'agreement-nothing-to-answer': {
+    en: '{id} has no proposal waiting for an answer.',
+    ja: '{id}には回答待ちの提案がありません。',
+  },
+  'agreement-waiting-for-approver': {
+    en: 'Your proposal for {id} is waiting for {approver}; wait for their answer.',
+    ja: '{id}の提案は{approver}の回答待ちです。回答をお待ちください。',
+  },
+  'agreement-same-figures': {
+    en: 'These are the figures already on the table. Change the target, start or due date, or accept as is.',
+    ja: 'すでに提示されている数値と同じです。目標値・開始値・期限のいずれかを変えるか、そのまま承諾してください。',
+  },
+  'agreement-proposed': {
+    en: 'Proposed for {id}; {approver} will answer.',
+    ja: '{id}について提案しました。{approver}が回答します。',
+  },
+  'agreement-agreed': {
+    en: 'Agreed {id}: {figures}.',
+    ja: '{id}に合意しました：{figures}。',
+  },
+  'agreement-countered': {
+    en: 'Sent your counter for {id} back to {owner}.',
+    ja: '{id}の対案を{owner}さんに返しました。',
+  },
+  'agreement-refused': {
+    en: 'Refused the proposal for {id}; {owner} may accept the original or decline.',
+    ja: '{id}の提案を却下しました。{owner}さんは元の数値で承諾するか辞退できます。',
+  },
 };
 
 /** Localized names of request fields, so messages say "Note" / "メモ" rather than "note". */
@@ -242,6 +303,7 @@ export const FIELD_NAMES: MessageTable<
   | 'fiscalYearStartMonth'
   | 'paceMargin'
   | 'summaryCycle'
+  | 'answer'
 > = {
   request: { en: 'The request', ja: 'リクエスト' },
   id: { en: 'ID', ja: 'ID' },
@@ -278,6 +340,7 @@ export const FIELD_NAMES: MessageTable<
   fiscalYearStartMonth: { en: 'Fiscal year starts in', ja: '年度の開始月' },
   paceMargin: { en: 'Behind pace after (points)', ja: 'ペース遅れとみなす差（ポイント）' },
   summaryCycle: { en: 'Cycle in the Summary', ja: 'サマリーのサイクル' },
+  answer: { en: 'Answer', ja: '回答' },
 };
 
 export type FieldName = keyof typeof FIELD_NAMES;

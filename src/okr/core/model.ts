@@ -162,13 +162,15 @@ export type ProblemCode =
   | 'header-missing'
   | 'team-email-invalid'
   | 'team-email-duplicate'
+  | 'accepted-not-agreed'
   // warnings
   | 'owner-pending'
   | 'objective-owner-missing'
   | 'owner-overloaded'
   | 'objective-without-krs'
   | 'objective-too-many-krs'
-  | 'stale';
+  | 'stale'
+  | 'target-changed-after-agreement';
 
 export interface Problem {
   code: ProblemCode;

@@ -27,6 +27,8 @@ export const SEVERITY: Record<ProblemCode, Severity> = {
   'objective-without-krs': 'warning',
   'objective-too-many-krs': 'warning',
   stale: 'warning',
+  'accepted-not-agreed': 'error',
+  'target-changed-after-agreement': 'warning',
 };
 
 /** Text variants chosen by the problem's context (e.g. a parent that is blank vs. not found). */
@@ -161,6 +163,14 @@ export const PROBLEM_MESSAGES: MessageTable<MessageKey> = {
     en: 'Key result {id} (row {row}) has had no check-in for {count} {count|day|days} (owner: {value}).',
     ja: '主要な結果 {id}（{row}行目）は{count}日間チェックインがありません（担当者：{value}）。',
   },
+  'accepted-not-agreed': {
+    en: 'Key result {id} (row {row}) shows an Accepted date, but the Agreements log has no acceptance by {value}.',
+    ja: '主要な結果 {id}（{row}行目）に承諾日がありますが、合意ログに{value}さんの承諾がありません。',
+  },
+  'target-changed-after-agreement': {
+    en: 'Key result {id} (row {row}): the Target is {target}, but {value} and the approver agreed {agreed}.',
+    ja: '主要な結果 {id}（{row}行目）：目標値が{target}ですが、{value}さんと承認者が合意したのは{agreed}です。',
+  },
 };
 
 export const PROBLEM_HINTS: MessageTable<MessageKey> = {
@@ -283,6 +293,14 @@ export const PROBLEM_HINTS: MessageTable<MessageKey> = {
   stale: {
     en: 'Ask {value} to check in from the sidebar.',
     ja: '{value}さんにサイドバーからチェックインするよう依頼してください。',
+  },
+  'accepted-not-agreed': {
+    en: 'Clear {cell} and ask {value} to accept in the sidebar, so the acceptance is recorded.',
+    ja: '{cell}を空にし、{value}さんにサイドバーで承諾するよう依頼してください（承諾が記録されます）。',
+  },
+  'target-changed-after-agreement': {
+    en: 'Set the Target back to {agreed}, or ask {value} to propose {target} in the sidebar for the approver to agree.',
+    ja: '目標値を{agreed}に戻すか、{value}さんにサイドバーで{target}を提案してもらい、承認者の合意を得てください。',
   },
 };
 

@@ -5,6 +5,7 @@ export const TAB = {
   team: 'Team',
   checkIns: 'Check-ins',
   summary: 'Summary',
+  agreements: 'Agreements',
 } as const;
 
 export type TabKey = keyof typeof TAB;
@@ -14,4 +15,5 @@ export const TAB_ALIASES: Record<TabKey, string[]> = {
   team: ['Team', 'People', 'Members', 'チーム', 'メンバー'],
   checkIns: ['Check-ins', 'Checkins', 'Check ins', 'Log', 'チェックイン'],
   summary: ['Summary', 'サマリー'],
+  agreements: ['Agreements', 'Agreement log', 'Agreement history', '合意', '合意ログ', '合意履歴'],
 };

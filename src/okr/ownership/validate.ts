@@ -18,6 +18,8 @@ import type {
 import { cellA1, type ProblemCounts, problem, countProblems as tally } from '../core/problems';
 import { canonicalHeader, OKR_ALIASES } from '../core/schema';
 import { TAB } from '../core/tabs';
+import type { AgreementEntry } from './agreementLog';
+import { agreementFindings } from './agreementProblems';
 import { judgeOwner, type OwnerVerdict, teamLikeMember } from './owners';
 
 /** More key results than this under one objective dilutes focus (a common OKR guideline). */
@@ -39,7 +41,14 @@ export function countProblems(problems: readonly Problem[]): ProblemCounts {
   return tally(problems);
 }
 
-export function validateOkrs(data: { okrs: OkrSheet; roster: Roster }, opts: ValidateOptions): Problem[] {
+/**
+ * `agreements`: the Agreements log's entries, when the sheet has that tab (src/okr/ownership/
+ * agreementProblems.ts); without it nothing is said about agreements.
+ */
+export function validateOkrs(
+  data: { okrs: OkrSheet; roster: Roster; agreements?: readonly AgreementEntry[] | null },
+  opts: ValidateOptions,
+): Problem[] {
   const { okrs, roster } = data;
   const { lang, settings, now } = opts;
   // Asking the owner (accept, check in) is for open cycles only: a cycle that is over or closed is
@@ -244,6 +253,12 @@ export function validateOkrs(data: { okrs: OkrSheet; roster: Roster }, opts: Val
         cycle: cycle || (lang === 'ja' ? 'このサイクル' : 'this cycle'),
       },
     });
+  }
+
+  if (data.agreements) {
+    for (const f of agreementFindings(okrs.keyResults, data.agreements)) {
+      if (has(f.column)) add(f.code, f.kr, f.column, { value: f.kr.owner ?? '', params: f.params });
+    }
   }
 
   // Sheet-wide problems first, then the OKRs tab by row (each row's problems in the order found),

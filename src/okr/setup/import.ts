@@ -18,7 +18,10 @@ import { progressCellValue } from './structure';
 export type { SourceColumn } from './import/columns';
 export type { Shape } from './import/shape';
 
-/** Key-result values that land in the OKRs column of the same name. */
+/**
+ * Key-result values that land in the OKRs column of the same name. Not Accepted: an imported key
+ * result's owner accepts in the add-on, where the agreement is logged (acceptanceCleared).
+ */
 const CARRIED = [
   'owner',
   'team',
@@ -29,7 +32,6 @@ const CARRIED = [
   'current',
   'unit',
   'confidence',
-  'accepted',
   'lastCheckIn',
   'due',
   'note',
@@ -154,6 +156,8 @@ export interface ImportPlan {
   preview: PreviewObjective[];
   /** What looks doubtful about the result. */
   doubts: Array<{ code: DoubtCode; message: string }>;
+  /** Key results whose source showed an acceptance, left for the owner to give in the add-on (logged). */
+  acceptanceCleared: Array<{ id: string; owner: string }>;
 }
 
 export type ImportResult = ImportPlan | { ok: false; error: string; code: 'no-objective-column' | 'empty' };
@@ -240,6 +244,7 @@ export function planImport(
   const groups = new Map<string, unknown[][]>();
   const preview: PreviewObjective[] = [];
   const skippedRows: ImportPlan['skippedRows'] = [];
+  const acceptanceCleared: ImportPlan['acceptanceCleared'] = [];
   let objectives = 0;
   let keyResults = 0;
   const blankRow = () => new Array(target.width).fill('');
@@ -307,6 +312,8 @@ export function planImport(
       put(row, 'parent', objective.id);
       put(row, 'title', kr.title);
       for (const c of CARRIED) put(row, c, cells[c] ?? '');
+      if (!isBlank(cells.accepted))
+        acceptanceCleared.push({ id, owner: cellText(cells.owner).toLowerCase() });
       const kind = readKind(cells.kind) ?? null;
       const cell = (c: 'start' | 'target' | 'current') =>
         (c === 'current' && kind === 'milestone' ? readMilestone(cells[c]) : readNumber(cells[c])) ?? null;
@@ -346,6 +353,7 @@ export function planImport(
     shape: read.shape,
     preview,
     doubts: doubtsOf(read, lang),
+    acceptanceCleared,
   };
 }
 

@@ -20,6 +20,12 @@ import {
   TEAM_ALIASES,
   TEAM_COLUMN_ORDER,
 } from '../core/schema';
+import {
+  AGREEMENT_ALIASES,
+  AGREEMENT_COLUMN_ORDER,
+  AGREEMENT_HEADERS_JA,
+  type AgreementColumn,
+} from '../ownership/agreementLog';
 
 export interface TabPlan<K extends string> {
   /** Create the tab (it does not exist). */
@@ -485,4 +491,9 @@ export function initialProgressColumn(
     out.push([progress === undefined ? '' : progressCellValue(progress)]);
   }
   return out.length && sheet.keyResults.length ? { startRow: plan.headerRow + 1, values: out } : null;
+}
+
+/** The Agreements log (src/okr/ownership/agreementLog.ts): its headers, in the sheet's language. */
+export function planAgreementsTab(values: unknown[][] | null, lang: Lang): TabPlan<AgreementColumn> {
+  return planTable(values, AGREEMENT_ALIASES, AGREEMENT_COLUMN_ORDER, AGREEMENT_HEADERS_JA, lang);
 }

@@ -58,11 +58,24 @@ test('a caller Google hides is refused, nothing written', () => {
   expect(events).toEqual([]);
 });
 
-test('an acceptance writes Accepted only, logs nothing, and resolves the pending problem', () => {
+test('an acceptance writes Accepted only, logs no check-in but its agreement step, and resolves the pending problem', () => {
   const { ports, events } = fakeRowPorts();
   const ctx = ctxOf(BEN);
   const answer = quickRowWrite(ports, 'O1.3', ctx, (kr, c) => decideAccept({ id: 'O1.3' }, kr, c, ctx));
-  expect(events).toEqual([{ row: 5, patch: { accepted: { time: ctx.now } } }]);
+  expect(events).toEqual([
+    {
+      log: expect.objectContaining({
+        log: null,
+        agreement: expect.objectContaining({
+          step: 'accepted',
+          by: BEN,
+          owner: BEN,
+          figures: { target: 1, start: 0, due: null },
+        }),
+      }),
+    },
+    { row: 5, patch: { accepted: { time: ctx.now } } },
+  ]);
   expect((answer as CheckInOk).item).toMatchObject({ id: 'O1.3', accepted: expect.any(Number) });
   expect((answer as CheckInOk).resolved.map((p) => p.code)).toContain('owner-pending');
 });

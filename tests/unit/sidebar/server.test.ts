@@ -45,6 +45,8 @@ test('the wrapper has exactly the endpoints of src/api.ts', () => {
     'getKeyResultHistory',
     'previewImport',
     'confirmImport',
+    'proposeAgreement',
+    'respondAgreement',
   ];
   expect(Object.keys(server).sort()).toEqual([...names].sort());
 });

@@ -10,9 +10,10 @@ import { asGrid, tableLayout } from '../../core/parse';
 import { isBlank } from '../../core/parseValues';
 import { type AliasTable, CHECK_IN_ALIASES, OKR_ALIASES, TEAM_ALIASES } from '../../core/schema';
 import { TAB } from '../../core/tabs';
+import { AGREEMENT_ALIASES } from '../../ownership/agreementLog';
 
 /** The add-on's tabs that hold a table it writes into (the Summary is generated whole). */
-export type TableTab = 'okrs' | 'team' | 'checkIns';
+export type TableTab = 'okrs' | 'team' | 'checkIns' | 'agreements';
 
 /**
  * The columns that make a tab the add-on's: every group must be there (any column of a group). A
@@ -23,12 +24,13 @@ const IDENTIFYING: Record<TableTab, { aliases: AliasTable<string>; groups: strin
   okrs: { aliases: OKR_ALIASES, groups: [['id'], ['type', 'parent']] },
   team: { aliases: TEAM_ALIASES, groups: [['email']] },
   checkIns: { aliases: CHECK_IN_ALIASES, groups: [['time'], ['id']] },
+  agreements: { aliases: AGREEMENT_ALIASES, groups: [['time'], ['id'], ['step']] },
 };
 
 /**
  * Whether a tab found as one of the add-on's is the team's own: it has values, and its header row
  * lacks the columns that identify the add-on's tab (an ID and a Type or Parent for OKRs, an Email
- * for Team, a Time and an ID for Check-ins). An empty tab is the add-on's to fill.
+ * for Team, a Time and an ID for Check-ins, a Time, an ID and a Step for Agreements). An empty tab is the add-on's to fill.
  */
 export function isTeamsOwnTab(key: TableTab, values: unknown[][] | null): boolean {
   if (!values) return false;

@@ -1,0 +1,71 @@
+// The agreement views in the sidebar, in Chromium against the built add-on: the owner proposes
+// other figures, the approver sees it under "Agreements waiting for you" and agrees; both views pass
+// axe-core, in English and Japanese.
+import { Runtime, Workbook } from '../../local/runtime';
+import type { Lang } from '../../src/api';
+import { ANA, agreementTabs, MIA, NOW } from '../fixtures/okr/agreements';
+import { ensureBuilt } from '../helpers/build';
+import { axeViolations, openSidebar, useChromium, waitStatus } from '../helpers/sidebarPage';
+
+jest.setTimeout(300_000);
+const browser = useChromium();
+
+async function open(lang: Lang): Promise<Runtime> {
+  const workbook = Workbook.fromRows(agreementTabs(), { timeZone: 'UTC' });
+  const locale = lang === 'ja' ? 'ja_JP' : 'en_US';
+  return Runtime.open({
+    workbook,
+    projectDir: ensureBuilt(),
+    options: { now: NOW, userLocales: { [ANA]: locale, [MIA]: locale } },
+  });
+}
+
+test('the owner proposes, the approver agrees; the row shows the agreed target', async () => {
+  const rt = await open('en');
+  const owner = await openSidebar(rt, browser(), ANA);
+  try {
+    await owner.page.locator('.app:not([data-quick])').waitFor();
+    await owner.page.locator('.needs-list button', { hasText: 'O1.1' }).click();
+    await owner.page.getByRole('button', { name: 'Propose other figures…' }).click();
+    await owner.page.getByText(`${MIA} answers`).waitFor();
+    expect(await axeViolations(owner.page)).toEqual([]);
+    await owner.page.getByLabel('Target').fill('80');
+    await owner.page.getByLabel('Why?').fill('Two of us are on leave');
+    await owner.page.getByRole('button', { name: 'Send proposal' }).click();
+    await waitStatus(owner.page, /Proposed for O1\.1/);
+    expect(owner.errors).toEqual([]);
+  } finally {
+    await owner.close();
+  }
+  const approver = await openSidebar(rt, browser(), MIA);
+  try {
+    await approver.page.locator('.app:not([data-quick])').waitFor();
+    await approver.page.getByRole('button', { name: /O1\.1.*proposal to answer/ }).click();
+    await approver.page.getByText('Target 80').first().waitFor();
+    expect(await axeViolations(approver.page)).toEqual([]);
+    await approver.page.getByRole('button', { name: 'Agree', exact: true }).click();
+    await waitStatus(approver.page, /Agreed O1\.1/);
+    expect(approver.errors).toEqual([]);
+  } finally {
+    await approver.close();
+  }
+  const [header, ...rows] = rt.workbook.values('OKRs');
+  const row = rows.find((r) => r[0] === 'O1.1') as unknown[];
+  expect(row[(header as string[]).indexOf('Target')]).toBe(80);
+});
+
+test('in Japanese, the proposal form and the approver view pass axe-core', async () => {
+  const rt = await open('ja');
+  rt.run('proposeAgreement', [{ id: 'O1.1', target: 80, reason: '休暇のため' }], { as: ANA });
+  const approver = await openSidebar(rt, browser(), MIA);
+  try {
+    await approver.page.locator('.app:not([data-quick])').waitFor();
+    await approver.page.getByRole('button', { name: /O1\.1.*回答が必要な提案/ }).click();
+    await approver.page.getByRole('button', { name: '対案…' }).click();
+    await approver.page.getByLabel('目標値').waitFor();
+    expect(await axeViolations(approver.page)).toEqual([]);
+    expect(approver.errors).toEqual([]);
+  } finally {
+    await approver.close();
+  }
+});
