@@ -104,4 +104,30 @@ describe.each(['en', 'ja'] as Lang[])('the cycle switch and the pace line (%s)',
     await close();
     expect(found).toEqual({ current: [], switched: [] });
   });
+  test("a Lead's Settings: the cycle settings and the sheet's cycles with their dates, no axe violations", async () => {
+    const rt = await fixtureRuntime({ OKRs: rows() }, { userLocales: { 'lead@example.com': lang } });
+    const { page, close, errors } = await openSidebar(rt, browser(), 'lead@example.com');
+    await page.locator('.app:not([data-quick])').waitFor();
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: lang === 'en' ? 'Settings' : '設定' })
+      .click();
+    await page.locator('ul.cycles li').first().waitFor();
+    expect(await page.locator('ul.cycles li').allTextContents()).toEqual(
+      lang === 'en'
+        ? ['2026-Q4 (current) · Oct 1, 2026 – Dec 31, 2026', '2027-Q1 · Jan 1, 2027 – Mar 31, 2027']
+        : ['2026-Q4（現在） · 2026年10月1日 – 2026年12月31日', '2027-Q1 · 2027年1月1日 – 2027年3月31日'],
+    );
+    const summaryCycle = page.getByLabel(lang === 'en' ? 'Cycle in the Summary' : 'サマリーのサイクル');
+    expect(await summaryCycle.locator('option').allTextContents()).toEqual([
+      lang === 'en' ? 'The current cycle (2026-Q4)' : '現在のサイクル（2026-Q4）',
+      '2026-Q4',
+      '2027-Q1',
+    ]);
+    await page.waitForTimeout(100);
+    const found = await axeViolations(page);
+    expect(errors).toEqual([]);
+    await close();
+    expect(found).toEqual([]);
+  });
 });
