@@ -32,9 +32,11 @@ export function useCycle(state: SidebarState | null): [number, (index: number) =
   return [
     shown,
     (index) => {
+      // Choosing the current cycle is choosing "the current one": next quarter opens on the next one.
       const name = cycles[index]?.name ?? '';
-      setChosen(name);
-      remember(name);
+      const kept = name === state?.currentCycle ? '' : name;
+      setChosen(kept);
+      remember(kept);
     },
   ];
 }

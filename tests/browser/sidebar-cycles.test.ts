@@ -1,6 +1,6 @@
 // The cycle switch and the pace line in the sidebar, in a browser, English and Japanese: Mine shows
 // the current cycle by default, the switch shows another (and only it), the choice is remembered when
-// the sidebar opens again, the card says where a key result should be by now next to its confidence,
+// the sidebar opens again (the current one as "current"), the card says where a key result should be by now next to its confidence,
 // and axe-core finds nothing on either view.
 import type { Lang } from '../../src/api';
 import { okrRow } from '../fixtures/okr/build';
@@ -96,8 +96,38 @@ describe.each(['en', 'ja'] as Lang[])('the cycle switch and the pace line (%s)',
     await page.locator('.app:not([data-quick])').waitFor();
     await page.locator('li.card[data-id="O9.1"]').waitFor();
     expect(await cards()).toEqual(['O9.1']);
+    // Back to the current cycle: that is remembered as "the current one", whichever it will be.
+    await page.getByLabel(w.cycle, { exact: true }).selectOption({ index: 0 });
+    await page.locator('li.card[data-id="O1.9"]').waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('okrOwners.cycle'))).toBe('');
     expect(errors).toEqual([]);
     await close();
     expect(found).toEqual({ current: [], switched: [] });
+  });
+  test("a Lead's Settings: the cycle settings and the sheet's cycles with their dates, no axe violations", async () => {
+    const rt = await fixtureRuntime({ OKRs: rows() }, { userLocales: { 'lead@example.com': lang } });
+    const { page, close, errors } = await openSidebar(rt, browser(), 'lead@example.com');
+    await page.locator('.app:not([data-quick])').waitFor();
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: lang === 'en' ? 'Settings' : '設定' })
+      .click();
+    await page.locator('ul.cycles li').first().waitFor();
+    expect(await page.locator('ul.cycles li').allTextContents()).toEqual(
+      lang === 'en'
+        ? ['2026-Q4 (current) · Oct 1, 2026 – Dec 31, 2026', '2027-Q1 · Jan 1, 2027 – Mar 31, 2027']
+        : ['2026-Q4（現在） · 2026年10月1日 – 2026年12月31日', '2027-Q1 · 2027年1月1日 – 2027年3月31日'],
+    );
+    const summaryCycle = page.getByLabel(lang === 'en' ? 'Cycle in the Summary' : 'サマリーのサイクル');
+    expect(await summaryCycle.locator('option').allTextContents()).toEqual([
+      lang === 'en' ? 'The current cycle (2026-Q4)' : '現在のサイクル（2026-Q4）',
+      '2026-Q4',
+      '2027-Q1',
+    ]);
+    await page.waitForTimeout(100);
+    const found = await axeViolations(page);
+    expect(errors).toEqual([]);
+    await close();
+    expect(found).toEqual([]);
   });
 });
