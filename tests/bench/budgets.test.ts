@@ -121,6 +121,8 @@ describe('checkBudgets', () => {
       /getSidebarState \(whole sheet, next\) modeled time at 10,000 key results under 6 s/,
     );
     expect(names).toMatch(/checkIn modeled time at 10,000 key results/);
+    expect(names).toMatch(/refreshSummary modeled time at 10,000 key results under 30 s/);
+    expect(names).toMatch(/setUpOkrSheet \(2nd run\) modeled time at 10,000 key results under 30 s/);
     expect(names).toMatch(/every weekly-run execution at 10,000 key results under 4\.5 min/);
     expect(names).toMatch(/add-on's validate \+ summary work at 10,000 key results under 300 ms/);
     expect(names).toMatch(/sidebar state at 10,000 key results under 600 KB/);
@@ -199,6 +201,18 @@ describe('checkBudgets', () => {
       /getSidebarState \(whole sheet, next\) modeled time at 10,000 key results under 6 s/,
     ],
     ['slow check-in', 'checkIn', { virtualMs: 2400 }, /checkIn modeled time at 10,000 key results/],
+    [
+      'slow Summary refresh',
+      'refreshSummary',
+      { virtualMs: 30_000 },
+      /refreshSummary modeled time at 10,000 key results under 30 s/,
+    ],
+    [
+      'slow set-up',
+      'setUpOkrSheet',
+      { virtualMs: 45_000 },
+      /setUpOkrSheet \(2nd run\) modeled time at 10,000 key results under 30 s/,
+    ],
     [
       'big state',
       'getSidebarState',
