@@ -14,6 +14,7 @@ import {
   formatBudgetOutcome,
   withLines,
 } from '../../scripts/bench/budgets';
+import { renderMarkdown } from '../../scripts/bench/format';
 import {
   type BenchReport,
   isSheetsCall,
@@ -231,6 +232,13 @@ describe('checkBudgets', () => {
     expect(outcome.exitCode).toBe(1);
     expect(outcome.over).toHaveLength(1);
     expect(outcome.over[0].budget).toMatch(expected);
+  });
+
+  it('says under a modeled-time budget that is over where its time goes, and nothing under one met', () => {
+    const slow = patch(goodReport(), 'refreshSummary', 10_000, { virtualMs: 60_000 });
+    const md = renderMarkdown(slow, checkBudgets(slow));
+    expect(md).toMatch(/❌ \*\*over budget\*\*: refreshSummary modeled time .*\n {2}- Why: .*staging sheet/);
+    expect(renderMarkdown(goodReport(), checkBudgets(goodReport()))).not.toMatch(/Why:/);
   });
 
   it("holds the add-on's own CPU to the budget, not the runtime's emulation around it", () => {
