@@ -22,6 +22,12 @@ export const BUDGETS = {
    * creep up unnoticed; it is not the time the sidebar takes to open.
    */
   wholeStateMs: 6_000,
+  /**
+   * Modeled time of a menu item's work at the large size: Refresh summary and Set up OKR sheet (its
+   * second run). 30 s is the limit of a simple trigger and about what a person waiting on a menu
+   * item tolerates (Google's own limit for these executions is 6 min).
+   */
+  menuActionMs: 30_000,
   /** Modeled time of every weekly-run execution at the large size (Google's limit is 6 min). */
   weeklyExecutionMs: 270_000,
   /** HTML bytes of every weekly email, at every size: Gmail clips a message over about 102 KB. */
@@ -228,6 +234,8 @@ export function checkBudgets(report: BenchReport, budgets: Budgets = BUDGETS): B
       ['checkIn', budgets.interactiveMs],
       ['getSidebarState', budgets.wholeStateMs],
       ['getTeamView', budgets.interactiveMs],
+      ['refreshSummary', budgets.menuActionMs],
+      ['setUpOkrSheet', budgets.menuActionMs],
     ] as const) {
       const r = find(report, op, size);
       if (r?.status === 'ok') {

@@ -1,6 +1,8 @@
 // Renders a BenchReport as a plain-text table (the terminal) or Markdown (BENCHMARKS.md).
+
 import type { CalibrationRow } from '../../local/runtime/calibration/replay';
 import { type BudgetOutcome, formatBudgetOutcome } from './budgets';
+import { overBudgetReason } from './overBudget';
 import { type BenchReport, OPERATIONS, type OperationFigures } from './report';
 
 const n = (v: number): string => v.toLocaleString('en-US');
@@ -220,9 +222,11 @@ export function renderMarkdown(
   outcome: BudgetOutcome,
   calibration: CalibrationRow[] = [],
 ): string {
-  const budgetLines = outcome.lines.map(
-    (l) => `- ${l.ok ? '✅' : '❌ **over budget**:'} ${l.budget} — ${l.detail}`,
-  );
+  const budgetLines = outcome.lines.flatMap((l) => {
+    const line = `- ${l.ok ? '✅' : '❌ **over budget**:'} ${l.budget} — ${l.detail}`;
+    const why = l.ok ? null : overBudgetReason(l.budget);
+    return why ? [line, `  - Why: ${why}`] : [line];
+  });
   for (const nc of outcome.notChecked) budgetLines.push(`- ⚪ not checked: ${nc}`);
   return [
     '# Benchmarks',

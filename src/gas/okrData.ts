@@ -131,11 +131,11 @@ export interface OkrRowFinder {
   /**
    * The rows under `objectiveId` that can be its key results and are not among the rows already read
    * (`known`, 1-based, inclusive): a TextFinder on Parent gives the first and the last row whose Parent
-   * cell is exactly `objectiveId`; an empty list when both are known (then every one between is). Else
-   * the Parent and Type cells between them tell its key results from objectives aligned to it (which
-   * can be anywhere on the tab, and are not read); the key-result rows left are read whole in at most
-   * a few runs. Null without a Parent column or any match, or when the
-   * key-result rows left need more runs (the caller then reads the whole tab).
+   * cell is exactly `objectiveId`; the Parent and Type cells between them tell its key results from
+   * objectives aligned to it (which can be anywhere on the tab, and are not read); the key-result rows
+   * not known are read whole in at most a few runs (none when every one is known). Null without a
+   * Parent column or any match, or when the key-result rows left need more runs (the caller then
+   * reads the whole tab).
    */
   rowsWithParent(
     objectiveId: string,
@@ -180,9 +180,9 @@ export function okrRowFinder(sheet: Sheet): OkrRowFinder | null {
       // Matches come in row order: the first and the last bound them all (two calls, not one a match).
       const first = hits[0].getRow();
       const last = hits[hits.length - 1].getRow();
-      if (first >= known.from && last <= known.to) return [];
       // Between them, the Parent and Type cells (one read of the columns from one to the other) tell
-      // the key results from objectives aligned to this one, which can be anywhere on the tab.
+      // the key results from objectives aligned to this one, which can be anywhere on the tab. Read
+      // even when every match is among the rows known, so a check-in makes the same calls on any sheet.
       const typeColumn = layout.columns.type ?? parentColumn;
       const left = Math.min(parentColumn, typeColumn);
       const band = sheet.getSheetValues(

@@ -14,6 +14,7 @@ import {
   formatBudgetOutcome,
   withLines,
 } from '../../scripts/bench/budgets';
+import { renderMarkdown } from '../../scripts/bench/format';
 import {
   type BenchReport,
   isSheetsCall,
@@ -121,6 +122,8 @@ describe('checkBudgets', () => {
       /getSidebarState \(whole sheet, next\) modeled time at 10,000 key results under 6 s/,
     );
     expect(names).toMatch(/checkIn modeled time at 10,000 key results/);
+    expect(names).toMatch(/refreshSummary modeled time at 10,000 key results under 30 s/);
+    expect(names).toMatch(/setUpOkrSheet \(2nd run\) modeled time at 10,000 key results under 30 s/);
     expect(names).toMatch(/every weekly-run execution at 10,000 key results under 4\.5 min/);
     expect(names).toMatch(/add-on's validate \+ summary work at 10,000 key results under 300 ms/);
     expect(names).toMatch(/sidebar state at 10,000 key results under 600 KB/);
@@ -218,6 +221,18 @@ describe('checkBudgets', () => {
     ],
     ['slow check-in', 'checkIn', { virtualMs: 2400 }, /checkIn modeled time at 10,000 key results/],
     [
+      'slow Summary refresh',
+      'refreshSummary',
+      { virtualMs: 30_000 },
+      /refreshSummary modeled time at 10,000 key results under 30 s/,
+    ],
+    [
+      'slow set-up',
+      'setUpOkrSheet',
+      { virtualMs: 45_000 },
+      /setUpOkrSheet \(2nd run\) modeled time at 10,000 key results under 30 s/,
+    ],
+    [
       'big state',
       'getSidebarState',
       { payloadLeadBytes: 600_000 },
@@ -235,6 +250,13 @@ describe('checkBudgets', () => {
     expect(outcome.exitCode).toBe(1);
     expect(outcome.over).toHaveLength(1);
     expect(outcome.over[0].budget).toMatch(expected);
+  });
+
+  it('says under a modeled-time budget that is over where its time goes, and nothing under one met', () => {
+    const slow = patch(goodReport(), 'refreshSummary', 10_000, { virtualMs: 60_000 });
+    const md = renderMarkdown(slow, checkBudgets(slow));
+    expect(md).toMatch(/❌ \*\*over budget\*\*: refreshSummary modeled time .*\n {2}- Why: .*staging sheet/);
+    expect(renderMarkdown(goodReport(), checkBudgets(goodReport()))).not.toMatch(/Why:/);
   });
 
   it("holds the add-on's own CPU to the budget, not the runtime's emulation around it", () => {
