@@ -465,7 +465,8 @@ export type ImportShape =
   | 'headings'
   | 'type-column'
   | 'parent-links'
-  | 'one-per-row';
+  | 'one-per-row'
+  | 'key-result-columns';
 
 export interface ImportPreviewObjective {
   id: string;

@@ -260,6 +260,15 @@ test("a team's own tabs called OKRs and Check-ins: the preview offers renames; c
   expect(okrRows(rt).length).toBe(10);
 });
 
+test("a team's tab named like an OKRs alias (Objectives) is their source, not the add-on's tab: read, never renamed or written", async () => {
+  const rt = await open({ Objectives: PLAN });
+  const { result: p } = preview(rt, 'Objectives');
+  expect(p).toMatchObject({ ok: true, setUp: true, collisions: [], counts: { keyResults: 7 } });
+  expect(confirm(rt, p).result).toMatchObject({ ok: true, keyResults: 7, renamed: [] });
+  expect(rt.workbook.values('Objectives')).toEqual(PLAN);
+  expect(okrRows(rt).length).toBe(10);
+});
+
 test("Japanese: the preview's rename and messages are in Japanese", async () => {
   const team = baseTeam().map((r, i) => (i === 1 ? [...r.slice(0, 5), 'ja'] : r));
   const rt = await openRuntime(Workbook.fromRows({ Team: team, OKRs: PLAN }, { timeZone: 'Asia/Tokyo' }), {

@@ -167,6 +167,29 @@ const RENDER: Record<
       ]),
     ],
   },
+  'key results in numbered columns': {
+    shape: 'key-result-columns',
+    objectiveOwner: false,
+    render: (okrs) => {
+      const n = Math.max(...okrs.map((o) => o.keyResults.length));
+      const numbered = (j: number) => [
+        `key_result_${j}_title`,
+        `key_result_${j}_owner`,
+        `key_result_${j}_target`,
+      ];
+      return [
+        ['name', 'due_at', ...Array.from({ length: n }, (_, j) => numbered(j + 1)).flat()],
+        ...okrs.map((o) => [
+          o.title,
+          '2027-03-31',
+          ...Array.from({ length: n }, (_, j) => {
+            const k = o.keyResults[j];
+            return k ? [k.title, k.owner, k.target] : ['', '', ''];
+          }).flat(),
+        ]),
+      ];
+    },
+  },
 };
 
 const plan = planOkrsTab(null, { lang: 'en', userEmail: '', cycle: '', examples: false });

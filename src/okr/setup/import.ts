@@ -12,7 +12,15 @@ import { cellText, isBlank, readKind, readMilestone, readNumber } from '../core/
 import { keyResultProgress } from '../core/progress';
 import { headerKey } from '../core/schema';
 import type { SourceColumn } from './import/columns';
-import { readSource, type Shape, type ShapeSkip, type SourceKeyResult } from './import/shape';
+import { findSourceHeader } from './import/columns';
+import { unpivotNumbered } from './import/numbered';
+import {
+  readSource,
+  type Shape,
+  type ShapeSkip,
+  type SourceKeyResult,
+  type SourceRead,
+} from './import/shape';
 import { progressCellValue } from './structure';
 
 export type { SourceColumn } from './import/columns';
@@ -194,6 +202,26 @@ function scaleValues(cells: SourceKeyResult['cells']): SourceKeyResult['cells'] 
   return cells;
 }
 
+/** A reading of the unpivoted table, its rows named as the tab numbers them. */
+function renumbered(read: SourceRead, rowOf: readonly number[]): SourceRead {
+  if (!read.ok) return read;
+  const row = (r: number) => rowOf[r - 1] ?? r;
+  return {
+    ...read,
+    shape: 'key-result-columns',
+    objectives: read.objectives.map((o) => ({
+      ...o,
+      row: row(o.row),
+      keyResults: o.keyResults.map((k) => ({ ...k, row: row(k.row) })),
+    })),
+    skipped: read.skipped.map((s) => ({
+      ...s,
+      row: row(s.row),
+      params: s.params && { ...s.params, row: row(s.row) },
+    })),
+  };
+}
+
 export function planImport(
   source: unknown[][],
   target: ImportTarget,
@@ -201,7 +229,9 @@ export function planImport(
 ): ImportResult {
   const { lang } = opts;
   const grid = asGrid(source);
-  const read = readSource(grid);
+  // Key results in numbered columns become rows first; rows are then named as the tab numbers them.
+  const wide = unpivotNumbered(grid, findSourceHeader(grid));
+  const read = wide ? renumbered(readSource(wide.grid), wide.rowOf) : readSource(grid);
   if (!read.ok || read.objectives.length === 0) {
     const code = read.ok ? 'no-objective-column' : read.code;
     return { ok: false, code, error: t(IMPORT_MESSAGES, lang, code, { tab: opts.sourceName }) };

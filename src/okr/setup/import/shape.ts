@@ -20,7 +20,9 @@ export type Shape =
   | 'headings'
   | 'type-column'
   | 'parent-links'
-  | 'one-per-row';
+  | 'one-per-row'
+  /** Key results in numbered columns of their objective's row (src/okr/setup/import/numbered.ts). */
+  | 'key-result-columns';
 
 /** Columns a key result carries into the OKRs tab (as read, one line of a multi-line cell each). */
 export const VALUE_COLUMNS = [
