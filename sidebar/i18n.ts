@@ -185,7 +185,6 @@ const en = {
   // My team, the open reminder and each person's weekly email
   navTeam: 'My team',
   teamIntro: '{n} {n|person names|people name} you as their manager. What could use your support:',
-  teamOf: 'The team of {name}',
   team_proposed: 'Proposed other figures',
   team_pending: 'Waiting for acceptance',
   team_stale: 'Stale',
@@ -444,7 +443,6 @@ const ja: Words = {
   // My team, the open reminder and each person's weekly email
   navTeam: 'マイチーム',
   teamIntro: '{n}人があなたをマネージャーとしています。サポートが役立ちそうなもの:',
-  teamOf: '{name} さんのチーム',
   team_proposed: '目標の変更提案',
   team_pending: '承認待ち',
   team_stale: '更新が止まっている',

@@ -214,7 +214,8 @@ test("the README's first tour: every control it clicks is on screen at 1440×900
 
   // 5. Back as Priya: Settings → Send weekly emails; the clock to the weekly run.
   await actAs(priya?.email ?? '', 'Priya Natarajan');
-  await sidebar().locator('#tab-settings').waitFor();
+  // Priya's sidebar, not the one it replaces: Assign is a Lead's tab (a member has Settings too).
+  await sidebar().locator('#tab-assign').waitFor();
   await press(sidebar().locator('#tab-settings'), 'the sidebar’s Settings tab');
   await press(sidebar().getByLabel('Send weekly emails'), 'Send weekly emails');
   // The lower part of Settings is on screen too (it used to need the sidebar scrolled).

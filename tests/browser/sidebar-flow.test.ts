@@ -153,10 +153,11 @@ test('Japanese UI: a Lead switches the language in Settings and everyone sees Ja
   const ben = await openSidebar(rt, browser, BEN);
   const b = ben.page;
   await b.getByRole('heading', { name: '自分の主要な結果（1）' }).waitFor();
-  // Two tabs for a member (no Assign/Add/Settings), labelled in Japanese, with the error count (once
-  // the whole sheet is read: the quick state has checked nothing).
+  // A member's tabs (no Assign/Add; Settings for their own weekly email, no My team: nobody names
+  // Ben as Manager), labelled in Japanese, with the error count (once the whole sheet is read: the
+  // quick state has checked nothing).
   await b.locator('.app:not([data-quick])').waitFor();
-  expect(await b.getByRole('navigation').textContent()).toBe('自分問題2');
+  expect(await b.getByRole('navigation').textContent()).toBe('自分問題2設定');
   await b.getByText('承諾待ち').first().waitFor();
   await screenshot(b, 'ja-mine');
   await b.getByRole('button', { name: 'チェックイン O1.3' }).click();

@@ -8,8 +8,10 @@ import {
   parseAssign,
   parseCheckIn,
   parseDecline,
+  parseMyWeeklyEmail,
   parseSaveSettings,
   parseSelectCell,
+  parseTeamViewRequest,
 } from '../../../../src/endpoints/sidebar/requests';
 
 const good = { id: 'O1.1', current: 42, confidence: 'on-track', note: 'ok', version: 'abc' };
@@ -165,6 +167,32 @@ describe('settings and selection', () => {
     expect(refused(parseSaveSettings({ ...settings, weeklyDay: 1.5 }, 'en')).error).toMatch(/whole number/);
     expect(refused(parseSaveSettings({ ...settings, staleDays: 0 }, 'en')).field).toBe('staleDays');
     expect(refused(parseSaveSettings({ ...settings, language: 'fr' }, 'ja')).error).toContain('言語');
+  });
+
+  test('weeks stale before the manager is asked: optional, 1–52 whole weeks', () => {
+    expect(parseSaveSettings({ ...settings, conversationRuns: 3 }, 'en')).toEqual({
+      ok: true,
+      value: { ...settings, conversationRuns: 3 },
+    });
+    expect(refused(parseSaveSettings({ ...settings, conversationRuns: 0 }, 'en')).field).toBe(
+      'conversationRuns',
+    );
+    expect(refused(parseSaveSettings({ ...settings, conversationRuns: 2.5 }, 'ja')).field).toBe(
+      'conversationRuns',
+    );
+  });
+
+  test('My team and Your weekly email requests', () => {
+    expect(parseTeamViewRequest(undefined, 'en')).toEqual({ ok: true, value: {} });
+    expect(parseTeamViewRequest({ manager: ' Mia@Example.com ' }, 'en')).toEqual({
+      ok: true,
+      value: { manager: 'mia@example.com' },
+    });
+    expect(refused(parseTeamViewRequest({ manager: 'Mia' }, 'en')).field).toBe('manager');
+    expect(refused(parseTeamViewRequest('mia@example.com', 'en')).field).toBeUndefined();
+    expect(parseMyWeeklyEmail({ choice: 'needed' }, 'en')).toEqual({ ok: true, value: { choice: 'needed' } });
+    expect(refused(parseMyWeeklyEmail({ choice: 'weekly' }, 'ja')).error).toContain('あなたの週次メール');
+    expect(refused(parseMyWeeklyEmail(null, 'en')).error).toBeTruthy();
   });
 
   test('selectCell needs an ID or a cell', () => {

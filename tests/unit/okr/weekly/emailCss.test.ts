@@ -6,8 +6,15 @@ import { readFileSync } from 'node:fs';
 import type { Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import type { Lang } from '../../../../src/okr/core/model';
-import { leadershipReport, ownerReport } from '../../../../src/okr/weekly/digest';
 import {
+  type DigestModel,
+  digestModel,
+  leadershipReport,
+  ownerReport,
+  teamReport,
+} from '../../../../src/okr/weekly/digest';
+import {
+  type EmailContext,
   type RenderedEmail,
   renderLeadershipDigest,
   renderOwnerEmail,
@@ -111,6 +118,15 @@ function elements(html: string): Element[] {
   return out;
 }
 
+/** The owner's email when the others name the owner as their Manager: with its "Your team" section. */
+function managerEmail(m: DigestModel, ctx: EmailContext): RenderedEmail {
+  const people = m.input.people.map((p) => (p.email === OWNER ? p : { ...p, manager: OWNER }));
+  const team = digestModel({ ...m.input, people });
+  return fitEmail((limits) =>
+    renderOwnerEmail(ownerReport(team, OWNER), { ...ctx, limits }, teamReport(team, OWNER)),
+  );
+}
+
 function everyEmail(): Array<[string, RenderedEmail]> {
   const out: Array<[string, RenderedEmail]> = [];
   for (const lang of ['en', 'ja'] as Lang[]) {
@@ -118,6 +134,7 @@ function everyEmail(): Array<[string, RenderedEmail]> {
     const ctx = emailContext(lang, { test: true });
     out.push(
       [`owner ${lang}`, fitEmail((limits) => renderOwnerEmail(ownerReport(m, OWNER), { ...ctx, limits }))],
+      [`manager ${lang}`, managerEmail(m, ctx)],
       [
         `digest ${lang}`,
         fitEmail((limits) => renderLeadershipDigest(leadershipReport(m), m, { ...ctx, limits })),
