@@ -154,7 +154,6 @@ const en = {
   historyTruncated: 'Showing the latest {count}.',
   fromSource: 'From source',
   updateFromSource: 'Update from source',
-  loadingHistory: 'Loading the history…',
 };
 
 export type Words = typeof en;
@@ -310,7 +309,6 @@ const ja: Words = {
   historyTruncated: '最新の{count}件を表示しています。',
   fromSource: 'データ元から',
   updateFromSource: 'データ元から更新',
-  loadingHistory: '履歴を読み込んでいます…',
 };
 
 export const WORDS: Record<Lang, Words> = { en, ja };
