@@ -154,7 +154,6 @@ const en = {
   historyTruncated: 'Showing the latest {count}.',
   fromSource: 'From source',
   updateFromSource: 'Update from source',
-  loadingHistory: 'Loading the history…',
   // Import's preview (views/Import.tsx)
   navImport: 'Import',
   importTitle: 'Import OKRs',
@@ -413,7 +412,6 @@ const ja: Words = {
   historyTruncated: '最新の{count}件を表示しています。',
   fromSource: 'データ元から',
   updateFromSource: 'データ元から更新',
-  loadingHistory: '履歴を読み込んでいます…',
   navImport: '取り込み',
   importTitle: 'OKRの取り込み',
   importIntro: '確定するまで何も書き込みません。お使いのタブは読むだけです。',

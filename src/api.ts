@@ -338,6 +338,8 @@ export interface WeeklyRunView {
   /** What stops the run (a tab missing, a failed write, a mail server error), as the Lead reads it. */
   problem?: string;
   nextRunAt: number | null;
+  /** What the run's update from the key results' Sources recorded, and its first problems. */
+  sources?: string;
 }
 
 export interface SettingsView {
@@ -421,6 +423,8 @@ export interface WeeklyEmailStatus {
   lastError: string | null;
   nextRunAt: string | null;
   lastRun: { period: string; sent: number; failedCount: number; finishedAt: string | null } | null;
+  /** What this run's update from the key results' Sources recorded, and its first problems. */
+  sources?: string | null;
 }
 
 /** enableWeeklyEmails and disableWeeklyEmails: the new state, or why the caller may not switch them. */

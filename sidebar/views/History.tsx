@@ -115,7 +115,7 @@ export function History(props: Props) {
       )}
       {!data && !error && (
         <p class="muted" aria-busy="true">
-          {tr(lang, 'loadingHistory')}
+          {tr(lang, 'loading')}
         </p>
       )}
       {data && (

@@ -305,6 +305,7 @@ export function Settings(props: Props) {
                 {run.problem}
               </p>
             )}
+            {run.sources && <p class="note">{run.sources}</p>}
             {run.failures.length > 0 && (
               <ul class="failures">
                 {run.failures.map((f) => (

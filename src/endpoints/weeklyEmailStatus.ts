@@ -25,6 +25,7 @@ export function weeklyEmailView(status: WeeklyRunStatus): WeeklyRunView {
     waitingFor: status.waitingFor,
     ...(current && status.lastError && status.finishedAt === null ? { problem: status.lastError } : {}),
     nextRunAt: ms(status.nextRunAt),
+    ...(current && status.sources ? { sources: status.sources } : {}),
   };
 }
 

@@ -173,5 +173,10 @@ describe('the weekly run updates from sources once per run', () => {
     const report = JSON.stringify(run);
     expect(report).toContain('1 key result updated, 1 problem');
     expect(report).toContain('tab \\"Nope\\"');
+    // The Lead reads it in the run's status (Settings shows it under the last weekly run).
+    const status = rt.run('getWeeklyRunStatus', [], { as: LEAD }).result as { sources?: string };
+    expect(status.sources).toMatch(
+      /^Sources: 1 key result updated, 1 problem\. O1\.2 \(row 4\): the Source in OKRs!S4/,
+    );
   });
 });

@@ -142,6 +142,8 @@ export interface WeeklyRunStatus {
   lastError: string | null;
   nextRunAt: string | null;
   lastRun: { period: string; sent: number; failedCount: number; finishedAt: string | null } | null;
+  /** What this run's update from the key results' Sources recorded, and its first problems. */
+  sources?: string | null;
 }
 
 export function emptyState(): WeeklyState {
@@ -499,6 +501,7 @@ export function weeklyRunStatus(
     retrying: run?.retries?.length ?? 0,
     waitingFor: run?.waitingFor ?? null,
     lastError: run?.lastError ?? null,
+    ...(run?.sourcesReport ? { sources: run.sourcesReport } : {}),
     nextRunAt,
     lastRun: state.lastRun
       ? {
