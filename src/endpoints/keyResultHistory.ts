@@ -4,7 +4,7 @@
 // it, as they may see the sheet; a caller Google hides, or who is not in Team, is refused.
 import type { HistoryEntry, KeyResultHistoryResult } from '../api';
 import { HISTORY_CAP } from '../api';
-import { CALENDAR_YEAR, cycleSpan, expectedProgress } from '../okr/core/cycle';
+import { type CycleCalendar, cycleCalendar, cycleSpan, expectedProgress, paceSpan } from '../okr/core/cycle';
 import { type MessageTable, t } from '../okr/core/i18n';
 import type { CheckIn, KeyResult } from '../okr/core/model';
 import { parseCheckIns } from '../okr/core/parse';
@@ -39,10 +39,8 @@ function entryOf(c: CheckIn): HistoryEntry {
  * The pace line's bends across the chart's span (first check-in or the line's start, to today or
  * Due, whichever is later): expectedProgress at each, so the chart draws exactly what pace means.
  */
-function paceLine(kr: KeyResult, entries: readonly HistoryEntry[], now: number, timeZone: string) {
-  const span = cycleSpan(kr.cycle, { ...CALENDAR_YEAR, timeZone });
-  const from = span?.start ?? null;
-  const to = kr.due ?? span?.end ?? null;
+function paceLine(kr: KeyResult, entries: readonly HistoryEntry[], now: number, calendar: CycleCalendar) {
+  const { start: from, due: to } = paceSpan(kr, cycleSpan(kr.cycle, calendar));
   if (from === null || to === null || !(to > from)) return { points: [], today: null };
   const first = Math.min(from, entries[0]?.time ?? from);
   const last = Math.max(to, now, entries[entries.length - 1]?.time ?? to);
@@ -84,7 +82,7 @@ export function getKeyResultHistory(raw: unknown): KeyResultHistoryResult {
       .map(entryOf);
     const entries = mine.slice(-HISTORY_CAP);
     const objective = kr.objectiveId ? findItem(snap.okrs, kr.objectiveId) : null;
-    const pace = paceLine(kr, entries, ctx.now, snap.timeZone);
+    const pace = paceLine(kr, entries, ctx.now, cycleCalendar(ctx.settings, snap.timeZone));
     return {
       ok: true,
       item: keyResultView(kr, objective?.title ?? '', ctx.now, ctx.settings.staleDays),

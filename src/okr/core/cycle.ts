@@ -266,6 +266,17 @@ type PaceInput = Pick<
 };
 
 /**
+ * Where a key result's pace line runs: from its own Start date (else its cycle's start) to its Due
+ * date (else its cycle's end). Null ends when neither tells. The one rule for pace and its chart.
+ */
+export function paceSpan(
+  kr: { startDate?: number | null; due: number | null },
+  cycle: CycleSpan | null,
+): { start: number | null; due: number | null } {
+  return { start: kr.startDate ?? cycle?.start ?? null, due: kr.due ?? cycle?.end ?? null };
+}
+
+/**
  * Pace for the key results of one run: the line runs from the key result's own Start date (else its
  * cycle's start) to its Due date (else its cycle's end), and paceOf compares progress with it. Only
  * a quantity that grows along the way has a pace: a milestone, an at-least or an at-most key result
@@ -288,9 +299,7 @@ export function pacer(
   return (kr) => {
     const kind = kr.kind ?? 'increase';
     if (kr.kindUnknown || (kind !== 'increase' && kind !== 'decrease')) return null;
-    const span = spanOf(kr.cycle);
-    const start = kr.startDate ?? span?.start ?? null;
-    const due = kr.due ?? span?.end ?? null;
+    const { start, due } = paceSpan(kr, spanOf(kr.cycle));
     return paceOf(progressOf(kr), start, due, now, margin);
   };
 }

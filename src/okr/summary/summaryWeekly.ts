@@ -3,7 +3,7 @@
 // logged by then), and today from the sheet itself (so the last point agrees with the objectives
 // table). An objective's figure is objectiveProgress over its key results, the one rule; a key result
 // with nothing logged yet by a week's end is left out of that week, not counted as 0.
-import { currentCycle } from '../core/cycle';
+import { currentCycle, cycleSpan } from '../core/cycle';
 import { DAY_MS, WEEK_MS } from '../core/days';
 import type { KeyResult } from '../core/model';
 import type { ProgressEntry } from '../core/parse';
@@ -64,9 +64,12 @@ function loggedAt(
 }
 
 export function summaryWeekly(scope: SummaryScope, cycles: readonly string[]): SummaryWeekly | null {
-  const { now, timeZone, checkIns } = scope.input;
+  const { now, checkIns } = scope.input;
   if (!scope.objectives.length) return null;
-  const span = currentCycle(cycles, now, { fiscalYearStartMonth: 1, timeZone });
+  // The weeks of the cycle the Summary shows, dated with the fiscal-year setting (scope.calendar).
+  const span = scope.cycle
+    ? cycleSpan(scope.cycle, scope.calendar)
+    : currentCycle(cycles, now, scope.calendar);
   const start = span ? span.start : now - WEEKLY_POINTS * WEEK_MS;
   const end = span ? span.end : now + DAY_MS;
   const points = weekPoints(start, end, now);
