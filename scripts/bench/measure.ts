@@ -398,15 +398,15 @@ export class SizeBench {
 
   /**
    * Import of a team's tab of KRs ÷ 2 rows (5,000 at 10,000 key results) into the sheet in use: its
-   * preview, and its confirm (the preview run first, outside the measurement). One owner in 50 is not
-   * on Team yet, so the confirm also adds Team rows.
+   * preview, and its confirm (the preview run first, outside the measurement). One owner in 50 (from the
+   * first row on, so at every size) is not on Team yet: the confirm also adds Team rows.
    */
   private async importRun(op: 'importPreview' | 'importConfirm'): Promise<OperationFigures> {
     const { lead, facts } = this.fixture;
     const rows = Math.max(1, Math.floor(this.size.keyResults / 2));
     const source: unknown[][] = [['Objective', 'Key result', 'Owner', 'Start', 'Target', 'Current']];
     for (let i = 0; i < rows; i++) {
-      const owner = i % 50 === 49 ? `new.owner${i}@example.com` : facts.people[i % facts.people.length].email;
+      const owner = i % 50 === 0 ? `new.owner${i}@example.com` : facts.people[i % facts.people.length].email;
       source.push([
         `Imported objective ${Math.floor(i / 5) + 1}`,
         `Imported key result ${i + 1}`,
