@@ -37,6 +37,10 @@ const ENDPOINTS: { [K in keyof Endpoints]: true } = {
   enableWeeklyEmails: true,
   disableWeeklyEmails: true,
   sendTestWeeklyEmail: true,
+  getCycles: true,
+  closeCycle: true,
+  rollOver: true,
+  saveRetrospective: true,
 };
 
 /** google.script.run allows at most 10 calls in flight; queue the rest. */

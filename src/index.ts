@@ -9,6 +9,7 @@ import type {
   ActiveOkr,
   CheckInResult,
   CheckSheetResult,
+  CyclesResult,
   EditOutcome,
   ImportOkrsResult,
   KeyResultResult,
@@ -24,6 +25,7 @@ import type {
 } from './api';
 import * as assignOwners from './endpoints/assignOwners';
 import * as checkSheet from './endpoints/checkSheet';
+import * as cycles from './endpoints/cycles';
 import * as editCheck from './endpoints/editCheck';
 import * as importFlat from './endpoints/importOkrs';
 import * as keyResult from './endpoints/keyResult';
@@ -190,4 +192,26 @@ export function runSelfCheck(): selfCheck.SelfCheckResult {
 /** Shows (true, the default) or hides (false) the self-check in the menu of this spreadsheet; Lead only. */
 export function enableSelfCheck(on?: unknown): { ok: boolean; message: string } {
   return selfCheck.enableSelfCheck(on);
+}
+
+// --- cycles: close, roll over, retrospectives (src/endpoints/cycles.ts; the rules in src/okr/cycle/) ---
+
+/** The Cycles view: the sheet's cycles, which are closed, what can be carried over. */
+export function getCycles(): CyclesResult {
+  return cycles.getCycles();
+}
+
+/** A Lead closes a cycle: final scores in the Results tab, owners asked for a retrospective. */
+export function closeCycle(req: unknown): CyclesResult {
+  return cycles.closeCycle(req);
+}
+
+/** A Lead carries a closed cycle's unfinished key results (some or all) into the next cycle. */
+export function rollOver(req: unknown): CyclesResult {
+  return cycles.rollOver(req);
+}
+
+/** The owner's retrospective of a closed cycle's key result (and an adjusted score, with a reason). */
+export function saveRetrospective(req: unknown): ActionResult {
+  return cycles.saveRetrospective(req);
 }

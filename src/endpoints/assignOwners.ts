@@ -9,6 +9,7 @@ import { keyResultProgress } from '../okr/core/progress';
 import { act } from './act';
 import { type Context, withTeam } from './context';
 import { requireManage } from './permissions';
+import { requireOpenRow } from './sidebar/closedRows';
 import { parseAddKeyResult, parseAddObjective, parseAssign, RequestError } from './sidebar/requests';
 import { REQUEST_MESSAGES } from './sidebar/requestsMessages';
 import {
@@ -24,6 +25,10 @@ import { applyPatches, asStored, makeDate, parseOkrs, type Snapshot } from './sn
 export function assignOwner(raw: unknown): ActionResult {
   return act(raw, parseAssign, (req, snap, ctx) => {
     requireManage(withTeam(ctx, snap.roster).caller);
+    for (const id of req.ids) {
+      const item = findItem(snap.okrs, id);
+      if (item) requireOpenRow(item, ctx.closed);
+    }
     const plans = planAssign(snap.okrs, snap.roster, req);
     applyPatches(snap, plans, ctx);
     return t(REQUEST_MESSAGES, ctx.lang, 'assigned', { count: req.ids.length, email: req.email });

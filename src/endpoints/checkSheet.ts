@@ -1,6 +1,7 @@
 // Check problems: every problem of the sheet from the validator (src/okr/ownership/validate.ts),
 // for validateOkrs (read-only) and the menu's Check problems (a toast, and the sidebar's list).
 import type { CheckSheetResult } from '../api';
+import { loadClosedCycleNames } from '../gas/closedCycles';
 import { callerLanguage } from '../gas/language';
 import { readOkrData } from '../gas/okrData';
 import { now } from '../gas/session';
@@ -19,7 +20,7 @@ export function checkSheet(lang: Lang = callerLanguage(loadSettings())): CheckSh
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = loadSettings();
   const data = readOkrData(ss, { checkIns: false, lang });
-  const problems = validateOkrs(data, { now: now(), settings, lang });
+  const problems = validateOkrs(data, { now: now(), settings, lang, closed: loadClosedCycleNames() });
   return { ok: true, problems, counts: countProblems(problems) };
 }
 

@@ -4,6 +4,7 @@
 // check of who may switch them (src/okr/ownership/roles.ts, on Team only).
 import type { TestWeeklyEmailReply, WeeklyEmailStatus, WeeklyEmailsResult } from '../api';
 
+import { loadClosedCycleNames } from '../gas/closedCycles';
 import { spreadsheetLanguage } from '../gas/language';
 import { BusyError, withDocumentLock } from '../gas/lock';
 import { remainingMailQuota, sendMail } from '../gas/mail';
@@ -48,6 +49,7 @@ function weeklyWorkbook(
       checkIns: data.checkIns,
       now: at,
       staleDays: settings.staleDays,
+      closed: loadClosedCycleNames(),
     }),
     context: {
       timeZone: data.timeZone,

@@ -8,6 +8,7 @@ import {
   type OkrTable,
   PROBLEM_CAP,
   type ProblemView,
+  type RetrospectiveAsk,
   type SidebarState,
   STATE_BUDGET,
   STATE_BUDGET_MAX,
@@ -20,6 +21,7 @@ import { hasMissingValues, needsHelp, ownerNeeds } from '../../okr/core/attentio
 import { daysSince } from '../../okr/core/days';
 import type { KeyResult, Lang, Objective, OkrSheet, Problem, Roster } from '../../okr/core/model';
 import { progressOf } from '../../okr/core/progress';
+import { inClosedCycle } from '../../okr/cycle/closedCycles';
 import { type Caller, canManage } from '../permissions';
 
 /** Full titles in KeyResultView are cut here: a 5,000-character title is a paste accident. */
@@ -216,6 +218,10 @@ export interface SidebarInput {
    * so no table or problems are sent, and `minePending` of the caller's rows are still to come.
    */
   quick?: { minePending: number };
+  /** Closed cycles: their key results ask nothing of the owner but the retrospective. */
+  closed?: ReadonlySet<string>;
+  /** The caller's retrospectives still to write (src/okr/cycle/retrospectives.ts). */
+  retrospectives?: RetrospectiveAsk[];
 }
 
 /** UTF-8 length of a string, without Buffer or TextEncoder (neither exists in Apps Script). */
@@ -288,9 +294,17 @@ export function buildSidebarState(input: SidebarInput): SidebarState {
   const allMine = (okrs?.keyResults ?? [])
     .filter((kr) => kr.id && caller.email !== '' && kr.owner === caller.email)
     .sort((a, b) => a.row - b.row)
-    .map((kr) =>
-      keyResultView(kr, objectiveTitles.get(kr.objectiveId ?? '') ?? '', now, staleDays, callerInTeam),
-    );
+    .map((kr) => {
+      const view = keyResultView(
+        kr,
+        objectiveTitles.get(kr.objectiveId ?? '') ?? '',
+        now,
+        staleDays,
+        callerInTeam,
+      );
+      // A closed cycle's results are final: no check-in, acceptance or values are asked of them.
+      return inClosedCycle(kr, input.closed) ? { ...view, needs: [] } : view;
+    });
   const mine = pickMine(allMine);
   const minePending = input.quick?.minePending ?? 0;
   const { table, titles } =
@@ -333,6 +347,7 @@ export function buildSidebarState(input: SidebarInput): SidebarState {
       version: table.version,
     },
     problems: { errors, warnings: problems.length - errors, list: problemsUpTo(step.problemCap) },
+    ...(input.retrospectives?.length ? { retrospectives: input.retrospectives } : {}),
   });
   // Only the titles, the problem list and the caller's texts change from step to step: the JSON of
   // everything else is measured once (with those three empty), then each step adds their sizes

@@ -157,3 +157,13 @@ export function paceOf(
   if (expected === null || progress === null) return null;
   return { expected, behind: expected - progress > margin };
 }
+
+/** A cycle the add-on still asks about: not closed by a Lead and not over (after the grace days). */
+export function isOpenCycle(
+  cycle: string,
+  now: number,
+  calendar: CycleCalendar,
+  closed: ReadonlySet<string>,
+): boolean {
+  return !closed.has(cycle) && isLive(cycle, now, calendar);
+}

@@ -27,7 +27,9 @@ export type OkrColumn =
   | 'accepted'
   | 'lastCheckIn'
   | 'due'
-  | 'note';
+  | 'note'
+  // The ID of the key result or objective this row was carried over from (roll-over); optional.
+  | 'previous';
 
 export type TeamColumn = 'name' | 'email' | 'team' | 'manager' | 'role' | 'language';
 export type CheckInColumn = 'time' | 'id' | 'by' | 'current' | 'progress' | 'confidence' | 'note';

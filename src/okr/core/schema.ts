@@ -166,6 +166,17 @@ export const OKR_ALIASES: AliasTable<OkrColumn> = {
     '期限日',
   ],
   note: ['Note', 'Notes', 'Comment', 'Comments', 'Remarks', 'メモ', '備考', 'コメント', 'ノート'],
+  previous: [
+    'Carried from',
+    'Previous ID',
+    'Carried over from',
+    'Rolled over from',
+    'Previous',
+    '引継ぎ元',
+    '引継ぎ元ID',
+    '前回ID',
+    '繰越元',
+  ],
 };
 
 export const TEAM_ALIASES: AliasTable<TeamColumn> = {
@@ -474,4 +485,5 @@ export const OKR_HEADERS_JA: Record<OkrColumn, string> = {
   lastCheckIn: '最終チェックイン',
   due: '期限',
   note: 'メモ',
+  previous: '引継ぎ元',
 };

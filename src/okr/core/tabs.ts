@@ -5,6 +5,8 @@ export const TAB = {
   team: 'Team',
   checkIns: 'Check-ins',
   summary: 'Summary',
+  /** The cycle's results log: final scores and retrospectives (src/okr/cycle/results.ts). */
+  results: 'Results',
 } as const;
 
 export type TabKey = keyof typeof TAB;
@@ -14,4 +16,5 @@ export const TAB_ALIASES: Record<TabKey, string[]> = {
   team: ['Team', 'People', 'Members', 'チーム', 'メンバー'],
   checkIns: ['Check-ins', 'Checkins', 'Check ins', 'Log', 'チェックイン'],
   summary: ['Summary', 'サマリー'],
+  results: ['Results', 'Scores', 'Cycle results', '結果', 'スコア'],
 };

@@ -17,6 +17,7 @@ import type {
 import { cellA1, type ProblemCounts, problem, countProblems as tally } from '../core/problems';
 import { canonicalHeader, OKR_ALIASES } from '../core/schema';
 import { TAB } from '../core/tabs';
+import { inClosedCycle } from '../cycle/closedCycles';
 import { judgeOwner, type OwnerVerdict, teamLikeMember } from './owners';
 
 /** More key results than this under one objective dilutes focus (a common OKR guideline). */
@@ -26,6 +27,12 @@ export interface ValidateOptions {
   now: number;
   settings: Settings;
   lang: Lang;
+  /**
+   * Closed cycles (src/okr/cycle/closedCycles.ts): their rows are final, so nothing is asked of
+   * them (ownership, pending, stale, overload); only what breaks the sheet for every row (IDs,
+   * parents) is still reported.
+   */
+  closed?: ReadonlySet<string>;
 }
 
 export type { ProblemCounts } from '../core/problems';
@@ -130,6 +137,7 @@ export function validateOkrs(data: { okrs: OkrSheet; roster: Roster }, opts: Val
         krsOf.set(parentId, list);
       }
     }
+    if (inClosedCycle(item, opts.closed)) continue;
 
     // One person must be accountable: a Team row that is a team ("Platform Team", platform@…) can
     // be picked from the dropdown, so it is accepted as an owner, with a warning.

@@ -1,7 +1,7 @@
 // What the weekly emails say, as data: who receives one, what needs each owner, everything they own
 // grouped by objective, and the leadership numbers. Rendering (HTML, text, language) is email.ts.
 import { hasMissingValues, needsHelp, ownerNeeds } from '../core/attention';
-import { isLive } from '../core/cycle';
+import { CALENDAR_YEAR, isOpenCycle } from '../core/cycle';
 import { DAY_MS, daysSince, WEEK_MS } from '../core/days';
 import { isEmail } from '../core/emailAddress';
 import { chooseLanguage } from '../core/language';
@@ -26,6 +26,8 @@ export interface DigestInput {
   checkIns: readonly CheckIn[];
   now: number;
   staleDays: number;
+  /** Closed cycles (src/okr/cycle/closedCycles.ts): nothing of them is asked or reported weekly. */
+  closed?: ReadonlySet<string>;
 }
 
 export type NeedReason = 'pending' | 'off-track' | 'at-risk' | 'stale' | 'missing-values' | 'due-soon';
@@ -209,8 +211,10 @@ export function digestModel(input: DigestInput): DigestModel {
   for (const p of input.people) if (p.email && !team.has(p.email)) team.set(p.email, p);
   const lines = new Map<string, KeyResultLine>();
   const byObjective = new Map<string, KeyResultLine[]>();
+  const closed = input.closed ?? new Set<string>();
+  const open = (cycle: string) => isOpenCycle(cycle.trim(), input.now, CALENDAR_YEAR, closed);
   for (const kr of input.keyResults) {
-    if (!kr.id || lines.has(kr.id) || !isLive(kr.cycle, input.now)) continue;
+    if (!kr.id || lines.has(kr.id) || !open(kr.cycle)) continue;
     const inTeam = kr.owner !== null && team.has(kr.owner);
     const line = keyResultLine(kr, entries.get(kr.id) ?? [], logs.get(kr.id), inTeam, input);
     lines.set(kr.id, line);
@@ -219,7 +223,7 @@ export function digestModel(input: DigestInput): DigestModel {
   }
   const objectives = new Map<string, Objective>();
   for (const o of input.objectives)
-    if (o.id && !objectives.has(o.id) && isLive(o.cycle, input.now)) objectives.set(o.id, o);
+    if (o.id && !objectives.has(o.id) && open(o.cycle)) objectives.set(o.id, o);
   return { input, lines, objectives, byObjective, team };
 }
 
