@@ -2,7 +2,7 @@
 // sheet's active row. How the state arrives is useSidebarState's; following the sheet (its cursor and
 // its changes, said quietly as "Updated." apart from the status line) is useFollow's.
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { ActionResult, CheckInResult, KeyResultView, ProblemView } from '../src/api';
+import type { ActionResult, CheckInResult, KeyResultView, ProblemView, RetrospectiveAsk } from '../src/api';
 import { tr } from './i18n';
 import { mayActOn } from './logic';
 import { errorText, server } from './server';
@@ -12,14 +12,19 @@ import { useSidebarState } from './useSidebarState';
 import { Add } from './views/Add';
 import { Assign } from './views/Assign';
 import { CheckIn } from './views/CheckIn';
+import { Cycles } from './views/Cycles';
 import { Mine } from './views/Mine';
 import { Ownership } from './views/Ownership';
 import { Problems } from './views/Problems';
+import { Retrospective } from './views/Retrospective';
 import { Settings } from './views/Settings';
 
-type Tab = 'mine' | 'assign' | 'add' | 'problems' | 'settings';
+type Tab = 'mine' | 'assign' | 'add' | 'problems' | 'settings' | 'cycles';
 /** A tab, or one of the caller's key results open in a form (from Mine or the follow line). */
-type View = { tab: Tab } | { tab: 'mine'; form: 'checkIn' | 'ownership'; kr: KeyResultView };
+type View =
+  | { tab: Tab }
+  | { tab: 'mine'; form: 'checkIn' | 'ownership'; kr: KeyResultView }
+  | { tab: 'mine'; form: 'retrospective'; ask: RetrospectiveAsk };
 
 const TAB_WORD = {
   mine: 'navMine',
@@ -27,6 +32,7 @@ const TAB_WORD = {
   add: 'navAdd',
   problems: 'navProblems',
   settings: 'navSettings',
+  cycles: 'navCycles',
 } as const;
 
 export { FOLLOW_MS } from './useFollow';
@@ -126,7 +132,7 @@ export function App() {
   }
 
   const tabs: Tab[] = state?.can.manage
-    ? ['mine', 'assign', 'add', 'problems', 'settings']
+    ? ['mine', 'assign', 'add', 'problems', 'settings', 'cycles']
     : ['mine', 'problems'];
   const activeIndex = state
     ? state.table.id.findIndex((x) => x.toLowerCase() === active.id?.toLowerCase())
@@ -135,6 +141,18 @@ export function App() {
 
   function body() {
     if (!state) return <p class="view">{tr(lang, 'loading')}</p>;
+    if ('ask' in view) {
+      return (
+        <Retrospective
+          key={view.ask.cycle + view.ask.id}
+          ask={view.ask}
+          lang={lang}
+          busy={busy}
+          onCancel={backToMine}
+          onSave={(req) => act(() => server.saveRetrospective(req), backToMine)}
+        />
+      );
+    }
     if ('kr' in view) {
       // Keyed by the row's version: a changed row opens a fresh form.
       const key = view.kr.id + view.kr.version;
@@ -156,7 +174,7 @@ export function App() {
       );
     }
     // Assign and Add work on the table, and Problems would read as "no problems": they wait for it.
-    if (!state.complete && view.tab !== 'mine' && view.tab !== 'settings') {
+    if (!state.complete && view.tab !== 'mine' && view.tab !== 'settings' && view.tab !== 'cycles') {
       return (
         <p class="view muted" aria-busy="true">
           {tr(lang, view.tab === 'problems' ? 'checkingSheet' : 'loadingSheet')}
@@ -188,6 +206,8 @@ export function App() {
         return <Problems state={state} lang={lang} onSelect={selectProblem} />;
       case 'settings':
         return <Settings lang={lang} onStatus={sayFrom()} onLanguageChanged={() => load()} />;
+      case 'cycles':
+        return <Cycles lang={lang} timeZone={state.timeZone} onStatus={sayFrom()} onChanged={() => load()} />;
       default:
         return (
           <Mine
@@ -196,6 +216,7 @@ export function App() {
             activeId={activeIsKr ? active.id : null}
             onCheckIn={(kr) => go({ tab: 'mine', form: 'checkIn', kr })}
             onOwnership={(kr) => go({ tab: 'mine', form: 'ownership', kr })}
+            onRetrospective={(ask) => go({ tab: 'mine', form: 'retrospective', ask })}
           />
         );
     }

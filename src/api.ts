@@ -480,7 +480,7 @@ export type RefreshSummaryResult =
       /** Where each section starts and how many rows it has (1-based rows). */
       sections: Partial<
         Record<
-          'header' | 'headline' | 'objectives' | 'attention' | 'owners' | 'teams' | 'empty',
+          'header' | 'headline' | 'objectives' | 'attention' | 'owners' | 'teams' | 'empty' | 'results',
           { startRow: number; rows: number }
         >
       >;

@@ -1,6 +1,6 @@
 // My key results: what needs the signed-in person first, then everything they own by objective.
 import { useEffect } from 'preact/hooks';
-import type { KeyResultView, Lang, Need, SidebarState } from '../../src/api';
+import type { KeyResultView, Lang, Need, RetrospectiveAsk, SidebarState } from '../../src/api';
 import { tr } from '../i18n';
 import { formatDate, groupByObjective, needsAttention } from '../logic';
 import { ProgressBar } from '../ui';
@@ -18,6 +18,8 @@ interface Props {
   activeId: string | null;
   onCheckIn(kr: KeyResultView): void;
   onOwnership(kr: KeyResultView): void;
+  /** A closed cycle's key result: the owner writes its retrospective. */
+  onRetrospective(ask: RetrospectiveAsk): void;
 }
 
 /** A need in words; "at risk" says what the owner set (At risk or Off track), as the chip does. */
@@ -108,6 +110,7 @@ export function Mine(props: Props) {
     return <p class="empty">{tr(lang, 'noIdentity')}</p>;
   }
   const attention = needsAttention(state.mine);
+  const retros = state.retrospectives ?? [];
   // On a quick state, the caller's rows its read did not reach come with the whole sheet.
   const pending = state.minePending > 0 && (
     <p class="muted">{tr(lang, 'minePending', { count: state.minePending })}</p>
@@ -121,9 +124,23 @@ export function Mine(props: Props) {
         <>
           <section aria-labelledby="needs-h">
             <h2 id="needs-h">{tr(lang, 'needsYou')}</h2>
+            {retros.length > 0 && (
+              <ul class="needs-list">
+                {retros.map((r) => (
+                  <li key={`${r.cycle}:${r.id}`}>
+                    <button type="button" class="row-button" onClick={() => props.onRetrospective(r)}>
+                      <span class="okr-id">{r.id}</span> <span class="title-text">{r.title}</span>
+                      <span class="need-inline">{tr(lang, 'needRetro', { cycle: r.cycle })}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
             {attention.length === 0 ? (
-              // Not "nothing" while some of the caller's rows are still to come.
-              pending || <p class="muted">{tr(lang, 'nothingNeedsYou')}</p>
+              retros.length > 0 ? null : (
+                // Not "nothing" while some of the caller's rows are still to come.
+                pending || <p class="muted">{tr(lang, 'nothingNeedsYou')}</p>
+              )
             ) : (
               <ul class="needs-list">
                 {attention.map((kr) => (

@@ -8,13 +8,17 @@
 import type { Lang, Settings } from '../okr/core/model';
 import type { ProgressEntry } from '../okr/core/parse';
 import { TAB } from '../okr/core/tabs';
+import { type ClosedCycle, closedNames } from '../okr/cycle/closedCycles';
+import { type KeyResultResult, parseResults } from '../okr/cycle/results';
 import { validateOkrs } from '../okr/ownership/validate';
 import { buildSummary, type SummaryModel } from '../okr/summary/summary';
 import { type ChartPlan, mergeBlocks, type SummarySection, summaryToGrid } from '../okr/summary/summaryGrid';
+import { loadClosedCycles } from './closedCycles';
 import { type OkrData, readOkrData } from './okrData';
 import { growColumnsTo, replaceSheetContent } from './replaceSheetContent';
+import { readResultsValues } from './resultsTab';
 import { loadSettings } from './settings';
-import { findTabs } from './tabs';
+import { findTabs, findTabsByName } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -47,8 +51,12 @@ export function refreshSummaryTab(ss: Spreadsheet, opts: SummaryRefreshOptions):
   const { now, lang } = opts;
   const settings = opts.settings ?? loadSettings();
   const data = opts.data ?? readOkrData(ss, { checkIns: 'progress', lang });
-  const problems = validateOkrs({ okrs: data.okrs, roster: data.roster }, { now, settings, lang });
+  const closedList = loadClosedCycles();
+  const closed = closedNames(closedList);
+  const problems = validateOkrs({ okrs: data.okrs, roster: data.roster }, { now, settings, lang, closed });
   const model: SummaryModel = buildSummary({
+    closed,
+    closedCycle: closedCycleShown(ss, closedList, data),
     okrs: data.okrs,
     roster: data.roster,
     checkIns: data.checkIns,
@@ -92,6 +100,26 @@ export function refreshSummaryTab(ss: Spreadsheet, opts: SummaryRefreshOptions):
     chart: grid.chart !== null,
     empty: model.empty,
     sheetName: tab.name,
+  };
+}
+
+/**
+ * The closed cycle the Results section shows: the one closed last that still has key results in the
+ * sheet, with the Results log (one getValues, only when a cycle is closed).
+ */
+function closedCycleShown(
+  ss: Spreadsheet,
+  closed: readonly ClosedCycle[],
+  data: OkrData<ProgressEntry>,
+): { name: string; closedAt: number; results: Map<string, KeyResultResult> } | null {
+  const names = new Set(data.okrs.keyResults.map((k) => k.cycle.trim()));
+  const last = [...closed].filter((c) => names.has(c.name)).sort((a, b) => b.closedAt - a.closedAt)[0];
+  if (!last) return null;
+  const tab = findTabsByName(ss, ['results']).results;
+  return {
+    name: last.name,
+    closedAt: last.closedAt,
+    results: parseResults(readResultsValues(tab), data.timeZone),
   };
 }
 

@@ -203,6 +203,57 @@ describe('closing a cycle', () => {
     });
   });
 
+  test('the Summary gets a Results section: scores per key result and per objective, the retrospectives', async () => {
+    const rt = await open();
+    close(rt);
+    ok(
+      rt.run(
+        'saveRetrospective',
+        [
+          {
+            id: 'O1.1',
+            cycle: '2026-Q3',
+            happened: 'Pilot slipped',
+            learned: 'Book pilots early',
+            score: 0.5,
+            reason: 'Late deal',
+          },
+        ],
+        { as: ANA },
+      ),
+    );
+    const refresh = ok<{ ok: boolean; sections: Record<string, { startRow: number; rows: number }> }>(
+      rt.run('refreshSummary', [], { as: LEAD }),
+    );
+    expect(refresh.sections.results).toBeDefined();
+    const values = rt.workbook.values('Summary');
+    const start = refresh.sections.results.startRow;
+    const section = values.slice(start - 1, start - 1 + refresh.sections.results.rows);
+    expect(section[1][0]).toBe('Results of 2026-Q3 (closed)');
+    const byId = new Map(section.slice(3).map((r) => [r[0], r]));
+    // O1: mean of 0.5, 1 and 0.7 → 0.7 (score() of the mean progress).
+    expect(byId.get('O1')?.[4]).toBe(0.7);
+    expect(byId.get('O1.1')?.slice(0, 10)).toEqual([
+      'O1.1',
+      'Result O1.1',
+      'Ana',
+      0.38,
+      0.5,
+      'Yellow (0.4–0.7)',
+      0.4,
+      'Late deal',
+      'Pilot slipped',
+      'Book pilots early',
+    ]);
+    expect(byId.get('O1.2')?.[4]).toBe(1);
+    // The closed cycle's rows left the live sections: the objectives table lists only O2.
+    const objectives = values.slice(
+      refresh.sections.objectives.startRow - 1,
+      refresh.sections.objectives.startRow - 1 + refresh.sections.objectives.rows,
+    );
+    expect(objectives.map((r) => r[0]).filter((v) => /^O\d/.test(String(v)))).toEqual(['O2']);
+  });
+
   test('after the close no weekly email asks for a check-in on it, and leadership gets no report of it', async () => {
     const rt = await open();
     close(rt);

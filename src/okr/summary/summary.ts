@@ -9,8 +9,10 @@ import type { KeyResult, Lang, OkrSheet, Problem, Roster, Settings } from '../co
 import type { ProgressEntry } from '../core/parse';
 import { meanProgress, objectiveProgress, progressOf, score as scoreOf } from '../core/progress';
 import { objectiveChange } from '../core/weeklyChange';
+import type { KeyResultResult } from '../cycle/results';
 import { attentionItems } from './summaryAttention';
 import { ownerRows, teamRows } from './summaryOwners';
+import { type SummaryResults, summaryResults } from './summaryResults';
 import { compareText, ownerLabel, type SummaryScope, summaryScope } from './summaryScope';
 
 /** Google's grading of a 0.0–1.0 score: 0.7 is a good result for a stretch goal. */
@@ -35,6 +37,10 @@ export interface SummaryInput {
   timeZone: string;
   settings: Settings;
   lang: Lang;
+  /** Closed cycles (src/okr/cycle/closedCycles.ts): their rows leave the live sections. */
+  closed?: ReadonlySet<string>;
+  /** The closed cycle whose Results section the tab shows, with the Results log as read. */
+  closedCycle?: { name: string; closedAt: number; results: ReadonlyMap<string, KeyResultResult> } | null;
 }
 
 export interface SummaryHeadline {
@@ -149,6 +155,8 @@ export interface SummaryModel {
   attention: AttentionItem[];
   owners: SummaryOwner[];
   teams: SummaryTeam[];
+  /** A closed cycle's scores and retrospectives (summaryResults.ts); absent when none is closed. */
+  results?: SummaryResults;
 }
 
 /** Change of an objective over the week (weeklyChange.ts decides it for the Summary and the emails). */
@@ -225,5 +233,12 @@ export function buildSummary(input: SummaryInput): SummaryModel {
     attention: attentionItems(scope),
     owners: ownerRows(scope),
     teams: teamRows(scope),
+    ...(input.closedCycle
+      ? {
+          results: summaryResults(input.okrs, input.closedCycle, input.closedCycle.results, (i) =>
+            ownerLabel(scope, i),
+          ),
+        }
+      : {}),
   };
 }

@@ -12,7 +12,8 @@ export type SummarySection =
   | 'attention'
   | 'owners'
   | 'teams'
-  | 'empty';
+  | 'empty'
+  | 'results';
 
 export interface GridBlock {
   section: SummarySection;

@@ -64,7 +64,13 @@ export type SummaryMessageKey =
   | 'chartTitle'
   | 'confidenceSince'
   | 'confidenceNoCheckIn'
-  | 'confidenceNote';
+  | 'confidenceNote'
+  | 'results'
+  | 'cComputed'
+  | 'cReason'
+  | 'cHappened'
+  | 'cLearned'
+  | 'noResults';
 
 export const SUMMARY_MESSAGES: MessageTable<SummaryMessageKey> = {
   title: { en: 'OKR summary', ja: 'OKRサマリー' },
@@ -141,6 +147,12 @@ export const SUMMARY_MESSAGES: MessageTable<SummaryMessageKey> = {
     ja: 'まだチェックインがなく、シートで{confidence}になっています。',
   },
   confidenceNote: { en: '{detail} Note: "{note}"', ja: '{detail}メモ：「{note}」' },
+  results: { en: 'Results of {cycle} (closed)', ja: '{cycle}の結果（終了）' },
+  cComputed: { en: 'Computed score', ja: '計算スコア' },
+  cReason: { en: 'Why adjusted', ja: '調整理由' },
+  cHappened: { en: 'What happened', ja: '起きたこと' },
+  cLearned: { en: 'What we learned', ja: '学んだこと' },
+  noResults: { en: 'No key result was scored.', ja: '採点された主要な結果はありません。' },
 };
 
 export const BAND_LABELS: MessageTable<Band> = {

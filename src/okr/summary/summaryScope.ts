@@ -4,6 +4,7 @@
 import { isLive } from '../core/cycle';
 import type { KeyResult, Objective, Person, ProblemCode } from '../core/model';
 import { type KeyResultLog, keyResultLogs } from '../core/weeklyChange';
+import { inClosedCycle } from '../cycle/closedCycles';
 import type { SummaryInput } from './summary';
 
 /** Ownership problems (errors on key results, warnings on objectives) as the validator reports them. */
@@ -50,7 +51,8 @@ function shownFilter(input: SummaryInput): (item: Objective | KeyResult) => bool
   const live = (cycle: string) => {
     let yes = liveCycles.get(cycle);
     if (yes === undefined) {
-      yes = isLive(cycle, now);
+      // A closed cycle is history too: its results have their own section (summaryResults.ts).
+      yes = isLive(cycle, now) && !inClosedCycle({ cycle }, input.closed);
       liveCycles.set(cycle, yes);
     }
     return yes;

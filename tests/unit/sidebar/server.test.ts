@@ -39,6 +39,10 @@ test('the wrapper has exactly the endpoints of src/api.ts', () => {
     'enableWeeklyEmails',
     'disableWeeklyEmails',
     'sendTestWeeklyEmail',
+    'getCycles',
+    'closeCycle',
+    'rollOver',
+    'saveRetrospective',
   ];
   expect(Object.keys(server).sort()).toEqual([...names].sort());
 });
