@@ -265,6 +265,38 @@ describe('closing a cycle', () => {
     expect(week.emails.some((e) => e.to === BEN)).toBe(false);
     for (const e of week.emails) expect(e.body).not.toMatch(/O1\.[123]/);
   });
+
+  test('leadership gets exactly one closing email, even with ticks doubled and in the weeks after', async () => {
+    const rt = await open();
+    rt.run('enableWeeklyEmails', [], { as: LEAD });
+    close(rt);
+    const uid = rt.triggers().find((t) => t.handler === 'onTick')?.id;
+    const week = rt.tick('2026-10-05T12:00:00Z');
+    // The same tick fired twice more (a doubled trigger, google.script.run by the Lead): nothing new.
+    const doubled = [1, 2].flatMap(() => rt.run('onTick', [{ triggerUid: uid }], { as: LEAD }).emails);
+    const later = rt.tick('2026-10-20T12:00:00Z');
+    const closing = [...week.emails, ...doubled, ...later.emails].filter((e) =>
+      /^OKR results: /.test(e.subject),
+    );
+    expect(closing.map((e) => [e.to, e.subject])).toEqual([
+      [BOSS, 'OKR results: 2026-Q3 closed, average score 0.7'],
+    ]);
+    const mail = closing[0];
+    expect(mail.body).toContain('O1 Grow: Score 0.7');
+    expect(Buffer.byteLength(mail.htmlBody ?? '')).toBeLessThan(80_000);
+    // The weekly digest still goes to leadership, about the open cycle only.
+    expect(week.emails.filter((e) => e.to === BOSS)).toHaveLength(2);
+  });
+
+  test("a cycle closed after the week's run is announced by the next week's run", async () => {
+    const rt = await open();
+    rt.run('enableWeeklyEmails', [], { as: LEAD });
+    const first = rt.tick('2026-10-05T12:00:00Z');
+    expect(first.emails.some((e) => /^OKR results/.test(e.subject))).toBe(false);
+    close(rt);
+    const next = rt.tick('2026-10-12T12:00:00Z');
+    expect(next.emails.filter((e) => /^OKR results/.test(e.subject)).map((e) => e.to)).toEqual([BOSS]);
+  });
 });
 
 describe('rolling over', () => {

@@ -166,13 +166,15 @@ export function cycleResults(
   results: ReadonlyMap<string, KeyResultResult>,
 ): ObjectiveResult[] {
   const krs = keyResultsOfCycle(okrs.keyResults, cycle);
+  const objectiveById = new Map<string, Objective>();
+  for (const o of okrs.objectives) if (o.id && !objectiveById.has(o.id)) objectiveById.set(o.id, o);
   const byObjective = new Map<string, ObjectiveResult>();
   const order: ObjectiveResult[] = [];
   for (const kr of krs) {
     const key = kr.objectiveId ?? '';
     let group = byObjective.get(key);
     if (!group) {
-      const o = okrs.objectives.find((x) => x.id === kr.objectiveId) ?? null;
+      const o = objectiveById.get(key) ?? null;
       group = { objective: o, score: null, keyResults: [] };
       byObjective.set(key, group);
       order.push(group);

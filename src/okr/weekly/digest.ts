@@ -117,6 +117,8 @@ export interface Recipient {
   email: string;
   name: string;
   person: Person;
+  /** The closed cycle a 'closing' email is about. */
+  cycle?: string;
 }
 
 // ---- helpers --------------------------------------------------------------------------------
