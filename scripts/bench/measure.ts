@@ -4,6 +4,7 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { type FixtureFacts, generateFixture } from '../../local/fixtures/generate';
+import { CYCLE } from '../../local/fixtures/vocabulary';
 import {
   type RunResult,
   Runtime,
@@ -49,6 +50,7 @@ export const NEEDS: Record<OperationKey, string[]> = {
   refreshSummary: ['refreshSummary'],
   onEdit: ['onEdit'],
   weeklyRun: ['enableWeeklyEmails'],
+  closeCycle: ['closeCycle'],
 };
 
 const HOUR = 3_600_000;
@@ -360,6 +362,14 @@ export class SizeBench {
       }
       case 'weeklyRun':
         return this.weeklyRun();
+      case 'closeCycle': {
+        // Every key result of the generated sheet is in its one cycle: all of them are scored.
+        const { first, cpu } = await this.repeat(async () => {
+          const rt = await this.open();
+          return () => rt.run('closeCycle', [{ cycle: CYCLE }], { as: lead });
+        });
+        return this.single(op, first, cpu);
+      }
     }
   }
 

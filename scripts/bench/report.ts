@@ -17,7 +17,8 @@ export type OperationKey =
   | 'setUpOkrSheet'
   | 'refreshSummary'
   | 'onEdit'
-  | 'weeklyRun';
+  | 'weeklyRun'
+  | 'closeCycle';
 
 export interface WeeklyFigures {
   /** Executions of the trigger handler from the scheduled time until the run finished. */
@@ -122,6 +123,7 @@ export const OPERATION_LABELS: Record<OperationKey, string> = {
   refreshSummary: 'refreshSummary',
   onEdit: 'onEdit (paste of 2 owners)',
   weeklyRun: 'weekly run',
+  closeCycle: 'closeCycle (every key result scored)',
 };
 
 export const OPERATIONS: OperationKey[] = [
@@ -133,6 +135,7 @@ export const OPERATIONS: OperationKey[] = [
   'refreshSummary',
   'onEdit',
   'weeklyRun',
+  'closeCycle',
 ];
 
 /** Sizes measured when no --sizes is given: key results and owners. */
