@@ -186,6 +186,67 @@ async function main(): Promise<void> {
       }
     });
 
+    // Cycles: the Lead closes the previous cycle (the confirmation, then the closed cycle with what can
+    // be carried over), an owner's retrospective form (en, ja), and the Summary's Results section.
+    await attempt('cycles', async () => {
+      const asUser = async (email: string) => {
+        await page.locator('#user').selectOption(email);
+        await page.waitForFunction(
+          (e) => (document.getElementById('user') as HTMLSelectElement).value === e,
+          email,
+        );
+        await sidebarLoaded();
+      };
+      await asUser(lead.email);
+      await sidebar().locator('#tab-cycles').click();
+      await sidebar().locator('li[data-cycle]').first().waitFor();
+      const close = sidebar()
+        .getByRole('button', { name: /^Close / })
+        .first();
+      if (await close.count()) {
+        await close.click();
+        await sidebar()
+          .getByRole('button', { name: /^Yes, close / })
+          .waitFor();
+        await shoot('sidebar-close-cycle', page.locator('#sidebar-panel'));
+        await sidebar()
+          .getByRole('button', { name: /^Yes, close / })
+          .click();
+        await sidebar()
+          .getByRole('button', { name: /^Carry all/ })
+          .waitFor();
+      }
+      await shoot('sidebar-cycles', page.locator('#sidebar-panel'));
+      await sidebar().locator('#tab-mine').click();
+      // An owner asked for a retrospective, in English, then the Japanese reader.
+      for (const [who, name] of [
+        [
+          s0.people.find((p) => p.language !== 'ja' && /^member$/i.test(p.role) && p.email.startsWith('sam')),
+          'sidebar-retrospective',
+        ],
+        [s0.people.find((p) => p.language === 'ja'), 'sidebar-retrospective-ja'],
+      ] as const) {
+        if (!who) continue;
+        await asUser(who.email);
+        const ask = sidebar()
+          .locator('button.row-button', { hasText: /Retrospective|振り返り/ })
+          .first();
+        if (!(await ask.count())) continue;
+        await ask.click();
+        await sidebar().locator('form textarea').first().waitFor();
+        await shoot(name, page.locator('#sidebar-panel'));
+        await sidebar()
+          .getByRole('button', { name: /^(Cancel|キャンセル)$/ })
+          .click();
+      }
+      await asUser(lead.email);
+      if (!(await choose(/summary/i))) throw new Error('no Summary menu item');
+      await openTab('Summary');
+      const heading = page.locator('#grid td', { hasText: /^Results of / }).first();
+      await heading.scrollIntoViewIfNeeded();
+      await shoot('summary-results', page.locator('.sheet-area'));
+    });
+
     await attempt('sandbox overview', async () => {
       await openTab('OKRs');
       // The Lead's sidebar (all five views) once its state has loaded, never a "Loading…" panel.

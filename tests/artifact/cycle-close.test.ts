@@ -1,64 +1,16 @@
 // Closing a cycle and rolling over, through the built add-on in the local runtime: scores written
 // to the Results tab, owners asked for a retrospective, closed rows read-only (no check-in, no
 // nagging, no email asking for a check-in), roll-over one at a time and all at once.
-import { type RunResult, Runtime, Workbook } from '../../local/runtime';
+import { type RunResult, Runtime } from '../../local/runtime';
 import type { ActionResult, CheckSheetResult, CyclesResult, SidebarState } from '../../src/api';
-import { okrHeaderRow, okrRow, teamHeaderRow, teamRow } from '../fixtures/okr/build';
+import { CYCLE_PEOPLE, twoCycleWorkbook } from '../fixtures/okr/cycles';
 import { ensureBuilt } from '../helpers/build';
 
-const LEAD = 'lead@acme.com';
-const ANA = 'ana@acme.com';
-const BEN = 'ben@acme.com';
-const BOSS = 'boss@acme.com';
-const NOW = '2026-10-02T09:00:00Z';
-const DAY = 86_400_000;
-const longAgo = new Date(Date.parse(NOW) - 40 * DAY);
-
-function workbook(): Workbook {
-  const kr = (id: string, parent: string, cycle: string, current: number, owner = ANA) =>
-    okrRow({
-      ID: id,
-      Type: 'Key result',
-      Parent: parent,
-      Title: `Result ${id}`,
-      Owner: owner,
-      Team: 'Growth',
-      Cycle: cycle,
-      Kind: 'increase',
-      Start: 0,
-      Target: 100,
-      Current: current,
-      Confidence: 'On track',
-      Accepted: longAgo,
-      'Last check-in': longAgo,
-    });
-  return Workbook.fromRows(
-    {
-      OKRs: [
-        okrHeaderRow(),
-        okrRow({ ID: 'O1', Type: 'Objective', Title: 'Grow', Owner: LEAD, Team: 'Growth', Cycle: '2026-Q3' }),
-        kr('O1.1', 'O1', '2026-Q3', 38),
-        kr('O1.2', 'O1', '2026-Q3', 100, BEN),
-        kr('O1.3', 'O1', '2026-Q3', 70),
-        okrRow({ ID: 'O2', Type: 'Objective', Title: 'Keep', Owner: LEAD, Team: 'Growth', Cycle: '2026-Q4' }),
-        kr('O2.1', 'O2', '2026-Q4', 10),
-      ],
-      Team: [
-        teamHeaderRow(),
-        teamRow({ Name: 'Lee', Email: LEAD, Team: 'Growth', Role: 'Lead' }),
-        teamRow({ Name: 'Ana', Email: ANA, Team: 'Growth', Role: 'Member' }),
-        teamRow({ Name: 'Ben', Email: BEN, Team: 'Growth', Role: 'Member' }),
-        teamRow({ Name: 'Bo', Email: BOSS, Team: 'Board', Role: 'Leadership' }),
-      ],
-      'Check-ins': [['Time', 'ID', 'By', 'Current', 'Progress', 'Confidence', 'Note']],
-    },
-    { timeZone: 'UTC' },
-  );
-}
+const { LEAD, ANA, BEN, BOSS, NOW } = CYCLE_PEOPLE;
 
 async function open(userLocales: Record<string, string> = {}): Promise<Runtime> {
   return Runtime.open({
-    workbook: workbook(),
+    workbook: twoCycleWorkbook(),
     projectDir: ensureBuilt(),
     options: { now: NOW, userLocales },
   });
