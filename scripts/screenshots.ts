@@ -215,6 +215,97 @@ async function main(): Promise<void> {
       }
     });
 
+    // Cycles: the Lead closes the previous cycle (the confirmation, then the closed cycle with what can
+    // be carried over), an owner's retrospective form (en, ja), and the Summary's Results section.
+    // Each part ends as the Lead on the OKRs tab, where the next pictures start.
+    const asUser = async (email: string) => {
+      await page.locator('#user').selectOption(email);
+      await page.waitForFunction(
+        (e) => (document.getElementById('user') as HTMLSelectElement).value === e,
+        email,
+      );
+      await sidebarLoaded();
+    };
+    const backToLead = async () => {
+      await asUser(lead.email).catch(() => undefined);
+      await sidebar()
+        .locator('#tab-mine')
+        .click()
+        .catch(() => undefined);
+      await openTab('OKRs').catch(() => undefined);
+    };
+    await attempt('cycles', async () => {
+      try {
+        await asUser(lead.email);
+        await sidebar().locator('#tab-cycles').click();
+        await sidebar().locator('li[data-cycle]').first().waitFor();
+        const close = sidebar()
+          .getByRole('button', { name: /^Close / })
+          .first();
+        if (await close.count()) {
+          await close.click();
+          await sidebar()
+            .getByRole('button', { name: /^Yes, close / })
+            .waitFor();
+          await shoot('sidebar-close-cycle', page.locator('#sidebar-panel'));
+          await sidebar()
+            .getByRole('button', { name: /^Yes, close / })
+            .click();
+          await sidebar()
+            .getByRole('button', { name: /^Carry all/ })
+            .waitFor();
+        }
+        await shoot('sidebar-cycles', page.locator('#sidebar-panel'));
+      } finally {
+        await backToLead();
+      }
+    });
+    // An owner asked for a retrospective under "Needs you", in English, then the Japanese reader.
+    const retroReaders: Array<[string | undefined, string]> = [
+      [
+        s0.people.find((p) => p.language !== 'ja' && /^member$/i.test(p.role))?.email,
+        'sidebar-retrospective',
+      ],
+      [s0.people.find((p) => p.language === 'ja')?.email, 'sidebar-retrospective-ja'],
+    ];
+    for (const [email, name] of retroReaders) {
+      await attempt(name, async () => {
+        if (!email) throw new Error('no such reader in Team');
+        try {
+          // The first member (in Team order) with a retrospective to write.
+          const members = s0.people.filter((p) => /^member$/i.test(p.role) && p.language !== 'ja');
+          const readers = name.endsWith('-ja') ? [email] : members.map((p) => p.email);
+          for (const who of readers) {
+            await asUser(who);
+            const ask = sidebar()
+              .locator('button.row-button', { hasText: /Retrospective|振り返り/ })
+              .first();
+            if (!(await ask.count())) continue;
+            await ask.click();
+            await sidebar().locator('form textarea').first().waitFor();
+            await shoot(name, page.locator('#sidebar-panel'));
+            return;
+          }
+          throw new Error('nobody is asked for a retrospective');
+        } finally {
+          await backToLead();
+        }
+      });
+    }
+    await attempt('summary results', async () => {
+      try {
+        if (!(await choose(/summary/i))) throw new Error('no Summary menu item');
+        const summary = (await (await fetch(`${app.url}api/sheet?name=Summary`)).json()) as SheetView;
+        const row = summary.rows.findIndex((r) => /^Results of /.test(r[0]?.text ?? '')) + 1;
+        if (row < 1) throw new Error('no Results section on the Summary');
+        await openTab('Summary');
+        await page.locator(`#grid td[data-a1="A${row}"]`).scrollIntoViewIfNeeded();
+        await shoot('summary-results', page.locator('.sheet-area'));
+      } finally {
+        await backToLead();
+      }
+    });
+
     await attempt('sandbox overview', async () => {
       await openTab('OKRs');
       // The Lead's sidebar (all five views) once its state has loaded, never a "Loading…" panel.

@@ -9,6 +9,7 @@ import type {
   ImportConfirmResult,
   KeyResultView,
   ProblemView,
+  RetrospectiveAsk,
 } from '../src/api';
 import { tr } from './i18n';
 import { mayActOn } from './logic';
@@ -21,20 +22,23 @@ import { Add } from './views/Add';
 import { Agreement } from './views/Agreement';
 import { Assign } from './views/Assign';
 import { CheckIn } from './views/CheckIn';
+import { Cycles } from './views/Cycles';
 import { History } from './views/History';
 import { Import } from './views/Import';
 import { Mine } from './views/Mine';
 import { MyTeam } from './views/MyTeam';
 import { Ownership } from './views/Ownership';
 import { Problems } from './views/Problems';
+import { Retrospective } from './views/Retrospective';
 import { Settings } from './views/Settings';
 
-type Tab = 'mine' | 'assign' | 'add' | 'problems' | 'settings' | 'import' | 'team';
+type Tab = 'mine' | 'assign' | 'add' | 'problems' | 'settings' | 'import' | 'team' | 'cycles';
 /** A tab, or one of the caller's key results open in a form (from Mine or the follow line). */
 type View =
   | { tab: Tab }
   | { tab: 'mine'; form: 'checkIn' | 'ownership' | 'history'; kr: KeyResultView }
-  | { tab: 'mine'; form: 'agreement'; agreement: AgreementView };
+  | { tab: 'mine'; form: 'agreement'; agreement: AgreementView }
+  | { tab: 'mine'; form: 'retrospective'; ask: RetrospectiveAsk };
 
 const TAB_WORD = {
   mine: 'navMine',
@@ -44,6 +48,7 @@ const TAB_WORD = {
   settings: 'navSettings',
   import: 'navImport',
   team: 'navTeam',
+  cycles: 'navCycles',
 } as const;
 
 export { FOLLOW_MS } from './useFollow';
@@ -179,7 +184,7 @@ export function App() {
     ...(state?.can.manage ? (['assign', 'add'] as const) : []),
     'problems',
     ...(state?.can.manage || state?.me.inTeam ? (['settings'] as const) : []),
-    ...(state?.can.manage ? (['import'] as const) : []),
+    ...(state?.can.manage ? (['cycles', 'import'] as const) : []),
   ];
   const activeIndex = state
     ? state.table.id.findIndex((x) => x.toLowerCase() === active.id?.toLowerCase())
@@ -198,6 +203,18 @@ export function App() {
           timeZone={state.timeZone}
           onRespond={(req) => act(() => server.respondAgreement(req), backToMine)}
           onCancel={backToMine}
+        />
+      );
+    }
+    if ('ask' in view) {
+      return (
+        <Retrospective
+          key={view.ask.cycle + view.ask.id}
+          ask={view.ask}
+          lang={lang}
+          busy={busy}
+          onCancel={backToMine}
+          onSave={(req) => act(() => server.saveRetrospective(req), backToMine)}
         />
       );
     }
@@ -239,7 +256,7 @@ export function App() {
       );
     }
     // Assign and Add work on the table, and Problems would read as "no problems": they wait for it.
-    const waitsForTable = !['mine', 'settings', 'import', 'team'].includes(view.tab);
+    const waitsForTable = !['mine', 'settings', 'import', 'team', 'cycles'].includes(view.tab);
     if (!state.complete && waitsForTable) {
       return (
         <p class="view muted" aria-busy="true">
@@ -286,6 +303,8 @@ export function App() {
         return <Import lang={lang} busy={busy} onStatus={sayFrom()} onConfirm={confirmImport} />;
       case 'team':
         return <MyTeam lang={lang} onStatus={sayFrom()} />;
+      case 'cycles':
+        return <Cycles lang={lang} timeZone={state.timeZone} onStatus={sayFrom()} onChanged={() => load()} />;
       default:
         return (
           <Mine
@@ -305,6 +324,7 @@ export function App() {
                   : { tab: 'mine', form: 'agreement', agreement },
               );
             }}
+            onRetrospective={(ask) => go({ tab: 'mine', form: 'retrospective', ask })}
           />
         );
     }

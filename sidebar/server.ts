@@ -45,6 +45,10 @@ const ENDPOINTS: { [K in keyof Endpoints]: true } = {
   confirmImport: true,
   proposeAgreement: true,
   respondAgreement: true,
+  getCycles: true,
+  closeCycle: true,
+  rollOver: true,
+  saveRetrospective: true,
 };
 
 /** google.script.run allows at most 10 calls in flight; queue the rest. */

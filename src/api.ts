@@ -169,6 +169,23 @@ export interface SidebarState {
   reports?: number;
   /** On the whole state when the sheet has an Agreements tab: what waits for the caller, and their own. */
   agreements?: AgreementsState;
+  /**
+   * Key results of closed cycles that the caller owns and has not yet written the retrospective of
+   * ("Needs you"); absent when none (and on the quick state, which does not read the Results tab).
+   */
+  retrospectives?: RetrospectiveAsk[];
+}
+
+/** A closed cycle's key result whose owner is asked for a short retrospective (and may adjust the score). */
+export interface RetrospectiveAsk {
+  id: string;
+  title: string;
+  cycle: string;
+  /** The final score as it stands, 0.0–1.0; null when it could not be computed. */
+  score: number | null;
+  /** The score computed from progress when the cycle closed. */
+  computed: number | null;
+  progress: number | null;
 }
 
 export interface ActionOk {
@@ -401,6 +418,11 @@ export interface Endpoints {
   /** Ownership as an agreement: the owner proposes other figures; the approver agrees, counters or refuses. */
   proposeAgreement(req: ProposeRequest): ActionResult;
   respondAgreement(req: RespondRequest): ActionResult;
+  /** The Cycles view: the sheet's cycles, which are closed, what can be carried over. */
+  getCycles(): CyclesResult;
+  closeCycle(req: CloseCycleRequest): CyclesResult;
+  rollOver(req: RollOverRequest): CyclesResult;
+  saveRetrospective(req: RetrospectiveRequest): ActionResult;
 }
 
 /** The weekly emails' switch and state (who enabled them, the current run, the next one); ISO times. */
@@ -525,7 +547,15 @@ export type RefreshSummaryResult =
       /** Where each section starts and how many rows it has (1-based rows). */
       sections: Partial<
         Record<
-          'header' | 'headline' | 'objectives' | 'attention' | 'owners' | 'teams' | 'empty' | 'weekly',
+          | 'header'
+          | 'headline'
+          | 'objectives'
+          | 'attention'
+          | 'owners'
+          | 'teams'
+          | 'empty'
+          | 'weekly'
+          | 'results',
           { startRow: number; rows: number }
         >
       >;
@@ -830,5 +860,54 @@ export interface RespondRequest {
   start?: number;
   due?: string;
   /** Required to counter or refuse. */
+  reason?: string;
+}
+
+/** A cycle of the sheet as the Cycles view shows it. */
+export interface CycleCloseView {
+  name: string;
+  /** Epoch ms; null when the name is not date-like ("Launch"). */
+  start: number | null;
+  end: number | null;
+  closed: boolean;
+  closedAt: number | null;
+  keyResults: number;
+  /** A closed cycle's unfinished key results not yet carried over (empty for an open cycle). */
+  unfinished: Array<{ id: string; title: string; progress: number | null; owner: string | null }>;
+  /** Where roll-over carries to by default; null when it cannot be told (the Lead types one). */
+  next: string | null;
+}
+
+export interface CyclesView {
+  lang: Lang;
+  /** The caller may close cycles and roll over (a Lead); the server checks again. */
+  canClose: boolean;
+  cycles: CycleCloseView[];
+}
+
+export type CyclesResult =
+  | { ok: true; view: CyclesView; message?: string }
+  | { ok: false; error: string; field?: string; view?: CyclesView };
+
+export interface CloseCycleRequest {
+  cycle: string;
+}
+
+export interface RollOverRequest {
+  /** The closed cycle to carry from. */
+  cycle: string;
+  /** The cycle to carry into. */
+  to: string;
+  /** Key results to carry; omitted = every unfinished one. */
+  ids?: string[];
+}
+
+export interface RetrospectiveRequest {
+  id: string;
+  cycle: string;
+  happened: string;
+  learned: string;
+  /** The owner's final score 0.0–1.0 when it differs from the computed one (then `reason` is needed). */
+  score?: number;
   reason?: string;
 }

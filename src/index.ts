@@ -9,6 +9,7 @@ import type {
   ActiveOkr,
   CheckInResult,
   CheckSheetResult,
+  CyclesResult,
   EditOutcome,
   ImportConfirmResult,
   ImportOkrsResult,
@@ -30,6 +31,7 @@ import type {
 } from './api';
 import * as assignOwners from './endpoints/assignOwners';
 import * as checkSheet from './endpoints/checkSheet';
+import * as cycles from './endpoints/cycleClose';
 import * as editCheck from './endpoints/editCheck';
 import * as emailChoice from './endpoints/emailChoice';
 import * as importFlat from './endpoints/importOkrs';
@@ -261,4 +263,26 @@ export function proposeAgreement(req: unknown): ActionResult {
 /** The approver agrees to, counters or refuses a proposal; the owner agrees to a counter. */
 export function respondAgreement(req: unknown): ActionResult {
   return agreements.respondAgreement(req);
+}
+
+// --- cycles: close, roll over, retrospectives (src/endpoints/cycles.ts; the rules in src/okr/cycle/) ---
+
+/** The Cycles view: the sheet's cycles, which are closed, what can be carried over. */
+export function getCycles(): CyclesResult {
+  return cycles.getCycles();
+}
+
+/** A Lead closes a cycle: final scores in the Results tab, owners asked for a retrospective. */
+export function closeCycle(req: unknown): CyclesResult {
+  return cycles.closeCycle(req);
+}
+
+/** A Lead carries a closed cycle's unfinished key results (some or all) into the next cycle. */
+export function rollOver(req: unknown): CyclesResult {
+  return cycles.rollOver(req);
+}
+
+/** The owner's retrospective of a closed cycle's key result (and an adjusted score, with a reason). */
+export function saveRetrospective(req: unknown): ActionResult {
+  return cycles.saveRetrospective(req);
 }

@@ -3,6 +3,7 @@
 
 import { DEFAULT_SETTINGS } from '../../src/okr/core/model';
 import { parseStoredSettings, SETTINGS_KEY } from '../../src/okr/core/settings';
+import { DEMO_CLOSED_CYCLE, DEMO_RETROSPECTIVES } from '../fixtures/demo';
 import type { RunResult, Runtime } from '../runtime';
 import { formatWallTime, nextWeekdayAt, toWallInput } from './clock';
 import type { AppState, EmailView, ExecutionView, MenuView, Notice } from './protocol';
@@ -75,6 +76,11 @@ export class Sandbox {
     try {
       this.open();
       for (const fn of DEMO_SET_UP) {
+        // The previous cycle is closed before the Summary is refreshed, so it shows its results.
+        if (fn === 'refreshSummary') {
+          const failed = this.closeDemoCycle();
+          if (failed) return failed;
+        }
         const r = await this.runMenuItem(fn);
         if (!r.ok) return `${fn} failed on the demo workbook: ${r.error?.message ?? 'no reason given'}`;
       }
@@ -82,6 +88,29 @@ export class Sandbox {
     } finally {
       this.user = chosen;
     }
+  }
+
+  /**
+   * The demo's previous cycle closed by its Lead from the sidebar's Cycles view, and two of its
+   * owners' retrospectives written, as those people would (local/fixtures/demo.ts DEMO_RETROSPECTIVES).
+   */
+  private closeDemoCycle(): string | undefined {
+    const steps: Array<{ fn: string; arg: unknown; as: string }> = [
+      { fn: 'closeCycle', arg: { cycle: DEMO_CLOSED_CYCLE }, as: this.user },
+      ...DEMO_RETROSPECTIVES.map(({ as, ...r }) => ({
+        fn: 'saveRetrospective',
+        arg: { ...r, cycle: DEMO_CLOSED_CYCLE },
+        as,
+      })),
+    ];
+    for (const step of steps) {
+      const r = this.runtime.run(step.fn, [step.arg], { as: step.as });
+      this.record(r, 'sidebar');
+      const answer = r.result as { ok?: boolean; error?: string } | undefined;
+      if (!r.ok || answer?.ok === false)
+        return `${step.fn} failed on the demo workbook: ${r.error?.message ?? answer?.error ?? 'no reason given'}`;
+    }
+    return undefined;
   }
 
   /** Acts as `email` from now on; only people in Team (the add-on's permissions come from there). */

@@ -236,6 +236,8 @@ export function checkBudgets(report: BenchReport, budgets: Budgets = BUDGETS): B
       ['getTeamView', budgets.interactiveMs],
       ['refreshSummary', budgets.menuActionMs],
       ['setUpOkrSheet', budgets.menuActionMs],
+      // Closing scores every key result in one execution (no resume): held to a weekly execution's margin.
+      ['closeCycle', budgets.weeklyExecutionMs],
     ] as const) {
       const r = find(report, op, size);
       if (r?.status === 'ok') {

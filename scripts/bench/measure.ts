@@ -4,6 +4,7 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { type FixtureFacts, generateFixture } from '../../local/fixtures/generate';
+import { CYCLE } from '../../local/fixtures/vocabulary';
 import {
   type RunResult,
   Runtime,
@@ -54,6 +55,7 @@ export const NEEDS: Record<OperationKey, string[]> = {
   importPreview: ['previewImport'],
   importConfirm: ['previewImport', 'confirmImport'],
   getTeamView: ['getTeamView'],
+  closeCycle: ['closeCycle'],
 };
 
 const HOUR = 3_600_000;
@@ -393,6 +395,14 @@ export class SizeBench {
       case 'importPreview':
       case 'importConfirm':
         return this.importRun(op);
+      case 'closeCycle': {
+        // Every key result of the generated sheet is in its one cycle: all of them are scored.
+        const { first, cpu } = await this.repeat(async () => {
+          const rt = await this.open();
+          return () => rt.run('closeCycle', [{ cycle: CYCLE }], { as: lead });
+        });
+        return this.single(op, first, cpu);
+      }
     }
   }
 

@@ -21,7 +21,8 @@ export type OperationKey =
   | 'updateFromSources'
   | 'importPreview'
   | 'importConfirm'
-  | 'getTeamView';
+  | 'getTeamView'
+  | 'closeCycle';
 
 export interface WeeklyFigures {
   /** Executions of the trigger handler from the scheduled time until the run finished. */
@@ -130,6 +131,7 @@ export const OPERATION_LABELS: Record<OperationKey, string> = {
   importPreview: 'previewImport (a tab of KRs ÷ 2 rows)',
   importConfirm: 'confirmImport (a tab of KRs ÷ 2 rows)',
   getTeamView: 'getTeamView (My team)',
+  closeCycle: 'closeCycle (every key result scored)',
 };
 
 export const OPERATIONS: OperationKey[] = [
@@ -145,6 +147,7 @@ export const OPERATIONS: OperationKey[] = [
   'importPreview',
   'importConfirm',
   'getTeamView',
+  'closeCycle',
 ];
 
 /** Sizes measured when no --sizes is given: key results and owners. */

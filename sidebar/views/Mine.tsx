@@ -1,6 +1,6 @@
 // My key results: what needs the signed-in person first, then everything they own by objective.
 import { useEffect } from 'preact/hooks';
-import type { AgreementView, KeyResultView, Lang, Need, SidebarState } from '../../src/api';
+import type { AgreementView, KeyResultView, Lang, Need, RetrospectiveAsk, SidebarState } from '../../src/api';
 import { reminderCounts, reminderText } from '../../src/okr/core/reminder';
 import { tr } from '../i18n';
 import { cycleView, formatDate, groupByObjective, needsAttention } from '../logic';
@@ -27,6 +27,8 @@ interface Props {
   onHistory(kr: KeyResultView): void;
   /** Opens an agreement step waiting for the caller (src/api.ts AgreementsState.waiting). */
   onAgreement?(agreement: AgreementView): void;
+  /** A closed cycle's key result: the owner writes its retrospective. */
+  onRetrospective(ask: RetrospectiveAsk): void;
 }
 
 /** A need in words; "at risk" says what the owner set (At risk or Off track), as the chip does. */
@@ -131,6 +133,7 @@ export function Mine(props: Props) {
   const mine = state.mine.filter((kr) => inView.kr(kr.cycle));
   const filtered = mine.length !== state.mine.length;
   const attention = needsAttention(mine);
+  const retros = state.retrospectives ?? [];
   // On a quick state, the caller's rows its read did not reach come with the whole sheet.
   const pending = state.minePending > 0 && (
     <p class="muted">{tr(lang, 'minePending', { count: state.minePending })}</p>
@@ -149,9 +152,23 @@ export function Mine(props: Props) {
         <>
           <section aria-labelledby="needs-h">
             <h2 id="needs-h">{tr(lang, 'needsYou')}</h2>
+            {retros.length > 0 && (
+              <ul class="needs-list">
+                {retros.map((r) => (
+                  <li key={`${r.cycle}:${r.id}`}>
+                    <button type="button" class="row-button" onClick={() => props.onRetrospective(r)}>
+                      <span class="okr-id">{r.id}</span> <span class="title-text">{r.title}</span>
+                      <span class="need-inline">{tr(lang, 'needRetro', { cycle: r.cycle })}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
             {attention.length === 0 ? (
-              // Not "nothing" while some of the caller's rows are still to come.
-              pending || <p class="muted">{tr(lang, 'nothingNeedsYou')}</p>
+              retros.length > 0 ? null : (
+                // Not "nothing" while some of the caller's rows are still to come.
+                pending || <p class="muted">{tr(lang, 'nothingNeedsYou')}</p>
+              )
             ) : (
               <ul class="needs-list">
                 {attention.map((kr) => (

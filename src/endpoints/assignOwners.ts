@@ -10,6 +10,7 @@ import { clearedEntry } from '../okr/ownership/agreementLog';
 import { act } from './act';
 import { type Context, withTeam } from './context';
 import { requireManage } from './permissions';
+import { requireOpenRow } from './sidebar/closedRows';
 import { parseAddKeyResult, parseAddObjective, parseAssign, RequestError } from './sidebar/requests';
 import { REQUEST_MESSAGES } from './sidebar/requestsMessages';
 import {
@@ -26,6 +27,10 @@ export function assignOwner(raw: unknown): ActionResult {
   return act(raw, parseAssign, (req, snap, ctx) => {
     const { caller } = withTeam(ctx, snap.roster);
     requireManage(caller);
+    for (const id of req.ids) {
+      const item = findItem(snap.okrs, id);
+      if (item) requireOpenRow(item, ctx.closed);
+    }
     const plans = planAssign(snap.okrs, snap.roster, req);
     // A new owner is asked again: the old acceptance is cleared in the row and in the log.
     const lang = sheetLanguage(snap.okrs.headers, ctx.lang);

@@ -2,6 +2,7 @@
 // for validateOkrs (read-only) and the menu's Check problems (a toast, and the sidebar's list).
 import type { CheckSheetResult } from '../api';
 import { readAgreementLog } from '../gas/agreementLog';
+import { loadClosedCycleNames } from '../gas/closedCycles';
 import { callerLanguage } from '../gas/language';
 import { readOkrData } from '../gas/okrData';
 import { now } from '../gas/session';
@@ -23,7 +24,7 @@ export function checkSheet(lang: Lang = callerLanguage(loadSettings())): CheckSh
   const agreements = readAgreementLog(ss)?.entries ?? null;
   const problems = validateOkrs(
     { ...data, agreements },
-    { now: now(), settings, lang, timeZone: data.timeZone, closed: new Set<string>() },
+    { now: now(), settings, lang, timeZone: data.timeZone, closed: loadClosedCycleNames() },
   );
   return { ok: true, problems, counts: countProblems(problems) };
 }

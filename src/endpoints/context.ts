@@ -2,6 +2,7 @@
 // Google reports it: '' when hidden), the settings, the caller's language (src/gas/language.ts) and
 // the time; then, once Team is read (inside the document lock for a write, so it is fresh), the
 // caller's Team person and roles (src/okr/ownership/roles.ts). Nothing here trusts the client.
+import { loadClosedCycleNames } from '../gas/closedCycles';
 import { callerLanguage } from '../gas/language';
 import { activeUserEmail, now } from '../gas/session';
 import { loadSettings } from '../gas/settings';
@@ -16,6 +17,8 @@ export interface Context {
   settings: Settings;
   lang: Lang;
   now: number;
+  /** The cycles a Lead has closed (src/okr/cycle/closedCycles.ts): their rows are read-only. */
+  closed?: ReadonlySet<string>;
 }
 
 export interface TeamContext extends Context {
@@ -26,7 +29,13 @@ export interface TeamContext extends Context {
 /** What an endpoint knows before reading any tab (service calls: properties and session only). */
 export function context(): Context {
   const settings = loadSettings();
-  return { email: activeUserEmail(), settings, lang: callerLanguage(settings), now: now() };
+  return {
+    email: activeUserEmail(),
+    settings,
+    lang: callerLanguage(settings),
+    now: now(),
+    closed: loadClosedCycleNames(),
+  };
 }
 
 /** The context completed with Team, read by the endpoint where it needs it (src/gas/team.ts). */

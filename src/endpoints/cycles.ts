@@ -9,12 +9,15 @@ export function calendarOf(ctx: Pick<Context, 'settings'>, timeZone: string): Cy
 }
 
 /**
- * Each key result's pace today and whether its cycle is still open, for the views of one answer.
- * No cycle is closed yet (closing cycles comes with its own setting): the closed set is empty.
+ * Each key result's pace today and whether its cycle is still open (not over, not closed by a Lead),
+ * for the views of one answer.
  */
-export function cycleRulesFor(ctx: Pick<Context, 'settings' | 'now'>, timeZone: string): CycleRules {
+export function cycleRulesFor(
+  ctx: Pick<Context, 'settings' | 'now' | 'closed'>,
+  timeZone: string,
+): CycleRules {
   const calendar = calendarOf(ctx, timeZone);
-  const closed = new Set<string>();
+  const closed = ctx.closed ?? new Set<string>();
   const open = new Map<string, boolean>();
   return {
     pace: pacer(ctx.now, calendar, ctx.settings.paceMargin),

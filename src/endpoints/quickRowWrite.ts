@@ -27,6 +27,7 @@ import {
   resolvedProblems,
   type WritePlan,
 } from './sidebar/checkIn';
+import { requireOpenRow } from './sidebar/closedRows';
 import { planObjectiveProgress } from './sidebar/objectiveProgress';
 import { REQUEST_MESSAGES } from './sidebar/requestsMessages';
 import { findItem, findKeyResult } from './sidebar/requestsPlans';
@@ -77,20 +78,30 @@ export type RowDecision<T> = (
   ctx: Context,
 ) => { plan: WritePlan; message: string };
 
-export const decideCheckIn: RowDecision<CheckInRequest> = (req, kr, caller, ctx) => ({
-  plan: planCheckIn(kr, req, caller.email, ctx.now, keyResultProgress),
-  message: t(REQUEST_MESSAGES, ctx.lang, 'checked-in', { id: kr.id }),
-});
+// A row of a closed cycle is refused first (requireOpenRow): its results are final.
+export const decideCheckIn: RowDecision<CheckInRequest> = (req, kr, caller, ctx) => {
+  requireOpenRow(kr, ctx.closed);
+  return {
+    plan: planCheckIn(kr, req, caller.email, ctx.now, keyResultProgress),
+    message: t(REQUEST_MESSAGES, ctx.lang, 'checked-in', { id: kr.id }),
+  };
+};
 
-export const decideAccept: RowDecision<AcceptRequest> = (req, kr, caller, ctx) => ({
-  plan: planAccept(kr, req.version, ctx.now, caller.email, ctx.lang),
-  message: t(REQUEST_MESSAGES, ctx.lang, 'accepted', { id: kr.id }),
-});
+export const decideAccept: RowDecision<AcceptRequest> = (req, kr, caller, ctx) => {
+  requireOpenRow(kr, ctx.closed);
+  return {
+    plan: planAccept(kr, req.version, ctx.now, caller.email, ctx.lang),
+    message: t(REQUEST_MESSAGES, ctx.lang, 'accepted', { id: kr.id }),
+  };
+};
 
-export const decideDecline: RowDecision<DeclineRequest> = (req, kr, caller, ctx) => ({
-  plan: planDecline(kr, req, caller.email, ctx.now, ctx.lang),
-  message: t(REQUEST_MESSAGES, ctx.lang, 'declined', { id: kr.id }),
-});
+export const decideDecline: RowDecision<DeclineRequest> = (req, kr, caller, ctx) => {
+  requireOpenRow(kr, ctx.closed);
+  return {
+    plan: planDecline(kr, req, caller.email, ctx.now, ctx.lang),
+    message: t(REQUEST_MESSAGES, ctx.lang, 'declined', { id: kr.id }),
+  };
+};
 
 /**
  * The key result `id` and the signed-in caller, who must be its owner or a Lead. Refused (thrown) in
@@ -138,7 +149,7 @@ export function quickRowWrite(
         settings: ctx.settings,
         lang: ctx.lang,
         timeZone: ports.timeZone,
-        closed: new Set<string>(),
+        closed: ctx.closed,
       },
     );
   const before = problemsOf(okrs);

@@ -231,7 +231,7 @@ function checkInOnScratch(
   // The sidebar's own ports, pointed at the scratch copies (Team is the real one: who may check in).
   const ports = rowWritePorts(
     ctx,
-    { okrs: okrTab, team: teamTab, checkIns: logTab, summary: null, agreements: null },
+    { okrs: okrTab, team: teamTab, checkIns: logTab, summary: null, agreements: null, results: null },
     timeZone,
   );
   const answer = withDocumentLock(() =>

@@ -2,10 +2,11 @@
 // one getValues per tab (OKRs, Team; the Check-ins log only looked up, never read, by the endpoints
 // that append to it), the raw OKR values kept so a write can be replayed in memory and the fresh
 // state needs no second read.
-import type { SidebarState } from '../api';
+import { type RetrospectiveAsk, type SidebarState, TITLE_CAP } from '../api';
 import { type AgreementLog, appendAgreementSteps, readAgreementLog } from '../gas/agreementLog';
 import { appendCheckIns, checkInLog, planBlocks, sheetValue, writeBlocks } from '../gas/okrWrites';
 import { readOwnedRows } from '../gas/ownedRows';
+import { readResultsValues } from '../gas/resultsTab';
 import { findTabsByName, type Tabs } from '../gas/tabs';
 import { readTeamTab } from '../gas/team';
 import { inSheetLanguage } from '../okr/core/choiceWords';
@@ -13,6 +14,8 @@ import { sheetLanguage } from '../okr/core/language';
 import type { Lang, OkrSheet, Roster } from '../okr/core/model';
 import { missingTabSheet, parseOkrSheet } from '../okr/core/parse';
 import { TAB } from '../okr/core/tabs';
+import { parseResults } from '../okr/cycle/results';
+import { ownsClosedKeyResults, retrospectivesDue } from '../okr/cycle/retrospectives';
 import type { AgreementEntry } from '../okr/ownership/agreementLog';
 import { validateOkrs } from '../okr/ownership/validate';
 import { activeSpreadsheet, type Context, withTeam } from './context';
@@ -22,7 +25,7 @@ import { agreementsState } from './sidebar/agreementView';
 import { CONFIDENCE_LABEL, type WritePlan } from './sidebar/checkIn';
 import { RequestError } from './sidebar/requests';
 import { findItem } from './sidebar/requestsPlans';
-import { buildSidebarState } from './sidebar/sidebarState';
+import { buildSidebarState, capText } from './sidebar/sidebarState';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -79,15 +82,18 @@ export function stateOf(snap: Snapshot, ctx: Context): SidebarState {
           settings: ctx.settings,
           lang: ctx.lang,
           timeZone: snap.timeZone,
-          closed: new Set<string>(),
+          closed: ctx.closed,
         },
       )
     : [];
+  const caller = withTeam(ctx, snap.roster).caller;
   const state = buildSidebarState({
     okrs: present ? snap.okrs : null,
     roster: snap.roster,
     problems,
-    caller: withTeam(ctx, snap.roster).caller,
+    caller,
+    closed: ctx.closed,
+    retrospectives: present ? retrospectiveAsks(snap, caller.email, ctx.closed) : [],
     now: ctx.now,
     lang: ctx.lang,
     timeZone: snap.timeZone,
@@ -124,6 +130,7 @@ export function startState(ctx: Context, tabs: Tabs, roster: Roster, timeZone: s
     staleDays: ctx.settings.staleDays,
     calendar: calendarOf(ctx, timeZone),
     rules: cycleRulesFor(ctx, timeZone),
+    closed: ctx.closed,
   };
   // Without an OKRs tab the whole state is this one: the sidebar offers set-up.
   if (!tabs.okrs) return buildSidebarState({ ...base, okrs: null, problems: [] });
@@ -181,4 +188,26 @@ export function logAgreementEntries(snap: Snapshot, entries: readonly AgreementE
   if (!snap.agreements || entries.length === 0) return;
   if (!appendAgreementSteps(snap.agreements, entries, sheetLanguage(snap.okrs.headers, ctx.lang)))
     throw new RequestError('agreements-missing');
+}
+
+/**
+ * The caller's retrospectives still to write. The Results tab is read (one getValues) only when the
+ * caller owns a key result of a closed cycle: sheets without closed cycles pay nothing.
+ */
+function retrospectiveAsks(
+  snap: Snapshot,
+  email: string,
+  closed: ReadonlySet<string> | undefined,
+): RetrospectiveAsk[] {
+  if (!closed || !ownsClosedKeyResults(snap.okrs.keyResults, email, closed)) return [];
+  const tab = findTabsByName(snap.ss, ['results']).results;
+  const results = parseResults(readResultsValues(tab), snap.timeZone);
+  return retrospectivesDue(snap.okrs.keyResults, email, closed, results).map(({ kr, result, progress }) => ({
+    id: kr.id,
+    title: capText(kr.title, TITLE_CAP),
+    cycle: result.cycle,
+    score: result.score,
+    computed: result.computed,
+    progress,
+  }));
 }

@@ -4,10 +4,12 @@
 // check of who may switch them (src/okr/ownership/roles.ts, on Team only).
 import type { TestWeeklyEmailReply, WeeklyEmailStatus, WeeklyEmailsResult } from '../api';
 
+import { loadClosedCycles } from '../gas/closedCycles';
 import { spreadsheetLanguage, spreadsheetLanguageOf } from '../gas/language';
 import { BusyError, withDocumentLock } from '../gas/lock';
 import { remainingMailQuota, sendMail } from '../gas/mail';
 import { readOkrData } from '../gas/okrData';
+import { readResultsValues } from '../gas/resultsTab';
 import { effectiveUserEmail, now } from '../gas/session';
 import { loadSettings, storeSettings } from '../gas/settings';
 import { refreshSummaryTab } from '../gas/summaryTab';
@@ -18,7 +20,10 @@ import { documentStore, readDigestStatus, readWeeklyState, writeWeeklyState } fr
 import { cycleCalendar } from '../okr/core/cycle';
 import { t } from '../okr/core/i18n';
 import type { Lang, Settings } from '../okr/core/model';
+import { type ClosedCycle, closedNames } from '../okr/cycle/closedCycles';
+import { parseResults } from '../okr/cycle/results';
 import type { NoticeOutcome } from '../okr/weekly/agreementNotices';
+import { type ClosingReport, closingReport } from '../okr/weekly/closingEmail';
 import { digestModel } from '../okr/weekly/digest';
 import {
   runWeeklyTick,
@@ -43,7 +48,9 @@ function weeklyWorkbook(
   const data = readOkrData(ss, { checkIns: true, lang: spreadsheetLanguageOf(ss, settings) });
   const defaultLang = data.lang;
   const tabs = findTabs(ss);
+  const closed = loadClosedCycles();
   return {
+    closing: closingReports(data, closed, tabs.results),
     blockers: weeklyBlockers(data.okrs, data.roster),
     model: digestModel({
       objectives: data.okrs.objectives,
@@ -54,7 +61,7 @@ function weeklyWorkbook(
       staleDays: settings.staleDays,
       conversationRuns: settings.conversationRuns,
       calendar: cycleCalendar(settings, data.timeZone),
-      closed: new Set<string>(),
+      closed: closedNames(closed),
       paceMargin: settings.paceMargin,
     }),
     context: {
@@ -67,6 +74,20 @@ function weeklyWorkbook(
     },
     defaultLang,
   };
+}
+
+/**
+ * Each closed cycle's results, for its closing email: the Results tab read once, only when a cycle
+ * is closed (a sheet without closed cycles reads nothing more).
+ */
+function closingReports(
+  data: ReturnType<typeof readOkrData>,
+  closed: readonly ClosedCycle[],
+  resultsTab: GoogleAppsScript.Spreadsheet.Sheet | null,
+): Map<string, ClosingReport> | undefined {
+  if (!closed.length) return undefined;
+  const results = parseResults(readResultsValues(resultsTab), data.timeZone);
+  return new Map(closed.map((c) => [c.name, closingReport(data.okrs, c.name, results)] as const));
 }
 
 function weeklyPorts(): WeeklyPorts {

@@ -8,6 +8,8 @@
 import type { Lang, Settings } from '../okr/core/model';
 import type { ProgressEntry } from '../okr/core/parse';
 import { TAB } from '../okr/core/tabs';
+import { type ClosedCycle, closedNames } from '../okr/cycle/closedCycles';
+import { type KeyResultResult, parseResults } from '../okr/cycle/results';
 import { validateOkrs } from '../okr/ownership/validate';
 import { buildSummary, type SummaryModel } from '../okr/summary/summary';
 import {
@@ -17,10 +19,12 @@ import {
   type SummarySection,
   summaryToGrid,
 } from '../okr/summary/summaryGrid';
+import { loadClosedCycles } from './closedCycles';
 import { type LangOfSheet, type OkrData, readOkrData } from './okrData';
 import { growColumnsTo, replaceSheetContent } from './replaceSheetContent';
+import { readResultsValues } from './resultsTab';
 import { loadSettings } from './settings';
-import { findTabs } from './tabs';
+import { findTabs, findTabsByName } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -57,6 +61,8 @@ export function refreshSummaryTab(ss: Spreadsheet, opts: SummaryRefreshOptions):
   const settings = opts.settings ?? loadSettings();
   const data = opts.data ?? readOkrData(ss, { checkIns: 'progress', lang: opts.lang });
   const lang = data.lang;
+  const closedList = loadClosedCycles();
+  const closed = closedNames(closedList);
   const problems = validateOkrs(
     { okrs: data.okrs, roster: data.roster },
     {
@@ -64,10 +70,12 @@ export function refreshSummaryTab(ss: Spreadsheet, opts: SummaryRefreshOptions):
       settings,
       lang,
       timeZone: data.timeZone,
-      closed: new Set<string>(),
+      closed,
     },
   );
   const model: SummaryModel = buildSummary({
+    closed,
+    closedCycle: closedCycleShown(ss, closedList, data),
     okrs: data.okrs,
     roster: data.roster,
     checkIns: data.checkIns,
@@ -131,6 +139,26 @@ function withFormulas(values: unknown[][], f: SummaryGrid['formulas']): unknown[
     out[r][f.column - 1] = formula;
   });
   return out;
+}
+
+/**
+ * The closed cycle the Results section shows: the one closed last that still has key results in the
+ * sheet, with the Results log (one getValues, only when a cycle is closed).
+ */
+function closedCycleShown(
+  ss: Spreadsheet,
+  closed: readonly ClosedCycle[],
+  data: OkrData<ProgressEntry>,
+): { name: string; closedAt: number; results: Map<string, KeyResultResult> } | null {
+  const names = new Set(data.okrs.keyResults.map((k) => k.cycle.trim()));
+  const last = [...closed].filter((c) => names.has(c.name)).sort((a, b) => b.closedAt - a.closedAt)[0];
+  if (!last) return null;
+  const tab = findTabsByName(ss, ['results']).results;
+  return {
+    name: last.name,
+    closedAt: last.closedAt,
+    results: parseResults(readResultsValues(tab), data.timeZone),
+  };
 }
 
 /** The Summary tab under its own name (one call), else under an alias, else a new one. */

@@ -30,8 +30,22 @@ export function findNamedTabs(ss: Spreadsheet): {
 } {
   const sheets = ss.getSheets();
   const named = sheets.map((sheet) => ({ sheet, name: sheet.getName() }));
-  const tabs: Tabs = { okrs: null, team: null, checkIns: null, summary: null, agreements: null };
-  const names: TabNames = { okrs: null, team: null, checkIns: null, summary: null, agreements: null };
+  const tabs: Tabs = {
+    okrs: null,
+    team: null,
+    checkIns: null,
+    summary: null,
+    agreements: null,
+    results: null,
+  };
+  const names: TabNames = {
+    okrs: null,
+    team: null,
+    checkIns: null,
+    summary: null,
+    agreements: null,
+    results: null,
+  };
   const ambiguous: Partial<Record<TabKey, string[]>> = {};
   const used = new Set<Sheet>();
   const keys = Object.keys(TAB) as TabKey[];
@@ -60,7 +74,14 @@ export function findNamedTabs(ss: Spreadsheet): {
  * scan of findTabs. Cheaper than listing every sheet and asking each for its name.
  */
 export function findTabsByName(ss: Spreadsheet, keys: readonly TabKey[]): Tabs {
-  const tabs: Tabs = { okrs: null, team: null, checkIns: null, summary: null, agreements: null };
+  const tabs: Tabs = {
+    okrs: null,
+    team: null,
+    checkIns: null,
+    summary: null,
+    agreements: null,
+    results: null,
+  };
   for (const key of keys) {
     const sheet = ss.getSheetByName(TAB[key]);
     if (!sheet) return findTabs(ss);

@@ -63,8 +63,10 @@ describe('refreshSummary on the demo workbook', () => {
     const okrs = rt.workbook.values('OKRs');
     const header = okrs[0].map(String);
     const col = (name: string) => header.indexOf(name);
-    const krRows = okrs.slice(1).filter((r) => /key/i.test(String(r[col('Type')])));
-    const objRows = okrs.slice(1).filter((r) => /objective/i.test(String(r[col('Type')])));
+    // The demo's current cycle: its previous one (2026-Q3) ended long ago and is not summarized.
+    const rows = okrs.slice(1).filter((r) => String(r[col('Cycle')]) === '2026-Q4');
+    const krRows = rows.filter((r) => /key/i.test(String(r[col('Type')])));
+    const objRows = rows.filter((r) => /objective/i.test(String(r[col('Type')])));
     const confidence = (c: string) => krRows.filter((r) => String(r[col('Confidence')]) === c).length;
 
     const { result } = refresh(rt);

@@ -1,5 +1,5 @@
 // The demo workbook: a realistic small company the sandbox and later tests start from.
-import { DEMO_TODAY, demoWorkbook } from '../../local/fixtures/demo';
+import { DEMO_CLOSED_CYCLE, DEMO_TODAY, demoWorkbook } from '../../local/fixtures/demo';
 
 const DAY = 86_400_000;
 
@@ -7,6 +7,8 @@ describe('demoWorkbook', () => {
   const wb = demoWorkbook();
   const team = wb.values('Team');
   const okrs = wb.values('OKRs');
+  /** The rows of the current cycle (2026-Q4), the story's "now"; the previous cycle's follow them. */
+  const current = [okrs[0], ...okrs.slice(1).filter((r) => r[6] === '2026-Q4')];
 
   test('tabs, time zone and locale', () => {
     expect(wb.sheetNames()).toEqual(['Team', 'OKRs', 'Check-ins']);
@@ -25,6 +27,22 @@ describe('demoWorkbook', () => {
     expect(people.filter((p) => p[5] === 'ja')).toHaveLength(1);
     const emails = new Set(people.map((p) => p[1]));
     expect(people.every((p) => p[3] === '' || emails.has(p[3] as string))).toBe(true);
+  });
+
+  test('two cycles: the current one first, then the previous one (2026-Q3), one objective and three key results, one finished', () => {
+    const previous = okrs.slice(1).filter((r) => r[6] === DEMO_CLOSED_CYCLE);
+    expect(okrs.slice(1).map((r) => r[6])).toEqual([
+      ...Array(12).fill('2026-Q4'),
+      ...Array(4).fill('2026-Q3'),
+    ]);
+    expect(previous.map((r) => r[0])).toEqual(['O4', 'O4.1', 'O4.2', 'O4.3']);
+    expect(previous.filter((r) => r[1] === 'Key result').map((r) => r[12])).toEqual([1, 0.6, 0]);
+    // Every key result of the previous cycle was accepted and last checked in before the cycle ended.
+    const end = Date.parse('2026-10-01T04:00:00Z');
+    for (const r of previous.slice(1)) {
+      expect(Object.prototype.toString.call(r[14])).toBe('[object Date]');
+      expect((r[15] as Date).getTime()).toBeLessThan(end);
+    }
   });
 
   test('OKRs: exact header, three objectives with three key results each, every kind used', () => {
@@ -48,7 +66,7 @@ describe('demoWorkbook', () => {
       'Due',
       'Note',
     ]);
-    const rows = okrs.slice(1);
+    const rows = current.slice(1);
     expect(rows.map((r) => r[0])).toEqual([
       'O1',
       'O1.1',
@@ -76,7 +94,7 @@ describe('demoWorkbook', () => {
   });
 
   test('acceptance: most accepted with dates, two pending', () => {
-    const krs = okrs.slice(1).filter((r) => r[1] === 'Key result');
+    const krs = current.slice(1).filter((r) => r[1] === 'Key result');
     const pending = krs.filter((r) => r[14] === '');
     expect(pending.map((r) => r[0])).toEqual(['O2.3', 'O3.3']);
     expect(krs.filter((r) => Object.prototype.toString.call(r[14]) === '[object Date]')).toHaveLength(7);
@@ -84,7 +102,7 @@ describe('demoWorkbook', () => {
 
   test('progress is numeric 0–1 under a 0% format; last check-ins 2–20 days before today, one stale', () => {
     const today = Date.parse(`${DEMO_TODAY}T05:00:00Z`);
-    const rows = okrs.slice(1);
+    const rows = current.slice(1);
     for (const [i, r] of rows.entries()) {
       expect(typeof r[12]).toBe('number');
       expect(r[12]).toBeGreaterThanOrEqual(0);

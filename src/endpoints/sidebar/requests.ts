@@ -61,7 +61,7 @@ export function localize(e: RequestError, lang: Lang): { error: string; field?: 
   return e.field ? { error, field: e.field } : { error };
 }
 
-function parseWith<T>(lang: Lang, parse: () => T): Parsed<T> {
+export function parseWith<T>(lang: Lang, parse: () => T): Parsed<T> {
   try {
     return { ok: true, value: parse() };
   } catch (e) {
@@ -70,12 +70,12 @@ function parseWith<T>(lang: Lang, parse: () => T): Parsed<T> {
   }
 }
 
-function object(raw: unknown): Record<string, unknown> {
+export function object(raw: unknown): Record<string, unknown> {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new RequestError('not-an-object');
   return raw as Record<string, unknown>;
 }
 
-function text(o: Record<string, unknown>, field: FieldName, max: number, required: boolean): string {
+export function text(o: Record<string, unknown>, field: FieldName, max: number, required: boolean): string {
   const v = o[field];
   if (v === undefined || v === null || v === '') {
     if (required) throw new RequestError('field-missing', field);
@@ -88,7 +88,7 @@ function text(o: Record<string, unknown>, field: FieldName, max: number, require
   return trimmed;
 }
 
-function number(
+export function number(
   o: Record<string, unknown>,
   field: FieldName,
   min: number = -LIMITS.number,

@@ -55,7 +55,19 @@ export type RequestMessage =
   | 'agreement-proposed'
   | 'agreement-agreed'
   | 'agreement-countered'
-  | 'agreement-refused';
+  | 'agreement-refused'
+  | 'cycle-closed'
+  | 'cycle-unknown'
+  | 'cycle-already-closed'
+  | 'cycle-not-closed'
+  | 'cycle-same'
+  | 'cycle-closed-done'
+  | 'rolled-over'
+  | 'nothing-to-roll-over'
+  | 'no-result'
+  | 'retrospective-saved'
+  | 'score-reason-missing'
+  | 'results-tab-invalid';
 
 export const REQUEST_MESSAGES: MessageTable<RequestMessage> = {
   'not-an-object': {
@@ -267,6 +279,54 @@ export const REQUEST_MESSAGES: MessageTable<RequestMessage> = {
     en: 'Refused the proposal for {id}; {owner} may accept the original or decline.',
     ja: '{id}の提案を却下しました。{owner}さんは元の数値で承諾するか辞退できます。',
   },
+  'cycle-closed': {
+    en: '{id} belongs to {cycle}, which is closed: its results are final. Ask a Lead to carry it into the next cycle if work goes on.',
+    ja: '{id}は終了したサイクル{cycle}に属しています。結果は確定済みです。作業を続ける場合は、リードに次のサイクルへ引き継いでもらってください。',
+  },
+  'cycle-unknown': {
+    en: 'No key result in the OKRs tab has the cycle "{cycle}". Choose a cycle from the list.',
+    ja: 'OKRsタブにサイクル「{cycle}」の主要な結果がありません。一覧からサイクルを選んでください。',
+  },
+  'cycle-already-closed': {
+    en: '{cycle} is already closed.',
+    ja: '{cycle}はすでに終了しています。',
+  },
+  'cycle-not-closed': {
+    en: '{cycle} is not closed yet. Close it first; then unfinished key results can be carried over.',
+    ja: '{cycle}はまだ終了していません。先にサイクルを終了すると、未完了の主要な結果を引き継げます。',
+  },
+  'cycle-same': {
+    en: 'Carry into another cycle than {cycle}.',
+    ja: '{cycle}以外のサイクルを引き継ぎ先にしてください。',
+  },
+  'cycle-closed-done': {
+    en: 'Closed {cycle}: {count} {count|key result|key results} scored. Owners are asked for a retrospective.',
+    ja: '{cycle}を終了しました。主要な結果{count}件を採点しました。オーナーに振り返りを依頼します。',
+  },
+  'rolled-over': {
+    en: 'Carried {count} {count|key result|key results} into {cycle} ({ids}). Owners are asked to agree again.',
+    ja: '主要な結果{count}件を{cycle}へ引き継ぎました（{ids}）。オーナーにあらためて合意を依頼します。',
+  },
+  'nothing-to-roll-over': {
+    en: 'Nothing to carry over: {reason}',
+    ja: '引き継ぐものがありません: {reason}',
+  },
+  'no-result': {
+    en: '{id} has no result in {cycle} (the cycle was closed before it was added). Nothing was saved.',
+    ja: '{id}には{cycle}の結果がありません（追加される前にサイクルが終了しました）。保存していません。',
+  },
+  'retrospective-saved': {
+    en: 'Saved the retrospective of {id}.',
+    ja: '{id}の振り返りを保存しました。',
+  },
+  'score-reason-missing': {
+    en: 'Say why the score of {id} differs from the computed {computed}.',
+    ja: '{id}のスコアを計算値{computed}から変える理由を書いてください。',
+  },
+  'results-tab-invalid': {
+    en: 'The Results tab has no Cycle or ID column. Rename or remove that tab and try again.',
+    ja: 'Resultsタブに「サイクル」または「ID」の列がありません。タブの名前を変えるか削除してから、やり直してください。',
+  },
 };
 
 /** Localized names of request fields, so messages say "Note" / "メモ" rather than "note". */
@@ -304,6 +364,10 @@ export const FIELD_NAMES: MessageTable<
   | 'paceMargin'
   | 'summaryCycle'
   | 'answer'
+  | 'to'
+  | 'score'
+  | 'happened'
+  | 'learned'
 > = {
   request: { en: 'The request', ja: 'リクエスト' },
   id: { en: 'ID', ja: 'ID' },
@@ -341,6 +405,10 @@ export const FIELD_NAMES: MessageTable<
   paceMargin: { en: 'Behind pace after (points)', ja: 'ペース遅れとみなす差（ポイント）' },
   summaryCycle: { en: 'Cycle in the Summary', ja: 'サマリーのサイクル' },
   answer: { en: 'Answer', ja: '回答' },
+  to: { en: 'Next cycle', ja: '引き継ぎ先のサイクル' },
+  score: { en: 'Score', ja: 'スコア' },
+  happened: { en: 'What happened', ja: '起きたこと' },
+  learned: { en: 'What we learned', ja: '学んだこと' },
 };
 
 export type FieldName = keyof typeof FIELD_NAMES;

@@ -8,6 +8,7 @@ import {
   type OkrTable,
   PROBLEM_CAP,
   type ProblemView,
+  type RetrospectiveAsk,
   type SidebarState,
   STATE_BUDGET,
   STATE_BUDGET_MAX,
@@ -30,6 +31,7 @@ import {
 import { daysSince } from '../../okr/core/days';
 import type { KeyResult, Lang, Objective, OkrSheet, Problem, Roster } from '../../okr/core/model';
 import { progressOf } from '../../okr/core/progress';
+import { inClosedCycle } from '../../okr/cycle/closedCycles';
 import { reportsOf } from '../../okr/ownership/managers';
 import { type Caller, canManage } from '../permissions';
 
@@ -267,6 +269,10 @@ export interface SidebarInput {
    * so no table or problems are sent, and `minePending` of the caller's rows are still to come.
    */
   quick?: { minePending: number };
+  /** Closed cycles: their key results ask nothing of the owner but the retrospective. */
+  closed?: ReadonlySet<string>;
+  /** The caller's retrospectives still to write (src/okr/cycle/retrospectives.ts). */
+  retrospectives?: RetrospectiveAsk[];
 }
 
 /** UTF-8 length of a string, without Buffer or TextEncoder (neither exists in Apps Script). */
@@ -355,9 +361,18 @@ export function buildSidebarState(input: SidebarInput): SidebarState {
   const allMine = (okrs?.keyResults ?? [])
     .filter((kr) => kr.id && caller.email !== '' && kr.owner === caller.email)
     .sort((a, b) => a.row - b.row)
-    .map((kr) =>
-      keyResultView(kr, objectiveTitles.get(kr.objectiveId ?? '') ?? '', now, staleDays, callerInTeam, rules),
-    );
+    .map((kr) => {
+      const view = keyResultView(
+        kr,
+        objectiveTitles.get(kr.objectiveId ?? '') ?? '',
+        now,
+        staleDays,
+        callerInTeam,
+        rules,
+      );
+      // A closed cycle's results are final: no check-in, acceptance or values are asked of them.
+      return inClosedCycle(kr, input.closed) ? { ...view, needs: [] } : view;
+    });
   const mine = pickMine(allMine);
   const minePending = input.quick?.minePending ?? 0;
   const { table, titles } =
@@ -404,6 +419,7 @@ export function buildSidebarState(input: SidebarInput): SidebarState {
     cycles,
     currentCycle: current ? capText(current.name, 40) : null,
     reports: reportsOf(caller.email, input.roster.people).length,
+    ...(input.retrospectives?.length ? { retrospectives: input.retrospectives } : {}),
   });
   // Only the titles, the problem list and the caller's texts change from step to step: the JSON of
   // everything else is measured once (with those three empty), then each step adds their sizes

@@ -31,7 +31,9 @@ export type OkrColumn =
   // Optional: where the key result's Current comes from (src/okr/source/sourceRef.ts).
   | 'source'
   /** Optional: when the key result's own period starts (its pace line starts there, not at its cycle's start). */
-  | 'startDate';
+  | 'startDate'
+  // The ID of the key result or objective this row was carried over from (roll-over); optional.
+  | 'previous';
 
 export type TeamColumn = 'name' | 'email' | 'team' | 'manager' | 'role' | 'language';
 export type CheckInColumn = 'time' | 'id' | 'by' | 'current' | 'progress' | 'confidence' | 'note';

@@ -178,6 +178,17 @@ export const OKR_ALIASES: AliasTable<OkrColumn> = {
     '取得元',
   ],
   startDate: ['Start date', 'Starts on', 'Start on', 'Begin date', '開始日', '着手日'],
+  previous: [
+    'Carried from',
+    'Previous ID',
+    'Carried over from',
+    'Rolled over from',
+    'Previous',
+    '引継ぎ元',
+    '引継ぎ元ID',
+    '前回ID',
+    '繰越元',
+  ],
 };
 
 export const TEAM_ALIASES: AliasTable<TeamColumn> = {
@@ -488,4 +499,5 @@ export const OKR_HEADERS_JA: Record<OkrColumn, string> = {
   note: 'メモ',
   source: 'データ元',
   startDate: '開始日',
+  previous: '引継ぎ元',
 };

@@ -6,6 +6,8 @@ export const TAB = {
   checkIns: 'Check-ins',
   summary: 'Summary',
   agreements: 'Agreements',
+  /** The cycle's results log: final scores and retrospectives (src/okr/cycle/results.ts). */
+  results: 'Results',
 } as const;
 
 export type TabKey = keyof typeof TAB;
@@ -16,4 +18,5 @@ export const TAB_ALIASES: Record<TabKey, string[]> = {
   checkIns: ['Check-ins', 'Checkins', 'Check ins', 'Log', 'チェックイン'],
   summary: ['Summary', 'サマリー'],
   agreements: ['Agreements', 'Agreement log', 'Agreement history', '合意', '合意ログ', '合意履歴'],
+  results: ['Results', 'Scores', 'Cycle results', '結果', 'スコア'],
 };

@@ -18,6 +18,7 @@ import type {
 import { cellA1, type ProblemCounts, problem, countProblems as tally } from '../core/problems';
 import { canonicalHeader, OKR_ALIASES } from '../core/schema';
 import { TAB } from '../core/tabs';
+import { inClosedCycle } from '../cycle/closedCycles';
 import type { AgreementEntry } from './agreementLog';
 import { agreementFindings } from './agreementProblems';
 import { judgeOwner, type OwnerVerdict, teamLikeMember } from './owners';
@@ -31,7 +32,11 @@ export interface ValidateOptions {
   lang: Lang;
   /** The spreadsheet's time zone, in which cycles are dated; default UTC. */
   timeZone?: string;
-  /** Cycles a Lead has closed: nobody is asked about them any more. Default none. */
+  /**
+   * Closed cycles (src/okr/cycle/closedCycles.ts): their rows are final, so nothing is asked of
+   * them (ownership, pending, stale, overload); only what breaks the sheet for every row (IDs,
+   * parents) is still reported.
+   */
   closed?: ReadonlySet<string>;
 }
 
@@ -157,6 +162,7 @@ export function validateOkrs(
         krsOf.set(parentId, list);
       }
     }
+    if (inClosedCycle(item, opts.closed)) continue;
 
     // One person must be accountable: a Team row that is a team ("Platform Team", platform@…) can
     // be picked from the dropdown, so it is accepted as an owner, with a warning.

@@ -10,8 +10,10 @@ import type { KeyResult, Lang, OkrSheet, Problem, Roster, Settings } from '../co
 import type { ProgressEntry } from '../core/parse';
 import { meanProgress, objectiveProgress, progressOf, score as scoreOf } from '../core/progress';
 import { objectiveChange } from '../core/weeklyChange';
+import type { KeyResultResult } from '../cycle/results';
 import { attentionItems } from './summaryAttention';
 import { ownerRows, teamRows } from './summaryOwners';
+import { type SummaryResults, summaryResults } from './summaryResults';
 import { compareText, ownerLabel, type SummaryScope, summaryScope } from './summaryScope';
 import { type SummaryWeekly, summaryWeekly } from './summaryWeekly';
 
@@ -37,6 +39,10 @@ export interface SummaryInput {
   timeZone: string;
   settings: Settings;
   lang: Lang;
+  /** Closed cycles (src/okr/cycle/closedCycles.ts): their rows leave the live sections. */
+  closed?: ReadonlySet<string>;
+  /** The closed cycle whose Results section the tab shows, with the Results log as read. */
+  closedCycle?: { name: string; closedAt: number; results: ReadonlyMap<string, KeyResultResult> } | null;
 }
 
 export interface SummaryHeadline {
@@ -164,6 +170,8 @@ export interface SummaryModel {
   teams: SummaryTeam[];
   /** Progress per objective over the cycle's weeks (summaryWeekly.ts); absent without history. */
   weekly?: SummaryWeekly | null;
+  /** A closed cycle's scores and retrospectives (summaryResults.ts); absent when none is closed. */
+  results?: SummaryResults;
 }
 
 /** Change of an objective over the week (weeklyChange.ts decides it for the Summary and the emails). */
@@ -252,5 +260,12 @@ export function buildSummary(input: SummaryInput): SummaryModel {
     owners: ownerRows(scope),
     teams: teamRows(scope),
     weekly: summaryWeekly(scope, cycles),
+    ...(input.closedCycle
+      ? {
+          results: summaryResults(input.okrs, input.closedCycle, input.closedCycle.results, (i) =>
+            ownerLabel(scope, i),
+          ),
+        }
+      : {}),
   };
 }

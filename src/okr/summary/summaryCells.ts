@@ -13,7 +13,8 @@ export type SummarySection =
   | 'owners'
   | 'teams'
   | 'empty'
-  | 'weekly';
+  | 'weekly'
+  | 'results';
 
 export interface GridBlock {
   section: SummarySection;

@@ -6,9 +6,10 @@
 
 import { t } from '../core/i18n';
 import type { Lang } from '../core/model';
-import type { AttentionReason, Band, SummaryModel } from './summary';
+import { type AttentionReason, type Band, bandOf, type SummaryModel } from './summary';
 import { GRID_WIDTH, type GridBlock } from './summaryCells';
 import { BAND_LABELS, REASON_LABELS, SUMMARY_MESSAGES } from './summaryMessages';
+import { resultsBlock } from './summaryResults';
 import {
   attentionBlock,
   emptyBlock,
@@ -73,6 +74,7 @@ export function summaryToGrid(model: SummaryModel, lang: Lang, timeZone: string)
     attentionBlock(model, words),
     ownersBlock(model, words),
     teamsBlock(model, words),
+    ...(model.results ? [resultsBlock(model.results, words, bandOf)] : []),
   ];
   const grid = layout(parts, chartPlan(model, words));
   return weekly?.formulas.formulas.some(([f]) => f) ? { ...grid, formulas: weekly.formulas } : grid;

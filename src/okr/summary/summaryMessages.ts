@@ -74,7 +74,13 @@ export type SummaryMessageKey =
   | 'cBehindPace'
   | 'cPace'
   | 'paceExpected'
-  | 'paceBehind';
+  | 'paceBehind'
+  | 'results'
+  | 'cComputed'
+  | 'cReason'
+  | 'cHappened'
+  | 'cLearned'
+  | 'noResults';
 
 export const SUMMARY_MESSAGES: MessageTable<SummaryMessageKey> = {
   title: { en: 'OKR summary', ja: 'OKRサマリー' },
@@ -167,6 +173,12 @@ export const SUMMARY_MESSAGES: MessageTable<SummaryMessageKey> = {
   cPace: { en: 'Pace', ja: 'ペース' },
   paceExpected: { en: 'Expected {n}%', ja: '想定 {n}%' },
   paceBehind: { en: 'Expected {n}% · behind pace', ja: '想定 {n}%・ペース遅れ' },
+  results: { en: 'Results of {cycle} (closed)', ja: '{cycle}の結果（終了）' },
+  cComputed: { en: 'Computed score', ja: '計算スコア' },
+  cReason: { en: 'Why adjusted', ja: '調整理由' },
+  cHappened: { en: 'What happened', ja: '起きたこと' },
+  cLearned: { en: 'What we learned', ja: '学んだこと' },
+  noResults: { en: 'No key result was scored.', ja: '採点された主要な結果はありません。' },
 };
 
 export const BAND_LABELS: MessageTable<Band> = {

@@ -134,6 +134,8 @@ export interface Recipient {
   email: string;
   name: string;
   person: Person;
+  /** The closed cycle a 'closing' email is about. */
+  cycle?: string;
 }
 
 // ---- helpers --------------------------------------------------------------------------------

@@ -44,7 +44,8 @@ export const RETRY_SLACK_MS = 10 * 60_000;
 /** Recipients waiting for a retry that the state keeps; one more stops the run until a tick later. */
 export const RETRY_CAP = 40;
 
-export type EmailKind = 'owner' | 'leadership';
+/** 'closing': leadership's one email about a closed cycle (closingEmail.ts). */
+export type EmailKind = 'owner' | 'leadership' | 'closing';
 
 export interface FailedRecipient {
   email: string;
@@ -98,6 +99,11 @@ export interface WeeklyRunState {
   lastError: string | null;
   executions: number;
   lease: { id: string; until: number } | null;
+  /**
+   * Closed cycles whose closing email this period's run sends to leadership: taken, in the write
+   * that starts the run, from the closed cycles not yet announced (src/okr/cycle/closedCycles.ts).
+   */
+  closing?: string[];
 }
 
 export interface LastRun {

@@ -17,9 +17,12 @@
 //   email is an error, never "finished, 0 sent": the run stays open and retries every tick, the
 //   status shows the error and the Lead who enabled the emails gets one email saying so.
 
+import { isEmail } from '../core/emailAddress';
 import { t } from '../core/i18n';
 import type { EmailChoice, Lang, OkrSheet, Roster, Settings } from '../core/model';
 import { parseStoredSettings, SETTINGS_KEY } from '../core/settings';
+import { CLOSED_CYCLES_KEY, parseClosedCycles, serializeClosedCycles } from '../cycle/closedCycles';
+import { type ClosingReport, renderClosingEmail } from './closingEmail';
 import {
   type DigestModel,
   languageOf,
@@ -76,6 +79,8 @@ export interface WeeklyWorkbook {
   context: Omit<EmailContext, 'lang' | 'enabledBy' | 'test'>;
   /** The spreadsheet's language: settings.language, else its locale. */
   defaultLang: Lang;
+  /** Each closed cycle's results for its closing email (closingEmail.ts); absent when none is closed. */
+  closing?: ReadonlyMap<string, ClosingReport>;
 }
 
 export interface WeeklyPorts {
@@ -180,6 +185,11 @@ export function emailRenderer(
   return (r) => {
     const lang = languageOf(r.person, wb.defaultLang);
     const ctx: EmailContext = { ...wb.context, lang, enabledBy, test };
+    const closing = r.kind === 'closing' && r.cycle ? wb.closing?.get(r.cycle) : undefined;
+    if (r.kind === 'closing') {
+      if (!closing) throw new Error(`no results for ${r.cycle ?? ''}`);
+      return fitEmail((limits) => renderClosingEmail(closing, { ...ctx, limits }));
+    }
     if (r.kind === 'owner') {
       const report = ownerReport(wb.model, r.email);
       const team = teamReport(wb.model, r.email);
@@ -218,6 +228,7 @@ function claimRun(ports: WeeklyPorts, triggerUid: string | null, leaseId: string
     if (d.fresh) {
       for (let i = 0; i < (state.run?.chunks ?? 0); i++) writes[doneKey(i)] = '';
       state = startRun(state, d.period, d.scheduledAt, now);
+      takeClosing(all, state, d.period, writes);
     }
     const run = state.run as NonNullable<WeeklyState['run']>;
     const ledger = d.fresh ? new Ledger() : Ledger.fromProperties(all, run.chunks);
@@ -244,6 +255,47 @@ function claimRun(ports: WeeklyPorts, triggerUid: string | null, leaseId: string
     }
     return { state, ledger, settings, choices: emailChoicesFrom(all) };
   });
+}
+
+/**
+ * The closed cycles not yet announced become this run's closing emails, and are marked announced in
+ * the same properties write that starts the run: a cycle is announced by exactly one period's run,
+ * and within it the ledger sends each closing email once.
+ */
+function takeClosing(
+  all: Record<string, string>,
+  state: WeeklyState,
+  period: string,
+  writes: Record<string, string>,
+) {
+  const closed = parseClosedCycles(all[CLOSED_CYCLES_KEY]);
+  const fresh = closed.filter((c) => c.announced === null);
+  if (!fresh.length || !state.run) return;
+  state.run.closing = fresh.map((c) => c.name);
+  writes[CLOSED_CYCLES_KEY] = serializeClosedCycles(
+    closed.map((c) => (c.announced === null ? { ...c, announced: period } : c)),
+  );
+}
+
+/** The ledger's key of a recipient: a closing email is one per cycle and person. */
+function hashOf(r: Recipient): string {
+  return recipientHash(r.kind, r.cycle ? `${r.email}\u0000${r.cycle}` : r.email);
+}
+
+/** Leadership's closing emails for the run's closed cycles (those whose results the workbook holds). */
+function closingRecipients(
+  model: DigestModel,
+  wb: WeeklyWorkbook,
+  cycles: readonly string[] | undefined,
+): Recipient[] {
+  const out: Recipient[] = [];
+  for (const cycle of cycles ?? []) {
+    if (!wb.closing?.has(cycle)) continue;
+    for (const p of model.team.values())
+      if (p.role === 'leadership' && isEmail(p.email))
+        out.push({ kind: 'closing', email: p.email, name: p.name, person: p, cycle });
+  }
+  return out;
 }
 
 function dropRetry(run: WeeklyRunState, h: string): void {
@@ -312,12 +364,12 @@ function sendPending(ports: WeeklyPorts, input: SendInput): void {
   const { state, ledger, plan, wb, started, persist } = input;
   let { quota } = input;
   const run = state.run as WeeklyRunState;
-  const pending = plan.filter((r) => !ledger.has(recipientHash(r.kind, r.email)));
+  const pending = plan.filter((r) => !ledger.has(hashOf(r)));
   run.total = plan.length;
   run.remaining = pending.length;
   run.retryAt = null;
   // Recipients no longer in the plan (removed from Team meanwhile) wait for nothing.
-  const planned = new Set(pending.map((r) => recipientHash(r.kind, r.email)));
+  const planned = new Set(pending.map(hashOf));
   run.retries = run.retries.filter((r) => planned.has(r.h));
   const render = emailRenderer(wb, state.enabledBy);
   let stoppedBy: WaitingFor = null;
@@ -330,7 +382,7 @@ function sendPending(ports: WeeklyPorts, input: SendInput): void {
       stoppedBy = 'quota';
       break;
     }
-    const h = recipientHash(r.kind, r.email);
+    const h = hashOf(r);
     const retry = run.retries.find((x) => x.h === h);
     if (retry && retry.next > ports.now()) continue;
     let email: RenderedEmail | null = null;
@@ -470,8 +522,10 @@ export function runWeeklyTick(ports: WeeklyPorts, triggerUid: string | null = nu
       let wb = ports.loadWorkbook(ports.now(), settings);
       state.timeZone = wb.context.timeZone;
       // Nobody to email at all is the sheet's problem (the Lead hears of it); everybody having chosen
-      // not to get this week's email is a run that finishes with nothing sent.
-      if (wb.blockers.length || !planRecipients(wb.model).length) {
+      // not to get this week's email is a run that finishes with nothing sent. A closed cycle's
+      // email to leadership goes once, whatever anyone chose for their weekly email.
+      const closing = wb.blockers.length ? [] : closingRecipients(wb.model, wb, run.closing);
+      if (wb.blockers.length || (!planRecipients(wb.model).length && !closing.length)) {
         blocked(ports, state, wb, quota, persist);
       } else {
         // The first execution of a period that can read the sheet refreshes the Summary tab, so the
@@ -490,7 +544,7 @@ export function runWeeklyTick(ports: WeeklyPorts, triggerUid: string | null = nu
         sendPending(ports, {
           state,
           ledger,
-          plan: planRecipients(wb.model, choices),
+          plan: [...planRecipients(wb.model, choices), ...closing],
           wb,
           quota,
           started,
@@ -541,7 +595,10 @@ export function sendTestEmails(
   const out: TestDigestResult = { sent: [], skipped: [] };
   const wb = ports.loadWorkbook(ports.now(), input.settings);
   const email = input.caller.trim().toLowerCase();
-  const recipients = planRecipients(wb.model).filter((r) => r.email === email);
+  // planRecipients plans the weekly emails only (closing emails come from the run's closed cycles).
+  const recipients = planRecipients(wb.model).filter(
+    (r): r is Recipient & { kind: 'owner' | 'leadership' } => r.kind !== 'closing' && r.email === email,
+  );
   if (!wb.model.team.has(email)) {
     out.skipped.push('not-in-team');
     return out;

@@ -47,6 +47,10 @@ test('the wrapper has exactly the endpoints of src/api.ts', () => {
     'confirmImport',
     'proposeAgreement',
     'respondAgreement',
+    'getCycles',
+    'closeCycle',
+    'rollOver',
+    'saveRetrospective',
   ];
   expect(Object.keys(server).sort()).toEqual([...names].sort());
 });

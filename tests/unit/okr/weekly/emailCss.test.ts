@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import type { Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import type { Lang } from '../../../../src/okr/core/model';
+import { planClose, resultKey } from '../../../../src/okr/cycle/results';
+import { closingReport, renderClosingEmail } from '../../../../src/okr/weekly/closingEmail';
 import {
   type DigestModel,
   digestModel,
@@ -127,6 +129,15 @@ function managerEmail(m: DigestModel, ctx: EmailContext): RenderedEmail {
   );
 }
 
+/** The closing email's report for the sheet's cycle, scored as closing it scores it. */
+function closingOf(m: ReturnType<typeof ownerSheet>) {
+  const { objectives, keyResults } = m.input;
+  const results = new Map(
+    planClose(keyResults, '2026-Q4', 'lead@example.com', NOW).map((r) => [resultKey(r.cycle, r.id), r]),
+  );
+  return closingReport({ objectives, keyResults }, '2026-Q4', results);
+}
+
 function everyEmail(): Array<[string, RenderedEmail]> {
   const out: Array<[string, RenderedEmail]> = [];
   for (const lang of ['en', 'ja'] as Lang[]) {
@@ -139,6 +150,7 @@ function everyEmail(): Array<[string, RenderedEmail]> {
         `digest ${lang}`,
         fitEmail((limits) => renderLeadershipDigest(leadershipReport(m), m, { ...ctx, limits })),
       ],
+      [`closing ${lang}`, fitEmail((limits) => renderClosingEmail(closingOf(m), { ...ctx, limits }))],
       [
         `run notice ${lang}`,
         renderRunNotice({
