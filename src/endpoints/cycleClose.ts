@@ -10,7 +10,7 @@ import { appendCheckIns, checkInLog, newRowValues, sheetValue } from '../gas/okr
 import { appendResults, ensureResultsTab, readResultsValues, resultsWritable } from '../gas/resultsTab';
 import { findTabsByName } from '../gas/tabs';
 import { inSheetLanguage } from '../okr/core/choiceWords';
-import { CALENDAR_YEAR, cycleSpan } from '../okr/core/cycle';
+import { cycleCalendar, cycleSpan } from '../okr/core/cycle';
 import { t } from '../okr/core/i18n';
 import { kindAsWritten } from '../okr/core/kindAsWritten';
 import { sheetLanguage } from '../okr/core/language';
@@ -36,7 +36,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** The cycles of the sheet, date-like ones in time order, then the others by name. */
 function cyclesView(snap: Snapshot, ctx: Context, closed: readonly ClosedCycle[]): CyclesView {
-  const calendar = { ...CALENDAR_YEAR, timeZone: snap.timeZone };
+  // Dated like every other view: the fiscal-year setting, in the spreadsheet's time zone.
+  const calendar = cycleCalendar(ctx.settings, snap.timeZone);
   const closedByName = new Map(closed.map((c) => [c.name, c] as const));
   const names = [...new Set(snap.okrs.keyResults.map((k) => k.cycle.trim()).filter(Boolean))];
   const previous = previousIds(snap);
