@@ -206,6 +206,9 @@ export function checkBudgets(report: BenchReport, budgets: Budgets = BUDGETS): B
       ['getSidebarStart', budgets.interactiveMs],
       ['checkIn', budgets.interactiveMs],
       ['getSidebarState', budgets.wholeStateMs],
+      // An agreement step answers with the whole state, as the sidebar's other whole-sheet writes.
+      ['proposeAgreement', budgets.wholeStateMs],
+      ['respondAgreement', budgets.wholeStateMs],
     ] as const) {
       const r = find(report, op, size);
       if (r?.status === 'ok') {

@@ -17,7 +17,9 @@ export type OperationKey =
   | 'setUpOkrSheet'
   | 'refreshSummary'
   | 'onEdit'
-  | 'weeklyRun';
+  | 'weeklyRun'
+  | 'proposeAgreement'
+  | 'respondAgreement';
 
 export interface WeeklyFigures {
   /** Executions of the trigger handler from the scheduled time until the run finished. */
@@ -122,6 +124,8 @@ export const OPERATION_LABELS: Record<OperationKey, string> = {
   refreshSummary: 'refreshSummary',
   onEdit: 'onEdit (paste of 2 owners)',
   weeklyRun: 'weekly run',
+  proposeAgreement: 'proposeAgreement (owner proposes)',
+  respondAgreement: 'respondAgreement (approver agrees)',
 };
 
 export const OPERATIONS: OperationKey[] = [
@@ -133,6 +137,8 @@ export const OPERATIONS: OperationKey[] = [
   'refreshSummary',
   'onEdit',
   'weeklyRun',
+  'proposeAgreement',
+  'respondAgreement',
 ];
 
 /** Sizes measured when no --sizes is given: key results and owners. */
