@@ -9,7 +9,7 @@ describe('demoWorkbook', () => {
   const okrs = wb.values('OKRs');
 
   test('tabs, time zone and locale', () => {
-    expect(wb.sheetNames()).toEqual(['Team', 'OKRs', 'Check-ins']);
+    expect(wb.sheetNames()).toEqual(['Team', 'OKRs', 'Check-ins', 'Agreements']);
     expect(wb.sheetNames()).not.toContain('Summary');
     expect([wb.timeZone, wb.locale]).toEqual(['America/New_York', 'en_US']);
   });
