@@ -215,6 +215,44 @@ async function main(): Promise<void> {
       }
     });
 
+    // The agreement views (the demo's Agreements tab): the proposal waiting for its approver, the
+    // counter waiting for its owner with the history, and the owner's proposal form.
+    await attempt('agreement views', async () => {
+      const as = async (email: string) => {
+        await page.locator('#user').selectOption(email);
+        await page.waitForFunction(
+          (e) => (document.getElementById('user') as HTMLSelectElement).value === e,
+          email,
+        );
+        await sidebarLoaded();
+        await sidebar().locator('.app:not([data-quick])').waitFor();
+      };
+      const waiting = (id: string) => sidebar().locator('#waiting-h + ul button', { hasText: id }).first();
+      await as('daniel.okafor@example.com');
+      await waiting('O2.3').click();
+      await sidebar()
+        .getByRole('button', { name: /^Counter/ })
+        .click();
+      await shoot('sidebar-agreement', page.locator('#sidebar-panel'));
+      await sidebar()
+        .getByRole('button', { name: /^Back$/ })
+        .click();
+      await as('omar.haddad@example.com');
+      await waiting('O3.3').click();
+      await sidebar()
+        .getByRole('button', { name: /^Agree to these figures/ })
+        .waitFor();
+      await shoot('sidebar-counter', page.locator('#sidebar-panel'));
+      await sidebar()
+        .getByRole('button', { name: /^Propose other figures/ })
+        .click();
+      await shoot('sidebar-propose', page.locator('#sidebar-panel'));
+      await sidebar()
+        .getByRole('button', { name: /^Back$/ })
+        .click();
+      await as(lead.email);
+    });
+
     // Cycles: the Lead closes the previous cycle (the confirmation, then the closed cycle with what can
     // be carried over), an owner's retrospective form (en, ja), and the Summary's Results section.
     // Each part ends as the Lead on the OKRs tab, where the next pictures start.

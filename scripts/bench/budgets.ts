@@ -238,6 +238,9 @@ export function checkBudgets(report: BenchReport, budgets: Budgets = BUDGETS): B
       ['setUpOkrSheet', budgets.menuActionMs],
       // Closing scores every key result in one execution (no resume): held to a weekly execution's margin.
       ['closeCycle', budgets.weeklyExecutionMs],
+      // An agreement step answers with the whole state, as the sidebar's other whole-sheet writes.
+      ['proposeAgreement', budgets.wholeStateMs],
+      ['respondAgreement', budgets.wholeStateMs],
     ] as const) {
       const r = find(report, op, size);
       if (r?.status === 'ok') {

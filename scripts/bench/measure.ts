@@ -56,6 +56,8 @@ export const NEEDS: Record<OperationKey, string[]> = {
   importConfirm: ['previewImport', 'confirmImport'],
   getTeamView: ['getTeamView'],
   closeCycle: ['closeCycle'],
+  proposeAgreement: ['proposeAgreement'],
+  respondAgreement: ['proposeAgreement', 'respondAgreement'],
 };
 
 const HOUR = 3_600_000;
@@ -329,6 +331,27 @@ export class SizeBench {
                 as: s.owner,
               },
             );
+        });
+        return this.single(op, first, cpu);
+      }
+      case 'proposeAgreement':
+      case 'respondAgreement': {
+        // The sample's owner proposes a lower target; its approver (the owner's Manager when a
+        // Lead, else another Lead: src/okr/ownership/approver.ts) agrees. Only `op` is measured.
+        const s = facts.sample;
+        const owner = facts.people.find((p) => p.email === s.owner);
+        const manager = facts.people.find((p) => p.email === owner?.manager);
+        const approver = manager?.role === 'Lead' ? manager.email : facts.leads.find((l) => l !== s.owner);
+        const propose = (rt: Runtime) =>
+          rt.run('proposeAgreement', [{ id: s.id, start: -1, reason: 'Bench: a start we can measure' }], {
+            as: s.owner,
+          });
+        const { first, cpu } = await this.repeat(async () => {
+          const rt = await this.open();
+          if (op === 'proposeAgreement') return () => propose(rt);
+          const proposed = failureOf(propose(rt));
+          if (proposed) throw new OperationFailed(`proposing first: ${proposed}`);
+          return () => rt.run('respondAgreement', [{ id: s.id, answer: 'agree' }], { as: approver });
         });
         return this.single(op, first, cpu);
       }

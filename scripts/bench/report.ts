@@ -22,7 +22,9 @@ export type OperationKey =
   | 'importPreview'
   | 'importConfirm'
   | 'getTeamView'
-  | 'closeCycle';
+  | 'closeCycle'
+  | 'proposeAgreement'
+  | 'respondAgreement';
 
 export interface WeeklyFigures {
   /** Executions of the trigger handler from the scheduled time until the run finished. */
@@ -132,6 +134,8 @@ export const OPERATION_LABELS: Record<OperationKey, string> = {
   importConfirm: 'confirmImport (a tab of KRs ÷ 2 rows)',
   getTeamView: 'getTeamView (My team)',
   closeCycle: 'closeCycle (every key result scored)',
+  proposeAgreement: 'proposeAgreement (owner proposes)',
+  respondAgreement: 'respondAgreement (approver agrees)',
 };
 
 export const OPERATIONS: OperationKey[] = [
@@ -148,6 +152,8 @@ export const OPERATIONS: OperationKey[] = [
   'importConfirm',
   'getTeamView',
   'closeCycle',
+  'proposeAgreement',
+  'respondAgreement',
 ];
 
 /** Sizes measured when no --sizes is given: key results and owners. */

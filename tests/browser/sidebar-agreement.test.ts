@@ -27,7 +27,7 @@ test('the owner proposes, the approver agrees; the row shows the agreed target',
     await owner.page.locator('.app:not([data-quick])').waitFor();
     await owner.page.locator('.needs-list button', { hasText: 'O1.1' }).click();
     await owner.page.getByRole('button', { name: 'Propose other figures…' }).click();
-    await owner.page.getByText(`${MIA} answers`).waitFor();
+    await owner.page.getByText(`Answer from: ${MIA}.`).waitFor();
     expect(await axeViolations(owner.page)).toEqual([]);
     await owner.page.getByLabel('Target').fill('80');
     await owner.page.getByLabel('Why?').fill('Two of us are on leave');

@@ -11,7 +11,7 @@ describe('demoWorkbook', () => {
   const current = [okrs[0], ...okrs.slice(1).filter((r) => r[6] === '2026-Q4')];
 
   test('tabs, time zone and locale', () => {
-    expect(wb.sheetNames()).toEqual(['Team', 'OKRs', 'Check-ins']);
+    expect(wb.sheetNames()).toEqual(['Team', 'OKRs', 'Check-ins', 'Agreements']);
     expect(wb.sheetNames()).not.toContain('Summary');
     expect([wb.timeZone, wb.locale]).toEqual(['America/New_York', 'en_US']);
   });

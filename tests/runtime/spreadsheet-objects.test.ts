@@ -262,7 +262,7 @@ describe('structure', () => {
     const { ss } = open(wb);
     ss.setActiveSheet(ss.getSheetByName('Team'));
     const sum = ss.insertSheet('Summary');
-    expect(wb.sheetNames()).toEqual(['Team', 'Summary', 'OKRs', 'Check-ins']);
+    expect(wb.sheetNames()).toEqual(['Team', 'Summary', 'OKRs', 'Check-ins', 'Agreements']);
     expect(ss.getActiveSheet().getName()).toBe('Summary');
     expect(sum.getIndex()).toBe(2);
     expect(() => ss.insertSheet('okrs')).toThrow(
@@ -271,10 +271,11 @@ describe('structure', () => {
     expect(ss.getSheetByName('check-ins').getName()).toBe('Check-ins');
     sum.setName('Leadership summary').hideSheet();
     expect(wb.isHidden('Leadership summary')).toBe(true);
-    ss.insertSheet('Last', 4);
+    // The demo's four tabs and the Summary: index 5 is after the last.
+    ss.insertSheet('Last', 5);
     expect(wb.sheetNames().at(-1)).toBe('Last');
     ss.deleteSheet(ss.getSheetByName('Last'));
-    expect(ss.getNumSheets()).toBe(4);
+    expect(ss.getNumSheets()).toBe(5);
     expect(ss.getSheetByName('Last')).toBeNull();
   });
 

@@ -47,7 +47,7 @@ describe('xlsx round trip', () => {
     expect(back.id).toBe(wb.id);
     expect(back.timeZone).toBe('America/New_York');
     expect(back.protectionsOf()).toEqual(wb.protectionsOf());
-    expect(back.sheetNames()).toEqual(['Team', 'OKRs', 'Check-ins']);
+    expect(back.sheetNames()).toEqual(['Team', 'OKRs', 'Check-ins', 'Agreements']);
   });
 
   test('without a sidecar, the xlsx alone keeps values, types, formats, notes, validation, frozen rows, widths and rules', async () => {
@@ -198,7 +198,7 @@ describe('a saved file edited by another tool', () => {
     x.addWorksheet('Notes').getCell('A1').value = 'added elsewhere';
     const edited = Buffer.from(await x.xlsx.writeBuffer());
     const back = await workbookFromXlsx(edited, JSON.parse(JSON.stringify(wb.sidecar())));
-    expect(back.sheetNames()).toEqual(['Team', 'Goals', 'Check-ins', 'Notes']);
+    expect(back.sheetNames()).toEqual(['Team', 'Goals', 'Check-ins', 'Agreements', 'Notes']);
     expect(back.values('Goals')).toEqual(wb.values('OKRs'));
     expect(back.namedRangeA1('Owners')).toBeNull();
     const ids = back.sheets.map((s) => s.id);

@@ -135,6 +135,9 @@ export function validateOkrs(
   }
 
   const krsOf = new Map<string, KeyResult[]>();
+  // Key results owned by one Team member: the only ones an agreement can be about (an owner that is
+  // not is already an error of its own).
+  const ownedByMember: KeyResult[] = [];
   const owned = new Map<string, KeyResult[]>();
   // The same few hundred Owner cells repeat over thousands of rows: each distinct text is judged once.
   const verdicts = new Map<string, OwnerVerdict>();
@@ -192,6 +195,7 @@ export function validateOkrs(
       add('target-equals-start', item, 'target', { value: String(item.start) });
     }
     if (!verdict?.ok) continue;
+    ownedByMember.push(item);
     const needs = isOpen(item.cycle)
       ? ownerNeeds(item, true, now, settings.staleDays)
       : { pending: false, stale: false };
@@ -262,7 +266,7 @@ export function validateOkrs(
   }
 
   if (data.agreements) {
-    for (const f of agreementFindings(okrs.keyResults, data.agreements)) {
+    for (const f of agreementFindings(ownedByMember, data.agreements)) {
       if (has(f.column)) add(f.code, f.kr, f.column, { value: f.kr.owner ?? '', params: f.params });
     }
   }
