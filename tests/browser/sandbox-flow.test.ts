@@ -417,6 +417,8 @@ test('set up, assign, accept, check in, weekly email, Check-ins row — in the b
         (st) => st.user === lead.email,
         'the user switch',
       );
+      // The lead's sidebar, not the member's it replaces: Assign is a Lead's tab (members have Settings too).
+      await sidebar().locator('#tab-assign').waitFor();
       await sidebar().locator('#tab-settings').click();
       const before = await lastSeq();
       await sidebar().getByLabel('Send weekly emails').click();
