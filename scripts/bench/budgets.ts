@@ -11,7 +11,7 @@ export const BUDGETS = {
    * dist/Sidebar.html, raw (minified) bytes. Raised from 60 KB when the sidebar gained the cycle and
    * agreement views; the measured reason is in BENCHMARKS.md ("Sidebar size").
    */
-  sidebarHtmlBytes: 90_000,
+  sidebarHtmlBytes: 110_000,
   /** getSidebarState's JSON at the large size. */
   sidebarStateBytes: 600_000,
   /** Modeled time of the sidebar's opening call (getSidebarStart) and of checkIn at the large size. */

@@ -74,8 +74,9 @@ export function setUpSheets(ss: Spreadsheet, opts: SetUpOptions, found: Tabs = f
     cycle: opts.cycle,
     examples: opts.examples,
   });
-  // The log is only planned from its header (it can be tens of thousands of rows): its top rows.
-  const logValues = tabs.checkIns ? readHeaderRegion(tabs.checkIns) : null;
+  // The log is only planned from its header (it can be tens of thousands of rows): its top rows,
+  // which also tell whether the tab is the team's own (its header lacks the log's columns).
+  const logValues = adoptTab(ss, tabs, 'checkIns', opts.lang, readHeaderRegion);
   const logPlan = planCheckInsTab(logValues, opts.lang);
   // A required column named twice (two Owner columns): nothing is written until one is left. (The
   // tabs' own names, not asked: the message names the tab as the add-on calls it.)
@@ -217,10 +218,16 @@ export function setUpSheets(ss: Spreadsheet, opts: SetUpOptions, found: Tabs = f
  * the add-on's tab under its own name), one with the add-on's own name stops set-up before anything
  * is written, naming it, since the add-on cannot make its tab beside it.
  */
-function adoptTab(ss: Spreadsheet, tabs: Tabs, key: TableTab, lang: Lang): unknown[][] | null {
+function adoptTab(
+  ss: Spreadsheet,
+  tabs: Tabs,
+  key: TableTab,
+  lang: Lang,
+  readValues: (sheet: Sheet) => unknown[][] = (sheet) => sheet.getDataRange().getValues(),
+): unknown[][] | null {
   const sheet = tabs[key];
   if (!sheet) return null;
-  const values = sheet.getDataRange().getValues();
+  const values = readValues(sheet);
   if (!isTeamsOwnTab(key, values)) return values;
   const name = sheet.getName();
   if (hasAddOnName(key, name)) {

@@ -234,6 +234,8 @@ describe('structure', () => {
     const wb = demoWorkbook();
     const { ss } = open(wb);
     const okrs = ss.getSheetByName('OKRs');
+    // The demo's conditional rule covers its data rows: it grows by the two rows inserted.
+    const lastRow = wb.values('OKRs').length;
     ss.setNamedRange('KRs', okrs.getRange('A3:A5'));
     okrs.getRange('A3:A5').protect().setDescription('KR ids');
     okrs.insertRowsBefore(3, 2);
@@ -241,7 +243,7 @@ describe('structure', () => {
     expect(wb.value('OKRs', 'A3')).toBe('');
     expect(wb.namedRangeA1('KRs')).toBe('OKRs!A5:A7');
     expect(wb.protectionsOf('OKRs')[0]?.rangeA1).toBe('A5:A7');
-    expect(wb.conditionalRules('OKRs')[0]?.rangesA1).toEqual(['N2:N15']);
+    expect(wb.conditionalRules('OKRs')[0]?.rangesA1).toEqual([`N2:N${lastRow + 2}`]);
     // New rows take the formats and validation of the row before them.
     expect(wb.validation('OKRs', 'E3')?.type).toBe('VALUE_IN_RANGE');
     expect(wb.numberFormat('OKRs', 'M3')).toBe('0%');
@@ -398,12 +400,16 @@ describe('time zone', () => {
   test('changing the spreadsheet time zone keeps the wall-clock dates shown; instants move', () => {
     const wb = demoWorkbook();
     const { ss } = open(wb);
-    const before = wb.displayValues('Check-ins')[1]?.[0];
-    const instant = (wb.value('Check-ins', 'A2') as Date).getTime();
+    // The log's last check-in: a November date, when New York is 14 hours behind Tokyo (an earlier
+    // one may fall in daylight saving time, 13 hours).
+    const last = wb.values('Check-ins').length;
+    const before = wb.displayValues('Check-ins')[last - 1]?.[0];
+    const instant = (wb.value('Check-ins', `A${last}`) as Date).getTime();
+    expect(new Date(instant).getUTCMonth()).toBe(10);
     ss.setSpreadsheetTimeZone('Asia/Tokyo');
     expect(ss.getSpreadsheetTimeZone()).toBe('Asia/Tokyo');
-    expect(wb.displayValues('Check-ins')[1]?.[0]).toBe(before);
-    expect(instant - (wb.value('Check-ins', 'A2') as Date).getTime()).toBe(14 * 3600_000);
+    expect(wb.displayValues('Check-ins')[last - 1]?.[0]).toBe(before);
+    expect(instant - (wb.value('Check-ins', `A${last}`) as Date).getTime()).toBe(14 * 3600_000);
   });
 
   test('range protections do not stop inserting rows elsewhere; a sheet protection does', () => {
@@ -430,7 +436,9 @@ describe('sorting, copying, finding, limits', () => {
     const wb = demoWorkbook();
     const { ss } = open(wb);
     const okrs = ss.getSheetByName('OKRs');
-    okrs.getRange('A2:R13').sort({ column: 13, ascending: false });
+    // Every data row of the demo (its two cycles).
+    const rows = `A2:R${wb.values('OKRs').length}`;
+    okrs.getRange(rows).sort({ column: 13, ascending: false });
     const progress = wb
       .values('OKRs')
       .slice(1)
@@ -439,7 +447,7 @@ describe('sorting, copying, finding, limits', () => {
     const row = wb.values('OKRs').findIndex((r) => r[0] === 'O2.2') + 1;
     expect(wb.validation('OKRs', `E${row}`)?.type).toBe('VALUE_IN_RANGE');
     expect(wb.displayValue('OKRs', `Q${row}`)).toBe('2026-12-31');
-    okrs.getRange('A2:R13').sort([{ column: 3 }, 1]);
+    okrs.getRange(rows).sort([{ column: 3 }, 1]);
     expect(
       wb
         .values('OKRs')
