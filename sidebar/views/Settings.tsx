@@ -199,50 +199,77 @@ export function Settings(props: Props) {
             <option value="ja">日本語</option>
           </select>
         </div>
-        <div class="field">
-          <label for={`${id}-fy`}>{tr(lang, 'fiscalYearStartMonth')}</label>
-          <select
-            id={`${id}-fy`}
-            value={form.fiscalYearStartMonth}
-            disabled={disabled}
-            aria-invalid={error?.field === 'fiscalYearStartMonth'}
-            aria-describedby={`${id}-fy-err`}
-            onChange={(e) =>
-              setForm({ ...form, fiscalYearStartMonth: Number((e.target as HTMLSelectElement).value) })
-            }
-          >
-            {WORDS[lang].months.map((name, i) => (
-              <option key={name} value={i + 1}>
-                {name}
+        {/* Set once a year: folded, so Save and the weekly run stay on screen (opened on an error). */}
+        <details
+          class="cycle-settings"
+          open={CYCLE_FIELDS.some((f) => f === error?.field) || error?.field === 'paceMargin'}
+        >
+          <summary>{tr(lang, 'cycleSettings')}</summary>
+          {num('paceMargin')}
+          <div class="field">
+            <label for={`${id}-fy`}>{tr(lang, 'fiscalYearStartMonth')}</label>
+            <select
+              id={`${id}-fy`}
+              value={form.fiscalYearStartMonth}
+              disabled={disabled}
+              aria-invalid={error?.field === 'fiscalYearStartMonth'}
+              aria-describedby={`${id}-fy-err`}
+              onChange={(e) =>
+                setForm({ ...form, fiscalYearStartMonth: Number((e.target as HTMLSelectElement).value) })
+              }
+            >
+              {WORDS[lang].months.map((name, i) => (
+                <option key={name} value={i + 1}>
+                  {name}
+                </option>
+              ))}
+            </select>
+            <FieldError id={`${id}-fy-err`} error={error} field="fiscalYearStartMonth" />
+          </div>
+          <div class="field">
+            <label for={`${id}-sc`}>{tr(lang, 'summaryCycle')}</label>
+            <select
+              id={`${id}-sc`}
+              value={form.summaryCycle ?? ''}
+              disabled={disabled}
+              aria-invalid={error?.field === 'summaryCycle'}
+              aria-describedby={`${id}-sc-err`}
+              onChange={(e) => setForm({ ...form, summaryCycle: (e.target as HTMLSelectElement).value })}
+            >
+              <option value="">
+                {props.currentCycle
+                  ? tr(lang, 'summaryCycleCurrent', { name: props.currentCycle })
+                  : tr(lang, 'summaryCycleNone')}
               </option>
-            ))}
-          </select>
-          <FieldError id={`${id}-fy-err`} error={error} field="fiscalYearStartMonth" />
-        </div>
-        {num('paceMargin')}
-        <div class="field">
-          <label for={`${id}-sc`}>{tr(lang, 'summaryCycle')}</label>
-          <select
-            id={`${id}-sc`}
-            value={form.summaryCycle ?? ''}
-            disabled={disabled}
-            aria-invalid={error?.field === 'summaryCycle'}
-            aria-describedby={`${id}-sc-err`}
-            onChange={(e) => setForm({ ...form, summaryCycle: (e.target as HTMLSelectElement).value })}
-          >
-            <option value="">
-              {props.currentCycle
-                ? tr(lang, 'summaryCycleCurrent', { name: props.currentCycle })
-                : tr(lang, 'summaryCycleNone')}
-            </option>
-            {props.cycles.map((c) => (
-              <option key={c.name} value={c.name}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-          <FieldError id={`${id}-sc-err`} error={error} field="summaryCycle" />
-        </div>
+              {props.cycles.map((c) => (
+                <option key={c.name} value={c.name}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+            <FieldError id={`${id}-sc-err`} error={error} field="summaryCycle" />
+          </div>
+          <section aria-labelledby={`${id}-cycles`}>
+            <h3 id={`${id}-cycles`}>{tr(lang, 'cyclesTitle')}</h3>
+            {props.cycles.length === 0 ? (
+              <p class="muted">{tr(lang, 'noCycles')}</p>
+            ) : (
+              <ul class="cycles">
+                {props.cycles.map((c) => (
+                  <li key={c.name}>
+                    {c.name === props.currentCycle ? tr(lang, 'cycleCurrent', { name: c.name }) : c.name}
+                    <span class="muted">
+                      {' · '}
+                      {c.start !== null && c.end !== null
+                        ? `${formatDate(c.start, view.timeZone, lang)} – ${formatDate(c.end - 1, view.timeZone, lang)}`
+                        : tr(lang, 'cycleUndated')}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </details>
         <FormAlert error={error} fields={[...NUMBER_FIELDS, ...CYCLE_FIELDS]} />
         <div class="buttons">
           <button type="submit" class="action" disabled={disabled}>
@@ -250,26 +277,6 @@ export function Settings(props: Props) {
           </button>
         </div>
       </form>
-      <section aria-labelledby={`${id}-cycles`}>
-        <h3 id={`${id}-cycles`}>{tr(lang, 'cyclesTitle')}</h3>
-        {props.cycles.length === 0 ? (
-          <p class="muted">{tr(lang, 'noCycles')}</p>
-        ) : (
-          <ul class="cycles">
-            {props.cycles.map((c) => (
-              <li key={c.name}>
-                {c.name === props.currentCycle ? tr(lang, 'cycleCurrent', { name: c.name }) : c.name}
-                <span class="muted">
-                  {' · '}
-                  {c.start !== null && c.end !== null
-                    ? `${formatDate(c.start, view.timeZone, lang)} – ${formatDate(c.end - 1, view.timeZone, lang)}`
-                    : tr(lang, 'cycleUndated')}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
       <section aria-labelledby={`${id}-run`}>
         <h3 id={`${id}-run`}>{tr(lang, 'weeklyRun')}</h3>
         {/* Anyone may: it mails only the caller, what they would get this week (outside the ledger). */}

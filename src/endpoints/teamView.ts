@@ -3,14 +3,16 @@
 // or a Lead (src/okr/ownership/roles.ts), for anyone's team; anybody else is refused before the
 // OKRs tab is read. Read-only, so no lock: Team in one getValues, then the OKRs tab's header, Owner
 // column and the reports' rows in a bounded number of runs (src/gas/ownedRows.ts), as the sidebar's
-// quick open reads the caller's own: the same few Sheets calls at any size.
+// quick open reads the caller's own, and the Agreements log once: the same few Sheets calls at any size.
 import type { TeamViewResult } from '../api';
+import { readAgreementLog } from '../gas/agreementLog';
 import { readRowsOwnedBy } from '../gas/ownedRows';
 import { findTabsByName } from '../gas/tabs';
 import { readTeamTab } from '../gas/team';
 import { t } from '../okr/core/i18n';
 import { parseOkrSheet } from '../okr/core/parse';
 import { TAB } from '../okr/core/tabs';
+import { agreementState, entriesById, entriesOf, waitingOn } from '../okr/ownership/agreementState';
 import { reportsOf } from '../okr/ownership/managers';
 import { activeSpreadsheet, context, withTeam } from './context';
 import { localize, parseTeamViewRequest, RequestError } from './sidebar/requests';
@@ -40,7 +42,18 @@ export function getTeamView(raw?: unknown): TeamViewResult {
   if (!tabs.okrs) return { ok: false, ...localize(new RequestError('not-set-up'), ctx.lang) };
   const owned = readRowsOwnedBy(tabs.okrs, new Set(people.map((p) => p.email)));
   const okrs = parseOkrSheet(owned.grid, { sheetName: TAB.okrs, timeZone, lang: ctx.lang });
+  // Proposals, counters and refusals on the table: the Agreements log (one read, when the tab exists).
+  const log = readAgreementLog(ss);
+  const byId = log ? entriesById(log.entries) : null;
+  const negotiating = new Set(
+    byId
+      ? okrs.keyResults
+          .filter((kr) => waitingOn(agreementState(entriesOf(byId, kr.id), kr.owner)) !== null)
+          .map((kr) => kr.id)
+      : [],
+  );
   const view = buildTeamView({
+    negotiating,
     okrs,
     people,
     now: ctx.now,

@@ -3,7 +3,7 @@
 // Member who is not the approver is refused. Every step lands in the Agreements log; a refusal
 // changes nothing.
 import { type RunResult, Runtime, Workbook } from '../../local/runtime';
-import type { ActionResult, SidebarState } from '../../src/api';
+import type { ActionResult, SidebarState, TeamViewResult } from '../../src/api';
 import { ANA, agreementTabs, BEN, LEE, LEO, MIA, NOW } from '../fixtures/okr/agreements';
 import { ensureBuilt } from '../helpers/build';
 
@@ -212,5 +212,31 @@ describe('who may answer', () => {
       error: 'O1.1 has no proposal waiting for an answer.',
     });
     expect(everything(rt)).toBe(before);
+  });
+});
+
+describe("a proposal in the manager's My team", () => {
+  test('shows under "proposed" while it waits, and leaves the group once agreed', async () => {
+    const rt = await open();
+    const proposedIds = () => {
+      const view = rt.run('getTeamView', [], { as: MIA }).result as TeamViewResult;
+      if (!view.ok) throw new Error(view.error);
+      return view.groups.find((g) => g.need === 'proposed')?.items.map((i) => i.id) ?? [];
+    };
+    expect(proposedIds()).toEqual([]);
+    answer(
+      rt.run(
+        'proposeAgreement',
+        [{ id: 'O1.1', target: 80, reason: 'Two of us are on leave', version: versionOf(rt, 'O1.1', ANA) }],
+        { as: ANA },
+      ),
+    );
+    expect(proposedIds()).toEqual(['O1.1']);
+    answer(
+      rt.run('respondAgreement', [{ id: 'O1.1', answer: 'agree', version: versionOf(rt, 'O1.1', MIA) }], {
+        as: MIA,
+      }),
+    );
+    expect(proposedIds()).toEqual([]);
   });
 });

@@ -134,10 +134,19 @@ test('a fresh start creates the demo workbook, serves it, and saves every change
     expect(app.stderr()).toBe('');
     const lead = state.people.find((p) => p.role === 'Lead')?.email;
     expect(state.user).toBe(lead);
-    expect(state.log.slice(0, 3).map((x) => [x.function, x.via, x.ok, x.user])).toEqual([
+    // Then the demo's previous cycle is closed by the Lead in the sidebar, two owners write their
+    // retrospectives, and the Summary is refreshed last (so it shows the Results section).
+    const steps = state.log.map((x) => [x.function, x.via, x.ok, x.user]);
+    expect(steps.slice(0, 3)).toEqual([
       ['onOpen', 'open', true, lead],
       ['setUpOkrSheet', 'menu', true, lead],
-      ['refreshSummary', 'menu', true, lead],
+      ['closeCycle', 'sidebar', true, lead],
+    ]);
+    const refreshed = steps.findIndex(([fn]) => fn === 'refreshSummary');
+    expect(steps[refreshed]).toEqual(['refreshSummary', 'menu', true, lead]);
+    expect(steps.slice(3, refreshed).map(([fn, via, ok]) => [fn, via, ok])).toEqual([
+      ['saveRetrospective', 'sidebar', true],
+      ['saveRetrospective', 'sidebar', true],
     ]);
     expect(state.sheets).toEqual(expect.arrayContaining(['OKRs', 'Team', 'Summary', 'Check-ins']));
     const okrs = (await (await fetch(`${app.url}api/sheet?name=OKRs`)).json()) as SheetView;

@@ -173,14 +173,13 @@ test('the sandbox page: grid, menu from onOpen, validation vs paste, text stays 
   });
 
   await step(
-    "a script's Ui.alert is a dialog the user closes",
+    "the Import menu item opens the sidebar on Import's preview, which writes nothing",
     'sandbox + the Import menu item',
     async () => {
-      await chooseMenu(/import/i); // on the Team tab: the add-on refuses to import its own tab
-      await page.locator('#alert[open]').waitFor();
-      expect(await page.locator('#alert-text').textContent()).toMatch(/Team/);
-      await page.getByRole('button', { name: 'OK' }).click();
-      await page.locator('#alert[open]').waitFor({ state: 'detached' });
+      const before = (await api<AppState>('api/state')).sheets;
+      await chooseMenu(/import/i);
+      await sidebar().getByRole('heading', { name: 'Import OKRs' }).waitFor();
+      expect((await api<AppState>('api/state')).sheets).toEqual(before);
     },
   );
 

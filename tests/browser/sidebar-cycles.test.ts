@@ -112,6 +112,8 @@ describe.each(['en', 'ja'] as Lang[])('the cycle switch and the pace line (%s)',
       .getByRole('navigation')
       .getByRole('button', { name: lang === 'en' ? 'Settings' : '設定' })
       .click();
+    // Folded under "Cycles and pace" (set once a year).
+    await page.getByText(lang === 'en' ? 'Cycles and pace' : 'サイクルとペース').click();
     await page.locator('ul.cycles li').first().waitFor();
     expect(await page.locator('ul.cycles li').allTextContents()).toEqual(
       lang === 'en'

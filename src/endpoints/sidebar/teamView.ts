@@ -16,19 +16,14 @@ import { progressOf } from '../../okr/core/progress';
 import { capText, VIEW_TITLE_CAP } from './sidebarState';
 
 /**
- * Whether the key result's owner proposed other figures that wait for the approver. The hook for
- * the agreement flow (propose, counter, agree): until it lands nothing is ever proposed, and the
- * "proposed" group stays empty. Fill it from the agreement state (e.g. the log's last step).
+ * What a report's key result needs from the manager's point of view, in TEAM_GROUPS order.
+ * `negotiating`: its target is being agreed (a proposal, a counter or a refusal is on the table,
+ * src/okr/ownership/agreementState.ts waitingOn).
  */
-export function awaitingAgreement(_kr: KeyResult): boolean {
-  return false;
-}
-
-/** What a report's key result needs from the manager's point of view, in TEAM_GROUPS order. */
-export function teamNeeds(kr: KeyResult, now: number, staleDays: number): TeamNeed[] {
+export function teamNeeds(kr: KeyResult, now: number, staleDays: number, negotiating = false): TeamNeed[] {
   const owner = ownerNeeds(kr, true, now, staleDays);
   const needs: TeamNeed[] = [];
-  if (awaitingAgreement(kr)) needs.push('proposed');
+  if (negotiating) needs.push('proposed');
   if (owner.pending) needs.push('pending');
   if (owner.stale) needs.push('stale');
   if (kr.confidence === 'at-risk') needs.push('at-risk');
@@ -43,6 +38,8 @@ export interface TeamViewInput {
   now: number;
   staleDays: number;
   conversationRuns: number;
+  /** IDs of the key results whose target is being agreed (the Agreements log); default none. */
+  negotiating?: ReadonlySet<string>;
 }
 
 export interface TeamViewModel {
@@ -62,7 +59,7 @@ export function buildTeamView(input: TeamViewInput): TeamViewModel {
   for (const kr of rows) {
     if (!kr.id || seen.has(kr.id) || !kr.owner || !names.has(kr.owner)) continue;
     seen.add(kr.id);
-    const needs = teamNeeds(kr, now, staleDays);
+    const needs = teamNeeds(kr, now, staleDays, input.negotiating?.has(kr.id) ?? false);
     if (!needs.length) {
       fine += 1;
       continue;

@@ -60,3 +60,7 @@ test('a big team is capped per group, the rest counted', () => {
   const g = view(many).groups[0];
   expect([g.need, g.items.length, g.more]).toEqual(['off-track', TEAM_GROUP_CAP, 7]);
 });
+
+test('a key result whose target is being agreed needs the manager first ("proposed")', () => {
+  expect(teamNeeds(kr('K', 'O1', ANN, { accepted: null }), NOW, 14, true)).toEqual(['proposed', 'pending']);
+});
