@@ -82,7 +82,7 @@ async function chooseMenuFunction(fn: string): Promise<void> {
 
 /** Waits until the execution log has a new entry for `fn` and returns it. */
 async function lastRunOf(fn: string, after: number): Promise<AppState['log'][number]> {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 600; i++) {
     const s = await api<AppState>('api/state');
     const hit = s.log.filter((x) => x.seq > after && x.function === fn).at(-1);
     if (hit) return hit;
@@ -92,9 +92,10 @@ async function lastRunOf(fn: string, after: number): Promise<AppState['log'][num
 }
 
 /** Polls `read` until `ok` holds (10 s), returning the last value read. */
+/** Polls the sandbox's state for up to a minute (a busy machine makes it slower, never red). */
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
   let v = await read();
-  for (let i = 0; i < 100 && !ok(v); i++) {
+  for (let i = 0; i < 600 && !ok(v); i++) {
     await new Promise((r) => setTimeout(r, 100));
     v = await read();
   }

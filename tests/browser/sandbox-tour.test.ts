@@ -53,7 +53,7 @@ const api = async <T>(path: string): Promise<T> => {
 
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
   let v = await read();
-  for (let i = 0; i < 300 && !ok(v); i++) {
+  for (let i = 0; i < 600 && !ok(v); i++) {
     await new Promise((r) => setTimeout(r, 100));
     v = await read();
   }
