@@ -1,6 +1,6 @@
 // The cycle rules as the endpoints apply them: cycle names dated with the fiscal-year setting in the
 // spreadsheet's time zone, and pace with the margin setting (src/okr/core/cycle.ts decides both).
-import { type CycleCalendar, cycleCalendar, isOpenCycle, pacer } from '../okr/core/cycle';
+import { type CycleCalendar, cycleCalendar, openCycleFilter, pacer } from '../okr/core/cycle';
 import type { Context } from './context';
 import type { CycleRules } from './sidebar/sidebarState';
 
@@ -17,17 +17,8 @@ export function cycleRulesFor(
   timeZone: string,
 ): CycleRules {
   const calendar = calendarOf(ctx, timeZone);
-  const closed = ctx.closed ?? new Set<string>();
-  const open = new Map<string, boolean>();
   return {
     pace: pacer(ctx.now, calendar, ctx.settings.paceMargin),
-    isOpen: (cycle) => {
-      let yes = open.get(cycle);
-      if (yes === undefined) {
-        yes = isOpenCycle(cycle, ctx.now, calendar, closed);
-        open.set(cycle, yes);
-      }
-      return yes;
-    },
+    isOpen: openCycleFilter(ctx.now, calendar, ctx.closed),
   };
 }

@@ -24,7 +24,7 @@ import {
   currentCycle,
   cyclesOf,
   inCycle,
-  isOpenCycle,
+  openCycleFilter,
   type Pace,
   pacer,
 } from '../../okr/core/cycle';
@@ -343,7 +343,7 @@ export function buildSidebarState(input: SidebarInput): SidebarState {
   const calendar = input.calendar ?? { ...CALENDAR_YEAR, timeZone: input.timeZone || 'UTC' };
   const rules = input.rules ?? {
     pace: pacer(now, calendar),
-    isOpen: (cycle: string) => isOpenCycle(cycle, now, calendar, new Set()),
+    isOpen: openCycleFilter(now, calendar, input.closed),
   };
   const team = teamOf(input.roster);
   // The sheet's cycles (on a quick state, those of the rows read), and the one shown by default.

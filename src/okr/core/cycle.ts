@@ -244,17 +244,34 @@ export function inCycle(cycle: string, shown: string | null, calendar: CycleCale
   return longer && outer.start <= inner.start && inner.end <= outer.end;
 }
 
-/** inCycle for the rows of one view: each Cycle name is judged once. */
-export function cycleFilter(shown: string | null, calendar: CycleCalendar): (cycle: string) => boolean {
+/**
+ * A judgment of cycle names asked once per name: a sheet has a handful of cycles and thousands of
+ * rows, and dating a name parses it.
+ */
+function oncePerCycle(judge: (cycle: string) => boolean): (cycle: string) => boolean {
   const seen = new Map<string, boolean>();
   return (cycle) => {
     let yes = seen.get(cycle);
     if (yes === undefined) {
-      yes = inCycle(cycle, shown, calendar);
+      yes = judge(cycle);
       seen.set(cycle, yes);
     }
     return yes;
   };
+}
+
+/** inCycle for the rows of one view: each Cycle name is judged once. */
+export function cycleFilter(shown: string | null, calendar: CycleCalendar): (cycle: string) => boolean {
+  return oncePerCycle((cycle) => inCycle(cycle, shown, calendar));
+}
+
+/** isOpenCycle for the rows of one operation: each Cycle name is judged once. */
+export function openCycleFilter(
+  now: number,
+  calendar: CycleCalendar,
+  closed: ReadonlySet<string> = new Set<string>(),
+): (cycle: string) => boolean {
+  return oncePerCycle((cycle) => isOpenCycle(cycle, now, calendar, closed));
 }
 
 type PaceInput = Pick<

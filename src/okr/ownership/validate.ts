@@ -2,7 +2,7 @@
 // cell, and a localized message and hint. Ownership first: one individual Team member per key result.
 
 import { daysSinceTouched, ownerNeeds } from '../core/attention';
-import { cycleCalendar, isOpenCycle } from '../core/cycle';
+import { cycleCalendar, openCycleFilter } from '../core/cycle';
 import { lookAlikeKey } from '../core/ids';
 import type {
   KeyResult,
@@ -59,16 +59,7 @@ export function validateOkrs(
   // Asking the owner (accept, check in) is for open cycles only: a cycle that is over or closed is
   // history. Each cycle name is judged once (a sheet has a handful of cycles and thousands of rows).
   const calendar = cycleCalendar(settings, opts.timeZone ?? 'UTC');
-  const closed = opts.closed ?? new Set<string>();
-  const openCycles = new Map<string, boolean>();
-  const isOpen = (cycle: string) => {
-    let open = openCycles.get(cycle);
-    if (open === undefined) {
-      open = isOpenCycle(cycle, now, calendar, closed);
-      openCycles.set(cycle, open);
-    }
-    return open;
-  };
+  const isOpen = openCycleFilter(now, calendar, opts.closed);
   const sheet = okrs.sheetName ?? TAB.okrs;
   const teamTab = roster.sheetName ?? TAB.team;
   const problems: Problem[] = [];

@@ -1,7 +1,7 @@
 // What the weekly emails say, as data: who receives one, what needs each owner, everything they own
 // grouped by objective, and the leadership numbers. Rendering (HTML, text, language) is email.ts.
 import { hasMissingValues, needsHelp, ownerNeeds, staleForRuns } from '../core/attention';
-import { CALENDAR_YEAR, type CycleCalendar, isOpenCycle, type Pace, pacer } from '../core/cycle';
+import { CALENDAR_YEAR, type CycleCalendar, openCycleFilter, type Pace, pacer } from '../core/cycle';
 import { DAY_MS, daysSince, WEEK_MS } from '../core/days';
 import { isEmail } from '../core/emailAddress';
 import { chooseLanguage } from '../core/language';
@@ -237,16 +237,7 @@ export function digestModel(input: DigestInput): DigestModel {
   const byObjective = new Map<string, KeyResultLine[]>();
   // Only open cycles are mailed about (cycle.ts isOpenCycle); each cycle name is judged once.
   const calendar = input.calendar ?? CALENDAR_YEAR;
-  const closed = input.closed ?? new Set<string>();
-  const openCycles = new Map<string, boolean>();
-  const open = (cycle: string) => {
-    let yes = openCycles.get(cycle);
-    if (yes === undefined) {
-      yes = isOpenCycle(cycle, input.now, calendar, closed);
-      openCycles.set(cycle, yes);
-    }
-    return yes;
-  };
+  const open = openCycleFilter(input.now, calendar, input.closed);
   const pace = pacer(input.now, calendar, input.paceMargin);
   for (const kr of input.keyResults) {
     if (!kr.id || lines.has(kr.id) || !open(kr.cycle)) continue;
