@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
+import type { Browser, Frame, FrameLocator, Locator, Page } from 'playwright-core';
 import { type LaunchedSandbox, launchSandbox } from '../../local/app/launch';
 import type { AppState, SheetView } from '../../local/app/protocol';
 import { ensureBuilt } from '../helpers/build';
@@ -281,11 +281,20 @@ async function emailFits(): Promise<string> {
     w: (f as HTMLIFrameElement).clientWidth,
     h: (f as HTMLIFrameElement).clientHeight,
   }));
-  const content = page
-    .frames()
-    .find((f) => f.parentFrame() === page.mainFrame() && f.url() === 'about:srcdoc');
-  if (!content) return 'no email frame';
-  await content.locator('body').waitFor({ state: 'attached' });
+  // The head is written in the same task as the frame's srcdoc, but the frame loads it afterwards:
+  // wait (up to a minute, on a busy machine) for the frame that shows the message's own markup.
+  let content: Frame | undefined;
+  for (let i = 0; i < 600 && !content; i++) {
+    const candidate = page
+      .frames()
+      .find((f) => f.parentFrame() === page.mainFrame() && f.url() === 'about:srcdoc');
+    const loaded = await candidate
+      ?.evaluate(() => (document.body?.childElementCount ?? 0) > 0)
+      .catch(() => false);
+    if (loaded) content = candidate;
+    else await page.waitForTimeout(100);
+  }
+  if (!content) return 'no email frame with the message in it after a minute';
   const whole = await content.evaluate(() => ({
     w: document.documentElement.scrollWidth,
     h: document.documentElement.scrollHeight,
