@@ -185,6 +185,28 @@ describe('checkBudgets', () => {
     ]);
   });
 
+  it('holds My team and the agreement steps to the check-in budget at every size, not only the large one', () => {
+    const names = checkBudgets(goodReport())
+      .lines.map((l) => l.budget)
+      .join('\n');
+    for (const at of ['100', '10,000']) {
+      expect(names).toContain(`getTeamView (My team) modeled time at ${at} key results under 1.5 s`);
+      expect(names).toContain(
+        `${OPERATION_LABELS.proposeAgreement} modeled time at ${at} key results under 1.5 s`,
+      );
+      expect(names).toContain(
+        `${OPERATION_LABELS.respondAgreement} modeled time at ${at} key results under 1.5 s`,
+      );
+    }
+    // A step that answered under the whole-state budget (6 s) is now over at 1.5 s, at a small size too.
+    const report = patch(goodReport(), 'proposeAgreement', 100, { virtualMs: 2_000 });
+    patch(report, 'respondAgreement', 10_000, { virtualMs: 1_500 });
+    expect(checkBudgets(report).over.map((l) => l.budget)).toEqual([
+      `${OPERATION_LABELS.proposeAgreement} modeled time at 100 key results under 1.5 s`,
+      `${OPERATION_LABELS.respondAgreement} modeled time at 10,000 key results under 1.5 s`,
+    ]);
+  });
+
   it("does not count the weekly run's mail calls, but does count its Sheets calls per execution", () => {
     const report = patch(goodReport(), 'weeklyRun', 10_000, { mailCalls: 5000 });
     expect(checkBudgets(report).exitCode).toBe(0);
@@ -372,7 +394,16 @@ describe('checkBudgets', () => {
     );
     report.artifacts.sidebarHtml = { raw: BUDGETS.sidebarHtmlBytes, gzip: 20_000 };
     const outcome = checkBudgets(report);
-    expect(outcome.over.map((l) => l.budget)).toEqual(['dist/Sidebar.html under 110 KB']);
+    // My team and the agreement steps are held to the check-in budget at every size (the sidebar's
+    // conversations must be quick on a small sheet too); every other time budget waits for 10,000.
+    const interactive = ['20', '100'].flatMap((at) =>
+      (['getTeamView', 'proposeAgreement', 'respondAgreement'] as const).map(
+        (op) => `${OPERATION_LABELS[op]} modeled time at ${at} key results under 1.5 s`,
+      ),
+    );
+    expect(outcome.over.map((l) => l.budget).sort()).toEqual(
+      ['dist/Sidebar.html under 110 KB', ...interactive].sort(),
+    );
     expect(outcome.lines.some((l) => /10,000/.test(l.budget))).toBe(false);
     expect(outcome.lines.filter((l) => /equal at 20 and 100 key results/.test(l.budget))).toHaveLength(
       OPERATIONS.length,
