@@ -8,6 +8,7 @@ import { tableLayout } from '../okr/core/parse';
 import { zonedTime } from '../okr/core/parseValues';
 import { CHECK_IN_ALIASES, HEADER_SEARCH_ROWS, REQUIRED_CHECK_IN_COLUMNS } from '../okr/core/schema';
 import { asSheetText, okrCellValue } from '../okr/core/sheetText';
+import { tabSize } from './okrData';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -125,8 +126,8 @@ export interface CheckInLog {
  */
 export function checkInLog(sheet: Sheet | null): CheckInLog | null {
   if (!sheet) return null;
-  const lastRow = sheet.getLastRow();
-  const lastColumn = sheet.getLastColumn();
+  // The size in one call (tabSize); an empty tab's 1×1 then finds no columns and refuses as before.
+  const { lastRow, lastColumn } = tabSize(sheet);
   if (lastRow < 1 || lastColumn < 1) return null;
   const top = sheet.getRange(1, 1, Math.min(HEADER_SEARCH_ROWS, lastRow), lastColumn).getValues();
   const { columns } = tableLayout(top, CHECK_IN_ALIASES);

@@ -99,7 +99,9 @@ describe('getTeamView', () => {
     expect(JSON.parse(JSON.stringify(view))).toEqual(view);
     // Team once, the OKRs tab's header, Owner column and the reports' rows: no whole-tab read.
     expect(r.calls['Range.getValues']).toBe(1);
-    expect(r.calls['Sheet.getDataRange']).toBe(1);
+    // Team's data range and the OKRs tab's size (its bounds, no cells: one call instead of getLastRow
+    // and getLastColumn); the one Range.getValues above is Team's.
+    expect(r.calls['Sheet.getDataRange']).toBe(2);
   });
 
   test('a Lead may see anyone’s team; a Member who manages nobody, or asks for another’s, is refused and nothing changes', async () => {

@@ -91,6 +91,11 @@ function fakeSheet(values: unknown[][], spareRows = 0) {
   const sheet = {
     getLastRow: () => values.length,
     getLastColumn: () => values[0]?.length ?? 0,
+    // The tab's size in one call (tabSize): Google's data range is A1 on an empty tab.
+    getDataRange: () => ({
+      getLastRow: () => Math.max(1, values.length),
+      getLastColumn: () => Math.max(1, values[0]?.length ?? 0),
+    }),
     insertRowAfter: (row: number) => {
       calls.push(`insertRowAfter(${row})`);
       values.splice(row, 0, new Array(values[0].length).fill(''));
