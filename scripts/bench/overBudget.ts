@@ -6,22 +6,40 @@ const REASONS: Array<[RegExp, string]> = [
   [
     /^getSidebarStart .* modeled time/,
     'On the calibrated model every read is a round trip of about 122 ms whatever its size (and the ' +
-      "execution's first about 52 ms more). The quick open makes 16 of them at 10,000 key results: Team (its data " +
-      "range, its values), the OKRs tab's last row and last column, its header rows, its Owner column, and up to " +
-      "QUICK_READS = 10 runs of the caller's rows (a member's ten key results sit about 1,200 rows apart, too far " +
-      "apart to share a run). About 1.2 s goes before the first of the caller's rows. Meeting 1.5 s takes fewer " +
-      "round trips for those rows (QUICK_READS is the sidebar's contract, src/api.ts) or one call for the tab's " +
-      "size (the endpoint tests pin today's calls).",
+      "execution's first about 52 ms more), while a cell costs 0.02 ms. The quick open makes 15 of them at " +
+      "10,000 key results: Team (its data range, its values: 366 ms), the OKRs tab's size (one getDataRange), " +
+      'its header rows, its Owner column (12,000 cells, 362 ms), and up to QUICK_READS = 10 runs of the ' +
+      "caller's rows (126 ms each). About 1.1 s goes before the first of the caller's rows, so 1.5 s leaves " +
+      "room for three runs: a member's ten key results sit about 1,200 rows apart, and reading the rows " +
+      'between them instead of a run each would cost 3.9 s of cells. QUICK_READS = 3 would meet the budget ' +
+      "(about 1,480 ms) but show seven of that member's ten key results only with the whole state; the " +
+      "sidebar's contract (src/api.ts) keeps ten.",
   ],
   [
     /^checkIn modeled time/,
-    "Twelve reads of about 124 ms each: the OKRs tab's last row and column and its header, the ID search " +
-      'and the row around it, Team (data range, values), the Parent search and, under an objective others ' +
-      "align to, the Parent and Type cells between its first and last match, the log's last row and column and " +
-      "its header, then the commit of the writes before the lock is released. The bench's sample (O1.1) sits " +
-      'under O1, which a tenth of the generated objectives align to (before: the rows from its first to its last ' +
-      "match, nearly the whole tab, 6.4 s). One call for each tab's size would save about 250 ms; the " +
-      "endpoint tests pin today's calls.",
+    "Eleven reads of about 124 ms each: the OKRs tab's size (one getDataRange) and header, the ID search " +
+      'and the rows around it, Team (data range, values), the Parent search and, under an objective others ' +
+      "align to, the Parent and Type cells between its first and last match (24,000 cells, 600 ms), the log's " +
+      "size and header, then the commit of the writes (the log's inserted row is a structure change) before " +
+      "the lock is released. The bench's sample (O1.1) sits under O1, which a tenth of the generated " +
+      "objectives align to. Team is read for the caller's role and for the problems the check-in resolves " +
+      '(an owner not found in Team has no stale or pending problem to resolve), so it stays.',
+  ],
+  [
+    /^getTeamView .* modeled time/,
+    "My team reads as the quick open does (Team, the OKRs tab's size, header and Owner column, the " +
+      "manager's people's rows in runs: about 1.65 s at 10,000 key results), then the Agreements log whole " +
+      '(about 10,000 steps × 7 columns, 1.69 s) to tell which key results have a proposal or counter on the ' +
+      'table. Meeting 1.5 s takes an index of the open negotiations kept beside the log (checked against the ' +
+      "log's size) instead of the log, and fewer round trips for the people's rows.",
+  ],
+  [
+    /^(proposeAgreement|respondAgreement) .* modeled time/,
+    'An agreement step is a whole-sheet write (src/endpoints/act.ts): under the lock it re-reads the OKRs ' +
+      'tab whole (216,000 cells, 4.4 s at 10,000 key results), Team and the Agreements log whole (1.7 s), ' +
+      'and answers with the whole state. Meeting 1.5 s takes the quick row path of a check-in (the row found ' +
+      "by ID with its version, the log's steps for that ID only) and an answer the sidebar applies without " +
+      'the whole state.',
   ],
   [
     /^refreshSummary modeled time/,

@@ -17,7 +17,7 @@ const BEN = 'ben@example.com';
 const CAT = 'cat@example.com';
 const d = (daysAgo: number) => new Date(NOW - daysAgo * DAY);
 
-function workbook(): Workbook {
+function workbook(extraTabs: Record<string, unknown[][]> = {}): Workbook {
   const kr = (id: string, owner: string, title: string, cells: Record<string, unknown> = {}) =>
     okrRow({
       ID: id,
@@ -62,6 +62,7 @@ function workbook(): Workbook {
         teamRow({ Name: 'Cat', Email: CAT, Role: 'Member', Manager: LEAD }),
       ],
       'Check-ins': [['Time', 'ID', 'By', 'Current', 'Progress', 'Confidence', 'Note']],
+      ...extraTabs,
     },
     { timeZone: 'UTC' },
   );
@@ -102,6 +103,27 @@ describe('getTeamView', () => {
     // Team's data range and the OKRs tab's size (its bounds, no cells: one call instead of getLastRow
     // and getLastColumn); the one Range.getValues above is Team's.
     expect(r.calls['Sheet.getDataRange']).toBe(2);
+  });
+
+  test('a team whose people own no key result is answered without reading the Agreements log', async () => {
+    const agreements: unknown[][] = [['Time', 'ID', 'Step', 'By', 'Owner', 'From', 'To', 'Reason']];
+    for (let i = 0; i < 50; i++) agreements.push([d(10), 'O1.5', 'Proposed', CAT, CAT, '', '', 'x']);
+    const rt = await Runtime.open({
+      workbook: workbook({ Agreements: agreements }),
+      projectDir: ensureBuilt(),
+      options: { now: NOW },
+    });
+    // Cat manages nobody; a Lead may still look at her (empty) team.
+    const r = rt.run('getTeamView', [{ manager: CAT }], { as: LEAD });
+    const view = ok<TeamViewResult>(r);
+    if (!view.ok) throw new Error(view.error);
+    expect(view.people).toEqual([]);
+    expect(view.groups.every((g) => g.items.length === 0)).toBe(true);
+    // Team's values only: the log (the longest read at 10,000 key results) has nothing to say here.
+    expect(r.calls['Range.getValues']).toBe(1);
+    // Mia's team does read it (her people own key results).
+    expect(ok<TeamViewResult>(rt.run('getTeamView', [], { as: MIA })).ok).toBe(true);
+    expect(rt.run('getTeamView', [], { as: MIA }).calls['Range.getValues']).toBe(2);
   });
 
   test('a Lead may see anyone’s team; a Member who manages nobody, or asks for another’s, is refused and nothing changes', async () => {
