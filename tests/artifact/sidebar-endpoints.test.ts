@@ -693,6 +693,23 @@ describe('getKeyResult (the check-in form for a row selected in the sheet)', () 
     expect(res.calls['Sheet.getDataRange']).toBe(3);
   });
 
+  test('an objective far above its key result is found by ID: its title is there, as in the whole state', async () => {
+    const [header] = okrRows();
+    const rows: unknown[][] = [header, ['O1', 'Objective', '', 'Far objective', LEAD]];
+    for (let i = 0; i < 30; i++) rows.push([`X${i}`, 'Objective', '', `Filler ${i}`, LEAD]);
+    rows.push(['O1.1', 'Key result', 'O1', 'Far key result', ANA, '', '', 'Increase', 0, 10, 5]);
+    const rt = await open({ OKRs: rows });
+    const res = rt.run('getKeyResult', [{ id: 'O1.1' }], { as: ANA });
+    expect(ok<KeyResultResult>(res)).toMatchObject({
+      ok: true,
+      item: { id: 'O1.1', objectiveTitle: 'Far objective' },
+      canAct: true,
+    });
+    // Not among the rows around the key result: a second search and read, never the whole tab.
+    expect(res.calls['TextFinder.findAll']).toBe(2);
+    expect(res.calls['Range.getValues']).toBe(3);
+  });
+
   test('at 5,000 rows it reads two rows and Team, not the whole tab', async () => {
     const big = bigSheet(5000, 150);
     const far = [...big.okrRows].reverse().find((r) => r[1] === 'Key result') as unknown[];
@@ -704,9 +721,10 @@ describe('getKeyResult (the check-in form for a row selected in the sheet)', () 
       canAct: true,
     });
     // Team's data range and the OKRs tab's size (its bounds, no cells): the tab is not read whole.
-    // The values read are Team's, the key result's row and its objective's row.
+    // The values read are Team's and the key result's row with the rows around it, where its
+    // objective's row is (before: a second search and read for the objective's row, 3 in all).
     expect(res.calls['Sheet.getDataRange']).toBe(2);
-    expect(res.calls['Range.getValues']).toBe(3);
+    expect(res.calls['Range.getValues']).toBe(2);
     modeled.getKeyResult = res.virtualMs;
   });
 });
@@ -715,14 +733,16 @@ describe('getKeyResult (the check-in form for a row selected in the sheet)', () 
 // calibrated on published Apps Script timings (local/runtime/calibration, reads 122 ms + 52 ms for
 // the execution's first, handles ~0) they are over: known budget misses, reported in BENCHMARKS.md,
 // for the add-on's code to meet. test.failing turns red once they are met: then make them plain tests.
-describe('modeled-time budgets at 5,000 rows (over on the calibrated model)', () => {
+describe('modeled-time budgets at 5,000 rows (the decline and the check-in over on the calibrated model)', () => {
   test.failing('a decline under 2.5 s', () => {
     expect(modeled.decline).toBeLessThan(2500);
   });
   test.failing('a check-in under 1.5 s', () => {
     expect(modeled.checkIn).toBeLessThan(1500);
   });
-  test.failing('getKeyResult under 1 s', () => {
+  // Met since its objective's row is read with the key result's (the rows around it), not searched
+  // and read again: 1,182 → 916 ms.
+  test('getKeyResult under 1 s', () => {
     expect(modeled.getKeyResult).toBeLessThan(1000);
   });
 });
