@@ -105,8 +105,10 @@ export interface OkrHeader {
 /**
  * The tab's last row and column with content in ONE round trip: the data range's bounds (range
  * geometry is computed locally), where getLastRow and getLastColumn are a round trip each (about
- * 124 ms apiece on the calibrated model). An empty tab answers 1×1 (Google's getDataRange returns A1
- * there), so a caller that must tell an empty tab from one holding only A1 looks at that cell.
+ * 124 ms apiece on the calibrated model). Google: getDataRange is "functionally equivalent to
+ * creating a Range bounded by A1 and (Sheet.getLastColumn(), Sheet.getLastRow())"; on an empty tab
+ * that range is still A1 (1×1), so a caller that must tell an empty tab from one holding only A1
+ * looks at that cell.
  * https://developers.google.com/apps-script/reference/spreadsheet/sheet#getDataRange()
  */
 export function tabSize(sheet: Sheet): { lastRow: number; lastColumn: number } {

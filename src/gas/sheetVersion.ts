@@ -8,9 +8,13 @@
 // - Edits that run no trigger: Google runs none for script or API edits ("Script executions and API
 //   requests do not cause triggers to run") and onEdit only for a changed value, so rows inserted
 //   or deleted fire no onEdit. The stamp therefore also carries the OKRs and Team tabs' size (last
-//   row and column, no cell read): rows added or removed by any means are noticed too.
+//   row and column, no cell read): rows added or removed by any means are noticed too. One call per
+//   tab (tabSize: the data range's bounds), not getLastRow and getLastColumn, a round trip each: the
+//   poll costs two round trips fewer. (An empty tab and one holding only A1 then stamp alike: the
+//   onEdit that fills A1 bumps the property.)
 //   https://developers.google.com/apps-script/guides/triggers#restrictions
 import { TAB } from '../okr/core/tabs';
+import { tabSize } from './okrData';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -28,7 +32,9 @@ export function bumpSheetVersion(): void {
 export function sheetVersion(ss: Spreadsheet): string {
   const sizes = [TAB.okrs, TAB.team].map((name) => {
     const sheet = ss.getSheetByName(name);
-    return sheet ? `${sheet.getLastRow()}x${sheet.getLastColumn()}` : '-';
+    if (!sheet) return '-';
+    const { lastRow, lastColumn } = tabSize(sheet);
+    return `${lastRow}x${lastColumn}`;
   });
   return [PropertiesService.getDocumentProperties().getProperty(VERSION_KEY) ?? '', ...sizes].join('|');
 }

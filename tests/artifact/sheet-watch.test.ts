@@ -70,9 +70,11 @@ test('asking costs the same calls on a small sheet and at 5,000 rows, and reads 
     // The active-row part reads the header rows and the selected rows' IDs; the stamp reads no cell.
     expect(readsOf(run.calls)).toEqual({ 'Range.getValues': 1 });
     expect(run.calls['Sheet.getSheetValues']).toBe(1);
-    // The OKRs tab's size for the header read: one getDataRange (its bounds, no cells) instead of
-    // getLastRow and getLastColumn; no getValues of it (the one above is the selected rows' IDs).
-    expect(run.calls['Sheet.getDataRange']).toBe(1);
+    // Sizes as data-range bounds (no cells), one call each instead of getLastRow and getLastColumn:
+    // the OKRs tab's for the header read, and the OKRs and Team tabs' for the stamp. No getValues of
+    // them (the one above is the selected rows' IDs).
+    expect(run.calls['Sheet.getDataRange']).toBe(3);
+    expect(run.calls['Sheet.getLastRow']).toBeUndefined();
     expect(run.calls['Properties.getProperty']).toBe(1);
     calls.push(run.calls);
   }

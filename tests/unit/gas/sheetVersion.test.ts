@@ -32,7 +32,10 @@ beforeEach(() => {
 const ss = (sizes: Record<string, [number, number]>) =>
   ({
     getSheetByName: (name: string) =>
-      sizes[name] ? { getLastRow: () => sizes[name][0], getLastColumn: () => sizes[name][1] } : null,
+      // The size is read as the data range's bounds (one call per tab).
+      sizes[name]
+        ? { getDataRange: () => ({ getLastRow: () => sizes[name][0], getLastColumn: () => sizes[name][1] }) }
+        : null,
   }) as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 test('a write is committed, then the stamp bumped, then the lock released', () => {
