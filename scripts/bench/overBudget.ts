@@ -25,14 +25,15 @@ const REASONS: Array<[RegExp, string]> = [
   ],
   [
     /^refreshSummary modeled time/,
-    'The Summary (8,704 rows × 12 columns at 10,000 key results) is built in a staging sheet and copied over the ' +
-      "tab, so a failure keeps the previous one: the staging sheet's rows (8,704 × its 26 columns, about 30 s of " +
-      'committed cells at 0.132 ms each), values and three kinds of formats over every cell (about 55 s) and the ' +
-      'copy (about 14 s), after about 12.5 s of reads (OKRs, Team and the 54,000-row Check-ins log). Formats ' +
-      "written only where they differ from a new cell's (a range list per value: about 36,000 cells instead of " +
-      "313,000) and the staging sheet cut to the Summary's 12 columns before its rows are added would save about " +
-      '50 s; the copy and the values alone are about 28 s. The summary-refresh artifact test pins the rewrite to ' +
-      'its 25 calls, so that design change is left for a decision.',
+    'The Summary (10,708 rows × 12 columns at 10,000 key results: 2,003 rows of objectives, 2,004 of ' +
+      'progress by week, 5,623 of key results needing attention, 1,053 of owners) is built in a staging sheet ' +
+      'and copied over the tab, so a failed refresh keeps the previous one. Every cell a write touches is paid ' +
+      'when Sheets commits it (0.132 ms each): the staging sheet cut to 12 columns (14,000 cells, 1.8 s) and ' +
+      'its rows added (116,500 cells, 15.4 s), the values (128,500 cells, 17 s), the formats a new cell lacks ' +
+      '(54,000 cells, 7.1 s) and the copy (128,500 cells, 17 s), after 12.9 s of reads (the OKRs tab, 216,000 ' +
+      'cells, and the 54,000-row Check-ins log, 380,000 cells). Any design that keeps a failed refresh from ' +
+      'showing a half-written Summary writes each cell twice (into new cells, then where the reader sees them), ' +
+      'so 30 s needs a Summary of about 4,000 rows at most: a decision about what it lists at this size.',
   ],
 ];
 
