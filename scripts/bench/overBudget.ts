@@ -33,7 +33,7 @@ const REASONS: Array<[RegExp, string]> = [
       'only the formats a new cell lacks (54,000 cells, 7.1 s) and the copy (128,500 cells, 17 s), after 12.9 s ' +
       'of reads (the OKRs tab, 216,000 cells, and the 54,000-row Check-ins log, 380,000 cells). So each row of ' +
       'the Summary costs about 5.4 ms, and 30 s holds about 2,600 rows. A new sheet renamed in place of the tab ' +
-      'would save the copy (about 3,900 rows) but gives the tab a new id (links to it, formulas pointing at it ' +
+      'would save the copy (about 3,700 rows) but gives the tab a new id (links to it, formulas pointing at it ' +
       "and the chart a reader placed are lost; the summary-refresh test pins the chart's id). Meeting 30 s at " +
       'this size takes a decision about what the Summary lists (the attention list is half its rows).',
   ],
