@@ -43,14 +43,17 @@ const REASONS: Array<[RegExp, string]> = [
   ],
   [
     /^refreshSummary modeled time/,
-    'The Summary (8,704 rows × 12 columns at 10,000 key results) is built in a staging sheet and copied over the ' +
-      "tab, so a failure keeps the previous one: the staging sheet's rows (8,704 × its 26 columns, about 30 s of " +
-      'committed cells at 0.132 ms each), values and three kinds of formats over every cell (about 55 s) and the ' +
-      'copy (about 14 s), after about 12.5 s of reads (OKRs, Team and the 54,000-row Check-ins log). Formats ' +
-      "written only where they differ from a new cell's (a range list per value: about 36,000 cells instead of " +
-      "313,000) and the staging sheet cut to the Summary's 12 columns before its rows are added would save about " +
-      '50 s; the copy and the values alone are about 28 s. The summary-refresh artifact test pins the rewrite to ' +
-      'its 25 calls, so that design change is left for a decision.',
+    'The Summary (10,708 rows × 12 columns at 10,000 key results: 2,003 rows of objectives, 2,004 of ' +
+      'progress by week, 5,623 of key results needing attention, 1,053 of owners) is built in a staging sheet ' +
+      'and copied over the tab, so a failed refresh keeps the previous one. Every cell a write or a structure ' +
+      'change touches is paid when Sheets commits it (0.132 ms each): the staging sheet cut to 12 columns ' +
+      '(14,000 cells, 1.8 s) before its rows are added (116,500 cells, 15.4 s), the values (128,500 cells, 17 s), ' +
+      'only the formats a new cell lacks (54,000 cells, 7.1 s) and the copy (128,500 cells, 17 s), after 12.9 s ' +
+      'of reads (the OKRs tab, 216,000 cells, and the 54,000-row Check-ins log, 380,000 cells). So each row of ' +
+      'the Summary costs about 5.4 ms, and 30 s holds about 2,600 rows. A new sheet renamed in place of the tab ' +
+      'would save the copy (about 3,700 rows) but gives the tab a new id (links to it, formulas pointing at it ' +
+      "and the chart a reader placed are lost; the summary-refresh test pins the chart's id). Meeting 30 s at " +
+      'this size takes a decision about what the Summary lists (the attention list is half its rows).',
   ],
 ];
 

@@ -5,30 +5,47 @@
 // is deleted. Until that copy nothing of the tab has changed; once it succeeds the new content is
 // whole. The tab itself is kept (its id, charts, column widths, protection, and any formula in other
 // tabs that points at it), unlike deleting it and renaming the staging sheet in its place.
+//
+// Every cell the staging sheet gets or loses, and every cell written into it, is paid for when Sheets
+// commits the writes, so a big one is cut to the content's columns BEFORE its rows are added, and only
+// the formats that differ from a new cell's are written (as ranges, one RangeList call per value).
 // https://developers.google.com/apps-script/reference/spreadsheet/range#copyTo(Range)
 // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertSheet(String)
+// https://developers.google.com/apps-script/reference/spreadsheet/range-list
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
+type RangeList = GoogleAppsScript.Spreadsheet.RangeList;
 
 /** The staging sheet's name: no alias of any tab (src/okr/core/tabs.ts), so no reader takes it. */
 export const STAGING_SHEET = 'Summary (refreshing)';
 
+/** One format value and the A1 rectangles (from A1) that get it; an empty list is still one call. */
+export interface StagedFormat {
+  value: string;
+  a1s: string[];
+}
+
+/** The new content: its values (rows × columns from A1) and its formats that a new cell lacks. */
+export interface StagedContent {
+  rows: number;
+  columns: number;
+  values: unknown[][];
+  /** Written before the values, so a value is shown in its final format from the moment it is written. */
+  numberFormats: StagedFormat[];
+  backgrounds: StagedFormat[];
+  fontWeights: StagedFormat[];
+}
+
 /**
- * Write `rows` × `columns` through `write` (handed the staging range of that size), then copy it
- * over `sheet` from A1. The copied block also covers the tab's old content beyond the new size
- * (its data range), so what the copy does not overwrite with new cells it blanks, values and formats:
- * no clear() is needed, and none can leave the tab empty. Merged cells there (made by hand) are broken
- * apart first, each merge by itself (a range that cuts through a merge cannot be unmerged), so none
- * survives to hide a line of the new content.
+ * Write `content` into a staging sheet, then copy it over `sheet` from A1. The copied block also
+ * covers the tab's old content beyond the new size (its data range), so what the copy does not
+ * overwrite with new cells it blanks, values and formats: no clear() is needed, and none can leave the
+ * tab empty. Merged cells there (made by hand) are broken apart first, each merge by itself (a range
+ * that cuts through a merge cannot be unmerged), so none survives to hide a line of the new content.
  */
-export function replaceSheetContent(
-  ss: Spreadsheet,
-  sheet: Sheet,
-  rows: number,
-  columns: number,
-  write: (range: Range) => void,
-): void {
+export function replaceSheetContent(ss: Spreadsheet, sheet: Sheet, content: StagedContent): void {
+  const { rows, columns } = content;
   // Read everything first (Apps Script sends queued writes at the next read): the old extent, the
   // hand-made merges in it, and the user's selection, which inserting a sheet moves.
   const old = sheet.getDataRange();
@@ -40,11 +57,20 @@ export function replaceSheetContent(
   const staging = insertStaging(ss);
   try {
     staging.hideSheet();
-    // A new sheet's size is Google's default (1,000 rows): the rows are added blind, one call
-    // whatever the size, instead of asking the size first (a read, and a round trip).
-    staging.insertRowsAfter(1, extent.rows);
-    const block = rangeGrowing(staging, extent.rows, extent.columns);
-    write(rows === extent.rows && columns === extent.columns ? block : staging.getRange(1, 1, rows, columns));
+    // One row below the copied block: a format value no cell has this time goes there (a RangeList
+    // holds one or more ranges), so the calls are the same whatever the content; the copy leaves it.
+    const spare = extent.rows + 1;
+    sizeStaging(staging, spare, extent.columns);
+    const block = staging.getRange(1, 1, extent.rows, extent.columns);
+    const formats = (list: StagedFormat[], apply: (ranges: RangeList, value: string) => void) => {
+      for (const f of list) apply(staging.getRangeList(f.a1s.length ? f.a1s : [`A${spare}`]), f.value);
+    };
+    formats(content.numberFormats, (r, v) => r.setNumberFormat(v));
+    const written =
+      rows === extent.rows && columns === extent.columns ? block : staging.getRange(1, 1, rows, columns);
+    written.setValues(content.values);
+    formats(content.backgrounds, (r, v) => r.setBackground(v));
+    formats(content.fontWeights, (r, v) => r.setFontWeight(v as GoogleAppsScript.Spreadsheet.FontWeight));
     // Before the copy: pasting over a merge that the block cuts through is refused by Sheets. The
     // content is not touched; only a failure of the copy itself then finds the merges already undone.
     for (const merge of merges) merge.breakApart();
@@ -58,6 +84,25 @@ export function replaceSheetContent(
     throw failed;
   }
   discardStaging(ss, staging, selection);
+}
+
+/**
+ * At least `rows` × `columns`, from a new sheet of Google's default size (asked, not assumed: 1,000
+ * rows × 26 columns). Every cell a structure change adds or removes is paid for (deleting a column
+ * costs its rows, adding a row its columns), and cells the copy does not take cost nothing. So the
+ * columns beyond the content go BEFORE the rows are added when more rows are added than the sheet
+ * has (a 10,000-key-result Summary: 14,000 cells deleted, 116,000 fewer added); a Summary that fits
+ * its 1,000 rows or nearly keeps them, and only the last column goes. At least one column and one row
+ * go and come whatever the size, so the calls are the same for a Summary of 20 rows and of 10,000.
+ */
+function sizeStaging(staging: Sheet, rows: number, columns: number): void {
+  const maxRows = staging.getMaxRows();
+  const maxColumns = staging.getMaxColumns();
+  const added = Math.max(1, rows - maxRows);
+  const spare = maxColumns - columns;
+  if (spare < 0) staging.insertColumnsAfter(maxColumns, -spare);
+  else if (spare > 0) staging.deleteColumns(columns + 1, added > maxRows ? spare : 1);
+  staging.insertRowsAfter(maxRows, added);
 }
 
 /** insertSheet made the staging sheet the active one: delete it and give the user back their place. */

@@ -1,8 +1,9 @@
 // Rewrites the Summary tab whole in a fixed number of Sheets calls whatever the sheet's size: the
-// grid (src/okr/summary/summaryGrid.ts, one rectangle) is written with one setValues and one call per
-// kind of format into a staging sheet, copied over the tab in one call (so a failure keeps the
-// previous Summary), and the chart is updated in place. A tab the refresh
-// creates also gets its warning-only protection; a first layout gets its column widths.
+// grid (src/okr/summary/summaryGrid.ts, one rectangle) is written with one setValues and one RangeList
+// call per format value that a new cell lacks (src/okr/summary/summaryFormats.ts) into a staging
+// sheet, copied over the tab in one call (so a failure keeps the previous Summary), and the chart is
+// updated in place. A tab the refresh creates also gets its warning-only protection; a first layout
+// gets its column widths.
 // The CALLER holds the document lock (src/endpoints/refreshSummary.ts, the weekly run): this function
 // never takes it, so it can run inside a caller's locked section without releasing the caller's lock.
 import type { Lang, Settings } from '../okr/core/model';
@@ -12,6 +13,7 @@ import { type ClosedCycle, closedNames } from '../okr/cycle/closedCycles';
 import { type KeyResultResult, parseResults } from '../okr/cycle/results';
 import { validateOkrs } from '../okr/ownership/validate';
 import { buildSummary, type SummaryModel } from '../okr/summary/summary';
+import { summaryFormats } from '../okr/summary/summaryFormats';
 import {
   type ChartPlan,
   mergeBlocks,
@@ -91,13 +93,13 @@ export function refreshSummaryTab(ss: Spreadsheet, opts: SummaryRefreshOptions):
 
   const cells = mergeBlocks(grid);
   // Built aside and copied over the tab in one call (src/gas/replaceSheetContent.ts): a failure
-  // anywhere before that copy leaves the previous Summary whole, never a blank tab.
-  replaceSheetContent(ss, sheet, grid.rows, grid.width, (range) => {
-    // Formats first: a value is then shown in its final format from the moment it is written.
-    range.setNumberFormats(cells.numberFormats);
-    range.setValues(withFormulas(cells.values, grid.formulas));
-    range.setBackgrounds(cells.backgrounds);
-    range.setFontWeights(cells.fontWeights);
+  // anywhere before that copy leaves the previous Summary whole, never a blank tab. Only the formats
+  // a new cell lacks are written (src/okr/summary/summaryFormats.ts).
+  replaceSheetContent(ss, sheet, {
+    rows: grid.rows,
+    columns: grid.width,
+    values: withFormulas(cells.values, grid.formulas),
+    ...summaryFormats(cells),
   });
 
   const firstLayout = placeProgressChart(sheet, grid.chart);

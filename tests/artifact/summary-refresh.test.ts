@@ -508,9 +508,10 @@ describe('Sheets calls do not grow with the sheet', () => {
     expect(firstCounts[5000]).toEqual({
       ...firstCounts[50],
       'Sheet.getRange': firstCounts[50]['Sheet.getRange'] + 1,
-      'Sheet.getMaxRows': 1,
+      'Sheet.getMaxRows': firstCounts[50]['Sheet.getMaxRows'] + 1,
       'Sheet.getMaxColumns': firstCounts[50]['Sheet.getMaxColumns'] + 1,
-      // (the staging sheet's rows are added on every refresh, at both sizes: see below)
+      // (the staging sheet's size is asked and its rows are added on every refresh, at both sizes:
+      // see below)
       'Sheet.insertRowsAfter': firstCounts[50]['Sheet.insertRowsAfter'] + 1,
     });
     expect(firstCounts[50]['Sheet.setColumnWidths']).toBe(4);
@@ -518,10 +519,14 @@ describe('Sheets calls do not grow with the sheet', () => {
     const c = counts[50];
     // Every call of the steady-state rewrite, by method: finding the tab; the old content's extent
     // (its data range's two sizes), its range and the hand-made merges in it; the user's selection;
-    // a hidden staging sheet (insert, hide, its rows, its range) written with one call per kind of
-    // data and copied over the tab in one call, so a failure keeps the previous Summary; the staging
-    // sheet deleted and the selection given back; the chart updated in place (a reader may have moved
-    // it), not removed and inserted again. Widths and protection are not touched again.
+    // a hidden staging sheet (insert, hide, its range) sized to the Summary (its two sizes asked, the
+    // columns beyond the Summary's deleted BEFORE its rows are added, so the added rows are 12 cells
+    // wide, not 26), written with one setValues and one RangeList call per format value that a new
+    // cell lacks (7 backgrounds, bold, 4 number formats: white, normal, automatic cells are not
+    // written, about a sixth of the cells of the three whole grids written before), and copied over
+    // the tab in one call, so a failure keeps the previous Summary; the staging sheet deleted and the
+    // selection given back; the chart updated in place (a reader may have moved it), not removed and
+    // inserted again. Widths and protection are not touched again.
     const rewrite = Object.fromEntries(
       Object.entries(c).filter(
         ([m]) => /^(Spreadsheet|Sheet|Range|EmbeddedChart)/.test(m) && !reading.has(m),
@@ -536,11 +541,15 @@ describe('Sheets calls do not grow with the sheet', () => {
       'Spreadsheet.getActiveRange': 1,
       'Spreadsheet.insertSheet': 1,
       'Sheet.hideSheet': 1,
+      'Sheet.getMaxRows': 1,
+      'Sheet.getMaxColumns': 1,
+      'Sheet.deleteColumns': 1,
       'Sheet.insertRowsAfter': 1,
-      'Range.setNumberFormats': 1,
+      'Sheet.getRangeList': 12,
+      'RangeList.setNumberFormat': 4,
       'Range.setValues': 1,
-      'Range.setBackgrounds': 1,
-      'Range.setFontWeights': 1,
+      'RangeList.setBackground': 7,
+      'RangeList.setFontWeight': 1,
       'Range.copyTo': 1,
       'Spreadsheet.deleteSheet': 1,
       'Range.activate': 1,
@@ -561,8 +570,47 @@ describe('Sheets calls do not grow with the sheet', () => {
       `Summary tab rewrite: ${sheetsCalls} Spreadsheet/Sheet/Range calls + ${chartBuilderCalls} chart calls`,
     );
     // 15 when the tab was cleared and written in place; the staged replacement adds 11 calls (2 of
-    // them Range geometry, answered without a round trip) and drops the clear. The commit before the
-    // lock is released (SpreadsheetApp.flush, listed above) is no call on the tab.
-    expect(sheetsCalls + chartBuilderCalls - c['SpreadsheetApp.flush']).toBeLessThanOrEqual(25);
+    // them Range geometry, answered without a round trip) and drops the clear: 25. Sizing the staging
+    // sheet adds 3 (its two sizes, the columns deleted) and the formats written as ranges add 21 for
+    // the 3 whole grids (12 getRangeList, local handles, and 12 setters): 49 calls, a fixed number
+    // whatever the size, that commit about 3 cells per Summary cell instead of 7 (see the next test).
+    // The commit before the lock is released (SpreadsheetApp.flush, listed above) is no call on the tab.
+    expect(sheetsCalls + chartBuilderCalls - c['SpreadsheetApp.flush']).toBeLessThanOrEqual(49);
+  }, 120_000);
+
+  test('the rewrite commits about three cells per Summary cell, not seven', async () => {
+    // Every cell a write call or a structure change touches is paid for when Sheets commits it
+    // (local/runtime/latency.ts). Before: the staging sheet's rows added 26 columns wide, then values
+    // and the three format grids written over every cell, then the copy: 86 cells per row of 12 (7.2
+    // per cell). Now: a big Summary's staging sheet loses its surplus columns first (a fixed 14 ×
+    // 1,000) and gets rows 12 wide, a small one keeps its 1,000 rows (one column goes, so the calls
+    // stay the same); then the values, only the formats a new cell lacks, and the copy.
+    const { callTrace } = await import('../../local/runtime/meter');
+    for (const keyResults of [50, 5000]) {
+      const wb = generateWorkbook({
+        keyResults,
+        owners: Math.max(10, keyResults / 10),
+        weeksOfHistory: 4,
+        seed: 7,
+      });
+      const rt = await open(wb, '2026-11-30T13:00:00Z');
+      refresh(rt);
+      const trace: Array<{ method: string; cells: number }> = [];
+      callTrace.sink = trace;
+      let result: Refreshed;
+      try {
+        result = refresh(rt).result;
+      } finally {
+        callTrace.sink = null;
+      }
+      const written = trace
+        .filter((c) => /^(Range|RangeList|Sheet)\.(set|insert|delete|copyTo)/.test(c.method))
+        .reduce((n, c) => n + c.cells, 0);
+      const summaryCells = result.rows * 12;
+      console.log(
+        `${keyResults} key results, Summary ${result.rows} rows: ${written} cells committed, ${(written / summaryCells).toFixed(2)} per cell`,
+      );
+      expect(written / summaryCells).toBeLessThan(4);
+    }
   }, 120_000);
 });

@@ -1,7 +1,8 @@
-// refreshSummary replaces the Summary tab as a whole: built in a hidden staging sheet and copied over
-// the tab in one call (src/gas/replaceSheetContent.ts). A failure at any step before that copy leaves
-// the previous Summary exactly as it was (values and formats); hand-made merges do not survive a
-// refresh; the user's selection and the tab's sheets are as before.
+// refreshSummary replaces the Summary tab as a whole: built in a hidden staging sheet (cut to the
+// Summary's size, only the formats a new cell lacks written) and copied over the tab in one call
+// (src/gas/replaceSheetContent.ts). A failure at any step before that copy leaves the previous
+// Summary exactly as it was (values and formats); hand-made merges do not survive a refresh; the
+// user's selection and the tab's sheets are as before.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoWorkbook } from '../../local/fixtures/demo';
@@ -44,15 +45,19 @@ describe('a failed refresh keeps the previous Summary', () => {
     ['Spreadsheet.getActiveRange', 1],
     ['Spreadsheet.insertSheet', 1],
     ['Sheet.hideSheet', 1],
+    ['Sheet.deleteColumns', 1],
     ['Sheet.insertRowsAfter', 1],
-    ['Range.setNumberFormats', 1],
+    // The formats are written as ranges, one RangeList call per value: the first and the last of each kind.
+    ['RangeList.setNumberFormat', 1],
+    ['RangeList.setNumberFormat', 4],
     ['Range.setValues', 1],
-    ['Range.setBackgrounds', 1],
-    ['Range.setFontWeights', 1],
+    ['RangeList.setBackground', 1],
+    ['RangeList.setBackground', 7],
+    ['RangeList.setFontWeight', 1],
     ['Range.breakApart', 1],
     ['Range.copyTo', 1],
   ];
-  test.each(steps)('%s fails: the Summary is unchanged and no staging sheet is left', async (method, nth) => {
+  test.each(steps)('%s (call %i) fails: the Summary is unchanged and no staging sheet is left', async (method, nth) => {
     const rt = await refreshed();
     // A hand-made merge, so that breaking merges apart is one of the steps (merges are broken
     // before the copy: a failing copy leaves the content whole, but not that merge).

@@ -36,16 +36,16 @@ const BAR_CELLS = 10;
 export const OWNS_CAP = 15;
 
 // Google's default automatic format (what getNumberFormat() reports for an untouched cell).
-const AUTO = '0.###############';
-const PERCENT = '0%';
+export const AUTO_FORMAT = '0.###############';
+export const PERCENT = '0%';
 export const SCORE = '0.0';
 export const POINTS = '+0.0;-0.0;0.0';
-const INTEGER = '0';
+export const INTEGER = '0';
 
-const WHITE = '#ffffff';
+export const WHITE = '#ffffff';
 export const TITLE_BG = '#c9daf8';
 export const SECTION_BG = '#d9d9d9';
-const HEADER_BG = '#f3f3f3';
+export const HEADER_BG = '#f3f3f3';
 export const NOTICE_BG = '#fff2cc';
 // Google Sheets' light red / yellow / green fills.
 export const BAND_COLORS: Record<Band, string> = { red: '#f4c7c3', yellow: '#fce8b2', green: '#b7e1cd' };
@@ -123,7 +123,7 @@ export function block(section: SummarySection, rows: Row[]): Omit<GridBlock, 'st
       v[c] = cell ? cell.value : '';
       bg[c] = cell?.bg ?? WHITE;
       fw[c] = cell?.bold ? 'bold' : 'normal';
-      nf[c] = cell?.fmt ?? AUTO;
+      nf[c] = cell?.fmt ?? AUTO_FORMAT;
     }
     values.push(v);
     backgrounds.push(bg);
