@@ -65,11 +65,11 @@ function readSourcesOf(
   closed: ReadonlySet<string>,
 ): { okrs: OkrSheet; reads: SourceReads } | null {
   const column = okrs.columns.source;
-  const tab = column === undefined ? null : findTabsByName(ss, ['okrs']).okrs;
-  if (column === undefined || !tab) return null;
+  if (column === undefined) return null;
   // A formula Source may show a blank value: every live, open key result is looked at.
   const live = okrs.keyResults.filter((kr) => readsItsSource(kr, at, closed));
-  if (live.length === 0) return null;
+  const tab = live.length ? findTabsByName(ss, ['okrs']).okrs : null;
+  if (!tab) return null;
   const byRow = new Map(withFormulas(tab, live, column).map((kr) => [kr.row, kr] as const));
   const keyResults = okrs.keyResults.map((kr) => byRow.get(kr.row) ?? kr);
   const withSource = keyResults.filter((kr) => kr.source && byRow.has(kr.row));
