@@ -45,6 +45,7 @@ describe('typed into a closed row', () => {
       ['Target', 50],
       ['Owner', 'ben@acme.com'],
       ['Confidence', 'Off track'],
+      ['Accepted', '2026-10-01'],
     ] as const) {
       const before = value(rt, header, 3);
       const r = rt.edit({ range: `OKRs!${cell(rt, header, 3)}`, value: typed, as: ANA });

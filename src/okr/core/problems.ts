@@ -187,8 +187,8 @@ export const PROBLEM_MESSAGES: MessageTable<MessageKey> = {
     ja: '主要な結果 {id}（{row}行目）は締め済みのサイクル{cycle}にありますが、Resultsタブにスコアがありません。締めた後にサイクルへ追加されています。',
   },
   'source-unreadable': {
-    en: '{detail}',
-    ja: '{detail}',
+    en: 'Key result {detail}',
+    ja: '主要な結果 {detail}',
   },
 };
 
