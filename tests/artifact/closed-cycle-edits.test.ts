@@ -155,6 +155,19 @@ describe('pasted into a closed row', () => {
     });
   });
 
+  test('an edit the trigger never saw (the sheet changed without onEdit) is listed too: the Results tab is the truth', async () => {
+    const rt = await open();
+    close(rt);
+    const header = rt.workbook.values('OKRs')[0];
+    rt.workbook.sheet('OKRs').cellForWrite(5, header.indexOf('Target') + 1).value = 200;
+    expect(problemsOf(rt, 'edited-after-close')).toEqual([
+      expect.objectContaining({
+        id: 'O1.3',
+        message: expect.stringContaining('now scores 0.4, but 0.7 was recorded'),
+      }),
+    ]);
+  });
+
   test('a key result added to a closed cycle afterwards has no score: listed on its Cycle cell', async () => {
     const rt = await open();
     close(rt);
