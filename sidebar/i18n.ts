@@ -281,6 +281,7 @@ const en = {
   retroEmpty: 'Write what happened or what you learned.',
   scoreRange: 'The score is between 0.0 and 1.0.',
   scoreReason: 'Say why the score differs from the computed one.',
+  reopenCycle: 'Reopen {cycle}',
 };
 
 export type Words = typeof en;
@@ -549,6 +550,7 @@ const ja: Words = {
   retroEmpty: '起きたことか学んだことを書いてください。',
   scoreRange: 'スコアは0.0から1.0の間です。',
   scoreReason: '計算値とスコアが違う理由を書いてください。',
+  reopenCycle: '{cycle}を再開',
 };
 
 export const WORDS: Record<Lang, Words> = { en, ja };

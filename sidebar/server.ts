@@ -49,6 +49,7 @@ const ENDPOINTS: { [K in keyof Endpoints]: true } = {
   closeCycle: true,
   rollOver: true,
   saveRetrospective: true,
+  reopenCycle: true,
 };
 
 /** google.script.run allows at most 10 calls in flight; queue the rest. */

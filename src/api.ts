@@ -423,6 +423,8 @@ export interface Endpoints {
   closeCycle(req: CloseCycleRequest): CyclesResult;
   rollOver(req: RollOverRequest): CyclesResult;
   saveRetrospective(req: RetrospectiveRequest): ActionResult;
+  /** A Lead reopens a closed cycle (its rows can be changed again). */
+  reopenCycle(req: CloseCycleRequest): CyclesResult;
 }
 
 /** The weekly emails' switch and state (who enabled them, the current run, the next one); ISO times. */
@@ -581,6 +583,10 @@ export interface EditOutcome {
   nonOwner?: number;
   /** Key results whose acceptance was cleared because the Owner cell got a new owner. */
   cleared?: number;
+  /** A cell typed on a closed cycle's row, put back to its value before the edit. */
+  reverted?: number;
+  /** Cells of a closed cycle's rows changed by a paste, marked with a note. */
+  closedFlagged?: number;
 }
 
 /** What the "Send me a test email" button gets back: what went out, and a sentence saying so. */

@@ -286,3 +286,8 @@ export function rollOver(req: unknown): CyclesResult {
 export function saveRetrospective(req: unknown): ActionResult {
   return cycles.saveRetrospective(req);
 }
+
+/** A Lead reopens a closed cycle, so its rows can be changed again (closing again records new scores). */
+export function reopenCycle(req: unknown): CyclesResult {
+  return cycles.reopenCycle(req);
+}

@@ -292,7 +292,10 @@ export class RuntimeCore<W extends WorkbookLike = WorkbookLike> {
         if (triggerUid) e.triggerUid = triggerUid;
         // value/oldValue only for a single cell, as strings; absent when empty.
         // https://developers.google.com/apps-script/guides/triggers/events#edit
-        if (single) {
+        // A paste, even into one cell, carries neither: Sheets sends the pasted range only (observed
+        // and documented by tanaikech, https://gist.github.com/tanaikech/73edaed1268a6d07118aed538aa5608d
+        // "When an user copied and pasted from other cell, e.oldValue and e.value ... are not shown").
+        if (single && !req.paste) {
           const v = eventValue(applied.value);
           const old = eventValue(applied.oldValue);
           if (v !== undefined) e.value = v;

@@ -104,6 +104,17 @@ export function Cycles(props: Props) {
             </div>
           </div>
         )}
+        {c.closed && view?.canClose && (
+          <div class="buttons">
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => run(() => server.reopenCycle({ cycle: c.name }))}
+            >
+              {tr(lang, 'reopenCycle', { cycle: c.name })}
+            </button>
+          </div>
+        )}
         {c.closed && c.unfinished.length > 0 && view?.canClose && (
           <section aria-label={tr(lang, 'carryTitle', { cycle: c.name })}>
             <h3>{tr(lang, 'carryTitle', { cycle: c.name })}</h3>

@@ -155,6 +155,21 @@ export function closeCycle(raw: unknown): CyclesResult {
   });
 }
 
+/**
+ * A Lead reopens a closed cycle: its rows can be changed again (the sidebar, the sheet). Its Results
+ * rows stay as the history; closing it again appends new scores, and the latest row is the truth.
+ */
+export function reopenCycle(raw: unknown): CyclesResult {
+  return cycleAct(raw, parseCloseCycle, (req, snap, ctx, closed) => {
+    requireManage(withTeam(ctx, snap.roster).caller);
+    const cycle = req.cycle;
+    if (!closed.some((c) => c.name === cycle))
+      throw new RequestError('cycle-not-closed-reopen', 'cycle', { cycle });
+    storeClosedCycles(closed.filter((c) => c.name !== cycle));
+    return t(REQUEST_MESSAGES, ctx.lang, 'cycle-reopened', { cycle });
+  });
+}
+
 const CARRIED_NOTE = {
   en: 'Carried from {id} ({cycle}); owner and target to be agreed again',
   ja: '{id}（{cycle}）から引き継ぎ。オーナーと目標値はあらためて合意します',

@@ -19,9 +19,10 @@ import { readTeamTab } from '../gas/team';
 import type { KeyResult, OkrSheet } from '../okr/core/model';
 import { parseOkrSheet } from '../okr/core/parse';
 import { progressCellValue } from '../okr/setup/structure';
+import { closedRowEditOf, flagClosedCells, revertClosedCell } from './closedRowEdit';
 import { clearAcceptanceOfNewOwners } from './newOwnerEdit';
 import { callerFrom, canActOn } from './permissions';
-import { type EditedValue, sheetEditEntries } from './sheetEditLog';
+import { type EditedValue, oldValueOf, sheetEditEntries } from './sheetEditLog';
 import { CONFIDENCE_LABEL } from './sidebar/checkIn';
 import { planObjectiveProgress } from './sidebar/objectiveProgress';
 import { makeDate } from './snapshot';
@@ -40,9 +41,23 @@ export function handleEdit(e: EditEventLike | undefined): EditOutcome | null {
 }
 
 function checkAndLogEdit(e: EditEventLike | undefined): EditOutcome | null {
+  // A closed cycle's rows are the graded record: a typed cell goes back before anything else runs.
+  const closedRows = closedRowEditOf(e);
+  if (closedRows?.decision.kind === 'revert') {
+    const reverted = revertClosedCell(closedRows);
+    closedRows.ss.toast(reverted.toast, 'OKR Owners', 10);
+    return reverted;
+  }
   const checked = checkEdit(e);
-  if (!checked) return null;
+  // After the owner check, whose notes on the same cells are kept under ours.
+  const flaggedClosed = closedRows ? flagClosedCells(closedRows) : { toast: '', count: 0 };
+  if (!checked) {
+    if (!flaggedClosed.count || !closedRows) return null;
+    closedRows.ss.toast(flaggedClosed.toast, 'OKR Owners', 10);
+    return { flagged: 0, recomputed: 0, toast: flaggedClosed.toast, closedFlagged: flaggedClosed.count };
+  }
   const { outcome, edit } = checked;
+  if (flaggedClosed.count) outcome.closedFlagged = flaggedClosed.count;
   const sheet = editedSheet(edit);
   const edited = editedKeyResults(edit, sheet);
   outcome.objectives = writeObjectiveProgress(edit, sheet, edited);
@@ -50,7 +65,9 @@ function checkAndLogEdit(e: EditEventLike | undefined): EditOutcome | null {
     ? clearAcceptanceOfNewOwners(edit, e ?? {}, edited, editorEmail(e ?? {}))
     : 0;
   if (cleared) outcome.cleared = cleared;
-  const toasts = [outcome.toast, logSheetEdit(edit, e ?? {}, edited, outcome)].filter(Boolean);
+  const toasts = [flaggedClosed.toast, outcome.toast, logSheetEdit(edit, e ?? {}, edited, outcome)].filter(
+    Boolean,
+  );
   outcome.toast = toasts.join('\n');
   if (outcome.toast) edit.ss.toast(outcome.toast, 'OKR Owners', 10);
   return outcome;
@@ -125,11 +142,11 @@ function logSheetEdit(edit: SheetEdit, e: EditEventLike, edited: KeyResult[], ou
       )
     : null;
   // Google gives oldValue for a single-cell edit only (absent when the cell was empty).
-  const single = edit.singleCell;
+  const old = oldValueOf(edit.singleCell, e);
   const values: EditedValue[] = edited.map((kr) => ({
     kr,
     columns: [...columns],
-    old: single ? (textOf(e.oldValue) ?? '') : null,
+    old,
     flagged: caller !== null && kr.owner !== editor && !canActOn(caller, kr),
   }));
   const { entries, toast } = sheetEditEntries(values, { editor, now: now(), lang: edit.lang });
@@ -149,8 +166,4 @@ function editorEmail(e: EditEventLike): string {
     fromEvent = '';
   }
   return (fromEvent.trim().toLowerCase() || activeUserEmail()).trim();
-}
-
-function textOf(v: unknown): string | null {
-  return v === undefined || v === null ? null : String(v);
 }

@@ -12,6 +12,7 @@ import { now } from '../gas/session';
 import type { KeyResult } from '../okr/core/model';
 import { clearedEntry } from '../okr/ownership/agreementLog';
 import { entriesById, entriesOf } from '../okr/ownership/agreementState';
+import { oldValueOf } from './sheetEditLog';
 
 const ownerOf = (kr: KeyResult) => kr.owner ?? kr.ownerText.trim().toLowerCase();
 
@@ -25,11 +26,7 @@ export function clearAcceptanceOfNewOwners(
   const accepted = edit.layout.columns.accepted;
   const shown = edited.filter((kr) => kr.accepted !== null);
   if (accepted === undefined || shown.length === 0) return 0;
-  const old = edit.singleCell
-    ? String(e.oldValue ?? '')
-        .trim()
-        .toLowerCase()
-    : null;
+  const old = oldValueOf(edit.singleCell, e)?.trim().toLowerCase() ?? null;
   // A one-cell edit that keeps the owner needs nothing read.
   if (old !== null && shown.every((kr) => ownerOf(kr) === old)) return 0;
   const log = readAgreementLog(edit.ss);

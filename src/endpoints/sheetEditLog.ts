@@ -33,6 +33,16 @@ const SHEET_EDIT = {
   more: { en: '\n+{count} more', ja: '\nほかに{count}件' },
 };
 
+/**
+ * The cell's text before a one-cell edit ('' = it was empty), or null when Google gave none: a block,
+ * or a paste (which carries neither value nor oldValue, even into one cell).
+ * https://developers.google.com/apps-script/guides/triggers/events#edit
+ */
+export function oldValueOf(singleCell: boolean, e: { oldValue?: unknown; value?: unknown }): string | null {
+  if (!singleCell || (e.oldValue === undefined && e.value === undefined)) return null;
+  return e.oldValue === undefined || e.oldValue === null ? '' : String(e.oldValue);
+}
+
 const sep = (lang: Lang) => (lang === 'ja' ? '、' : ', ');
 
 function shown(kr: KeyResult, column: 'current' | 'confidence'): string {

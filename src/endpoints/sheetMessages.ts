@@ -18,7 +18,11 @@ export type SheetText =
   | 'problems'
   | 'imported'
   | 'skipped'
-  | 'import-title';
+  | 'import-title'
+  // Edits typed or pasted into a closed cycle's rows (src/endpoints/closedRowEdit.ts).
+  | 'closed-reverted'
+  | 'closed-flagged'
+  | 'closed-note';
 
 /** The refusal when two sheets could be one of the add-on's tabs (src/gas/tabs.ts), or null. */
 export function ambiguityRefusal(
@@ -77,6 +81,18 @@ export const SHEET_TEXT: MessageTable<SheetText> = {
   },
   skipped: { en: 'Skipped rows:', ja: '取り込まなかった行：' },
   'import-title': { en: 'Import OKRs', ja: 'OKRの取り込み' },
+  'closed-reverted': {
+    en: "Cycle {cycle} is closed: its rows are the graded record, so {cell} was set back to what it was. To change it, a Lead reopens the cycle in the sidebar's Cycles view.",
+    ja: 'サイクル{cycle}は締め済みです。その行は評価の記録なので、{cell}を元の値に戻しました。変更するには、リーダーがサイドバーの「サイクル」画面でサイクルを再開してください。',
+  },
+  'closed-flagged': {
+    en: "Cycle {cycle} is closed: its rows are the graded record. {count} pasted {count|cell|cells} could not be set back and {count|has|have} a note; Check problems lists each key result whose score no longer matches the Results tab. Undo the paste (Ctrl+Z), or have a Lead reopen the cycle in the sidebar's Cycles view.",
+    ja: 'サイクル{cycle}は締め済みです。その行は評価の記録です。貼り付けた{count}個のセルは元に戻せないため、メモを付けました。Resultsタブの記録とスコアが合わない主要な結果は「問題をチェック」に表示されます。貼り付けを取り消す（Ctrl+Z）か、リーダーにサイドバーの「サイクル」画面でサイクルを再開してもらってください。',
+  },
+  'closed-note': {
+    en: "Edited after cycle {cycle} was closed: this row is the graded record (Results tab). Undo the edit, or have a Lead reopen the cycle in the sidebar's Cycles view, change it, and close it again.",
+    ja: 'サイクル{cycle}の締め後に編集されました。この行は評価の記録です（Resultsタブ）。編集を取り消すか、リーダーにサイドバーの「サイクル」画面でサイクルを再開してもらい、変更してから再び締めてください。',
+  },
 };
 
 const ACTIONS: MessageTable<'setUp' | 'import'> = {

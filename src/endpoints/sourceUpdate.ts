@@ -14,12 +14,12 @@ import { sheetValue } from '../gas/okrWrites';
 import { readSourceCells } from '../gas/sourceCells';
 import { findTabsByName } from '../gas/tabs';
 import { readTeam } from '../gas/team';
-import { isLive } from '../okr/core/cycle';
 import { t } from '../okr/core/i18n';
 import type { KeyResult, Lang, OkrColumn } from '../okr/core/model';
 import { keyResultProgress } from '../okr/core/progress';
 import { SOURCE_MESSAGES } from '../okr/source/sourceMessages';
 import { readSources, type SourceProblem, sourceNeeds } from '../okr/source/sourceRead';
+import { readsItsSource } from '../okr/source/sourceScope';
 import { busy } from './act';
 import { activeSpreadsheet, type Context, context, withTeam } from './context';
 import { requireManage } from './permissions';
@@ -45,7 +45,11 @@ export interface SourceRun {
  * typed with "=") shows its result as the cell's value; the formula's text is the reference. One
  * getFormulas over the key results' rows. The formula is only read as a reference, never evaluated.
  */
-function withFormulas(sheet: Sheet, keyResults: readonly KeyResult[], sourceColumn: number): KeyResult[] {
+export function withFormulas(
+  sheet: Sheet,
+  keyResults: readonly KeyResult[],
+  sourceColumn: number,
+): KeyResult[] {
   const rows = keyResults.map((kr) => kr.row);
   const from = Math.min(...rows);
   const formulas = columnFormulas(sheet, sourceColumn, from, Math.max(...rows));
@@ -181,7 +185,8 @@ export function updateFromSource(raw: unknown): ActionResult {
 }
 
 /**
- * The weekly run's update: every key result with a Source in a live cycle (src/okr/core/cycle.ts),
+ * The weekly run's update: every key result with a Source in a live cycle that is not closed
+ * (src/okr/source/sourceScope.ts),
  * under the document lock, as the run's user. Answers what was recorded and the problems.
  */
 export function updateAllSources(ctx: Context): SourceRun {
@@ -193,7 +198,7 @@ export function updateAllSources(ctx: Context): SourceRun {
     const snap = snapshot(ctx, true);
     if (!snap.tabs.okrs || snap.okrs.columns.source === undefined) return { recorded: [], problems: [] };
     // Every live key result: a Source typed as a formula may show a blank value.
-    const live = snap.okrs.keyResults.filter((kr) => isLive(kr.cycle, ctx.now));
+    const live = snap.okrs.keyResults.filter((kr) => readsItsSource(kr, ctx.now, ctx.closed));
     return recordFromSources(snap, live, { now: ctx.now, lang: ctx.lang, askedBy: '' });
   });
 }

@@ -50,6 +50,17 @@ describe('edit()', () => {
     );
   });
 
+  test("a paste carries neither value nor oldValue, even into one cell (as Google's event does)", async () => {
+    const rt = await openScript(code);
+    rt.workbook.cells['OKRs!E5'] = 'old@example.com';
+    const r = rt.edit({ range: 'OKRs!E5', value: 'new@example.com', paste: true, as: 'a@example.com' });
+    const e = JSON.parse(r.logs[0]);
+    expect(e.a1).toBe('E5');
+    expect('value' in e).toBe(false);
+    expect('oldValue' in e).toBe(false);
+    expect(rt.workbook.cells['OKRs!E5']).toBe('new@example.com');
+  });
+
   test('a rejected edit changes nothing and runs nothing', async () => {
     const rt = await openScript(code);
     const r = rt.edit({ range: 'OKRs!E5', value: 'a@example.com, b@example.com', as: 'a@example.com' });

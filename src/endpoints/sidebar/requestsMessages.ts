@@ -67,7 +67,10 @@ export type RequestMessage =
   | 'no-result'
   | 'retrospective-saved'
   | 'score-reason-missing'
-  | 'results-tab-invalid';
+  | 'results-tab-invalid'
+  // Reopening a closed cycle (src/endpoints/cycleClose.ts reopenCycle).
+  | 'cycle-reopened'
+  | 'cycle-not-closed-reopen';
 
 export const REQUEST_MESSAGES: MessageTable<RequestMessage> = {
   'not-an-object': {
@@ -326,6 +329,14 @@ export const REQUEST_MESSAGES: MessageTable<RequestMessage> = {
   'results-tab-invalid': {
     en: 'The Results tab has no Cycle or ID column. Rename or remove that tab and try again.',
     ja: 'Resultsタブに「サイクル」または「ID」の列がありません。タブの名前を変えるか削除してから、やり直してください。',
+  },
+  'cycle-reopened': {
+    en: '{cycle} is open again: its rows can be changed, and Check problems no longer compares them with the Results tab. Close it again to record the new scores.',
+    ja: '{cycle}を再開しました。行を変更でき、「問題をチェック」はResultsタブとの比較をしなくなります。変更後にもう一度締めると新しいスコアが記録されます。',
+  },
+  'cycle-not-closed-reopen': {
+    en: '{cycle} is not closed, so there is nothing to reopen.',
+    ja: '{cycle}は締めていないため、再開するものはありません。',
   },
 };
 

@@ -172,7 +172,10 @@ export type ProblemCode =
   | 'objective-without-krs'
   | 'objective-too-many-krs'
   | 'stale'
-  | 'target-changed-after-agreement';
+  | 'target-changed-after-agreement'
+  // A closed cycle's row that no longer matches the Results tab; a Source that cannot be read.
+  | 'edited-after-close'
+  | 'source-unreadable';
 
 export interface Problem {
   code: ProblemCode;

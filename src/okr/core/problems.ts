@@ -29,6 +29,12 @@ export const SEVERITY: Record<ProblemCode, Severity> = {
   stale: 'warning',
   'accepted-not-agreed': 'error',
   'target-changed-after-agreement': 'warning',
+  // The row and the graded record (Results tab) tell two stories of the same closed cycle: only a
+  // Lead may settle which is true (undo, or reopen and close again), so it is an error.
+  'edited-after-close': 'error',
+  // The weekly run and Update from source record nothing from it (an empty Source cell is a warning:
+  // the figure may simply not be in yet).
+  'source-unreadable': 'error',
 };
 
 /** Text variants chosen by the problem's context (e.g. a parent that is blank vs. not found). */
@@ -40,7 +46,8 @@ type MessageKey =
   | 'header-missing-tab'
   | 'header-missing-ambiguous'
   | 'header-duplicate'
-  | 'header-missing-flat';
+  | 'header-missing-flat'
+  | 'edited-after-close-added';
 
 export const PROBLEM_MESSAGES: MessageTable<MessageKey> = {
   'owner-missing': {
@@ -170,6 +177,18 @@ export const PROBLEM_MESSAGES: MessageTable<MessageKey> = {
   'target-changed-after-agreement': {
     en: 'Key result {id} (row {row}): the Target is {target}, but {value} and the approver agreed {agreed}.',
     ja: '主要な結果 {id}（{row}行目）：目標値が{target}ですが、{value}さんと承認者が合意したのは{agreed}です。',
+  },
+  'edited-after-close': {
+    en: 'Key result {id} (row {row}) of the closed cycle {cycle} now scores {now}, but {recorded} was recorded when the cycle closed (Results tab): the row was edited after the close.',
+    ja: '主要な結果 {id}（{row}行目）は締め済みのサイクル{cycle}のものですが、現在のスコアは{now}で、締めたときに記録されたスコア{recorded}（Resultsタブ）と違います。締めた後に行が編集されています。',
+  },
+  'edited-after-close-added': {
+    en: 'Key result {id} (row {row}) is in the closed cycle {cycle}, but the Results tab has no score for it: it was added to the cycle after the close.',
+    ja: '主要な結果 {id}（{row}行目）は締め済みのサイクル{cycle}にありますが、Resultsタブにスコアがありません。締めた後にサイクルへ追加されています。',
+  },
+  'source-unreadable': {
+    en: 'Key result {detail}',
+    ja: '主要な結果 {detail}',
   },
 };
 
@@ -301,6 +320,18 @@ export const PROBLEM_HINTS: MessageTable<MessageKey> = {
   'target-changed-after-agreement': {
     en: 'Set the Target back to {agreed}, or ask {value} to propose {target} in the sidebar for the approver to agree.',
     ja: '目標値を{agreed}に戻すか、{value}さんにサイドバーで{target}を提案してもらい、承認者の合意を得てください。',
+  },
+  'edited-after-close': {
+    en: "Undo the edit (File → Version history shows what changed), or have a Lead reopen {cycle} in the sidebar's Cycles view, make the change and close it again, so the new score is recorded.",
+    ja: '編集を取り消す（ファイル → 変更履歴 で変更点を確認できます）か、リーダーにサイドバーの「サイクル」画面で{cycle}を再開してもらい、変更してから再び締めて新しいスコアを記録してください。',
+  },
+  'edited-after-close-added': {
+    en: "Put an open cycle in {cell}, or have a Lead reopen {cycle} in the sidebar's Cycles view and close it again, so it is scored.",
+    ja: '{cell}を締めていないサイクルにするか、リーダーにサイドバーの「サイクル」画面で{cycle}を再開し、再び締めてスコアを記録してもらってください。',
+  },
+  'source-unreadable': {
+    en: 'Until it is fixed, the weekly run and Update from source record nothing for {id}; its Current stays as typed.',
+    ja: '直すまで、毎週の実行と「データ元から更新」は{id}に何も記録しません。現在値は入力された値のままです。',
   },
 };
 

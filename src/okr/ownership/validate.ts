@@ -19,6 +19,10 @@ import { cellA1, type ProblemCounts, problem, countProblems as tally } from '../
 import { canonicalHeader, OKR_ALIASES } from '../core/schema';
 import { TAB } from '../core/tabs';
 import { inClosedCycle } from '../cycle/closedCycles';
+import { editedAfterClose } from '../cycle/editedAfterClose';
+import type { KeyResultResult } from '../cycle/results';
+import { readSources, type SourceReads } from '../source/sourceRead';
+import { readsItsSource } from '../source/sourceScope';
 import type { AgreementEntry } from './agreementLog';
 import { agreementFindings } from './agreementProblems';
 import { judgeOwner, type OwnerVerdict, teamLikeMember } from './owners';
@@ -51,7 +55,18 @@ export function countProblems(problems: readonly Problem[]): ProblemCounts {
  * agreementProblems.ts); without it nothing is said about agreements.
  */
 export function validateOkrs(
-  data: { okrs: OkrSheet; roster: Roster; agreements?: readonly AgreementEntry[] | null },
+  data: {
+    okrs: OkrSheet;
+    roster: Roster;
+    agreements?: readonly AgreementEntry[] | null;
+    /**
+     * The Results tab's latest record per cycle and ID (cycle/results.ts parseResults), when the
+     * caller read it: closed cycles' rows are compared with it (edited-after-close).
+     */
+    results?: ReadonlyMap<string, KeyResultResult> | null;
+    /** The cells the Sources point at (source/sourceRead.ts), when the caller read them. */
+    sources?: SourceReads | null;
+  },
   opts: ValidateOptions,
 ): Problem[] {
   const { okrs, roster } = data;
@@ -259,6 +274,37 @@ export function validateOkrs(
   if (data.agreements) {
     for (const f of agreementFindings(ownedByMember, data.agreements)) {
       if (has(f.column)) add(f.code, f.kr, f.column, { value: f.kr.owner ?? '', params: f.params });
+    }
+  }
+
+  if (data.results && opts.closed?.size) {
+    for (const f of editedAfterClose(okrs.keyResults, data.results, opts.closed)) {
+      const shown = (v: number | null | undefined) => (v === null || v === undefined ? '—' : String(v));
+      if (f.recorded === undefined) {
+        if (has('cycle'))
+          add('edited-after-close', f.kr, 'cycle', {
+            variant: 'edited-after-close-added',
+            params: { cycle: f.cycle },
+          });
+      } else {
+        add('edited-after-close', f.kr, has('current') ? 'current' : null, {
+          params: { cycle: f.cycle, now: shown(f.now), recorded: shown(f.recorded) },
+        });
+      }
+    }
+  }
+
+  const sourceColumn = okrs.columns.source;
+  if (data.sources && sourceColumn !== undefined) {
+    const read = okrs.keyResults.filter((kr) => kr.source && readsItsSource(kr, now, opts.closed));
+    const byRow = new Map(read.map((kr) => [kr.row, kr] as const));
+    for (const p of readSources(read, data.sources, { sheetName: sheet, sourceColumn, lang }).problems) {
+      const kr = byRow.get(p.row);
+      if (!kr) continue;
+      add('source-unreadable', kr, 'source', {
+        severity: p.code === 'empty' ? 'warning' : undefined,
+        params: { detail: p.message },
+      });
     }
   }
 

@@ -51,6 +51,7 @@ test('the wrapper has exactly the endpoints of src/api.ts', () => {
     'closeCycle',
     'rollOver',
     'saveRetrospective',
+    'reopenCycle',
   ];
   expect(Object.keys(server).sort()).toEqual([...names].sort());
 });
