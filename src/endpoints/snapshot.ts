@@ -14,12 +14,13 @@ import { sheetLanguage } from '../okr/core/language';
 import type { Lang, OkrSheet, Roster } from '../okr/core/model';
 import { missingTabSheet, parseOkrSheet } from '../okr/core/parse';
 import { TAB } from '../okr/core/tabs';
-import { parseResults } from '../okr/cycle/results';
+import { type KeyResultResult, parseResults } from '../okr/cycle/results';
 import { ownsClosedKeyResults, retrospectivesDue } from '../okr/cycle/retrospectives';
 import type { AgreementEntry } from '../okr/ownership/agreementLog';
 import { validateOkrs } from '../okr/ownership/validate';
 import { activeSpreadsheet, type Context, withTeam } from './context';
 import { calendarOf, cycleRulesFor } from './cycles';
+import { readProblemInputs } from './problemReads';
 import { agreementsState } from './sidebar/agreementView';
 
 import { CONFIDENCE_LABEL, type WritePlan } from './sidebar/checkIn';
@@ -74,9 +75,26 @@ export function snapshot(ctx: Context, withLog = false): Snapshot {
 export function stateOf(snap: Snapshot, ctx: Context): SidebarState {
   const present = snap.tabs.okrs !== null;
   const entries = snap.agreements?.entries ?? null;
-  const problems = present
+  // The Results tab and the Sources' cells, as Check problems reads them: the sidebar's Problems list
+  // and the menu's toast count the same problems. Sheets without a closed cycle or a Source column
+  // read nothing more.
+  const extra = present
+    ? readProblemInputs(snap.ss, snap.okrs, {
+        timeZone: snap.timeZone,
+        now: ctx.now,
+        closed: ctx.closed ?? new Set<string>(),
+        okrTab: snap.tabs.okrs,
+      })
+    : null;
+  const problems = extra
     ? validateOkrs(
-        { okrs: snap.okrs, roster: snap.roster, agreements: entries },
+        {
+          okrs: extra.okrs,
+          roster: snap.roster,
+          agreements: entries,
+          results: extra.results,
+          sources: extra.sources,
+        },
         {
           now: ctx.now,
           settings: ctx.settings,
@@ -93,7 +111,7 @@ export function stateOf(snap: Snapshot, ctx: Context): SidebarState {
     problems,
     caller,
     closed: ctx.closed,
-    retrospectives: present ? retrospectiveAsks(snap, caller.email, ctx.closed) : [],
+    retrospectives: present ? retrospectiveAsks(snap, caller.email, ctx.closed, extra?.results) : [],
     now: ctx.now,
     lang: ctx.lang,
     timeZone: snap.timeZone,
@@ -198,10 +216,12 @@ function retrospectiveAsks(
   snap: Snapshot,
   email: string,
   closed: ReadonlySet<string> | undefined,
+  graded?: ReadonlyMap<string, KeyResultResult> | null,
 ): RetrospectiveAsk[] {
   if (!closed || !ownsClosedKeyResults(snap.okrs.keyResults, email, closed)) return [];
-  const tab = findTabsByName(snap.ss, ['results']).results;
-  const results = parseResults(readResultsValues(tab), snap.timeZone);
+  // The Results tab as the problems read it, else read here (it is read once either way).
+  const results =
+    graded ?? parseResults(readResultsValues(findTabsByName(snap.ss, ['results']).results), snap.timeZone);
   return retrospectivesDue(snap.okrs.keyResults, email, closed, results).map(({ kr, result, progress }) => ({
     id: kr.id,
     title: capText(kr.title, TITLE_CAP),

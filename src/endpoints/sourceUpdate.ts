@@ -7,7 +7,7 @@
 // to check in on it) and the weekly run (every key result of a live cycle, once per run). Each reads
 // each referenced tab once and writes in a fixed number of calls (src/gas/columnSpans.ts).
 import { type ActionResult, PROBLEM_CAP, type UpdateSourcesResult } from '../api';
-import { columnFormulas, writeColumnSpans } from '../gas/columnSpans';
+import { writeColumnSpans } from '../gas/columnSpans';
 import { BusyError, withDocumentLock } from '../gas/lock';
 import { readOkrHeader } from '../gas/okrData';
 import { sheetValue } from '../gas/okrWrites';
@@ -23,13 +23,13 @@ import { readsItsSource } from '../okr/source/sourceScope';
 import { busy } from './act';
 import { activeSpreadsheet, type Context, context, withTeam } from './context';
 import { requireManage } from './permissions';
+import { withSourceFormulas } from './problemReads';
 import { keyResultToActOn } from './quickRowWrite';
 import type { WritePlan } from './sidebar/checkIn';
 import { planObjectiveProgress } from './sidebar/objectiveProgress';
 import { localize, parseKeyResultRequest, RequestError } from './sidebar/requests';
 import { logCheckIns, makeDate, parseOkrs, type Snapshot, snapshot, stateOf } from './snapshot';
 
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** The Check-ins log's By for an automatic check-in: one word in every language, so a filter finds them. */
 export const SOURCE_BY = 'source';
@@ -38,25 +38,6 @@ export interface SourceRun {
   /** Key results whose figure was recorded. */
   recorded: string[];
   problems: SourceProblem[];
-}
-
-/**
- * A Source typed as a formula (='Sales data'!B7, =Revenue_Q4: what Sheets makes of a reference
- * typed with "=") shows its result as the cell's value; the formula's text is the reference. One
- * getFormulas over the key results' rows. The formula is only read as a reference, never evaluated.
- */
-export function withFormulas(
-  sheet: Sheet,
-  keyResults: readonly KeyResult[],
-  sourceColumn: number,
-): KeyResult[] {
-  const rows = keyResults.map((kr) => kr.row);
-  const from = Math.min(...rows);
-  const formulas = columnFormulas(sheet, sourceColumn, from, Math.max(...rows));
-  return keyResults.map((kr) => {
-    const formula = formulas[kr.row - from];
-    return formula ? { ...kr, source: formula } : kr;
-  });
 }
 
 /**
@@ -72,7 +53,7 @@ export function recordFromSources(
   if (sourceColumn === undefined || !snap.tabs.okrs || keyResults.length === 0) {
     return { recorded: [], problems: [] };
   }
-  const withSource = withFormulas(snap.tabs.okrs, keyResults, sourceColumn).filter((kr) => kr.source);
+  const withSource = withSourceFormulas(snap.tabs.okrs, keyResults, sourceColumn).filter((kr) => kr.source);
   if (withSource.length === 0) return { recorded: [], problems: [] };
   const reads = readSourceCells(snap.ss, sourceNeeds(withSource));
   const outcome = readSources(withSource, reads, { sheetName: snap.okrName, sourceColumn, lang: opts.lang });
