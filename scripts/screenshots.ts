@@ -16,18 +16,18 @@
 //   docs/screenshots/import/<layout>.png  each layout Import reads (local/fixtures/import), docs/import.md
 // A step whose feature has not landed is reported and skipped; the script fails only when it could
 // take no screenshot at all or one is over 300 KB.
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { launchSandbox, repoRoot } from '../local/app/launch';
 import type { AppState, EmailBody, MenuItemView, SheetView } from '../local/app/protocol';
 import { launchChromium } from '../local/chromium';
-import { demoWorkbook } from '../local/fixtures/demo';
+import { DEMO_RETROSPECTIVES, demoWorkbook } from '../local/fixtures/demo';
 import { IMPORT_CORPUS } from '../local/fixtures/import';
-import { workbookToXlsx } from '../local/runtime';
 import { layoutPictureHtml } from './layoutPicture';
 import { hasJapaneseFont, japanesePictures, NO_JAPANESE_FONT } from './screenshotsJa';
+import { askSandbox, writeDemoWorkbook } from './screenshotsSandbox';
 
 const OUT = join(repoRoot, 'docs/screenshots');
 const LAYOUTS_OUT = join(OUT, 'import');
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   const workbook = demoWorkbook();
   const theirs = IMPORT_CORPUS['objective-rows'].rows;
   workbook.writeRect(workbook.addSheet('Our OKRs', undefined, { rows: 100, cols: 26 }), 1, 1, theirs);
-  writeFileSync(file, await workbookToXlsx(workbook));
+  await writeDemoWorkbook(file, workbook);
   const [app, browser] = await Promise.all([
     launchSandbox(['--port', '0', '--workbook', file], dir),
     launchChromium(),
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 }, deviceScaleFactor: 1 });
     // Generous: a busy machine (other builds and browsers beside) must slow the pictures, never fail them.
     page.setDefaultTimeout(30_000);
-    const state = async () => (await (await fetch(`${app.url}api/state`)).json()) as AppState;
+    const state = () => askSandbox<AppState>(`${app.url}api/state`);
     const menuItem = async (re: RegExp) =>
       (await state()).menus
         .flatMap((m) => m.items)
@@ -141,7 +141,7 @@ async function main(): Promise<void> {
 
     // A Member who owns key results, one of them waiting for acceptance if the sheet has one:
     // their "Mine" shows what needs them, and their email is the one to show.
-    const okrs = (await (await fetch(`${app.url}api/sheet?name=OKRs`)).json()) as SheetView;
+    const okrs = await askSandbox<SheetView>(`${app.url}api/sheet?name=OKRs`);
     const header = okrs.rows[0].map((c) => c.text.trim().toLowerCase());
     const [typeCol, ownerCol, acceptedCol] = ['type', 'owner', 'accepted'].map((h) => header.indexOf(h));
     const krs = okrs.rows.slice(1).filter((r) => /key/i.test(r[typeCol]?.text ?? ''));
@@ -331,7 +331,15 @@ async function main(): Promise<void> {
           )
             continue;
           await ask.click();
-          await sidebar().locator('form textarea').first().waitFor();
+          const boxes = sidebar().locator('form textarea');
+          await boxes.first().waitFor();
+          // The owner's own words from the demo's story, typed (not saved: the Results pictures
+          // show the cycle as the Lead just closed it).
+          const words = DEMO_RETROSPECTIVES.find((r) => r.as === who.email);
+          if (words) {
+            await boxes.nth(0).fill(words.happened);
+            await boxes.nth(1).fill(words.learned);
+          }
           await shoot('sidebar-retrospective', page.locator('#sidebar-panel'));
           return;
         }
@@ -343,7 +351,7 @@ async function main(): Promise<void> {
     await attempt('summary results', async () => {
       try {
         if (!(await choose(/summary/i))) throw new Error('no Summary menu item');
-        const summary = (await (await fetch(`${app.url}api/sheet?name=Summary`)).json()) as SheetView;
+        const summary = await askSandbox<SheetView>(`${app.url}api/sheet?name=Summary`);
         const row = summary.rows.findIndex((r) => /^Results of /.test(r[0]?.text ?? '')) + 1;
         if (row < 1) throw new Error('no Results section on the Summary');
         await openTab('Summary');
@@ -400,8 +408,9 @@ async function main(): Promise<void> {
       }
       await page.getByRole('tab', { name: /Clock/ }).click();
       await page.locator('#tick-weekly').click();
-      // Days of hourly ticks run before the weekly one: give them up to 30 s on a busy machine.
-      for (let i = 0; i < 300 && (await state()).outbox.length === 0; i++) await page.waitForTimeout(100);
+      // A week of hourly ticks runs before the weekly one (the clock starts on the demo's Monday,
+      // after 09:00): give them up to 3 minutes on a busy machine.
+      for (let i = 0; i < 1800 && (await state()).outbox.length === 0; i++) await page.waitForTimeout(100);
       const mails = (await state()).outbox;
       const mail = mails.find((m) => m.to === owner.email) ?? mails.find((m) => m.hasHtml);
       if (!mail) throw new Error('no email was sent by the weekly run');
@@ -416,7 +425,7 @@ async function main(): Promise<void> {
         viewport: { width: 720, height: 200 },
         javaScriptEnabled: false,
       });
-      const bodies = (await (await fetch(`${app.url}api/email?index=${mail.index}`)).json()) as EmailBody;
+      const bodies = await askSandbox<EmailBody>(`${app.url}api/email?index=${mail.index}`);
       await reader.setContent(
         bodies.htmlBody ||
           `<pre>${bodies.body.replace(/[<&]/g, (c: string) => (c === '<' ? '&lt;' : '&amp;'))}</pre>`,
@@ -462,7 +471,7 @@ async function main(): Promise<void> {
       const mails = (await state()).outbox;
       const mail = mails.find((m) => m.to === owner.email && m.hasHtml) ?? mails.find((m) => m.hasHtml);
       if (mail) {
-        const bodies = (await (await fetch(`${app.url}api/email?index=${mail.index}`)).json()) as EmailBody;
+        const bodies = await askSandbox<EmailBody>(`${app.url}api/email?index=${mail.index}`);
         const reader = await browser.newPage({ viewport: LISTING_VIEWPORT, javaScriptEnabled: false });
         await reader.setContent(bodies.htmlBody ?? '');
         await shoot('listing-3-weekly-email', reader, false, LISTING_OUT);

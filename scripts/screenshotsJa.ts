@@ -17,9 +17,9 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchSandbox } from '../local/app/launch';
 import type { AppState, MenuItemView, SheetView } from '../local/app/protocol';
-import { DEMO_CLOSED_CYCLE, DEMO_RETROSPECTIVES, DEMO_TODAY, demoWorkbook } from '../local/fixtures/demo';
+import { DEMO_CLOSED_CYCLE, DEMO_RETROSPECTIVES, demoWorkbook } from '../local/fixtures/demo';
 import { DEMO_JA } from '../local/fixtures/demoJa';
-import { fromWallTime, Runtime } from '../local/runtime';
+import { askSandbox, writeDemoWorkbook } from './screenshotsSandbox';
 
 const MAX_BYTES = 300 * 1024;
 
@@ -59,13 +59,7 @@ export async function japanesePictures(
   }
   const dir = mkdtempSync(join(tmpdir(), 'okr-screenshots-ja-'));
   const file = join(dir, 'okrs-ja.xlsx');
-  // Written by the runtime (the xlsx and its state file: the ja_JP locale lives in the state file),
-  // its virtual clock at the demo's "today", 10:00, so the dates and the pace line in the pictures do
-  // not change with the day they are taken.
-  const workbook = demoWorkbook({ language: 'ja' });
-  const [y, m, d] = DEMO_TODAY.split('-').map(Number) as [number, number, number];
-  const now = fromWallTime(workbook.timeZone, y, m, d, 10, 0);
-  await (await Runtime.open({ workbook, workbookPath: file, options: { now } })).save();
+  await writeDemoWorkbook(file, demoWorkbook({ language: 'ja' }));
   const app = await launchSandbox(['--port', '0', '--workbook', file], dir);
   // A Japanese browser, as the team's would be (the date inputs show 2026/12/31).
   const page = await browser.newPage({
@@ -74,7 +68,7 @@ export async function japanesePictures(
     locale: 'ja-JP',
   });
   page.setDefaultTimeout(30_000);
-  const state = async () => (await (await fetch(`${app.url}api/state`)).json()) as AppState;
+  const state = () => askSandbox<AppState>(`${app.url}api/state`);
   const sidebar = () => page.frameLocator('#sidebar-frame');
   const panel = () => page.locator('#sidebar-panel');
 
@@ -206,7 +200,7 @@ export async function japanesePictures(
     await attempt('summary-results-ja', async () => {
       await asUser(lead);
       await choose('refreshSummary');
-      const summary = (await (await fetch(`${app.url}api/sheet?name=Summary`)).json()) as SheetView;
+      const summary = await askSandbox<SheetView>(`${app.url}api/sheet?name=Summary`);
       const row = summary.rows.findIndex((r) => /の結果（終了）$/.test(r[0]?.text ?? '')) + 1;
       if (row < 1) throw new Error('no Results section on the Summary');
       await page.locator('#tabs [data-sheet="Summary"]').click();
@@ -214,12 +208,18 @@ export async function japanesePictures(
       // The sheet the whole width of the window (the sidebar closed, the last picture here: the
       // scores, the reason and the retrospective are the section's right-hand columns), the
       // section's last row in view.
-      await fetch(`${app.url}api/sidebar/close`, { method: 'POST' });
+      await askSandbox(`${app.url}api/sidebar/close`, { method: 'POST' });
       await panel().waitFor({ state: 'hidden' });
       await page.locator(`#grid td[data-a1="A${summary.rows.length}"]`).scrollIntoViewIfNeeded();
       await page.waitForTimeout(250);
       await shoot('summary-results-ja', page.locator('.sheet-area'));
     });
+  } catch (e) {
+    // "fetch failed" alone says nothing: the cause, and the sandbox's last words if it stopped.
+    const cause = (e as Error & { cause?: Error }).cause?.message;
+    const exit = app.proc.exitCode !== null ? `; the sandbox exited (${app.proc.exitCode})` : '';
+    const said = app.stderr().trim().split('\n').at(-1);
+    throw new Error(`${(e as Error).message}${cause ? ` (${cause})` : ''}${exit}${said ? `: ${said}` : ''}`);
   } finally {
     await page.close();
     await app.stop();
