@@ -274,7 +274,8 @@ async function main(): Promise<void> {
     });
 
     // Cycles: the Lead closes the previous cycle (the confirmation, then the closed cycle with what can
-    // be carried over), an owner's retrospective form (en, ja), and the Summary's Results section.
+    // be carried over), an owner's retrospective form, and the Summary's Results section (the Japanese
+    // ones: screenshotsJa.ts).
     // Each part ends as the Lead on the OKRs tab, where the next pictures start.
     const asUser = actAs;
     const backToLead = async () => {
