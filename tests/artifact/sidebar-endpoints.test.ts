@@ -439,7 +439,15 @@ describe('ownership', () => {
     const rt = await open({ OKRs: big.okrRows, Team: big.teamRows });
     const before = ok<SidebarState>(rt.run('getSidebarState', [], { as: owner }));
     expect(before.mine.some((k) => k.id === far[0])).toBe(true);
-    const res = rt.run('declineOwnership', [{ id: far[0], reason: 'moved teams' }], { as: owner });
+    const { callTrace } = await import('../../local/runtime/meter');
+    const trace: Array<{ method: string; cells: number }> = [];
+    callTrace.sink = trace;
+    let res: RunResult;
+    try {
+      res = rt.run('declineOwnership', [{ id: far[0], reason: 'moved teams' }], { as: owner });
+    } finally {
+      callTrace.sink = null;
+    }
     const done = ok<ActionResult>(res);
     expect(done).toMatchObject({
       ok: true,
@@ -449,6 +457,13 @@ describe('ownership', () => {
     // One Team read, no whole-tab read of OKRs: the other getDataRange calls are sizes (the OKRs tab's
     // for the row and for the quick state, the log's), and no Range.getValues reads more than a row.
     expect(res.calls['Sheet.getDataRange']).toBe(4);
+    // The cells read prove it: Team, the header rows, the Owner column and the caller's rows, far
+    // less than the OKRs tab (a whole-tab read would be all of it).
+    const okrCells = big.okrRows.length * header.length;
+    const read = trace
+      .filter((c) => /getValues|getSheetValues/.test(c.method))
+      .reduce((a, c) => a + c.cells, 0);
+    expect(read).toBeLessThan(okrCells / 4);
     modeled.decline = res.virtualMs;
     expect(rowOf(rt, String(far[0]))).toMatchObject({ Owner: '', Accepted: '' });
     expect(logRows(rt).at(-1)?.slice(1, 3)).toEqual([far[0], owner]);
