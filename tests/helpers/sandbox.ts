@@ -1,6 +1,7 @@
 // What the sandbox's browser tests share: its JSON API, a poll of it, and the sidebar frame of a given
 // user. On a busy machine the page applies the server's answers late and the sidebar frame loads
 // late: each helper waits (up to a minute) for what the next assertion needs, never a fixed time.
+import { readFileSync } from 'node:fs';
 import type { FrameLocator, Page } from 'playwright-core';
 
 /**
@@ -55,4 +56,22 @@ export async function sidebarOf(page: Page, email: string): Promise<FrameLocator
 export async function checkInFigure(sidebar: FrameLocator, krId: string): Promise<'current' | 'done'> {
   await sidebar.getByRole('heading', { name: `Check in on ${krId}` }).waitFor();
   return (await sidebar.getByLabel(/New current value/).count()) > 0 ? 'current' : 'done';
+}
+
+/**
+ * The CPU time a live process has used so far, itself and the children it waited for (Linux's
+ * /proc/<pid>/stat, in clock ticks of 10 ms); undefined where there is no /proc. Unlike the time
+ * on the clock, this does not grow when other jobs share the cores.
+ */
+export function cpuMsOf(pid: number): number | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  // After "pid (command) ": state, ppid, …; utime, stime, cutime, cstime are fields 14-17 of proc(5).
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+  return Number.isFinite(ticks) ? ticks * 10 : undefined;
 }
