@@ -13,10 +13,12 @@ import { type LaunchedSandbox, launchSandbox } from '../../local/app/launch';
 import type { AppState, SheetView } from '../../local/app/protocol';
 import { ensureBuilt } from '../helpers/build';
 import { launchChromium } from '../helpers/chromium';
+import { checkInFigure, getJson, sidebarOf, until } from '../helpers/sandbox';
 import { axeViolations } from '../helpers/sidebarPage';
 
-// Six suites may share the two cores: the tour's 22 steps get ten minutes, never a race against time.
-jest.setTimeout(600_000);
+// Six suites may share the two cores: the tour's 22 steps (283 s at a load average of 20) get
+// fifteen minutes, never a race against time.
+jest.setTimeout(900_000);
 
 const VIEWPORT = { width: 1440, height: 900 };
 
@@ -39,27 +41,7 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-// A GET of the sandbox's state, asked again once when the server had just closed the idle keep-alive
-// socket that fetch reused (ECONNRESET: a race that a loaded machine's late timers make likely).
-const api = async <T>(path: string): Promise<T> => {
-  const get = async () => (await fetch(`${app.url}${path}`)).json() as Promise<T>;
-  try {
-    return await get();
-  } catch (e) {
-    if ((e as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw e;
-    return get();
-  }
-};
-
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
-  let v = await read();
-  for (let i = 0; i < 600 && !ok(v); i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    v = await read();
-  }
-  if (!ok(v)) throw new Error(`timed out waiting for ${what}`);
-  return v;
-}
+const api = <T>(path: string): Promise<T> => getJson<T>(app.url, path);
 
 const sidebar = (): FrameLocator => page.frameLocator('#sidebar-frame');
 
@@ -126,6 +108,9 @@ async function actAs(email: string, name: string): Promise<void> {
     (s) => s.user === email,
     `the switch to ${name}`,
   );
+  // The page loads the new user's sidebar once it has applied the switch: until then the frame
+  // still shows the previous user's, whose controls a locator would find.
+  await sidebarOf(page, email);
 }
 
 /** Clicks `target` after checking a person sees it as the page stands. */
@@ -200,8 +185,10 @@ test("the README's first tour: every control it clicks is on screen at 1440×900
     'the acceptance',
   );
   await press(sidebar().getByRole('button', { name: `Check in ${krId}` }), `Check in ${krId}`);
-  const current = sidebar().getByLabel(/New current value/);
-  if (await current.count()) await current.fill('42');
+  if ((await checkInFigure(sidebar(), krId)) === 'current')
+    await sidebar()
+      .getByLabel(/New current value/)
+      .fill('42');
   else await press(sidebar().getByLabel('Done'), 'Done');
   await press(sidebar().getByLabel('On track'), 'On track');
   await sidebar().getByLabel(/Note/).fill('From the README tour');

@@ -12,6 +12,22 @@ test('a Lead assigns a row checked in since the sidebar loaded: refused as chang
   const { page, close, errors } = await openSidebar(rt, browser(), 'lead@example.com');
   try {
     await page.locator('.app:not([data-quick])').waitFor();
+    // The sheet poll (watchSheet, every few seconds) would catch the Lead's table up with Ana's
+    // check-in if a tick fell between her check-in and the click (the click's checks take a while on
+    // a busy machine): the Assign button would then send the fresh version and be accepted. This test
+    // is about a table that has not caught up yet: the poll fails here (sidebar-follow tests it).
+    // It asks one at a time: once one has failed here, none asked before is still on its way.
+    let failedOne = () => {};
+    const pollFailed = new Promise<void>((resolve) => {
+      failedOne = resolve;
+    });
+    await page.route('**/run', async (route) => {
+      if (String(JSON.parse(route.request().postData() ?? '{}').fn) !== 'watchSheet') return route.continue();
+      const error = { name: 'Exception', message: 'watchSheet: not in this test' };
+      await route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: false, error }) });
+      failedOne();
+    });
+    await pollFailed;
     const sent: unknown[] = [];
     page.on('request', (r) => {
       if (!r.url().endsWith('/run')) return;

@@ -4,7 +4,14 @@
 // for an objective and a key result, Problems, Settings with the weekly emails on), forms with errors.
 import type { Page } from 'playwright-core';
 import type { Lang } from '../../src/api';
-import { axeViolations, fixtureRuntime, openSidebar, useChromium, waitStatus } from '../helpers/sidebarPage';
+import {
+  axeViolations,
+  fixtureRuntime,
+  openSidebar,
+  settled,
+  useChromium,
+  waitStatus,
+} from '../helpers/sidebarPage';
 
 jest.setTimeout(300_000);
 const browser = useChromium();
@@ -19,7 +26,7 @@ const nav = (page: Page, name: string) =>
 
 /** Every violation on the page, keyed by the view it was found on. */
 async function check(page: Page, view: string, found: Record<string, string[]>): Promise<void> {
-  await page.waitForTimeout(100); // let effects settle
+  await settled(page); // the view's effects (focus, scroll) have run
   found[view] = await axeViolations(page);
 }
 

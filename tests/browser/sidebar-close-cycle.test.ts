@@ -7,7 +7,14 @@ import { Runtime } from '../../local/runtime';
 import type { Lang } from '../../src/api';
 import { CYCLE_PEOPLE, twoCycleWorkbook } from '../fixtures/okr/cycles';
 import { ensureBuilt } from '../helpers/build';
-import { axeViolations, openSidebar, useChromium, waitStatus } from '../helpers/sidebarPage';
+import {
+  axeViolations,
+  openSidebar,
+  settled,
+  useChromium,
+  waitFocus,
+  waitStatus,
+} from '../helpers/sidebarPage';
 
 jest.setTimeout(600_000);
 const browser = useChromium();
@@ -31,7 +38,7 @@ const WORD = {
 } as const;
 
 async function check(page: Page, view: string, found: Record<string, string[]>): Promise<void> {
-  await page.waitForTimeout(100); // let effects settle
+  await settled(page); // the view's effects (focus, scroll) have run
   found[view] = await axeViolations(page);
 }
 
@@ -75,7 +82,8 @@ describe.each(['en', 'ja'] as Lang[])('closing a cycle in the sidebar (%s)', (la
     await check(page, 'mine with a retrospective to write', found);
     await ask.click();
     await page.locator('form textarea').first().waitFor();
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    // The form focuses its first field in an effect, after it paints: wait for it to land.
+    await waitFocus(page, 'textarea');
     await check(page, 'retrospective', found);
     await page.locator('form button[type=submit]').click();
     await page.locator('.field-error').waitFor();

@@ -4,7 +4,7 @@
 // and axe-core finds nothing on either view.
 import type { Lang } from '../../src/api';
 import { okrRow } from '../fixtures/okr/build';
-import { axeViolations, fixtureRuntime, openSidebar, useChromium } from '../helpers/sidebarPage';
+import { axeViolations, fixtureRuntime, openSidebar, settled, useChromium } from '../helpers/sidebarPage';
 import { okrRows } from '../unit/endpoints/sidebar/fixtures';
 
 jest.setTimeout(300_000);
@@ -80,7 +80,7 @@ describe.each(['en', 'ja'] as Lang[])('the cycle switch and the pace line (%s)',
     const meta = page.locator('li.card[data-id="O1.9"] .meta');
     expect(await meta.locator('.chip').textContent()).toBe(lang === 'en' ? 'On track' : '順調');
     expect(await meta.locator('.pace').textContent()).toBe(w.pace);
-    await page.waitForTimeout(100);
+    await settled(page);
     found.current = await axeViolations(page);
 
     await select.selectOption({ label: '2027-Q1' });
@@ -126,7 +126,7 @@ describe.each(['en', 'ja'] as Lang[])('the cycle switch and the pace line (%s)',
       '2026-Q4',
       '2027-Q1',
     ]);
-    await page.waitForTimeout(100);
+    await settled(page);
     const found = await axeViolations(page);
     expect(errors).toEqual([]);
     await close();

@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { Runtime, Workbook } from '../../local/runtime';
 import { FOLLOW_MS } from '../../sidebar/App';
 import { ensureBuilt } from '../helpers/build';
-import { launchChromium } from '../helpers/chromium';
+import { launchChromium, PAGE_TIMEOUT_MS } from '../helpers/chromium';
 import { openSidebar, screenshot, waitStatus } from '../helpers/sidebarPage';
 import { NOW, okrRows, teamRows } from '../unit/endpoints/sidebar/fixtures';
 
@@ -34,7 +34,9 @@ async function open(): Promise<Runtime> {
   return Runtime.open({ workbook, projectDir: ensureBuilt(), options: { now: NOW } });
 }
 
-const poll = { timeout: FOLLOW_MS * 3 };
+// The poll asks every FOLLOW_MS, but on a busy machine a tick and the run it makes may take far
+// longer: wait as long as any page wait (a minute), never a few ticks' worth.
+const poll = { timeout: Math.max(FOLLOW_MS * 3, PAGE_TIMEOUT_MS) };
 
 test("selecting an owner's row highlights the card; a Lead checks in on another person's row from there", async () => {
   const rt = await open();
@@ -110,7 +112,7 @@ test('the weekly emails switch installs and removes the hourly trigger', async (
 // The sheet changes while the sidebar is open: it catches up by itself (the sheet's version stamp,
 // polled with the cursor), says so quietly, and keeps what the user is typing.
 /** Waits up to a generous limit (the machine is shared); the poll itself runs every FOLLOW_MS. */
-const caughtUp = { timeout: 60_000 };
+const caughtUp = { timeout: PAGE_TIMEOUT_MS };
 
 test('two owners pasted into the sheet: the Problems count follows without ⟳, said quietly', async () => {
   const rt = await open();

@@ -4,7 +4,14 @@
 // confirming writes and says so. The sheet is unchanged until the confirm.
 import type { Page } from 'playwright-core';
 import type { Lang } from '../../src/api';
-import { axeViolations, fixtureRuntime, openSidebar, useChromium, waitStatus } from '../helpers/sidebarPage';
+import {
+  axeViolations,
+  fixtureRuntime,
+  openSidebar,
+  settled,
+  useChromium,
+  waitStatus,
+} from '../helpers/sidebarPage';
 
 jest.setTimeout(300_000);
 const browser = useChromium();
@@ -37,7 +44,7 @@ describe.each(['en', 'ja'] as Lang[])('Import preview (%s)', (lang) => {
     const found: Record<string, string[]> = { refused: await axeViolations(page) };
     await page.locator('.view select').selectOption('Plan');
     await page.getByRole('heading', { name: WORD[lang].what }).waitFor();
-    await page.waitForTimeout(100);
+    await settled(page);
     found.preview = await axeViolations(page);
     const text = (await page.locator('main').textContent()) ?? '';
     expect(text).toContain('Mid-market ARR $3M');

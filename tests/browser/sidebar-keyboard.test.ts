@@ -5,8 +5,10 @@ import {
   fixtureRuntime,
   openSidebar,
   screenshot,
+  settled,
   tabTo,
   useChromium,
+  waitFocus,
   waitStatus,
 } from '../helpers/sidebarPage';
 
@@ -39,7 +41,7 @@ test('keyboard-only check-in', async () => {
   // The form opens with the value field focused and pre-filled. Preact renders and runs the form's
   // focus effect after the key press returns, so the test waits for focus to land (a busy machine
   // may take a while) instead of reading it at once.
-  await page.waitForFunction(() => document.activeElement?.tagName === 'INPUT');
+  await waitFocus(page, 'input');
   expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe('30');
   expect(await focusVisible(page)).toBe('visible');
   await page.keyboard.press('Control+A');
@@ -88,7 +90,13 @@ test('every control in every view has an accessible name', async () => {
       .getByRole('button', { name: new RegExp(`^${view}`) })
       .first()
       .click();
-    await page.waitForTimeout(200);
+    // The view is shown, with its controls (Settings reads its settings first), and its effects ran.
+    await page
+      .getByRole('navigation')
+      .locator('[aria-current=page]', { hasText: new RegExp(`^${view}`) })
+      .waitFor();
+    await page.locator('main p.view', { hasText: /^Loading…$/ }).waitFor({ state: 'detached' });
+    await settled(page);
     expect([view, await unnamed()]).toEqual([view, []]);
   }
   await close();

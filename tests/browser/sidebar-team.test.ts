@@ -4,7 +4,14 @@
 // change there. axe-core finds nothing on either.
 import type { Page } from 'playwright-core';
 import type { Lang } from '../../src/api';
-import { axeViolations, fixtureRuntime, openSidebar, useChromium, waitStatus } from '../helpers/sidebarPage';
+import {
+  axeViolations,
+  fixtureRuntime,
+  openSidebar,
+  settled,
+  useChromium,
+  waitStatus,
+} from '../helpers/sidebarPage';
 
 jest.setTimeout(300_000);
 const browser = useChromium();
@@ -39,7 +46,7 @@ describe.each(['en', 'ja'] as Lang[])('My team and Your weekly email (%s)', (lan
     const card = page.locator('li.card[data-id="O1.2"]');
     await card.waitFor();
     expect(await card.textContent()).toContain('Ana Owner');
-    await page.waitForTimeout(100);
+    await settled(page);
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await close();
@@ -55,7 +62,7 @@ describe.each(['en', 'ja'] as Lang[])('My team and Your weekly email (%s)', (lan
     await page.getByRole('radio', { name: w.never }).check();
     await waitStatus(page, w.saved);
     expect(rt.properties('document')['okrOwners.weeklyEmail.ana@example.com']).toBe('never');
-    await page.waitForTimeout(100);
+    await settled(page);
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await close();

@@ -2,7 +2,14 @@
 // title hidden, after a long Settings), and a message stays with the view that caused it (found in
 // review: "You accepted O2.3." still showed on Problems and back on Mine).
 import type { Page } from 'playwright-core';
-import { fixtureRuntime, openSidebar, statusText, useChromium, waitStatus } from '../helpers/sidebarPage';
+import {
+  fixtureRuntime,
+  openSidebar,
+  settled,
+  statusText,
+  useChromium,
+  waitStatus,
+} from '../helpers/sidebarPage';
 
 jest.setTimeout(300_000);
 const browser = useChromium();
@@ -39,6 +46,8 @@ test('each view opens at its top', async () => {
       expect([from, (await scrollDown(page)) > 0]).toEqual([from, true]); // scrolled down
       await nav(page, to).click();
       await page.locator('main h2').first().waitFor();
+      // Measured once the view's own effects ran (a form focuses its first field): at its top still.
+      await settled(page);
       seen[`${from} → ${to}`] = await top(page);
       from = to;
     }
@@ -64,9 +73,11 @@ test('a check-in opens at its top from a card far down, and Mine opens at its to
     expect(await scrollDown(page)).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Check in O2.3' }).click();
     await page.getByRole('heading', { name: 'Check in on O2.3' }).waitFor();
+    await settled(page);
     const checkIn = await top(page);
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('heading', { name: 'Needs you' }).waitFor();
+    await settled(page);
     expect([checkIn, await top(page)]).toEqual([
       { scrollY: 0, titleShown: true },
       { scrollY: 0, titleShown: true },

@@ -12,6 +12,9 @@ export async function launchChromium(): Promise<Browser> {
   const newPage = browser.newPage.bind(browser);
   browser.newPage = async (...args: Parameters<Browser['newPage']>) => {
     const page = await newPage(...args);
+    // The page's own context too: route.fetch() (tests holding a server answer) takes its limit
+    // from the context, which would otherwise stay at Playwright's 30 s.
+    page.context().setDefaultTimeout(PAGE_TIMEOUT_MS);
     page.setDefaultTimeout(PAGE_TIMEOUT_MS);
     return page;
   };

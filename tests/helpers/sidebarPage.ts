@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { Runtime, type RuntimeOptions, Workbook } from '../../local/runtime';
 import { NOW, okrRows, teamRows } from '../unit/endpoints/sidebar/fixtures';
 import { ensureBuilt, repoRoot } from './build';
-import { launchChromium } from './chromium';
+import { launchChromium, PAGE_TIMEOUT_MS } from './chromium';
 
 export const SCREENSHOT_DIR = path.join(repoRoot, 'test-results', 'screenshots');
 
@@ -129,6 +129,38 @@ export function callServer<T>(page: Page, fn: string, arg?: unknown): Promise<T>
           [name as string](a);
       }),
     [fn, arg] as const,
+  );
+}
+
+/**
+ * Waits until the focused element matches `selector`. Preact moves focus in an effect (a form's
+ * first field), which runs after the next frame, not when the click or key press returns.
+ */
+export async function waitFocus(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction((s) => document.activeElement?.matches(s) ?? false, selector, {
+    timeout: PAGE_TIMEOUT_MS,
+  });
+}
+
+/**
+ * Resolves once the effects of what the page has rendered so far have run. Preact runs them after
+ * the next animation frame (or a 35 ms timer when no frame comes), then in a task of their own;
+ * this waits for the same frame or a later timer, then two tasks more, so it comes after them
+ * however slow the machine (a fixed sleep does not: a starved renderer runs its timers late).
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let done = false;
+        const after = () => {
+          if (done) return;
+          done = true;
+          setTimeout(() => setTimeout(resolve));
+        };
+        requestAnimationFrame(after);
+        setTimeout(after, 100);
+      }),
   );
 }
 

@@ -73,7 +73,7 @@ function spawnCli(...args: string[]): Promise<CliResult> {
     child.stderr.setEncoding('utf8').on('data', (d: string) => {
       stderr += d;
     });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), SPAWN_KILL_MS);
     child.on('error', reject);
     child.on('close', (status) => {
       clearTimeout(timer);
@@ -86,8 +86,11 @@ function spawnCli(...args: string[]): Promise<CliResult> {
   });
 }
 
-// Spawned processes start Node + tsx + the bundle: generous when other suites share the cores.
-const SPAWN_MS = 120_000;
+// Spawned processes start Node + tsx + the bundle: generous when other suites share the cores. At a
+// load average of 23 on two cores one spawn took 32-38 s, and a test makes two in a row: each spawn
+// may take four minutes before it is killed, a test five.
+const SPAWN_KILL_MS = 240_000;
+const SPAWN_MS = 300_000;
 
 let dir: string;
 let book: string;
