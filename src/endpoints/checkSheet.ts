@@ -16,7 +16,6 @@ import { openSidebar } from './menu';
 import { readProblemInputs } from './problemReads';
 import { SHEET_TEXT } from './sheetMessages';
 
-
 /**
  * Every problem of the sheet (the validator, src/okr/ownership/validate.ts, on the tabs as read).
  * Read-only: one read per tab, no lock (nothing is written).
@@ -28,7 +27,7 @@ export function checkSheet(lang: Lang = callerLanguage(loadSettings())): CheckSh
   const closed = loadClosedCycleNames();
   const data = readOkrData(ss, { checkIns: false, lang });
   const agreements = readAgreementLog(ss)?.entries ?? null;
-  const extra = readProblemInputs(ss, data.okrs, { timeZone: data.timeZone, now: at, closed });
+  const extra = readProblemInputs(ss, data.okrs, { timeZone: data.timeZone, now: at, closed, settings });
   const problems = validateOkrs(
     { ...data, okrs: extra.okrs, agreements, results: extra.results, sources: extra.sources },
     { now: at, settings, lang, timeZone: data.timeZone, closed },

@@ -7,7 +7,8 @@ import { columnFormulas } from '../gas/columnSpans';
 import { readResultsValues } from '../gas/resultsTab';
 import { readSourceCells } from '../gas/sourceCells';
 import { findTabsByName } from '../gas/tabs';
-import type { KeyResult, OkrSheet } from '../okr/core/model';
+import { cycleCalendar } from '../okr/core/cycle';
+import type { KeyResult, OkrSheet, Settings } from '../okr/core/model';
 import { type KeyResultResult, parseResults } from '../okr/cycle/results';
 import { type SourceReads, sourceNeeds } from '../okr/source/sourceRead';
 import { readsItsSource } from '../okr/source/sourceScope';
@@ -30,7 +31,14 @@ export interface ProblemReads {
 export function readProblemInputs(
   ss: Spreadsheet,
   okrs: OkrSheet,
-  opts: { timeZone: string; now: number; closed: ReadonlySet<string>; okrTab?: Sheet | null },
+  opts: {
+    timeZone: string;
+    now: number;
+    closed: ReadonlySet<string>;
+    /** The fiscal-year start: whether a cycle is over depends on it (core/cycle.ts cycleCalendar). */
+    settings: Pick<Settings, 'fiscalYearStartMonth'>;
+    okrTab?: Sheet | null;
+  },
 ): ProblemReads {
   const results = opts.closed.size ? closedCycleResults(ss, opts.timeZone) : null;
   const sources = readSourcesOf(ss, okrs, opts);
@@ -69,12 +77,19 @@ export function withSourceFormulas(
 function readSourcesOf(
   ss: Spreadsheet,
   okrs: OkrSheet,
-  opts: { now: number; closed: ReadonlySet<string>; okrTab?: Sheet | null },
+  opts: {
+    timeZone: string;
+    now: number;
+    closed: ReadonlySet<string>;
+    settings: Pick<Settings, 'fiscalYearStartMonth'>;
+    okrTab?: Sheet | null;
+  },
 ): { okrs: OkrSheet; reads: SourceReads } | null {
   const column = okrs.columns.source;
   if (column === undefined) return null;
   // A formula Source may show a blank value: every live, open key result is looked at.
-  const live = okrs.keyResults.filter((kr) => readsItsSource(kr, opts.now, opts.closed));
+  const reads = readsItsSource(opts.now, cycleCalendar(opts.settings, opts.timeZone), opts.closed);
+  const live = okrs.keyResults.filter(reads);
   if (live.length === 0) return null;
   const tab = opts.okrTab ?? findTabsByName(ss, ['okrs']).okrs;
   if (!tab) return null;

@@ -83,6 +83,7 @@ export function stateOf(snap: Snapshot, ctx: Context): SidebarState {
         timeZone: snap.timeZone,
         now: ctx.now,
         closed: ctx.closed ?? new Set<string>(),
+        settings: ctx.settings,
         okrTab: snap.tabs.okrs,
       })
     : null;

@@ -3,10 +3,12 @@
 // log): Current and Progress of the row (and its objective's Progress) change; Confidence, the Note
 // and Last check-in stay the owner's, who still checks in with their judgment. A Source that gives no
 // figure (#REF!, text, empty, a missing tab or name) is a problem and records nothing.
-// Two callers: the sidebar's "Update from source" button (one key result, the caller must be allowed
-// to check in on it) and the weekly run (every key result of a live cycle, once per run). Each reads
-// each referenced tab once and writes in a fixed number of calls (src/gas/columnSpans.ts).
+// Two uses: the sidebar's "Update from source" button (one key result, the caller must be allowed
+// to check in on it), and the weekly run and a Lead's updateAllFromSources (every key result of an
+// open cycle, once per run). Each reads each referenced tab once and writes in a fixed number of
+// calls (src/gas/columnSpans.ts).
 import { type ActionResult, PROBLEM_CAP, type UpdateSourcesResult } from '../api';
+import { loadClosedCycleNames } from '../gas/closedCycles';
 import { writeColumnSpans } from '../gas/columnSpans';
 import { BusyError, withDocumentLock } from '../gas/lock';
 import { readOkrHeader } from '../gas/okrData';
@@ -22,6 +24,7 @@ import { readSources, type SourceProblem, sourceNeeds } from '../okr/source/sour
 import { readsItsSource } from '../okr/source/sourceScope';
 import { busy } from './act';
 import { activeSpreadsheet, type Context, context, withTeam } from './context';
+import { calendarOf } from './cycles';
 import { requireManage } from './permissions';
 import { withSourceFormulas } from './problemReads';
 import { keyResultToActOn } from './quickRowWrite';
@@ -29,7 +32,6 @@ import type { WritePlan } from './sidebar/checkIn';
 import { planObjectiveProgress } from './sidebar/objectiveProgress';
 import { localize, parseKeyResultRequest, RequestError } from './sidebar/requests';
 import { logCheckIns, makeDate, parseOkrs, type Snapshot, snapshot, stateOf } from './snapshot';
-
 
 /** The Check-ins log's By for an automatic check-in: one word in every language, so a filter finds them. */
 export const SOURCE_BY = 'source';
@@ -166,21 +168,24 @@ export function updateFromSource(raw: unknown): ActionResult {
 }
 
 /**
- * The weekly run's update: every key result with a Source in a live cycle that is not closed
- * (src/okr/source/sourceScope.ts),
- * under the document lock, as the run's user. Answers what was recorded and the problems.
+ * The weekly run's update: every key result with a Source in an open cycle
+ * (src/okr/source/sourceScope.ts), under the document lock, as the run's user. The closed cycles are
+ * read here, under the lock, whatever the caller's context says: a cycle closed a moment ago is
+ * never written to, and no caller can forget them. Answers what was recorded and the problems.
  */
-export function updateAllSources(ctx: Context): SourceRun {
+export function updateAllSources(ctx: Omit<Context, 'closed'>): SourceRun {
   // Most sheets have no Source column: their header says so in one small read, and the run goes on.
   const okrTab = findTabsByName(activeSpreadsheet().ss, ['okrs']).okrs;
   if (!okrTab || readOkrHeader(okrTab)?.layout.columns.source === undefined)
     return { recorded: [], problems: [] };
   return withDocumentLock(() => {
-    const snap = snapshot(ctx, true);
+    const closed = loadClosedCycleNames();
+    const snap = snapshot({ ...ctx, closed }, true);
     if (!snap.tabs.okrs || snap.okrs.columns.source === undefined) return { recorded: [], problems: [] };
-    // Every live key result: a Source typed as a formula may show a blank value.
-    const live = snap.okrs.keyResults.filter((kr) => readsItsSource(kr, ctx.now, ctx.closed));
-    return recordFromSources(snap, live, { now: ctx.now, lang: ctx.lang, askedBy: '' });
+    // Every key result of an open cycle: a Source typed as a formula may show a blank value.
+    const reads = readsItsSource(ctx.now, calendarOf(ctx, snap.timeZone), closed);
+    const open = snap.okrs.keyResults.filter(reads);
+    return recordFromSources(snap, open, { now: ctx.now, lang: ctx.lang, askedBy: '' });
   });
 }
 
@@ -193,7 +198,7 @@ export function sourceReport(run: SourceRun, lang: Lang): string | null {
 
 /**
  * A Lead's "update every key result from its Source" (what the weekly run does, on demand): every
- * key result of a live cycle with a Source, read and written in a fixed number of calls.
+ * key result of an open cycle with a Source, read and written in a fixed number of calls.
  */
 export function updateAllFromSources(): UpdateSourcesResult {
   const ctx = context();

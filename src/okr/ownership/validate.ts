@@ -296,7 +296,8 @@ export function validateOkrs(
 
   const sourceColumn = okrs.columns.source;
   if (data.sources && sourceColumn !== undefined) {
-    const read = okrs.keyResults.filter((kr) => kr.source && readsItsSource(kr, now, opts.closed));
+    const reads = readsItsSource(now, calendar, opts.closed);
+    const read = okrs.keyResults.filter((kr) => kr.source && reads(kr));
     const byRow = new Map(read.map((kr) => [kr.row, kr] as const));
     for (const p of readSources(read, data.sources, { sheetName: sheet, sourceColumn, lang }).problems) {
       const kr = byRow.get(p.row);

@@ -1,11 +1,17 @@
-// Which key results have their Source read: those of a live cycle (core/cycle.ts isLive) that no
-// Lead has closed. A closed cycle's rows are the graded record, so its Sources are not read any more
-// (nor checked: a Source left on a closed row is history, not a fault). One rule for the weekly
-// run, the Lead's "update every key result" and Check problems.
-import { isLive } from '../core/cycle';
+// Which key results have their Source read: those of an open cycle (core/cycle.ts openCycleFilter:
+// not over on the team's calendar, fiscal-year start included, and not closed by a Lead). A closed
+// cycle's rows are the graded record, so its Sources are not read any more (nor checked: a Source
+// left on a closed row is history, not a fault). One rule for the weekly run, a Lead's
+// updateAllFromSources (a google.script.run endpoint, the same update on demand) and Check problems.
+import { type CycleCalendar, openCycleFilter } from '../core/cycle';
 import type { KeyResult } from '../core/model';
-import { inClosedCycle } from '../cycle/closedCycles';
 
-export function readsItsSource(kr: KeyResult, now: number, closed: ReadonlySet<string> | undefined): boolean {
-  return isLive(kr.cycle, now) && !inClosedCycle(kr, closed);
+/** The key results whose Source one operation reads; each Cycle name is judged once. */
+export function readsItsSource(
+  now: number,
+  calendar: CycleCalendar,
+  closed: ReadonlySet<string> | undefined,
+): (kr: Pick<KeyResult, 'cycle'>) => boolean {
+  const isOpen = openCycleFilter(now, calendar, closed);
+  return (kr) => isOpen(kr.cycle);
 }
