@@ -18,7 +18,8 @@ function ok<T>(res: RunResult): T {
 function bothLists(rt: Runtime, as: string) {
   const checked = ok<CheckSheetResult>(rt.run('validateOkrs', [], { as }));
   const state = ok<SidebarState>(rt.run('getSidebarState', [], { as }));
-  const key = (p: { code: string; id?: string | null; cell?: string | null }) => `${p.code} ${p.id ?? ''} ${p.cell ?? ''}`;
+  const key = (p: { code: string; id?: string | null; cell?: string | null }) =>
+    `${p.code} ${p.id ?? ''} ${p.cell ?? ''}`;
   return {
     checked: checked.problems.map(key).sort(),
     listed: state.problems.list.map(key).sort(),

@@ -57,31 +57,34 @@ describe('a failed refresh keeps the previous Summary', () => {
     ['Range.breakApart', 1],
     ['Range.copyTo', 1],
   ];
-  test.each(steps)('%s (call %i) fails: the Summary is unchanged and no staging sheet is left', async (method, nth) => {
-    const rt = await refreshed();
-    // A hand-made merge, so that breaking merges apart is one of the steps (merges are broken
-    // before the copy: a failing copy leaves the content whole, but not that merge).
-    if (method === 'Range.breakApart') {
-      rt.workbook.sheet('Summary').merges.push({ row: 10, col: 1, numRows: 2, numCols: 2 });
-    }
-    const before = summary(rt.workbook);
-    const sheets = rt.workbook.sheetNames();
-    rt.options.faults = [{ method, nth, message: 'Service Spreadsheets failed' }];
-    const failed = rt.run('refreshSummary', [], { at: LATER });
-    expect(failed.ok).toBe(false);
-    expect(failed.error?.message).toBe('Service Spreadsheets failed');
-    expect(failed.calls[method]).toBe(nth);
-    expect(failed.calls['Lock.releaseLock']).toBe(1);
-    expect(summary(rt.workbook)).toBe(before);
-    expect(rt.workbook.sheetNames()).toEqual(sheets);
+  test.each(steps)(
+    '%s (call %i) fails: the Summary is unchanged and no staging sheet is left',
+    async (method, nth) => {
+      const rt = await refreshed();
+      // A hand-made merge, so that breaking merges apart is one of the steps (merges are broken
+      // before the copy: a failing copy leaves the content whole, but not that merge).
+      if (method === 'Range.breakApart') {
+        rt.workbook.sheet('Summary').merges.push({ row: 10, col: 1, numRows: 2, numCols: 2 });
+      }
+      const before = summary(rt.workbook);
+      const sheets = rt.workbook.sheetNames();
+      rt.options.faults = [{ method, nth, message: 'Service Spreadsheets failed' }];
+      const failed = rt.run('refreshSummary', [], { at: LATER });
+      expect(failed.ok).toBe(false);
+      expect(failed.error?.message).toBe('Service Spreadsheets failed');
+      expect(failed.calls[method]).toBe(nth);
+      expect(failed.calls['Lock.releaseLock']).toBe(1);
+      expect(summary(rt.workbook)).toBe(before);
+      expect(rt.workbook.sheetNames()).toEqual(sheets);
 
-    // The next refresh writes the new Summary (its timestamp shows the later time).
-    rt.options.faults = [];
-    const next = rt.run('refreshSummary', [], { at: LATER });
-    expect(next.ok).toBe(true);
-    expect(rt.workbook.displayValues('Summary')[2][1]).toBe('2026-11-23 11:30 (America/New_York)');
-    expect(rt.workbook.sheetNames()).toEqual(sheets);
-  });
+      // The next refresh writes the new Summary (its timestamp shows the later time).
+      rt.options.faults = [];
+      const next = rt.run('refreshSummary', [], { at: LATER });
+      expect(next.ok).toBe(true);
+      expect(rt.workbook.displayValues('Summary')[2][1]).toBe('2026-11-23 11:30 (America/New_York)');
+      expect(rt.workbook.sheetNames()).toEqual(sheets);
+    },
+  );
 
   test('a failed setValues keeps the old title and timestamp (it used to leave the tab blank)', async () => {
     const rt = await refreshed();
