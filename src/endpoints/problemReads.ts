@@ -38,6 +38,8 @@ export function readProblemInputs(
     /** The fiscal-year start: whether a cycle is over depends on it (core/cycle.ts cycleCalendar). */
     settings: Pick<Settings, 'fiscalYearStartMonth'>;
     okrTab?: Sheet | null;
+    /** Source cells this operation has read already (an update from source): not read again. */
+    known?: SourceReads | null;
   },
 ): ProblemReads {
   const results = opts.closed.size ? closedCycleResults(ss, opts.timeZone) : null;
@@ -83,6 +85,7 @@ function readSourcesOf(
     closed: ReadonlySet<string>;
     settings: Pick<Settings, 'fiscalYearStartMonth'>;
     okrTab?: Sheet | null;
+    known?: SourceReads | null;
   },
 ): { okrs: OkrSheet; reads: SourceReads } | null {
   const column = okrs.columns.source;
@@ -97,5 +100,5 @@ function readSourcesOf(
   const keyResults = okrs.keyResults.map((kr) => byRow.get(kr.row) ?? kr);
   const withSource = keyResults.filter((kr) => kr.source && byRow.has(kr.row));
   if (withSource.length === 0) return null;
-  return { okrs: { ...okrs, keyResults }, reads: readSourceCells(ss, sourceNeeds(withSource)) };
+  return { okrs: { ...okrs, keyResults }, reads: readSourceCells(ss, sourceNeeds(withSource), opts.known) };
 }

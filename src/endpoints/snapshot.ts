@@ -18,6 +18,7 @@ import { type KeyResultResult, parseResults } from '../okr/cycle/results';
 import { ownsClosedKeyResults, retrospectivesDue } from '../okr/cycle/retrospectives';
 import type { AgreementEntry } from '../okr/ownership/agreementLog';
 import { validateOkrs } from '../okr/ownership/validate';
+import type { SourceReads } from '../okr/source/sourceRead';
 import { activeSpreadsheet, type Context, withTeam } from './context';
 import { calendarOf, cycleRulesFor } from './cycles';
 import { readProblemInputs } from './problemReads';
@@ -42,6 +43,8 @@ export interface Snapshot {
   roster: Roster;
   /** The Agreements log as read (null without the tab): the truth about who agreed to what. */
   agreements: AgreementLog | null;
+  /** Source cells read by this operation (an update from source), reused for its Problems list. */
+  sourceReads?: SourceReads;
 }
 
 export function parseOkrs(
@@ -85,6 +88,7 @@ export function stateOf(snap: Snapshot, ctx: Context): SidebarState {
         closed: ctx.closed ?? new Set<string>(),
         settings: ctx.settings,
         okrTab: snap.tabs.okrs,
+        known: snap.sourceReads,
       })
     : null;
   const problems = extra

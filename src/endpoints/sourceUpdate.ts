@@ -58,6 +58,7 @@ export function recordFromSources(
   const withSource = withSourceFormulas(snap.tabs.okrs, keyResults, sourceColumn).filter((kr) => kr.source);
   if (withSource.length === 0) return { recorded: [], problems: [] };
   const reads = readSourceCells(snap.ss, sourceNeeds(withSource));
+  snap.sourceReads = reads;
   const outcome = readSources(withSource, reads, { sheetName: snap.okrName, sourceColumn, lang: opts.lang });
   if (outcome.values.length === 0) return { recorded: [], problems: outcome.problems };
 

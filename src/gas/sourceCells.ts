@@ -13,15 +13,25 @@ function gridOf(range: Range, tab: string, row: number, column: number): SourceG
   return { values: range.getValues(), formats: range.getNumberFormats(), row, column, tab };
 }
 
-export function readSourceCells(ss: Spreadsheet, needs: { tabs: string[]; names: string[] }): SourceReads {
-  const tabs = new Map<string, SourceGrid | null>();
+/**
+ * `known`: what this operation has read already (the add-on never writes to a Source's tab, so those
+ * cells are still true): only the tabs and names it lacks are read.
+ */
+export function readSourceCells(
+  ss: Spreadsheet,
+  needs: { tabs: string[]; names: string[] },
+  known?: SourceReads | null,
+): SourceReads {
+  const tabs = new Map<string, SourceGrid | null>(known?.tabs ?? []);
   for (const name of needs.tabs) {
+    if (tabs.has(name)) continue;
     const sheet = ss.getSheetByName(name);
     // The data range starts at A1; a cell beyond it is empty.
     tabs.set(name, sheet ? gridOf(sheet.getDataRange(), sheet.getName(), 1, 1) : null);
   }
-  const names = new Map<string, SourceGrid | null>();
+  const names = new Map<string, SourceGrid | null>(known?.names ?? []);
   for (const name of needs.names) {
+    if (names.has(name)) continue;
     // Null when the spreadsheet has no range of that name (Google's documented answer).
     const range = ss.getRangeByName(name);
     names.set(
