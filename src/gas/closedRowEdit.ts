@@ -91,8 +91,10 @@ export function noteFlaggedCells(edit: ClosedRowEdit, note: string): number {
     const row = notes[cell.row - top];
     if (!row) continue;
     const before = row[cell.column - left] ?? '';
-    // The owner check's note (and any other) stays; ours is added once.
-    row[cell.column - left] = before && before !== note ? `${before}\n\n${note}` : note;
+    // The owner check's note (and any other) stays; ours is added once, however often the cell is
+    // pasted over (it may already sit under another note).
+    if (before.includes(note)) continue;
+    row[cell.column - left] = before ? `${before}\n\n${note}` : note;
   }
   range.setNotes(notes);
   return edit.decision.cells.length;

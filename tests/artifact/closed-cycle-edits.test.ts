@@ -122,6 +122,18 @@ describe('pasted into a closed row', () => {
     expect(problemsOf(rt, 'edited-after-close')).toEqual([]);
   });
 
+  test('pasted over again, a cell that has another note gets ours once', async () => {
+    const rt = await open();
+    close(rt);
+    const header = rt.workbook.values('OKRs')[0];
+    rt.workbook.sheet('OKRs').cellForWrite(3, header.indexOf('Current') + 1).note = 'Checked with finance.';
+    const current = cell(rt, 'Current', 3);
+    for (const v of [90, 91, 92]) rt.edit({ range: `OKRs!${current}`, values: [[v]], paste: true, as: ANA });
+    const note = rt.workbook.note('OKRs', current);
+    expect(note.startsWith('Checked with finance.\n\n')).toBe(true);
+    expect(note.split('Edited after cycle 2026-Q3 was closed')).toHaveLength(2);
+  });
+
   test('a paste into one cell carries no old value (as in Google): flagged, not put back', async () => {
     const rt = await open();
     close(rt);
