@@ -6,7 +6,7 @@
 import type { Lang, OkrColumn } from '../okr/core/model';
 import { type TableLayout, tableLayout } from '../okr/core/parse';
 import { HEADER_SEARCH_ROWS, OKR_ALIASES } from '../okr/core/schema';
-import { type ClosedEdit, closedEdit } from '../okr/cycle/closedEdit';
+import { type ClosedEdit, closedEdit, putBackValue } from '../okr/cycle/closedEdit';
 import { spreadsheetLanguage } from './language';
 import type { EditEventLike } from './ownerCheck';
 import { loadSettings } from './settings';
@@ -73,13 +73,17 @@ export function readClosedRowEdit(
 
 /**
  * Puts the one typed cell back. Google's oldValue is the cell's value as text (a date as its serial
- * number), which setValue reads as typed; a text that starts with "=" gets the text marker so it
- * stays text. https://developers.google.com/apps-script/reference/spreadsheet/range#setValue(Object)
+ * number), which setValue would parse as typed input; putBackValue turns it into the value of the
+ * cell's column (a number, a date serial, or text written as text), so it reads back as it was.
+ * https://developers.google.com/apps-script/reference/spreadsheet/range#setValue(Object)
  */
 export function putBack(edit: ClosedRowEdit): void {
   if (edit.decision.kind !== 'revert') return;
-  const v = edit.decision.value;
-  edit.range.setValue(v.startsWith('=') ? `'${v}` : v);
+  const index = edit.decision.column - 1;
+  const column = (Object.keys(edit.layout.columns) as OkrColumn[]).find(
+    (c) => edit.layout.columns[c] === index,
+  );
+  edit.range.setValue(putBackValue(column, edit.decision.value));
 }
 
 /** The note on every flagged cell (one getNotes, one setNotes over the edited range). */

@@ -77,6 +77,25 @@ describe('typed into a closed row', () => {
     expect(value(rt, 'Cycle', 7)).toBe('2026-Q4');
   });
 
+  test('put back by its column: text that Sheets would parse stays that text, a number that number', async () => {
+    const rt = await open();
+    close(rt);
+    const header = rt.workbook.values('OKRs')[0];
+    const at = (h: string) => rt.workbook.sheet('OKRs').cellForWrite(3, header.indexOf(h) + 1);
+    for (const [h, old, typed] of [
+      ['Title', '007', 'Seven'],
+      ['Title', '+1 NPS', 'NPS'],
+      ['Title', '1,200', 'Many'],
+      ['Title', '=not a formula', 'Formula'],
+      ['Current', 12.5, 90],
+    ] as const) {
+      at(h).value = old;
+      const r = rt.edit({ range: `OKRs!${cell(rt, h, 3)}`, value: typed, as: ANA });
+      expect(r.result).toMatchObject({ reverted: 1 });
+      expect(value(rt, h, 3)).toBe(old);
+    }
+  });
+
   test('in Japanese: the toast is the Japanese one', async () => {
     const rt = await open();
     rt.workbook.locale = 'ja_JP';
