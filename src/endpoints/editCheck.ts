@@ -59,7 +59,12 @@ function checkAndLogEdit(e: EditEventLike | undefined): EditOutcome | null {
   const { outcome, edit } = checked;
   if (flaggedClosed.count) outcome.closedFlagged = flaggedClosed.count;
   const sheet = editedSheet(edit);
-  const edited = editedKeyResults(edit, sheet);
+  // A paste left on closed rows (flagged above) is no check-in, no new owner and no new Progress for
+  // their objectives: only the open cycles' rows of the same paste go on.
+  const closedRowNumbers = new Set(
+    closedRows?.decision.kind === 'flag' ? closedRows.decision.cells.map((c) => c.row) : [],
+  );
+  const edited = editedKeyResults(edit, sheet).filter((k) => !closedRowNumbers.has(k.row));
   outcome.objectives = writeObjectiveProgress(edit, sheet, edited);
   const cleared = edit.touched.has('owner')
     ? clearAcceptanceOfNewOwners(edit, e ?? {}, edited, editorEmail(e ?? {}))

@@ -4,11 +4,12 @@
 // clears when the rows match it again or a Lead reopens the cycle; open rows are edited as before.
 import { type RunResult, Runtime } from '../../local/runtime';
 import type { CheckSheetResult, CyclesResult, EditOutcome } from '../../src/api';
+import { AGREEMENT_HEADERS } from '../fixtures/okr/agreements';
 import { CYCLE_PEOPLE, twoCycleWorkbook } from '../fixtures/okr/cycles';
 import { readsOf, sheetsCalls, sum, writesOf } from '../fixtures/okr/runtime';
 import { ensureBuilt } from '../helpers/build';
 
-const { LEAD, ANA, NOW } = CYCLE_PEOPLE;
+const { LEAD, ANA, BEN, NOW } = CYCLE_PEOPLE;
 
 async function open(): Promise<Runtime> {
   return Runtime.open({ workbook: twoCycleWorkbook(), projectDir: ensureBuilt(), options: { now: NOW } });
@@ -151,6 +152,46 @@ describe('pasted into a closed row', () => {
     const note = rt.workbook.note('OKRs', current);
     expect(note.startsWith('Checked with finance.\n\n')).toBe(true);
     expect(note.split('Edited after cycle 2026-Q3 was closed')).toHaveLength(2);
+  });
+
+  test('a paste over a closed and an open row: only the open one is logged, re-owned and summed up', async () => {
+    const rt = await open();
+    rt.workbook.addSheet('Agreements');
+    rt.workbook.writeRect(rt.workbook.sheet('Agreements'), 1, 1, [AGREEMENT_HEADERS]);
+    close(rt);
+    const header = rt.workbook.values('OKRs')[0] as string[];
+    const [from, to] = [header.indexOf('Owner'), header.indexOf('Current')];
+    // Rows 5 (O1.3, closed 2026-Q3) to 7 (O2.1, open 2026-Q4); row 6 (objective O2) pasted as it was.
+    const block = [5, 6, 7].map((r) => rt.workbook.values('OKRs')[r - 1].slice(from, to + 1));
+    for (const r of [0, 2]) {
+      block[r][0] = BEN;
+      block[r][to - from] = 90;
+    }
+    const before = {
+      accepted: value(rt, 'Accepted', 5),
+      o1: value(rt, 'Progress', 2),
+      o2: value(rt, 'Progress', 6),
+    };
+    const r = rt.edit({
+      range: `OKRs!${cell(rt, 'Owner', 5)}:${cell(rt, 'Current', 7)}`,
+      values: block,
+      paste: true,
+      as: LEAD,
+    });
+    expect(r.result).toMatchObject({
+      closedFlagged: expect.any(Number),
+      logged: 1,
+      cleared: 1,
+      objectives: 1,
+    });
+    const logged = rt.workbook.values('Check-ins').slice(1);
+    expect(logged.map((row) => row[1])).toEqual(['O2.1']);
+    const agreements = rt.workbook.values('Agreements').slice(1);
+    expect(agreements.map((row) => row[AGREEMENT_HEADERS.indexOf('ID')])).toEqual(['O2.1']);
+    expect(value(rt, 'Accepted', 5)).toEqual(before.accepted);
+    expect(value(rt, 'Accepted', 7)).toBe('');
+    expect(value(rt, 'Progress', 2)).toEqual(before.o1);
+    expect(value(rt, 'Progress', 6)).not.toEqual(before.o2);
   });
 
   test('a paste into one cell carries no old value (as in Google): flagged, not put back', async () => {
