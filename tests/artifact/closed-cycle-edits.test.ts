@@ -263,6 +263,38 @@ describe('pasted into a closed row', () => {
   });
 });
 
+describe('moved out of a closed cycle', () => {
+  test("a closed row's Cycle pasted to an open cycle is listed on its Cycle cell; a deleted one on its Results row", async () => {
+    const rt = await open();
+    close(rt);
+    const cycleCell = cell(rt, 'Cycle', 5);
+    const moved = rt.edit({ range: `OKRs!${cycleCell}`, values: [['2026-Q4']], paste: true, as: LEAD });
+    expect(moved.ok).toBe(true);
+    expect(problemsOf(rt, 'edited-after-close')).toEqual([
+      expect.objectContaining({
+        id: 'O1.3',
+        row: 5,
+        cell: `OKRs!${cycleCell}`,
+        message:
+          'Key result O1.3 (row 5) was scored in the closed cycle 2026-Q3 (Results tab), but its Cycle is now 2026-Q4: it was moved out of the cycle after the close.',
+      }),
+    ]);
+    // The row gone altogether: listed on its record, the Results tab's row.
+    const header = rt.workbook.values('OKRs')[0];
+    rt.workbook.sheet('OKRs').cellForWrite(5, header.indexOf('ID') + 1).value = 'X9';
+    const results = rt.workbook.values('Results');
+    const recordRow = results.findIndex((r) => r.includes('O1.3') && r.includes('2026-Q3')) + 1;
+    const idColumn = (results[0] as string[]).indexOf('ID');
+    expect(problemsOf(rt, 'edited-after-close').filter((p) => p.id === 'O1.3')).toEqual([
+      expect.objectContaining({
+        row: recordRow,
+        cell: `Results!${String.fromCharCode(65 + idColumn)}${recordRow}`,
+        message: expect.stringContaining('no row of the OKRs tab has that ID any more'),
+      }),
+    ]);
+  });
+});
+
 describe('open rows and sheets without a closed cycle', () => {
   test('an open row is edited as before: logged, Progress recomputed, nothing put back', async () => {
     const rt = await open();

@@ -2,7 +2,7 @@
 // is flagged (src/okr/cycle/closedEdit.ts), and which rows no longer match the Results tab's record
 // (src/okr/cycle/editedAfterClose.ts).
 import { closedEdit, putBackValue } from '../../../../src/okr/cycle/closedEdit';
-import { editedAfterClose } from '../../../../src/okr/cycle/editedAfterClose';
+import { editedAfterClose, leftClosedCycle } from '../../../../src/okr/cycle/editedAfterClose';
 import { type KeyResultResult, resultKey } from '../../../../src/okr/cycle/results';
 import { modelBuilders } from '../../../fixtures/okr/build';
 
@@ -118,6 +118,26 @@ describe('editedAfterClose', () => {
     const krs = [b.keyResult('O1.1', 'O1', { row: 3, current: 90, progress: 90 })];
     expect(editedAfterClose(krs, new Map([result('O1.1', 0.4)]), new Set())).toEqual([]);
     expect(editedAfterClose(krs, new Map(), closed)).toEqual([]);
+  });
+
+  test('a record whose key result left the closed cycle: the row that has the ID now, else the record', () => {
+    const krs = [
+      b.keyResult('O1.1', 'O1', { row: 3, current: 40, progress: 40 }),
+      b.keyResult('O1.2', 'O1', { row: 4, cycle: '2026-Q4', current: 70, progress: 70 }),
+    ];
+    const [gone, goneResult] = result('O1.3', 0.5);
+    const results = new Map([
+      result('O1.1', 0.4),
+      result('O1.2', 0.7),
+      [gone, { ...goneResult, at: { row: 9, column: 1 } }] as [string, KeyResultResult],
+    ]);
+    expect(
+      leftClosedCycle(krs, results, closed).map((f) => [f.id, f.cycle, f.kr?.row ?? null, f.at]),
+    ).toEqual([
+      ['O1.2', '2026-Q3', 4, undefined],
+      ['O1.3', '2026-Q3', null, { row: 9, column: 1 }],
+    ]);
+    expect(leftClosedCycle(krs, results, new Set())).toEqual([]);
   });
 });
 
