@@ -42,13 +42,15 @@ export function handleEdit(e: EditEventLike | undefined): EditOutcome | null {
 
 function checkAndLogEdit(e: EditEventLike | undefined): EditOutcome | null {
   // A closed cycle's rows are the graded record: a typed cell goes back before anything else runs.
-  const closedRows = closedRowEditOf(e);
+  // The guard's read of the header rows serves the owner check too (one read of them per edit).
+  const read: { top?: unknown[][] } = {};
+  const closedRows = closedRowEditOf(e, read);
   if (closedRows?.decision.kind === 'revert') {
     const reverted = revertClosedCell(closedRows);
     closedRows.ss.toast(reverted.toast, 'OKR Owners', 10);
     return reverted;
   }
-  const checked = checkEdit(e);
+  const checked = checkEdit(e, read.top);
   // After the owner check, whose notes on the same cells are kept under ours.
   const flaggedClosed = closedRows ? flagClosedCells(closedRows) : { toast: '', count: 0 };
   if (!checked) {

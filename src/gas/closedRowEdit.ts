@@ -1,7 +1,7 @@
 // The onEdit trigger's reads and writes for an edit on a closed cycle's rows (the decision is
 // src/okr/cycle/closedEdit.ts). Nothing is read while no cycle is closed (one document property,
 // read by the caller). Otherwise, whatever the sheet's size: 12 Sheets calls of which 2 reads (the
-// header rows, the edited rows), then 1 write to put a typed cell back, or 1 getNotes and 1 setNotes over the edited range
+// header rows, which the owner check of the same edit then reuses, and the edited rows), then 1 write to put a typed cell back, or 1 getNotes and 1 setNotes over the edited range
 // for a paste (the range's other notes, such as the owner check's, are kept).
 import type { Lang, OkrColumn } from '../okr/core/model';
 import { type TableLayout, tableLayout } from '../okr/core/parse';
@@ -30,6 +30,8 @@ export interface ClosedRowEdit {
 export function readClosedRowEdit(
   e: EditEventLike | null | undefined,
   loadClosed: () => ReadonlySet<string>,
+  /** Receives the header rows as read, so the owner check of the same edit need not read them again. */
+  read: { top?: unknown[][] } = {},
 ): ClosedRowEdit | null {
   const range = e?.range;
   if (!range || typeof (range as { getSheet?: unknown }).getSheet !== 'function') return null;
@@ -43,6 +45,7 @@ export function readClosedRowEdit(
   const lastColumn = sheet.getLastColumn();
   if (lastRow < 1 || lastColumn < 1) return null;
   const top = sheet.getRange(1, 1, Math.min(HEADER_SEARCH_ROWS, lastRow), lastColumn).getValues();
+  read.top = top;
   const layout = tableLayout(top, OKR_ALIASES);
   const [row, rowCount, column, columnCount] = [
     range.getRow(),
