@@ -13,8 +13,11 @@ import { cellA1 } from '../okr/core/problems';
 import { SHEET_TEXT } from './sheetMessages';
 
 /** The edit's effect on closed rows, or null (no cycle closed: one property read, no Sheets call). */
-export function closedRowEditOf(e: EditEventLike | undefined): ClosedRowEdit | null {
-  return readClosedRowEdit(e, loadClosedCycleNames);
+export function closedRowEditOf(
+  e: EditEventLike | undefined,
+  read: { top?: unknown[][] } = {},
+): ClosedRowEdit | null {
+  return readClosedRowEdit(e, loadClosedCycleNames, read);
 }
 
 /** A typed cell of a closed row: put back, and the toast. */

@@ -42,13 +42,15 @@ export function handleEdit(e: EditEventLike | undefined): EditOutcome | null {
 
 function checkAndLogEdit(e: EditEventLike | undefined): EditOutcome | null {
   // A closed cycle's rows are the graded record: a typed cell goes back before anything else runs.
-  const closedRows = closedRowEditOf(e);
+  // The guard's read of the header rows serves the owner check too (one read of them per edit).
+  const read: { top?: unknown[][] } = {};
+  const closedRows = closedRowEditOf(e, read);
   if (closedRows?.decision.kind === 'revert') {
     const reverted = revertClosedCell(closedRows);
     closedRows.ss.toast(reverted.toast, 'OKR Owners', 10);
     return reverted;
   }
-  const checked = checkEdit(e);
+  const checked = checkEdit(e, read.top);
   // After the owner check, whose notes on the same cells are kept under ours.
   const flaggedClosed = closedRows ? flagClosedCells(closedRows) : { toast: '', count: 0 };
   if (!checked) {
@@ -59,7 +61,12 @@ function checkAndLogEdit(e: EditEventLike | undefined): EditOutcome | null {
   const { outcome, edit } = checked;
   if (flaggedClosed.count) outcome.closedFlagged = flaggedClosed.count;
   const sheet = editedSheet(edit);
-  const edited = editedKeyResults(edit, sheet);
+  // A paste left on closed rows (flagged above) is no check-in, no new owner and no new Progress for
+  // their objectives: only the open cycles' rows of the same paste go on.
+  const closedRowNumbers = new Set(
+    closedRows?.decision.kind === 'flag' ? closedRows.decision.cells.map((c) => c.row) : [],
+  );
+  const edited = editedKeyResults(edit, sheet).filter((k) => !closedRowNumbers.has(k.row));
   outcome.objectives = writeObjectiveProgress(edit, sheet, edited);
   const cleared = edit.touched.has('owner')
     ? clearAcceptanceOfNewOwners(edit, e ?? {}, edited, editorEmail(e ?? {}))

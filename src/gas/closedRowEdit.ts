@@ -1,12 +1,12 @@
 // The onEdit trigger's reads and writes for an edit on a closed cycle's rows (the decision is
 // src/okr/cycle/closedEdit.ts). Nothing is read while no cycle is closed (one document property,
 // read by the caller). Otherwise, whatever the sheet's size: 12 Sheets calls of which 2 reads (the
-// header rows, the edited rows), then 1 write to put a typed cell back, or 1 getNotes and 1 setNotes over the edited range
+// header rows, which the owner check of the same edit then reuses, and the edited rows), then 1 write to put a typed cell back, or 1 getNotes and 1 setNotes over the edited range
 // for a paste (the range's other notes, such as the owner check's, are kept).
 import type { Lang, OkrColumn } from '../okr/core/model';
 import { type TableLayout, tableLayout } from '../okr/core/parse';
 import { HEADER_SEARCH_ROWS, OKR_ALIASES } from '../okr/core/schema';
-import { type ClosedEdit, closedEdit } from '../okr/cycle/closedEdit';
+import { type ClosedEdit, closedEdit, putBackValue } from '../okr/cycle/closedEdit';
 import { spreadsheetLanguage } from './language';
 import type { EditEventLike } from './ownerCheck';
 import { loadSettings } from './settings';
@@ -30,6 +30,8 @@ export interface ClosedRowEdit {
 export function readClosedRowEdit(
   e: EditEventLike | null | undefined,
   loadClosed: () => ReadonlySet<string>,
+  /** Receives the header rows as read, so the owner check of the same edit need not read them again. */
+  read: { top?: unknown[][] } = {},
 ): ClosedRowEdit | null {
   const range = e?.range;
   if (!range || typeof (range as { getSheet?: unknown }).getSheet !== 'function') return null;
@@ -43,6 +45,7 @@ export function readClosedRowEdit(
   const lastColumn = sheet.getLastColumn();
   if (lastRow < 1 || lastColumn < 1) return null;
   const top = sheet.getRange(1, 1, Math.min(HEADER_SEARCH_ROWS, lastRow), lastColumn).getValues();
+  read.top = top;
   const layout = tableLayout(top, OKR_ALIASES);
   const [row, rowCount, column, columnCount] = [
     range.getRow(),
@@ -73,13 +76,17 @@ export function readClosedRowEdit(
 
 /**
  * Puts the one typed cell back. Google's oldValue is the cell's value as text (a date as its serial
- * number), which setValue reads as typed; a text that starts with "=" gets the text marker so it
- * stays text. https://developers.google.com/apps-script/reference/spreadsheet/range#setValue(Object)
+ * number), which setValue would parse as typed input; putBackValue turns it into the value of the
+ * cell's column (a number, a date serial, or text written as text), so it reads back as it was.
+ * https://developers.google.com/apps-script/reference/spreadsheet/range#setValue(Object)
  */
 export function putBack(edit: ClosedRowEdit): void {
   if (edit.decision.kind !== 'revert') return;
-  const v = edit.decision.value;
-  edit.range.setValue(v.startsWith('=') ? `'${v}` : v);
+  const index = edit.decision.column - 1;
+  const column = (Object.keys(edit.layout.columns) as OkrColumn[]).find(
+    (c) => edit.layout.columns[c] === index,
+  );
+  edit.range.setValue(putBackValue(column, edit.decision.value));
 }
 
 /** The note on every flagged cell (one getNotes, one setNotes over the edited range). */
@@ -91,8 +98,10 @@ export function noteFlaggedCells(edit: ClosedRowEdit, note: string): number {
     const row = notes[cell.row - top];
     if (!row) continue;
     const before = row[cell.column - left] ?? '';
-    // The owner check's note (and any other) stays; ours is added once.
-    row[cell.column - left] = before && before !== note ? `${before}\n\n${note}` : note;
+    // The owner check's note (and any other) stays; ours is added once, however often the cell is
+    // pasted over (it may already sit under another note).
+    if (before.includes(note)) continue;
+    row[cell.column - left] = before ? `${before}\n\n${note}` : note;
   }
   range.setNotes(notes);
   return edit.decision.cells.length;

@@ -57,6 +57,8 @@ export interface SheetEdit {
 
 export function checkEdit(
   e: EditEventLike | null | undefined,
+  /** The header rows when the closed-cycle guard already read them for this edit. */
+  readTop?: unknown[][],
 ): { outcome: EditOutcome; edit: SheetEdit } | null {
   const range = e?.range;
   // onEdit is a global, so google.script.run can call it with plain data: only a real Range counts.
@@ -72,8 +74,8 @@ export function checkEdit(
   const lastRow = sheet.getLastRow();
   if (lastColumn < 1 || lastRow < 1) return null;
 
-  // Read 1: the rows where the header can be.
-  const top = sheet.getRange(1, 1, Math.min(HEADER_SEARCH_ROWS, lastRow), lastColumn).getValues();
+  // Read 1: the rows where the header can be (unless the closed-cycle guard just read them).
+  const top = readTop ?? sheet.getRange(1, 1, Math.min(HEADER_SEARCH_ROWS, lastRow), lastColumn).getValues();
   const layout = tableLayout(top, OKR_ALIASES);
   const header = top[layout.headerRow];
   const headerRow = layout.headerRow + 1;

@@ -4,11 +4,12 @@
 // clears when the rows match it again or a Lead reopens the cycle; open rows are edited as before.
 import { type RunResult, Runtime } from '../../local/runtime';
 import type { CheckSheetResult, CyclesResult, EditOutcome } from '../../src/api';
+import { AGREEMENT_HEADERS } from '../fixtures/okr/agreements';
 import { CYCLE_PEOPLE, twoCycleWorkbook } from '../fixtures/okr/cycles';
 import { readsOf, sheetsCalls, sum, writesOf } from '../fixtures/okr/runtime';
 import { ensureBuilt } from '../helpers/build';
 
-const { LEAD, ANA, NOW } = CYCLE_PEOPLE;
+const { LEAD, ANA, BEN, NOW } = CYCLE_PEOPLE;
 
 async function open(): Promise<Runtime> {
   return Runtime.open({ workbook: twoCycleWorkbook(), projectDir: ensureBuilt(), options: { now: NOW } });
@@ -77,6 +78,25 @@ describe('typed into a closed row', () => {
     expect(value(rt, 'Cycle', 7)).toBe('2026-Q4');
   });
 
+  test('put back by its column: text that Sheets would parse stays that text, a number that number', async () => {
+    const rt = await open();
+    close(rt);
+    const header = rt.workbook.values('OKRs')[0];
+    const at = (h: string) => rt.workbook.sheet('OKRs').cellForWrite(3, header.indexOf(h) + 1);
+    for (const [h, old, typed] of [
+      ['Title', '007', 'Seven'],
+      ['Title', '+1 NPS', 'NPS'],
+      ['Title', '1,200', 'Many'],
+      ['Title', '=not a formula', 'Formula'],
+      ['Current', 12.5, 90],
+    ] as const) {
+      at(h).value = old;
+      const r = rt.edit({ range: `OKRs!${cell(rt, h, 3)}`, value: typed, as: ANA });
+      expect(r.result).toMatchObject({ reverted: 1 });
+      expect(value(rt, h, 3)).toBe(old);
+    }
+  });
+
   test('in Japanese: the toast is the Japanese one', async () => {
     const rt = await open();
     rt.workbook.locale = 'ja_JP';
@@ -120,6 +140,58 @@ describe('pasted into a closed row', () => {
     // Undone (pasted back): the row matches the record again and the problem is gone.
     rt.edit({ range: `OKRs!${current}`, values: [[38]], paste: true, as: ANA });
     expect(problemsOf(rt, 'edited-after-close')).toEqual([]);
+  });
+
+  test('pasted over again, a cell that has another note gets ours once', async () => {
+    const rt = await open();
+    close(rt);
+    const header = rt.workbook.values('OKRs')[0];
+    rt.workbook.sheet('OKRs').cellForWrite(3, header.indexOf('Current') + 1).note = 'Checked with finance.';
+    const current = cell(rt, 'Current', 3);
+    for (const v of [90, 91, 92]) rt.edit({ range: `OKRs!${current}`, values: [[v]], paste: true, as: ANA });
+    const note = rt.workbook.note('OKRs', current);
+    expect(note.startsWith('Checked with finance.\n\n')).toBe(true);
+    expect(note.split('Edited after cycle 2026-Q3 was closed')).toHaveLength(2);
+  });
+
+  test('a paste over a closed and an open row: only the open one is logged, re-owned and summed up', async () => {
+    const rt = await open();
+    rt.workbook.addSheet('Agreements');
+    rt.workbook.writeRect(rt.workbook.sheet('Agreements'), 1, 1, [AGREEMENT_HEADERS]);
+    close(rt);
+    const header = rt.workbook.values('OKRs')[0] as string[];
+    const [from, to] = [header.indexOf('Owner'), header.indexOf('Current')];
+    // Rows 5 (O1.3, closed 2026-Q3) to 7 (O2.1, open 2026-Q4); row 6 (objective O2) pasted as it was.
+    const block = [5, 6, 7].map((r) => rt.workbook.values('OKRs')[r - 1].slice(from, to + 1));
+    for (const r of [0, 2]) {
+      block[r][0] = BEN;
+      block[r][to - from] = 90;
+    }
+    const before = {
+      accepted: value(rt, 'Accepted', 5),
+      o1: value(rt, 'Progress', 2),
+      o2: value(rt, 'Progress', 6),
+    };
+    const r = rt.edit({
+      range: `OKRs!${cell(rt, 'Owner', 5)}:${cell(rt, 'Current', 7)}`,
+      values: block,
+      paste: true,
+      as: LEAD,
+    });
+    expect(r.result).toMatchObject({
+      closedFlagged: expect.any(Number),
+      logged: 1,
+      cleared: 1,
+      objectives: 1,
+    });
+    const logged = rt.workbook.values('Check-ins').slice(1);
+    expect(logged.map((row) => row[1])).toEqual(['O2.1']);
+    const agreements = rt.workbook.values('Agreements').slice(1);
+    expect(agreements.map((row) => row[AGREEMENT_HEADERS.indexOf('ID')])).toEqual(['O2.1']);
+    expect(value(rt, 'Accepted', 5)).toEqual(before.accepted);
+    expect(value(rt, 'Accepted', 7)).toBe('');
+    expect(value(rt, 'Progress', 2)).toEqual(before.o1);
+    expect(value(rt, 'Progress', 6)).not.toEqual(before.o2);
   });
 
   test('a paste into one cell carries no old value (as in Google): flagged, not put back', async () => {
@@ -191,6 +263,38 @@ describe('pasted into a closed row', () => {
   });
 });
 
+describe('moved out of a closed cycle', () => {
+  test("a closed row's Cycle pasted to an open cycle is listed on its Cycle cell; a deleted one on its Results row", async () => {
+    const rt = await open();
+    close(rt);
+    const cycleCell = cell(rt, 'Cycle', 5);
+    const moved = rt.edit({ range: `OKRs!${cycleCell}`, values: [['2026-Q4']], paste: true, as: LEAD });
+    expect(moved.ok).toBe(true);
+    expect(problemsOf(rt, 'edited-after-close')).toEqual([
+      expect.objectContaining({
+        id: 'O1.3',
+        row: 5,
+        cell: `OKRs!${cycleCell}`,
+        message:
+          'Key result O1.3 (row 5) was scored in the closed cycle 2026-Q3 (Results tab), but its Cycle is now 2026-Q4: it was moved out of the cycle after the close.',
+      }),
+    ]);
+    // The row gone altogether: listed on its record, the Results tab's row.
+    const header = rt.workbook.values('OKRs')[0];
+    rt.workbook.sheet('OKRs').cellForWrite(5, header.indexOf('ID') + 1).value = 'X9';
+    const results = rt.workbook.values('Results');
+    const recordRow = results.findIndex((r) => r.includes('O1.3') && r.includes('2026-Q3')) + 1;
+    const idColumn = (results[0] as string[]).indexOf('ID');
+    expect(problemsOf(rt, 'edited-after-close').filter((p) => p.id === 'O1.3')).toEqual([
+      expect.objectContaining({
+        row: recordRow,
+        cell: `Results!${String.fromCharCode(65 + idColumn)}${recordRow}`,
+        message: expect.stringContaining('no row of the OKRs tab has that ID any more'),
+      }),
+    ]);
+  });
+});
+
 describe('open rows and sheets without a closed cycle', () => {
   test('an open row is edited as before: logged, Progress recomputed, nothing put back', async () => {
     const rt = await open();
@@ -202,7 +306,7 @@ describe('open rows and sheets without a closed cycle', () => {
     expect(rt.workbook.note('OKRs', cell(rt, 'Current', 7))).toBe('');
   });
 
-  test('while no cycle is closed the guard costs no Sheets call; a closed one elsewhere costs 12, no write', async () => {
+  test('while no cycle is closed the guard costs no Sheets call; a closed one elsewhere costs 10, no write', async () => {
     const plain = await open();
     const r = plain.edit({ range: `OKRs!${cell(plain, 'Current', 3)}`, value: 40, as: ANA });
     const closedElsewhere = await open();
@@ -214,10 +318,10 @@ describe('open rows and sheets without a closed cycle', () => {
     });
     expect(r.result).toMatchObject({ recomputed: 1, logged: 1 });
     expect(other.result).toMatchObject({ recomputed: 1, logged: 1 });
-    // A closed cycle elsewhere costs the guard's 12 fixed calls (2 reads: header rows, edited rows)
-    // and no write.
-    expect(sum(sheetsCalls(other.calls)) - sum(sheetsCalls(r.calls))).toBe(12);
-    expect(sum(readsOf(other.calls)) - sum(readsOf(r.calls))).toBe(2);
+    // A closed cycle elsewhere costs the guard's 10 fixed calls (1 read: the edited rows; its read of
+    // the header rows serves the owner check too) and no write.
+    expect(sum(sheetsCalls(other.calls)) - sum(sheetsCalls(r.calls))).toBe(10);
+    expect(sum(readsOf(other.calls)) - sum(readsOf(r.calls))).toBe(1);
     expect(writesOf(other.calls)).toEqual(writesOf(r.calls));
   });
 });

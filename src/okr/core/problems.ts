@@ -47,7 +47,9 @@ type MessageKey =
   | 'header-missing-ambiguous'
   | 'header-duplicate'
   | 'header-missing-flat'
-  | 'edited-after-close-added';
+  | 'edited-after-close-added'
+  | 'edited-after-close-moved'
+  | 'edited-after-close-removed';
 
 export const PROBLEM_MESSAGES: MessageTable<MessageKey> = {
   'owner-missing': {
@@ -185,6 +187,14 @@ export const PROBLEM_MESSAGES: MessageTable<MessageKey> = {
   'edited-after-close-added': {
     en: 'Key result {id} (row {row}) is in the closed cycle {cycle}, but the Results tab has no score for it: it was added to the cycle after the close.',
     ja: '主要な結果 {id}（{row}行目）は締め済みのサイクル{cycle}にありますが、Resultsタブにスコアがありません。締めた後にサイクルへ追加されています。',
+  },
+  'edited-after-close-moved': {
+    en: 'Key result {id} (row {row}) was scored in the closed cycle {cycle} (Results tab), but its Cycle is now {now}: it was moved out of the cycle after the close.',
+    ja: '主要な結果 {id}（{row}行目）は締め済みのサイクル{cycle}でスコアが記録されています（Resultsタブ）が、サイクルが{now}になっています。締めた後にサイクルから移されています。',
+  },
+  'edited-after-close-removed': {
+    en: 'Key result {id} was scored in the closed cycle {cycle} (Results tab, row {row}), but no row of the OKRs tab has that ID any more: it was deleted after the close.',
+    ja: '主要な結果 {id}は締め済みのサイクル{cycle}でスコアが記録されています（Resultsタブ{row}行目）が、OKRsタブにそのIDの行がありません。締めた後に削除されています。',
   },
   'source-unreadable': {
     en: 'Key result {detail}',
@@ -328,6 +338,14 @@ export const PROBLEM_HINTS: MessageTable<MessageKey> = {
   'edited-after-close-added': {
     en: "Put an open cycle in {cell}, or have a Lead reopen {cycle} in the sidebar's Cycles view and close it again, so it is scored.",
     ja: '{cell}を締めていないサイクルにするか、リーダーにサイドバーの「サイクル」画面で{cycle}を再開し、再び締めてスコアを記録してもらってください。',
+  },
+  'edited-after-close-moved': {
+    en: 'Put {cycle} back in {cell}: the Results tab keeps the score it had when {cycle} closed. If it belongs to {now} now, add it there as a new key result instead.',
+    ja: '{cell}を{cycle}に戻してください（Resultsタブには{cycle}を締めたときのスコアが残っています）。{now}のものにするなら、代わりに{now}に新しい主要な結果として追加してください。',
+  },
+  'edited-after-close-removed': {
+    en: 'Restore the row (File → Version history shows what changed): the Results tab keeps the score it had when {cycle} closed.',
+    ja: '行を元に戻してください（ファイル → 変更履歴 で変更点を確認できます）。Resultsタブには{cycle}を締めたときのスコアが残っています。',
   },
   'source-unreadable': {
     en: 'Until it is fixed, the weekly run and Update from source record nothing for {id}; its Current stays as typed.',

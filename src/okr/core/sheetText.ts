@@ -22,7 +22,7 @@ export function safeRow(row: unknown[]): unknown[] {
 
 /** OKRs columns that hold numbers, and dates; every other column holds text. */
 const NUMBER_COLUMNS: ReadonlySet<OkrColumn> = new Set<OkrColumn>(['start', 'target', 'current', 'progress']);
-const DATE_COLUMNS: ReadonlySet<OkrColumn> = new Set<OkrColumn>(['accepted', 'lastCheckIn', 'due']);
+export const DATE_COLUMNS: ReadonlySet<OkrColumn> = new Set<OkrColumn>(['accepted', 'lastCheckIn', 'due']);
 
 /**
  * The value to write in an OKRs cell of `column`: the one rule for what is text. In a text column a

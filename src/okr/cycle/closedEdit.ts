@@ -8,6 +8,7 @@
 // edited-after-close problem (src/okr/cycle/editedAfterClose.ts) compares the rows with the Results
 // tab, the graded record, whether or not the trigger ran.
 import type { ColumnMap, OkrColumn } from '../core/model';
+import { asSheetText, DATE_COLUMNS, okrCellValue } from '../core/sheetText';
 import { inClosedCycle } from './closedCycles';
 
 /**
@@ -84,4 +85,21 @@ export function closedEdit(input: ClosedEditInput): ClosedEdit {
     for (const column of columns) cells.push({ row: input.firstRow + r, column });
   });
   return cells.length ? { kind: 'flag', cycles: [...cycles], cells } : { kind: 'none' };
+}
+
+/** Google's oldValue of a date cell: its serial number (days since 1899-12-30, a fraction for the time). */
+const SERIAL = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
+
+/**
+ * The value that puts a typed cell of `column` back to Google's oldValue (always a string, which
+ * Sheets would parse like typed input: "007" → 7, "+1 NPS" a formula, "12.5" not a number in a
+ * de_DE spreadsheet). The one rule for OKRs cells decides (okrCellValue): a number column gets the
+ * number, a text column the text as text. A date column gets its serial back as a number, which the
+ * cell, still date-formatted, shows as the same date and time; anything else there was text.
+ */
+export function putBackValue(column: OkrColumn | undefined, oldValue: string): unknown {
+  if (column && DATE_COLUMNS.has(column))
+    return SERIAL.test(oldValue) ? Number(oldValue) : asSheetText(oldValue);
+  // The time zone only matters for a date column's string, handled above.
+  return okrCellValue(column, oldValue, 'Etc/GMT');
 }

@@ -3,6 +3,10 @@
 // that record was edited after the close (typed or pasted while the onEdit trigger did not run, or a
 // paste it could only flag); a key result of a closed cycle with no record at all was added or moved
 // into it afterwards. Compared with the one score rule (core/progress.ts), as closing computed it.
+// A record whose key result is no longer in its closed cycle (its Cycle cell pasted over, or the row
+// deleted) is listed too: the record outlives the row (leftClosedCycle). What is compared is the
+// score and the membership, nothing else: an Owner or Title changed while the score stays the same
+// is not listed.
 // Nothing is said while the cycle is open again (reopened), nor about a cycle with no record at all
 // (its Results rows were deleted: there is nothing to compare with).
 import type { KeyResult } from '../core/model';
@@ -40,6 +44,33 @@ export function editedAfterClose(
     if (!result) {
       if (recordedCycles.has(cycle)) out.push({ kr, cycle, now });
     } else if (result.computed !== now) out.push({ kr, cycle, recorded: result.computed, now });
+  }
+  return out;
+}
+
+export interface LeftClosedCycle {
+  id: string;
+  /** The closed cycle the Results tab scored it in. */
+  cycle: string;
+  /** The row that has the ID now (in another cycle); null when no row has it. */
+  kr: KeyResult | null;
+  /** The record's ID cell on the Results tab, when no row has the ID. */
+  at?: { row: number; column: number };
+}
+
+/** Each Results record of a closed cycle that no key result of that cycle carries any more. */
+export function leftClosedCycle(
+  keyResults: readonly KeyResult[],
+  results: ReadonlyMap<string, KeyResultResult>,
+  closed: ReadonlySet<string> | undefined,
+): LeftClosedCycle[] {
+  if (!closed || closed.size === 0) return [];
+  const present = new Set(keyResults.filter((k) => k.id).map((k) => resultKey(k.cycle, k.id)));
+  const out: LeftClosedCycle[] = [];
+  for (const [key, r] of results) {
+    if (present.has(key) || !inClosedCycle({ cycle: r.cycle }, closed)) continue;
+    const kr = keyResults.find((k) => k.id.trim() === r.id) ?? null;
+    out.push(kr ? { id: r.id, cycle: r.cycle, kr } : { id: r.id, cycle: r.cycle, kr: null, at: r.at });
   }
   return out;
 }

@@ -64,6 +64,8 @@ export interface KeyResultResult {
   reason: string;
   happened: string;
   learned: string;
+  /** Where parseResults found it: the ID's cell on the Results tab (row 1-based, column 0-based). */
+  at?: { row: number; column: number };
 }
 
 /** A result's key in maps: cycle and ID (an ID may be reused in another cycle's rows). */
@@ -105,6 +107,7 @@ export function parseResults(values: unknown, timeZone: string): Map<string, Key
       reason: cellText(get(row, 'reason')),
       happened: cellText(get(row, 'happened')),
       learned: cellText(get(row, 'learned')),
+      at: { row: r + 1, column: columns.id },
     });
   }
   return out;

@@ -19,7 +19,7 @@ import { cellA1, type ProblemCounts, problem, countProblems as tally } from '../
 import { canonicalHeader, OKR_ALIASES } from '../core/schema';
 import { TAB } from '../core/tabs';
 import { inClosedCycle } from '../cycle/closedCycles';
-import { editedAfterClose } from '../cycle/editedAfterClose';
+import { editedAfterClose, leftClosedCycle } from '../cycle/editedAfterClose';
 import type { KeyResultResult } from '../cycle/results';
 import { readSources, type SourceReads } from '../source/sourceRead';
 import { readsItsSource } from '../source/sourceScope';
@@ -290,6 +290,30 @@ export function validateOkrs(
         add('edited-after-close', f.kr, has('current') ? 'current' : null, {
           params: { cycle: f.cycle, now: shown(f.now), recorded: shown(f.recorded) },
         });
+      }
+    }
+    // Records whose key result left the closed cycle: on its Cycle cell, else on the record's row.
+    for (const f of leftClosedCycle(okrs.keyResults, data.results, opts.closed)) {
+      if (f.kr) {
+        add('edited-after-close', f.kr, has('cycle') ? 'cycle' : null, {
+          variant: 'edited-after-close-moved',
+          params: { cycle: f.cycle, now: f.kr.cycle.trim() || '—' },
+        });
+      } else {
+        problems.push(
+          problem(
+            'edited-after-close',
+            {
+              id: f.id,
+              row: f.at?.row ?? null,
+              what: 'key-result',
+              cell: f.at ? cellA1(TAB.results, f.at.row, f.at.column) : null,
+              variant: 'edited-after-close-removed',
+              params: { cycle: f.cycle },
+            },
+            lang,
+          ),
+        );
       }
     }
   }

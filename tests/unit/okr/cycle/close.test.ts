@@ -88,6 +88,7 @@ describe('scores', () => {
         reason: 'Deal signed after the end',
         happened: 'We shipped',
         learned: 'Start earlier',
+        at: { row: 3, column: 2 },
       },
     ]);
     const okrs = {

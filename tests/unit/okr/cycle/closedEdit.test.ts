@@ -1,8 +1,8 @@
 // The pure decisions behind a closed cycle's rows edited in the sheet: which edit is put back, which
 // is flagged (src/okr/cycle/closedEdit.ts), and which rows no longer match the Results tab's record
 // (src/okr/cycle/editedAfterClose.ts).
-import { closedEdit } from '../../../../src/okr/cycle/closedEdit';
-import { editedAfterClose } from '../../../../src/okr/cycle/editedAfterClose';
+import { closedEdit, putBackValue } from '../../../../src/okr/cycle/closedEdit';
+import { editedAfterClose, leftClosedCycle } from '../../../../src/okr/cycle/editedAfterClose';
 import { type KeyResultResult, resultKey } from '../../../../src/okr/cycle/results';
 import { modelBuilders } from '../../../fixtures/okr/build';
 
@@ -118,5 +118,43 @@ describe('editedAfterClose', () => {
     const krs = [b.keyResult('O1.1', 'O1', { row: 3, current: 90, progress: 90 })];
     expect(editedAfterClose(krs, new Map([result('O1.1', 0.4)]), new Set())).toEqual([]);
     expect(editedAfterClose(krs, new Map(), closed)).toEqual([]);
+  });
+
+  test('a record whose key result left the closed cycle: the row that has the ID now, else the record', () => {
+    const krs = [
+      b.keyResult('O1.1', 'O1', { row: 3, current: 40, progress: 40 }),
+      b.keyResult('O1.2', 'O1', { row: 4, cycle: '2026-Q4', current: 70, progress: 70 }),
+    ];
+    const [gone, goneResult] = result('O1.3', 0.5);
+    const results = new Map([
+      result('O1.1', 0.4),
+      result('O1.2', 0.7),
+      [gone, { ...goneResult, at: { row: 9, column: 1 } }] as [string, KeyResultResult],
+    ]);
+    expect(
+      leftClosedCycle(krs, results, closed).map((f) => [f.id, f.cycle, f.kr?.row ?? null, f.at]),
+    ).toEqual([
+      ['O1.2', '2026-Q3', 4, undefined],
+      ['O1.3', '2026-Q3', null, { row: 9, column: 1 }],
+    ]);
+    expect(leftClosedCycle(krs, results, new Set())).toEqual([]);
+  });
+});
+
+describe('putBackValue: the old value written by its column', () => {
+  test('a number column gets the number (not "12.5", which a de_DE sheet would not read as one)', () => {
+    expect(putBackValue('current', '12.5')).toBe(12.5);
+  });
+  test('a text column gets text that reads back as typed', () => {
+    for (const old of ['007', '+1 NPS', '1,200', '@team', '=SUM(1)'])
+      expect(putBackValue('title', old)).toBe(`'${old}`);
+  });
+  test('a date column gets its serial as a number (the cell keeps its date format); other text stays text', () => {
+    expect(putBackValue('lastCheckIn', '46296.375')).toBe(46296.375);
+    expect(putBackValue('due', 'TBD')).toBe("'TBD");
+  });
+  test('an empty cell stays empty', () => {
+    expect(putBackValue('title', '')).toBe('');
+    expect(putBackValue('due', '')).toBe('');
   });
 });
