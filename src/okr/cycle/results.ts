@@ -131,8 +131,9 @@ export function keyResultsOfCycle(krs: readonly KeyResult[], cycle: string): Key
  * always carried. An adjusted score and its reason are carried while the computed score is the one
  * they adjusted; when the rows changed and the computed score moved, the adjustment answered a
  * score that no longer stands, so the new computed score is the final score and the reason is left
- * out (a reason next to an unadjusted score would explain nothing). The owner sees the new score
- * and may adjust it again; the earlier rows keep the old adjustment as history.
+ * out (a reason next to an unadjusted score would explain nothing); the earlier rows keep the old
+ * adjustment as history. The model has no "adjustment to review" mark, and the sidebar asks only for
+ * a missing retrospective (retrospectiveMissing), so the owner is not asked about it again.
  */
 export function planClose(
   krs: readonly KeyResult[],
