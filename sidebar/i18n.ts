@@ -282,6 +282,9 @@ const en = {
   scoreRange: 'The score is between 0.0 and 1.0.',
   scoreReason: 'Say why the score differs from the computed one.',
   reopenCycle: 'Reopen {cycle}',
+  reopenCycleExplain:
+    'Reopen {cycle}? Its rows can be changed again; the Results tab keeps its history and closing again records the new scores, keeps the retrospectives, and sends leadership the closing email again.',
+  reopenCycleYes: 'Yes, reopen {cycle}',
 };
 
 export type Words = typeof en;
@@ -551,6 +554,9 @@ const ja: Words = {
   scoreRange: 'スコアは0.0から1.0の間です。',
   scoreReason: '計算値とスコアが違う理由を書いてください。',
   reopenCycle: '{cycle}を再開',
+  reopenCycleExplain:
+    '{cycle}を再開しますか？行をふたたび変更できるようになります。結果タブは履歴を残し、もう一度終了すると新しいスコアを記録し、振り返りはそのまま残して、リーダーシップに終了のメールをもう一度送ります。',
+  reopenCycleYes: '{cycle}を再開する',
 };
 
 export const WORDS: Record<Lang, Words> = { en, ja };

@@ -21,8 +21,9 @@ export function Cycles(props: Props) {
   const [view, setView] = useState<CyclesView | null>(null);
   const [error, setError] = useState<FormError | null>(null);
   const [busy, setBusy] = useState(false);
-  /** The cycle whose close is being confirmed. */
+  /** The cycle whose close, or reopen, is being confirmed. */
   const [confirm, setConfirm] = useState<string | null>(null);
+  const [reopen, setReopen] = useState<string | null>(null);
   const [targets, setTargets] = useState<Record<string, string>>({});
   const id = useId('cyc');
 
@@ -58,11 +59,29 @@ export function Cycles(props: Props) {
     } finally {
       setBusy(false);
       setConfirm(null);
+      setReopen(null);
     }
   }
 
   if (!view) return <p class="view">{error ? error.error : tr(lang, 'loading')}</p>;
   const date = (t: number | null) => formatDate(t, props.timeZone, lang);
+
+  /** A step before a change that is not undone by a click: what it does, then yes or cancel. */
+  function Confirm(p: { text: string; yes: string; onYes(): void; onNo(): void }) {
+    return (
+      <div class="notice">
+        <p>{p.text}</p>
+        <div class="buttons">
+          <button type="button" class="action" disabled={busy} onClick={p.onYes}>
+            {p.yes}
+          </button>
+          <button type="button" onClick={p.onNo}>
+            {tr(lang, 'cancel')}
+          </button>
+        </div>
+      </div>
+    );
+  }
 
   function Cycle({ c }: { c: CycleCloseView }) {
     const to = targets[c.name] ?? c.next ?? '';
@@ -87,33 +106,27 @@ export function Cycles(props: Props) {
           </div>
         )}
         {confirm === c.name && (
-          <div class="notice">
-            <p>{tr(lang, 'closeCycleExplain', { cycle: c.name, count: c.keyResults })}</p>
-            <div class="buttons">
-              <button
-                type="button"
-                class="action"
-                disabled={busy}
-                onClick={() => run(() => server.closeCycle({ cycle: c.name }))}
-              >
-                {tr(lang, 'closeCycleYes', { cycle: c.name })}
-              </button>
-              <button type="button" onClick={() => setConfirm(null)}>
-                {tr(lang, 'cancel')}
-              </button>
-            </div>
-          </div>
+          <Confirm
+            text={tr(lang, 'closeCycleExplain', { cycle: c.name, count: c.keyResults })}
+            yes={tr(lang, 'closeCycleYes', { cycle: c.name })}
+            onYes={() => run(() => server.closeCycle({ cycle: c.name }))}
+            onNo={() => setConfirm(null)}
+          />
         )}
-        {c.closed && view?.canClose && (
+        {c.closed && view?.canClose && reopen !== c.name && (
           <div class="buttons">
-            <button
-              type="button"
-              disabled={busy}
-              onClick={() => run(() => server.reopenCycle({ cycle: c.name }))}
-            >
+            <button type="button" disabled={busy} onClick={() => setReopen(c.name)}>
               {tr(lang, 'reopenCycle', { cycle: c.name })}
             </button>
           </div>
+        )}
+        {reopen === c.name && (
+          <Confirm
+            text={tr(lang, 'reopenCycleExplain', { cycle: c.name })}
+            yes={tr(lang, 'reopenCycleYes', { cycle: c.name })}
+            onYes={() => run(() => server.reopenCycle({ cycle: c.name }))}
+            onNo={() => setReopen(null)}
+          />
         )}
         {c.closed && c.unfinished.length > 0 && view?.canClose && (
           <section aria-label={tr(lang, 'carryTitle', { cycle: c.name })}>

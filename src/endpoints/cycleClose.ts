@@ -136,12 +136,14 @@ export function closeCycle(raw: unknown): CyclesResult {
     const caller = withTeam(ctx, snap.roster).caller;
     requireManage(caller);
     const cycle = req.cycle;
-    const plan = planClose(snap.okrs.keyResults, cycle, caller.email, ctx.now);
+    const tab = findTabsByName(snap.ss, ['results']).results;
+    const values = tab ? readResultsValues(tab) : null;
+    // Closed before and reopened: the latest rows carry the owners' retrospectives into the new ones.
+    const previous = values ? parseResults(values, snap.timeZone) : undefined;
+    const plan = planClose(snap.okrs.keyResults, cycle, caller.email, ctx.now, previous);
     if (plan.length === 0) throw new RequestError('cycle-unknown', 'cycle', { cycle });
     if (closed.some((c) => c.name === cycle))
       throw new RequestError('cycle-already-closed', 'cycle', { cycle });
-    const tab = findTabsByName(snap.ss, ['results']).results;
-    const values = tab ? readResultsValues(tab) : null;
     if (values && !resultsWritable(values)) throw new RequestError('results-tab-invalid');
     const { sheet, values: now } = ensureResultsTab(snap.ss, tab, ctx.lang, values);
     // The scores first, then the record: a failure between the two leaves the cycle open (closing
@@ -157,7 +159,9 @@ export function closeCycle(raw: unknown): CyclesResult {
 
 /**
  * A Lead reopens a closed cycle: its rows can be changed again (the sidebar, the sheet). Its Results
- * rows stay as the history; closing it again appends new scores, and the latest row is the truth.
+ * rows stay as the history; closing it again appends new scores, and the latest row is the truth
+ * (planClose keeps the owners' retrospectives). Dropping the record drops its announced flag too, so
+ * leadership gets the closing email again after the next close, with the new scores.
  */
 export function reopenCycle(raw: unknown): CyclesResult {
   return cycleAct(raw, parseCloseCycle, (req, snap, ctx, closed) => {

@@ -1,7 +1,8 @@
 // The close-cycle flow and the retrospective form in the built sidebar, in English and Japanese:
 // a Lead closes a cycle from the Cycles view (after a confirmation) and sees what can be carried
-// over; the owner opens the retrospective from "Needs you", is told what is missing, and saves it.
-// axe-core finds nothing on any of these screens.
+// over; the owner opens the retrospective from "Needs you", is told what is missing, and saves it;
+// the Lead reopens the cycle (after a confirmation that says what reopening does) and closes it
+// again, and the owner's retrospective is kept. axe-core finds nothing on any of these screens.
 import type { Page } from 'playwright-core';
 import { Runtime } from '../../local/runtime';
 import type { Lang } from '../../src/api';
@@ -27,6 +28,9 @@ const WORD = {
     yes: /^Yes, close 2026-Q3/,
     carry: /^Carry all 2/,
     retro: /Retrospective/,
+    reopen: /^Reopen 2026-Q3$/,
+    reopenYes: /^Yes, reopen 2026-Q3$/,
+    reopenText: 'Reopen 2026-Q3? Its rows can be changed again',
   },
   ja: {
     cycles: 'サイクル',
@@ -34,6 +38,9 @@ const WORD = {
     yes: /^2026-Q3を終了する/,
     carry: /^2件すべて引き継ぐ/,
     retro: /振り返り/,
+    reopen: /^2026-Q3を再開$/,
+    reopenYes: /^2026-Q3を再開する$/,
+    reopenText: '2026-Q3を再開しますか？',
   },
 } as const;
 
@@ -45,7 +52,7 @@ async function check(page: Page, view: string, found: Record<string, string[]>):
 describe.each(['en', 'ja'] as Lang[])('closing a cycle in the sidebar (%s)', (lang) => {
   const w = WORD[lang];
 
-  test('the Lead closes 2026-Q3; the owner writes the retrospective; axe finds nothing', async () => {
+  test('the Lead closes 2026-Q3; the owner writes the retrospective; the Lead reopens (confirmed) and closes again; axe finds nothing', async () => {
     const rt = await Runtime.open({
       workbook: twoCycleWorkbook(),
       projectDir: ensureBuilt(),
@@ -104,6 +111,34 @@ describe.each(['en', 'ja'] as Lang[])('closing a cycle in the sidebar (%s)', (la
     ]);
     expect(owner.errors).toEqual([]);
     await owner.close();
+
+    const again = await openSidebar(rt, browser(), LEAD);
+    page = again.page;
+    await page.locator('.app:not([data-quick])').waitFor();
+    await page.getByRole('navigation').getByRole('button', { name: w.cycles }).click();
+    await page.getByRole('button', { name: w.reopen }).click();
+    await page.getByRole('button', { name: w.reopenYes }).waitFor();
+    expect(await page.locator('li[data-cycle="2026-Q3"] .notice').textContent()).toContain(w.reopenText);
+    await check(page, 'reopen confirmation', found);
+    await page.getByRole('button', { name: w.reopenYes }).click();
+    await page.getByRole('button', { name: w.close }).waitFor();
+    await check(page, 'reopened', found);
+    await page.getByRole('button', { name: w.close }).click();
+    await page.getByRole('button', { name: w.yes }).click();
+    await page.getByRole('button', { name: w.reopen }).waitFor();
+    // Closed again: the owner's retrospective and adjusted score are still the latest row of O1.1.
+    const o11 = rt.workbook
+      .values('Results')
+      .filter((r) => r[2] === 'O1.1')
+      .at(-1);
+    expect([o11?.[3], o11?.[4], o11?.[6], o11?.[7]]).toEqual([
+      LEAD,
+      0.6,
+      'The deal was signed after the end',
+      'The pilot started late.',
+    ]);
+    expect(again.errors).toEqual([]);
+    await again.close();
     expect(found).toEqual({
       cycles: [],
       'close confirmation': [],
@@ -111,6 +146,8 @@ describe.each(['en', 'ja'] as Lang[])('closing a cycle in the sidebar (%s)', (la
       'mine with a retrospective to write': [],
       retrospective: [],
       'retrospective with an error': [],
+      'reopen confirmation': [],
+      reopened: [],
     });
   });
 });

@@ -128,25 +128,37 @@ export function keyResultsOfCycle(krs: readonly KeyResult[], cycle: string): Key
 /**
  * What closing `cycle` appends to the Results tab: one record per key result, its final score the
  * score of its progress (computed = score), by the closing Lead.
+ *
+ * A cycle closed before (then reopened) has its latest rows in `previous`: what the owners wrote is
+ * theirs, so closing again never wipes it. The retrospective (what happened, what we learned) is
+ * always carried. An adjusted score and its reason are carried while the computed score is the one
+ * they adjusted; when the rows changed and the computed score moved, the adjustment answered a
+ * score that no longer stands, so the new computed score is the final score and the reason is left
+ * out (a reason next to an unadjusted score would explain nothing); the earlier rows keep the old
+ * adjustment as history. The model has no "adjustment to review" mark, and the sidebar asks only for
+ * a missing retrospective (retrospectiveMissing), so the owner is not asked about it again.
  */
 export function planClose(
   krs: readonly KeyResult[],
   cycle: string,
   by: string,
   now: number,
+  previous: ReadonlyMap<string, KeyResultResult> = new Map(),
 ): KeyResultResult[] {
   return keyResultsOfCycle(krs, cycle).map((kr) => {
     const computed = score(progressOf(kr));
+    const before = previous.get(resultKey(cycle, kr.id));
+    const keepsAdjustment = !!before && before.computed === computed;
     return {
       cycle: cycle.trim(),
       id: kr.id,
       time: now,
       by,
-      score: computed,
+      score: keepsAdjustment ? before.score : computed,
       computed,
-      reason: '',
-      happened: '',
-      learned: '',
+      reason: keepsAdjustment ? before.reason : '',
+      happened: before?.happened ?? '',
+      learned: before?.learned ?? '',
     };
   });
 }
