@@ -47,6 +47,12 @@ describe.each(['en', 'ja'] as Lang[])('History (%s)', (lang) => {
     expect(name).toMatch(lang === 'en' ? /3 check-ins with progress.*latest 50%/ : /3件.*最新は50%/);
     expect(await page.locator('svg polyline.pace').count()).toBe(1);
     expect(await page.locator('svg circle.dot').count()).toBe(3);
+    // The legend's keys draw their short line in ::before only: the chart's dashed-line rule once gave
+    // the whole "Expected pace" key a dashed top border, a long bar above its words.
+    const keyBorders = await page.evaluate(() =>
+      [...document.querySelectorAll('.key')].map((k) => getComputedStyle(k).borderTopStyle),
+    );
+    expect(keyBorders).toEqual(['none', 'none']);
     // The list: newest first, notes as text, the automatic one marked.
     const items = page.locator('ul.cards li');
     expect(await items.count()).toBe(3);
