@@ -24,24 +24,22 @@ export interface ProblemReads {
   sources: SourceReads | null;
 }
 
+export interface ProblemReadOptions {
+  timeZone: string;
+  now: number;
+  closed: ReadonlySet<string>;
+  /** The fiscal-year start: whether a cycle is over depends on it (core/cycle.ts cycleCalendar). */
+  settings: Pick<Settings, 'fiscalYearStartMonth'>;
+  okrTab?: Sheet | null;
+  /** Source cells this operation has read already (an update from source): not read again. */
+  known?: SourceReads | null;
+}
+
 /**
  * The Results tab and the Sources' cells for the validator. `okrTab` is the OKRs tab when the caller
  * has it already (else it is looked up only when a Source must be read).
  */
-export function readProblemInputs(
-  ss: Spreadsheet,
-  okrs: OkrSheet,
-  opts: {
-    timeZone: string;
-    now: number;
-    closed: ReadonlySet<string>;
-    /** The fiscal-year start: whether a cycle is over depends on it (core/cycle.ts cycleCalendar). */
-    settings: Pick<Settings, 'fiscalYearStartMonth'>;
-    okrTab?: Sheet | null;
-    /** Source cells this operation has read already (an update from source): not read again. */
-    known?: SourceReads | null;
-  },
-): ProblemReads {
+export function readProblemInputs(ss: Spreadsheet, okrs: OkrSheet, opts: ProblemReadOptions): ProblemReads {
   const results = opts.closed.size ? closedCycleResults(ss, opts.timeZone) : null;
   const sources = readSourcesOf(ss, okrs, opts);
   return { okrs: sources?.okrs ?? okrs, results, sources: sources?.reads ?? null };
@@ -79,14 +77,7 @@ export function withSourceFormulas(
 function readSourcesOf(
   ss: Spreadsheet,
   okrs: OkrSheet,
-  opts: {
-    timeZone: string;
-    now: number;
-    closed: ReadonlySet<string>;
-    settings: Pick<Settings, 'fiscalYearStartMonth'>;
-    okrTab?: Sheet | null;
-    known?: SourceReads | null;
-  },
+  opts: ProblemReadOptions,
 ): { okrs: OkrSheet; reads: SourceReads } | null {
   const column = okrs.columns.source;
   if (column === undefined) return null;

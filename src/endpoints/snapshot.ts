@@ -224,9 +224,11 @@ function retrospectiveAsks(
   graded?: ReadonlyMap<string, KeyResultResult> | null,
 ): RetrospectiveAsk[] {
   if (!closed || !ownsClosedKeyResults(snap.okrs.keyResults, email, closed)) return [];
-  // The Results tab as the problems read it, else read here (it is read once either way).
+  // The Results tab as the problems read it (null: the sheet has none), else read here: once either way.
   const results =
-    graded ?? parseResults(readResultsValues(findTabsByName(snap.ss, ['results']).results), snap.timeZone);
+    graded === undefined
+      ? parseResults(readResultsValues(findTabsByName(snap.ss, ['results']).results), snap.timeZone)
+      : (graded ?? new Map<string, KeyResultResult>());
   return retrospectivesDue(snap.okrs.keyResults, email, closed, results).map(({ kr, result, progress }) => ({
     id: kr.id,
     title: capText(kr.title, TITLE_CAP),
