@@ -15,10 +15,20 @@ export const BUDGETS = {
   /** getSidebarState's JSON at the large size. */
   sidebarStateBytes: 600_000,
   /**
-   * Modeled time of the sidebar's opening call (getSidebarStart) and of checkIn at the large size, and
-   * of My team and the agreement steps (propose, respond) at every size.
+   * Modeled time of the sidebar's one-row interactions at every size: its opening call
+   * (getSidebarStart), checkIn, My team and the agreement steps (propose, respond).
+   *
+   * Restated from 1.5 s on the calibrated latency model (2026-12-05). 1.5 s was set on the first
+   * model, which charged a round guess per call and nothing per cell, when a check-in at 10,000 key
+   * results came to 1,490 ms. On the model calibrated on published Apps Script timings a read is a
+   * 122 ms round trip (the execution's first 52 ms more) whatever its size, and the same check-in
+   * already costs 1.65 s at 100 key results: eleven reads it cannot do without (the OKRs tab's size
+   * and header, the ID search and the row, Team's size and values, the Parent search, the log's size
+   * and header) and the commit of its writes before the lock is released. 2.5 s is about 1.5× that
+   * floor: it still fails any design whose time grows with the sheet (a whole-tab read of 10,000 key
+   * results alone is 4.4 s), and it is held at every size, not only the large one.
    */
-  interactiveMs: 1_500,
+  interactiveMs: 2_500,
   /**
    * Modeled time of getSidebarState at the large size: the whole-sheet state the sidebar asks for
    * once it shows the caller's key results (Problems, Assign, Add wait for it). Held so it cannot
@@ -101,6 +111,8 @@ const IMPORT_ROW_INSERTS = 2;
 
 /** Operations held to the check-in budget (interactiveMs) at every size, not only the large ones. */
 const INTERACTIVE_AT_EVERY_SIZE: readonly OperationKey[] = [
+  'getSidebarStart',
+  'checkIn',
   'getTeamView',
   'proposeAgreement',
   'respondAgreement',
@@ -110,6 +122,18 @@ const INTERACTIVE_AT_EVERY_SIZE: readonly OperationKey[] = [
 export function countDifferences(a: Record<string, number>, b: Record<string, number>): string[] {
   const methods = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
   return methods.filter((m) => (a[m] ?? 0) !== (b[m] ?? 0)).map((m) => `${m} ${a[m] ?? 0} → ${b[m] ?? 0}`);
+}
+
+/**
+ * Whether an operation's modeled time is under `limit`, and the figure: the sidebar endpoints are
+ * timed as a member and as a Lead, and the slower one is held.
+ */
+function slowestOf(r: OperationFigures, limit: number): [ok: boolean, detail: string] {
+  const slowest = Math.max(r.virtualMs, r.lead?.virtualMs ?? 0);
+  const detail = r.lead
+    ? `${fmtMs(slowest)} (member ${fmtMs(r.virtualMs)}, Lead ${fmtMs(r.lead.virtualMs)})`
+    : fmtMs(r.virtualMs);
+  return [slowest < limit, detail];
 }
 
 export function checkBudgets(report: BenchReport, budgets: Budgets = BUDGETS): BudgetOutcome {
@@ -246,8 +270,7 @@ export function checkBudgets(report: BenchReport, budgets: Budgets = BUDGETS): B
       if (r?.status !== 'ok') continue;
       add(
         `${r.label} modeled time ${at} under ${fmtLimit(budgets.interactiveMs)}`,
-        r.virtualMs < budgets.interactiveMs,
-        fmtMs(r.virtualMs),
+        ...slowestOf(r, budgets.interactiveMs),
       );
     }
   }
@@ -256,8 +279,6 @@ export function checkBudgets(report: BenchReport, budgets: Budgets = BUDGETS): B
   for (const size of sizes.filter((s) => s.keyResults >= budgets.largeKeyResults)) {
     const at = `at ${size.keyResults.toLocaleString('en-US')} key results`;
     for (const [op, limit] of [
-      ['getSidebarStart', budgets.interactiveMs],
-      ['checkIn', budgets.interactiveMs],
       ['getSidebarState', budgets.wholeStateMs],
       ['refreshSummary', budgets.menuActionMs],
       ['setUpOkrSheet', budgets.menuActionMs],
@@ -266,12 +287,7 @@ export function checkBudgets(report: BenchReport, budgets: Budgets = BUDGETS): B
     ] as const) {
       const r = find(report, op, size);
       if (r?.status === 'ok') {
-        // The sidebar endpoints are timed as a member and as a Lead: the slower one is held.
-        const slowest = Math.max(r.virtualMs, r.lead?.virtualMs ?? 0);
-        const detail = r.lead
-          ? `${fmtMs(slowest)} (member ${fmtMs(r.virtualMs)}, Lead ${fmtMs(r.lead.virtualMs)})`
-          : fmtMs(r.virtualMs);
-        add(`${r.label} modeled time ${at} under ${fmtLimit(limit)}`, slowest < limit, detail);
+        add(`${r.label} modeled time ${at} under ${fmtLimit(limit)}`, ...slowestOf(r, limit));
       }
     }
     const weekly = find(report, 'weeklyRun', size);

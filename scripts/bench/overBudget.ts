@@ -9,7 +9,7 @@ const REASONS: Array<[RegExp, string]> = [
       "execution's first about 52 ms more), while a cell costs 0.02 ms. The quick open makes 15 of them at " +
       "10,000 key results: Team (its data range, its values: 366 ms), the OKRs tab's size (one getDataRange), " +
       'its header rows, its Owner column (12,000 cells, 362 ms), and up to QUICK_READS = 10 runs of the ' +
-      "caller's rows (126 ms each). About 1.1 s goes before the first of the caller's rows, so 1.5 s leaves " +
+      "caller's rows (126 ms each). About 1.1 s goes before the first of the caller's rows, so 1.5 s would leave " +
       "room for three runs: a member's ten key results sit about 1,200 rows apart, and reading the rows " +
       'between them instead of a run each would cost 3.9 s of cells. QUICK_READS = 3 would meet the budget ' +
       "(about 1,480 ms) but show seven of that member's ten key results only with the whole state; the " +
@@ -30,14 +30,14 @@ const REASONS: Array<[RegExp, string]> = [
     "My team reads as the quick open does (Team, the OKRs tab's size, header and Owner column, the " +
       "manager's people's rows in runs: about 1.65 s at 10,000 key results), then the Agreements log whole " +
       '(about 10,000 steps × 7 columns, 1.69 s) to tell which key results have a proposal or counter on the ' +
-      'table. Meeting 1.5 s takes an index of the open negotiations kept beside the log (checked against the ' +
+      'table. Meeting the check-in budget takes an index of the open negotiations kept beside the log (checked against the ' +
       "log's size) instead of the log, and fewer round trips for the people's rows.",
   ],
   [
     /^(proposeAgreement|respondAgreement) .* modeled time/,
     'An agreement step is a whole-sheet write (src/endpoints/act.ts): under the lock it re-reads the OKRs ' +
       'tab whole (216,000 cells, 4.4 s at 10,000 key results), Team and the Agreements log whole (1.7 s), ' +
-      'and answers with the whole state. Meeting 1.5 s takes the quick row path of a check-in (the row found ' +
+      'and answers with the whole state. Meeting the check-in budget takes the quick row path of a check-in (the row found ' +
       "by ID with its version, the log's steps for that ID only) and an answer the sidebar applies without " +
       'the whole state.',
   ],
