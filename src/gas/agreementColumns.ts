@@ -76,6 +76,8 @@ export function readAgreementRows(
   fields: readonly AgreementColumn[],
   rows: readonly number[],
 ): void {
+  const todo = fields.filter((f) => !log.whole.has(log.columns[f] ?? -1));
+  if (!todo.length) return;
   const plan = planRowReads(rows, {
     firstRow: log.firstRow,
     lookback: 0,
@@ -84,10 +86,10 @@ export function readAgreementRows(
     maxRows: log.lastRow,
   });
   if (plan.unread.length) {
-    readColumnsWhole(log, fields);
+    readColumnsWhole(log, todo);
     return;
   }
-  for (const run of plan.runs) readSpans(log, fields, run.row, run.count);
+  for (const run of plan.runs) readSpans(log, todo, run.row, run.count);
 }
 
 /** The 1-based rows below the header rows whose cell in `field` passes `test` (the text as read). */
