@@ -11,7 +11,6 @@ import { readRowsOwnedBy } from '../gas/ownedRows';
 import { findTabsByName } from '../gas/tabs';
 import { readTeamTab } from '../gas/team';
 import { t } from '../okr/core/i18n';
-import { sameId } from '../okr/core/ids';
 import type { KeyResult } from '../okr/core/model';
 import { parseOkrSheet } from '../okr/core/parse';
 import { cellText } from '../okr/core/parseValues';
@@ -94,7 +93,10 @@ function negotiatingIn(ss: Spreadsheet, keyResults: readonly KeyResult[]): Set<s
   const bySteps = entriesById(parseAgreementLog(log.grid).map((e) => ({ ...e, owner: '' })));
   const maybe = keyResults.filter((kr) => waits(bySteps, kr, null));
   if (!maybe.length) return new Set();
-  const rows = agreementRowsWhere(log, 'id', (cell) => maybe.some((kr) => sameId(cellText(cell), kr.id)));
+  // Their rows, by the one ID rule (sameId: the trimmed IDs equal), looked up in a set: a Lead's team
+  // can have hundreds of key results waiting.
+  const ids = new Set(maybe.map((kr) => kr.id.trim()));
+  const rows = agreementRowsWhere(log, 'id', (cell) => ids.has(cellText(cell).trim()));
   readAgreementRows(log, ['owner'], rows);
   const byId = entriesById(parseAgreementLog(log.grid));
   return new Set(maybe.filter((kr) => waits(byId, kr, kr.owner)).map((kr) => kr.id));
