@@ -119,11 +119,16 @@ describe('getTeamView', () => {
     if (!view.ok) throw new Error(view.error);
     expect(view.people).toEqual([]);
     expect(view.groups.every((g) => g.items.length === 0)).toBe(true);
-    // Team's values only: the log (the longest read at 10,000 key results) has nothing to say here.
+    // Team's values only: the log (the longest read at 10,000 key results) has nothing to say here;
+    // its size is not asked either (the data ranges are Team's and the OKRs tab's).
     expect(r.calls['Range.getValues']).toBe(1);
-    // Mia's team does read it (her people own key results).
+    expect(r.calls['Sheet.getDataRange']).toBe(2);
+    // Mia's team does read it (her people own key results): its size, its header rows, its ID and
+    // Step columns (nobody's steps wait there, so no Owner cell).
     expect(ok<TeamViewResult>(rt.run('getTeamView', [], { as: MIA })).ok).toBe(true);
-    expect(rt.run('getTeamView', [], { as: MIA }).calls['Range.getValues']).toBe(2);
+    const mia = rt.run('getTeamView', [], { as: MIA });
+    expect(mia.calls['Range.getValues']).toBe(3);
+    expect(mia.calls['Sheet.getDataRange']).toBe(3);
   });
 
   test('a Lead may see anyone’s team; a Member who manages nobody, or asks for another’s, is refused and nothing changes', async () => {
