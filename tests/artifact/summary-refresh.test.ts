@@ -459,6 +459,36 @@ describe('edge cases', () => {
   });
 });
 
+/** The attention reasons in the order the list gives them (src/okr/summary/summaryAttention.ts). */
+const ATTENTION_LABELS = [
+  'Sheet problem',
+  'Off track',
+  'At risk',
+  'Stale: no recent check-in',
+  'Owner has not accepted',
+  'No owner',
+  'More than one owner',
+  'Owned by a team, not a person',
+  'Owner not on the Team tab',
+  'Objective has no owner',
+];
+
+/** A big sheet's Needs attention: the 100 most urgent lines, then one line counting the rest. */
+function expectCappedAttention(wb: Workbook, result: Refreshed): void {
+  const attention = section(wb, result, 'attention');
+  // Heading, column headers, 100 lines, the "more" line, a blank row.
+  expect(attention).toHaveLength(2 + 100 + 1 + 1);
+  const ranks = attention.slice(2, 102).map((r) => ATTENTION_LABELS.indexOf(r[0]));
+  expect(ranks.every((r) => r >= 0)).toBe(true);
+  expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  const more = /^… and ([\d,]+) more\. .*Check problems/.exec(attention[102][0]);
+  if (!more) throw new Error(`no "more" line: ${attention[102][0]}`);
+  // Each off-track, at-risk, stale and pending key result has its line; the headline counts them all.
+  const h = section(wb, result, 'headline')[2].map((v) => Number(v.replace(/,/g, '')));
+  expect(100 + Number(more[1].replace(/,/g, ''))).toBeGreaterThanOrEqual(h[4] + h[5] + h[7] + h[8]);
+  expect(h[4] + h[5] + h[7] + h[8]).toBeGreaterThan(100);
+}
+
 describe('Sheets calls do not grow with the sheet', () => {
   test('the same calls at 50 and 5,000 key results', async () => {
     const counts: Record<string, Record<string, number>> = {};
@@ -476,6 +506,7 @@ describe('Sheets calls do not grow with the sheet', () => {
       const { run, result } = refresh(rt); // steady state: what every later refresh costs
       expect(result.keyResults).toBe(keyResults);
       expect(run.virtualMs).toBeLessThan(6 * 60_000);
+      if (keyResults === 5000) expectCappedAttention(rt.workbook, result);
       counts[keyResults] = run.calls;
       rows[keyResults] = result.rows;
     }

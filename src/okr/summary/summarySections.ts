@@ -165,6 +165,9 @@ export function attentionBlock(model: SummaryModel, { m, reasonLabel }: GridText
         text(a.pace ? m(a.pace.behind ? 'paceBehind' : 'paceExpected', { n: a.pace.expected }) : ''),
       ])
     : [[{ value: m('noAttention') }]];
+  // The lines past the cap, counted, and where every one is listed.
+  if (model.attentionMore > 0)
+    rows.push([text(m('attentionMore', { count: model.attentionMore.toLocaleString('en-US') }))]);
   return block('attention', [
     band(m('attention'), SECTION_BG),
     columns([
