@@ -520,6 +520,11 @@ describe('Sheets calls do not grow with the sheet', () => {
       'Sheet.getName',
       'Sheet.getDataRange',
       'Range.getValues',
+      // The Check-ins log: its bounds, its top rows, then only the columns the Summary uses
+      // (src/gas/progressLog.ts).
+      'Range.getLastRow',
+      'Range.getLastColumn',
+      'Sheet.getSheetValues',
       'Spreadsheet.toast',
     ]);
     const tabCalls = (c: Record<string, number>, builders: boolean) =>
