@@ -81,7 +81,8 @@ export type SummaryMessageKey =
   | 'cHappened'
   | 'cLearned'
   | 'noResults'
-  | 'attentionMore';
+  | 'attentionMore'
+  | 'cTrend';
 
 export const SUMMARY_MESSAGES: MessageTable<SummaryMessageKey> = {
   title: { en: 'OKR summary', ja: 'OKRサマリー' },
@@ -184,6 +185,7 @@ export const SUMMARY_MESSAGES: MessageTable<SummaryMessageKey> = {
     en: '… and {count} more. Extensions → OKR Owners → Check problems lists every one in the sidebar.',
     ja: '…ほか{count}件。拡張機能 → OKR Owners →「問題をチェック」で、サイドバーにすべて表示されます。',
   },
+  cTrend: { en: 'Trend by week', ja: '週ごとの推移' },
 };
 
 export const BAND_LABELS: MessageTable<Band> = {

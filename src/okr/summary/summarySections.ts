@@ -128,6 +128,8 @@ export function objectivesBlock(model: SummaryModel, { m, bandLabel }: GridText)
         num(o.atRisk),
         num(o.change, POINTS),
         num(o.behindPace),
+        // Trend: blank here, its SPARKLINE is put in at the write (summaryTrend.ts).
+        { value: '' },
       ])
     : [[{ value: m('noObjectives') }]];
   return block('objectives', [
@@ -144,6 +146,7 @@ export function objectivesBlock(model: SummaryModel, { m, bandLabel }: GridText)
       m('cAtRisk'),
       m('cChange'),
       m('cBehindPace'),
+      m('cTrend'),
     ]),
     ...rows,
     BLANK,
