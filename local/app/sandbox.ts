@@ -311,7 +311,8 @@ export class Sandbox {
       workbookFile: this.file,
       timeZone: tz,
       locale: wb.locale,
-      sheets: wb.sheetNames(),
+      // As Google's tab bar: a hidden sheet (the Summary's staging sheet) has no tab.
+      sheets: wb.sheetNames().filter((n) => !wb.isHidden(n)),
       people: teamPeople(wb),
       user: this.user,
       menus: this.menus,

@@ -13,6 +13,7 @@ import {
   readTeamOnce,
 } from '../gas/importTab';
 import { BusyError, withDocumentLock } from '../gas/lock';
+import { STAGING_SHEET } from '../gas/replaceSheetContent';
 import { todaysQuarter } from '../okr/core/cycle';
 import { type MessageTable, t } from '../okr/core/i18n';
 import type { Lang } from '../okr/core/model';
@@ -93,11 +94,12 @@ export function previewImport(req: unknown): ImportPreviewResult {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheetName = raw ?? ss.getActiveSheet().getName();
   const reading = readAsLead(ss, ctx, sheetName);
-  // The tabs to choose from: every tab but the one shown (names only: one listing of the sheets).
+  // The tabs to choose from: every tab but the one shown and the Summary's hidden staging sheet
+  // (names only: one listing of the sheets).
   const tabs = ss
     .getSheets()
     .map((s) => s.getName())
-    .filter((n) => n !== sheetName);
+    .filter((n) => n !== sheetName && n !== STAGING_SHEET);
   if (!reading.ok) return { ...reading, tabs, sheetName };
   const preview = importPreview(reading.plan, reading.people, {
     sheetName,

@@ -1,4 +1,5 @@
-// Reads the OKRs, Team and Check-ins tabs: one getDataRange().getValues() per tab, nothing per row.
+// Reads the OKRs, Team and Check-ins tabs: one getDataRange().getValues() per tab, nothing per row
+// (the Summary's progress history reads only the log's columns it uses: progressLog.ts).
 // Tabs are found by name (the add-on's names first, then the aliases people rename them to).
 import type { CheckIn, Lang, OkrColumn, OkrSheet, Roster } from '../okr/core/model';
 import {
@@ -6,7 +7,6 @@ import {
   type ProgressEntry,
   parseCheckIns,
   parseOkrSheet,
-  parseProgressLog,
   type TableLayout,
   tableLayout,
 } from '../okr/core/parse';
@@ -14,6 +14,7 @@ import { cellText, nfkc, readType } from '../okr/core/parseValues';
 import { planRowReads } from '../okr/core/quickRead';
 import { HEADER_SEARCH_ROWS, OKR_ALIASES } from '../okr/core/schema';
 import { TAB, type TabKey } from '../okr/core/tabs';
+import { readProgressLog } from './progressLog';
 import { findNamedTabs } from './tabs';
 import { readTeamTab } from './team';
 
@@ -66,11 +67,14 @@ export function readOkrData(
         problems: missingTabSheet(TAB.team, lang, ambiguous.team).problems,
         sheetName: TAB.team,
       };
-  const parseLog = opts.checkIns === 'progress' ? parseProgressLog : parseCheckIns;
+  const log = tabs.checkIns;
+  // The Summary's progress history reads only the log's Time, ID and Progress columns (progressLog.ts).
   const checkIns =
-    opts.checkIns !== false && tabs.checkIns
-      ? parseLog(tabs.checkIns.getDataRange().getValues(), parseOpts('checkIns'))
-      : [];
+    opts.checkIns === false || !log
+      ? []
+      : opts.checkIns === 'progress'
+        ? readProgressLog(log, parseOpts('checkIns'))
+        : parseCheckIns(log.getDataRange().getValues(), parseOpts('checkIns'));
   return {
     okrs,
     roster,

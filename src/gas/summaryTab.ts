@@ -126,8 +126,8 @@ export function refreshSummaryTab(ss: Spreadsheet, opts: SummaryRefreshOptions):
 }
 
 /**
- * The values to write with the add-on's own SPARKLINEs in place (src/okr/summary/summaryWeeklyBlock.ts):
- * the grid's values hold no formula; these formulas are built from numbers and cell addresses only,
+ * The values to write with the add-on's own SPARKLINEs in place (the Objectives table's Trend, src/okr/summary/summaryTrend.ts):
+ * the grid's values hold no formula; these formulas are built from numbers only,
  * and go out in the same setValues ("if it begins with '=' it is interpreted as a formula").
  * https://developers.google.com/apps-script/reference/spreadsheet/range#setValue(Object)
  */

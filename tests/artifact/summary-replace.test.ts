@@ -1,8 +1,8 @@
-// refreshSummary replaces the Summary tab as a whole: built in a hidden staging sheet (cut to the
-// Summary's size, only the formats a new cell lacks written) and copied over the tab in one call
-// (src/gas/replaceSheetContent.ts). A failure at any step before that copy leaves the previous
-// Summary exactly as it was (values and formats); hand-made merges do not survive a refresh; the
-// user's selection and the tab's sheets are as before.
+// refreshSummary replaces the Summary tab as a whole: built in a hidden staging sheet (kept between
+// refreshes, emptied after each; only the formats a new cell lacks written) and copied over the tab
+// in one call (src/gas/replaceSheetContent.ts). A failure at any step before that copy leaves the
+// previous Summary exactly as it was (values and formats); hand-made merges do not survive a
+// refresh; the user's selection and the tab's sheets are as before.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoWorkbook } from '../../local/fixtures/demo';
@@ -38,15 +38,18 @@ function summary(wb: Workbook) {
   return JSON.stringify({ cells, merges: wb.mergedRanges('Summary'), charts: wb.charts('Summary').length });
 }
 
+/** True when the sheet holds no value (its data range is a blank A1). */
+function blank(wb: Workbook, name: string): boolean {
+  return wb.values(name).every((row) => row.every((v) => v === '' || v === null));
+}
+
 describe('a failed refresh keeps the previous Summary', () => {
-  // Every Sheets call of the rewrite that comes before the copy over the tab, and the copy itself.
+  // Every Sheets call of the rewrite that comes before the copy over the tab, and the copy itself,
+  // on a spreadsheet refreshed before (its staging sheet kept, hidden and empty).
   const steps: Array<[string, number]> = [
     ['Range.getMergedRanges', 1],
-    ['Spreadsheet.getActiveRange', 1],
-    ['Spreadsheet.insertSheet', 1],
+    ['Sheet.clear', 1],
     ['Sheet.hideSheet', 1],
-    ['Sheet.deleteColumns', 1],
-    ['Sheet.insertRowsAfter', 1],
     // The formats are written as ranges, one RangeList call per value: the first and the last of each kind.
     ['RangeList.setNumberFormat', 1],
     ['RangeList.setNumberFormat', 4],
@@ -58,7 +61,7 @@ describe('a failed refresh keeps the previous Summary', () => {
     ['Range.copyTo', 1],
   ];
   test.each(steps)(
-    '%s (call %i) fails: the Summary is unchanged and no staging sheet is left',
+    '%s (call %i) fails: the Summary is unchanged and the sheets are the same',
     async (method, nth) => {
       const rt = await refreshed();
       // A hand-made merge, so that breaking merges apart is one of the steps (merges are broken
@@ -77,14 +80,50 @@ describe('a failed refresh keeps the previous Summary', () => {
       expect(summary(rt.workbook)).toBe(before);
       expect(rt.workbook.sheetNames()).toEqual(sheets);
 
-      // The next refresh writes the new Summary (its timestamp shows the later time).
+      // The next refresh writes the new Summary (its timestamp shows the later time) and leaves the
+      // staging sheet hidden and empty, whatever the failure left in it.
       rt.options.faults = [];
       const next = rt.run('refreshSummary', [], { at: LATER });
       expect(next.ok).toBe(true);
       expect(rt.workbook.displayValues('Summary')[2][1]).toBe('2026-11-23 11:30 (America/New_York)');
       expect(rt.workbook.sheetNames()).toEqual(sheets);
+      expect(rt.workbook.isHidden(STAGING)).toBe(true);
+      expect(blank(rt.workbook, STAGING)).toBe(true);
     },
   );
+
+  // The first refresh after the staging sheet is gone (a new spreadsheet, or someone deleted it)
+  // makes it again: inserting a sheet moves the user's selection, which is read first.
+  test.each<[string, number]>([
+    ['Spreadsheet.getActiveRange', 1],
+    ['Spreadsheet.insertSheet', 1],
+    ['Sheet.hideSheet', 1],
+    ['Range.setValues', 1],
+    ['Range.copyTo', 1],
+  ])('without a staging sheet, %s (call %i) fails: the Summary is unchanged', async (method, nth) => {
+    const rt = await refreshed();
+    rt.workbook.removeSheet(rt.workbook.sheet(STAGING));
+    const before = summary(rt.workbook);
+    const sheets = rt.workbook.sheetNames();
+    rt.options.faults = [{ method, nth, message: 'Service Spreadsheets failed' }];
+    const failed = rt.run('refreshSummary', [], { at: LATER });
+    expect(failed.ok).toBe(false);
+    expect(failed.error?.message).toBe('Service Spreadsheets failed');
+    expect(summary(rt.workbook)).toBe(before);
+    // At most the staging sheet was added, never shown.
+    expect(rt.workbook.sheetNames().filter((n) => n !== STAGING)).toEqual(sheets);
+    if (
+      rt.workbook.findSheet(STAGING) &&
+      method !== 'Sheet.hideSheet' &&
+      method !== 'Spreadsheet.insertSheet'
+    )
+      expect(rt.workbook.isHidden(STAGING)).toBe(true);
+    rt.options.faults = [];
+    expect(rt.run('refreshSummary', [], { at: LATER }).ok).toBe(true);
+    expect(rt.workbook.displayValues('Summary')[2][1]).toBe('2026-11-23 11:30 (America/New_York)');
+    expect(rt.workbook.sheetNames().filter((n) => n !== STAGING)).toEqual(sheets);
+    expect(rt.workbook.isHidden(STAGING)).toBe(true);
+  });
 
   test('a failed setValues keeps the old title and timestamp (it used to leave the tab blank)', async () => {
     const rt = await refreshed();
@@ -93,21 +132,36 @@ describe('a failed refresh keeps the previous Summary', () => {
     expect(rt.workbook.displayValues('Summary')[0][0]).toBe('OKR summary');
     expect(rt.workbook.displayValues('Summary')[2][1]).toBe('2026-11-23 10:00 (America/New_York)');
   });
+});
 
-  test('a staging sheet that could not be deleted is hidden, and the next refresh removes it', async () => {
+describe('the staging sheet', () => {
+  test('is kept between refreshes, hidden and empty, so a refresh makes no structure change', async () => {
     const rt = await refreshed();
-    const sheets = rt.workbook.sheetNames();
-    rt.options.faults = [
-      { method: 'Spreadsheet.deleteSheet', nth: 1, message: 'Service Spreadsheets failed' },
-    ];
-    const failed = rt.run('refreshSummary', [], { at: LATER });
-    // The error is reported; the new Summary is already whole.
-    expect(failed.ok).toBe(false);
-    expect(rt.workbook.displayValues('Summary')[2][1]).toBe('2026-11-23 11:30 (America/New_York)');
     expect(rt.workbook.isHidden(STAGING)).toBe(true);
-    rt.options.faults = [];
-    expect(rt.run('refreshSummary', [], { at: LATER }).ok).toBe(true);
+    expect(blank(rt.workbook, STAGING)).toBe(true);
+    const sheets = rt.workbook.sheetNames();
+    const again = rt.run('refreshSummary', [], { at: LATER });
+    expect(again.ok).toBe(true);
+    for (const m of [
+      'Spreadsheet.insertSheet',
+      'Spreadsheet.deleteSheet',
+      'Sheet.insertRowsAfter',
+      'Sheet.deleteColumns',
+    ])
+      expect(again.calls[m] ?? 0).toBe(0);
     expect(rt.workbook.sheetNames()).toEqual(sheets);
+    expect(blank(rt.workbook, STAGING)).toBe(true);
+  });
+
+  test('shown and typed into by someone, it is emptied and hidden again by the next refresh', async () => {
+    const rt = await refreshed();
+    const staging = rt.workbook.sheet(STAGING);
+    staging.hidden = false;
+    rt.workbook.setValues(STAGING, 'A1', [['typed by hand']]);
+    expect(rt.run('refreshSummary', [], { at: LATER }).ok).toBe(true);
+    expect(rt.workbook.isHidden(STAGING)).toBe(true);
+    expect(blank(rt.workbook, STAGING)).toBe(true);
+    expect(rt.workbook.displayValues('Summary')[0][0]).toBe('OKR summary');
   });
 });
 

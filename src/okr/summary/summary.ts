@@ -11,7 +11,7 @@ import type { ProgressEntry } from '../core/parse';
 import { meanProgress, objectiveProgress, progressOf, score as scoreOf } from '../core/progress';
 import { objectiveChange } from '../core/weeklyChange';
 import type { KeyResultResult } from '../cycle/results';
-import { attentionItems } from './summaryAttention';
+import { attentionItems, cappedAttention } from './summaryAttention';
 import { ownerRows, teamRows } from './summaryOwners';
 import { type SummaryResults, summaryResults } from './summaryResults';
 import { compareText, ownerLabel, type SummaryScope, summaryScope } from './summaryScope';
@@ -165,7 +165,10 @@ export interface SummaryModel {
   empty: boolean;
   headline: SummaryHeadline;
   objectives: SummaryObjective[];
+  /** The most urgent attention lines, at most ATTENTION_CAP (summaryAttention.ts), in order. */
   attention: AttentionItem[];
+  /** Attention lines past the cap, not listed (Check problems lists every one); 0 when all are shown. */
+  attentionMore: number;
   owners: SummaryOwner[];
   teams: SummaryTeam[];
   /** Progress per objective over the cycle's weeks (summaryWeekly.ts); absent without history. */
@@ -236,6 +239,7 @@ export function buildSummary(input: SummaryInput): SummaryModel {
   const cycles = [...new Set([...objectives, ...keyResults].map((i) => i.cycle.trim()).filter(Boolean))].sort(
     compareText,
   );
+  const attention = cappedAttention(attentionItems(scope));
   const chosen = input.settings.summaryCycle?.trim() ?? '';
   const shownNames = new Set(cycles);
   const others = cyclesOf(
@@ -256,7 +260,8 @@ export function buildSummary(input: SummaryInput): SummaryModel {
     empty: objectives.length === 0 && keyResults.length === 0,
     headline: headlineOf(scope, objectiveTable),
     objectives: objectiveTable,
-    attention: attentionItems(scope),
+    attention: attention.shown,
+    attentionMore: attention.more,
     owners: ownerRows(scope),
     teams: teamRows(scope),
     weekly: summaryWeekly(scope, cycles),

@@ -13,6 +13,15 @@ import type { AttentionItem, AttentionReason } from './summary';
 import { REASON_LABELS, SUMMARY_MESSAGES } from './summaryMessages';
 import { OWNERSHIP_CODES, ownerLabel, type SummaryScope } from './summaryScope';
 
+/**
+ * The Summary lists at most this many attention lines, the most urgent first, then one line saying
+ * how many more there are and that Check problems lists every one. A reader acts on the first ones;
+ * thousands of lines (a big sheet has over 5,000) are noise, and every Summary row costs a refresh
+ * about 5 ms (added to the staging sheet, written, formatted, copied: BENCHMARKS.md). The headline
+ * numbers still count every key result.
+ */
+export const ATTENTION_CAP = 100;
+
 const ATTENTION_ORDER: readonly AttentionReason[] = [
   'sheet',
   'off-track',
@@ -100,6 +109,7 @@ function sheetLine(p: Problem): AttentionItem {
   };
 }
 
+/** Every attention line, ordered by reason (ATTENTION_ORDER), then by row. */
 export function attentionItems(scope: SummaryScope): AttentionItem[] {
   const { problems } = scope.input;
   const attention: AttentionItem[] = [];
@@ -116,4 +126,12 @@ export function attentionItems(scope: SummaryScope): AttentionItem[] {
   const ranks = new Map(ATTENTION_ORDER.map((r, i) => [r, i] as const));
   const rank = (r: AttentionReason) => ranks.get(r) ?? -1;
   return attention.sort((a, b) => rank(a.reason) - rank(b.reason) || a.row - b.row);
+}
+
+/** The lines the Summary shows (the first ATTENTION_CAP, in order) and how many it leaves out. */
+export function cappedAttention(
+  items: readonly AttentionItem[],
+  cap = ATTENTION_CAP,
+): { shown: AttentionItem[]; more: number } {
+  return { shown: items.slice(0, cap), more: Math.max(0, items.length - cap) };
 }

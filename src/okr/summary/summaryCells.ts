@@ -13,7 +13,6 @@ export type SummarySection =
   | 'owners'
   | 'teams'
   | 'empty'
-  | 'weekly'
   | 'results';
 
 export interface GridBlock {

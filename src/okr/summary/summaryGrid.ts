@@ -20,7 +20,7 @@ import {
   ownersBlock,
   teamsBlock,
 } from './summarySections';
-import { type FormulaColumn, weeklyBlock } from './summaryWeeklyBlock';
+import { type FormulaColumn, trendColumn } from './summaryTrend';
 
 export type { SummarySection } from './summaryCells';
 
@@ -38,7 +38,7 @@ export interface SummaryGrid {
   blocks: GridBlock[];
   /** null when there is no objective to chart. */
   chart: ChartPlan | null;
-  /** The SPARKLINEs of "Progress by week", kept apart from the values (put in at the write). */
+  /** The Objectives table's Trend SPARKLINEs (summaryTrend.ts), kept apart from the values (put in at the write). */
   formulas?: FormulaColumn;
 }
 
@@ -64,20 +64,21 @@ export function summaryToGrid(model: SummaryModel, lang: Lang, timeZone: string)
   };
   const header = headerBlock(model, words);
   if (model.empty) return layout([header, emptyBlock(words)], null);
-  const before = [header, headlineBlock(model, words), objectivesBlock(model, words)];
-  // After the objectives; its formulas name their own rows, so it is built knowing where it starts.
-  const startRow = 1 + before.reduce((n, b) => n + b.values.length, 0);
-  const weekly = model.weekly ? weeklyBlock(model.weekly, startRow, lang, timeZone) : null;
   const parts = [
-    ...before,
-    ...(weekly ? [weekly.block] : []),
+    header,
+    headlineBlock(model, words),
+    objectivesBlock(model, words),
     attentionBlock(model, words),
     ownersBlock(model, words),
     teamsBlock(model, words),
     ...(model.results ? [resultsBlock(model.results, words, bandOf)] : []),
   ];
   const grid = layout(parts, chartPlan(model, words));
-  return weekly?.formulas.formulas.some(([f]) => f) ? { ...grid, formulas: weekly.formulas } : grid;
+  // The Trend column's formulas name no cell: they go on the objectives' rows, below the section's
+  // heading and its column headers.
+  const objectives = grid.blocks.find((b) => b.section === 'objectives');
+  const trend = model.weekly && objectives ? trendColumn(model.weekly, objectives.startRow + 2) : null;
+  return trend ? { ...grid, formulas: trend } : grid;
 }
 
 /** The objectives' progress as a chart; its row is filled in by layout() once the objectives block's row is known. */

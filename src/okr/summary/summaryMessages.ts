@@ -80,7 +80,9 @@ export type SummaryMessageKey =
   | 'cReason'
   | 'cHappened'
   | 'cLearned'
-  | 'noResults';
+  | 'noResults'
+  | 'attentionMore'
+  | 'cTrend';
 
 export const SUMMARY_MESSAGES: MessageTable<SummaryMessageKey> = {
   title: { en: 'OKR summary', ja: 'OKRサマリー' },
@@ -179,6 +181,11 @@ export const SUMMARY_MESSAGES: MessageTable<SummaryMessageKey> = {
   cHappened: { en: 'What happened', ja: '起きたこと' },
   cLearned: { en: 'What we learned', ja: '学んだこと' },
   noResults: { en: 'No key result was scored.', ja: '採点された主要な結果はありません。' },
+  attentionMore: {
+    en: '… and {count} more. Extensions → OKR Owners → Check problems lists every one in the sidebar.',
+    ja: '…ほか{count}件。拡張機能 → OKR Owners →「問題をチェック」で、サイドバーにすべて表示されます。',
+  },
+  cTrend: { en: 'Trend by week', ja: '週ごとの推移' },
 };
 
 export const BAND_LABELS: MessageTable<Band> = {

@@ -128,6 +128,8 @@ export function objectivesBlock(model: SummaryModel, { m, bandLabel }: GridText)
         num(o.atRisk),
         num(o.change, POINTS),
         num(o.behindPace),
+        // Trend: blank here, its SPARKLINE is put in at the write (summaryTrend.ts).
+        { value: '' },
       ])
     : [[{ value: m('noObjectives') }]];
   return block('objectives', [
@@ -144,6 +146,7 @@ export function objectivesBlock(model: SummaryModel, { m, bandLabel }: GridText)
       m('cAtRisk'),
       m('cChange'),
       m('cBehindPace'),
+      m('cTrend'),
     ]),
     ...rows,
     BLANK,
@@ -165,6 +168,9 @@ export function attentionBlock(model: SummaryModel, { m, reasonLabel }: GridText
         text(a.pace ? m(a.pace.behind ? 'paceBehind' : 'paceExpected', { n: a.pace.expected }) : ''),
       ])
     : [[{ value: m('noAttention') }]];
+  // The lines past the cap, counted, and where every one is listed.
+  if (model.attentionMore > 0)
+    rows.push([text(m('attentionMore', { count: model.attentionMore.toLocaleString('en-US') }))]);
   return block('attention', [
     band(m('attention'), SECTION_BG),
     columns([

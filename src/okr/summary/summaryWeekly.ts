@@ -1,4 +1,4 @@
-// Progress per objective over the cycle's weeks, for the Summary's "Progress by week" block: where
+// Progress per objective over the cycle's weeks, for the Objectives table's Trend column: where
 // each objective stood at the end of each week, from the Check-ins log (what each key result last
 // logged by then), and today from the sheet itself (so the last point agrees with the objectives
 // table). An objective's figure is objectiveProgress over its key results, the one rule; a key result
@@ -10,7 +10,7 @@ import type { ProgressEntry } from '../core/parse';
 import { objectiveProgress, progressOf } from '../core/progress';
 import type { SummaryScope } from './summaryScope';
 
-/** Points on the axis: the block has room for this many week columns beside ID, title and the trend. */
+/** Points on a trend's axis (weeks, today last): a line in one cell stays readable with this many. */
 export const WEEKLY_POINTS = 9;
 
 export interface SummaryWeekly {

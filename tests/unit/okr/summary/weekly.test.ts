@@ -1,7 +1,7 @@
 import { WEEK_MS } from '../../../../src/okr/core/days';
 import { summaryToGrid } from '../../../../src/okr/summary/summaryGrid';
+import { TREND_COLUMN, trendFormula } from '../../../../src/okr/summary/summaryTrend';
 import { weekPoints } from '../../../../src/okr/summary/summaryWeekly';
-import { sparklineFormula } from '../../../../src/okr/summary/summaryWeeklyBlock';
 import { checkIn, DAY, keyResult, NOW, objective, summarize } from './fixtures';
 
 describe('weekPoints', () => {
@@ -61,7 +61,7 @@ describe('Progress by week in the Summary model', () => {
     expect(model.weekly).toBeNull();
   });
 
-  test('the grid holds the figures; the SPARKLINE over its own row comes apart from the values', () => {
+  test('the Objectives table holds the trend: a SPARKLINE over the weeks inline, apart from the values', () => {
     const model = summarize(
       [
         objective('O1', { cycle: '2026-Q4', title: '=IMPORTXML("x","//a")' }),
@@ -70,23 +70,45 @@ describe('Progress by week in the Summary model', () => {
       { checkIns: [checkIn('O1.1', 30, 20)] },
     );
     const grid = summaryToGrid(model, 'ja', 'America/New_York');
-    const block = grid.blocks.find((b) => b.section === 'weekly');
-    if (!block || !grid.formulas) throw new Error('no weekly block');
-    expect(block.values[0][0]).toBe("'週ごとの進捗（2026-Q4）");
-    const first = block.startRow + 3;
-    expect(grid.formulas).toEqual({
-      row: first,
-      column: 3,
-      formulas: [[sparklineFormula(first, 9)]],
-    });
-    expect(sparklineFormula(first, 9)).toBe(
-      `=SPARKLINE(D${first}:L${first},{"charttype","line";"ymin",0;"ymax",1})`,
+    // No section of its own: the weeks are one cell of each objective's row.
+    expect(grid.blocks.map((b) => b.section)).not.toContain('weekly');
+    const block = grid.blocks.find((b) => b.section === 'objectives');
+    if (!block || !grid.formulas) throw new Error('no trend');
+    expect(block.values[1][TREND_COLUMN - 1]).toBe("'週ごとの推移");
+    const first = block.startRow + 2;
+    const progress = model.weekly?.rows[0].progress ?? [];
+    expect(grid.formulas).toEqual({ row: first, column: TREND_COLUMN, formulas: [[trendFormula(progress)]] });
+    // 9 points: nothing logged in the first weeks, 20% from a check-in 30 days ago, 80% today.
+    expect(progress.map((p) => (p === null ? null : Math.round(p)))).toEqual([
+      null,
+      null,
+      null,
+      20,
+      20,
+      20,
+      20,
+      20,
+      80,
+    ]);
+    expect(trendFormula(progress)).toBe(
+      '=SPARKLINE({"","","",0.2,0.2,0.2,0.2,0.2,0.8},{"charttype","line";"ymin",0;"ymax",1;"nan","ignore"})',
     );
-    // The title is text, the trend cell blank in the values, the weeks fractions under a % format.
-    const row = block.values[3];
+    // The title is text, the trend cell blank in the values (its formula goes in at the write).
+    const row = block.values[2];
     expect(row[1]).toBe('\'=IMPORTXML("x","//a")');
-    expect(row[2]).toBe('');
-    expect(row[11]).toBe(0.8);
-    expect(block.numberFormats[3][11]).toBe('0%');
+    expect(row[TREND_COLUMN - 1]).toBe('');
+  });
+
+  test('a trend is built from numbers only: fractions in plain decimals, a week without a figure kept as ""', () => {
+    expect(trendFormula([10, 25, 40])).toBe(
+      '=SPARKLINE({0.1,0.25,0.4},{"charttype","line";"ymin",0;"ymax",1;"nan","ignore"})',
+    );
+    expect(trendFormula([null, 45.5, 100, 0.1])).toBe(
+      '=SPARKLINE({"",0.455,1,0.001},{"charttype","line";"ymin",0;"ymax",1;"nan","ignore"})',
+    );
+    // One figure (or none) makes no line.
+    expect(trendFormula([null, 50])).toBe('');
+    expect(trendFormula([])).toBe('');
+    expect(trendFormula([Number.NaN, 20, Number.POSITIVE_INFINITY])).toBe('');
   });
 });
