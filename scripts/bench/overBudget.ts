@@ -46,16 +46,14 @@ const REASONS: Array<[RegExp, string]> = [
     /^refreshSummary modeled time/,
     'The Summary (3,185 rows × 12 columns at 10,000 key results: 2,003 rows of objectives, each with its ' +
       'trend by week in one cell; the 100 most urgent of 5,623 lines needing attention and one line counting ' +
-      'the rest; 1,053 rows of owners) is built in a staging sheet and copied over the tab, so a failed ' +
-      'refresh keeps the previous one. Every cell a write or a structure change touches is paid when Sheets ' +
-      'commits it (0.132 ms each): the staging sheet cut to 12 columns (14,000 cells, 1.8 s) before its rows ' +
-      'are added (26,200 cells, 3.5 s), the values (38,200 cells, 5 s), only the formats a new cell lacks ' +
-      '(22,900 cells, 3 s) and the copy (38,200 cells, 5 s), after about 8.8 s of reads (the OKRs tab, 216,000 ' +
-      "cells, and the Check-ins log's Time, ID and Progress columns, 163,000 of its 380,000 cells). So each " +
-      'row of the Summary costs about 5.2 ms (29 s in all). A staging sheet kept between refreshes would save ' +
-      'cutting its columns and adding its rows (about 5.3 s); a new sheet renamed in place of the tab would ' +
-      "save the copy but gives the tab a new id (the summary-refresh test pins the chart's id). Otherwise " +
-      'fewer rows: the Owners table is a third of them.',
+      'the rest; 1,053 rows of owners) is built in a staging sheet kept between refreshes and copied over ' +
+      'the tab, so a failed refresh keeps the previous one. Every cell a write touches is paid when Sheets ' +
+      'commits it (0.132 ms each): the values (38,200 cells, 5 s), only the formats a new cell lacks (22,900 ' +
+      'cells, 3 s) and the copy (38,200 cells, 5 s), after about 8.8 s of reads (the OKRs tab, 216,000 cells, ' +
+      "and the Check-ins log's Time, ID and Progress columns, 163,000 of its 380,000 cells): 23.4 s in all " +
+      'on 2026-12-05, about 4.6 ms per Summary row over the reads. A new sheet renamed in place of the tab ' +
+      "would save the copy but gives the tab a new id (the summary-refresh test pins the chart's id). " +
+      'Otherwise fewer rows: the Owners table is a third of them.',
   ],
 ];
 
