@@ -556,7 +556,6 @@ export type RefreshSummaryResult =
           | 'owners'
           | 'teams'
           | 'empty'
-          | 'weekly'
           | 'results',
           { startRow: number; rows: number }
         >
