@@ -1,12 +1,13 @@
 // The Agreements tab as the add-on reads and appends to it: found by its name (else an alias), read
 // in one getValues, appended in one insert and one setValues under the entries already there. Text
 // goes through the one text rule (asSheetText: a reason starting with "=" stays text).
-import type { Lang } from '../okr/core/model';
+import type { ColumnMap, Lang } from '../okr/core/model';
 import { tableLayout } from '../okr/core/parse';
 import { asSheetText } from '../okr/core/sheetText';
 import { TAB } from '../okr/core/tabs';
 import {
   AGREEMENT_ALIASES,
+  type AgreementColumn,
   type AgreementEntry,
   agreementLogRow,
   parseAgreementLog,
@@ -46,17 +47,17 @@ export function appendAgreementSteps(
 ): boolean {
   if (entries.length === 0) return true;
   const layout = tableLayout(log.values, AGREEMENT_ALIASES);
-  if (layout.columns.id === undefined || layout.columns.step === undefined) return false;
-  const width = Math.max(1, log.values[0]?.length ?? 1);
-  const rows = entries.map((e) =>
-    agreementLogRow(e, layout.columns, width, lang, (ms) => new Date(ms), asSheetText),
-  );
   let last = log.values.length;
   while (last > layout.headerRow + 1 && log.values[last - 1].every((v) => v === '' || v === null)) last--;
-  // A range below the sheet's last row throws, so the rows are inserted first (as the Check-ins log).
-  // https://developers.google.com/apps-script/reference/spreadsheet/sheet#insertRowsAfter(Integer,Integer)
-  log.sheet.insertRowsAfter(Math.max(last, 1), rows.length);
-  log.sheet.getRange(Math.max(last, 1) + 1, 1, rows.length, width).setValues(rows);
+  const rows = appendAgreementRows(
+    log.sheet,
+    layout.columns,
+    log.values[0]?.length ?? 1,
+    last,
+    entries,
+    lang,
+  );
+  if (!rows) return false;
   log.values.splice(
     Math.max(last, 1),
     0,
@@ -64,4 +65,29 @@ export function appendAgreementSteps(
   );
   log.entries.push(...entries);
   return true;
+}
+
+/**
+ * Writes `entries` as rows after `lastRow` (the log's last row with content) of a log `width`
+ * columns wide laid out as `columns`, for writers that know the tab's size without its values.
+ * Null, writing nothing, without an ID or Step column; else the rows as written.
+ */
+export function appendAgreementRows(
+  sheet: Sheet,
+  columns: ColumnMap<AgreementColumn>,
+  width: number,
+  lastRow: number,
+  entries: readonly AgreementEntry[],
+  lang: Lang,
+): unknown[][] | null {
+  if (columns.id === undefined || columns.step === undefined) return null;
+  const w = Math.max(1, width);
+  const rows = entries.map((e) => agreementLogRow(e, columns, w, lang, (ms) => new Date(ms), asSheetText));
+  if (rows.length === 0) return rows;
+  const after = Math.max(lastRow, 1);
+  // A range below the sheet's last row throws, so the rows are inserted first (as the Check-ins log).
+  // https://developers.google.com/apps-script/reference/spreadsheet/sheet#insertRowsAfter(Integer,Integer)
+  sheet.insertRowsAfter(after, rows.length);
+  sheet.getRange(after + 1, 1, rows.length, w).setValues(rows);
+  return rows;
 }
