@@ -47,17 +47,15 @@ export function appendAgreementSteps(
 ): boolean {
   if (entries.length === 0) return true;
   const layout = tableLayout(log.values, AGREEMENT_ALIASES);
+  if (layout.columns.id === undefined || layout.columns.step === undefined) return false;
+  const width = Math.max(1, log.values[0]?.length ?? 1);
+  const rows = entries.map((e) => agreementStepRow(e, layout.columns, width, lang));
   let last = log.values.length;
   while (last > layout.headerRow + 1 && log.values[last - 1].every((v) => v === '' || v === null)) last--;
-  const rows = appendAgreementRows(
-    log.sheet,
-    layout.columns,
-    log.values[0]?.length ?? 1,
-    last,
-    entries,
-    lang,
-  );
-  if (!rows) return false;
+  // A range below the sheet's last row throws, so the rows are inserted first (as the Check-ins log).
+  // https://developers.google.com/apps-script/reference/spreadsheet/sheet#insertRowsAfter(Integer,Integer)
+  log.sheet.insertRowsAfter(Math.max(last, 1), rows.length);
+  log.sheet.getRange(Math.max(last, 1) + 1, 1, rows.length, width).setValues(rows);
   log.values.splice(
     Math.max(last, 1),
     0,
@@ -68,26 +66,14 @@ export function appendAgreementSteps(
 }
 
 /**
- * Writes `entries` as rows after `lastRow` (the log's last row with content) of a log `width`
- * columns wide laid out as `columns`, for writers that know the tab's size without its values.
- * Null, writing nothing, without an ID or Step column; else the rows as written.
+ * A log row for `entry` in the sheet's language, placed by the log's header (`columns`, `width`), as
+ * the add-on writes it: the time as a Date, text through the one text rule.
  */
-export function appendAgreementRows(
-  sheet: Sheet,
+export function agreementStepRow(
+  entry: AgreementEntry,
   columns: ColumnMap<AgreementColumn>,
   width: number,
-  lastRow: number,
-  entries: readonly AgreementEntry[],
   lang: Lang,
-): unknown[][] | null {
-  if (columns.id === undefined || columns.step === undefined) return null;
-  const w = Math.max(1, width);
-  const rows = entries.map((e) => agreementLogRow(e, columns, w, lang, (ms) => new Date(ms), asSheetText));
-  if (rows.length === 0) return rows;
-  const after = Math.max(lastRow, 1);
-  // A range below the sheet's last row throws, so the rows are inserted first (as the Check-ins log).
-  // https://developers.google.com/apps-script/reference/spreadsheet/sheet#insertRowsAfter(Integer,Integer)
-  sheet.insertRowsAfter(after, rows.length);
-  sheet.getRange(after + 1, 1, rows.length, w).setValues(rows);
-  return rows;
+): unknown[] {
+  return agreementLogRow(entry, columns, Math.max(1, width), lang, (ms) => new Date(ms), asSheetText);
 }

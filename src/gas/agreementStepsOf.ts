@@ -1,21 +1,23 @@
-// One key result's steps in the Agreements log, read without the rest of the log: the tab's size and
-// header rows, a TextFinder over the ID column, then the matched rows in a few getValues. An agreement
-// step decides from these steps only (the state machine reads one key result's entries), so its cost
-// does not grow with the log. New steps go under the log's last row, known from the size.
+// One key result's steps in the Agreements log, read without the rest of the log: the header rows, a
+// TextFinder over the ID column, then the matched rows in a few getValues. An agreement step decides
+// from these steps only (the state machine reads one key result's entries), so its cost does not grow
+// with the log. New steps go after the log's last row (appendRow: one step per agreement step).
+import { sameId } from '../okr/core/ids';
 import type { Lang } from '../okr/core/model';
 import { tableLayout } from '../okr/core/parse';
+import { cellText } from '../okr/core/parseValues';
+import { columnLetter } from '../okr/core/problems';
 import { planRowReads } from '../okr/core/quickRead';
 import { HEADER_SEARCH_ROWS } from '../okr/core/schema';
 import { AGREEMENT_ALIASES, type AgreementEntry, parseAgreementLog } from '../okr/ownership/agreementLog';
-import { appendAgreementRows } from './agreementLog';
-import { tabSize } from './okrData';
+import { agreementStepRow } from './agreementLog';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export interface AgreementStepsOf {
   /** The key result's entries in log order (every row whose ID cell, trimmed, is the ID). */
   entries: AgreementEntry[];
-  /** Appends `steps` under the log's last row in the sheet's language (`lang`). */
+  /** Appends `steps` after the log's last row with content, in the sheet's language (`lang`). */
   append(steps: readonly AgreementEntry[], lang: Lang): void;
 }
 
@@ -34,49 +36,55 @@ function escapeRegExp(text: string): string {
 }
 
 /**
- * The steps of key result `id`, or null when they cannot be read cheaply (no ID or Step column, or
- * too many runs of rows): the caller then reads the whole log. The log's reader trims IDs
- * (entriesById), so the search allows spaces and tabs around the ID: a regular expression over the
- * whole cell, case kept (the one ID rule, sameId in src/okr/core/ids.ts).
+ * The steps of key result `id`, or null when they cannot be read cheaply (no ID or Step column, too
+ * many runs of rows, a tab shorter than the header rows): the caller then reads the whole log. The
+ * log's reader trims IDs (entriesById), so the search allows spaces and tabs around the ID: a
+ * regular expression over the whole cell, case kept (the one ID rule, sameId in src/okr/core/ids.ts).
+ * No size is asked for (a round trip): the header rows are read across the sheet's columns, the
+ * search runs to the column's end, and a step is appended after the last row with content.
  * https://developers.google.com/apps-script/reference/spreadsheet/text-finder#useRegularExpression(Boolean)
+ * https://developers.google.com/apps-script/reference/spreadsheet/sheet#appendRow(Object)
  */
 export function agreementStepsOf(sheet: Sheet, id: string): AgreementStepsOf | null {
   const wanted = id.trim();
   if (!wanted) return null;
-  const { lastRow, lastColumn } = tabSize(sheet);
-  const top = sheet.getSheetValues(1, 1, Math.min(HEADER_SEARCH_ROWS, lastRow), lastColumn);
+  let top: unknown[][];
+  try {
+    // Rows 1 to HEADER_SEARCH_ROWS, every column: "A1:5" (Sheets throws when the tab is shorter).
+    top = sheet.getRange(`A1:${HEADER_SEARCH_ROWS}`).getValues();
+  } catch {
+    return null;
+  }
   const layout = tableLayout(top, AGREEMENT_ALIASES);
   const idColumn = layout.columns.id;
   if (idColumn === undefined || layout.columns.step === undefined) return null;
   const header = top.slice(0, layout.headerRow + 1);
+  // The table's width: up to its last header (the blank columns after it hold nothing of the log).
+  const headerRow = header[layout.headerRow] ?? [];
+  let width = headerRow.length;
+  while (width > 1 && cellText(headerRow[width - 1]) === '') width--;
   const firstRow = layout.headerRow + 2;
-  const rows: number[] = [];
-  if (firstRow <= lastRow) {
-    const blank = '[ \\t\\n\\r]*';
-    const hits = sheet
-      .getRange(firstRow, idColumn + 1, lastRow - firstRow + 1, 1)
-      .createTextFinder(`${blank}${escapeRegExp(wanted)}${blank}`)
-      .useRegularExpression(true)
-      .matchCase(true)
-      .matchEntireCell(true)
-      .findAll();
-    for (const hit of hits) rows.push(hit.getRow());
-  }
-  const plan = planRowReads(rows, {
-    firstRow,
-    lookback: 0,
-    mergeGap: STEP_MERGE_GAP,
-    maxRuns: STEP_READS,
-    maxRows: STEP_ROWS,
-  });
+  const blank = '[ \\t\\n\\r]*';
+  const column = columnLetter(idColumn);
+  const hits = sheet
+    .getRange(`${column}${firstRow}:${column}`)
+    .createTextFinder(`${blank}${escapeRegExp(wanted)}${blank}`)
+    .useRegularExpression(true)
+    .matchCase(true)
+    .matchEntireCell(true)
+    .findAll();
+  const plan = planRowReads(
+    hits.map((hit) => hit.getRow()),
+    { firstRow, lookback: 0, mergeGap: STEP_MERGE_GAP, maxRuns: STEP_READS, maxRows: STEP_ROWS },
+  );
   if (plan.unread.length) return null;
-  const values = plan.runs.flatMap((run) => sheet.getRange(run.row, 1, run.count, lastColumn).getValues());
+  const values = plan.runs.flatMap((run) => sheet.getRange(run.row, 1, run.count, width).getValues());
   // The header and the runs in log order: rows between the matches (read when merged) are others'.
-  const entries = parseAgreementLog([...header, ...values]).filter((e) => e.id.trim() === wanted);
+  const entries = parseAgreementLog([...header, ...values]).filter((e) => sameId(e.id, wanted));
   return {
     entries,
     append(steps, lang) {
-      appendAgreementRows(sheet, layout.columns, lastColumn, lastRow, steps, lang);
+      for (const step of steps) sheet.appendRow(agreementStepRow(step, layout.columns, width, lang));
     },
   };
 }
