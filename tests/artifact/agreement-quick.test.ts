@@ -177,6 +177,23 @@ describe('propose → counter → agree on the quick path', () => {
   });
 });
 
+test('a log with a title row above its header and a column of its own is read and appended by its header', async () => {
+  const tabs = grown(50, (t) => {
+    const [head, ...rows] = t.Agreements;
+    t.Agreements = [['Agreements log'], [...head, 'Notes'], ...rows.map((r) => [...r, 'kept'])];
+  });
+  const rt = await open(tabs);
+  const proposed = answer(
+    rt.run('proposeAgreement', [{ id: 'O1.1', target: 80, reason: 'Leave' }], { as: ANA }),
+  );
+  expect(proposed).toMatchObject({ ok: true, item: { id: 'O1.1' }, agreement: { status: 'proposed' } });
+  const last = rt.workbook.values('Agreements').at(-1) as unknown[];
+  expect(last.slice(1, 4)).toEqual(['O1.1', 'Proposed', ANA]);
+  expect(last[8] ?? '').toBe('');
+  const agreed = answer(rt.run('respondAgreement', [{ id: 'O1.1', answer: 'agree' }], { as: MIA }));
+  expect(agreed).toMatchObject({ ok: true, item: { target: 80 }, agreement: { status: 'agreed' } });
+});
+
 describe('refusals and rows the quick read cannot trust', () => {
   test('self-approval and a Member approving are refused on a big sheet, nothing written, with a fresh state', async () => {
     const rt = await open(grown(2000));
