@@ -45,6 +45,10 @@ test('the owner proposes, the approver agrees; the row shows the agreed target',
     expect(await axeViolations(approver.page)).toEqual([]);
     await approver.page.getByRole('button', { name: 'Agree', exact: true }).click();
     await waitStatus(approver.page, /Agreed O1\.1/);
+    // The answer says what changed (not the whole state): the proposal leaves what waits for her.
+    await approver.page
+      .getByRole('button', { name: /O1\.1.*proposal to answer/ })
+      .waitFor({ state: 'detached' });
     expect(approver.errors).toEqual([]);
   } finally {
     await approver.close();
