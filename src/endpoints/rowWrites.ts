@@ -1,7 +1,8 @@
 // Check-in, accept and decline: the writes to one key result, each decided once (a RowDecision)
 // for two paths. The quick one (src/endpoints/quickRowWrite.ts, on the ports below) finds the row
 // by ID (TextFinder) instead of reading the whole OKRs tab and answers with what changed (CheckInOk in src/api.ts) or, for a decline, the quick state;
-// the full one (act) re-reads the whole tab under the lock and answers with the fresh state.
+// the full one (act) re-reads the whole tab under the lock and answers with the fresh state. The
+// agreement steps (src/endpoints/sidebar/agreements.ts) take the same two paths (quickFirst).
 import type { ActionOk, CheckInOk, CheckInResult } from '../api';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
