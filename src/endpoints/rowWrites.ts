@@ -9,7 +9,6 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 import { type AgreementLog, agreementTab, appendAgreementSteps, readAgreementLog } from '../gas/agreementLog';
 import { agreementStepsOf } from '../gas/agreementStepsOf';
-import { BusyError, withDocumentLock } from '../gas/lock';
 import { NO_CELLS, type OkrRowFinder, okrRowFinder } from '../gas/okrData';
 import { planBlocks, sheetValue, writeBlocks } from '../gas/okrWrites';
 import { findTabsByName, type Tabs } from '../gas/tabs';
@@ -19,9 +18,9 @@ import { sheetLanguage } from '../okr/core/language';
 import type { Lang, OkrSheet } from '../okr/core/model';
 import { parseOkrSheet } from '../okr/core/parse';
 import { rowStepEntry } from '../okr/ownership/agreementLog';
-import { act, busy } from './act';
+import { actQuickFirst } from './act';
 import { markNoticeDue } from './agreementNotices';
-import { activeSpreadsheet, type Context, context } from './context';
+import { activeSpreadsheet, type Context } from './context';
 import {
   decideAccept,
   decideCheckIn,
@@ -209,21 +208,16 @@ export function quickFirst<T>(
   full: (req: T, snap: Snapshot, ctx: Context) => string,
   withLog = false,
 ): CheckInResult {
-  const ctx = context();
-  const parsed = parse(raw, ctx.lang);
-  if (!parsed.ok) return parsed;
-  const req = parsed.value;
-  try {
-    const answer = withDocumentLock(() => {
+  return actQuickFirst(
+    raw,
+    parse,
+    (req, ctx) => {
       const ports = sheetPorts(ctx);
       return ports && quick(ports, req, ctx);
-    });
-    if (answer) return answer;
-  } catch (e) {
-    if (e instanceof BusyError) return { ok: false, error: busy(ctx.lang) };
-    if (!(e instanceof RequestError)) throw e;
-  }
-  return act(raw, parse, full, withLog);
+    },
+    full,
+    withLog,
+  );
 }
 
 /** Check in on a key result; usually answered with what changed (CheckInOk). */
