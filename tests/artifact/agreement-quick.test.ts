@@ -3,7 +3,7 @@
 // Sheets calls do not grow with the OKRs tab or the log, and the whole OKRs tab is never read. Each
 // answers with what changed (the item and its agreement), not the whole state. Refusals still write
 // nothing and are answered by the full path with a fresh state; an ID the quick read cannot trust (a
-// stray space, a duplicate) takes the full path.
+// stray space, a duplicate) takes the full path, and so does a small sheet (fewer round trips there).
 import { type RunResult, Runtime, Workbook } from '../../local/runtime';
 import { callTrace } from '../../local/runtime/meter';
 import type { CheckInOk, CheckInResult } from '../../src/api';
@@ -106,8 +106,9 @@ async function flow(extra: number) {
 
 describe('propose → counter → agree on the quick path', () => {
   test('answers with what changed; the same Sheets calls on a small and a big sheet, the OKRs tab never read whole', async () => {
-    const small = await flow(20);
-    const big = await flow(2000);
+    // Both above the 500 OKRs rows from which the quick path is the quicker one.
+    const small = await flow(600);
+    const big = await flow(3000);
     for (const [i, s] of big.steps.entries()) {
       expect(answer(s.res).ok).toBe(true);
       // Neither tab is read whole: the header rows, the row and its neighbours, the key result's steps.
@@ -158,7 +159,7 @@ describe('propose → counter → agree on the quick path', () => {
   });
 
   test("steps logged with stray spaces around the ID are the key result's, as the log reader trims them", async () => {
-    const tabs = grown(50, (t) => {
+    const tabs = grown(600, (t) => {
       t.Agreements.push([
         new Date(NOW - 3_600_000),
         ' O1.1 ',
@@ -178,7 +179,7 @@ describe('propose → counter → agree on the quick path', () => {
 });
 
 test('a log with a title row above its header and a column of its own is read and appended by its header', async () => {
-  const tabs = grown(50, (t) => {
+  const tabs = grown(600, (t) => {
     const [head, ...rows] = t.Agreements;
     t.Agreements = [['Agreements log'], [...head, 'Notes'], ...rows.map((r) => [...r, 'kept'])];
   });
@@ -192,6 +193,15 @@ test('a log with a title row above its header and a column of its own is read an
   expect(last[8] ?? '').toBe('');
   const agreed = answer(rt.run('respondAgreement', [{ id: 'O1.1', answer: 'agree' }], { as: MIA }));
   expect(agreed).toMatchObject({ ok: true, item: { target: 80 }, agreement: { status: 'agreed' } });
+});
+
+test('on a small sheet (under 500 OKRs rows) the step is the whole-sheet write, quicker there', async () => {
+  const rt = await open(grown(20));
+  const proposed = answer(
+    rt.run('proposeAgreement', [{ id: 'O1.1', target: 80, reason: 'Leave' }], { as: ANA }),
+  );
+  expect(proposed).toMatchObject({ ok: true, state: { complete: true } });
+  expect(proposed).not.toHaveProperty('item');
 });
 
 describe('refusals and rows the quick read cannot trust', () => {
@@ -224,7 +234,7 @@ describe('refusals and rows the quick read cannot trust', () => {
 
   test('an ID cell with a stray space, or an ID on two rows, takes the full path', async () => {
     const spaced = await open(
-      grown(50, (t) => {
+      grown(600, (t) => {
         t.OKRs[2][0] = 'O1.1 ';
       }),
     );
@@ -234,7 +244,7 @@ describe('refusals and rows the quick read cannot trust', () => {
     expect(viaFull).toMatchObject({ ok: true, message: `Proposed for O1.1; ${MIA} will answer.` });
     expect(viaFull).toHaveProperty('state.complete', true);
     const twice = await open(
-      grown(50, (t) => {
+      grown(600, (t) => {
         t.OKRs.push([...t.OKRs[3]]);
       }),
     );
