@@ -7,54 +7,8 @@
 import { type RunResult, Runtime, Workbook } from '../../local/runtime';
 import { callTrace } from '../../local/runtime/meter';
 import type { CheckInOk, CheckInResult } from '../../src/api';
-import { AGREEMENT_HEADERS, ANA, agreementTabs, BEN, LEE, LEO, MIA, NOW } from '../fixtures/okr/agreements';
-import { okrRow } from '../fixtures/okr/build';
+import { AGREEMENT_HEADERS, ANA, BEN, grown, LEE, LEO, MIA, NOW } from '../fixtures/okr/agreements';
 import { ensureBuilt } from '../helpers/build';
-
-/**
- * The agreement fixture grown by `extra` key results (under objectives of their own, owned by Ben)
- * and as many accepted steps in the log before the fixture's own key results' steps.
- */
-function grown(extra: number, change?: (tabs: ReturnType<typeof agreementTabs>) => void) {
-  const tabs = agreementTabs();
-  for (let o = 2; o * 10 - 19 <= extra; o++) {
-    tabs.OKRs.push(
-      okrRow({ ID: `O${o}`, Type: 'Objective', Title: `Objective ${o}`, Owner: LEE, Team: 'Core' }),
-    );
-    for (let k = 1; k <= 10 && (o - 2) * 10 + k <= extra; k++) {
-      const id = `O${o}.${k}`;
-      tabs.OKRs.push(
-        okrRow({
-          ID: id,
-          Type: 'Key result',
-          Parent: `O${o}`,
-          Title: `Key result ${id}`,
-          Owner: BEN,
-          Team: 'Core',
-          Cycle: '2026-Q4',
-          Kind: 'Increase',
-          Start: 0,
-          Target: 10,
-          Current: 0,
-          Progress: 0,
-          Accepted: new Date(NOW - 86_400_000),
-        }),
-      );
-      tabs.Agreements.push([
-        new Date(NOW - 86_400_000),
-        id,
-        'Accepted',
-        BEN,
-        BEN,
-        '',
-        'Target 10 · Start 0',
-        '',
-      ]);
-    }
-  }
-  change?.(tabs);
-  return tabs;
-}
 
 async function open(tabs: Record<string, unknown[][]>): Promise<Runtime> {
   const workbook = Workbook.fromRows(tabs, { timeZone: 'UTC' });
