@@ -1,6 +1,7 @@
 // The sidebar's pure helpers (no DOM): formatting, filtering the all-rows table, grouping, and
 // reading what a person typed. Unit-tested directly.
 import type {
+  AgreementView,
   CheckInOk,
   KeyResultView,
   Kind,
@@ -155,7 +156,10 @@ function versionWidth(table: Pick<OkrTable, 'id' | 'version'>): number {
  * longer pending once accepted, and the problems it fixed dropped from the list and from the counts
  * (the counts also cover problems beyond the list's cap).
  */
-export function applyCheckIn(state: SidebarState, done: Pick<CheckInOk, 'item' | 'resolved'>): SidebarState {
+export function applyCheckIn(
+  state: SidebarState,
+  done: Pick<CheckInOk, 'item' | 'resolved' | 'agreement'>,
+): SidebarState {
   const { item, resolved } = done;
   const mine = state.mine.map((k) => (k.id === item.id ? { ...item, objectiveTitle: k.objectiveTitle } : k));
   const list = [...state.problems.list];
@@ -192,6 +196,24 @@ export function applyCheckIn(state: SidebarState, done: Pick<CheckInOk, 'item' |
       warnings: Math.max(0, state.problems.warnings - fixed('warning')),
       list,
     },
+    agreements: done.agreement && state.agreements ? applyAgreement(state, done.agreement) : state.agreements,
+  };
+}
+
+/**
+ * An agreement step's answer: the key result's agreement as the caller now sees it replaces the one
+ * held; it waits in "Needs you" while it waits for the caller, and is among their own when theirs.
+ */
+function applyAgreement(state: SidebarState, view: AgreementView): SidebarState['agreements'] {
+  const put = (list: AgreementView[], keep: boolean) => {
+    const rest = list.filter((a) => a.id !== view.id);
+    if (!keep) return rest;
+    return list.length === rest.length ? [...list, view] : list.map((a) => (a.id === view.id ? view : a));
+  };
+  const { waiting, mine } = state.agreements ?? { waiting: [], mine: [] };
+  return {
+    waiting: put(waiting, view.waitsFor === 'me-approver' || view.waitsFor === 'me-owner'),
+    mine: put(mine, view.owner === state.me.email),
   };
 }
 

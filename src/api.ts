@@ -232,9 +232,14 @@ export interface CheckInOk {
   /** The key result as now written, with its new version. objectiveTitle is '' (unchanged by a check-in). */
   item: KeyResultView;
   resolved: ResolvedProblem[];
+  /** After an agreement step: the key result's agreement as the caller now sees it. */
+  agreement?: AgreementView;
 }
 
-/** checkIn and acceptOwnership usually answer CheckInOk; declineOwnership an ActionOk with the quick state. */
+/**
+ * checkIn, acceptOwnership and the agreement steps usually answer CheckInOk; declineOwnership an
+ * ActionOk with the quick state.
+ */
 export type CheckInResult = ActionResult | CheckInOk;
 
 export interface CheckInRequest {
@@ -416,8 +421,8 @@ export interface Endpoints {
   previewImport(req: ImportPreviewRequest): ImportPreviewResult;
   confirmImport(req: ImportConfirmRequest): ImportConfirmResult;
   /** Ownership as an agreement: the owner proposes other figures; the approver agrees, counters or refuses. */
-  proposeAgreement(req: ProposeRequest): ActionResult;
-  respondAgreement(req: RespondRequest): ActionResult;
+  proposeAgreement(req: ProposeRequest): CheckInResult;
+  respondAgreement(req: RespondRequest): CheckInResult;
   /** The Cycles view: the sheet's cycles, which are closed, what can be carried over. */
   getCycles(): CyclesResult;
   closeCycle(req: CloseCycleRequest): CyclesResult;

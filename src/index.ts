@@ -256,12 +256,12 @@ export function confirmImport(req: unknown): ImportConfirmResult {
 // --- ownership as an agreement (src/endpoints/sidebar/agreements.ts; rules in src/okr/ownership/) ---
 
 /** The owner proposes other figures for a key result (target, start, due) with a reason. */
-export function proposeAgreement(req: unknown): ActionResult {
+export function proposeAgreement(req: unknown): CheckInResult {
   return agreements.proposeAgreement(req);
 }
 
 /** The approver agrees to, counters or refuses a proposal; the owner agrees to a counter. */
-export function respondAgreement(req: unknown): ActionResult {
+export function respondAgreement(req: unknown): CheckInResult {
   return agreements.respondAgreement(req);
 }
 

@@ -1,8 +1,9 @@
 // The shared shape of the sidebar's whole-sheet writes: parse → lock → re-read → decide → write →
 // the fresh state. A refusal (RequestError) answers { ok: false, error } localized, with the
 // current state when the sidebar's picture was out of date; a busy lock answers 'busy'; anything
-// else is a bug and is thrown.
-import type { ActionResult } from '../api';
+// else is a bug and is thrown. actQuickFirst tries a quick write first under the same lock (the
+// writes to one key result: src/endpoints/rowWrites.ts).
+import type { ActionOk, ActionResult, CheckInOk, CheckInResult } from '../api';
 import { BusyError, withDocumentLock } from '../gas/lock';
 import { t } from '../okr/core/i18n';
 import type { Lang } from '../okr/core/model';
@@ -22,9 +23,45 @@ export function act<T>(
   const ctx = context();
   const parsed = parse(raw, ctx.lang);
   if (!parsed.ok) return parsed;
+  return run(ctx, parsed.value, perform, withLog, null) as ActionResult;
+}
+
+/**
+ * act with a quick attempt first, under the same lock: `quick` answers without reading the whole
+ * sheet, or null to leave the write to the whole-sheet one; a refusal it throws is answered by the
+ * whole-sheet write, which refuses again on the fresh snapshot and sends the fresh state.
+ */
+export function actQuickFirst<T>(
+  raw: unknown,
+  parse: (raw: unknown, lang: Lang) => Parsed<T>,
+  quick: (req: T, ctx: Context) => CheckInOk | ActionOk | null,
+  perform: (req: T, snap: Snapshot, ctx: Context) => string,
+  withLog = false,
+): CheckInResult {
+  const ctx = context();
+  const parsed = parse(raw, ctx.lang);
+  if (!parsed.ok) return parsed;
+  return run(ctx, parsed.value, perform, withLog, quick);
+}
+
+function run<T>(
+  ctx: Context,
+  req: T,
+  perform: (req: T, snap: Snapshot, ctx: Context) => string,
+  withLog: boolean,
+  quick: ((req: T, ctx: Context) => CheckInOk | ActionOk | null) | null,
+): CheckInResult {
   const held: { snap?: Snapshot } = {};
   try {
-    const message = withDocumentLock(() => {
+    const done = withDocumentLock((): { answer: CheckInOk | ActionOk } | { message: string } => {
+      if (quick) {
+        try {
+          const answer = quick(req, ctx);
+          if (answer) return { answer };
+        } catch (e) {
+          if (!(e instanceof RequestError)) throw e;
+        }
+      }
       const snap = snapshot(ctx, withLog);
       held.snap = snap;
       if (!snap.tabs.okrs) throw new RequestError('not-set-up');
@@ -35,9 +72,10 @@ export function act<T>(
           problem: conflict.message,
           hint: conflict.hint,
         });
-      return perform(parsed.value, snap, ctx);
+      return { message: perform(req, snap, ctx) };
     });
-    return { ok: true, message, state: stateOf(held.snap as Snapshot, ctx) };
+    if ('answer' in done) return done.answer;
+    return { ok: true, message: done.message, state: stateOf(held.snap as Snapshot, ctx) };
   } catch (e) {
     if (e instanceof BusyError) return { ok: false, error: busy(ctx.lang) };
     if (!(e instanceof RequestError)) throw e;

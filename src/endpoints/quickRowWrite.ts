@@ -5,6 +5,7 @@
 import type {
   AcceptRequest,
   ActionOk,
+  AgreementView,
   CheckInOk,
   CheckInRequest,
   DeclineRequest,
@@ -14,6 +15,7 @@ import { t } from '../okr/core/i18n';
 import { sameId } from '../okr/core/ids';
 import type { KeyResult, OkrSheet, Roster } from '../okr/core/model';
 import { keyResultProgress } from '../okr/core/progress';
+import type { AgreementEntry } from '../okr/ownership/agreementLog';
 import { validateOkrs } from '../okr/ownership/validate';
 import type { Context } from './context';
 import { cycleRulesFor } from './cycles';
@@ -65,6 +67,22 @@ export interface RowWritePorts {
   timeZone?: string;
   /** Writes the objective's Progress cell (its `row`), as writeRow does. */
   writeObjectiveProgress(sheet: OkrSheet, row: number, patch: RowPatch): void;
+  /**
+   * The Agreements log's steps of key result `id` and where new ones go: null when they cannot be
+   * read cheaply (the full path decides), 'missing' without an Agreements tab (absent: no log).
+   */
+  agreementSteps?(id: string): AgreementSteps | null | 'missing';
+  /** The agreement notices are due (a proposal): the next tick tells the approver. */
+  noticeDue?(time: number): void;
+  /** The OKRs tab's last row with content (read once: the row search reuses it); absent: unknown. */
+  okrRowCount?(): number;
+}
+
+/** One key result's steps in the Agreements log, in log order, and the log to append to. */
+export interface AgreementSteps {
+  entries: AgreementEntry[];
+  /** Appends `steps` under the log's last row, in the sheet's language. */
+  append(steps: readonly AgreementEntry[]): void;
 }
 
 /** What a write to one key result does, decided from its row and the caller: the plan and the confirmation. */
@@ -129,6 +147,48 @@ export function quickRowWrite(
   ctx: Context,
   decide: KeyResultDecision,
 ): CheckInOk | ActionOk | null {
+  return quickWrite(ports, id, ctx, (okrs, roster) => {
+    const { caller, kr } = keyResultToActOn(okrs, roster, ctx, id);
+    const { plan, message } = decide(kr, caller);
+    return {
+      kr,
+      plan,
+      message,
+      log: () => {
+        if (plan.log || plan.agreement) ports.appendLog(plan);
+      },
+    };
+  });
+}
+
+/** A write to one key result as quickWrite carries it out, decided from its row and Team. */
+export interface QuickWrite {
+  kr: KeyResult;
+  /** The row's write; null when only a log entry is written (a proposal). */
+  plan: WritePlan | null;
+  message: string;
+  /** Appends the write's log entries (called before the row is written). */
+  log(): void;
+  /**
+   * The key result's Agreements-log entries before and after the write, when the write takes an
+   * agreement step: the problems the log backs (a target changed since it was agreed) are then
+   * compared too. The findings are each key result's own, so its entries alone say the same.
+   */
+  agreements?: { before: readonly AgreementEntry[]; after: readonly AgreementEntry[] };
+  /** The key result's agreement as the caller now sees it, for the answer. */
+  agreement?(fresh: KeyResult): AgreementView;
+}
+
+/**
+ * The quick write of quickRowWrite for any write to one key result: `choose` decides it from the
+ * rows read and Team (null: the full path decides; a refusal is thrown before anything is written).
+ */
+export function quickWrite(
+  ports: RowWritePorts,
+  id: string,
+  ctx: Context,
+  choose: (okrs: OkrSheet, roster: Roster) => QuickWrite | null,
+): CheckInOk | ActionOk | null {
   const found = ports.findRow(id);
   if (!found) return null;
   const okrs = ports.parse(found.grid);
@@ -136,14 +196,15 @@ export function quickRowWrite(
   if ([...okrs.keyResults, ...okrs.objectives].some((i) => sameId(i.id, id) && i.row !== found.row))
     return null;
   const roster = ports.readTeam();
-  const { caller, kr } = keyResultToActOn(okrs, roster, ctx, id);
-  const { plan, message } = decide(kr, caller);
-  requireColumns(plan, okrs.columns, ctx.lang);
-  const objective = objectiveWrite(ports, okrs, kr, plan);
+  const chosen = choose(okrs, roster);
+  if (!chosen) return null;
+  const { kr, plan, message } = chosen;
+  if (plan) requireColumns(plan, okrs.columns, ctx.lang);
+  const objective = plan ? objectiveWrite(ports, okrs, kr, plan) : null;
   if (objective === 'full') return null;
-  const problemsOf = (sheet: OkrSheet) =>
+  const problemsOf = (sheet: OkrSheet, agreements: readonly AgreementEntry[] | undefined) =>
     validateOkrs(
-      { okrs: sheet, roster },
+      { okrs: sheet, roster, agreements },
       {
         now: ctx.now,
         settings: ctx.settings,
@@ -152,10 +213,10 @@ export function quickRowWrite(
         closed: ctx.closed,
       },
     );
-  const before = problemsOf(okrs);
+  const before = problemsOf(okrs, chosen.agreements?.before);
   // Log first, then the row (as the full path does): a failed row write loses no log entry.
-  if (plan.log || plan.agreement) ports.appendLog(plan);
-  const written = ports.writeRow(okrs, found.row, plan.patch);
+  chosen.log();
+  const written = plan ? ports.writeRow(okrs, found.row, plan.patch) : [];
   if (objective) ports.writeObjectiveProgress(okrs, objective.row, objective.plan.patch);
   const values = found.grid[found.row - 1];
   for (const w of written) {
@@ -165,7 +226,10 @@ export function quickRowWrite(
   }
   const after = ports.parse(found.grid);
   const fresh = findItem(after, kr.id);
-  const resolved = fresh?.type === 'key-result' ? resolvedProblems(before, problemsOf(after)) : null;
+  const resolved =
+    fresh?.type === 'key-result'
+      ? resolvedProblems(before, problemsOf(after, chosen.agreements?.after))
+      : null;
   if (fresh?.type !== 'key-result' || resolved === null || fresh.owner !== kr.owner) {
     // More changed than a CheckInOk can say (a new problem, the owner gone): the quick state, read
     // after the write; the sidebar then asks for the whole one, as when it opens.
@@ -173,7 +237,8 @@ export function quickRowWrite(
   }
   const rules = cycleRulesFor(ctx, ports.timeZone ?? 'UTC');
   const item = keyResultView(fresh, '', ctx.now, ctx.settings.staleDays, true, rules);
-  return { ok: true, message, item, resolved };
+  const agreement = chosen.agreement?.(fresh);
+  return { ok: true, message, item, resolved, ...(agreement ? { agreement } : {}) };
 }
 
 /**

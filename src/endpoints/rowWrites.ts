@@ -1,14 +1,15 @@
 // Check-in, accept and decline: the writes to one key result, each decided once (a RowDecision)
 // for two paths. The quick one (src/endpoints/quickRowWrite.ts, on the ports below) finds the row
 // by ID (TextFinder) instead of reading the whole OKRs tab and answers with what changed (CheckInOk in src/api.ts) or, for a decline, the quick state;
-// the full one (act) re-reads the whole tab under the lock and answers with the fresh state.
-import type { CheckInResult } from '../api';
+// the full one (act) re-reads the whole tab under the lock and answers with the fresh state. The
+// agreement steps (src/endpoints/sidebar/agreements.ts) take the same two paths (quickFirst).
+import type { ActionOk, CheckInOk, CheckInResult } from '../api';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-import { type AgreementLog, appendAgreementSteps, readAgreementLog } from '../gas/agreementLog';
-import { BusyError, withDocumentLock } from '../gas/lock';
-import { NO_CELLS, type OkrRowFinder, okrRowFinder } from '../gas/okrData';
+import { type AgreementLog, agreementTab, appendAgreementSteps, readAgreementLog } from '../gas/agreementLog';
+import { agreementStepsOf } from '../gas/agreementStepsOf';
+import { NO_CELLS, type OkrRowFinder, okrRowFinder, tabSize } from '../gas/okrData';
 import { planBlocks, sheetValue, writeBlocks } from '../gas/okrWrites';
 import { findTabsByName, type Tabs } from '../gas/tabs';
 import { readTeamTab } from '../gas/team';
@@ -17,9 +18,9 @@ import { sheetLanguage } from '../okr/core/language';
 import type { Lang, OkrSheet } from '../okr/core/model';
 import { parseOkrSheet } from '../okr/core/parse';
 import { rowStepEntry } from '../okr/ownership/agreementLog';
-import { act, busy } from './act';
+import { actQuickFirst } from './act';
 import { markNoticeDue } from './agreementNotices';
-import { activeSpreadsheet, type Context, context } from './context';
+import { activeSpreadsheet, type Context } from './context';
 import {
   decideAccept,
   decideCheckIn,
@@ -33,7 +34,15 @@ import {
 import { type RowPatch, requireColumns } from './sidebar/checkIn';
 import { planObjectiveProgress } from './sidebar/objectiveProgress';
 import { type Parsed, parseAccept, parseCheckIn, parseDecline, RequestError } from './sidebar/requests';
-import { applyPatches, asStored, logAgreementEntries, logCheckIns, makeDate, startState } from './snapshot';
+import {
+  applyPatches,
+  asStored,
+  logAgreementEntries,
+  logCheckIns,
+  makeDate,
+  type Snapshot,
+  startState,
+} from './snapshot';
 
 /**
  * Rows read above and below the key result on the quick path: an objective with up to this many key
@@ -46,7 +55,13 @@ function sheetPorts(ctx: Context): RowWritePorts | null {
   const { ss, timeZone } = activeSpreadsheet();
   const tabs = findTabsByName(ss, ['okrs', 'team', 'checkIns']);
   return tabs.okrs
-    ? rowWritePorts(ctx, { ...tabs, okrs: tabs.okrs }, timeZone, () => readAgreementLog(ss))
+    ? rowWritePorts(
+        ctx,
+        { ...tabs, okrs: tabs.okrs },
+        timeZone,
+        () => readAgreementLog(ss),
+        () => agreementTab(ss),
+      )
     : null;
 }
 
@@ -54,20 +69,27 @@ function sheetPorts(ctx: Context): RowWritePorts | null {
  * The quick path's ports on given tabs: the sidebar's writes use the sheet's own; the self-check
  * (src/endpoints/selfCheck.ts) points the same ports at its scratch copies. `agreementLog`: where
  * acceptances and declines are logged as agreement steps (read only when a write takes one; the
- * self-check's scratch rows have none).
+ * self-check's scratch rows have none). `agreementSheet`: the Agreements tab, whose steps of one key
+ * result an agreement step reads (none: such a step is refused as without the tab).
  */
 export function rowWritePorts(
   ctx: Context,
   tabs: Tabs & { okrs: Sheet },
   timeZone: string,
   agreementLog: () => AgreementLog | null = () => null,
+  agreementSheet: () => Sheet | null = () => null,
 ): RowWritePorts {
   const okrTab = tabs.okrs;
   let sheetName: string | null = null;
   let headers: readonly unknown[] = [];
   let finder: OkrRowFinder | null | undefined;
+  let size: { lastRow: number; lastColumn: number } | undefined;
+  const sizeOf = () => {
+    size ??= tabSize(okrTab);
+    return size;
+  };
   const rows = () => {
-    if (finder === undefined) finder = okrRowFinder(okrTab);
+    if (finder === undefined) finder = okrRowFinder(okrTab, sizeOf());
     return finder;
   };
   let found: FoundRow | null = null;
@@ -127,6 +149,20 @@ export function rowWritePorts(
     writeObjectiveProgress: (sheet, row, patch) => {
       write(sheet, row, patch);
     },
+    // An agreement step reads the log's steps of its key result only (src/gas/agreementStepsOf.ts).
+    agreementSteps: (id) => {
+      const sheet = agreementSheet();
+      if (!sheet) return 'missing';
+      const steps = agreementStepsOf(sheet, id);
+      return (
+        steps && {
+          entries: steps.entries,
+          append: (entries) => steps.append(entries, sheetLanguage(headers, ctx.lang)),
+        }
+      );
+    },
+    noticeDue: markNoticeDue,
+    okrRowCount: () => sizeOf().lastRow,
   };
 }
 
@@ -143,23 +179,10 @@ function rowWrite<T extends { id: string }>(
   decide: RowDecision<T>,
   withLog: boolean,
 ): CheckInResult {
-  const ctx = context();
-  const parsed = parse(raw, ctx.lang);
-  if (!parsed.ok) return parsed;
-  const req = parsed.value;
-  try {
-    const answer = withDocumentLock(() => {
-      const ports = sheetPorts(ctx);
-      return ports && quickRowWrite(ports, req.id, ctx, (kr, caller) => decide(req, kr, caller, ctx));
-    });
-    if (answer) return answer;
-  } catch (e) {
-    if (e instanceof BusyError) return { ok: false, error: busy(ctx.lang) };
-    if (!(e instanceof RequestError)) throw e;
-  }
-  return act(
+  return quickFirst(
     raw,
     parse,
+    (ports, req, ctx) => quickRowWrite(ports, req.id, ctx, (kr, caller) => decide(req, kr, caller, ctx)),
     (full, snap, fullCtx) => {
       const { caller, kr } = keyResultToActOn(snap.okrs, snap.roster, fullCtx, full.id);
       const { plan, message } = decide(full, kr, caller, fullCtx);
@@ -173,6 +196,32 @@ function rowWrite<T extends { id: string }>(
       applyPatches(snap, objective ? [plan, objective.plan] : [plan], fullCtx);
       return message;
     },
+    withLog,
+  );
+}
+
+/**
+ * A write to one key result that tries the quick path first (`quick`, on the sheet's ports, under
+ * the document lock: null when the row cannot be read cheaply) and else takes the full one through
+ * act (`full`). A refusal on the quick path is answered by the full one, which refuses again on the
+ * whole sheet and sends the fresh state (the sidebar's "changed" behaviour). `withLog`: the full
+ * path reads the Check-ins log too.
+ */
+export function quickFirst<T>(
+  raw: unknown,
+  parse: (raw: unknown, lang: Lang) => Parsed<T>,
+  quick: (ports: RowWritePorts, req: T, ctx: Context) => CheckInOk | ActionOk | null,
+  full: (req: T, snap: Snapshot, ctx: Context) => string,
+  withLog = false,
+): CheckInResult {
+  return actQuickFirst(
+    raw,
+    parse,
+    (req, ctx) => {
+      const ports = sheetPorts(ctx);
+      return ports && quick(ports, req, ctx);
+    },
+    full,
     withLog,
   );
 }

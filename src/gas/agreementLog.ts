@@ -1,12 +1,13 @@
 // The Agreements tab as the add-on reads and appends to it: found by its name (else an alias), read
 // in one getValues, appended in one insert and one setValues under the entries already there. Text
 // goes through the one text rule (asSheetText: a reason starting with "=" stays text).
-import type { Lang } from '../okr/core/model';
+import type { ColumnMap, Lang } from '../okr/core/model';
 import { tableLayout } from '../okr/core/parse';
 import { asSheetText } from '../okr/core/sheetText';
 import { TAB } from '../okr/core/tabs';
 import {
   AGREEMENT_ALIASES,
+  type AgreementColumn,
   type AgreementEntry,
   agreementLogRow,
   parseAgreementLog,
@@ -48,9 +49,7 @@ export function appendAgreementSteps(
   const layout = tableLayout(log.values, AGREEMENT_ALIASES);
   if (layout.columns.id === undefined || layout.columns.step === undefined) return false;
   const width = Math.max(1, log.values[0]?.length ?? 1);
-  const rows = entries.map((e) =>
-    agreementLogRow(e, layout.columns, width, lang, (ms) => new Date(ms), asSheetText),
-  );
+  const rows = entries.map((e) => agreementStepRow(e, layout.columns, width, lang));
   let last = log.values.length;
   while (last > layout.headerRow + 1 && log.values[last - 1].every((v) => v === '' || v === null)) last--;
   // A range below the sheet's last row throws, so the rows are inserted first (as the Check-ins log).
@@ -64,4 +63,17 @@ export function appendAgreementSteps(
   );
   log.entries.push(...entries);
   return true;
+}
+
+/**
+ * A log row for `entry` in the sheet's language, placed by the log's header (`columns`, `width`), as
+ * the add-on writes it: the time as a Date, text through the one text rule.
+ */
+export function agreementStepRow(
+  entry: AgreementEntry,
+  columns: ColumnMap<AgreementColumn>,
+  width: number,
+  lang: Lang,
+): unknown[] {
+  return agreementLogRow(entry, columns, Math.max(1, width), lang, (ms) => new Date(ms), asSheetText);
 }

@@ -124,8 +124,11 @@ export function tabSize(sheet: Sheet): { lastRow: number; lastColumn: number } {
  * The OKRs tab's header from one read of its top rows, for the operations that then read only some
  * rows or columns. Null when the tab is empty.
  */
-export function readOkrHeader(sheet: Sheet): OkrHeader | null {
-  const { lastRow, lastColumn } = tabSize(sheet);
+export function readOkrHeader(
+  sheet: Sheet,
+  size: { lastRow: number; lastColumn: number } = tabSize(sheet),
+): OkrHeader | null {
+  const { lastRow, lastColumn } = size;
   if (lastRow < 1 || lastColumn < 1) return null;
   const top = sheet.getSheetValues(1, 1, Math.min(HEADER_SEARCH_ROWS, lastRow), lastColumn);
   // An empty tab's data range is A1 (Google answers a 1×1 range there): a blank A1 alone is no table.
@@ -170,8 +173,12 @@ const CHILD_READS = 2;
 const CHILD_MERGE_GAP = 50;
 const CHILD_ROWS = 500;
 
-export function okrRowFinder(sheet: Sheet): OkrRowFinder | null {
-  const header = readOkrHeader(sheet);
+/** `size`: the tab's size when the caller already has it (tabSize), else it is asked for. */
+export function okrRowFinder(
+  sheet: Sheet,
+  size?: { lastRow: number; lastColumn: number },
+): OkrRowFinder | null {
+  const header = readOkrHeader(sheet, size);
   if (!header || header.lastRow < 2) return null;
   const { lastRow, lastColumn, top, layout, firstRow } = header;
   const idColumn = layout.columns.id;

@@ -3,15 +3,15 @@
 // axe-core, in English and Japanese.
 import { Runtime, Workbook } from '../../local/runtime';
 import type { Lang } from '../../src/api';
-import { ANA, agreementTabs, MIA, NOW } from '../fixtures/okr/agreements';
+import { ANA, agreementTabs, grown, MIA, NOW } from '../fixtures/okr/agreements';
 import { ensureBuilt } from '../helpers/build';
 import { axeViolations, openSidebar, useChromium, waitStatus } from '../helpers/sidebarPage';
 
 jest.setTimeout(300_000);
 const browser = useChromium();
 
-async function open(lang: Lang): Promise<Runtime> {
-  const workbook = Workbook.fromRows(agreementTabs(), { timeZone: 'UTC' });
+async function open(lang: Lang, tabs: Record<string, unknown[][]> = agreementTabs()): Promise<Runtime> {
+  const workbook = Workbook.fromRows(tabs, { timeZone: 'UTC' });
   const locale = lang === 'ja' ? 'ja_JP' : 'en_US';
   return Runtime.open({
     workbook,
@@ -45,6 +45,10 @@ test('the owner proposes, the approver agrees; the row shows the agreed target',
     expect(await axeViolations(approver.page)).toEqual([]);
     await approver.page.getByRole('button', { name: 'Agree', exact: true }).click();
     await waitStatus(approver.page, /Agreed O1\.1/);
+    // The answer says what changed (not the whole state): the proposal leaves what waits for her.
+    await approver.page
+      .getByRole('button', { name: /O1\.1.*proposal to answer/ })
+      .waitFor({ state: 'detached' });
     expect(approver.errors).toEqual([]);
   } finally {
     await approver.close();
@@ -68,4 +72,40 @@ test('in Japanese, the proposal form and the approver view pass axe-core', async
   } finally {
     await approver.close();
   }
+});
+
+test('on a sheet of 600 key results the steps answer with what changed, and the sidebar applies it', async () => {
+  // From 500 OKRs rows the steps take the quick path: no whole state in the answer.
+  const rt = await open('en', grown(600));
+  const owner = await openSidebar(rt, browser(), ANA);
+  try {
+    await owner.page.locator('.app:not([data-quick])').waitFor();
+    await owner.page.locator('.needs-list button', { hasText: 'O1.1' }).click();
+    await owner.page.getByRole('button', { name: 'Propose other figures…' }).click();
+    await owner.page.getByLabel('Target').fill('80');
+    await owner.page.getByLabel('Why?').fill('Two of us are on leave');
+    await owner.page.getByRole('button', { name: 'Send proposal' }).click();
+    await waitStatus(owner.page, /Proposed for O1\.1/);
+    expect(owner.errors).toEqual([]);
+  } finally {
+    await owner.close();
+  }
+  const approver = await openSidebar(rt, browser(), MIA);
+  try {
+    await approver.page.locator('.app:not([data-quick])').waitFor();
+    await approver.page.getByRole('button', { name: /O1\.1.*proposal to answer/ }).click();
+    await approver.page.getByRole('button', { name: 'Agree', exact: true }).click();
+    await waitStatus(approver.page, /Agreed O1\.1/);
+    await approver.page
+      .getByRole('button', { name: /O1\.1.*proposal to answer/ })
+      .waitFor({ state: 'detached' });
+    expect(approver.errors).toEqual([]);
+  } finally {
+    await approver.close();
+  }
+  const steps = rt.workbook.values('Agreements').slice(-2);
+  expect(steps.map((r) => [r[1], r[2]])).toEqual([
+    ['O1.1', 'Proposed'],
+    ['O1.1', 'Agreed'],
+  ]);
 });

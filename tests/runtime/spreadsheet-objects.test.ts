@@ -472,6 +472,28 @@ describe('sorting, copying, finding, limits', () => {
     expect(wb.value('OKRs', 'N4')).toBe('Watch');
   });
 
+  test('a TextFinder with useRegularExpression matches the pattern (the whole cell with matchEntireCell)', () => {
+    const wb = demoWorkbook();
+    const { ss } = open(wb);
+    const okrs = ss.getSheetByName('OKRs');
+    okrs.getRange('A3').setValue(' O1.1 ');
+    const ids = okrs.getRange('A2:A13');
+    const rows = (f: { findAll(): Array<{ getRow(): number }> }) => f.findAll().map((r) => r.getRow());
+    expect(rows(ids.createTextFinder('O1.1').matchCase(true).matchEntireCell(true))).toEqual([]);
+    expect(
+      rows(
+        ids
+          .createTextFinder('[ \\t]*O1\\.1[ \\t]*')
+          .matchCase(true)
+          .matchEntireCell(true)
+          .useRegularExpression(true),
+      ),
+    ).toEqual([3]);
+    // Without matchEntireCell a pattern matches inside a cell; the dot is escaped, so "O1x1" is no match.
+    expect(rows(ids.createTextFinder('O1\\.1').useRegularExpression(true)).length).toBeGreaterThanOrEqual(1);
+    expect(rows(ids.createTextFinder('^o1\\.1$').matchCase(true).useRegularExpression(true))).toEqual([]);
+  });
+
   test('a cell over 50,000 characters is refused before anything is written', () => {
     const wb = demoWorkbook();
     const { ss } = open(wb);

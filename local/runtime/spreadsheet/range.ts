@@ -1023,7 +1023,7 @@ export class Range {
     });
   }
 
-  /** A TextFinder over this range (find, findAll, replaceAllWith; matchCase, matchEntireCell). */
+  /** A TextFinder over this range (find, findAll, replaceAllWith; matchCase, matchEntireCell, useRegularExpression). */
   createTextFinder(text: string) {
     this.m('createTextFinder');
     return new TextFinder(this, String(text));
@@ -1052,6 +1052,7 @@ export class Range {
 export class TextFinder {
   private matchCaseOn = false;
   private entireCell = false;
+  private regex = false;
   private next = 0;
   constructor(
     private readonly range: Range,
@@ -1067,9 +1068,15 @@ export class TextFinder {
   private hits(): Array<{ row: number; col: number }> {
     const tz = this.range.env.wb.timeZone;
     const needle = this.matchCaseOn ? this.text : this.text.toLowerCase();
+    // Google's patterns are RE2's; the ones the add-on writes (escaped text, classes such as
+    // [ \t]) read the same in JavaScript. With matchEntireCell the pattern must match the whole cell.
+    const re = this.regex
+      ? new RegExp(this.entireCell ? `^(?:${this.text})$` : this.text, this.matchCaseOn ? 'u' : 'iu')
+      : null;
     return this.range.__cells().filter(({ cell }) => {
       if (!cell || (cell.value === '' && cell.formula === undefined)) return false;
       const shown = displayValue(cell.value, cell.numberFormat, tz);
+      if (re) return re.test(shown);
       const hay = this.matchCaseOn ? shown : shown.toLowerCase();
       return this.entireCell ? hay === needle : hay.includes(needle);
     });
@@ -1085,6 +1092,15 @@ export class TextFinder {
   matchEntireCell(b: boolean) {
     this.range.env.m('TextFinder.matchEntireCell');
     this.entireCell = Boolean(b);
+    return this;
+  }
+  /**
+   * The search text read as a regular expression.
+   * https://developers.google.com/apps-script/reference/spreadsheet/text-finder#useRegularExpression(Boolean)
+   */
+  useRegularExpression(b: boolean) {
+    this.range.env.m('TextFinder.useRegularExpression');
+    this.regex = Boolean(b);
     return this;
   }
   findAll() {
@@ -1105,7 +1121,8 @@ export class TextFinder {
     for (const h of hits) {
       const c = this.range.sheet.cellForWrite(h.row, h.col);
       if (typeof c.value !== 'string') continue;
-      const re = new RegExp(this.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), this.matchCaseOn ? 'g' : 'gi');
+      const source = this.regex ? this.text : this.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const re = new RegExp(source, this.matchCaseOn ? 'g' : 'gi');
       c.value = this.entireCell ? String(replacement) : c.value.replace(re, () => String(replacement));
     }
     return hits.length;

@@ -16,7 +16,7 @@ import {
   searchPeople,
   stateArrival,
 } from '../../../sidebar/logic';
-import type { KeyResultView, OkrTable, SidebarState, TeamMember } from '../../../src/api';
+import type { AgreementView, KeyResultView, OkrTable, SidebarState, TeamMember } from '../../../src/api';
 
 test('every English label has a Japanese one with the same placeholders', () => {
   const placeholders = (s: unknown) => (typeof s === 'string' ? (s.match(/\{\w+\}/g) ?? []).sort() : []);
@@ -339,4 +339,36 @@ test('applying an acceptance: the row is no longer pending in the table nor in t
     },
   );
   expect(quick.table.state).toBe('');
+});
+
+test("an agreement step's answer replaces the key result's agreement: in Needs you while it waits for the caller, among their own when theirs", () => {
+  const view = (id: string, waitsFor: AgreementView['waitsFor'], owner = 'ana@example.com') =>
+    ({ id, owner, waitsFor, status: 'proposed' }) as AgreementView;
+  const state = {
+    me: { email: 'ana@example.com' },
+    mine: [],
+    table,
+    problems: { errors: 0, warnings: 0, list: [] },
+    agreements: {
+      waiting: [view('O1.1', 'me-owner'), view('O1.2', 'me-approver', 'ben@example.com')],
+      mine: [view('O1.1', 'me-owner')],
+    },
+  } as unknown as SidebarState;
+  const item = { id: 'O1.1', version: 'vvvvv2', accepted: null } as unknown as KeyResultView;
+  // Ana agreed to the counter: it waits for nobody, and stays among her own with its new status.
+  const agreed = { ...view('O1.1', null), status: 'agreed' } as AgreementView;
+  const next = applyCheckIn(state, { item, resolved: [], agreement: agreed });
+  expect(next.agreements).toEqual({ waiting: [state.agreements?.waiting[1]], mine: [agreed] });
+  // Ben's proposal, countered by Ana as his approver: it leaves her Needs you, never her own list.
+  const countered = { ...view('O1.2', 'other', 'ben@example.com'), status: 'countered' } as AgreementView;
+  expect(applyCheckIn(state, { item, resolved: [], agreement: countered }).agreements).toEqual({
+    waiting: [state.agreements?.waiting[0]],
+    mine: state.agreements?.mine,
+  });
+  // A step that now waits for the caller joins Needs you; a check-in leaves the agreements as they are.
+  const asked = view('O1.3', 'me-approver', 'ben@example.com');
+  expect(
+    applyCheckIn(state, { item, resolved: [], agreement: asked }).agreements?.waiting.map((a) => a.id),
+  ).toEqual(['O1.1', 'O1.2', 'O1.3']);
+  expect(applyCheckIn(state, { item, resolved: [] }).agreements).toBe(state.agreements);
 });

@@ -1,0 +1,92 @@
+// One key result's steps in the Agreements log, read without the rest of the log: the header rows, a
+// TextFinder over the ID column, then the matched rows in a few getValues. An agreement step decides
+// from these steps only (the state machine reads one key result's entries), so its cost does not grow
+// with the log. New steps go after the log's last row (appendRow: one step per agreement step).
+import { sameId } from '../okr/core/ids';
+import type { Lang } from '../okr/core/model';
+import { tableLayout } from '../okr/core/parse';
+import { cellText } from '../okr/core/parseValues';
+import { columnLetter } from '../okr/core/problems';
+import { planRowReads } from '../okr/core/quickRead';
+import { HEADER_SEARCH_ROWS } from '../okr/core/schema';
+import { AGREEMENT_ALIASES, type AgreementEntry, parseAgreementLog } from '../okr/ownership/agreementLog';
+import { agreementStepRow } from './agreementLog';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface AgreementStepsOf {
+  /** The key result's entries in log order (every row whose ID cell, trimmed, is the ID). */
+  entries: AgreementEntry[];
+  /** Appends `steps` after the log's last row with content, in the sheet's language (`lang`). */
+  append(steps: readonly AgreementEntry[], lang: Lang): void;
+}
+
+/**
+ * The matched rows are read in at most this many getValues (each a round trip, about 122 ms on the
+ * calibrated model), this many rows in all; a key result with more scattered steps takes the whole
+ * log's read. A negotiation's steps are days apart, with others' steps between them: a run is a
+ * stretch of consecutive rows of its own steps (no gap is read across), so the reads depend on how
+ * its steps are spread, never on the log's length (a short log reads as a long one does).
+ */
+const STEP_READS = 5;
+const STEP_MERGE_GAP = 0;
+const STEP_ROWS = 300;
+
+/** Characters a regular expression gives a meaning to, escaped so the ID is matched as text. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The steps of key result `id`, or null when they cannot be read cheaply (no ID or Step column, too
+ * many runs of rows, a tab shorter than the header rows): the caller then reads the whole log. The
+ * log's reader trims IDs (entriesById), so the search allows spaces and tabs around the ID: a
+ * regular expression over the whole cell, case kept (the one ID rule, sameId in src/okr/core/ids.ts).
+ * No size is asked for (a round trip): the header rows are read across the sheet's columns, the
+ * search runs to the column's end, and a step is appended after the last row with content.
+ * https://developers.google.com/apps-script/reference/spreadsheet/text-finder#useRegularExpression(Boolean)
+ * https://developers.google.com/apps-script/reference/spreadsheet/sheet#appendRow(Object)
+ */
+export function agreementStepsOf(sheet: Sheet, id: string): AgreementStepsOf | null {
+  const wanted = id.trim();
+  if (!wanted) return null;
+  let top: unknown[][];
+  try {
+    // Rows 1 to HEADER_SEARCH_ROWS, every column: "A1:5" (Sheets throws when the tab is shorter).
+    top = sheet.getRange(`A1:${HEADER_SEARCH_ROWS}`).getValues();
+  } catch {
+    return null;
+  }
+  const layout = tableLayout(top, AGREEMENT_ALIASES);
+  const idColumn = layout.columns.id;
+  if (idColumn === undefined || layout.columns.step === undefined) return null;
+  const header = top.slice(0, layout.headerRow + 1);
+  // The table's width: up to its last header (the blank columns after it hold nothing of the log).
+  const headerRow = header[layout.headerRow] ?? [];
+  let width = headerRow.length;
+  while (width > 1 && cellText(headerRow[width - 1]) === '') width--;
+  const firstRow = layout.headerRow + 2;
+  const blank = '[ \\t\\n\\r]*';
+  const column = columnLetter(idColumn);
+  const hits = sheet
+    .getRange(`${column}${firstRow}:${column}`)
+    .createTextFinder(`${blank}${escapeRegExp(wanted)}${blank}`)
+    .useRegularExpression(true)
+    .matchCase(true)
+    .matchEntireCell(true)
+    .findAll();
+  const plan = planRowReads(
+    hits.map((hit) => hit.getRow()),
+    { firstRow, lookback: 0, mergeGap: STEP_MERGE_GAP, maxRuns: STEP_READS, maxRows: STEP_ROWS },
+  );
+  if (plan.unread.length) return null;
+  const values = plan.runs.flatMap((run) => sheet.getRange(run.row, 1, run.count, width).getValues());
+  // The header and the runs in log order: rows between the matches (read when merged) are others'.
+  const entries = parseAgreementLog([...header, ...values]).filter((e) => sameId(e.id, wanted));
+  return {
+    entries,
+    append(steps, lang) {
+      for (const step of steps) sheet.appendRow(agreementStepRow(step, layout.columns, width, lang));
+    },
+  };
+}
