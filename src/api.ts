@@ -554,14 +554,7 @@ export type RefreshSummaryResult =
       /** Where each section starts and how many rows it has (1-based rows). */
       sections: Partial<
         Record<
-          | 'header'
-          | 'headline'
-          | 'objectives'
-          | 'attention'
-          | 'owners'
-          | 'teams'
-          | 'empty'
-          | 'results',
+          'header' | 'headline' | 'objectives' | 'attention' | 'owners' | 'teams' | 'empty' | 'results',
           { startRow: number; rows: number }
         >
       >;
