@@ -74,8 +74,6 @@ export interface RowWritePorts {
   agreementSteps?(id: string): AgreementSteps | null | 'missing';
   /** The agreement notices are due (a proposal): the next tick tells the approver. */
   noticeDue?(time: number): void;
-  /** The OKRs tab's last row with content (read once: the row search reuses it); absent: unknown. */
-  okrRowCount?(): number;
 }
 
 /** One key result's steps in the Agreements log, in log order, and the log to append to. */

@@ -9,7 +9,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 import { type AgreementLog, agreementTab, appendAgreementSteps, readAgreementLog } from '../gas/agreementLog';
 import { agreementStepsOf } from '../gas/agreementStepsOf';
-import { NO_CELLS, type OkrRowFinder, okrRowFinder, tabSize } from '../gas/okrData';
+import { NO_CELLS, type OkrRowFinder, okrRowFinder } from '../gas/okrData';
 import { planBlocks, sheetValue, writeBlocks } from '../gas/okrWrites';
 import { findTabsByName, type Tabs } from '../gas/tabs';
 import { readTeamTab } from '../gas/team';
@@ -83,13 +83,8 @@ export function rowWritePorts(
   let sheetName: string | null = null;
   let headers: readonly unknown[] = [];
   let finder: OkrRowFinder | null | undefined;
-  let size: { lastRow: number; lastColumn: number } | undefined;
-  const sizeOf = () => {
-    size ??= tabSize(okrTab);
-    return size;
-  };
   const rows = () => {
-    if (finder === undefined) finder = okrRowFinder(okrTab, sizeOf());
+    if (finder === undefined) finder = okrRowFinder(okrTab);
     return finder;
   };
   let found: FoundRow | null = null;
@@ -162,7 +157,6 @@ export function rowWritePorts(
       );
     },
     noticeDue: markNoticeDue,
-    okrRowCount: () => sizeOf().lastRow,
   };
 }
 
