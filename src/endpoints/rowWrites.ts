@@ -7,8 +7,8 @@ import type { ActionOk, CheckInOk, CheckInResult } from '../api';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-import { type AgreementLog, agreementTab, appendAgreementSteps, readAgreementLog } from '../gas/agreementLog';
-import { agreementStepsOf } from '../gas/agreementStepsOf';
+import { agreementTab, appendAgreementSteps } from '../gas/agreementLog';
+import { agreementStepsOf, appendAgreementStepsAtEnd } from '../gas/agreementStepsOf';
 import { NO_CELLS, type OkrRowFinder, okrRowFinder } from '../gas/okrData';
 import { planBlocks, sheetValue, writeBlocks } from '../gas/okrWrites';
 import { findTabsByName, type Tabs } from '../gas/tabs';
@@ -55,28 +55,21 @@ function sheetPorts(ctx: Context): RowWritePorts | null {
   const { ss, timeZone } = activeSpreadsheet();
   const tabs = findTabsByName(ss, ['okrs', 'team', 'checkIns']);
   return tabs.okrs
-    ? rowWritePorts(
-        ctx,
-        { ...tabs, okrs: tabs.okrs },
-        timeZone,
-        () => readAgreementLog(ss),
-        () => agreementTab(ss),
-      )
+    ? rowWritePorts(ctx, { ...tabs, okrs: tabs.okrs }, timeZone, () => agreementTab(ss))
     : null;
 }
 
 /**
  * The quick path's ports on given tabs: the sidebar's writes use the sheet's own; the self-check
- * (src/endpoints/selfCheck.ts) points the same ports at its scratch copies. `agreementLog`: where
- * acceptances and declines are logged as agreement steps (read only when a write takes one; the
- * self-check's scratch rows have none). `agreementSheet`: the Agreements tab, whose steps of one key
- * result an agreement step reads (none: such a step is refused as without the tab).
+ * (src/endpoints/selfCheck.ts) points the same ports at its scratch copies. `agreementSheet`: the
+ * Agreements tab, where acceptances and declines are appended as agreement steps (found only when a
+ * write takes one; without the tab nothing is logged; the self-check's scratch rows have none) and
+ * whose steps of one key result an agreement step reads (without the tab such a step is refused).
  */
 export function rowWritePorts(
   ctx: Context,
   tabs: Tabs & { okrs: Sheet },
   timeZone: string,
-  agreementLog: () => AgreementLog | null = () => null,
   agreementSheet: () => Sheet | null = () => null,
 ): RowWritePorts {
   const okrTab = tabs.okrs;
@@ -108,12 +101,21 @@ export function rowWritePorts(
       return sheet;
     },
     readTeam: () => readTeamTab(tabs.team, { timeZone, lang: ctx.lang }),
+    // The step goes after the log's last row, from its header rows alone: the log is not read.
     appendLog: (plan) => {
-      const log = plan.agreement ? agreementLog() : null;
+      const log = plan.agreement ? agreementSheet() : null;
       if (log && plan.agreement) {
         const entry = rowStepEntry(plan.id, plan.agreement, timeZone);
-        if (!appendAgreementSteps(log, [entry], sheetLanguage(headers, ctx.lang)))
-          throw new RequestError('agreements-missing');
+        const lang = sheetLanguage(headers, ctx.lang);
+        const appended =
+          appendAgreementStepsAtEnd(log, [entry], lang) ??
+          // A tab shorter than the header rows: read whole (it is that short).
+          appendAgreementSteps(
+            { sheet: log, values: log.getDataRange().getValues(), entries: [] },
+            [entry],
+            lang,
+          );
+        if (!appended) throw new RequestError('agreements-missing');
         if (entry.step === 'declined') markNoticeDue(entry.time);
       }
       if (plan.log) logCheckIns({ tabs }, [plan]);

@@ -4,12 +4,17 @@
 // with the log. New steps go after the log's last row (appendRow: one step per agreement step).
 import { sameId } from '../okr/core/ids';
 import type { Lang } from '../okr/core/model';
-import { tableLayout } from '../okr/core/parse';
+import { type TableLayout, tableLayout } from '../okr/core/parse';
 import { cellText } from '../okr/core/parseValues';
 import { columnLetter } from '../okr/core/problems';
 import { planRowReads } from '../okr/core/quickRead';
 import { HEADER_SEARCH_ROWS } from '../okr/core/schema';
-import { AGREEMENT_ALIASES, type AgreementEntry, parseAgreementLog } from '../okr/ownership/agreementLog';
+import {
+  AGREEMENT_ALIASES,
+  type AgreementColumn,
+  type AgreementEntry,
+  parseAgreementLog,
+} from '../okr/ownership/agreementLog';
 import { agreementStepRow } from './agreementLog';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -50,21 +55,11 @@ function escapeRegExp(text: string): string {
 export function agreementStepsOf(sheet: Sheet, id: string): AgreementStepsOf | null {
   const wanted = id.trim();
   if (!wanted) return null;
-  let top: unknown[][];
-  try {
-    // Rows 1 to HEADER_SEARCH_ROWS, every column: "A1:5" (Sheets throws when the tab is shorter).
-    top = sheet.getRange(`A1:${HEADER_SEARCH_ROWS}`).getValues();
-  } catch {
-    return null;
-  }
-  const layout = tableLayout(top, AGREEMENT_ALIASES);
+  const head = logHeader(sheet);
+  if (!head) return null;
+  const { header, layout, width } = head;
   const idColumn = layout.columns.id;
   if (idColumn === undefined || layout.columns.step === undefined) return null;
-  const header = top.slice(0, layout.headerRow + 1);
-  // The table's width: up to its last header (the blank columns after it hold nothing of the log).
-  const headerRow = header[layout.headerRow] ?? [];
-  let width = headerRow.length;
-  while (width > 1 && cellText(headerRow[width - 1]) === '') width--;
   const firstRow = layout.headerRow + 2;
   const blank = '[ \\t\\n\\r]*';
   const column = columnLetter(idColumn);
@@ -85,8 +80,55 @@ export function agreementStepsOf(sheet: Sheet, id: string): AgreementStepsOf | n
   const entries = parseAgreementLog([...header, ...values]).filter((e) => sameId(e.id, wanted));
   return {
     entries,
-    append(steps, lang) {
-      for (const step of steps) sheet.appendRow(agreementStepRow(step, layout.columns, width, lang));
-    },
+    append: (steps, lang) => appendRows(sheet, head, steps, lang),
   };
+}
+
+/** The log's header rows as read from the top of the tab: its layout and the table's width. */
+interface LogHeader {
+  /** The rows down to the header row. */
+  header: unknown[][];
+  layout: TableLayout<AgreementColumn>;
+  /** Up to the header's last non-blank cell (the blank columns after it hold nothing of the log). */
+  width: number;
+}
+
+/** The header rows in one getValues; null when the tab is shorter than them. */
+function logHeader(sheet: Sheet): LogHeader | null {
+  let top: unknown[][];
+  try {
+    // Rows 1 to HEADER_SEARCH_ROWS, every column: "A1:5" (Sheets throws when the tab is shorter).
+    top = sheet.getRange(`A1:${HEADER_SEARCH_ROWS}`).getValues();
+  } catch {
+    return null;
+  }
+  const layout = tableLayout(top, AGREEMENT_ALIASES);
+  const header = top.slice(0, layout.headerRow + 1);
+  const headerRow = header[layout.headerRow] ?? [];
+  let width = headerRow.length;
+  while (width > 1 && cellText(headerRow[width - 1]) === '') width--;
+  return { header, layout, width };
+}
+
+/** One appendRow per step, placed by the log's header, in the sheet's language. */
+function appendRows(sheet: Sheet, head: LogHeader, steps: readonly AgreementEntry[], lang: Lang): void {
+  for (const step of steps) sheet.appendRow(agreementStepRow(step, head.layout.columns, head.width, lang));
+}
+
+/**
+ * Appends `steps` after the log's last row with content, knowing only its header rows (the log
+ * itself is not read): for writes that log a step without deciding from the key result's earlier
+ * ones (an acceptance, a decline). False, nothing written, without an ID or Step column (set-up
+ * repairs it); null when the tab is shorter than the header rows (the caller reads it whole).
+ */
+export function appendAgreementStepsAtEnd(
+  sheet: Sheet,
+  steps: readonly AgreementEntry[],
+  lang: Lang,
+): boolean | null {
+  const head = logHeader(sheet);
+  if (!head) return null;
+  if (head.layout.columns.id === undefined || head.layout.columns.step === undefined) return false;
+  appendRows(sheet, head, steps, lang);
+  return true;
 }
