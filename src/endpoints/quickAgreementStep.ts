@@ -4,7 +4,7 @@
 // same function as the full path (decideStep); answered with what changed: the key result's item
 // and its agreement as the caller now sees it. Unit-tested with ports
 // (tests/unit/endpoints/quickAgreementStep.test.ts).
-import type { ActionOk, CheckInOk } from '../api';
+import type { ActionOk, CheckInOk, LeftOk } from '../api';
 import type { Context } from './context';
 import { quickWrite, type RowWritePorts } from './quickRowWrite';
 import { agreementTarget, decideStep, type StepAction } from './sidebar/agreementStep';
@@ -21,7 +21,7 @@ export function quickAgreementStep(
   req: { id: string; version?: string },
   ctx: Context,
   action: StepAction,
-): CheckInOk | ActionOk | null {
+): CheckInOk | ActionOk | LeftOk | null {
   return quickWrite(ports, req.id, ctx, (okrs, roster) => {
     const { caller, kr } = agreementTarget(okrs, roster, ctx, req);
     const steps = ports.agreementSteps ? ports.agreementSteps(kr.id) : 'missing';

@@ -1,9 +1,9 @@
 // Check-in, accept and decline: the writes to one key result, each decided once (a RowDecision)
 // for two paths. The quick one (src/endpoints/quickRowWrite.ts, on the ports below) finds the row
-// by ID (TextFinder) instead of reading the whole OKRs tab and answers with what changed (CheckInOk in src/api.ts) or, for a decline, the quick state;
+// by ID (TextFinder) instead of reading the whole OKRs tab and answers with what changed (CheckInOk in src/api.ts) or, for a decline, the key result that left the list (LeftOk);
 // the full one (act) re-reads the whole tab under the lock and answers with the fresh state. The
 // agreement steps (src/endpoints/sidebar/agreements.ts) take the same two paths (quickFirst).
-import type { ActionOk, CheckInOk, CheckInResult } from '../api';
+import type { ActionOk, CheckInOk, CheckInResult, LeftOk } from '../api';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -206,7 +206,7 @@ function rowWrite<T extends { id: string }>(
 export function quickFirst<T>(
   raw: unknown,
   parse: (raw: unknown, lang: Lang) => Parsed<T>,
-  quick: (ports: RowWritePorts, req: T, ctx: Context) => CheckInOk | ActionOk | null,
+  quick: (ports: RowWritePorts, req: T, ctx: Context) => CheckInOk | ActionOk | LeftOk | null,
   full: (req: T, snap: Snapshot, ctx: Context) => string,
   withLog = false,
 ): CheckInResult {
@@ -232,7 +232,7 @@ export function acceptOwnership(raw: unknown): CheckInResult {
   return rowWrite(raw, parseAccept, decideAccept, true);
 }
 
-/** Decline ownership: usually answered with the quick state (the owner is gone; see quickRowWrite). */
+/** Decline ownership: usually answered with the key result that left the caller's list (LeftOk; see quickWrite). */
 export function declineOwnership(raw: unknown): CheckInResult {
   return rowWrite(raw, parseDecline, decideDecline, true);
 }
