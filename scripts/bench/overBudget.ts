@@ -17,7 +17,7 @@ const REASONS: Array<[RegExp, string]> = [
   ],
   [
     /^checkIn modeled time/,
-    "Ten reads of about 124 ms each: the OKRs tab's header rows (no size: the grid's bounds), the ID search " +
+    "Eleven reads of about 124 ms each: the OKRs tab's size (one getDataRange) and header, the ID search " +
       'and the rows around it, Team (data range, values), the Parent search and, under an objective others ' +
       "align to, the Parent and Type cells between its first and last match (24,000 cells, 600 ms), the log's " +
       "size and header, then the commit of the writes (the log's inserted row is a structure change) before " +
@@ -37,14 +37,13 @@ const REASONS: Array<[RegExp, string]> = [
   [
     /^(proposeAgreement|respondAgreement) .* modeled time/,
     "An agreement step takes a check-in's quick path (src/endpoints/quickAgreementStep.ts): the OKRs tab's " +
-      'header rows, the ID search and the rows around it, Team (data range, values), then the ' +
-      "Agreements log's header rows (with the rows under them down to row 50), the search of its ID column " +
-      "and the key result's steps further down (a read per run: the bench's sample has two, set-up's " +
-      'acceptance near the top, read with the header, and the proposal at the end), ' +
+      'size and header, the ID search and the rows around it, Team (data range, values), then the ' +
+      "Agreements log's header rows, the search of its ID column and the key result's steps (a read per " +
+      "run: the bench's sample has two, set-up's acceptance near the top and the proposal at the end), " +
       'about 124 ms each. A proposal writes no row: nine reads. An agreement writes the agreed figures and ' +
       "so the objective's Progress: the Parent search and the Parent and Type cells of the objective a " +
       'tenth of the generated objectives align to (24,000 cells, 600 ms), as a check-in does. Meeting the check-in budget ' +
-      'takes fewer round trips for the OKRs row and for Team, which every quick ' +
+      'takes fewer round trips for the OKRs row (its size and header) and for Team, which every quick ' +
       'write shares.',
   ],
   [

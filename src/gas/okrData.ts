@@ -124,35 +124,16 @@ export function tabSize(sheet: Sheet): { lastRow: number; lastColumn: number } {
  * The OKRs tab's header from one read of its top rows, for the operations that then read only some
  * rows or columns. Null when the tab is empty.
  */
-export function readOkrHeader(sheet: Sheet): OkrHeader | null {
-  const { lastRow, lastColumn } = tabSize(sheet);
+export function readOkrHeader(
+  sheet: Sheet,
+  size: { lastRow: number; lastColumn: number } = tabSize(sheet),
+): OkrHeader | null {
+  const { lastRow, lastColumn } = size;
   if (lastRow < 1 || lastColumn < 1) return null;
   const top = sheet.getSheetValues(1, 1, Math.min(HEADER_SEARCH_ROWS, lastRow), lastColumn);
   // An empty tab's data range is A1 (Google answers a 1×1 range there): a blank A1 alone is no table.
   if (lastRow === 1 && lastColumn === 1 && cellText(top[0]?.[0]) === '') return null;
   const layout = tableLayout(top, OKR_ALIASES);
-  return { lastRow, lastColumn, top, layout, firstRow: layout.headerRow + 2 };
-}
-
-/**
- * The OKRs tab's header for a search by ID, in one round trip instead of two (no size asked for):
- * the top rows as whole rows ("A1:5", every column: one getValues), and for bounds the grid's own,
- * from the geometry of whole-column and whole-row ranges (computed locally, as getDataRange's bounds
- * are: see tabSize), not the last row with content. What is read within them is found by a search
- * first (the rows past the content are blank), and no range goes past the grid (Sheets throws there).
- * Null when the tab is shorter than the top rows (then its size is asked for: readOkrHeader).
- * https://developers.google.com/apps-script/reference/spreadsheet/sheet#getRange(String)
- */
-function gridHeader(sheet: Sheet): OkrHeader | null {
-  let top: unknown[][];
-  try {
-    top = sheet.getRange(`A1:${HEADER_SEARCH_ROWS}`).getValues();
-  } catch {
-    return null;
-  }
-  const layout = tableLayout(top, OKR_ALIASES);
-  const lastRow = sheet.getRange('A:A').getLastRow();
-  const lastColumn = top[0]?.length ?? 0;
   return { lastRow, lastColumn, top, layout, firstRow: layout.headerRow + 2 };
 }
 
@@ -192,8 +173,12 @@ const CHILD_READS = 2;
 const CHILD_MERGE_GAP = 50;
 const CHILD_ROWS = 500;
 
-export function okrRowFinder(sheet: Sheet): OkrRowFinder | null {
-  const header = gridHeader(sheet) ?? readOkrHeader(sheet);
+/** `size`: the tab's size when the caller already has it (tabSize), else it is asked for. */
+export function okrRowFinder(
+  sheet: Sheet,
+  size?: { lastRow: number; lastColumn: number },
+): OkrRowFinder | null {
+  const header = readOkrHeader(sheet, size);
   if (!header || header.lastRow < 2) return null;
   const { lastRow, lastColumn, top, layout, firstRow } = header;
   const idColumn = layout.columns.id;

@@ -384,11 +384,10 @@ describe('ownership', () => {
     const res = rt.run('acceptOwnership', [{ id: 'O2.3', version: kr.version }], { as: ANA });
     const done = ok<CheckInResult>(res);
     expect(done.ok && 'item' in done).toBe(true);
-    // One row found by ID: the whole OKRs tab is not read (Team is, its data range). The OKRs tab's
-    // size is not asked for (before: a second getDataRange): its top rows are one getValues of whole
-    // rows (before: getSheetValues), then the row, then Team's values.
-    expect(res.calls['Sheet.getDataRange']).toBe(1);
-    expect(res.calls['Range.getValues']).toBe(3);
+    // One row found by ID: the whole OKRs tab is not read (Team is). The OKRs tab's size is one
+    // getDataRange too (its bounds, no cells: tabSize in src/gas/okrData.ts), so two in all.
+    expect(res.calls['Sheet.getDataRange']).toBe(2);
+    expect(res.calls['Range.getValues']).toBe(2);
     state = applyCheckIn(state, done as CheckInOk);
     const reloaded = ok<SidebarState>(rt.run('getSidebarState', [], { as: ANA }));
     expect(state.mine).toEqual(reloaded.mine);
@@ -419,11 +418,11 @@ describe('ownership', () => {
       ok: true,
       item: { id: far[0], accepted: expect.any(Number) },
     });
-    // Team's data range (the OKRs tab's size is not asked for: before, a second); the four values read
-    // are the OKRs tab's top rows, Team's, the row's and the Agreements log's header rows, so neither
-    // the tab nor the log is read whole (before: the log's size and all its values too).
-    expect(res.calls['Sheet.getDataRange']).toBe(1);
-    expect(res.calls['Range.getValues']).toBe(4);
+    // Team's data range and the OKRs tab's size (its bounds, no cells); the three values read are
+    // Team's, the row's and the Agreements log's header rows, so neither the tab nor the log is read
+    // whole (before: the log's size and all its values too, 3 and 3).
+    expect(res.calls['Sheet.getDataRange']).toBe(2);
+    expect(res.calls['Range.getValues']).toBe(3);
     expect(cellsRead(trace)).toBeLessThan(logCells(agreements) / 4);
     expect(rt.workbook.values('Agreements').at(-1)?.slice(1, 3)).toEqual([far[0], 'Accepted']);
     expect(res.virtualMs).toBeLessThan(2000);
@@ -521,10 +520,10 @@ describe('ownership', () => {
       message: `Declined ${far[0]}; the owner was cleared and a Lead will reassign it.`,
       left: far[0],
     });
-    // One Team read, no whole-tab read of OKRs: the other getDataRange call is the Check-ins log's size
-    // (the row is found without the OKRs tab's, and no quick state is read: before, 5 in all with the
+    // One Team read, no whole-tab read of OKRs: the other getDataRange calls are the OKRs tab's size
+    // (for the row) and the Check-ins log's size (no quick state is read: before, 5 in all with the
     // Agreements log's), and no Range.getValues reads more than a row. The Agreements log is not read.
-    expect(res.calls['Sheet.getDataRange']).toBe(2);
+    expect(res.calls['Sheet.getDataRange']).toBe(3);
     expect(cellsRead(trace)).toBeLessThan(logCells(agreements) / 4);
     // The cells read prove it: Team, the header rows, the Owner column and the caller's rows, far
     // less than the OKRs tab (a whole-tab read would be all of it).
@@ -773,8 +772,8 @@ describe('getKeyResult (the check-in form for a row selected in the sheet)', () 
     const res = rt.run('getKeyResult', [{ id: 'O1.1' }], { as: ANA });
     // The first O1.1 in sheet order, as the state shows it.
     expect(ok<KeyResultResult>(res)).toMatchObject({ ok: true, item: { id: 'O1.1', title: 'Raise NPS' } });
-    // The full read's OKRs and Team (the quick try asks for no size: before, 3).
-    expect(res.calls['Sheet.getDataRange']).toBe(2);
+    // The OKRs tab's size (the quick try), then the full read's OKRs and Team.
+    expect(res.calls['Sheet.getDataRange']).toBe(3);
   });
 
   test('an objective far above its key result is found by ID: its title is there, as in the whole state', async () => {
@@ -789,10 +788,9 @@ describe('getKeyResult (the check-in form for a row selected in the sheet)', () 
       item: { id: 'O1.1', objectiveTitle: 'Far objective' },
       canAct: true,
     });
-    // Not among the rows around the key result: a second search and read, never the whole tab (the
-    // top rows are a getValues too, no longer a getSheetValues: 4).
+    // Not among the rows around the key result: a second search and read, never the whole tab.
     expect(res.calls['TextFinder.findAll']).toBe(2);
-    expect(res.calls['Range.getValues']).toBe(4);
+    expect(res.calls['Range.getValues']).toBe(3);
   });
 
   test('at 5,000 rows it reads two rows and Team, not the whole tab', async () => {
@@ -805,12 +803,11 @@ describe('getKeyResult (the check-in form for a row selected in the sheet)', () 
       item: { id: far[0], objectiveTitle: expect.stringContaining('Objective') },
       canAct: true,
     });
-    // Team's data range (the OKRs tab's size is not asked for: before, a second): the tab is not
-    // read whole. The values read are its top rows, Team's and the key result's row with the rows
-    // around it, where its objective's row is (before: a second search and read for the objective's
-    // row).
-    expect(res.calls['Sheet.getDataRange']).toBe(1);
-    expect(res.calls['Range.getValues']).toBe(3);
+    // Team's data range and the OKRs tab's size (its bounds, no cells): the tab is not read whole.
+    // The values read are Team's and the key result's row with the rows around it, where its
+    // objective's row is (before: a second search and read for the objective's row, 3 in all).
+    expect(res.calls['Sheet.getDataRange']).toBe(2);
+    expect(res.calls['Range.getValues']).toBe(2);
     modeled.getKeyResult = res.virtualMs;
   });
 });
