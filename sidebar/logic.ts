@@ -150,6 +150,12 @@ function versionWidth(table: Pick<OkrTable, 'id' | 'version'>): number {
   return table.id.length && table.version ? table.version.length / table.id.length : 0;
 }
 
+/** The state after a decline answered with the key result that left the caller's list (LeftOk). */
+export function withoutKeyResult(state: SidebarState, id: string): SidebarState {
+  const mine = state.mine.filter((k) => k.id !== id);
+  return { ...state, mine, mineTotal: Math.max(0, state.mineTotal - (state.mine.length - mine.length)) };
+}
+
 /**
  * The state after a check-in or an acceptance answered with what changed (CheckInOk): the key
  * result's fresh view in place of the old one (keeping its objective's title), its table row no

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ActionResult, CheckInResult, Lang, SidebarState } from '../src/api';
 import { tr } from './i18n';
-import { applyCheckIn, sameState, stateArrival } from './logic';
+import { applyCheckIn, sameState, stateArrival, withoutKeyResult } from './logic';
 import { errorText, server } from './server';
 
 function initialLang(): Lang {
@@ -101,6 +101,10 @@ export function useSidebarState(
       // A check-in usually answers with what it changed rather than the whole state.
       if ('item' in res) {
         if (held.current) adoptWritten(applyCheckIn(held.current, res));
+      } else if ('left' in res) {
+        // A decline: the key result leaves the list at once; the whole state follows.
+        if (held.current) adoptWritten(withoutKeyResult(held.current, res.left));
+        void loadWhole(false);
       } else {
         adoptWritten(res.state);
         // A quick write on a big sheet answers with the quick state: the whole one follows.

@@ -194,7 +194,7 @@ export interface ActionOk {
   message: string;
   /**
    * The state after the write: whole, or quick (complete: false) when the write found its row by ID
-   * and said more than a CheckInOk can (a decline); the sidebar then asks for the whole state.
+   * and changed more than a CheckInOk can say (a new problem); the sidebar then asks for the whole state.
    */
   state: SidebarState;
 }
@@ -237,10 +237,10 @@ export interface CheckInOk {
 }
 
 /**
- * checkIn, acceptOwnership and the agreement steps usually answer CheckInOk; declineOwnership an
- * ActionOk with the quick state.
+ * checkIn, acceptOwnership and the agreement steps usually answer CheckInOk; declineOwnership a
+ * LeftOk.
  */
-export type CheckInResult = ActionResult | CheckInOk;
+export type CheckInResult = ActionResult | CheckInOk | LeftOk;
 
 export interface CheckInRequest {
   id: string;
@@ -913,4 +913,15 @@ export interface RetrospectiveRequest {
   /** The owner's final score 0.0–1.0 when it differs from the computed one (then `reason` is needed). */
   score?: number;
   reason?: string;
+}
+
+/**
+ * A decline on the quick path: the key result `left` the caller's list (its owner is gone). The
+ * sidebar removes it at once and asks for the whole state, as after opening, where it shows up as a
+ * problem (no owner) for everyone.
+ */
+export interface LeftOk {
+  ok: true;
+  message: string;
+  left: string;
 }

@@ -36,8 +36,7 @@ const REASONS: Array<[RegExp, string]> = [
   ],
   [
     /^(proposeAgreement|respondAgreement) .* modeled time/,
-    "From 500 OKRs rows an agreement step takes a check-in's quick path (src/endpoints/quickAgreementStep.ts; " +
-      "a smaller sheet is read whole, in fewer round trips): the OKRs tab's " +
+    "An agreement step takes a check-in's quick path (src/endpoints/quickAgreementStep.ts): the OKRs tab's " +
       'size and header, the ID search and the rows around it, Team (data range, values), then the ' +
       "Agreements log's header rows, the search of its ID column and the key result's steps (a read per " +
       "run: the bench's sample has two, set-up's acceptance near the top and the proposal at the end), " +

@@ -3,7 +3,7 @@
 // current state when the sidebar's picture was out of date; a busy lock answers 'busy'; anything
 // else is a bug and is thrown. actQuickFirst tries a quick write first under the same lock (the
 // writes to one key result: src/endpoints/rowWrites.ts).
-import type { ActionOk, ActionResult, CheckInOk, CheckInResult } from '../api';
+import type { ActionOk, ActionResult, CheckInOk, CheckInResult, LeftOk } from '../api';
 import { BusyError, withDocumentLock } from '../gas/lock';
 import { t } from '../okr/core/i18n';
 import type { Lang } from '../okr/core/model';
@@ -34,7 +34,7 @@ export function act<T>(
 export function actQuickFirst<T>(
   raw: unknown,
   parse: (raw: unknown, lang: Lang) => Parsed<T>,
-  quick: (req: T, ctx: Context) => CheckInOk | ActionOk | null,
+  quick: (req: T, ctx: Context) => CheckInOk | ActionOk | LeftOk | null,
   perform: (req: T, snap: Snapshot, ctx: Context) => string,
   withLog = false,
 ): CheckInResult {
@@ -49,11 +49,11 @@ function run<T>(
   req: T,
   perform: (req: T, snap: Snapshot, ctx: Context) => string,
   withLog: boolean,
-  quick: ((req: T, ctx: Context) => CheckInOk | ActionOk | null) | null,
+  quick: ((req: T, ctx: Context) => CheckInOk | ActionOk | LeftOk | null) | null,
 ): CheckInResult {
   const held: { snap?: Snapshot } = {};
   try {
-    const done = withDocumentLock((): { answer: CheckInOk | ActionOk } | { message: string } => {
+    const done = withDocumentLock((): { answer: CheckInOk | ActionOk | LeftOk } | { message: string } => {
       if (quick) {
         try {
           const answer = quick(req, ctx);

@@ -9,6 +9,7 @@ import type {
   CheckInOk,
   CheckInRequest,
   DeclineRequest,
+  LeftOk,
   SidebarState,
 } from '../api';
 import { t } from '../okr/core/i18n';
@@ -74,8 +75,6 @@ export interface RowWritePorts {
   agreementSteps?(id: string): AgreementSteps | null | 'missing';
   /** The agreement notices are due (a proposal): the next tick tells the approver. */
   noticeDue?(time: number): void;
-  /** The OKRs tab's last row with content (read once: the row search reuses it); absent: unknown. */
-  okrRowCount?(): number;
 }
 
 /** One key result's steps in the Agreements log, in log order, and the log to append to. */
@@ -139,14 +138,15 @@ export function keyResultToActOn(okrs: OkrSheet, roster: Roster, ctx: Context, i
  * (RequestError) before anything is written, for the full path to answer with a fresh state. The
  * problems before and after are those of a sheet holding only this row: problems that depend on
  * other rows show up in both and cancel out, so the difference is exactly what the write fixed. A
- * write that adds a problem (or loses the owner) is answered with the quick state.
+ * write that loses the owner (a decline) is answered with the key result that left the caller's list;
+ * one that adds a problem, with the quick state.
  */
 export function quickRowWrite(
   ports: RowWritePorts,
   id: string,
   ctx: Context,
   decide: KeyResultDecision,
-): CheckInOk | ActionOk | null {
+): CheckInOk | ActionOk | LeftOk | null {
   return quickWrite(ports, id, ctx, (okrs, roster) => {
     const { caller, kr } = keyResultToActOn(okrs, roster, ctx, id);
     const { plan, message } = decide(kr, caller);
@@ -188,7 +188,7 @@ export function quickWrite(
   id: string,
   ctx: Context,
   choose: (okrs: OkrSheet, roster: Roster) => QuickWrite | null,
-): CheckInOk | ActionOk | null {
+): CheckInOk | ActionOk | LeftOk | null {
   const found = ports.findRow(id);
   if (!found) return null;
   const okrs = ports.parse(found.grid);
@@ -230,8 +230,12 @@ export function quickWrite(
     fresh?.type === 'key-result'
       ? resolvedProblems(before, problemsOf(after, chosen.agreements?.after))
       : null;
+  // The owner gone (a decline): the key result leaves the caller's list, and the sidebar asks for the
+  // whole state next (the problems the gap makes are the whole sheet's to say).
+  if (fresh?.type === 'key-result' && kr.owner && !fresh.owner && !fresh.ownerText)
+    return { ok: true, message, left: kr.id };
   if (fresh?.type !== 'key-result' || resolved === null || fresh.owner !== kr.owner) {
-    // More changed than a CheckInOk can say (a new problem, the owner gone): the quick state, read
+    // More changed than a CheckInOk can say (a new problem, the owner changed): the quick state, read
     // after the write; the sidebar then asks for the whole one, as when it opens.
     return { ok: true, message, state: ports.quickState(roster) };
   }

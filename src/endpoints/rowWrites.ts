@@ -1,15 +1,15 @@
 // Check-in, accept and decline: the writes to one key result, each decided once (a RowDecision)
 // for two paths. The quick one (src/endpoints/quickRowWrite.ts, on the ports below) finds the row
-// by ID (TextFinder) instead of reading the whole OKRs tab and answers with what changed (CheckInOk in src/api.ts) or, for a decline, the quick state;
+// by ID (TextFinder) instead of reading the whole OKRs tab and answers with what changed (CheckInOk in src/api.ts) or, for a decline, the key result that left the list (LeftOk);
 // the full one (act) re-reads the whole tab under the lock and answers with the fresh state. The
 // agreement steps (src/endpoints/sidebar/agreements.ts) take the same two paths (quickFirst).
-import type { ActionOk, CheckInOk, CheckInResult } from '../api';
+import type { ActionOk, CheckInOk, CheckInResult, LeftOk } from '../api';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-import { type AgreementLog, agreementTab, appendAgreementSteps, readAgreementLog } from '../gas/agreementLog';
-import { agreementStepsOf } from '../gas/agreementStepsOf';
-import { NO_CELLS, type OkrRowFinder, okrRowFinder, tabSize } from '../gas/okrData';
+import { agreementTab, appendAgreementSteps } from '../gas/agreementLog';
+import { agreementStepsOf, appendAgreementStepsAtEnd } from '../gas/agreementStepsOf';
+import { NO_CELLS, type OkrRowFinder, okrRowFinder } from '../gas/okrData';
 import { planBlocks, sheetValue, writeBlocks } from '../gas/okrWrites';
 import { findTabsByName, type Tabs } from '../gas/tabs';
 import { readTeamTab } from '../gas/team';
@@ -55,41 +55,29 @@ function sheetPorts(ctx: Context): RowWritePorts | null {
   const { ss, timeZone } = activeSpreadsheet();
   const tabs = findTabsByName(ss, ['okrs', 'team', 'checkIns']);
   return tabs.okrs
-    ? rowWritePorts(
-        ctx,
-        { ...tabs, okrs: tabs.okrs },
-        timeZone,
-        () => readAgreementLog(ss),
-        () => agreementTab(ss),
-      )
+    ? rowWritePorts(ctx, { ...tabs, okrs: tabs.okrs }, timeZone, () => agreementTab(ss))
     : null;
 }
 
 /**
  * The quick path's ports on given tabs: the sidebar's writes use the sheet's own; the self-check
- * (src/endpoints/selfCheck.ts) points the same ports at its scratch copies. `agreementLog`: where
- * acceptances and declines are logged as agreement steps (read only when a write takes one; the
- * self-check's scratch rows have none). `agreementSheet`: the Agreements tab, whose steps of one key
- * result an agreement step reads (none: such a step is refused as without the tab).
+ * (src/endpoints/selfCheck.ts) points the same ports at its scratch copies. `agreementSheet`: the
+ * Agreements tab, where acceptances and declines are appended as agreement steps (found only when a
+ * write takes one; without the tab nothing is logged; the self-check's scratch rows have none) and
+ * whose steps of one key result an agreement step reads (without the tab such a step is refused).
  */
 export function rowWritePorts(
   ctx: Context,
   tabs: Tabs & { okrs: Sheet },
   timeZone: string,
-  agreementLog: () => AgreementLog | null = () => null,
   agreementSheet: () => Sheet | null = () => null,
 ): RowWritePorts {
   const okrTab = tabs.okrs;
   let sheetName: string | null = null;
   let headers: readonly unknown[] = [];
   let finder: OkrRowFinder | null | undefined;
-  let size: { lastRow: number; lastColumn: number } | undefined;
-  const sizeOf = () => {
-    size ??= tabSize(okrTab);
-    return size;
-  };
   const rows = () => {
-    if (finder === undefined) finder = okrRowFinder(okrTab, sizeOf());
+    if (finder === undefined) finder = okrRowFinder(okrTab);
     return finder;
   };
   let found: FoundRow | null = null;
@@ -113,12 +101,21 @@ export function rowWritePorts(
       return sheet;
     },
     readTeam: () => readTeamTab(tabs.team, { timeZone, lang: ctx.lang }),
+    // The step goes after the log's last row, from its header rows alone: the log is not read.
     appendLog: (plan) => {
-      const log = plan.agreement ? agreementLog() : null;
+      const log = plan.agreement ? agreementSheet() : null;
       if (log && plan.agreement) {
         const entry = rowStepEntry(plan.id, plan.agreement, timeZone);
-        if (!appendAgreementSteps(log, [entry], sheetLanguage(headers, ctx.lang)))
-          throw new RequestError('agreements-missing');
+        const lang = sheetLanguage(headers, ctx.lang);
+        const appended =
+          appendAgreementStepsAtEnd(log, [entry], lang) ??
+          // A tab shorter than the header rows: read whole (it is that short).
+          appendAgreementSteps(
+            { sheet: log, values: log.getDataRange().getValues(), entries: [] },
+            [entry],
+            lang,
+          );
+        if (!appended) throw new RequestError('agreements-missing');
         if (entry.step === 'declined') markNoticeDue(entry.time);
       }
       if (plan.log) logCheckIns({ tabs }, [plan]);
@@ -162,7 +159,6 @@ export function rowWritePorts(
       );
     },
     noticeDue: markNoticeDue,
-    okrRowCount: () => sizeOf().lastRow,
   };
 }
 
@@ -210,7 +206,7 @@ function rowWrite<T extends { id: string }>(
 export function quickFirst<T>(
   raw: unknown,
   parse: (raw: unknown, lang: Lang) => Parsed<T>,
-  quick: (ports: RowWritePorts, req: T, ctx: Context) => CheckInOk | ActionOk | null,
+  quick: (ports: RowWritePorts, req: T, ctx: Context) => CheckInOk | ActionOk | LeftOk | null,
   full: (req: T, snap: Snapshot, ctx: Context) => string,
   withLog = false,
 ): CheckInResult {
@@ -236,7 +232,7 @@ export function acceptOwnership(raw: unknown): CheckInResult {
   return rowWrite(raw, parseAccept, decideAccept, true);
 }
 
-/** Decline ownership: usually answered with the quick state (the owner is gone; see quickRowWrite). */
+/** Decline ownership: usually answered with the key result that left the caller's list (LeftOk; see quickWrite). */
 export function declineOwnership(raw: unknown): CheckInResult {
   return rowWrite(raw, parseDecline, decideDecline, true);
 }

@@ -1,15 +1,21 @@
-// One key result's steps in the Agreements log, read without the rest of the log: the header rows, a
-// TextFinder over the ID column, then the matched rows in a few getValues. An agreement step decides
+// One key result's steps in the Agreements log, read without the rest of the log: the header rows
+// (with the rows under them, where set-up's acceptances of the first key results are), a TextFinder
+// over the ID column, then the matched rows further down in a few getValues. An agreement step decides
 // from these steps only (the state machine reads one key result's entries), so its cost does not grow
 // with the log. New steps go after the log's last row (appendRow: one step per agreement step).
 import { sameId } from '../okr/core/ids';
 import type { Lang } from '../okr/core/model';
-import { tableLayout } from '../okr/core/parse';
+import { type TableLayout, tableLayout } from '../okr/core/parse';
 import { cellText } from '../okr/core/parseValues';
 import { columnLetter } from '../okr/core/problems';
 import { planRowReads } from '../okr/core/quickRead';
 import { HEADER_SEARCH_ROWS } from '../okr/core/schema';
-import { AGREEMENT_ALIASES, type AgreementEntry, parseAgreementLog } from '../okr/ownership/agreementLog';
+import {
+  AGREEMENT_ALIASES,
+  type AgreementColumn,
+  type AgreementEntry,
+  parseAgreementLog,
+} from '../okr/ownership/agreementLog';
 import { agreementStepRow } from './agreementLog';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -32,6 +38,14 @@ const STEP_READS = 5;
 const STEP_MERGE_GAP = 0;
 const STEP_ROWS = 300;
 
+/**
+ * Rows read with the header rows, in the same getValues: a real log starts with set-up's
+ * acceptances, one per key result in the OKRs tab's order, so a key result's first run of steps is
+ * often there and then needs no read of its own (a 122 ms round trip on the calibrated model, against
+ * about 0.02 ms a cell for the rows added).
+ */
+const TOP_ROWS = 50;
+
 /** Characters a regular expression gives a meaning to, escaped so the ID is matched as text. */
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -50,21 +64,11 @@ function escapeRegExp(text: string): string {
 export function agreementStepsOf(sheet: Sheet, id: string): AgreementStepsOf | null {
   const wanted = id.trim();
   if (!wanted) return null;
-  let top: unknown[][];
-  try {
-    // Rows 1 to HEADER_SEARCH_ROWS, every column: "A1:5" (Sheets throws when the tab is shorter).
-    top = sheet.getRange(`A1:${HEADER_SEARCH_ROWS}`).getValues();
-  } catch {
-    return null;
-  }
-  const layout = tableLayout(top, AGREEMENT_ALIASES);
+  const head = logHeader(sheet, TOP_ROWS);
+  if (!head) return null;
+  const { header, layout, width, top } = head;
   const idColumn = layout.columns.id;
   if (idColumn === undefined || layout.columns.step === undefined) return null;
-  const header = top.slice(0, layout.headerRow + 1);
-  // The table's width: up to its last header (the blank columns after it hold nothing of the log).
-  const headerRow = header[layout.headerRow] ?? [];
-  let width = headerRow.length;
-  while (width > 1 && cellText(headerRow[width - 1]) === '') width--;
   const firstRow = layout.headerRow + 2;
   const blank = '[ \\t\\n\\r]*';
   const column = columnLetter(idColumn);
@@ -75,18 +79,91 @@ export function agreementStepsOf(sheet: Sheet, id: string): AgreementStepsOf | n
     .matchCase(true)
     .matchEntireCell(true)
     .findAll();
-  const plan = planRowReads(
-    hits.map((hit) => hit.getRow()),
-    { firstRow, lookback: 0, mergeGap: STEP_MERGE_GAP, maxRuns: STEP_READS, maxRows: STEP_ROWS },
-  );
+  // The key result's first run of steps (consecutive rows) is in hand when it lies among the top
+  // rows; the others are read in runs. Only the first: a log's later steps (a negotiation's) are
+  // read as on a long log, so the reads do not depend on the log's length.
+  const rows = hits.map((hit) => hit.getRow()).sort((a, b) => a - b);
+  let inHand = 0;
+  while (
+    inHand < rows.length &&
+    rows[inHand] <= top.length &&
+    (inHand === 0 || rows[inHand] === rows[inHand - 1] + 1)
+  )
+    inHand++;
+  const plan = planRowReads(rows.slice(inHand), {
+    firstRow,
+    lookback: 0,
+    mergeGap: STEP_MERGE_GAP,
+    maxRuns: STEP_READS,
+    maxRows: STEP_ROWS,
+  });
   if (plan.unread.length) return null;
-  const values = plan.runs.flatMap((run) => sheet.getRange(run.row, 1, run.count, width).getValues());
+  const values = [
+    ...rows.slice(0, inHand).map((row) => top[row - 1].slice(0, width)),
+    ...plan.runs.flatMap((run) => sheet.getRange(run.row, 1, run.count, width).getValues()),
+  ];
   // The header and the runs in log order: rows between the matches (read when merged) are others'.
   const entries = parseAgreementLog([...header, ...values]).filter((e) => sameId(e.id, wanted));
   return {
     entries,
-    append(steps, lang) {
-      for (const step of steps) sheet.appendRow(agreementStepRow(step, layout.columns, width, lang));
-    },
+    append: (steps, lang) => appendRows(sheet, head, steps, lang),
   };
+}
+
+/** The log's header rows as read from the top of the tab: its layout and the table's width. */
+interface LogHeader {
+  /** The rows down to the header row. */
+  header: unknown[][];
+  layout: TableLayout<AgreementColumn>;
+  /** Up to the header's last non-blank cell (the blank columns after it hold nothing of the log). */
+  width: number;
+  /** Every row read from the top (the header rows and, when asked for, the rows under them). */
+  top: unknown[][];
+}
+
+/**
+ * The header rows in one getValues, with the rows under them down to row `rows` (when the tab has
+ * that many; else the header rows alone); null when the tab is shorter than the header rows.
+ */
+function logHeader(sheet: Sheet, rows = HEADER_SEARCH_ROWS): LogHeader | null {
+  const top = topRows(sheet, rows) ?? (rows > HEADER_SEARCH_ROWS ? topRows(sheet, HEADER_SEARCH_ROWS) : null);
+  if (!top) return null;
+  const layout = tableLayout(top.slice(0, HEADER_SEARCH_ROWS), AGREEMENT_ALIASES);
+  const header = top.slice(0, layout.headerRow + 1);
+  const headerRow = header[layout.headerRow] ?? [];
+  let width = headerRow.length;
+  while (width > 1 && cellText(headerRow[width - 1]) === '') width--;
+  return { header, layout, width, top };
+}
+
+/** Rows 1 to `rows`, every column ("A1:50"): null when the tab is shorter (Sheets throws). */
+function topRows(sheet: Sheet, rows: number): unknown[][] | null {
+  try {
+    return sheet.getRange(`A1:${rows}`).getValues();
+  } catch {
+    return null;
+  }
+}
+
+/** One appendRow per step, placed by the log's header, in the sheet's language. */
+function appendRows(sheet: Sheet, head: LogHeader, steps: readonly AgreementEntry[], lang: Lang): void {
+  for (const step of steps) sheet.appendRow(agreementStepRow(step, head.layout.columns, head.width, lang));
+}
+
+/**
+ * Appends `steps` after the log's last row with content, knowing only its header rows (the log
+ * itself is not read): for writes that log a step without deciding from the key result's earlier
+ * ones (an acceptance, a decline). False, nothing written, without an ID or Step column (set-up
+ * repairs it); null when the tab is shorter than the header rows (the caller reads it whole).
+ */
+export function appendAgreementStepsAtEnd(
+  sheet: Sheet,
+  steps: readonly AgreementEntry[],
+  lang: Lang,
+): boolean | null {
+  const head = logHeader(sheet);
+  if (!head) return null;
+  if (head.layout.columns.id === undefined || head.layout.columns.step === undefined) return false;
+  appendRows(sheet, head, steps, lang);
+  return true;
 }

@@ -3,7 +3,7 @@
 // Sheets calls do not grow with the OKRs tab or the log, and the whole OKRs tab is never read. Each
 // answers with what changed (the item and its agreement), not the whole state. Refusals still write
 // nothing and are answered by the full path with a fresh state; an ID the quick read cannot trust (a
-// stray space, a duplicate) takes the full path, and so does a small sheet (fewer round trips there).
+// stray space, a duplicate) takes the full path.
 import { type RunResult, Runtime, Workbook } from '../../local/runtime';
 import { callTrace } from '../../local/runtime/meter';
 import type { CheckInOk, CheckInResult } from '../../src/api';
@@ -60,8 +60,10 @@ async function flow(extra: number) {
 
 describe('propose → counter → agree on the quick path', () => {
   test('answers with what changed; the same Sheets calls on a small and a big sheet, the OKRs tab never read whole', async () => {
-    // Both above the 500 OKRs rows from which the quick path is the quicker one.
-    const small = await flow(600);
+    // The small log is longer than the rows read with its header (50): its steps are read as a long
+    // log's are. A shorter one is read with the header, in no more calls (below).
+    const small = await flow(60);
+    const tiny = await flow(20);
     const big = await flow(3000);
     for (const [i, s] of big.steps.entries()) {
       expect(answer(s.res).ok).toBe(true);
@@ -69,6 +71,7 @@ describe('propose → counter → agree on the quick path', () => {
       expect(s.cellsRead).toBeLessThan(big.okrCells / 20);
       expect(s.cellsRead).toBeLessThan(big.logCells / 4);
       expect(s.res.calls).toEqual(small.steps[i].res.calls);
+      expect(tiny.steps[i].res.calls['Range.getValues']).toBeLessThanOrEqual(s.res.calls['Range.getValues']);
     }
     const [proposed, countered, agreed] = big.steps.map((s) => answer(s.res) as CheckInOk);
     expect(proposed).not.toHaveProperty('state');
@@ -132,6 +135,37 @@ describe('propose → counter → agree on the quick path', () => {
   });
 });
 
+test("a key result's first step among the log's top rows comes in the header rows' read: one getValues fewer", async () => {
+  // Set-up logs an acceptance per key result in the OKRs tab's order: the first ones sit at the top.
+  const acceptance = [
+    new Date(NOW - 2 * 86_400_000),
+    'O1.1',
+    'Accepted',
+    ANA,
+    ANA,
+    '',
+    'Target 100 · Start 0',
+    '',
+  ];
+  const respond = async (at: number) => {
+    const rt = await open(grown(600, (t) => t.Agreements.splice(at, 0, acceptance)));
+    answer(rt.run('proposeAgreement', [{ id: 'O1.1', target: 80, reason: 'Leave' }], { as: ANA }));
+    const res = rt.run('respondAgreement', [{ id: 'O1.1', answer: 'agree' }], { as: MIA });
+    expect(answer(res)).toMatchObject({
+      ok: true,
+      item: { target: 80 },
+      agreement: {
+        status: 'agreed',
+        history: [{ step: 'accepted' }, { step: 'proposed' }, { step: 'agreed' }],
+      },
+    });
+    return res.calls;
+  };
+  const top = await respond(1);
+  const further = await respond(100);
+  expect(further['Range.getValues'] - top['Range.getValues']).toBe(1);
+});
+
 test('a log with a title row above its header and a column of its own is read and appended by its header', async () => {
   const tabs = grown(600, (t) => {
     const [head, ...rows] = t.Agreements;
@@ -149,13 +183,13 @@ test('a log with a title row above its header and a column of its own is read an
   expect(agreed).toMatchObject({ ok: true, item: { target: 80 }, agreement: { status: 'agreed' } });
 });
 
-test('on a small sheet (under 500 OKRs rows) the step is the whole-sheet write, quicker there', async () => {
+test('on a small sheet (20 key results) the step takes the quick path too and answers with what changed', async () => {
   const rt = await open(grown(20));
   const proposed = answer(
     rt.run('proposeAgreement', [{ id: 'O1.1', target: 80, reason: 'Leave' }], { as: ANA }),
   );
-  expect(proposed).toMatchObject({ ok: true, state: { complete: true } });
-  expect(proposed).not.toHaveProperty('item');
+  expect(proposed).toMatchObject({ ok: true, item: { id: 'O1.1' }, agreement: { status: 'proposed' } });
+  expect(proposed).not.toHaveProperty('state');
 });
 
 describe('refusals and rows the quick read cannot trust', () => {

@@ -2,7 +2,7 @@
 // who may do what, runtime validation, writes by ID (after sorting, deleting, concurrent check-ins),
 // the Check-ins log, and the state's size on a 5,000-row sheet.
 import { type RunResult, Runtime, Workbook } from '../../local/runtime';
-import { applyCheckIn } from '../../sidebar/logic';
+import { applyCheckIn, withoutKeyResult } from '../../sidebar/logic';
 import type {
   ActionResult,
   ActiveOkr,
@@ -12,6 +12,7 @@ import type {
   SettingsResult,
   SidebarState,
 } from '../../src/api';
+import { AGREEMENT_HEADERS } from '../fixtures/okr/agreements';
 import { ensureBuilt } from '../helpers/build';
 import { bigSheet, NOW, okrRows, teamRows } from '../unit/endpoints/sidebar/fixtures';
 
@@ -26,6 +27,28 @@ async function open(tabs: Record<string, unknown[][]> = {}): Promise<Runtime> {
     { timeZone: 'UTC' },
   );
   return Runtime.open({ workbook, projectDir: ensureBuilt(), options: { now: NOW } });
+}
+
+/** An Agreements log of `steps` acceptances (of IDs not on the sheet): the set-up's, grown. */
+function bigAgreementLog(steps: number): unknown[][] {
+  const rows = Array.from({ length: steps }, (_, i) => [
+    new Date(NOW - 86_400_000),
+    `X${i + 1}.1`,
+    'Accepted',
+    'p1@example.com',
+    'p1@example.com',
+    '',
+    'Target 10 · Start 0',
+    '',
+  ]);
+  return [AGREEMENT_HEADERS, ...rows];
+}
+
+const logCells = (log: unknown[][]) => log.length * (log[0] as unknown[]).length;
+
+/** Cells transferred by value reads in a call trace (getValues, getSheetValues). */
+function cellsRead(trace: Array<{ method: string; cells: number }>): number {
+  return trace.filter((c) => /getValues|getSheetValues/.test(c.method)).reduce((a, c) => a + c.cells, 0);
 }
 
 function ok<T>(res: RunResult): T {
@@ -372,7 +395,7 @@ describe('ownership', () => {
     expect(state.table).toEqual(reloaded.table);
   });
 
-  test('at 5,000 rows an acceptance reads one row and Team, not the whole tab', async () => {
+  test('at 5,000 rows an acceptance reads one row and Team, not the whole tab, and appends to the log unread', async () => {
     const big = bigSheet(5000, 150);
     const header = big.okrRows[0] as string[];
     const far = [...big.okrRows]
@@ -380,18 +403,60 @@ describe('ownership', () => {
       .find((r) => r[1] === 'Key result' && r[header.indexOf('Owner')]) as unknown[];
     far[header.indexOf('Accepted')] = '';
     const owner = String(far[header.indexOf('Owner')]);
-    const rt = await open({ OKRs: big.okrRows, Team: big.teamRows });
-    const res = rt.run('acceptOwnership', [{ id: far[0] }], { as: owner });
+    const agreements = bigAgreementLog(5000);
+    const rt = await open({ OKRs: big.okrRows, Team: big.teamRows, Agreements: agreements });
+    const { callTrace } = await import('../../local/runtime/meter');
+    const trace: Array<{ method: string; cells: number }> = [];
+    callTrace.sink = trace;
+    let res: RunResult;
+    try {
+      res = rt.run('acceptOwnership', [{ id: far[0] }], { as: owner });
+    } finally {
+      callTrace.sink = null;
+    }
     expect(ok<CheckInResult>(res)).toMatchObject({
       ok: true,
       item: { id: far[0], accepted: expect.any(Number) },
     });
-    // Team's data range and the OKRs tab's size (its bounds, no cells); the two values read are
-    // Team's and the row's, so the whole tab is not read.
+    // Team's data range and the OKRs tab's size (its bounds, no cells); the three values read are
+    // Team's, the row's and the Agreements log's header rows, so neither the tab nor the log is read
+    // whole (before: the log's size and all its values too, 3 and 3).
     expect(res.calls['Sheet.getDataRange']).toBe(2);
-    expect(res.calls['Range.getValues']).toBe(2);
+    expect(res.calls['Range.getValues']).toBe(3);
+    expect(cellsRead(trace)).toBeLessThan(logCells(agreements) / 4);
+    expect(rt.workbook.values('Agreements').at(-1)?.slice(1, 3)).toEqual([far[0], 'Accepted']);
     expect(res.virtualMs).toBeLessThan(2000);
   });
+
+  test('an acceptance is logged under the Agreements header, also on a tab shorter than the header rows', async () => {
+    const rt = await open({ Agreements: [AGREEMENT_HEADERS] });
+    const tab = rt.workbook.findSheet('Agreements');
+    if (tab) tab.maxRows = 1; // rows 1 to 5 cannot be asked for there (Sheets throws): read whole
+    expect(ok<ActionResult>(rt.run('acceptOwnership', [{ id: 'O2.3' }], { as: ANA })).ok).toBe(true);
+    expect(rt.workbook.values('Agreements').map((r) => r.slice(1, 4))).toEqual([
+      AGREEMENT_HEADERS.slice(1, 4),
+      ['O2.3', 'Accepted', ANA],
+    ]);
+  });
+
+  test.each([
+    ['acceptOwnership', { id: 'O2.3' }, ANA],
+    ['declineOwnership', { id: 'O1.3', reason: 'not mine' }, BEN],
+  ])(
+    '%s with an Agreements tab without ID or Step columns is refused, nothing written',
+    async (fn, req, who) => {
+      const rt = await open({
+        Agreements: [
+          ['Time', 'Notes'],
+          ['x', 'kept'],
+        ],
+      });
+      const before = snapshot(rt);
+      const res = ok<ActionResult>(rt.run(fn, [req], { as: who }));
+      expect(res).toMatchObject({ ok: false, error: expect.stringMatching(/Agreements tab/) });
+      expect(snapshot(rt)).toBe(before);
+    },
+  );
 
   test.each([
     ['acceptOwnership', 'Accepted', { id: 'O2.3' }, ANA],
@@ -430,13 +495,14 @@ describe('ownership', () => {
     );
   });
 
-  test("at 5,000 rows a decline reads its row and the caller's rows, and answers with the quick state", async () => {
+  test('at 5,000 rows a decline reads its row, not the whole tab, and answers that the key result left the list', async () => {
     const big = bigSheet(5000, 150);
     const header = big.okrRows[0] as string[];
     const ownerAt = header.indexOf('Owner');
     const far = [...big.okrRows].reverse().find((r) => r[1] === 'Key result' && r[ownerAt]) as unknown[];
     const owner = String(far[ownerAt]);
-    const rt = await open({ OKRs: big.okrRows, Team: big.teamRows });
+    const agreements = bigAgreementLog(5000);
+    const rt = await open({ OKRs: big.okrRows, Team: big.teamRows, Agreements: agreements });
     const before = ok<SidebarState>(rt.run('getSidebarState', [], { as: owner }));
     expect(before.mine.some((k) => k.id === far[0])).toBe(true);
     const { callTrace } = await import('../../local/runtime/meter');
@@ -449,27 +515,29 @@ describe('ownership', () => {
       callTrace.sink = null;
     }
     const done = ok<ActionResult>(res);
-    expect(done).toMatchObject({
+    expect(done).toEqual({
       ok: true,
       message: `Declined ${far[0]}; the owner was cleared and a Lead will reassign it.`,
-      state: { complete: false },
+      left: far[0],
     });
-    // One Team read, no whole-tab read of OKRs: the other getDataRange calls are sizes (the OKRs tab's
-    // for the row and for the quick state, the log's), and no Range.getValues reads more than a row.
-    expect(res.calls['Sheet.getDataRange']).toBe(4);
+    // One Team read, no whole-tab read of OKRs: the other getDataRange calls are the OKRs tab's size
+    // (for the row) and the Check-ins log's size (no quick state is read: before, 5 in all with the
+    // Agreements log's), and no Range.getValues reads more than a row. The Agreements log is not read.
+    expect(res.calls['Sheet.getDataRange']).toBe(3);
+    expect(cellsRead(trace)).toBeLessThan(logCells(agreements) / 4);
     // The cells read prove it: Team, the header rows, the Owner column and the caller's rows, far
     // less than the OKRs tab (a whole-tab read would be all of it).
     const okrCells = big.okrRows.length * header.length;
-    const read = trace
-      .filter((c) => /getValues|getSheetValues/.test(c.method))
-      .reduce((a, c) => a + c.cells, 0);
-    expect(read).toBeLessThan(okrCells / 4);
+    expect(cellsRead(trace)).toBeLessThan(okrCells / 4);
+    expect(rt.workbook.values('Agreements').at(-1)?.slice(1, 3)).toEqual([far[0], 'Declined']);
     modeled.decline = res.virtualMs;
     expect(rowOf(rt, String(far[0]))).toMatchObject({ Owner: '', Accepted: '' });
     expect(logRows(rt).at(-1)?.slice(1, 3)).toEqual([far[0], owner]);
     const after = ok<SidebarState>(rt.run('getSidebarState', [], { as: owner }));
-    const quick = done.ok ? done.state : null;
-    expect(quick?.mine.map((k) => k.id)).toEqual(after.mine.map((k) => k.id).slice(0, quick?.mine.length));
+    // The sidebar drops it from the list it holds: what a reload shows, up to the rows the list's cap
+    // brings in from the whole state.
+    const applied = withoutKeyResult(before, String(far[0])).mine.map((k) => k.id);
+    expect(applied).toEqual(after.mine.map((k) => k.id).slice(0, applied.length));
     expect(after.mine.some((k) => k.id === far[0])).toBe(false);
   });
 });
@@ -746,12 +814,11 @@ describe('getKeyResult (the check-in form for a row selected in the sheet)', () 
 
 // The modeled-time budgets of the three tests above. On the latency model calibrated on published
 // Apps Script timings (local/runtime/calibration, reads 122 ms + 52 ms for the execution's first,
-// handles ~0) the check-in is held to the check-in budget as restated on that model (2.5 s:
-// scripts/bench/budgets.ts says why); the decline, which answers with the quick state, is over it:
-// a known budget miss, reported in BENCHMARKS.md. test.failing turns red once it is met: then make
-// it a plain test.
-describe('modeled-time budgets at 5,000 rows (the decline over on the calibrated model)', () => {
-  test.failing('a decline under 2.5 s', () => {
+// handles ~0) the check-in and the decline are held to the check-in budget as restated on that model
+// (2.5 s: scripts/bench/budgets.ts says why). The decline met it once it answered with the key result
+// that left the list instead of the quick state (the quick open's reads again).
+describe('modeled-time budgets at 5,000 rows', () => {
+  test('a decline under 2.5 s', () => {
     expect(modeled.decline).toBeLessThan(2500);
   });
   test('a check-in under 2.5 s', () => {

@@ -75,7 +75,7 @@ test('in Japanese, the proposal form and the approver view pass axe-core', async
 });
 
 test('on a sheet of 600 key results the steps answer with what changed, and the sidebar applies it', async () => {
-  // From 500 OKRs rows the steps take the quick path: no whole state in the answer.
+  // The steps take the quick path: no whole state in the answer.
   const rt = await open('en', grown(600));
   const owner = await openSidebar(rt, browser(), ANA);
   try {

@@ -1,5 +1,5 @@
-// Declining ownership in the sidebar: the write finds its row by ID and answers with the quick state
-// (the caller's own rows); the sidebar shows it at once and then asks for the whole sheet, where the
+// Declining ownership in the sidebar: the write finds its row by ID and answers that the key result
+// left the caller's list; the sidebar drops it at once and then asks for the whole sheet, where the
 // key result now shows up as a problem (no owner) for everyone.
 import { fixtureRuntime, openSidebar, useChromium, waitStatus } from '../helpers/sidebarPage';
 
@@ -25,7 +25,7 @@ test('an owner declines with a reason: the card goes at once, the whole sheet th
     await page.getByRole('button', { name: 'Decline', exact: true }).click();
     await waitStatus(page, /Declined O1\.3/);
     expect(await page.locator('#kr-O1\\.3').count()).toBe(0);
-    // The answer was the quick state; the whole one is asked for next and arrives.
+    // The answer said the key result left; the whole state is asked for next and arrives.
     await page.locator('.app:not([data-quick])').waitFor();
     // The sheet poll (watchSheet, every 3 s) may fall in between on a slow machine.
     expect(calls.filter((fn) => fn !== 'watchSheet').slice(0, 2)).toEqual([

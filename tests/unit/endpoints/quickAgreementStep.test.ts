@@ -134,19 +134,3 @@ test('steps that cannot be read cheaply leave it to the full path; a sheet witho
   expect(refusal(() => quickAgreementStep(ports, req, ctxOf(ANA), proposeAction(req)))).toMatch(/Agreements/);
   expect(events).toEqual([]);
 });
-
-test('a small OKRs tab (under 500 rows) is left to the whole-sheet write, nothing read or written', () => {
-  const { ports, appended } = portsWith();
-  let found = 0;
-  const findRow = ports.findRow;
-  ports.findRow = (id) => {
-    found++;
-    return findRow(id);
-  };
-  const req = { id: 'O1.1', target: 35, reason: 'Leave' };
-  ports.okrRowCount = () => 499;
-  expect(quickAgreementStep(ports, req, ctxOf(ANA), proposeAction(req))).toBeNull();
-  expect([found, appended]).toEqual([0, []]);
-  ports.okrRowCount = () => 500;
-  expect(quickAgreementStep(ports, req, ctxOf(ANA), proposeAction(req))).toMatchObject({ ok: true });
-});

@@ -8,7 +8,7 @@ import {
   quickRowWrite,
 } from '../../../src/endpoints/quickRowWrite';
 import { localize, RequestError } from '../../../src/endpoints/sidebar/requests';
-import { ctxOf, fakeRowPorts, QUICK_STATE } from './fakeRowPorts';
+import { ctxOf, fakeRowPorts } from './fakeRowPorts';
 import { okrRows } from './sidebar/fixtures';
 
 const ANA = 'ana@example.com';
@@ -80,7 +80,7 @@ test('an acceptance writes Accepted only, logs no check-in but its agreement ste
   expect((answer as CheckInOk).resolved.map((p) => p.code)).toContain('owner-pending');
 });
 
-test('a decline clears the owner, logs why, and answers the quick state (the owner is gone)', () => {
+test('a decline clears the owner, logs why, and answers that the key result left the list (the owner is gone)', () => {
   const { ports, events } = fakeRowPorts();
   const ctx = ctxOf(ANA);
   const answer = quickRowWrite(ports, 'O1.1', ctx, (kr, c) =>
@@ -88,7 +88,7 @@ test('a decline clears the owner, logs why, and answers the quick state (the own
   );
   expect(events[0]).toMatchObject({ log: { log: { by: ANA, note: expect.stringContaining('not mine') } } });
   expect(events[1]).toMatchObject({ row: 3, patch: { owner: null, accepted: null } });
-  expect(answer).toEqual({ ok: true, message: expect.stringContaining('O1.1'), state: QUICK_STATE });
+  expect(answer).toEqual({ ok: true, message: expect.stringContaining('O1.1'), left: 'O1.1' });
 });
 
 test('a row not found exactly once leaves the decision to the full path', () => {

@@ -15,6 +15,7 @@ import {
   rowVersion,
   searchPeople,
   stateArrival,
+  withoutKeyResult,
 } from '../../../sidebar/logic';
 import type { AgreementView, KeyResultView, OkrTable, SidebarState, TeamMember } from '../../../src/api';
 
@@ -371,4 +372,18 @@ test("an agreement step's answer replaces the key result's agreement: in Needs y
     applyCheckIn(state, { item, resolved: [], agreement: asked }).agreements?.waiting.map((a) => a.id),
   ).toEqual(['O1.1', 'O1.2', 'O1.3']);
   expect(applyCheckIn(state, { item, resolved: [] }).agreements).toBe(state.agreements);
+});
+
+test('a decline answered with the key result that left: it leaves the list and its count, the rest kept', () => {
+  const state = {
+    mine: [view('O1.1', 'O1', []), view('O1.2', 'O1', ['pending'])],
+    mineTotal: 12,
+    complete: true,
+  } as unknown as SidebarState;
+  const next = withoutKeyResult(state, 'O1.2');
+  expect(next.mine.map((k) => k.id)).toEqual(['O1.1']);
+  expect(next.mineTotal).toBe(11);
+  expect(next.complete).toBe(true);
+  // An ID not in the list (a Lead declining for the owner) changes nothing.
+  expect(withoutKeyResult(state, 'O9.9')).toEqual(state);
 });
