@@ -153,7 +153,18 @@ function versionWidth(table: Pick<OkrTable, 'id' | 'version'>): number {
 /** The state after a decline answered with the key result that left the caller's list (LeftOk). */
 export function withoutKeyResult(state: SidebarState, id: string): SidebarState {
   const mine = state.mine.filter((k) => k.id !== id);
-  return { ...state, mine, mineTotal: Math.max(0, state.mineTotal - (state.mine.length - mine.length)) };
+  // Its agreement goes too (a counter waiting for the owner would still offer Agree): the caller no
+  // longer owns it, and the whole state that follows says who is asked now.
+  const agreements = state.agreements && {
+    waiting: state.agreements.waiting.filter((a) => a.id !== id),
+    mine: state.agreements.mine.filter((a) => a.id !== id),
+  };
+  return {
+    ...state,
+    mine,
+    mineTotal: Math.max(0, state.mineTotal - (state.mine.length - mine.length)),
+    agreements,
+  };
 }
 
 /**
@@ -214,13 +225,30 @@ function applyAgreement(state: SidebarState, view: AgreementView): SidebarState[
   const put = (list: AgreementView[], keep: boolean) => {
     const rest = list.filter((a) => a.id !== view.id);
     if (!keep) return rest;
-    return list.length === rest.length ? [...list, view] : list.map((a) => (a.id === view.id ? view : a));
+    // New to the list: at its end for now; the whole state asked for after such an answer
+    // (agreementArrives) puts the list in the server's order and within its cap.
+    if (list.length === rest.length) return [...list, view];
+    return list.map((a) => (a.id === view.id ? view : a));
   };
   const { waiting, mine } = state.agreements ?? { waiting: [], mine: [] };
   return {
-    waiting: put(waiting, view.waitsFor === 'me-approver' || view.waitsFor === 'me-owner'),
+    waiting: put(waiting, waitsForMe(view)),
     mine: put(mine, view.owner === state.me.email),
   };
+}
+
+const waitsForMe = (view: AgreementView) => view.waitsFor === 'me-approver' || view.waitsFor === 'me-owner';
+
+/**
+ * Whether an agreement step's answer puts the key result in a list that did not hold it ("Needs you"
+ * or the caller's own): the sidebar then asks for the whole state, which has the lists in the
+ * server's order and cap.
+ */
+export function agreementArrives(state: SidebarState, view: AgreementView | undefined): boolean {
+  if (!view || !state.agreements) return false;
+  const { waiting, mine } = state.agreements;
+  const held = (list: AgreementView[]) => list.some((a) => a.id === view.id);
+  return (waitsForMe(view) && !held(waiting)) || (view.owner === state.me.email && !held(mine));
 }
 
 /**

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ActionResult, CheckInResult, Lang, SidebarState } from '../src/api';
 import { tr } from './i18n';
-import { applyCheckIn, sameState, stateArrival, withoutKeyResult } from './logic';
+import { agreementArrives, applyCheckIn, sameState, stateArrival, withoutKeyResult } from './logic';
 import { errorText, server } from './server';
 
 function initialLang(): Lang {
@@ -100,7 +100,9 @@ export function useSidebarState(
     if (res.ok) {
       // A check-in usually answers with what it changed rather than the whole state.
       if ('item' in res) {
-        if (held.current) adoptWritten(applyCheckIn(held.current, res));
+        const before = held.current;
+        if (before) adoptWritten(applyCheckIn(before, res));
+        if (before && agreementArrives(before, res.agreement)) void loadWhole(false);
       } else if ('left' in res) {
         // A decline: the key result leaves the list at once; the whole state follows.
         if (held.current) adoptWritten(withoutKeyResult(held.current, res.left));

@@ -40,7 +40,7 @@ export const BUDGETS = {
    * show their agreement history: 1.7 s at 10,000 logged steps on the calibrated model, where what
    * it read before (the OKRs tab whole, Team) is 5.1 s. Reading fewer of the log's columns was
    * measured and costs more (the history needs Time, From and Reason, in more round trips). 7 s
-   * keeps the alarm a quarter of a second above that.
+   * keeps the alarm about 0.2 s above that.
    */
   wholeStateMs: 7_000,
   /**

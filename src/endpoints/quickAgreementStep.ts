@@ -43,7 +43,7 @@ export function quickAgreementStep(
       plan,
       message,
       log: () => {
-        steps.append([entry]);
+        steps.append(entry);
         if (notice) ports.noticeDue?.(entry.time);
       },
       agreements: { before: steps.entries, after },

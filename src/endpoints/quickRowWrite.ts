@@ -80,8 +80,8 @@ export interface RowWritePorts {
 /** One key result's steps in the Agreements log, in log order, and the log to append to. */
 export interface AgreementSteps {
   entries: AgreementEntry[];
-  /** Appends `steps` under the log's last row, in the sheet's language. */
-  append(steps: readonly AgreementEntry[]): void;
+  /** Appends `step` under the log's last row, in the sheet's language. */
+  append(step: AgreementEntry): void;
 }
 
 /** What a write to one key result does, decided from its row and the caller: the plan and the confirmation. */

@@ -8,7 +8,7 @@ import type { ActionOk, CheckInOk, CheckInResult, LeftOk } from '../api';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 import { agreementTab, appendAgreementSteps } from '../gas/agreementLog';
-import { agreementStepsOf, appendAgreementStepsAtEnd } from '../gas/agreementStepsOf';
+import { agreementStepsOf, appendAgreementStepAtEnd } from '../gas/agreementStepsOf';
 import { NO_CELLS, type OkrRowFinder, okrRowFinder } from '../gas/okrData';
 import { planBlocks, sheetValue, writeBlocks } from '../gas/okrWrites';
 import { findTabsByName, type Tabs } from '../gas/tabs';
@@ -108,7 +108,7 @@ export function rowWritePorts(
         const entry = rowStepEntry(plan.id, plan.agreement, timeZone);
         const lang = sheetLanguage(headers, ctx.lang);
         const appended =
-          appendAgreementStepsAtEnd(log, [entry], lang) ??
+          appendAgreementStepAtEnd(log, entry, lang) ??
           // A tab shorter than the header rows: read whole (it is that short).
           appendAgreementSteps(
             { sheet: log, values: log.getDataRange().getValues(), entries: [] },
@@ -154,7 +154,7 @@ export function rowWritePorts(
       return (
         steps && {
           entries: steps.entries,
-          append: (entries) => steps.append(entries, sheetLanguage(headers, ctx.lang)),
+          append: (entry) => steps.append(entry, sheetLanguage(headers, ctx.lang)),
         }
       );
     },

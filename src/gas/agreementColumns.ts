@@ -2,8 +2,8 @@
 // tab's size, its header rows, then only the columns asked for (one getValues per group of adjacent
 // columns), or only some of their rows (a few runs). The grid is shaped like the tab (the
 // header rows whole, every cell not read blank), so the one parser (parseAgreementLog) reads it and
-// its entries carry what the columns read say, the other fields empty. Writes never use it: appending
-// a step needs the whole log as read (src/gas/agreementLog.ts).
+// its entries carry what the columns read say, the other fields empty. For read-only uses: writes
+// append a step from the log's header rows (src/gas/agreementStepsOf.ts).
 import type { ColumnMap } from '../okr/core/model';
 import { tableLayout } from '../okr/core/parse';
 import { planRowReads } from '../okr/core/quickRead';

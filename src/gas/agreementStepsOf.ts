@@ -23,8 +23,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export interface AgreementStepsOf {
   /** The key result's entries in log order (every row whose ID cell, trimmed, is the ID). */
   entries: AgreementEntry[];
-  /** Appends `steps` after the log's last row with content, in the sheet's language (`lang`). */
-  append(steps: readonly AgreementEntry[], lang: Lang): void;
+  /** Appends `step` after the log's last row with content, in the sheet's language (`lang`). */
+  append(step: AgreementEntry, lang: Lang): void;
 }
 
 /**
@@ -70,15 +70,24 @@ export function agreementStepsOf(sheet: Sheet, id: string): AgreementStepsOf | n
   const idColumn = layout.columns.id;
   if (idColumn === undefined || layout.columns.step === undefined) return null;
   const firstRow = layout.headerRow + 2;
-  const blank = '[ \\t\\n\\r]*';
+  // Every blank the log's reader trims (String.prototype.trim: entriesById, sameId), written as the
+  // characters themselves so Google's search (RE2) and the local runtime read the class alike: an ID
+  // typed with an ideographic space (U+3000) after it is that key result's, on both paths.
+  const blank = '[ \t\n\r\v\f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]*';
   const column = columnLetter(idColumn);
-  const hits = sheet
-    .getRange(`${column}${firstRow}:${column}`)
-    .createTextFinder(`${blank}${escapeRegExp(wanted)}${blank}`)
-    .useRegularExpression(true)
-    .matchCase(true)
-    .matchEntireCell(true)
-    .findAll();
+  let hits: GoogleAppsScript.Spreadsheet.Range[];
+  try {
+    hits = sheet
+      .getRange(`${column}${firstRow}:${column}`)
+      .createTextFinder(`${blank}${escapeRegExp(wanted)}${blank}`)
+      .useRegularExpression(true)
+      .matchCase(true)
+      .matchEntireCell(true)
+      .findAll();
+  } catch {
+    // No row under the header (a range past the sheet's last row throws): the whole log decides.
+    return null;
+  }
   // The key result's first run of steps (consecutive rows) is in hand when it lies among the top
   // rows; the others are read in runs. Only the first: a log's later steps (a negotiation's) are
   // read as on a long log, so the reads do not depend on the log's length.
@@ -106,7 +115,7 @@ export function agreementStepsOf(sheet: Sheet, id: string): AgreementStepsOf | n
   const entries = parseAgreementLog([...header, ...values]).filter((e) => sameId(e.id, wanted));
   return {
     entries,
-    append: (steps, lang) => appendRows(sheet, head, steps, lang),
+    append: (step, lang) => appendStep(sheet, head, step, lang),
   };
 }
 
@@ -145,25 +154,21 @@ function topRows(sheet: Sheet, rows: number): unknown[][] | null {
   }
 }
 
-/** One appendRow per step, placed by the log's header, in the sheet's language. */
-function appendRows(sheet: Sheet, head: LogHeader, steps: readonly AgreementEntry[], lang: Lang): void {
-  for (const step of steps) sheet.appendRow(agreementStepRow(step, head.layout.columns, head.width, lang));
+/** The step's row, placed by the log's header, in the sheet's language: one appendRow. */
+function appendStep(sheet: Sheet, head: LogHeader, step: AgreementEntry, lang: Lang): void {
+  sheet.appendRow(agreementStepRow(step, head.layout.columns, head.width, lang));
 }
 
 /**
- * Appends `steps` after the log's last row with content, knowing only its header rows (the log
- * itself is not read): for writes that log a step without deciding from the key result's earlier
- * ones (an acceptance, a decline). False, nothing written, without an ID or Step column (set-up
- * repairs it); null when the tab is shorter than the header rows (the caller reads it whole).
+ * Appends `step` after the log's last row with content, knowing only its header rows (the log itself
+ * is not read): for writes that log a step without deciding from the key result's earlier ones (an
+ * acceptance, a decline). False, nothing written, without an ID or Step column (set-up repairs it);
+ * null when the tab is shorter than the header rows (the caller reads it whole).
  */
-export function appendAgreementStepsAtEnd(
-  sheet: Sheet,
-  steps: readonly AgreementEntry[],
-  lang: Lang,
-): boolean | null {
+export function appendAgreementStepAtEnd(sheet: Sheet, step: AgreementEntry, lang: Lang): boolean | null {
   const head = logHeader(sheet);
   if (!head) return null;
   if (head.layout.columns.id === undefined || head.layout.columns.step === undefined) return false;
-  appendRows(sheet, head, steps, lang);
+  appendStep(sheet, head, step, lang);
   return true;
 }

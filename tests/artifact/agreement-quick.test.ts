@@ -133,6 +133,34 @@ describe('propose → counter → agree on the quick path', () => {
     expect(agreed).toMatchObject({ ok: true, item: { target: 70 }, agreement: { status: 'agreed' } });
     expect(row(rt, 'O1.1').Target).toBe(70);
   });
+
+  test.each([
+    ['an ideographic space (what a Japanese input method types)', '\u3000'],
+    ['a no-break space', '\u00a0'],
+  ])("a step logged with %s after the ID is the key result's on the quick path too", async (_what, blank) => {
+    // Ana's proposal waits for Mia: a second proposal must be refused on both paths (the full path
+    // trims every blank JavaScript's trim() does; the quick path's search allows the same).
+    const tabs = grown(600, (t) => {
+      t.Agreements.push([
+        new Date(NOW - 3_600_000),
+        `O1.1${blank}`,
+        'Proposed',
+        ANA,
+        ANA,
+        '',
+        'Target 70',
+        'Leave',
+      ]);
+    });
+    const rt = await open(tabs);
+    const before = rt.workbook.values('Agreements').length;
+    const again = rt.run('proposeAgreement', [{ id: 'O1.1', target: 60, reason: 'Again' }], { as: ANA });
+    expect(again.ok).toBe(true);
+    expect(again.result).toMatchObject({ ok: false });
+    expect(rt.workbook.values('Agreements')).toHaveLength(before);
+    const agreed = answer(rt.run('respondAgreement', [{ id: 'O1.1', answer: 'agree' }], { as: MIA }));
+    expect(agreed).toMatchObject({ ok: true, item: { target: 70 }, agreement: { status: 'agreed' } });
+  });
 });
 
 test("a key result's first step among the log's top rows comes in the header rows' read: one getValues fewer", async () => {

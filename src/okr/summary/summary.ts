@@ -167,7 +167,7 @@ export interface SummaryModel {
   objectives: SummaryObjective[];
   /** The most urgent attention lines, at most ATTENTION_CAP (summaryAttention.ts), in order. */
   attention: AttentionItem[];
-  /** Attention lines past the cap, not listed (Check problems lists every one); 0 when all are shown. */
+  /** Attention lines past the cap, not listed (the "more" line says where they are); 0 when all are shown. */
   attentionMore: number;
   owners: SummaryOwner[];
   teams: SummaryTeam[];

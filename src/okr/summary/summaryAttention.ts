@@ -15,7 +15,8 @@ import { OWNERSHIP_CODES, ownerLabel, type SummaryScope } from './summaryScope';
 
 /**
  * The Summary lists at most this many attention lines, the most urgent first, then one line saying
- * how many more there are and that Check problems lists every one. A reader acts on the first ones;
+ * how many more there are and where to find them (Check problems lists the problems among them, the
+ * OKRs tab's Confidence column the key results off track or at risk). A reader acts on the first ones;
  * thousands of lines (a big sheet has over 5,000) are noise, and every Summary row costs a refresh
  * about 5 ms (added to the staging sheet, written, formatted, copied: BENCHMARKS.md). The headline
  * numbers still count every key result.

@@ -182,8 +182,8 @@ export const SUMMARY_MESSAGES: MessageTable<SummaryMessageKey> = {
   cLearned: { en: 'What we learned', ja: '学んだこと' },
   noResults: { en: 'No key result was scored.', ja: '採点された主要な結果はありません。' },
   attentionMore: {
-    en: '… and {count} more. Extensions → OKR Owners → Check problems lists every one in the sidebar.',
-    ja: '…ほか{count}件。拡張機能 → OKR Owners →「問題をチェック」で、サイドバーにすべて表示されます。',
+    en: "… and {count} more, not listed here. Extensions → OKR Owners → Check problems lists the problems among them; the OKRs tab's Confidence column shows every key result off track or at risk.",
+    ja: '…ほか{count}件（ここには表示していません）。問題は 拡張機能 → OKR Owners →「問題をチェック」でサイドバーに一覧され、遅れ・要注意の主要な結果はOKRタブの自信度の列でわかります。',
   },
   cTrend: { en: 'Trend by week', ja: '週ごとの推移' },
 };

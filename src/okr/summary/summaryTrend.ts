@@ -24,7 +24,9 @@ function fraction(progress: number): string {
 
 /**
  * One objective's trend, or '' when fewer than two weeks have a figure (a line of one point says
- * nothing). A week with no figure yet is "" in the array, so each week keeps its place on the axis.
+ * nothing). A week with no figure yet is "" in the array (text, which "nan","ignore" tells the chart
+ * to skip). Whether Sheets then leaves a gap at that week or joins its neighbours is not documented
+ * and the local runtime draws no sparkline: not verified.
  */
 export function trendFormula(progress: ReadonlyArray<number | null>): string {
   const known = progress.filter((p): p is number => p !== null && Number.isFinite(p));

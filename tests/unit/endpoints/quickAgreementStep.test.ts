@@ -21,9 +21,9 @@ function portsWith(log: AgreementEntry[] = []) {
   const order: string[] = [];
   fake.ports.agreementSteps = (id) => ({
     entries: log.filter((e) => e.id === id),
-    append: (steps) => {
+    append: (step) => {
       order.push('log');
-      appended.push(...steps);
+      appended.push(step);
     },
   });
   fake.ports.noticeDue = (time) => {

@@ -2,6 +2,7 @@
 // placeholders, so no view shows a raw key or a "{count}" in one language only.
 import { tr, WORDS } from '../../../sidebar/i18n';
 import {
+  agreementArrives,
   applyCheckIn,
   barPercent,
   countByFilter,
@@ -386,4 +387,32 @@ test('a decline answered with the key result that left: it leaves the list and i
   expect(next.complete).toBe(true);
   // An ID not in the list (a Lead declining for the owner) changes nothing.
   expect(withoutKeyResult(state, 'O9.9')).toEqual(state);
+});
+
+test("a decline also drops the key result's agreement from Needs you and the caller's own list", () => {
+  const agreement = (id: string) => ({ id, owner: 'ana@example.com', waitsFor: 'me-owner' }) as AgreementView;
+  const state = {
+    mine: [view('O1.1', 'O1', []), view('O1.2', 'O1', [])],
+    mineTotal: 2,
+    agreements: { waiting: [agreement('O1.1'), agreement('O1.2')], mine: [agreement('O1.2')] },
+  } as unknown as SidebarState;
+  const next = withoutKeyResult(state, 'O1.2');
+  expect(next.agreements).toEqual({ waiting: [agreement('O1.1')], mine: [] });
+});
+
+test("an agreement answer new to Needs you or to the caller's own list asks for the whole state; one already there does not", () => {
+  const view = (id: string, waitsFor: AgreementView['waitsFor'], owner = 'ana@example.com') =>
+    ({ id, owner, waitsFor, status: 'proposed' }) as AgreementView;
+  const state = {
+    me: { email: 'ana@example.com' },
+    agreements: { waiting: [view('O1.1', 'me-owner')], mine: [view('O1.1', 'me-owner')] },
+  } as unknown as SidebarState;
+  expect(agreementArrives(state, view('O1.1', 'me-owner'))).toBe(false);
+  expect(agreementArrives(state, undefined)).toBe(false);
+  // Ben's proposal now waits for Ana as his approver: new to her Needs you.
+  expect(agreementArrives(state, view('O2.1', 'me-approver', 'ben@example.com'))).toBe(true);
+  // Her own key result she proposed on, not yet in her list.
+  expect(agreementArrives(state, view('O3.1', 'other'))).toBe(true);
+  // Someone else's, waiting for someone else: no list of hers changes.
+  expect(agreementArrives(state, view('O4.1', 'other', 'ben@example.com'))).toBe(false);
 });

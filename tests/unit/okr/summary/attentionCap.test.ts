@@ -48,14 +48,14 @@ describe('needs attention: at most ATTENTION_CAP lines', () => {
     expect(shown(b.values[101][0])).toBe('Stale: no recent check-in');
     const more = b.values[102].map(shown);
     expect(more[0]).toBe(
-      '… and 40 more. Extensions → OKR Owners → Check problems lists every one in the sidebar.',
+      "… and 40 more, not listed here. Extensions → OKR Owners → Check problems lists the problems among them; the OKRs tab's Confidence column shows every key result off track or at risk.",
     );
     expect(more.slice(1).every((v) => v === '')).toBe(true);
     const ja = summaryToGrid(busySheet(140, 'ja').model, 'ja', 'UTC').blocks.find(
       (x) => x.section === 'attention',
     );
     expect(shown(ja?.values[102][0])).toBe(
-      '…ほか40件。拡張機能 → OKR Owners →「問題をチェック」で、サイドバーにすべて表示されます。',
+      '…ほか40件（ここには表示していません）。問題は 拡張機能 → OKR Owners →「問題をチェック」でサイドバーに一覧され、遅れ・要注意の主要な結果はOKRタブの自信度の列でわかります。',
     );
   });
 
@@ -63,7 +63,7 @@ describe('needs attention: at most ATTENTION_CAP lines', () => {
     const { model } = busySheet(3 * 1100);
     expect(model.attentionMore).toBe(3 * 1100 - 100);
     const b = summaryToGrid(model, 'en', 'UTC').blocks.find((x) => x.section === 'attention');
-    expect(shown(b?.values[102][0])).toMatch(/^… and 3,200 more\. /);
+    expect(shown(b?.values[102][0])).toMatch(/^… and 3,200 more, not listed here\. /);
   });
 
   test('exactly 100 lines: all listed, no "more" line', () => {
