@@ -36,15 +36,18 @@ const REASONS: Array<[RegExp, string]> = [
   ],
   [
     /^(proposeAgreement|respondAgreement) .* modeled time/,
-    "An agreement step takes a check-in's quick path (src/endpoints/quickAgreementStep.ts): the OKRs tab's " +
-      'size and header, the ID search and the rows around it, Team (data range, values), then the ' +
-      "Agreements log's header rows, the search of its ID column and the key result's steps (a read per " +
-      "run: the bench's sample has two, set-up's acceptance near the top and the proposal at the end), " +
-      'about 124 ms each. A proposal writes no row: nine reads. An agreement writes the agreed figures and ' +
-      "so the objective's Progress: the Parent search and the Parent and Type cells of the objective a " +
-      'tenth of the generated objectives align to (24,000 cells, 600 ms), as a check-in does. Meeting the check-in budget ' +
-      'takes fewer round trips for the OKRs row (its size and header) and for Team, which every quick ' +
-      'write shares.',
+    "An agreement step takes a check-in's quick path (src/endpoints/quickAgreementStep.ts). The call trace " +
+      "of the bench's answer at 10,000 key results (2,559 ms): the OKRs tab's size (176 ms, the execution's " +
+      'first read), header (124), ID search (182) and the rows around the key result (134); Team (124 + 242); ' +
+      "the Agreements log's header rows with the 50 rows under them, where set-up's acceptance is (148), " +
+      'the search of its ID column (172) and the proposal at its end (122); then, because an agreement ' +
+      "changes the key result's Progress and so its objective's, the Parent search (182) and the Parent and " +
+      'Type cells between its first and last match (24,000 cells, 600 ms: a tenth of the generated ' +
+      'objectives align to O1, so its matches span the tab), as a check-in does; the commit (180) and the ' +
+      "sheet's version (59). Telling the objective's key results from the objectives aligned to it " +
+      'without those cells would take a call per match, which the calls budget forbids; the OKRs header ' +
+      "without the tab's size would rest on a whole-column range's bounds costing nothing, which no " +
+      'published timing supports (getMaxRows is priced at about 150 ms).',
   ],
   [
     /^refreshSummary modeled time/,
