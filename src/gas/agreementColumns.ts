@@ -10,7 +10,7 @@ import { planRowReads } from '../okr/core/quickRead';
 import { HEADER_SEARCH_ROWS } from '../okr/core/schema';
 import { AGREEMENT_ALIASES, type AgreementColumn } from '../okr/ownership/agreementLog';
 import { agreementTab } from './agreementLog';
-import { tabSize } from './okrData';
+import { readColumnGroups, tabSize } from './tabReads';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -121,23 +121,13 @@ function readSpans(
   row: number,
   count: number,
 ): void {
-  if (count < 1) return;
-  const wanted = [
-    ...new Set(fields.flatMap((f) => (log.columns[f] === undefined ? [] : [log.columns[f] as number]))),
-  ].sort((a, b) => a - b);
-  const spans: Array<{ from: number; to: number }> = [];
-  for (const c of wanted) {
-    const open = spans[spans.length - 1];
-    if (open && (c - open.to - 1) * count <= ROUND_TRIP_CELLS) open.to = c;
-    else spans.push({ from: c, to: c });
-  }
-  for (const s of spans) {
-    const values = log.sheet.getRange(row, s.from + 1, count, s.to - s.from + 1).getValues();
-    values.forEach((cells, i) => {
-      const target = log.grid[row - 1 + i];
-      cells.forEach((v, j) => {
-        target[s.from + j] = v;
-      });
-    });
-  }
+  const columns = fields.flatMap((f) => (log.columns[f] === undefined ? [] : [log.columns[f] as number]));
+  readColumnGroups(
+    (r, c, rows, cols) => log.sheet.getRange(r, c, rows, cols).getValues(),
+    log.grid,
+    columns,
+    row,
+    count,
+    ROUND_TRIP_CELLS,
+  );
 }

@@ -3,7 +3,7 @@
 // over the ID column, then the matched rows further down in a few getValues. An agreement step decides
 // from these steps only (the state machine reads one key result's entries), so its cost does not grow
 // with the log. New steps go after the log's last row (appendRow: one step per agreement step).
-import { sameId } from '../okr/core/ids';
+import { idSearchPattern, sameId } from '../okr/core/ids';
 import type { Lang } from '../okr/core/model';
 import { type TableLayout, tableLayout } from '../okr/core/parse';
 import { cellText } from '../okr/core/parseValues';
@@ -46,15 +46,10 @@ const STEP_ROWS = 300;
  */
 const TOP_ROWS = 50;
 
-/** Characters a regular expression gives a meaning to, escaped so the ID is matched as text. */
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
  * The steps of key result `id`, or null when they cannot be read cheaply (no ID or Step column, too
  * many runs of rows, a tab shorter than the header rows): the caller then reads the whole log. The
- * log's reader trims IDs (entriesById), so the search allows spaces and tabs around the ID: a
+ * log's reader trims IDs (entriesById), so the search allows every blank trim() removes around the ID (idSearchPattern): a
  * regular expression over the whole cell, case kept (the one ID rule, sameId in src/okr/core/ids.ts).
  * No size is asked for (a round trip): the header rows are read across the sheet's columns, the
  * search runs to the column's end, and a step is appended after the last row with content.
@@ -70,16 +65,12 @@ export function agreementStepsOf(sheet: Sheet, id: string): AgreementStepsOf | n
   const idColumn = layout.columns.id;
   if (idColumn === undefined || layout.columns.step === undefined) return null;
   const firstRow = layout.headerRow + 2;
-  // Every blank the log's reader trims (String.prototype.trim: entriesById, sameId), written as the
-  // characters themselves so Google's search (RE2) and the local runtime read the class alike: an ID
-  // typed with an ideographic space (U+3000) after it is that key result's, on both paths.
-  const blank = '[ \t\n\r\v\f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]*';
   const column = columnLetter(idColumn);
   let hits: GoogleAppsScript.Spreadsheet.Range[];
   try {
     hits = sheet
       .getRange(`${column}${firstRow}:${column}`)
-      .createTextFinder(`${blank}${escapeRegExp(wanted)}${blank}`)
+      .createTextFinder(idSearchPattern(wanted))
       .useRegularExpression(true)
       .matchCase(true)
       .matchEntireCell(true)

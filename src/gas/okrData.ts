@@ -15,6 +15,7 @@ import { planRowReads } from '../okr/core/quickRead';
 import { HEADER_SEARCH_ROWS, OKR_ALIASES } from '../okr/core/schema';
 import { TAB, type TabKey } from '../okr/core/tabs';
 import { readProgressLog } from './progressLog';
+import { tabSize } from './tabReads';
 import { findNamedTabs } from './tabs';
 import { readTeamTab } from './team';
 
@@ -104,20 +105,6 @@ export interface OkrHeader {
   layout: TableLayout<OkrColumn>;
   /** 1-based row after the header. */
   firstRow: number;
-}
-
-/**
- * The tab's last row and column with content in ONE round trip: the data range's bounds (range
- * geometry is computed locally), where getLastRow and getLastColumn are a round trip each (about
- * 124 ms apiece on the calibrated model). Google: getDataRange is "functionally equivalent to
- * creating a Range bounded by A1 and (Sheet.getLastColumn(), Sheet.getLastRow())"; on an empty tab
- * that range is still A1 (1×1), so a caller that must tell an empty tab from one holding only A1
- * looks at that cell.
- * https://developers.google.com/apps-script/reference/spreadsheet/sheet#getDataRange()
- */
-export function tabSize(sheet: Sheet): { lastRow: number; lastColumn: number } {
-  const extent = sheet.getDataRange();
-  return { lastRow: extent.getLastRow(), lastColumn: extent.getLastColumn() };
 }
 
 /**

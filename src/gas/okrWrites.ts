@@ -8,7 +8,7 @@ import { tableLayout } from '../okr/core/parse';
 import { zonedTime } from '../okr/core/parseValues';
 import { CHECK_IN_ALIASES, HEADER_SEARCH_ROWS, REQUIRED_CHECK_IN_COLUMNS } from '../okr/core/schema';
 import { asSheetText, okrCellValue } from '../okr/core/sheetText';
-import { tabSize } from './okrData';
+import { tabSize } from './tabReads';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

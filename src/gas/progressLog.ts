@@ -11,29 +11,15 @@
 import type { CheckInColumn } from '../okr/core/model';
 import { type ParseOptions, type ProgressEntry, parseProgressLog, tableLayout } from '../okr/core/parse';
 import { CHECK_IN_ALIASES, HEADER_SEARCH_ROWS } from '../okr/core/schema';
+import { readColumnGroups, tabSize } from './tabReads';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** The log's columns the Summary's figures come from (parseProgressLog reads these and no other). */
 const PROGRESS_COLUMNS: readonly CheckInColumn[] = ['time', 'id', 'progress'];
 
-/** Runs of adjacent columns (0-based, any order, no repeats needed) as first column and count. */
-export function columnRuns(columns: readonly number[]): Array<{ first: number; count: number }> {
-  const sorted = [...new Set(columns)].sort((a, b) => a - b);
-  const runs: Array<{ first: number; count: number }> = [];
-  for (const c of sorted) {
-    const last = runs[runs.length - 1];
-    if (last && last.first + last.count === c) last.count += 1;
-    else runs.push({ first: c, count: 1 });
-  }
-  return runs;
-}
-
 export function readProgressLog(sheet: Sheet, opts: ParseOptions): ProgressEntry[] {
-  // Its bounds in one round trip, as tabSize (okrData.ts, which imports this file) reads them.
-  const extent = sheet.getDataRange();
-  const lastRow = extent.getLastRow();
-  const lastColumn = extent.getLastColumn();
+  const { lastRow, lastColumn } = tabSize(sheet);
   if (lastRow < 1 || lastColumn < 1) return [];
   const top = sheet.getSheetValues(1, 1, Math.min(HEADER_SEARCH_ROWS, lastRow), lastColumn);
   const { headerRow, columns } = tableLayout(top, CHECK_IN_ALIASES);
@@ -44,14 +30,15 @@ export function readProgressLog(sheet: Sheet, opts: ParseOptions): ProgressEntry
   const head = top.slice(0, headerRow + 1);
   if (firstRow > lastRow) return parseProgressLog(head, opts);
   const count = lastRow - firstRow + 1;
-  const rows: unknown[][] = Array.from({ length: count }, () => []);
-  for (const run of columnRuns(wanted)) {
-    const values = sheet.getSheetValues(firstRow, run.first + 1, count, run.count);
-    for (let r = 0; r < count; r++) {
-      const from = values[r];
-      const to = rows[r];
-      for (let c = 0; c < run.count; c++) to[run.first + c] = from[c];
-    }
-  }
-  return parseProgressLog(head.concat(rows), opts);
+  // Shaped like the log: the header rows, then the rows under them (unread rows between stay blank).
+  const grid: unknown[][] = [...head];
+  while (grid.length < lastRow) grid.push([]);
+  readColumnGroups(
+    (r, c, rows, cols) => sheet.getSheetValues(r, c, rows, cols),
+    grid,
+    wanted,
+    firstRow,
+    count,
+  );
+  return parseProgressLog(grid, opts);
 }

@@ -14,7 +14,7 @@
 //   onEdit that fills A1 bumps the property.)
 //   https://developers.google.com/apps-script/guides/triggers#restrictions
 import { TAB } from '../okr/core/tabs';
-import { tabSize } from './okrData';
+import { tabSize } from './tabReads';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

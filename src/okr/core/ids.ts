@@ -21,6 +21,19 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * A regular expression for a search over whole cells (TextFinder with useRegularExpression and
+ * matchEntireCell, case kept) that finds the cells holding `id` by the one ID rule (sameId): the ID
+ * with any blank String.prototype.trim() removes around it (an ideographic space typed by a Japanese
+ * input method, a no-break space…). The blanks are written as the characters themselves, so Google's
+ * search (RE2) and the local runtime read the class alike.
+ * https://developers.google.com/apps-script/reference/spreadsheet/text-finder#useRegularExpression(Boolean)
+ */
+export function idSearchPattern(id: string): string {
+  const blank = '[ \t\n\r\v\f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]*';
+  return `${blank}${escapeRegExp(id.trim())}${blank}`;
+}
+
 function nextFree(prefix: string, pattern: RegExp, existing: readonly string[]): string {
   const taken = new Set(existing.map(lookAlikeKey));
   let max = 0;
