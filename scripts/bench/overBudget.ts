@@ -7,8 +7,8 @@ const REASONS: Array<[RegExp, string]> = [
     /^getSidebarStart .* modeled time/,
     'On the calibrated model every read is a round trip of about 122 ms whatever its size (and the ' +
       "execution's first about 52 ms more), while a cell costs 0.02 ms. The quick open makes 15 of them at " +
-      "10,000 key results: Team (its data range, its values: 366 ms), the OKRs tab's size (one getDataRange), " +
-      'its header rows, its Owner column (12,000 cells, 362 ms), and up to QUICK_READS = 10 runs of the ' +
+      "10,000 key results: Team (its data range, its values: 366 ms), the OKRs tab's top rows (no size " +
+      'asked for), its Owner column (12,000 cells, 362 ms), and up to QUICK_READS = 10 runs of the ' +
       "caller's rows (126 ms each). About 1.1 s goes before the first of the caller's rows, so 1.5 s would leave " +
       "room for three runs: a member's ten key results sit about 1,200 rows apart, and reading the rows " +
       'between them instead of a run each would cost 3.9 s of cells. QUICK_READS = 3 would meet the budget ' +
@@ -17,7 +17,7 @@ const REASONS: Array<[RegExp, string]> = [
   ],
   [
     /^checkIn modeled time/,
-    "Eleven reads of about 124 ms each: the OKRs tab's size (one getDataRange) and header, the ID search " +
+    "Ten reads of about 124 ms each: the OKRs tab's top rows (no size asked for), the ID search " +
       'and the rows around it, Team (data range, values), the Parent search and, under an objective others ' +
       "align to, the Parent and Type cells between its first and last match (24,000 cells, 600 ms), the log's " +
       "size and header, then the commit of the writes (the log's inserted row is a structure change) before " +
@@ -27,7 +27,7 @@ const REASONS: Array<[RegExp, string]> = [
   ],
   [
     /^getTeamView .* modeled time/,
-    "My team reads as the quick open does (Team, the OKRs tab's size, header and Owner column, the " +
+    "My team reads as the quick open does (Team, the OKRs tab's top rows and Owner column, the " +
       "manager's people's rows in runs: about 1.65 s at 10,000 key results), then of the Agreements log its " +
       'size, header rows and ID and Step columns (9,050 steps × 2 columns, about 0.73 s) to tell which key ' +
       'results have a proposal or counter on the table (the Owner cells only of those the steps leave ' +
@@ -37,17 +37,15 @@ const REASONS: Array<[RegExp, string]> = [
   [
     /^(proposeAgreement|respondAgreement) .* modeled time/,
     "An agreement step takes a check-in's quick path (src/endpoints/quickAgreementStep.ts). The call trace " +
-      "of the bench's answer at 10,000 key results (2,559 ms): the OKRs tab's size (176 ms, the execution's " +
-      'first read), header (124), ID search (182) and the rows around the key result (134); Team (124 + 242); ' +
-      "the Agreements log's header rows with the 50 rows under them, where set-up's acceptance is (148), " +
-      'the search of its ID column (172) and the proposal at its end (122); then, because an agreement ' +
-      "changes the key result's Progress and so its objective's, the Parent search (182) and the Parent and " +
-      'Type cells between its first and last match (24,000 cells, 600 ms: a tenth of the generated ' +
-      'objectives align to O1, so its matches span the tab), as a check-in does; the commit (180) and the ' +
-      "sheet's version (59). Telling the objective's key results from the objectives aligned to it " +
-      'without those cells would take a call per match, which the calls budget forbids; the OKRs header ' +
-      "without the tab's size would rest on a whole-column range's bounds costing nothing, which no " +
-      'published timing supports (getMaxRows is priced at about 150 ms).',
+      "of the bench's answer at 10,000 key results (2,436 ms on 2026-12-05): the OKRs tab's top rows (177 ms, " +
+      "the execution's first read; no size asked for), ID search (182) and the rows around the key result " +
+      "(134); Team (124 + 242); the Agreements log's header rows with the 50 rows under them, where set-up's " +
+      'acceptance is (148), the search of its ID column (172) and the proposal at its end (122); then, ' +
+      "because an agreement changes the key result's Progress and so its objective's, the Parent search " +
+      '(182) and the Parent and Type cells between its first and last match (24,000 cells, 600 ms: a tenth ' +
+      'of the generated objectives align to O1, so its matches span the tab), as a check-in does; the ' +
+      "commit (180) and the sheet's version (59). Telling the objective's key results from the objectives " +
+      'aligned to it without those cells would take a call per match, which the calls budget forbids.',
   ],
   [
     /^refreshSummary modeled time/,

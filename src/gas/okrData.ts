@@ -11,6 +11,7 @@ import {
   tableLayout,
 } from '../okr/core/parse';
 import { cellText, nfkc, readType } from '../okr/core/parseValues';
+import { columnLetter } from '../okr/core/problems';
 import { planRowReads } from '../okr/core/quickRead';
 import { HEADER_SEARCH_ROWS, OKR_ALIASES } from '../okr/core/schema';
 import { TAB, type TabKey } from '../okr/core/tabs';
@@ -111,11 +112,8 @@ export interface OkrHeader {
  * The OKRs tab's header from one read of its top rows, for the operations that then read only some
  * rows or columns. Null when the tab is empty.
  */
-export function readOkrHeader(
-  sheet: Sheet,
-  size: { lastRow: number; lastColumn: number } = tabSize(sheet),
-): OkrHeader | null {
-  const { lastRow, lastColumn } = size;
+export function readOkrHeader(sheet: Sheet): OkrHeader | null {
+  const { lastRow, lastColumn } = tabSize(sheet);
   if (lastRow < 1 || lastColumn < 1) return null;
   const top = sheet.getSheetValues(1, 1, Math.min(HEADER_SEARCH_ROWS, lastRow), lastColumn);
   // An empty tab's data range is A1 (Google answers a 1×1 range there): a blank A1 alone is no table.
@@ -160,17 +158,93 @@ const CHILD_READS = 2;
 const CHILD_MERGE_GAP = 50;
 const CHILD_ROWS = 500;
 
-/** `size`: the tab's size when the caller already has it (tabSize), else it is asked for. */
-export function okrRowFinder(
-  sheet: Sheet,
-  size?: { lastRow: number; lastColumn: number },
-): OkrRowFinder | null {
-  const header = readOkrHeader(sheet, size);
-  if (!header || header.lastRow < 2) return null;
-  const { lastRow, lastColumn, top, layout, firstRow } = header;
+/**
+ * The OKRs tab's header as the quick reads know it (the row finder, the caller's own rows): `lastRow`
+ * null when the size was not asked for.
+ */
+export interface QuickHeader {
+  lastRow: number | null;
+  /** Columns read in each row: the tab's last column with content, or the top rows' (topOfGrid). */
+  width: number;
+  top: unknown[][];
+  layout: TableLayout<OkrColumn>;
+}
+
+/**
+ * The OKRs tab's header for a search by ID without asking the tab's size (a round trip, about 124 ms
+ * on the calibrated model): the top rows as whole rows ("A1:5", every column, one getValues). Nothing
+ * is taken from a range's geometry: the searches run to their column's end ("C3:C", resolved by
+ * Google in the search's own call), and a read around a match stops at the sheet's last row (see
+ * readRows). The width read is up to the top rows' last non-blank cell: a column with no header
+ * there holds nothing parseOkrSheet reads. Null when the tab is shorter than the top rows (Sheets
+ * throws) or they are blank: readOkrHeader then asks the size.
+ * https://developers.google.com/apps-script/reference/spreadsheet/sheet#getRange(String)
+ */
+function topOfGrid(sheet: Sheet): QuickHeader | null {
+  let rows: unknown[][];
+  try {
+    rows = sheet.getRange(`A1:${HEADER_SEARCH_ROWS}`).getValues();
+  } catch {
+    return null;
+  }
+  let width = 0;
+  for (const cells of rows) {
+    for (let c = cells.length; c > width; c--) {
+      if (cellText(cells[c - 1]) !== '') {
+        width = c;
+        break;
+      }
+    }
+  }
+  if (width === 0) return null;
+  const top = rows.map((cells) => cells.slice(0, width));
+  return { lastRow: null, width, top, layout: tableLayout(top, OKR_ALIASES) };
+}
+
+/** The header from the tab's size and top rows (readOkrHeader), for a tab topOfGrid cannot read. */
+function sizedHeader(sheet: Sheet): QuickHeader | null {
+  const sized = readOkrHeader(sheet);
+  if (!sized) return null;
+  return { lastRow: sized.lastRow, width: sized.lastColumn, top: sized.top, layout: sized.layout };
+}
+
+/**
+ * The OKRs tab's header for the reads that take only some rows: from its top rows without the tab's
+ * size when the grid has them (topOfGrid), else from its size and top rows. Null when the tab is
+ * empty.
+ */
+export function quickOkrHeader(sheet: Sheet): QuickHeader | null {
+  return topOfGrid(sheet) ?? sizedHeader(sheet);
+}
+
+export function okrRowFinder(sheet: Sheet): OkrRowFinder | null {
+  const header = quickOkrHeader(sheet);
+  if (!header) return null;
+  const { lastRow, top, layout, width } = header;
+  const firstRow = layout.headerRow + 2;
   const idColumn = layout.columns.id;
-  if (idColumn === undefined || firstRow > lastRow) return null;
+  if (idColumn === undefined || (lastRow !== null && firstRow > lastRow)) return null;
   const matches = (column: number, text: string) => cellsMatching(sheet, firstRow, lastRow, column, text);
+  /**
+   * Rows `from`…`to` (1-based). Without the tab's size, a range past the sheet's last row throws
+   * (Sheets checks a range against the grid): the rows from `from` to the grid's end are then read
+   * instead ("A9:R", resolved in the read's own call), fewer than asked for. No size is asked for.
+   * The local runtime throws at getRange, before any round trip; should Google check in the read's
+   * round trip instead, a key result among the grid's last `around` rows costs one read more.
+   */
+  const readRows = (from: number, to: number): unknown[][] => {
+    if (lastRow !== null) {
+      const last = Math.max(from, Math.min(lastRow, to));
+      return sheet.getRange(from, 1, last - from + 1, width).getValues();
+    }
+    let range: GoogleAppsScript.Spreadsheet.Range;
+    try {
+      range = sheet.getRange(from, 1, to - from + 1, width);
+    } catch {
+      range = sheet.getRange(`A${from}:${columnLetter(width - 1)}`);
+    }
+    return range.getValues();
+  };
   return {
     rowById(id: string, around = 0): OkrRowById | null {
       if (!id.trim()) return null;
@@ -178,8 +252,7 @@ export function okrRowFinder(
       if (hits.length !== 1) return null;
       const row = hits[0].getRow();
       const from = Math.max(firstRow, row - around);
-      const to = Math.min(lastRow, row + around);
-      const values = sheet.getRange(from, 1, to - from + 1, lastColumn).getValues();
+      const values = readRows(from, row + around);
       const grid: unknown[][] = top.slice(0, layout.headerRow + 1);
       while (grid.length < from - 1) grid.push(NO_CELLS);
       grid.push(...values);
@@ -224,20 +297,28 @@ export function okrRowFinder(
       if (plan.unread.length) return null;
       return plan.runs.map((run) => ({
         from: run.row,
-        values: sheet.getRange(run.row, 1, run.count, lastColumn).getValues(),
+        values: sheet.getRange(run.row, 1, run.count, width).getValues(),
       }));
     },
   };
 }
 
-/** Cells of one column (0-based), rows firstRow…lastRow, whose whole text is `text` (exact case). */
-function cellsMatching(sheet: Sheet, firstRow: number, lastRow: number, column: number, text: string) {
-  return sheet
-    .getRange(firstRow, column + 1, lastRow - firstRow + 1, 1)
-    .createTextFinder(text.trim())
-    .matchCase(true)
-    .matchEntireCell(true)
-    .findAll();
+/**
+ * Cells of one column (0-based), rows firstRow…lastRow, whose whole text is `text` (exact case); to
+ * the column's end when `lastRow` is null ("C3:C": none when the sheet ends above firstRow).
+ */
+function cellsMatching(sheet: Sheet, firstRow: number, lastRow: number | null, column: number, text: string) {
+  let range: GoogleAppsScript.Spreadsheet.Range;
+  if (lastRow !== null) range = sheet.getRange(firstRow, column + 1, lastRow - firstRow + 1, 1);
+  else {
+    const letter = columnLetter(column);
+    try {
+      range = sheet.getRange(`${letter}${firstRow}:${letter}`);
+    } catch {
+      return [];
+    }
+  }
+  return range.createTextFinder(text.trim()).matchCase(true).matchEntireCell(true).findAll();
 }
 
 /**
