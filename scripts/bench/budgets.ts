@@ -24,7 +24,7 @@ export const BUDGETS = {
    * 122 ms round trip (the execution's first 52 ms more) whatever its size, and the same check-in
    * already costs 1.65 s at 100 key results: eleven reads it cannot do without (the OKRs tab's size
    * and header, the ID search and the row, Team's size and values, the Parent search, the log's size
-   * and header) and the commit of its writes before the lock is released (the quick reads later took
+   * and header) and the commit of its writes before the lock is released (its quick path later took
    * the OKRs tab's top rows without its size, a read less: 1.54 s). 2.5 s is about 1.5× that
    * floor: it still fails any design whose time grows with the sheet (a whole-tab read of 10,000 key
    * results alone is 4.4 s), and it is held at every size, not only the large one.

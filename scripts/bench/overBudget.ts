@@ -7,8 +7,8 @@ const REASONS: Array<[RegExp, string]> = [
     /^getSidebarStart .* modeled time/,
     'On the calibrated model every read is a round trip of about 122 ms whatever its size (and the ' +
       "execution's first about 52 ms more), while a cell costs 0.02 ms. The quick open makes 15 of them at " +
-      "10,000 key results: Team (its data range, its values: 366 ms), the OKRs tab's top rows (no size " +
-      'asked for), its Owner column (12,000 cells, 362 ms), and up to QUICK_READS = 10 runs of the ' +
+      "10,000 key results: Team (its data range, its values: 366 ms), the OKRs tab's size (one getDataRange), " +
+      'its header rows, its Owner column (12,000 cells, 362 ms), and up to QUICK_READS = 10 runs of the ' +
       "caller's rows (126 ms each). About 1.1 s goes before the first of the caller's rows, so 1.5 s would leave " +
       "room for three runs: a member's ten key results sit about 1,200 rows apart, and reading the rows " +
       'between them instead of a run each would cost 3.9 s of cells. QUICK_READS = 3 would meet the budget ' +
@@ -27,7 +27,7 @@ const REASONS: Array<[RegExp, string]> = [
   ],
   [
     /^getTeamView .* modeled time/,
-    "My team reads as the quick open does (Team, the OKRs tab's top rows and Owner column, the " +
+    "My team reads as the quick open does (Team, the OKRs tab's size, header and Owner column, the " +
       "manager's people's rows in runs: about 1.65 s at 10,000 key results), then of the Agreements log its " +
       'size, header rows and ID and Step columns (9,050 steps × 2 columns, about 0.73 s) to tell which key ' +
       'results have a proposal or counter on the table (the Owner cells only of those the steps leave ' +
@@ -45,7 +45,9 @@ const REASONS: Array<[RegExp, string]> = [
       '(182) and the Parent and Type cells between its first and last match (24,000 cells, 600 ms: a tenth ' +
       'of the generated objectives align to O1, so its matches span the tab), as a check-in does; the ' +
       "commit (180) and the sheet's version (59). Telling the objective's key results from the objectives " +
-      'aligned to it without those cells would take a call per match, which the calls budget forbids.',
+      'aligned to it without those cells would take a call per match, which the calls budget forbids. The ' +
+      "OKRs tab's size is not asked for: the saving rests on the model charging an open-ended range's " +
+      'resolution nothing apart from the read or search that uses it (src/gas/okrData.ts, topOfGrid).',
   ],
   [
     /^refreshSummary modeled time/,

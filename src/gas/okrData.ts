@@ -158,11 +158,8 @@ const CHILD_READS = 2;
 const CHILD_MERGE_GAP = 50;
 const CHILD_ROWS = 500;
 
-/**
- * The OKRs tab's header as the quick reads know it (the row finder, the caller's own rows): `lastRow`
- * null when the size was not asked for.
- */
-export interface QuickHeader {
+/** The OKRs tab's header as the row finder knows it: `lastRow` null when the size was not asked for. */
+interface FinderHeader {
   lastRow: number | null;
   /** Columns read in each row: the tab's last column with content, or the top rows' (topOfGrid). */
   width: number;
@@ -173,14 +170,19 @@ export interface QuickHeader {
 /**
  * The OKRs tab's header for a search by ID without asking the tab's size (a round trip, about 124 ms
  * on the calibrated model): the top rows as whole rows ("A1:5", every column, one getValues). Nothing
- * is taken from a range's geometry: the searches run to their column's end ("C3:C", resolved by
- * Google in the search's own call), and a read around a match stops at the sheet's last row (see
- * readRows). The width read is up to the top rows' last non-blank cell: a column with no header
- * there holds nothing parseOkrSheet reads. Null when the tab is shorter than the top rows (Sheets
- * throws) or they are blank: readOkrHeader then asks the size.
+ * is taken from a range's geometry: the searches run to the column's end ("C6:C") and a read around
+ * a match stops at the grid's end (readRows), each open-ended range resolved by Google in the call
+ * that reads it. The saving rests on that: the model charges an open-ended range's resolution
+ * nothing apart from its read (the Agreements log's reads, agreementStepsOf.ts, rest on it too). The
+ * width read is up to the top rows' last non-blank cell: a column with no header there holds nothing
+ * parseOkrSheet reads. Null when the grid is shorter than the top rows (Sheets throws) or they are
+ * blank: readOkrHeader then asks the size, a read more than before for such a tab.
+ * A search then covers the grid's blank rows under the data too: on a grid of many more rows than
+ * the tab uses (rows added in bulk), a search costs more than the size it saves (on the model, a
+ * quarter of a read's per-cell cost for each cell searched).
  * https://developers.google.com/apps-script/reference/spreadsheet/sheet#getRange(String)
  */
-function topOfGrid(sheet: Sheet): QuickHeader | null {
+function topOfGrid(sheet: Sheet): FinderHeader | null {
   let rows: unknown[][];
   try {
     rows = sheet.getRange(`A1:${HEADER_SEARCH_ROWS}`).getValues();
@@ -202,23 +204,14 @@ function topOfGrid(sheet: Sheet): QuickHeader | null {
 }
 
 /** The header from the tab's size and top rows (readOkrHeader), for a tab topOfGrid cannot read. */
-function sizedHeader(sheet: Sheet): QuickHeader | null {
+function sizedHeader(sheet: Sheet): FinderHeader | null {
   const sized = readOkrHeader(sheet);
   if (!sized) return null;
   return { lastRow: sized.lastRow, width: sized.lastColumn, top: sized.top, layout: sized.layout };
 }
 
-/**
- * The OKRs tab's header for the reads that take only some rows: from its top rows without the tab's
- * size when the grid has them (topOfGrid), else from its size and top rows. Null when the tab is
- * empty.
- */
-export function quickOkrHeader(sheet: Sheet): QuickHeader | null {
-  return topOfGrid(sheet) ?? sizedHeader(sheet);
-}
-
 export function okrRowFinder(sheet: Sheet): OkrRowFinder | null {
-  const header = quickOkrHeader(sheet);
+  const header = topOfGrid(sheet) ?? sizedHeader(sheet);
   if (!header) return null;
   const { lastRow, top, layout, width } = header;
   const firstRow = layout.headerRow + 2;
@@ -226,24 +219,23 @@ export function okrRowFinder(sheet: Sheet): OkrRowFinder | null {
   if (idColumn === undefined || (lastRow !== null && firstRow > lastRow)) return null;
   const matches = (column: number, text: string) => cellsMatching(sheet, firstRow, lastRow, column, text);
   /**
-   * Rows `from`…`to` (1-based). Without the tab's size, a range past the sheet's last row throws
+   * Rows `from`…`to` (1-based). Without the tab's size, a range past the grid's last row throws
    * (Sheets checks a range against the grid): the rows from `from` to the grid's end are then read
    * instead ("A9:R", resolved in the read's own call), fewer than asked for. No size is asked for.
-   * The local runtime throws at getRange, before any round trip; should Google check in the read's
-   * round trip instead, a key result among the grid's last `around` rows costs one read more.
+   * The local runtime throws at getRange, before any round trip; should Google throw in the read's
+   * round trip instead, a key result among the grid's last `around` rows costs one read more. Any
+   * other failure of the first read fails the second too, and reaches the caller.
    */
   const readRows = (from: number, to: number): unknown[][] => {
     if (lastRow !== null) {
       const last = Math.max(from, Math.min(lastRow, to));
       return sheet.getRange(from, 1, last - from + 1, width).getValues();
     }
-    let range: GoogleAppsScript.Spreadsheet.Range;
     try {
-      range = sheet.getRange(from, 1, to - from + 1, width);
+      return sheet.getRange(from, 1, to - from + 1, width).getValues();
     } catch {
-      range = sheet.getRange(`A${from}:${columnLetter(width - 1)}`);
+      return sheet.getRange(`A${from}:${columnLetter(width - 1)}`).getValues();
     }
-    return range.getValues();
   };
   return {
     rowById(id: string, around = 0): OkrRowById | null {
@@ -305,20 +297,21 @@ export function okrRowFinder(sheet: Sheet): OkrRowFinder | null {
 
 /**
  * Cells of one column (0-based), rows firstRow…lastRow, whose whole text is `text` (exact case); to
- * the column's end when `lastRow` is null ("C3:C": none when the sheet ends above firstRow).
+ * the grid's end when `lastRow` is null ("C6:C"). None when the grid ends above firstRow (Sheets
+ * refuses the range, at getRange in the local runtime, possibly in the search on Google): the caller
+ * then takes the full path, as for a search that fails for any other reason (a wrong answer is never
+ * made of it: no match means the whole tab is read).
  */
 function cellsMatching(sheet: Sheet, firstRow: number, lastRow: number | null, column: number, text: string) {
-  let range: GoogleAppsScript.Spreadsheet.Range;
-  if (lastRow !== null) range = sheet.getRange(firstRow, column + 1, lastRow - firstRow + 1, 1);
-  else {
-    const letter = columnLetter(column);
-    try {
-      range = sheet.getRange(`${letter}${firstRow}:${letter}`);
-    } catch {
-      return [];
-    }
+  const search = (range: GoogleAppsScript.Spreadsheet.Range) =>
+    range.createTextFinder(text.trim()).matchCase(true).matchEntireCell(true).findAll();
+  if (lastRow !== null) return search(sheet.getRange(firstRow, column + 1, lastRow - firstRow + 1, 1));
+  const letter = columnLetter(column);
+  try {
+    return search(sheet.getRange(`${letter}${firstRow}:${letter}`));
+  } catch {
+    return [];
   }
-  return range.createTextFinder(text.trim()).matchCase(true).matchEntireCell(true).findAll();
 }
 
 /**

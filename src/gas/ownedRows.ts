@@ -3,10 +3,9 @@
 // On a 10,000-row tab this reads about a twentieth of the cells the whole-tab read does.
 import { QUICK_READS } from '../api';
 import { cellText } from '../okr/core/parseValues';
-import { columnLetter } from '../okr/core/problems';
 import { planRowReads } from '../okr/core/quickRead';
 import { ownerEmail } from '../okr/ownership/owners';
-import { NO_CELLS, quickOkrHeader } from './okrData';
+import { NO_CELLS, readOkrHeader } from './okrData';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -33,16 +32,16 @@ export function readOwnedRows(sheet: Sheet, email: string): OwnedRows {
  * reports, for My team): the header, the Owner column, at most QUICK_READS runs of rows.
  */
 export function readRowsOwnedBy(sheet: Sheet, emails: ReadonlySet<string>): OwnedRows {
-  const header = quickOkrHeader(sheet);
+  const header = readOkrHeader(sheet);
   if (!header) return { grid: [], unread: 0 };
-  const { lastRow, width, top, layout } = header;
+  const { lastRow, lastColumn, top, layout } = header;
   const ownerColumn = layout.columns.owner;
   // The top rows are read already: the Owner column is scanned below them.
-  const firstRow = Math.max(layout.headerRow + 2, top.length + 1);
-  if (ownerColumn === undefined || (lastRow !== null && firstRow > lastRow) || !emails.size)
-    return { grid: top, unread: 0 };
+  const firstRow = Math.max(header.firstRow, top.length + 1);
+  if (ownerColumn === undefined || firstRow > lastRow || !emails.size) return { grid: top, unread: 0 };
+  const owners = sheet.getSheetValues(firstRow, ownerColumn + 1, lastRow - firstRow + 1, 1);
   const mine: number[] = [];
-  ownerCells(sheet, ownerColumn, firstRow, lastRow).forEach((cells, i) => {
+  owners.forEach((cells, i) => {
     const owner = ownerEmail(cellText(cells[0]));
     if (owner && emails.has(owner)) mine.push(firstRow + i);
   });
@@ -59,25 +58,10 @@ export function readRowsOwnedBy(sheet: Sheet, emails: ReadonlySet<string>): Owne
     : 0;
   while (grid.length < rows) grid.push(NO_CELLS);
   for (const run of plan.runs) {
-    const values = sheet.getSheetValues(run.row, 1, run.count, width);
+    const values = sheet.getSheetValues(run.row, 1, run.count, lastColumn);
     values.forEach((cells, i) => {
       grid[run.row - 1 + i] = cells;
     });
   }
   return { grid, unread: plan.unread.length };
-}
-
-/**
- * The Owner column (0-based `column`) from `firstRow` down: to `lastRow`, or to the grid's end when the
- * tab's size was not asked for ("E6:E", resolved in the read's own round trip; none when the grid ends
- * above `firstRow`, where Sheets throws).
- */
-function ownerCells(sheet: Sheet, column: number, firstRow: number, lastRow: number | null): unknown[][] {
-  if (lastRow !== null) return sheet.getSheetValues(firstRow, column + 1, lastRow - firstRow + 1, 1);
-  const letter = columnLetter(column);
-  try {
-    return sheet.getRange(`${letter}${firstRow}:${letter}`).getValues();
-  } catch {
-    return [];
-  }
 }

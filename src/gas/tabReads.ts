@@ -1,5 +1,5 @@
 // Reads of a tab's shape and of some of its columns, shared by the readers that take less than the
-// whole tab (the OKRs row finder, the Check-ins log's progress columns, the Agreements log's columns).
+// whole tab (the OKRs tab's header, the Check-ins log's progress columns, the Agreements log's columns).
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /**

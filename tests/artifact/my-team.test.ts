@@ -98,11 +98,11 @@ describe('getTeamView', () => {
     expect(view.fine).toBe(1);
     // JSON-safe: what google.script.run hands the sidebar is what the server built.
     expect(JSON.parse(JSON.stringify(view))).toEqual(view);
-    // Team once, the OKRs tab's top rows and Owner column (Range.getValues, open-ended: no size asked
-    // for) and the reports' rows: no whole-tab read.
-    expect(r.calls['Range.getValues']).toBe(3);
-    // Team's data range alone (before: the OKRs tab's size too).
-    expect(r.calls['Sheet.getDataRange']).toBe(1);
+    // Team once, the OKRs tab's header, Owner column and the reports' rows: no whole-tab read.
+    expect(r.calls['Range.getValues']).toBe(1);
+    // Team's data range and the OKRs tab's size (its bounds, no cells: one call instead of getLastRow
+    // and getLastColumn); the one Range.getValues above is Team's.
+    expect(r.calls['Sheet.getDataRange']).toBe(2);
   });
 
   test('a team whose people own no key result is answered without reading the Agreements log', async () => {
@@ -119,18 +119,16 @@ describe('getTeamView', () => {
     if (!view.ok) throw new Error(view.error);
     expect(view.people).toEqual([]);
     expect(view.groups.every((g) => g.items.length === 0)).toBe(true);
-    // Team's values and the OKRs tab's top rows only (nobody's rows to find): the log (the longest
-    // read at 10,000 key results) has nothing to say here; its size is not asked either (the one data
-    // range is Team's).
-    expect(r.calls['Range.getValues']).toBe(2);
-    expect(r.calls['Sheet.getDataRange']).toBe(1);
+    // Team's values only: the log (the longest read at 10,000 key results) has nothing to say here;
+    // its size is not asked either (the data ranges are Team's and the OKRs tab's).
+    expect(r.calls['Range.getValues']).toBe(1);
+    expect(r.calls['Sheet.getDataRange']).toBe(2);
     // Mia's team does read it (her people own key results): its size, its header rows, its ID and
-    // Step columns (nobody's steps wait there, so no Owner cell); with Team's values and the OKRs
-    // tab's top rows and Owner column, five values read, and two sizes (Team's and the log's).
+    // Step columns (nobody's steps wait there, so no Owner cell).
     expect(ok<TeamViewResult>(rt.run('getTeamView', [], { as: MIA })).ok).toBe(true);
     const mia = rt.run('getTeamView', [], { as: MIA });
-    expect(mia.calls['Range.getValues']).toBe(5);
-    expect(mia.calls['Sheet.getDataRange']).toBe(2);
+    expect(mia.calls['Range.getValues']).toBe(3);
+    expect(mia.calls['Sheet.getDataRange']).toBe(3);
   });
 
   test('a Lead may see anyone’s team; a Member who manages nobody, or asks for another’s, is refused and nothing changes', async () => {

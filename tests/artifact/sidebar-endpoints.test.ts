@@ -15,7 +15,7 @@ import type {
 } from '../../src/api';
 import { AGREEMENT_HEADERS } from '../fixtures/okr/agreements';
 import { ensureBuilt } from '../helpers/build';
-import { bigSheet, NOW, okrRows, teamRows } from '../unit/endpoints/sidebar/fixtures';
+import { bigSheet, NOW, OKR_HEADER, okrRows, teamRows } from '../unit/endpoints/sidebar/fixtures';
 
 const LEAD = 'lead@example.com';
 const ANA = 'ana@example.com';
@@ -524,8 +524,8 @@ describe('ownership', () => {
     });
     // One Team read, no whole-tab read of OKRs: the other getDataRange call is the Check-ins log's
     // size (no quick state is read: before, 5 in all with the Agreements log's and the OKRs tab's;
-    // the last key result's rows are read to the grid's end without it), and no Range.getValues reads
-    // more than a row. The Agreements log is not read.
+    // the last key result's rows are read to the grid's end without it). The Agreements log is not
+    // read.
     expect(res.calls['Sheet.getDataRange']).toBe(2);
     expect(cellsRead(trace)).toBeLessThan(logCells(agreements) / 4);
     // The cells read prove it: Team, the header rows, the Owner column and the caller's rows, far
@@ -811,16 +811,40 @@ describe('getKeyResult (the check-in form for a row selected in the sheet)', () 
     expect(rowOf(rt, 'O1.1')).toMatchObject({ Current: 35, Note: 'short grid' });
   });
 
-  test('notes typed right of the header are neither read nor touched by a write found by ID', async () => {
-    const rows = okrRows().map((r, i) => [...r, '', i === 2 ? 'a note beside O1.1' : '']);
+  test('a grid that ends at the header (row 5, under a title) has nothing to find: refused by the full read', async () => {
+    // The searches start at row 6, past the grid (Sheets refuses the range): no match, the full path.
+    const rows: unknown[][] = [['Team OKRs'], [], [], [], OKR_HEADER];
     const rt = await open({ OKRs: rows });
-    const done = ok<CheckInResult>(
-      rt.run('checkIn', [{ id: 'O1.1', current: 36, confidence: 'on-track', note: 'n' }], { as: ANA }),
-    );
-    expect(done).toMatchObject({ ok: true, item: { id: 'O1.1', current: 36 } });
-    const written = rt.workbook.values('OKRs').find((r) => r[0] === 'O1.1') ?? [];
-    expect(written.at(-1)).toBe('a note beside O1.1');
-    expect(rowOf(rt, 'O1.1')).toMatchObject({ Current: 36 });
+    const tab = rt.workbook.findSheet('OKRs');
+    if (tab) tab.maxRows = 5;
+    const res = rt.run('getKeyResult', [{ id: 'O1.1' }], { as: ANA });
+    expect(ok<KeyResultResult>(res)).toMatchObject({ ok: false, error: expect.stringContaining('O1.1') });
+    expect(res.calls['TextFinder.findAll'] ?? 0).toBe(0);
+  });
+
+  test('notes typed right of the header, below the top rows, are neither read nor touched by a write found by ID', async () => {
+    // O2.3 is row 9: under the five top rows the header is found in, so the note's column is past
+    // the width read (the top rows' last non-blank cell: the header's 18 columns).
+    const rows = okrRows().map((r) => [...r, '', r[0] === 'O2.3' ? 'a note beside O2.3' : '']);
+    const rt = await open({ OKRs: rows });
+    const { callTrace } = await import('../../local/runtime/meter');
+    const trace: Array<{ method: string; cells: number }> = [];
+    callTrace.sink = trace;
+    let res: RunResult;
+    try {
+      res = rt.run('checkIn', [{ id: 'O2.3', current: 4, confidence: 'on-track', note: 'n' }], { as: ANA });
+    } finally {
+      callTrace.sink = null;
+    }
+    expect(ok<CheckInResult>(res)).toMatchObject({ ok: true, item: { id: 'O2.3', current: 4 } });
+    // The rows around it (rows 2 to 39 of the 1,000-row grid) are read 18 columns wide, not 20.
+    const width = OKR_HEADER.length;
+    expect(width).toBe(18);
+    expect(trace).toContainEqual({ method: 'Range.getValues', cells: 38 * width });
+    expect(trace.some((c) => c.cells === 38 * (width + 2))).toBe(false);
+    const written = rt.workbook.values('OKRs').find((r) => r[0] === 'O2.3') ?? [];
+    expect(written.at(-1)).toBe('a note beside O2.3');
+    expect(rowOf(rt, 'O2.3')).toMatchObject({ Current: 4 });
   });
 
   test('an objective far above its key result is found by ID: its title is there, as in the whole state', async () => {

@@ -12,12 +12,7 @@ function ok<T>(res: RunResult): T {
   return res.result as T;
 }
 
-/**
- * The OKRs tab's reads: its top rows and Owner column (Range.getValues: open-ended ranges, no size
- * asked for) and the caller's rows in runs (Sheet.getSheetValues); Team's values are the other read.
- */
-const runReads = (res: RunResult) => res.calls['Sheet.getSheetValues'] ?? 0;
-const rowReads = (res: RunResult) => runReads(res) + (res.calls['Range.getValues'] ?? 0) - 1;
+const rowReads = (res: RunResult) => res.calls['Sheet.getSheetValues'] ?? 0;
 
 /** What the quick state can differ in: an objective title it did not reach is ''. */
 function sameItem(quick: KeyResultView, full: KeyResultView | undefined): void {
@@ -89,9 +84,6 @@ describe('getSidebarStart', () => {
     const full = ok<SidebarState>(rt.run('getSidebarState', [], { as: 'hoarder@example.com' }));
     expect(full.mineTotal).toBe(20);
     expect(rowReads(quickRun)).toBe(2 + QUICK_READS);
-    expect(runReads(quickRun)).toBe(QUICK_READS);
-    // The tab's size is not asked for: its top rows, then its Owner column to the grid's end.
-    expect(quickRun.calls['Sheet.getDataRange']).toBe(1);
     expect(quick.mine).toHaveLength(QUICK_READS);
     expect(quick.minePending).toBe(20 - QUICK_READS);
     compare(quick, full);
