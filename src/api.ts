@@ -810,6 +810,8 @@ export interface AgreementStepView {
   from: string;
   to: string;
   reason: string;
+  /** `by`'s name in Team (its email when Team has no name for them). */
+  byName: string;
 }
 
 export interface AgreementView {
@@ -831,6 +833,10 @@ export interface AgreementView {
   version: string;
   /** The last steps, oldest first (at most AGREEMENT_HISTORY_CAP). */
   history: AgreementStepView[];
+  /** The names in Team of owner, offeredBy and approver (each its email when Team has no name). */
+  ownerName: string;
+  offeredByName: string;
+  approverName: string;
 }
 
 export const AGREEMENT_HISTORY_CAP = 8;

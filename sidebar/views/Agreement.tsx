@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import type { AgreementView, Lang } from '../../src/api';
 import { tr } from '../i18n';
 import { FormAlert, type FormError, useAutoFocus } from '../ui';
-import { FiguresForm, type FiguresRequest, figuresLine, History } from './AgreementParts';
+import { FiguresForm, type FiguresRequest, figuresLine, History, trWith, Who } from './AgreementParts';
 
 export type RespondCall = (
   req: FiguresRequest & {
@@ -45,11 +45,13 @@ export function Agreement(props: Props) {
       <h2>{tr(lang, 'agreementTitle', { id: a.id })}</h2>
       <p class="kr-title">{a.title}</p>
       <p>
-        {tr(lang, 'proposedBy', {
-          by: a.offeredBy,
-          to: figuresLine(a.offer, lang),
-          from: figuresLine(a.current, lang),
-        })}
+        {trWith(
+          lang,
+          'proposedBy',
+          { to: figuresLine(a.offer, lang), from: figuresLine(a.current, lang) },
+          'by',
+          <Who name={a.offeredByName} email={a.offeredBy} />,
+        )}
       </p>
       {a.reason && <p class="note">{tr(lang, 'reasonOf', { reason: a.reason })}</p>}
       <div class="buttons">

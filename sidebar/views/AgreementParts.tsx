@@ -1,8 +1,10 @@
 // Pieces the agreement views share: the figures in words, the form for other figures and a reason
-// (a proposal, a counter), and a key result's agreement history.
+// (a proposal, a counter), a key result's agreement history, and people named as Team names them.
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { AgreementFigures, AgreementStepName, AgreementView, Lang } from '../../src/api';
-import { tr } from '../i18n';
+import { format } from '../../src/okr/core/i18n';
+import { tr, WORDS } from '../i18n';
 import { formatDate } from '../logic';
 import { FieldError, type FormError, useId } from '../ui';
 
@@ -147,7 +149,7 @@ export function History(props: { agreement: AgreementView; lang: Lang; timeZone:
         {agreement.history.map((h) => (
           <li key={`${h.time}-${h.step}`}>
             <span class="muted">{formatDate(h.time, props.timeZone, lang)}</span>{' '}
-            <b>{tr(lang, STEP_WORD[h.step])}</b> {h.by}
+            <b>{tr(lang, STEP_WORD[h.step])}</b> <Who name={h.byName} email={h.by} />
             {(h.from || h.to) && (
               <span class="figures"> {h.from && h.to ? `${h.from} → ${h.to}` : h.to || h.from}</span>
             )}
@@ -159,7 +161,40 @@ export function History(props: { agreement: AgreementView; lang: Lang; timeZone:
   );
 }
 
-/** Who answers a proposal, in words. */
-export function approverWord(agreement: Pick<AgreementView, 'approver'> | undefined, lang: Lang): string {
-  return agreement?.approver || tr(lang, 'anyLead');
+/** A person by their name in Team (the server's), their email as the title; text, never HTML. */
+export function Who(props: { name: string; email: string }) {
+  return <span title={props.email}>{props.name || props.email}</span>;
+}
+
+/**
+ * A label whose `{slot}` is an element (a person), its other placeholders filled in as tr does. The
+ * template is split before filling, so text in the params (a reason) can never move the slot.
+ */
+export function trWith(
+  lang: Lang,
+  key: Parameters<typeof tr>[1],
+  params: Record<string, string>,
+  slot: string,
+  node: ComponentChildren,
+) {
+  const [before, after = ''] = (WORDS[lang][key] as string).split(`{${slot}}`);
+  return (
+    <>
+      {format(before, params)}
+      {node}
+      {format(after, params)}
+    </>
+  );
+}
+
+/** Who answers a proposal: the Manager by name (email as title), or "a Lead". */
+export function approverWord(
+  agreement: Pick<AgreementView, 'approver' | 'approverName'> | undefined,
+  lang: Lang,
+): ComponentChildren {
+  return agreement?.approver ? (
+    <Who name={agreement.approverName} email={agreement.approver} />
+  ) : (
+    tr(lang, 'anyLead')
+  );
 }

@@ -13,6 +13,8 @@ import {
   figuresLine,
   History,
   REASON_MAX,
+  trWith,
+  Who,
 } from './AgreementParts';
 
 interface Props {
@@ -38,6 +40,7 @@ export function Ownership(props: Props) {
   const first = useAutoFocus<HTMLButtonElement>();
   const status = agreement?.status ?? 'open';
   const approver = approverWord(agreement, lang);
+  const offeredBy = agreement && <Who name={agreement.offeredByName} email={agreement.offeredBy} />;
 
   async function accept() {
     setError(await props.onAccept({ id: kr.id, version: kr.version }));
@@ -67,21 +70,24 @@ export function Ownership(props: Props) {
       <p class="figures">{figuresLine(agreement?.current ?? figuresOf(kr, props.timeZone), lang)}</p>
       {status === 'proposed' && (
         <p class="notice">
-          {tr(lang, 'waitingFor', { approver })} {figuresLine(agreement?.offer ?? null, lang)}
+          {trWith(lang, 'waitingFor', {}, 'approver', approver)} {figuresLine(agreement?.offer ?? null, lang)}
         </p>
       )}
       {status === 'countered' && (
         <p class="notice">
-          {tr(lang, 'counteredBy', {
-            by: agreement?.offeredBy ?? '',
-            figures: figuresLine(agreement?.offer ?? null, lang),
-          })}{' '}
+          {trWith(
+            lang,
+            'counteredBy',
+            { figures: figuresLine(agreement?.offer ?? null, lang) },
+            'by',
+            offeredBy,
+          )}{' '}
           {agreement?.reason && tr(lang, 'reasonOf', { reason: agreement.reason })}
         </p>
       )}
       {status === 'refused' && (
         <p class="notice">
-          {tr(lang, 'refusedBy', { by: agreement?.offeredBy ?? '' })}{' '}
+          {trWith(lang, 'refusedBy', {}, 'by', offeredBy)}{' '}
           {agreement?.reason && tr(lang, 'reasonOf', { reason: agreement.reason })}
         </p>
       )}
@@ -122,7 +128,7 @@ export function Ownership(props: Props) {
       </div>
       {open === 'propose' && (
         <>
-          <p class="muted">{tr(lang, 'proposeExplain', { approver })}</p>
+          <p class="muted">{trWith(lang, 'proposeExplain', {}, 'approver', approver)}</p>
           <FiguresForm
             lang={lang}
             busy={props.busy}

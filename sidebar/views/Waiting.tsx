@@ -3,6 +3,7 @@
 // (which reads the Agreements log) arrives, so a proposal reaches its approver on their next load.
 import type { AgreementView, Lang, SidebarState } from '../../src/api';
 import { tr } from '../i18n';
+import { Who } from './AgreementParts';
 
 export function Waiting(props: { state: SidebarState; lang: Lang; onOpen(agreement: AgreementView): void }) {
   const { lang } = props;
@@ -17,7 +18,8 @@ export function Waiting(props: { state: SidebarState; lang: Lang; onOpen(agreeme
             <button type="button" class="row-button" onClick={() => props.onOpen(a)}>
               <span class="okr-id">{a.id}</span> <span class="title-text">{a.title}</span>
               <span class="need-inline">
-                {tr(lang, a.waitsFor === 'me-approver' ? 'waitApprove' : 'waitOwner')} · {a.owner}
+                {tr(lang, a.waitsFor === 'me-approver' ? 'waitApprove' : 'waitOwner')} ·{' '}
+                <Who name={a.ownerName} email={a.owner} />
               </span>
             </button>
           </li>

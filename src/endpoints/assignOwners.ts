@@ -3,6 +3,7 @@
 import type { ActionResult } from '../api';
 import { insertOkrRow, newRowValues, sheetValue } from '../gas/okrWrites';
 import { inSheetLanguage } from '../okr/core/choiceWords';
+import { displayNames } from '../okr/core/displayName';
 import { t } from '../okr/core/i18n';
 import { sheetLanguage } from '../okr/core/language';
 import { keyResultProgress } from '../okr/core/progress';
@@ -41,7 +42,8 @@ export function assignOwner(raw: unknown): ActionResult {
       ctx,
     );
     applyPatches(snap, plans, ctx);
-    return t(REQUEST_MESSAGES, ctx.lang, 'assigned', { count: req.ids.length, email: req.email });
+    const owner = displayNames(snap.roster.people)(req.email);
+    return t(REQUEST_MESSAGES, ctx.lang, 'assigned', { count: req.ids.length, owner });
   });
 }
 

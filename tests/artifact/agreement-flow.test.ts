@@ -48,8 +48,9 @@ describe('propose → counter → agree', () => {
         { as: ANA },
       ),
     );
-    expect(proposed).toMatchObject({ ok: true, message: `Proposed for O1.1; ${MIA} will answer.` });
-    // Waits for Mia, in her sidebar at once.
+    // The approver by her name in Team (Mia), not her email.
+    expect(proposed).toMatchObject({ ok: true, message: 'Proposed for O1.1; Mia will answer.' });
+    // Waits for Mia, in her sidebar at once, naming Ana by name beside her email.
     const mias = answer(rt.run('getSidebarState', [], { as: MIA })) as unknown as SidebarState;
     expect(mias.agreements?.waiting).toEqual([
       expect.objectContaining({
@@ -57,6 +58,12 @@ describe('propose → counter → agree', () => {
         status: 'proposed',
         waitsFor: 'me-approver',
         offer: { target: 80, start: 0, due: '2026-12-31' },
+        owner: ANA,
+        ownerName: 'Ana',
+        offeredBy: ANA,
+        offeredByName: 'Ana',
+        approver: MIA,
+        approverName: 'Mia',
       }),
     ]);
     expect(row(rt, 'O1.1').Target).toBe(100);
@@ -130,7 +137,7 @@ describe('refuse', () => {
     );
     expect(refused).toMatchObject({
       ok: true,
-      message: `Refused the proposal for O1.2; ${BEN} may accept the original or decline.`,
+      message: 'Refused the proposal for O1.2; Ben may accept the original or decline.',
     });
     expect(row(rt, 'O1.2').Target).toBe(50);
     expect(row(rt, 'O1.2').Accepted).toBe('');
@@ -175,7 +182,7 @@ describe('who may answer', () => {
       [LEE, 'agree'],
     ] as const) {
       const r = answer(rt.run('respondAgreement', [{ id: 'O1.1', answer: answerWith, reason: 'x' }], { as }));
-      expect(r).toMatchObject({ ok: false, error: `You cannot answer this proposal: it waits for ${MIA}.` });
+      expect(r).toMatchObject({ ok: false, error: 'You cannot answer this proposal: it waits for Mia.' });
     }
     expect(everything(rt)).toBe(before);
   });
@@ -187,7 +194,7 @@ describe('who may answer', () => {
       answer(rt.run('proposeAgreement', [{ id: 'O1.1', target: 80, reason: 'x' }], { as: BEN })),
     ).toMatchObject({
       ok: false,
-      error: `Only the owner of O1.1 (${ANA}) can do this.`,
+      error: 'Only the owner of O1.1 (Ana) can do this.',
     });
     expect(
       answer(

@@ -77,7 +77,7 @@ describe('propose → counter → agree on the quick path', () => {
     expect(proposed).not.toHaveProperty('state');
     expect(proposed).toMatchObject({
       ok: true,
-      message: `Proposed for O1.1; ${MIA} will answer.`,
+      message: 'Proposed for O1.1; Mia will answer.',
       item: { id: 'O1.1', target: 100 },
       agreement: { id: 'O1.1', status: 'proposed', waitsFor: 'other', offer: { target: 80 } },
     });
@@ -235,7 +235,7 @@ describe('refusals and rows the quick read cannot trust', () => {
     const member = answer(rt.run('respondAgreement', [{ id: 'O1.1', answer: 'agree' }], { as: BEN }));
     expect(member).toMatchObject({
       ok: false,
-      error: `You cannot answer this proposal: it waits for ${MIA}.`,
+      error: 'You cannot answer this proposal: it waits for Mia.',
     });
     const stale = answer(
       rt.run('respondAgreement', [{ id: 'O1.1', answer: 'agree', version: 'zzzzzz' }], { as: MIA }),
@@ -257,7 +257,7 @@ describe('refusals and rows the quick read cannot trust', () => {
     const viaFull = answer(
       spaced.run('proposeAgreement', [{ id: 'O1.1', target: 80, reason: 'Leave' }], { as: ANA }),
     );
-    expect(viaFull).toMatchObject({ ok: true, message: `Proposed for O1.1; ${MIA} will answer.` });
+    expect(viaFull).toMatchObject({ ok: true, message: 'Proposed for O1.1; Mia will answer.' });
     expect(viaFull).toHaveProperty('state.complete', true);
     const twice = await open(
       grown(600, (t) => {

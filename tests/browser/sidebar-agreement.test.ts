@@ -27,7 +27,10 @@ test('the owner proposes, the approver agrees; the row shows the agreed target',
     await owner.page.locator('.app:not([data-quick])').waitFor();
     await owner.page.locator('.needs-list button', { hasText: 'O1.1' }).click();
     await owner.page.getByRole('button', { name: 'Propose other figures…' }).click();
-    await owner.page.getByText(`Answer from: ${MIA}.`).waitFor();
+    // The approver by her name in Team, her email as the name's title.
+    await owner.page.getByText('Answer from: Mia.').waitFor();
+    expect(await owner.page.locator('.view p.muted span[title]').allTextContents()).toEqual(['Mia']);
+    expect(await owner.page.locator('.view p.muted span[title]').getAttribute('title')).toBe(MIA);
     expect(await axeViolations(owner.page)).toEqual([]);
     await owner.page.getByLabel('Target').fill('80');
     await owner.page.getByLabel('Why?').fill('Two of us are on leave');
@@ -40,8 +43,18 @@ test('the owner proposes, the approver agrees; the row shows the agreed target',
   const approver = await openSidebar(rt, browser(), MIA);
   try {
     await approver.page.locator('.app:not([data-quick])').waitFor();
-    await approver.page.getByRole('button', { name: /O1\.1.*proposal to answer/ }).click();
+    // Needs you names the owner (Ana), her email as the title.
+    const waiting = approver.page.getByRole('button', { name: /O1\.1.*proposal to answer · Ana/ });
+    expect(await waiting.locator(`span[title="${ANA}"]`).textContent()).toBe('Ana');
+    await waiting.click();
     await approver.page.getByText('Target 80').first().waitFor();
+    await approver.page.getByText('Proposal from Ana: Target 80').waitFor();
+    // The history names Ana too; no email is shown as text, each is a title.
+    expect(await approver.page.locator('.history li').allTextContents()).toEqual([
+      expect.stringMatching(/Proposed Ana Target 100 · Start 0 · Due 2026-12-31 → Target 80/),
+    ]);
+    expect(await approver.page.locator(`.view [title="${ANA}"]`).allTextContents()).toEqual(['Ana', 'Ana']);
+    expect(await approver.page.locator('.view').textContent()).not.toContain('@example.com');
     expect(await axeViolations(approver.page)).toEqual([]);
     await approver.page.getByRole('button', { name: 'Agree', exact: true }).click();
     await waitStatus(approver.page, /Agreed O1\.1/);
@@ -71,6 +84,41 @@ test('in Japanese, the proposal form and the approver view pass axe-core', async
     expect(approver.errors).toEqual([]);
   } finally {
     await approver.close();
+  }
+});
+
+test('the owner reads a counter by her approver’s name, in Japanese too (names are not translated)', async () => {
+  for (const [lang, counter, history] of [
+    ['en', 'Counter from Mia: Target 90', ['Proposed Ana', 'Countered Mia']],
+    ['ja', 'Miaさんから対案：目標値 90', ['提案 Ana', '対案 Mia']],
+  ] as const) {
+    const rt = await open(lang);
+    rt.run('proposeAgreement', [{ id: 'O1.1', target: 80, reason: 'Leave' }], { as: ANA });
+    rt.run('respondAgreement', [{ id: 'O1.1', answer: 'counter', target: 90, reason: 'Aim' }], { as: MIA });
+    const owner = await openSidebar(rt, browser(), ANA);
+    try {
+      await owner.page.locator('.app:not([data-quick])').waitFor();
+      await owner.page.locator('.needs-list button', { hasText: 'O1.1' }).first().click();
+      await owner.page.getByText(counter).waitFor();
+      expect(await owner.page.locator(`.notice [title="${MIA}"]`).textContent()).toBe('Mia');
+      // Each step: its word, then who took it by name, their email as the title.
+      const steps = await owner.page
+        .locator('.history li')
+        .evaluateAll((lis) =>
+          lis.map((li) =>
+            [li.querySelector('b')?.textContent, li.querySelector('[title]')?.textContent].join(' '),
+          ),
+        );
+      expect(steps).toEqual(history);
+      expect(
+        await owner.page
+          .locator('.history [title]')
+          .evaluateAll((e) => e.map((x) => x.getAttribute('title'))),
+      ).toEqual([ANA, MIA]);
+      expect(owner.errors).toEqual([]);
+    } finally {
+      await owner.close();
+    }
   }
 });
 

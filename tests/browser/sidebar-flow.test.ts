@@ -53,7 +53,8 @@ test('open → assign → accept → check in: the row and the Check-ins log cha
   await p.getByLabel('Person', { exact: true }).selectOption(BEN);
   await screenshot(p, 'assign');
   await p.getByRole('button', { name: /Assign to checked \(1\)/ }).click();
-  expect(await waitStatus(p, /Assigned/)).toBe('Assigned 1 row to ben@example.com; they need to accept.');
+  // The new owner by their name in Team, not their email.
+  expect(await waitStatus(p, /Assigned/)).toBe('Assigned 1 row to Ben 「Builder」; they need to accept.');
   expect(row(rt, 'O2.2')).toMatchObject({ Owner: BEN, Accepted: '' });
 
   await p.getByRole('button', { name: 'Add', exact: true }).click();

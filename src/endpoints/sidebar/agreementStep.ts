@@ -3,6 +3,7 @@
 // one (src/endpoints/sidebar/agreements.ts: the whole OKRs tab and log). The caller's right is the
 // approver rule's, the step the state machine's, from the key result's entries in log order.
 import type { ProposeRequest, RespondRequest } from '../../api';
+import { displayNames } from '../../okr/core/displayName';
 import { t } from '../../okr/core/i18n';
 import type { KeyResult, OkrSheet, Person, Roster } from '../../okr/core/model';
 import { keyResultProgress } from '../../okr/core/progress';
@@ -22,9 +23,9 @@ import { RequestError } from './requests';
 import { REQUEST_MESSAGES } from './requestsMessages';
 import { findKeyResult } from './requestsPlans';
 
-/** The approver in words: their email, or "a Lead". */
-function approverName(approver: Approver, lang: Context['lang']): string {
-  if (approver.kind === 'manager') return approver.email;
+/** The approver in words: their name (src/okr/core/displayName.ts), or "a Lead". */
+function approverName(approver: Approver, lang: Context['lang'], nameOf: (email: string) => string): string {
+  if (approver.kind === 'manager') return nameOf(approver.email);
   return lang === 'ja' ? 'リード' : 'a Lead';
 }
 
@@ -105,7 +106,12 @@ export function decideStep(
     people,
     now: ctx.now,
   });
-  const params = { id: kr.id, owner: kr.owner ?? kr.ownerText, approver: approverName(approver, ctx.lang) };
+  const nameOf = displayNames(people);
+  const params = {
+    id: kr.id,
+    owner: kr.owner ? nameOf(kr.owner) : kr.ownerText,
+    approver: approverName(approver, ctx.lang, nameOf),
+  };
   if (!decided.ok) throw new RequestError(`agreement-${decided.refusal}`, undefined, params);
   const entry = decided.entry;
   const figures = figuresText(entry.to, ctx.lang);

@@ -9,6 +9,7 @@ import {
   type AgreementsState,
   type AgreementView,
 } from '../../api';
+import { displayNames } from '../../okr/core/displayName';
 import type { KeyResult, Lang, OkrSheet, Person } from '../../okr/core/model';
 import { type AgreementEntry, dayOf, type Figures, figuresText } from '../../okr/ownership/agreementLog';
 import {
@@ -19,7 +20,7 @@ import {
   waitingOn,
 } from '../../okr/ownership/agreementState';
 import { approverOf } from '../../okr/ownership/approver';
-import { versionOf } from './sidebarState';
+import { capText, VIEW_NAME_CAP, versionOf } from './sidebarState';
 
 /** The figures of a key result's row now. */
 export function figuresOf(kr: Pick<KeyResult, 'target' | 'start' | 'due'>, timeZone: string): Figures {
@@ -37,6 +38,8 @@ export interface AgreementViewInput {
   caller: string;
   timeZone: string;
   lang: Lang;
+  /** displayNames(people), when the caller builds many views (built once instead of per view). */
+  nameOf?: (email: string) => string;
 }
 
 /** One key result's agreement as the caller sees it. */
@@ -49,6 +52,8 @@ export function agreementView(
   const approver = approverOf(kr.owner ?? '', kr.team, input.people);
   const on = waitingOn(state);
   const me = input.caller;
+  const nameOf = input.nameOf ?? displayNames(input.people);
+  const named = (email: string) => (email ? capText(nameOf(email), VIEW_NAME_CAP) : '');
   const waitsFor =
     on === 'approver'
       ? mayAnswer(state, me, { approver, people: input.people })
@@ -59,6 +64,7 @@ export function agreementView(
           ? 'me-owner'
           : 'other'
         : null;
+  const approverEmail = approver.kind === 'manager' ? approver.email : '';
   return {
     id: kr.id,
     title: kr.title,
@@ -69,7 +75,7 @@ export function agreementView(
     offeredBy: state.offeredBy,
     reason: state.reason,
     waitsFor,
-    approver: approver.kind === 'manager' ? approver.email : '',
+    approver: approverEmail,
     version: versionOf(kr),
     history: entries.slice(-AGREEMENT_HISTORY_CAP).map((e) => ({
       time: e.time,
@@ -78,7 +84,11 @@ export function agreementView(
       from: figuresText(e.from, input.lang),
       to: figuresText(e.to, input.lang),
       reason: e.reason,
+      byName: named(e.by),
     })),
+    ownerName: named(kr.owner ?? ''),
+    offeredByName: named(state.offeredBy),
+    approverName: named(approverEmail),
   };
 }
 
@@ -88,12 +98,13 @@ export function agreementsState(input: AgreementViewInput): AgreementsState {
   const waiting: AgreementView[] = [];
   const mine: AgreementView[] = [];
   if (!input.caller) return { waiting, mine };
+  const each = { ...input, nameOf: input.nameOf ?? displayNames(input.people) };
   for (const kr of input.okrs.keyResults) {
     if (!kr.id || !kr.owner) continue;
     const entries = entriesOf(byId, kr.id);
     // Others' key results matter only when a step waits; the caller's own always (who approves them).
     if (entries.length === 0 && kr.owner !== input.caller) continue;
-    const view = agreementView(kr, entries, input);
+    const view = agreementView(kr, entries, each);
     if (
       (view.waitsFor === 'me-approver' || view.waitsFor === 'me-owner') &&
       waiting.length < AGREEMENT_LIST_CAP

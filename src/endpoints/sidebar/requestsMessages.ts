@@ -219,8 +219,8 @@ export const REQUEST_MESSAGES: MessageTable<RequestMessage> = {
     ja: '{id}を辞退しました。オーナーを空にしました。リードが割り当て直します。',
   },
   assigned: {
-    en: 'Assigned {count} {count|row|rows} to {email}; they need to accept.',
-    ja: '{count}行を{email}に割り当てました。本人の承諾が必要です。',
+    en: 'Assigned {count} {count|row|rows} to {owner}; they need to accept.',
+    ja: '{count}行を{owner}に割り当てました。本人の承諾が必要です。',
   },
   'added-objective': {
     en: 'Added objective {id}.',

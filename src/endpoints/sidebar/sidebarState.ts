@@ -38,6 +38,8 @@ import { type Caller, canManage } from '../permissions';
 /** Full titles in KeyResultView are cut here: a 5,000-character title is a paste accident. */
 export const VIEW_TITLE_CAP = 200;
 export const VIEW_NOTE_CAP = 280;
+/** A person's name as the views show it (Team's Name, src/okr/core/displayName.ts). */
+export const VIEW_NAME_CAP = 80;
 
 /** Text on one line: runs of whitespace (line breaks, tabs) become one space. */
 function flatText(text: string): string {
@@ -169,7 +171,7 @@ export function teamOf(roster: Pick<Roster, 'people'>): TeamMember[] {
   for (const p of roster.people) {
     if (!p.email || seen.has(p.email)) continue;
     seen.add(p.email);
-    team.push({ name: capText(p.name, 80), email: p.email, role: p.role });
+    team.push({ name: capText(p.name, VIEW_NAME_CAP), email: p.email, role: p.role });
   }
   return team;
 }

@@ -11,9 +11,10 @@ import {
 } from '../../api';
 import { ownerNeeds, staleForRuns } from '../../okr/core/attention';
 import { daysSince } from '../../okr/core/days';
+import { displayNames } from '../../okr/core/displayName';
 import type { KeyResult, OkrSheet, Person } from '../../okr/core/model';
 import { progressOf } from '../../okr/core/progress';
-import { capText, VIEW_TITLE_CAP } from './sidebarState';
+import { capText, VIEW_NAME_CAP, VIEW_TITLE_CAP } from './sidebarState';
 
 /**
  * What a report's key result needs from the manager's point of view, in TEAM_GROUPS order.
@@ -50,14 +51,15 @@ export interface TeamViewModel {
 
 export function buildTeamView(input: TeamViewInput): TeamViewModel {
   const { now, staleDays } = input;
-  const names = new Map(input.people.map((p) => [p.email, p.name || p.email]));
+  const reports = new Set(input.people.map((p) => p.email));
+  const nameOf = displayNames(input.people);
   const objectiveTitles = new Map(input.okrs.objectives.map((o) => [o.id, o.title]));
   const byNeed = new Map<TeamNeed, TeamKeyResult[]>(TEAM_GROUPS.map((n) => [n, []]));
   let fine = 0;
   const seen = new Set<string>();
   const rows = [...input.okrs.keyResults].sort((a, b) => a.row - b.row);
   for (const kr of rows) {
-    if (!kr.id || seen.has(kr.id) || !kr.owner || !names.has(kr.owner)) continue;
+    if (!kr.id || seen.has(kr.id) || !kr.owner || !reports.has(kr.owner)) continue;
     seen.add(kr.id);
     const needs = teamNeeds(kr, now, staleDays, input.negotiating?.has(kr.id) ?? false);
     if (!needs.length) {
@@ -69,7 +71,7 @@ export function buildTeamView(input: TeamViewInput): TeamViewModel {
       title: capText(kr.title, VIEW_TITLE_CAP),
       objectiveTitle: capText(objectiveTitles.get(kr.objectiveId ?? '') ?? '', VIEW_TITLE_CAP),
       owner: kr.owner,
-      ownerName: capText(names.get(kr.owner) as string, 80),
+      ownerName: capText(nameOf(kr.owner), VIEW_NAME_CAP),
       progress: progressOf(kr),
       confidence: kr.confidence,
       lastCheckIn: kr.lastCheckIn,
@@ -90,6 +92,10 @@ export function buildTeamView(input: TeamViewInput): TeamViewModel {
         more: Math.max(0, items.length - TEAM_GROUP_CAP),
       });
   }
-  const people = input.people.map((p) => ({ name: capText(p.name, 80), email: p.email, role: p.role }));
+  const people = input.people.map((p) => ({
+    name: capText(p.name, VIEW_NAME_CAP),
+    email: p.email,
+    role: p.role,
+  }));
   return { people, groups, fine };
 }

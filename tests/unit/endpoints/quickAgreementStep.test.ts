@@ -8,14 +8,15 @@ import { proposeAction, respondAction } from '../../../src/endpoints/sidebar/agr
 import { localize, RequestError } from '../../../src/endpoints/sidebar/requests';
 import type { AgreementEntry } from '../../../src/okr/ownership/agreementLog';
 import { ctxOf, fakeRowPorts } from './fakeRowPorts';
+import { okrRows, teamRows } from './sidebar/fixtures';
 
 const ANA = 'ana@example.com';
 const BEN = 'ben@example.com';
 const LEAD = 'lead@example.com';
 
 /** The fake ports with the log's steps of each key result (`log`), recording appends and notices. */
-function portsWith(log: AgreementEntry[] = []) {
-  const fake = fakeRowPorts();
+function portsWith(log: AgreementEntry[] = [], team = teamRows()) {
+  const fake = fakeRowPorts(okrRows(), team);
   const appended: AgreementEntry[] = [];
   const notices: number[] = [];
   const order: string[] = [];
@@ -70,10 +71,45 @@ test('a proposal is logged (no row write), the notice is due, and the answer car
   expect(notices).toEqual([ctx.now]);
   expect(answer).toMatchObject({
     ok: true,
-    message: `Proposed for O1.1; ${LEAD} will answer.`,
+    // The approver by their name in Team (Lee Lead), the email kept in the agreement.
+    message: 'Proposed for O1.1; Lee Lead will answer.',
     item: { id: 'O1.1', target: 40 },
-    agreement: { id: 'O1.1', status: 'proposed', waitsFor: 'other', offer: { target: 35 } },
+    agreement: {
+      id: 'O1.1',
+      status: 'proposed',
+      waitsFor: 'other',
+      offer: { target: 35 },
+      approver: LEAD,
+      approverName: 'Lee Lead',
+      offeredBy: ANA,
+      offeredByName: 'Ana Owner',
+    },
   });
+});
+
+test('the confirmations name the owner and the approver by their name in Team, by email when Team has none', () => {
+  const now = ctxOf(ANA).now;
+  const counter = respondAction({ id: 'O1.1', answer: 'counter', target: 30, reason: 'Less' });
+  const named = quickAgreementStep(portsWith([proposal(now)]).ports, { id: 'O1.1' }, ctxOf(LEAD), counter);
+  expect(named).toMatchObject({ message: 'Sent your counter for O1.1 back to Ana Owner.' });
+  // Lee and Ana with a blank Name: their emails.
+  const team = teamRows().map((r, i) => (i === 1 || i === 2 ? ['', ...r.slice(1)] : r));
+  const req = { id: 'O1.1', target: 35, reason: 'Leave' };
+  const proposed = quickAgreementStep(portsWith([], team).ports, req, ctxOf(ANA), proposeAction(req));
+  expect(proposed).toMatchObject({ message: `Proposed for O1.1; ${LEAD} will answer.` });
+  const countered = quickAgreementStep(
+    portsWith([proposal(now)], team).ports,
+    { id: 'O1.1' },
+    ctxOf(LEAD),
+    counter,
+  );
+  expect(countered).toMatchObject({ message: `Sent your counter for O1.1 back to ${ANA}.` });
+  // A refusal names the approver the same way.
+  const agree = respondAction({ id: 'O1.1', answer: 'agree' });
+  const ports = portsWith([proposal(now)]).ports;
+  expect(refusal(() => quickAgreementStep(ports, { id: 'O1.1' }, ctxOf(BEN), agree))).toMatch(
+    /waits for Lee Lead/,
+  );
 });
 
 test("the approver's agreement logs first, then writes the figures, the acceptance and the objective's Progress", () => {
