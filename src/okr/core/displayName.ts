@@ -1,10 +1,16 @@
 // How the add-on names a person on screen: their Name in the Team tab, else their email (a blank
-// Name, or someone not in Team). My team, the agreement views and the confirmations that name
-// someone all go through here, so a person is called the same everywhere.
+// Name, or someone not in Team). My team, the agreement views, the confirmations that name someone,
+// the weekly emails and the Summary all go through here, so a person is called the same everywhere
+// (the sidebar's Assign list keeps its own copy: the sidebar imports only the client contract).
 import type { Person } from './model';
+
+/** A person on screen: their Name in Team, else their email (a blank Name, or not in Team: undefined). */
+export function nameOrEmail(person: Pick<Person, 'name'> | undefined, email: string): string {
+  return person?.name || email;
+}
 
 /** A lookup of display names over Team's people (built once, then asked per email). */
 export function displayNames(people: readonly Pick<Person, 'name' | 'email'>[]): (email: string) => string {
-  const names = new Map(people.map((p) => [p.email, p.name || p.email]));
+  const names = new Map(people.map((p) => [p.email, nameOrEmail(p, p.email)]));
   return (email) => names.get(email) ?? email;
 }

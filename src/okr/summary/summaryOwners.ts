@@ -2,6 +2,7 @@
 // one is also an ownership problem), and every team with its counts. Stale, pending and ownership
 // gaps are the validator's verdicts (summaryScope.ts flags), never re-decided here.
 import { needsHelp } from '../core/attention';
+import { nameOrEmail } from '../core/displayName';
 import type { KeyResult } from '../core/model';
 import { meanProgress, progressOf } from '../core/progress';
 import { lastCheckIn } from '../core/weeklyChange';
@@ -14,7 +15,7 @@ function newOwner(scope: SummaryScope, email: string): OwnerTally {
   const person = scope.people.get(email);
   return {
     email,
-    name: person?.name || email,
+    name: nameOrEmail(person, email),
     team: person?.team ?? '',
     inTeam: !!person,
     objectiveIds: [],

@@ -2,6 +2,7 @@
 // them, their check-in log, and the validator's verdicts (stale, pending, ownership, overloaded)
 // matched to them by row. Every section of the Summary reads this, so they all count the same items.
 import { type CycleCalendar, cycleCalendar, cycleFilter, type Pace, pacer, shownCycle } from '../core/cycle';
+import { nameOrEmail } from '../core/displayName';
 import type { KeyResult, Objective, Person, ProblemCode } from '../core/model';
 import { type KeyResultLog, keyResultLogs } from '../core/weeklyChange';
 import type { SummaryInput } from './summary';
@@ -127,7 +128,7 @@ export function summaryScope(input: SummaryInput): SummaryScope {
 
 /** Display name of an item's owner: the Team name, else the email, else the Owner cell as typed. */
 export function ownerLabel(scope: SummaryScope, item: Objective | KeyResult): string {
-  return (item.owner && scope.people.get(item.owner)?.name) || item.owner || item.ownerText;
+  return item.owner ? nameOrEmail(scope.people.get(item.owner), item.owner) : item.ownerText;
 }
 
 /** Deterministic, locale-independent ordering (the same on every run and machine). */

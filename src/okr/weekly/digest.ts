@@ -3,6 +3,7 @@
 import { hasMissingValues, needsHelp, ownerNeeds, staleForRuns } from '../core/attention';
 import { CALENDAR_YEAR, type CycleCalendar, openCycleFilter, type Pace, pacer } from '../core/cycle';
 import { DAY_MS, daysSince, WEEK_MS } from '../core/days';
+import { nameOrEmail } from '../core/displayName';
 import { isEmail } from '../core/emailAddress';
 import { chooseLanguage } from '../core/language';
 import type { CheckIn, Confidence, EmailChoice, KeyResult, Lang, Objective, Person } from '../core/model';
@@ -310,7 +311,7 @@ const TEAM_ORDER: NeedReason[] = ['pending', 'off-track', 'at-risk', 'stale'];
 /** What a manager's email says about their people; empty for someone who manages nobody. */
 export function teamReport(model: DigestModel, managerEmail: string): TeamReport {
   const people = model.reports.get(managerEmail) ?? [];
-  const names = new Map(people.map((p) => [p.email, p.name || p.email]));
+  const names = new Map(people.map((p) => [p.email, nameOrEmail(p, p.email)]));
   const rank = (l: KeyResultLine) =>
     l.conversation ? -1 : Math.min(...l.needs.map((n) => TEAM_ORDER.indexOf(n)).filter((i) => i >= 0));
   const lines: TeamLine[] = [];
@@ -387,7 +388,7 @@ export function ownerReport(model: DigestModel, email: string): OwnerReport {
   }
   const rank = (n: NeedItem) => Math.min(...n.needs.map((r) => NEED_ORDER.indexOf(r)));
   needs.sort((a, b) => rank(a) - rank(b) || a.row - b.row);
-  return { email, name: person?.name || email, needs, groups, counts };
+  return { email, name: nameOrEmail(person, email), needs, groups, counts };
 }
 
 /**
@@ -417,7 +418,7 @@ export function leadershipReport(model: DigestModel): LeadershipReport {
   }).length;
   const named = (l: KeyResultLine) => ({
     ...l,
-    ownerName: (l.owner && model.team.get(l.owner)?.name) || l.owner || '',
+    ownerName: ownerName(model, l.owner, ''),
   });
   const movers = lines
     .filter((l) => l.change !== null && l.change !== 0)
@@ -454,5 +455,5 @@ export function languageOf(person: Pick<Person, 'language'> | undefined, fallbac
 
 /** A Team member's display name for an owner email (or the raw cell text when not in Team). */
 export function ownerName(model: DigestModel, email: string | null, text: string): string {
-  return (email && model.team.get(email)?.name) || email || text;
+  return email ? nameOrEmail(model.team.get(email), email) : text;
 }

@@ -1,0 +1,18 @@
+// One rule names a person on screen (src/okr/core/displayName.ts): the views, the weekly emails and
+// the Summary all call it, so a person is called the same everywhere.
+import { displayNames, nameOrEmail } from '../../../../src/okr/core/displayName';
+
+test('Team’s Name, else the email: a blank Name and someone not in Team give the email', () => {
+  expect(nameOrEmail({ name: 'Ann Lee' }, 'ann@example.com')).toBe('Ann Lee');
+  expect(nameOrEmail({ name: '' }, 'ann@example.com')).toBe('ann@example.com');
+  expect(nameOrEmail(undefined, 'ann@example.com')).toBe('ann@example.com');
+  const nameOf = displayNames([
+    { name: 'Ann Lee', email: 'ann@example.com' },
+    { name: '', email: 'bo@example.com' },
+  ]);
+  expect(['ann@example.com', 'bo@example.com', 'cy@example.com'].map(nameOf)).toEqual([
+    'Ann Lee',
+    'bo@example.com',
+    'cy@example.com',
+  ]);
+});
