@@ -833,7 +833,10 @@ export interface AgreementView {
   version: string;
   /** The last steps, oldest first (at most AGREEMENT_HISTORY_CAP). */
   history: AgreementStepView[];
-  /** The names in Team of owner, offeredBy and approver (each its email when Team has no name). */
+  /**
+   * How the views name owner, offeredBy and approver (displayNames: the Name in Team, else the email);
+   * '' where the email is '' (no offer on the table; any Lead approves).
+   */
   ownerName: string;
   offeredByName: string;
   approverName: string;

@@ -168,7 +168,7 @@ export function Who(props: { name: string; email: string }) {
 
 /**
  * A label whose `{slot}` is an element (a person), its other placeholders filled in as tr does. The
- * template is split before filling, so text in the params (a reason) can never move the slot.
+ * template is split before filling, so no text filled in can move the slot.
  */
 export function trWith(
   lang: Lang,
@@ -192,8 +192,12 @@ export function approverWord(
   agreement: Pick<AgreementView, 'approver' | 'approverName'> | undefined,
   lang: Lang,
 ): ComponentChildren {
+  // In Japanese a person's name takes さん (as {by} does in the texts); "a Lead" does not.
   return agreement?.approver ? (
-    <Who name={agreement.approverName} email={agreement.approver} />
+    <>
+      <Who name={agreement.approverName} email={agreement.approver} />
+      {lang === 'ja' ? 'さん' : ''}
+    </>
   ) : (
     tr(lang, 'anyLead')
   );

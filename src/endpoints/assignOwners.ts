@@ -22,6 +22,7 @@ import {
   planAddObjective,
   planAssign,
 } from './sidebar/requestsPlans';
+import { capText, VIEW_NAME_CAP } from './sidebar/sidebarState';
 import { applyPatches, asStored, logAgreementEntries, makeDate, parseOkrs, type Snapshot } from './snapshot';
 
 export function assignOwner(raw: unknown): ActionResult {
@@ -42,7 +43,7 @@ export function assignOwner(raw: unknown): ActionResult {
       ctx,
     );
     applyPatches(snap, plans, ctx);
-    const owner = displayNames(snap.roster.people)(req.email);
+    const owner = capText(displayNames(snap.roster.people)(req.email), VIEW_NAME_CAP);
     return t(REQUEST_MESSAGES, ctx.lang, 'assigned', { count: req.ids.length, owner });
   });
 }

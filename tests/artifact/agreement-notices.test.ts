@@ -35,11 +35,13 @@ test('each approver gets one email for what waits for them, within the hour', as
   expect(emails.map((e) => e.to).sort()).toEqual([LEE, LEO, MIA].sort());
   const mia = emails.find((e) => e.to === MIA);
   expect(mia?.subject).toBe('OKR Owners: 1 key result waits for you');
-  expect(mia?.body).toContain(`O1.1 Key result O1.1: Declined · ${ANA} declined it`);
+  // People are named as the sidebar names them: their Name in Team.
+  expect(mia?.body).toContain('O1.1 Key result O1.1: Declined · Ana declined it');
+  expect(mia?.body).not.toContain(`${ANA} declined`);
   expect(mia?.body).toContain('I move teams');
   const leo = emails.find((e) => e.to === LEO);
   expect(leo?.body).toContain(
-    `${BEN} proposes Target 30 · Start 10 · Due 2026-12-31 (now Target 50 · Start 10 · Due 2026-12-31)`,
+    'Ben proposes Target 30 · Start 10 · Due 2026-12-31 (now Target 50 · Start 10 · Due 2026-12-31)',
   );
   expect(leo?.htmlBody).toContain('Too much');
 });

@@ -22,10 +22,12 @@ import { requireVersion, type WritePlan } from './checkIn';
 import { RequestError } from './requests';
 import { REQUEST_MESSAGES } from './requestsMessages';
 import { findKeyResult } from './requestsPlans';
+import { capText, VIEW_NAME_CAP } from './sidebarState';
 
-/** The approver in words: their name (src/okr/core/displayName.ts), or "a Lead". */
+/** The approver in words: their name (src/okr/core/displayName.ts; さん after it in Japanese), or "a Lead". */
 function approverName(approver: Approver, lang: Context['lang'], nameOf: (email: string) => string): string {
-  if (approver.kind === 'manager') return nameOf(approver.email);
+  if (approver.kind === 'manager')
+    return lang === 'ja' ? `${nameOf(approver.email)}さん` : nameOf(approver.email);
   return lang === 'ja' ? 'リード' : 'a Lead';
 }
 
@@ -106,7 +108,9 @@ export function decideStep(
     people,
     now: ctx.now,
   });
-  const nameOf = displayNames(people);
+  // As the views cut a name (a 5,000-character Name cell is a paste accident).
+  const names = displayNames(people);
+  const nameOf = (email: string) => capText(names(email), VIEW_NAME_CAP);
   const params = {
     id: kr.id,
     owner: kr.owner ? nameOf(kr.owner) : kr.ownerText,

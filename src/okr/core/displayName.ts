@@ -1,7 +1,8 @@
 // How the add-on names a person on screen: their Name in the Team tab, else their email (a blank
 // Name, or someone not in Team). My team, the agreement views, the confirmations that name someone,
 // the weekly emails and the Summary all go through here, so a person is called the same everywhere
-// (the sidebar's Assign list keeps its own copy: the sidebar imports only the client contract).
+// (the sidebar's Assign list keeps its own copy: the layer rules let the sidebar import only the client
+// contract and a few shared modules).
 import type { Person } from './model';
 
 /** A person on screen: their Name in Team, else their email (a blank Name, or not in Team: undefined). */
@@ -9,8 +10,18 @@ export function nameOrEmail(person: Pick<Person, 'name'> | undefined, email: str
   return person?.name || email;
 }
 
-/** A lookup of display names over Team's people (built once, then asked per email). */
+/**
+ * A lookup of display names over Team's people (built once, then asked per email). Two people of one
+ * Name are told apart by their email beside it ("Ana (ana@example.com)"): a name says who to talk to.
+ */
 export function displayNames(people: readonly Pick<Person, 'name' | 'email'>[]): (email: string) => string {
-  const names = new Map(people.map((p) => [p.email, nameOrEmail(p, p.email)]));
+  const named = new Map<string, number>();
+  for (const p of people) if (p.name) named.set(p.name, (named.get(p.name) ?? 0) + 1);
+  const names = new Map(
+    people.map((p) => [
+      p.email,
+      p.name && (named.get(p.name) ?? 0) > 1 ? `${p.name} (${p.email})` : nameOrEmail(p, p.email),
+    ]),
+  );
   return (email) => names.get(email) ?? email;
 }

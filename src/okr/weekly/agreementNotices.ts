@@ -3,6 +3,7 @@
 // approver, Team addresses only. Exactly once, as the weekly run's ledger does it: the batch and
 // who in it was emailed are stored (document properties) BEFORE each email goes out, so a doubled or
 // resumed tick sends no second copy; a tick without quota leaves the rest for the next one.
+import { displayNames } from '../core/displayName';
 import { isEmail } from '../core/emailAddress';
 import { type Localized, t } from '../core/i18n';
 import type { KeyResult, Lang, Person } from '../core/model';
@@ -93,6 +94,8 @@ export function planNotices(input: {
   const byId = entriesById(input.entries);
   const krs = new Map(input.keyResults.map((k) => [k.id.trim(), k]));
   const notices = new Map<string, Notice>();
+  // The approver reads who proposed or declined as the sidebar names them.
+  const nameOf = displayNames(input.people);
   for (const e of input.entries) {
     if (e.time <= input.from || e.time > input.to) continue;
     if (e.step !== 'proposed' && e.step !== 'declined') continue;
@@ -111,7 +114,7 @@ export function planNotices(input: {
         id: e.id,
         title: kr?.title ?? '',
         step: e.step,
-        by: e.by,
+        by: nameOf(e.by),
         from: figuresText(e.from, lang),
         to: figuresText(e.to, lang),
         reason: e.reason,

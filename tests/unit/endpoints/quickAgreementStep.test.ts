@@ -112,6 +112,41 @@ test('the confirmations name the owner and the approver by their name in Team, b
   );
 });
 
+test('a name is text in a confirmation: placeholders and markup in it stay as typed; a long one is cut', () => {
+  const now = ctxOf(ANA).now;
+  const counter = respondAction({ id: 'O1.1', answer: 'counter', target: 30, reason: 'Less' });
+  const odd = '<b>{figures}</b> {id}';
+  const team = teamRows().map((r, i) => (i === 2 ? [odd, ...r.slice(1)] : r));
+  const named = quickAgreementStep(
+    portsWith([proposal(now)], team).ports,
+    { id: 'O1.1' },
+    ctxOf(LEAD),
+    counter,
+  );
+  expect(named).toMatchObject({ message: `Sent your counter for O1.1 back to ${odd}.` });
+  const long = teamRows().map((r, i) => (i === 2 ? ['A'.repeat(300), ...r.slice(1)] : r));
+  const cut = quickAgreementStep(
+    portsWith([proposal(now)], long).ports,
+    { id: 'O1.1' },
+    ctxOf(LEAD),
+    counter,
+  );
+  const message = (cut as CheckInOk).message;
+  expect(message.length).toBeLessThan(200);
+  expect(message).toContain('A'.repeat(70));
+});
+
+test('two people of one Name are told apart by their email; in Japanese a Manager is さん, a Lead is not', () => {
+  const req = { id: 'O1.1', target: 35, reason: 'Leave' };
+  // Lee (Ana's Manager) and Ben share a Name: Lee is named with the email beside it.
+  const same = teamRows().map((r, i) => (i === 1 || i === 3 ? ['Sam', ...r.slice(1)] : r));
+  const proposed = quickAgreementStep(portsWith([], same).ports, req, ctxOf(ANA), proposeAction(req));
+  expect(proposed).toMatchObject({ message: `Proposed for O1.1; Sam (${LEAD}) will answer.` });
+  const ja = { ...ctxOf(ANA), lang: 'ja' as const };
+  const inJa = quickAgreementStep(portsWith().ports, req, ja, proposeAction(req));
+  expect(inJa).toMatchObject({ message: 'O1.1について提案しました。Lee Leadさんが回答します。' });
+});
+
 test("the approver's agreement logs first, then writes the figures, the acceptance and the objective's Progress", () => {
   const ctx = ctxOf(LEAD);
   const { ports, appended, order, events, objectiveWrites } = portsWith([proposal(ctx.now)]);

@@ -16,3 +16,16 @@ test('Team’s Name, else the email: a blank Name and someone not in Team give t
     'cy@example.com',
   ]);
 });
+
+test('two people of one Name are named with their email beside it; the others by their Name', () => {
+  const nameOf = displayNames([
+    { name: 'Ana', email: 'ana@example.com' },
+    { name: 'Ana', email: 'ana.b@example.com' },
+    { name: 'Bo', email: 'bo@example.com' },
+  ]);
+  expect(['ana@example.com', 'ana.b@example.com', 'bo@example.com'].map(nameOf)).toEqual([
+    'Ana (ana@example.com)',
+    'Ana (ana.b@example.com)',
+    'Bo',
+  ]);
+});
