@@ -45,6 +45,13 @@ const everything = (rt: Runtime) =>
   JSON.stringify(rt.workbook.sheetNames().map((n) => [n, rt.workbook.values(n)]));
 
 /** Propose → counter → agree on O1.1; each step's answer, Sheets calls and cells read. */
+/** 600 key results, Ana's proposal for O1.1 logged an hour ago with the ID typed as `loggedId`. */
+function withProposalLoggedAs(loggedId: string) {
+  return grown(600, (t) => {
+    t.Agreements.push([new Date(NOW - 3_600_000), loggedId, 'Proposed', ANA, ANA, '', 'Target 70', 'Leave']);
+  });
+}
+
 async function flow(extra: number) {
   const tabs = grown(extra);
   const rt = await open(tabs);
@@ -116,18 +123,7 @@ describe('propose → counter → agree on the quick path', () => {
   });
 
   test("steps logged with stray spaces around the ID are the key result's, as the log reader trims them", async () => {
-    const tabs = grown(600, (t) => {
-      t.Agreements.push([
-        new Date(NOW - 3_600_000),
-        ' O1.1 ',
-        'Proposed',
-        ANA,
-        ANA,
-        '',
-        'Target 70',
-        'Leave',
-      ]);
-    });
+    const tabs = withProposalLoggedAs(' O1.1 ');
     const rt = await open(tabs);
     const agreed = answer(rt.run('respondAgreement', [{ id: 'O1.1', answer: 'agree' }], { as: MIA }));
     expect(agreed).toMatchObject({ ok: true, item: { target: 70 }, agreement: { status: 'agreed' } });
@@ -140,18 +136,7 @@ describe('propose → counter → agree on the quick path', () => {
   ])("a step logged with %s after the ID is the key result's on the quick path too", async (_what, blank) => {
     // Ana's proposal waits for Mia: a second proposal must be refused on both paths (the full path
     // trims every blank JavaScript's trim() does; the quick path's search allows the same).
-    const tabs = grown(600, (t) => {
-      t.Agreements.push([
-        new Date(NOW - 3_600_000),
-        `O1.1${blank}`,
-        'Proposed',
-        ANA,
-        ANA,
-        '',
-        'Target 70',
-        'Leave',
-      ]);
-    });
+    const tabs = withProposalLoggedAs(`O1.1${blank}`);
     const rt = await open(tabs);
     const before = rt.workbook.values('Agreements').length;
     const again = rt.run('proposeAgreement', [{ id: 'O1.1', target: 60, reason: 'Again' }], { as: ANA });

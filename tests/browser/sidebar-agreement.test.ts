@@ -1,6 +1,7 @@
 // The agreement views in the sidebar, in Chromium against the built add-on: the owner proposes
 // other figures, the approver sees it under "Agreements waiting for you" and agrees; both views pass
 // axe-core, in English and Japanese.
+import type { Page } from 'playwright-core';
 import { Runtime, Workbook } from '../../local/runtime';
 import type { Lang } from '../../src/api';
 import { ANA, agreementTabs, grown, MIA, NOW } from '../fixtures/okr/agreements';
@@ -20,6 +21,14 @@ async function open(lang: Lang, tabs: Record<string, unknown[][]> = agreementTab
   });
 }
 
+/** The owner's proposal of Target 80 from the open propose form, sent and confirmed. */
+async function sendProposal(page: Page): Promise<void> {
+  await page.getByLabel('Target').fill('80');
+  await page.getByLabel('Why?').fill('Two of us are on leave');
+  await page.getByRole('button', { name: 'Send proposal' }).click();
+  await waitStatus(page, /Proposed for O1\.1/);
+}
+
 test('the owner proposes, the approver agrees; the row shows the agreed target', async () => {
   const rt = await open('en');
   const owner = await openSidebar(rt, browser(), ANA);
@@ -32,10 +41,7 @@ test('the owner proposes, the approver agrees; the row shows the agreed target',
     expect(await owner.page.locator('.view p.muted span[title]').allTextContents()).toEqual(['Mia']);
     expect(await owner.page.locator('.view p.muted span[title]').getAttribute('title')).toBe(MIA);
     expect(await axeViolations(owner.page)).toEqual([]);
-    await owner.page.getByLabel('Target').fill('80');
-    await owner.page.getByLabel('Why?').fill('Two of us are on leave');
-    await owner.page.getByRole('button', { name: 'Send proposal' }).click();
-    await waitStatus(owner.page, /Proposed for O1\.1/);
+    await sendProposal(owner.page);
     expect(owner.errors).toEqual([]);
   } finally {
     await owner.close();
@@ -130,10 +136,7 @@ test('on a sheet of 600 key results the steps answer with what changed, and the 
     await owner.page.locator('.app:not([data-quick])').waitFor();
     await owner.page.locator('.needs-list button', { hasText: 'O1.1' }).click();
     await owner.page.getByRole('button', { name: 'Propose other figures…' }).click();
-    await owner.page.getByLabel('Target').fill('80');
-    await owner.page.getByLabel('Why?').fill('Two of us are on leave');
-    await owner.page.getByRole('button', { name: 'Send proposal' }).click();
-    await waitStatus(owner.page, /Proposed for O1\.1/);
+    await sendProposal(owner.page);
     expect(owner.errors).toEqual([]);
   } finally {
     await owner.close();

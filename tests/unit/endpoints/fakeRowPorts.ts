@@ -4,6 +4,7 @@ import type { SidebarState } from '../../../src/api';
 import type { Context } from '../../../src/endpoints/context';
 import type { RowWritePorts } from '../../../src/endpoints/quickRowWrite';
 import type { RowPatch, WritePlan } from '../../../src/endpoints/sidebar/checkIn';
+import { localize, RequestError } from '../../../src/endpoints/sidebar/requests';
 import { sheetValue } from '../../../src/gas/okrWrites';
 import type { OkrColumn } from '../../../src/okr/core/model';
 import { parseOkrSheet, parseRoster } from '../../../src/okr/core/parse';
@@ -52,4 +53,15 @@ export function fakeRowPorts(rows: unknown[][] = okrRows(), team: unknown[][] = 
     },
   };
   return { ports, events, objectiveWrites };
+}
+
+/** The English message of the refusal `fn` throws (a RequestError); '' when it does not refuse. */
+export function refusal(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof RequestError) return localize(e, 'en').error;
+    throw e;
+  }
+  return '';
 }

@@ -5,9 +5,8 @@
 import type { CheckInOk } from '../../../src/api';
 import { quickAgreementStep } from '../../../src/endpoints/quickAgreementStep';
 import { proposeAction, respondAction } from '../../../src/endpoints/sidebar/agreementStep';
-import { localize, RequestError } from '../../../src/endpoints/sidebar/requests';
 import type { AgreementEntry } from '../../../src/okr/ownership/agreementLog';
-import { ctxOf, fakeRowPorts } from './fakeRowPorts';
+import { ctxOf, fakeRowPorts, refusal } from './fakeRowPorts';
 import { okrRows, teamRows } from './sidebar/fixtures';
 
 const ANA = 'ana@example.com';
@@ -36,16 +35,6 @@ function portsWith(log: AgreementEntry[] = [], team = teamRows()) {
     return writeRow(sheet, row, patch);
   };
   return { ...fake, appended, notices, order };
-}
-
-function refusal(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof RequestError) return localize(e, 'en').error;
-    throw e;
-  }
-  return '';
 }
 
 const proposal = (now: number): AgreementEntry => ({

@@ -7,23 +7,12 @@ import {
   decideDecline,
   quickRowWrite,
 } from '../../../src/endpoints/quickRowWrite';
-import { localize, RequestError } from '../../../src/endpoints/sidebar/requests';
-import { ctxOf, fakeRowPorts } from './fakeRowPorts';
+import { ctxOf, fakeRowPorts, refusal } from './fakeRowPorts';
 import { okrRows } from './sidebar/fixtures';
 
 const ANA = 'ana@example.com';
 const BEN = 'ben@example.com';
 const LEAD = 'lead@example.com';
-
-function refusal(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof RequestError) return localize(e, 'en').error;
-    throw e;
-  }
-  return '';
-}
 
 test('a check-in logs first, then writes the row, and answers what it fixed (the stale check-in)', () => {
   const { ports, events } = fakeRowPorts();
