@@ -226,14 +226,14 @@ export function quickWrite(
   }
   const after = ports.parse(found.grid);
   const fresh = findItem(after, kr.id);
-  const resolved =
-    fresh?.type === 'key-result'
-      ? resolvedProblems(before, problemsOf(after, chosen.agreements?.after))
-      : null;
   // The owner gone (a decline): the key result leaves the caller's list, and the sidebar asks for the
   // whole state next (the problems the gap makes are the whole sheet's to say).
   if (fresh?.type === 'key-result' && kr.owner && !fresh.owner && !fresh.ownerText)
     return { ok: true, message, left: kr.id };
+  const resolved =
+    fresh?.type === 'key-result'
+      ? resolvedProblems(before, problemsOf(after, chosen.agreements?.after))
+      : null;
   if (fresh?.type !== 'key-result' || resolved === null || fresh.owner !== kr.owner) {
     // More changed than a CheckInOk can say (a new problem, the owner changed): the quick state, read
     // after the write; the sidebar then asks for the whole one, as when it opens.

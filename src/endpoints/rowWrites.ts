@@ -7,7 +7,7 @@ import type { ActionOk, CheckInOk, CheckInResult, LeftOk } from '../api';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-import { agreementTab, appendAgreementSteps } from '../gas/agreementLog';
+import { agreementTab } from '../gas/agreementLog';
 import { agreementStepsOf, appendAgreementStepAtEnd } from '../gas/agreementStepsOf';
 import { NO_CELLS, type OkrRowFinder, okrRowFinder } from '../gas/okrData';
 import { planBlocks, sheetValue, writeBlocks } from '../gas/okrWrites';
@@ -107,15 +107,7 @@ export function rowWritePorts(
       if (log && plan.agreement) {
         const entry = rowStepEntry(plan.id, plan.agreement, timeZone);
         const lang = sheetLanguage(headers, ctx.lang);
-        const appended =
-          appendAgreementStepAtEnd(log, entry, lang) ??
-          // A tab shorter than the header rows: read whole (it is that short).
-          appendAgreementSteps(
-            { sheet: log, values: log.getDataRange().getValues(), entries: [] },
-            [entry],
-            lang,
-          );
-        if (!appended) throw new RequestError('agreements-missing');
+        if (!appendAgreementStepAtEnd(log, entry, lang)) throw new RequestError('agreements-missing');
         if (entry.step === 'declined') markNoticeDue(entry.time);
       }
       if (plan.log) logCheckIns({ tabs }, [plan]);

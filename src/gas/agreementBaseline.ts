@@ -5,7 +5,7 @@ import type { Lang } from '../okr/core/model';
 import { parseOkrSheet } from '../okr/core/parse';
 import { TAB } from '../okr/core/tabs';
 import { acceptedBeforeTheLog } from '../okr/ownership/agreementLog';
-import { appendAgreementSteps } from './agreementLog';
+import { agreementLogOf, appendAgreementSteps } from './agreementLog';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -18,6 +18,6 @@ export function baselineAgreements(
   const okrs = parseOkrSheet(okrValues, { sheetName: TAB.okrs, timeZone: opts.timeZone, lang: opts.lang });
   const entries = acceptedBeforeTheLog(okrs.keyResults, opts.timeZone, opts.lang);
   if (entries.length === 0) return 0;
-  appendAgreementSteps({ sheet, values: sheet.getDataRange().getValues(), entries: [] }, entries, opts.lang);
+  appendAgreementSteps(agreementLogOf(sheet), entries, opts.lang);
   return entries.length;
 }

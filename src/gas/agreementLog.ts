@@ -31,7 +31,11 @@ export interface AgreementLog {
 /** The log read once; null without the tab (then nothing is said or checked about agreements). */
 export function readAgreementLog(ss: Spreadsheet): AgreementLog | null {
   const sheet = agreementTab(ss);
-  if (!sheet) return null;
+  return sheet ? agreementLogOf(sheet) : null;
+}
+
+/** The Agreements tab `sheet` read whole, in one getValues. */
+export function agreementLogOf(sheet: Sheet): AgreementLog {
   const values = sheet.getDataRange().getValues();
   return { sheet, values, entries: parseAgreementLog(values) };
 }

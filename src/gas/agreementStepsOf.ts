@@ -16,7 +16,7 @@ import {
   type AgreementEntry,
   parseAgreementLog,
 } from '../okr/ownership/agreementLog';
-import { agreementStepRow } from './agreementLog';
+import { agreementLogOf, agreementStepRow, appendAgreementSteps } from './agreementLog';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -153,12 +153,12 @@ function appendStep(sheet: Sheet, head: LogHeader, step: AgreementEntry, lang: L
 /**
  * Appends `step` after the log's last row with content, knowing only its header rows (the log itself
  * is not read): for writes that log a step without deciding from the key result's earlier ones (an
- * acceptance, a decline). False, nothing written, without an ID or Step column (set-up repairs it);
- * null when the tab is shorter than the header rows (the caller reads it whole).
+ * acceptance, a decline). False, nothing written, without an ID or Step column (set-up repairs it).
+ * A tab shorter than the header rows is read whole (it is that short) and appended to as read.
  */
-export function appendAgreementStepAtEnd(sheet: Sheet, step: AgreementEntry, lang: Lang): boolean | null {
+export function appendAgreementStepAtEnd(sheet: Sheet, step: AgreementEntry, lang: Lang): boolean {
   const head = logHeader(sheet);
-  if (!head) return null;
+  if (!head) return appendAgreementSteps(agreementLogOf(sheet), [step], lang);
   if (head.layout.columns.id === undefined || head.layout.columns.step === undefined) return false;
   appendStep(sheet, head, step, lang);
   return true;

@@ -1,8 +1,10 @@
-// How the add-on names a person on screen: their Name in the Team tab, else their email (a blank
-// Name, or someone not in Team). My team, the agreement views, the confirmations that name someone,
-// the weekly emails and the Summary all go through here, so a person is called the same everywhere
-// (the sidebar's Assign list keeps its own copy: the layer rules let the sidebar import only the client
-// contract and a few shared modules).
+// How the add-on names a person: their Name in the Team tab, else their email (a blank Name, or
+// someone not in Team). The weekly emails and the Summary call nameOrEmail; the sidebar's views (My
+// team, the agreement views), its confirmations and the approver's notice email call displayNames,
+// which also tells two people of one Name apart by their email (the Summary and the emails do not
+// yet: the Summary's owners table shows the email in a column of its own). The sidebar's Assign list
+// keeps its own copy: the layer rules let the sidebar import only the client contract and a few
+// shared modules.
 import type { Person } from './model';
 
 /** A person on screen: their Name in Team, else their email (a blank Name, or not in Team: undefined). */

@@ -130,9 +130,6 @@ export function attentionItems(scope: SummaryScope): AttentionItem[] {
 }
 
 /** The lines the Summary shows (the first ATTENTION_CAP, in order) and how many it leaves out. */
-export function cappedAttention(
-  items: readonly AttentionItem[],
-  cap = ATTENTION_CAP,
-): { shown: AttentionItem[]; more: number } {
-  return { shown: items.slice(0, cap), more: Math.max(0, items.length - cap) };
+export function cappedAttention(items: readonly AttentionItem[]): { shown: AttentionItem[]; more: number } {
+  return { shown: items.slice(0, ATTENTION_CAP), more: Math.max(0, items.length - ATTENTION_CAP) };
 }
